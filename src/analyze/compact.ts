@@ -1,0 +1,214 @@
+/**
+ * Compact containers for per-row and per-video state. At millions of rows, JS objects and string
+ * sets cost tens of bytes per entry; these keep numbers in typed arrays so memory grows by a few
+ * bytes per row (see the benchmark in the README).
+ */
+
+/** An append-only Uint32 column that doubles its backing store as it grows. */
+export class GrowableUint32 {
+  private data: Uint32Array
+  length = 0
+  constructor(capacity = 1024) {
+    this.data = new Uint32Array(capacity)
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2)
+      next.set(this.data)
+      this.data = next
+    }
+    this.data[this.length++] = value
+  }
+  get(index: number): number {
+    return this.data[index]!
+  }
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length)
+  }
+}
+
+/** A Float64 array indexed by a dense id that grows on write. */
+export class DenseFloat64 {
+  data: Float64Array
+  constructor(
+    capacity = 256,
+    private fill = 0
+  ) {
+    this.data = new Float64Array(capacity)
+    if (fill !== 0) this.data.fill(fill)
+  }
+  ensure(index: number): void {
+    if (index < this.data.length) return
+    let size = this.data.length
+    while (size <= index) size *= 2
+    const next = new Float64Array(size)
+    next.set(this.data)
+    if (this.fill !== 0) next.fill(this.fill, this.data.length)
+    this.data = next
+  }
+}
+
+/** Same as DenseFloat64 for small integers (bit masks, flags). */
+export class DenseUint8 {
+  data: Uint8Array
+  constructor(capacity = 256) {
+    this.data = new Uint8Array(capacity)
+  }
+  ensure(index: number): void {
+    if (index < this.data.length) return
+    let size = this.data.length
+    while (size <= index) size *= 2
+    const next = new Uint8Array(size)
+    next.set(this.data)
+    this.data = next
+  }
+}
+
+export class DenseInt32 {
+  data: Int32Array
+  constructor(
+    capacity = 256,
+    private fill = -1
+  ) {
+    this.data = new Int32Array(capacity).fill(fill)
+  }
+  ensure(index: number): void {
+    if (index < this.data.length) return
+    let size = this.data.length
+    while (size <= index) size *= 2
+    const next = new Int32Array(size).fill(this.fill)
+    next.set(this.data)
+    this.data = next
+  }
+}
+
+const EMPTY = -1
+
+/**
+ * Open-addressing map from a non-negative integer key (< 2^53) to a small integer value (bit masks).
+ * Used for (video, label) pairs: one entry per pair instead of a JS object per pair.
+ */
+export class IntKeyMap {
+  private keys: Float64Array
+  private values: Uint8Array
+  private mask: number
+  size = 0
+
+  constructor(capacity = 1024) {
+    let size = 16
+    while (size < capacity * 2) size *= 2
+    this.keys = new Float64Array(size).fill(EMPTY)
+    this.values = new Uint8Array(size)
+    this.mask = size - 1
+  }
+
+  private slot(key: number): number {
+    const low = key >>> 0
+    const high = (key / 4294967296) >>> 0
+    let h = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b)
+    h ^= h >>> 13
+    h = Math.imul(h, 0xc2b2ae35)
+    h ^= h >>> 16
+    let index = h & this.mask
+    const keys = this.keys
+    while (keys[index] !== EMPTY && keys[index] !== key) index = (index + 1) & this.mask
+    return index
+  }
+
+  get(key: number): number | undefined {
+    const index = this.slot(key)
+    return this.keys[index] === EMPTY ? undefined : this.values[index]
+  }
+
+  /** ORs `bits` into the key's value; returns the value before (0 when the key is new). */
+  or(key: number, bits: number): number {
+    const index = this.slot(key)
+    if (this.keys[index] === EMPTY) {
+      this.keys[index] = key
+      this.values[index] = bits
+      if (++this.size * 2 > this.keys.length) this.grow()
+      return 0
+    }
+    const before = this.values[index]!
+    this.values[index] = before | bits
+    return before
+  }
+
+  forEach(visit: (key: number, value: number) => void): void {
+    const keys = this.keys
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) visit(keys[i]!, this.values[i]!)
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys
+    const oldValues = this.values
+    this.keys = new Float64Array(oldKeys.length * 2).fill(EMPTY)
+    this.values = new Uint8Array(oldKeys.length * 2)
+    this.mask = this.keys.length - 1
+    for (let i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] === EMPTY) continue
+      const index = this.slot(oldKeys[i]!)
+      this.keys[index] = oldKeys[i]!
+      this.values[index] = oldValues[i]!
+    }
+  }
+}
+
+const scratch = new Float64Array(1)
+const scratchWords = new Uint32Array(scratch.buffer)
+
+/**
+ * Two independent 32-bit hashes (a 64-bit fingerprint) of a row's identity. At 6.4 million rows
+ * the chance that two different rows share a fingerprint is about one in a million.
+ */
+export function rowFingerprint(
+  split: number,
+  video: number,
+  label: number,
+  start: number,
+  end: number,
+  out: Uint32Array
+): void {
+  let a = 0x2545f491 ^ split
+  let b = 0x9e3779b9 ^ Math.imul(split, 0x27d4eb2d)
+  a = mix(a, video)
+  b = mix(b ^ 0x68e31da4, video)
+  a = mix(a, label)
+  b = mix(b, label ^ 0x1b873593)
+  scratch[0] = start
+  a = mix(mix(a, scratchWords[0]!), scratchWords[1]!)
+  b = mix(mix(b, scratchWords[1]!), scratchWords[0]! ^ 0x85ebca6b)
+  scratch[0] = end
+  a = mix(mix(a, scratchWords[0]!), scratchWords[1]!)
+  b = mix(mix(b, scratchWords[1]!), scratchWords[0]! ^ 0xcc9e2d51)
+  out[0] = finalize(a)
+  out[1] = finalize(b)
+}
+
+function mix(h: number, value: number): number {
+  let k = Math.imul(value, 0xcc9e2d51)
+  k = (k << 15) | (k >>> 17)
+  k = Math.imul(k, 0x1b873593)
+  h ^= k
+  h = (h << 13) | (h >>> 19)
+  return (Math.imul(h, 5) + 0xe6546b64) | 0
+}
+
+function finalize(h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
+/** FNV-1a over a string, as 8 hex digits: stable identities for findings across revisions. */
+export function textHash(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0).toString(16).padStart(8, '0')
+}

@@ -1,0 +1,175 @@
+/**
+ * Reads the configuration YAML and turns every problem into one line that names the file, the line
+ * and the key, so a person can fix it without reading a stack trace.
+ */
+import { LineCounter, parseDocument } from 'yaml'
+import { RE2JS } from 're2js'
+import type { z } from 'zod'
+import { configSchema, toGateConfig, type GateConfig } from './schema.js'
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+export function parseConfig(text: string, source: string): GateConfig {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false })
+  if (document.errors.length > 0) {
+    const error = document.errors[0]!
+    const position = lineCounter.linePos(error.pos[0])
+    throw new ConfigError(`${source}:${position.line}: ${firstLine(error.message)}`)
+  }
+  const value: unknown = document.toJS({ maxAliasCount: 100 }) ?? {}
+  const parsed = configSchema.safeParse(value)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new ConfigError(describeIssue(issue, source, document, lineCounter))
+  }
+  const config = toGateConfig(parsed.data, source, value)
+  for (const [i, dataset] of (config.datasets ?? []).entries()) {
+    if (dataset.groupPattern !== undefined) {
+      const problem = checkPattern(dataset.groupPattern)
+      if (problem) throw new ConfigError(`${source}: datasets[${i}].group-pattern: ${problem}`)
+    }
+  }
+  for (const [where, rules] of [
+    ['rules', config.rules],
+    ...(config.datasets ?? []).map((d, i) => [`datasets[${i}].rules`, d.rules] as const)
+  ] as const) {
+    const pattern = rules['label-invalid']?.pattern
+    if (typeof pattern === 'string') {
+      const problem = checkPattern(pattern)
+      if (problem) throw new ConfigError(`${source}: ${where}.label-invalid.pattern: ${problem}`)
+    }
+  }
+  return config
+}
+
+/**
+ * User patterns run through RE2 (linear time, no backtracking), so a pattern cannot hang the gate;
+ * constructs RE2 does not support (backreferences, lookaround) are refused here with the reason.
+ */
+export function checkPattern(pattern: string): string | null {
+  try {
+    RE2JS.compile(pattern)
+    return null
+  } catch (error) {
+    return `not a supported regular expression (${firstLine((error as Error).message)}); patterns use RE2 syntax: no backreferences or lookaround`
+  }
+}
+
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  source: string,
+  document: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter
+): string {
+  let path = issue.path.map(p => (typeof p === 'number' ? p : String(p)))
+  let message = issue.message
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!
+    path = [...path, key]
+    message = `unknown key "${key}"${suggestion(key, issue.path, document)}`
+  }
+  const line = lineOf(document, lineCounter, path)
+  const where = path.length > 0 ? formatPath(path) : '(top level)'
+  return `${source}${line ? `:${line}` : ''}: ${where}: ${message}`
+}
+
+function lineOf(
+  document: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  path: (string | number)[]
+): number | null {
+  for (let length = path.length; length >= 0; length--) {
+    const node = document.getIn(path.slice(0, length), true) as
+      { range?: [number, number, number] } | undefined
+    if (node && node.range) return lineCounter.linePos(node.range[0]).line
+    // a key's own node: look it up in the parent map
+    if (length > 0) {
+      const parent = document.getIn(path.slice(0, length - 1), true) as
+        { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | undefined
+      const pair = parent?.items?.find(item => item.key?.value === path[length - 1])
+      if (pair?.key?.range) return lineCounter.linePos(pair.key.range[0]).line
+    }
+  }
+  return null
+}
+
+function suggestion(
+  key: string,
+  parentPath: PropertyKey[],
+  document: ReturnType<typeof parseDocument>
+): string {
+  void document
+  const known = knownKeys(parentPath)
+  let best: string | null = null
+  let bestDistance = 3
+  for (const candidate of known) {
+    const distance = editDistance(key, candidate)
+    if (distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best
+    ? ` (did you mean "${best}"?)`
+    : known.length > 0 && known.length <= 12
+      ? ` (expected one of: ${known.join(', ')})`
+      : ''
+}
+
+function knownKeys(parentPath: PropertyKey[]): string[] {
+  // Walk the schema along the path; arrays are stepped over by their element schema.
+  let schema: unknown = configSchema
+  for (const step of parentPath) {
+    schema = unwrap(schema)
+    const def = (
+      schema as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }
+    ).def
+    if (def?.type === 'array') schema = def.element
+    else if (def?.type === 'object' && typeof step === 'string') schema = def.shape?.[step]
+    else if (def?.type === 'record') schema = (def as { valueType?: unknown }).valueType
+  }
+  schema = unwrap(schema)
+  const shape = (schema as { def?: { shape?: Record<string, unknown> } } | undefined)?.def?.shape
+  return shape ? Object.keys(shape) : []
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema as {
+    def?: { type?: string; innerType?: unknown; in?: unknown; schema?: unknown }
+  }
+  for (let i = 0; i < 10 && current?.def; i++) {
+    const def = current.def
+    if (def.innerType) current = def.innerType as typeof current
+    else if (def.type === 'pipe' && def.in) current = def.in as typeof current
+    else break
+  }
+  return current
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
+      previous = current
+    }
+  }
+  return row[b.length]!
+}
+
+function formatPath(path: (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim()
+}

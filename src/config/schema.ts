@@ -1,0 +1,184 @@
+/**
+ * The configuration file (`.github/dataset-gate.yml`): its zod schema and the resolved shape the
+ * engine reads. Keys are kebab-case, unknown keys are errors that name the key, and the rule entries
+ * are built from the rule catalogue so a new rule needs no change here.
+ */
+import { z } from 'zod'
+import {
+  RULES,
+  RULE_IDS,
+  defaultRuleSettings,
+  type RuleSettings,
+  type RuleSetting
+} from '../rules/catalogue.js'
+import type { FailOn, FormatId, RuleId, Split } from '../model.js'
+
+export const FORMATS: readonly FormatId[] = [
+  'automl-index',
+  'automl-rows',
+  'vertex-csv',
+  'vertex-jsonl',
+  'columns'
+]
+const splitSchema = z.enum(['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED'])
+const severitySchema = z.enum(['error', 'warning', 'notice', 'off'])
+const failOnSchema = z.enum(['error', 'warning', 'never', 'new'])
+const relativePath = z.string().min(1).max(4096)
+
+/** A rule entry: `severity` plus the rule's own options, all optional (defaults come later). */
+function ruleEntrySchema(id: RuleId) {
+  return RULES[id].options.extend({ severity: severitySchema.optional() }).strict()
+}
+
+const rulesShape = Object.fromEntries(RULE_IDS.map(id => [id, ruleEntrySchema(id).optional()]))
+/** Entries stay raw (as written) so a dataset's entry can override the top level key by key. */
+export const rulesSchema = z.object(rulesShape).strict()
+export type RawRules = Partial<Record<RuleId, Record<string, unknown>>>
+
+const columnsSchema = z
+  .object({
+    video: z.string().min(1),
+    label: z.string().min(1),
+    start: z.string().min(1).optional(),
+    end: z.string().min(1).optional(),
+    split: z.string().min(1).optional()
+  })
+  .strict()
+
+const datasetSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    files: z.array(relativePath).min(1).optional(),
+    index: relativePath.optional(),
+    format: z.enum(['auto', ...FORMATS] as [string, ...string[]]).default('auto'),
+    columns: columnsSchema.optional(),
+    'split-values': z.record(z.string(), splitSchema).optional(),
+    'video-key': z.enum(['uri', 'id']).default('uri'),
+    'gcs-prefix-map': z.record(z.string().startsWith('gs://'), relativePath).default({}),
+    'group-pattern': z.string().min(1).max(1000).optional(),
+    metadata: relativePath.optional(),
+    durations: relativePath.optional(),
+    rules: rulesSchema.optional()
+  })
+  .strict()
+  .refine(d => (d.files === undefined) !== (d.index === undefined), {
+    message: 'a dataset needs exactly one of `files` (globs) or `index` (an AutoML index CSV)'
+  })
+  .refine(d => d.format !== 'columns' || d.columns !== undefined, {
+    message: '`format: columns` needs a `columns` map (video, label, start, end, split)'
+  })
+
+export const configSchema = z
+  .object({
+    'fail-on': failOnSchema.default('error'),
+    datasets: z.array(datasetSchema).min(1).optional(),
+    rules: rulesSchema.default({}),
+    'max-findings-per-rule': z.number().int().min(1).max(1_000_000).default(1000),
+    /** Globs excluded from auto-discovery (node_modules is always excluded). */
+    exclude: z.array(z.string()).default([])
+  })
+  .strict()
+  .refine(c => new Set((c.datasets ?? []).map(d => d.name)).size === (c.datasets ?? []).length, {
+    message: 'dataset names must be unique',
+    path: ['datasets']
+  })
+
+export interface ColumnMap {
+  video: string
+  label: string
+  start?: string
+  end?: string
+  split?: string
+}
+
+export interface DatasetSpec {
+  name: string
+  files?: string[]
+  index?: string
+  format: 'auto' | FormatId
+  columns?: ColumnMap
+  splitValues?: Record<string, Split>
+  videoKey: 'uri' | 'id'
+  gcsPrefixMap: Record<string, string>
+  groupPattern?: string
+  metadata?: string
+  durations?: string
+  rules: RawRules
+}
+
+export interface GateConfig {
+  failOn: FailOn
+  /** Declared datasets; null means auto-discovery. */
+  datasets: DatasetSpec[] | null
+  rules: RawRules
+  maxFindingsPerRule: number
+  exclude: string[]
+  /** The file it came from, or null for the defaults. */
+  source: string | null
+}
+
+/**
+ * `raw` is the document as written: rule entries are taken from it rather than from the parsed
+ * value, because parsing fills in defaults and a dataset's entry must only override what it says.
+ */
+export function toGateConfig(
+  parsed: z.output<typeof configSchema>,
+  source: string | null,
+  raw: unknown = {}
+): GateConfig {
+  const rawConfig = (raw ?? {}) as { rules?: RawRules; datasets?: { rules?: RawRules }[] }
+  return {
+    failOn: parsed['fail-on'],
+    datasets:
+      parsed.datasets?.map((d, i) => ({
+        name: d.name,
+        files: d.files,
+        index: d.index,
+        format: d.format as DatasetSpec['format'],
+        columns: d.columns,
+        splitValues: d['split-values'],
+        videoKey: d['video-key'],
+        gcsPrefixMap: d['gcs-prefix-map'],
+        groupPattern: d['group-pattern'],
+        metadata: d.metadata,
+        durations: d.durations,
+        rules: rawConfig.datasets?.[i]?.rules ?? {}
+      })) ?? null,
+    rules: rawConfig.rules ?? {},
+    maxFindingsPerRule: parsed['max-findings-per-rule'],
+    exclude: parsed.exclude,
+    source
+  }
+}
+
+export function defaultConfig(): GateConfig {
+  return toGateConfig(configSchema.parse({}), null)
+}
+
+/**
+ * The settings one dataset runs with: catalogue defaults, then the top-level `rules:`, then the
+ * dataset's own `rules:`, merged key by key (per-class maps merge too).
+ */
+export function resolveRuleSettings(config: GateConfig, dataset?: DatasetSpec): RuleSettings {
+  const settings = defaultRuleSettings()
+  for (const id of RULE_IDS) {
+    const top = config.rules[id] ?? {}
+    const own = dataset?.rules[id] ?? {}
+    const merged: Record<string, unknown> = { ...top, ...own }
+    if (isRecord(top.classes) || isRecord(own.classes)) {
+      merged.classes = {
+        ...(isRecord(top.classes) ? top.classes : {}),
+        ...(isRecord(own.classes) ? own.classes : {})
+      }
+    }
+    const { severity, ...options } = merged
+    const setting = settings[id] as RuleSetting
+    if (typeof severity === 'string') setting.severity = severity as RuleSetting['severity']
+    setting.options = RULES[id].options.parse(options) as RuleSetting['options']
+  }
+  return settings
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

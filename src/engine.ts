@@ -1,0 +1,742 @@
+/**
+ * runGate: plan the datasets, analyze each (read -> accumulate -> judge), compare with the base when
+ * asked, and decide the verdict. One bad file becomes findings on its dataset; it never stops the
+ * other files or datasets.
+ */
+import { RE2JS } from 're2js'
+import {
+  SEVERITIES,
+  SPLITS,
+  type DatasetReport,
+  type DatasetSnapshot,
+  type FailOn,
+  type Finding,
+  type GateReport,
+  type Leak,
+  type SeverityCounts,
+  type Split,
+  type SplitSummary
+} from './model.js'
+import type { GateRequest } from './gate.js'
+import { resolveRuleSettings, type GateConfig } from './config/schema.js'
+import type { RuleSettings } from './rules/catalogue.js'
+import { DatasetAccumulator, SPLIT_CODE } from './analyze/accumulator.js'
+import { parseSeconds, isInf, clip, visible } from './analyze/values.js'
+import { FindingSink } from './judge/findings.js'
+import { judgeDataset, type DatasetTally } from './judge/dataset-rules.js'
+import { compareSnapshots, markNewFindings } from './judge/change.js'
+import { planDatasets, datasetFiles, type DatasetPlan, type PlannedFile } from './read/plan.js'
+import { createRowReader, type RowSink } from './read/formats.js'
+import { readRecords } from './read/text.js'
+import { readDurations, readMetadata, type VideoMetadata } from './read/side-files.js'
+import type { FileSource } from './read/source.js'
+
+export async function runGate(request: GateRequest): Promise<GateReport> {
+  const { source, config } = request
+  const failOn: FailOn = request.failOn ?? config.failOn
+  const plan = await planDatasets(source, config, request.paths)
+  let plans = plan.datasets
+  if (request.changedFiles) {
+    const changed = request.changedFiles
+    plans = plans.filter(p => datasetFiles(p).some(file => changed.has(file)))
+  }
+
+  const wantSnapshot = request.base !== undefined
+  const datasets: DatasetReport[] = []
+  const heads = new Map<string, DatasetSnapshot>()
+  for (const datasetPlan of plans) {
+    const { report, snapshot } = await analyzeDataset(source, datasetPlan, config, {
+      snapshot: wantSnapshot,
+      progress: request.progress
+    })
+    datasets.push(report)
+    if (snapshot) heads.set(report.name, snapshot)
+  }
+
+  if (request.base) {
+    const basePlan = await planDatasets(request.base.source, config, request.paths).catch(() => ({
+      datasets: [] as DatasetPlan[],
+      notes: []
+    }))
+    const baseByName = new Map(basePlan.datasets.map(p => [p.name, p]))
+    for (const report of datasets) {
+      const settings = resolveRuleSettings(
+        config,
+        config.datasets?.find(d => d.name === report.name)
+      )
+      const baseDatasetPlan = baseByName.get(report.name)
+      const base = baseDatasetPlan
+        ? await analyzeDataset(request.base.source, baseDatasetPlan, config, { snapshot: true })
+        : null
+      const change = compareSnapshots(
+        base?.snapshot ?? null,
+        heads.get(report.name)!,
+        settings,
+        request.base.ref
+      )
+      report.delta = change.delta
+      report.findings = sortFindings([...report.findings, ...change.findings])
+      if (base) markNewFindings(report.findings, base.report.findings)
+      else for (const finding of report.findings) finding.onBase = false
+    }
+  }
+
+  const counts = countFindings(datasets)
+  const report: GateReport = {
+    schemaVersion: 1,
+    passed: verdict(failOn, datasets),
+    failOn,
+    counts,
+    datasets,
+    notes: plan.notes
+  }
+  return report
+}
+
+const OMITTED = ':omitted'
+
+function countFindings(datasets: DatasetReport[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 }
+  for (const dataset of datasets) {
+    for (const finding of dataset.findings) {
+      if (finding.fingerprint?.endsWith(OMITTED)) continue
+      counts[finding.severity]++
+    }
+    const omitted = omittedCounts.get(dataset)
+    if (omitted) for (const severity of SEVERITIES) counts[severity] += omitted[severity]
+  }
+  return counts
+}
+
+/** Findings left out by max-findings-per-rule still count toward the verdict. */
+const omittedCounts = new WeakMap<DatasetReport, SeverityCounts>()
+
+function verdict(failOn: FailOn, datasets: DatasetReport[]): boolean {
+  if (failOn === 'never') return true
+  for (const dataset of datasets) {
+    const omitted = omittedCounts.get(dataset)
+    if (failOn === 'error' && omitted && omitted.error > 0) return false
+    if (failOn === 'warning' && omitted && omitted.error + omitted.warning > 0) return false
+    for (const finding of dataset.findings) {
+      if (finding.fingerprint?.endsWith(OMITTED)) continue
+      if (failOn === 'error' && finding.severity === 'error') return false
+      if (failOn === 'warning' && finding.severity !== 'notice') return false
+      // `new`: only errors absent on the base fail; without a base every error is new.
+      if (failOn === 'new' && finding.severity === 'error' && finding.onBase !== true) return false
+    }
+  }
+  return true
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 }
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.file === null ? 1 : 0) - (b.file === null ? 1 : 0) ||
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      a.rule.localeCompare(b.rule)
+  )
+}
+
+interface AnalyzeOptions {
+  snapshot: boolean
+  progress?: GateRequest['progress']
+}
+
+export async function analyzeDataset(
+  source: FileSource,
+  plan: DatasetPlan,
+  config: GateConfig,
+  options: AnalyzeOptions
+): Promise<{ report: DatasetReport; snapshot: DatasetSnapshot | null }> {
+  const spec = plan.spec
+  const settings = resolveRuleSettings(config, spec ?? undefined)
+  const sink = new FindingSink(settings, config.maxFindingsPerRule)
+  for (const problem of plan.problems) {
+    sink.add(problem.rule, {
+      message: problem.message,
+      file: problem.file,
+      line: problem.line,
+      ...(problem.severity ? { severity: problem.severity } : {}),
+      fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message, 200)}`
+    })
+  }
+  const videoKey = spec?.videoKey ?? 'uri'
+
+  let durations: Map<string, number> | null = null
+  if (plan.durations) {
+    const side = await readDurations(source, plan.durations, videoKey)
+    durations = side.data
+    side.problems.forEach(p =>
+      sink.add(p.rule, {
+        message: p.message,
+        file: p.file,
+        line: p.line,
+        ...(p.severity ? { severity: p.severity } : {})
+      })
+    )
+  }
+  let metadata: VideoMetadata | null = null
+  if (plan.metadata && settings['metadata-confounder'].severity !== 'off') {
+    const side = await readMetadata(source, plan.metadata, videoKey)
+    metadata = side.data
+    side.problems.forEach(p =>
+      sink.add(p.rule, {
+        message: p.message,
+        file: p.file,
+        line: p.line,
+        ...(p.severity ? { severity: p.severity } : {})
+      })
+    )
+  }
+
+  const labelOptions = settings['label-invalid'].options
+  const profile =
+    labelOptions.profile === 'auto'
+      ? spec?.format === 'columns' || spec?.columns
+        ? 'relaxed'
+        : 'automl'
+      : labelOptions.profile
+  const labelPattern =
+    labelOptions.pattern !== undefined ? RE2JS.compile(labelOptions.pattern) : null
+  const groupPattern = spec?.groupPattern !== undefined ? RE2JS.compile(spec.groupPattern) : null
+  const accumulator = new DatasetAccumulator(settings, sink, {
+    videoKey,
+    groupOf: groupPattern ? key => groupOf(groupPattern, key) : null,
+    durations,
+    labelProfile: profile,
+    labelMatch: labelPattern ? label => labelPattern.matcher(label).find() : null,
+    frozenSplits:
+      options.snapshot && settings['frozen-split'].severity !== 'off'
+        ? settings['frozen-split'].options.splits
+        : []
+  })
+
+  const fileSummaries: DatasetReport['files'] = []
+  for (const file of plan.files) {
+    const summary = await readDataFile(
+      source,
+      file,
+      plan,
+      settings,
+      sink,
+      accumulator,
+      options.progress
+    )
+    if (summary) fileSummaries.push(summary)
+  }
+
+  reportRowLevelAggregates(accumulator, settings, sink)
+  const multi =
+    settings['multi-label'].severity !== 'off'
+      ? await measureMultiLabel(source, plan, accumulator)
+      : null
+  const tally = buildTally(accumulator, settings, groupPattern !== null, multi, metadata)
+  const judgement = judgeDataset(tally, settings, sink)
+
+  const findings = sortFindings(sink.finish())
+  const report: DatasetReport = {
+    name: plan.name,
+    files: fileSummaries,
+    splits: tally.splits,
+    metrics: {
+      classCount: tally.classTotals.size,
+      imbalanceRatio: judgement.imbalanceRatio,
+      splitDistance: judgement.splitDistance,
+      leakedVideos: tally.videoLeaks.length,
+      leakedGroups: tally.groupLeaks.length,
+      multiLabelVideoShare:
+        tally.labeledVideos === 0 ? 0 : tally.multiLabelVideos / tally.labeledVideos,
+      multiLabelSegmentShare:
+        tally.multiLabelSegments === null || tally.totalSegments === 0
+          ? 0
+          : tally.multiLabelSegments / tally.totalSegments,
+      overlappingMultiLabelVideos: tally.overlappingVideos ?? 0,
+      confounders: judgement.confounders,
+      totalVideos: tally.totalVideos,
+      totalSegments: tally.totalSegments
+    },
+    leaks: {
+      videos: tally.videoLeaks,
+      groups: tally.groupPatternConfigured ? tally.groupLeaks : []
+    },
+    findings,
+    delta: null
+  }
+  omittedCounts.set(report, { ...sink.omittedBySeverity })
+  const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null
+  return { report, snapshot }
+}
+
+function groupOf(pattern: RE2JS, key: string): string | null {
+  const matcher = pattern.matcher(key)
+  if (!matcher.find()) return null
+  try {
+    const named = matcher.group('group')
+    if (named !== null && named !== undefined) return named
+  } catch {
+    // no group named "group": use the first capture
+  }
+  return pattern.groupCount() >= 1 ? (matcher.group(1) ?? null) : matcher.group(0)
+}
+
+async function readDataFile(
+  source: FileSource,
+  file: PlannedFile,
+  plan: DatasetPlan,
+  settings: RuleSettings,
+  sink: FindingSink,
+  accumulator: DatasetAccumulator,
+  progress: GateRequest['progress']
+): Promise<DatasetReport['files'][number] | null> {
+  const referencedAt = file.from ? ` (listed in ${file.from.file}:${file.from.line})` : ''
+  const info = await source.stat(file.path)
+  if (!('size' in info)) {
+    sink.add('input-error', {
+      message: `${file.path} cannot be read: ${info.problem}${referencedAt}.`,
+      file: file.from?.file ?? file.path,
+      line: file.from?.line ?? null,
+      fingerprint: `input-error:${file.path}`
+    })
+    return null
+  }
+  const limits = settings['resource-limit'].options
+  if (info.size > limits['max-file-bytes']) {
+    sink.add('resource-limit', {
+      message: `${file.path} is ${info.size} bytes, over the max-file-bytes limit of ${limits['max-file-bytes']}; it was not read. Split the file or raise the limit.`,
+      file: file.path,
+      line: null,
+      fingerprint: `resource-limit:${file.path}`
+    })
+    return null
+  }
+  const maxBytes = settings['file-size'].options['max-bytes']
+  if (info.size > maxBytes) {
+    sink.add('file-size', {
+      message: `${file.path} is ${(info.size / 1e6).toFixed(1)} MB; AutoML imports CSV files of at most ${(maxBytes / 1e6).toFixed(0)} MB. Split it into several files.`,
+      file: file.path,
+      line: null,
+      fingerprint: `file-size:${file.path}`
+    })
+  }
+  if (info.size === 0) {
+    sink.add('row-shape', {
+      message: 'the file is empty; a manifest needs at least one row.',
+      file: file.path,
+      line: 1,
+      fingerprint: `row-shape:empty:${file.path}`
+    })
+    return {
+      path: file.path,
+      format: file.format === 'auto' ? 'vertex-csv' : file.format,
+      rows: 0,
+      split: file.split,
+      bytes: 0
+    }
+  }
+  const fileIndex = accumulator.beginFile(file.path)
+  const reader = createRowReader({
+    path: file.path,
+    fileIndex,
+    fixedSplit: file.split,
+    format: file.format,
+    ...(plan.spec?.columns ? { columns: plan.spec.columns } : {}),
+    ...(plan.spec?.splitValues ? { splitValues: plan.spec.splitValues } : {}),
+    accumulator,
+    sink,
+    blankLineSeverity: settings['row-shape'].options['blank-line-severity']
+  })
+  let rowsLimited = false
+  const maxRows = limits['max-rows']
+  const limitedReader = {
+    record(fields: string[], line: number) {
+      if (rowsLimited) return
+      if (reader.rows >= maxRows) {
+        rowsLimited = true
+        sink.add('resource-limit', {
+          message: `more than ${maxRows} rows (max-rows); the rest of the file was not read. Split the file or raise the limit.`,
+          file: file.path,
+          line,
+          fingerprint: `resource-limit:rows:${file.path}`
+        })
+        return
+      }
+      reader.record(fields, line)
+    },
+    blank(line: number) {
+      reader.blank(line)
+    }
+  }
+  const result = await readRecords(source.open(file.path), limitedReader, {
+    mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
+    maxLineBytes: limits['max-line-bytes'],
+    onChunk: progress
+      ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: info.size })
+      : undefined
+  })
+  if (result.stop) {
+    sink.add(result.stop.kind === 'syntax' ? 'csv-syntax' : 'resource-limit', {
+      message: result.stop.message,
+      file: file.path,
+      line: result.stop.line,
+      fingerprint: `${result.stop.kind}:${file.path}:${result.stop.message}`
+    })
+  }
+  if (reader.fatal) {
+    sink.add('input-error', {
+      message: `${reader.fatal}${referencedAt}`,
+      file: file.path,
+      line: 1,
+      fingerprint: `input-error:fatal:${file.path}`
+    })
+  } else if (reader.rows === 0 && !result.stop) {
+    sink.add('row-shape', {
+      message: 'the file has no data rows.',
+      file: file.path,
+      line: Math.max(1, result.lines),
+      fingerprint: `row-shape:norows:${file.path}`
+    })
+  }
+  return {
+    path: file.path,
+    format: reader.format ?? (file.format === 'auto' ? 'vertex-csv' : file.format),
+    rows: reader.rows,
+    split: file.split,
+    bytes: info.size
+  }
+}
+
+/** Row findings that need the whole dataset: duplicates, label variants, unlabeled videos. */
+function reportRowLevelAggregates(
+  accumulator: DatasetAccumulator,
+  settings: RuleSettings,
+  sink: FindingSink
+): void {
+  const files = accumulator.files
+  if (sink.enabled('duplicate-row')) {
+    for (const group of accumulator.findDuplicates()) {
+      const first = `${files[group.first.file]}:${group.first.line}`
+      for (const repeat of group.repeats) {
+        sink.add('duplicate-row', {
+          message: `this row repeats ${first} (same split, video, label, start and end). Delete one of them.`,
+          file: files[repeat.file],
+          line: repeat.line,
+          fingerprint: `duplicate-row:${files[repeat.file]}:${first}`
+        })
+      }
+    }
+  }
+  if (sink.enabled('label-variant')) {
+    const segmentsOf = (label: number) =>
+      SPLITS.reduce((sum, _, split) => sum + (accumulator.segments.data[label * 4 + split] ?? 0), 0)
+    for (const variant of accumulator.findLabelVariants()) {
+      const members = variant.labels.sort((a, b) => segmentsOf(b) - segmentsOf(a) || a - b)
+      const main = members[0]!
+      for (const other of members.slice(1)) {
+        const where = accumulator.labelFirst[other]!
+        sink.add('label-variant', {
+          class: accumulator.labels[other]!,
+          message: `label "${visible(accumulator.labels[other]!)}" (${segmentsOf(other)} segments) differs from "${visible(accumulator.labels[main]!)}" (${segmentsOf(main)} segments) only by case, spacing, separators or invisible characters; it is probably the same class. Use one spelling.`,
+          file: files[where.file],
+          line: where.line,
+          fingerprint: `label-variant:${accumulator.labels[other]}`
+        })
+      }
+    }
+  }
+  if (sink.enabled('unlabeled-video') && accumulator.unlabeled.length > 0) {
+    const perVideo = new Map<number, number>()
+    for (const row of accumulator.unlabeled)
+      perVideo.set(row.video, (perVideo.get(row.video) ?? 0) + 1)
+    const labeledVideos = new Set<number>()
+    accumulator.pairs.forEach(key => labeledVideos.add(DatasetAccumulator.pairVideo(key)))
+    for (const row of accumulator.unlabeled) {
+      const alsoLabeled = labeledVideos.has(row.video)
+      const repeated = perVideo.get(row.video)! > 1
+      sink.add('unlabeled-video', {
+        severity: alsoLabeled || repeated ? 'warning' : 'notice',
+        split: SPLITS[row.split]!,
+        message: alsoLabeled
+          ? 'the video is marked unlabeled (URI,,,) but also has labeled rows; remove the unlabeled row or the labels.'
+          : repeated
+            ? 'the video is marked unlabeled (URI,,,) more than once; keep one row.'
+            : 'the whole video is unlabeled (URI,,,); it is imported without labels and does not train any class.',
+        file: files[row.file],
+        line: row.line,
+        fingerprint: `unlabeled-video:${accumulator.videoKeys[row.video]}:${row.split}`
+      })
+    }
+  }
+  void settings
+}
+
+interface MultiLabelMeasure {
+  segments: number
+  overlappingVideos: number
+}
+
+/**
+ * Segment-level multi-label facts need every segment of the multi-label videos. Instead of keeping
+ * all segments of every video in memory, a second pass reads the files again and keeps only the
+ * rows of videos that carry more than one label (none in a multi-class dataset: no second pass).
+ */
+async function measureMultiLabel(
+  source: FileSource,
+  plan: DatasetPlan,
+  accumulator: DatasetAccumulator
+): Promise<MultiLabelMeasure | null> {
+  const labelsByVideo = accumulator.labelsByVideo()
+  const multi = new Set<number>()
+  for (const [video, labels] of labelsByVideo) if (labels.length > 1) multi.add(video)
+  if (multi.size === 0) return { segments: 0, overlappingVideos: 0 }
+  const segments = new Map<number, number[]>()
+  const collector: RowSink = {
+    addRow(_file, _line, _split, uri, label, start, end) {
+      if (label.length === 0) return
+      const video = accumulator.videoId(uri)
+      if (video === undefined || !multi.has(video)) return
+      const labelId = accumulator.labelId(label)
+      const s = parseSeconds(start)
+      const e = isInf(end) ? { ok: true as const, value: Infinity } : parseSeconds(end)
+      if (labelId === undefined || !s.ok || !e.ok || s.value >= e.value) return
+      let list = segments.get(video)
+      if (!list) segments.set(video, (list = []))
+      list.push(labelId, s.value, e.value)
+    }
+  }
+  const quiet = new FindingSink(resolveQuietSettings(), 1)
+  for (const [index, file] of plan.files.entries()) {
+    const info = await source.stat(file.path)
+    if (!('size' in info) || info.size === 0) continue
+    const reader = createRowReader({
+      path: file.path,
+      fileIndex: index,
+      fixedSplit: file.split,
+      format: file.format,
+      ...(plan.spec?.columns ? { columns: plan.spec.columns } : {}),
+      ...(plan.spec?.splitValues ? { splitValues: plan.spec.splitValues } : {}),
+      accumulator: collector,
+      sink: quiet,
+      blankLineSeverity: 'off'
+    })
+    await readRecords(source.open(file.path), reader, {
+      mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
+      maxLineBytes: 1 << 24
+    })
+  }
+  let multiSegments = 0
+  let overlappingVideos = 0
+  for (const list of segments.values()) {
+    const count = list.length / 3
+    const bySpan = new Map<string, Set<number>>()
+    for (let i = 0; i < count; i++) {
+      const span = `${list[i * 3 + 1]}:${list[i * 3 + 2]}`
+      let labels = bySpan.get(span)
+      if (!labels) bySpan.set(span, (labels = new Set()))
+      labels.add(list[i * 3]!)
+    }
+    for (let i = 0; i < count; i++)
+      if (bySpan.get(`${list[i * 3 + 1]}:${list[i * 3 + 2]}`)!.size > 1) multiSegments++
+    if (hasOverlapWithDifferentLabels(list, count)) overlappingVideos++
+  }
+  return { segments: multiSegments, overlappingVideos }
+}
+
+function hasOverlapWithDifferentLabels(list: number[], count: number): boolean {
+  const order = Array.from({ length: count }, (_, i) => i).sort(
+    (a, b) => list[a * 3 + 1]! - list[b * 3 + 1]!
+  )
+  // Sweep by start; keep the furthest end per label seen so far among active intervals.
+  const active: { label: number; end: number }[] = []
+  for (const i of order) {
+    const label = list[i * 3]!
+    const start = list[i * 3 + 1]!
+    const end = list[i * 3 + 2]!
+    for (let k = active.length - 1; k >= 0; k--) if (active[k]!.end <= start) active.splice(k, 1)
+    if (active.some(a => a.label !== label)) return true
+    active.push({ label, end })
+  }
+  return false
+}
+
+function resolveQuietSettings(): RuleSettings {
+  const settings = resolveRuleSettings({
+    failOn: 'never',
+    datasets: null,
+    rules: {},
+    maxFindingsPerRule: 1,
+    exclude: [],
+    source: null
+  })
+  for (const setting of Object.values(settings)) setting.severity = 'off'
+  return settings
+}
+
+function buildTally(
+  accumulator: DatasetAccumulator,
+  settings: RuleSettings,
+  groupPatternConfigured: boolean,
+  multi: MultiLabelMeasure | null,
+  metadata: VideoMetadata | null
+): DatasetTally {
+  const labels = accumulator.labels
+  const splits: Partial<Record<Split, SplitSummary>> = {}
+  const classTotals = new Map<string, { segments: number; videos: number }>()
+  const classVideos = new Float64Array(labels.length * 4)
+  const labelsPerVideo = new Map<number, number>()
+  accumulator.pairs.forEach((key, mask) => {
+    const video = DatasetAccumulator.pairVideo(key)
+    const label = DatasetAccumulator.pairLabel(key)
+    for (let split = 0; split < 4; split++)
+      if (mask & (1 << split)) classVideos[label * 4 + split]!++
+    labelsPerVideo.set(video, (labelsPerVideo.get(video) ?? 0) + 1)
+    const name = labels[label]!
+    const totals = classTotals.get(name)
+    if (totals) totals.videos++
+    else classTotals.set(name, { segments: 0, videos: 1 })
+  })
+  const splitVideos = new Float64Array(4)
+  const splitUnlabeled = new Float64Array(4)
+  const videoCount = accumulator.videoKeys.length
+  for (let video = 0; video < videoCount; video++) {
+    const mask = accumulator.videoSplits.data[video]!
+    for (let split = 0; split < 4; split++) if (mask & (1 << split)) splitVideos[split]!++
+  }
+  const unlabeledSeen = new Set<string>()
+  for (const row of accumulator.unlabeled) {
+    const key = `${row.video}:${row.split}`
+    if (!unlabeledSeen.has(key)) {
+      unlabeledSeen.add(key)
+      splitUnlabeled[row.split]!++
+    }
+  }
+  let totalSegments = 0
+  for (let split = 0; split < 4; split++) {
+    const classes: SplitSummary['classes'] = {}
+    let segments = 0
+    for (let label = 0; label < labels.length; label++) {
+      const cell = label * 4 + split
+      const count = accumulator.segments.data[cell] ?? 0
+      if (count === 0) continue
+      segments += count
+      const unknown = (accumulator.secondsUnknown.data[cell] ?? 0) === 1
+      classes[labels[label]!] = {
+        segments: count,
+        videos: classVideos[cell]!,
+        seconds: unknown ? null : roundSeconds(accumulator.seconds.data[cell] ?? 0)
+      }
+      const totals = classTotals.get(labels[label]!)
+      if (totals) totals.segments += count
+      else classTotals.set(labels[label]!, { segments: count, videos: 0 })
+    }
+    totalSegments += segments
+    if (splitVideos[split]! > 0) {
+      splits[SPLITS[split]!] = {
+        segments,
+        videos: splitVideos[split]!,
+        unlabeledVideos: splitUnlabeled[split]!,
+        classes: sortedClasses(classes)
+      }
+    }
+  }
+  let multiLabelVideos = 0
+  for (const count of labelsPerVideo.values()) if (count > 1) multiLabelVideos++
+
+  let metadataTable: DatasetTally['metadata'] = null
+  let metadataVideos = 0
+  if (metadata && metadata.attributes.length > 0) {
+    metadataTable = new Map(metadata.attributes.map(a => [a, new Map()]))
+    const counted = new Set<number>()
+    accumulator.pairs.forEach(key => {
+      const video = DatasetAccumulator.pairVideo(key)
+      const values = metadata.byVideo.get(accumulator.videoKeys[video]!)
+      if (!values) return
+      if (!counted.has(video)) counted.add(video)
+      const label = labels[DatasetAccumulator.pairLabel(key)]!
+      metadata.attributes.forEach((attribute, i) => {
+        const value = values[i] ?? ''
+        if (value === '') return
+        const byValue = metadataTable!.get(attribute)!
+        let byClass = byValue.get(value)
+        if (!byClass) byValue.set(value, (byClass = new Map()))
+        byClass.set(label, (byClass.get(label) ?? 0) + 1)
+      })
+    })
+    metadataVideos = counted.size
+  }
+
+  const locate = (leak: {
+    key: string
+    places: { split: Split; file: number; line: number }[]
+  }): Leak => ({
+    key: leak.key,
+    places: leak.places.map(p => ({
+      split: p.split,
+      file: accumulator.files[p.file]!,
+      line: p.line
+    }))
+  })
+  void settings
+  return {
+    splits,
+    classTotals,
+    totalVideos: videoCount,
+    totalSegments,
+    videoLeaks: [...accumulator.videoLeaks.values()].map(locate),
+    groupLeaks: [...accumulator.groupLeaks.values()].map(locate),
+    groupPatternConfigured,
+    labeledVideos: labelsPerVideo.size,
+    multiLabelVideos,
+    multiLabelSegments: multi ? multi.segments : null,
+    overlappingVideos: multi ? multi.overlappingVideos : null,
+    metadata: metadataTable,
+    metadataVideos
+  }
+}
+
+function sortedClasses(classes: SplitSummary['classes']): SplitSummary['classes'] {
+  const sorted: SplitSummary['classes'] = {}
+  for (const name of Object.keys(classes).sort()) sorted[name] = classes[name]!
+  return sorted
+}
+
+function roundSeconds(value: number): number {
+  return Math.round(value * 1e6) / 1e6
+}
+
+function buildSnapshot(
+  name: string,
+  report: DatasetReport,
+  accumulator: DatasetAccumulator
+): DatasetSnapshot {
+  const videos = new Map<string, { splits: number; labels: string[] }>()
+  for (let video = 0; video < accumulator.videoKeys.length; video++) {
+    videos.set(accumulator.videoKeys[video]!, {
+      splits: accumulator.videoSplits.data[video]!,
+      labels: []
+    })
+  }
+  accumulator.pairs.forEach(key => {
+    const entry = videos.get(accumulator.videoKeys[DatasetAccumulator.pairVideo(key)]!)!
+    entry.labels.push(accumulator.labels[DatasetAccumulator.pairLabel(key)]!)
+  })
+  for (const entry of videos.values()) entry.labels.sort()
+  const frozenRows: DatasetSnapshot['frozenRows'] = new Map()
+  for (const [split, rows] of accumulator.frozenRows) {
+    frozenRows.set(
+      split,
+      new Map(
+        [...rows].map(([key, where]) => [
+          key,
+          { file: accumulator.files[where.file]!, line: where.line }
+        ])
+      )
+    )
+  }
+  return { name, report, videos, frozenRows }
+}
+
+export { SPLIT_CODE }

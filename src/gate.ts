@@ -1,0 +1,35 @@
+/**
+ * The engine's one entry point: datasets in, `GateReport` out. Both shells (the action in main.ts
+ * and the terminal in cli.ts) call `runGate`; neither reads a CSV itself.
+ */
+import type { FailOn, GateReport } from './model.js'
+import type { GateConfig } from './config/schema.js'
+import type { FileSource } from './read/source.js'
+
+export interface Progress {
+  /** Called now and then while a file is read; `bytesRead`/`bytesTotal` are for that file. */
+  (event: { file: string; bytesRead: number; bytesTotal: number }): void
+}
+
+export interface GateRequest {
+  source: FileSource
+  config: GateConfig
+  /**
+   * Files, folders or globs to consider (CLI PATH arguments, the action's `paths` input).
+   * Empty: the configuration's datasets, else every CSV under the root.
+   */
+  paths: string[]
+  /** Overrides the configuration's `fail-on`. */
+  failOn?: FailOn
+  /**
+   * When set (a pull request with `changed-only`), only datasets with at least one file in this
+   * set are gated; an index counts as touched when any file it references is.
+   */
+  changedFiles?: ReadonlySet<string>
+  /** The same datasets at another revision: enables deltas, change rules and `fail-on: new`. */
+  base?: { ref: string; source: FileSource }
+  progress?: Progress
+}
+
+export { runGate } from './engine.js'
+export type { GateReport }

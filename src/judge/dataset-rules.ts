@@ -1,0 +1,426 @@
+/**
+ * The dataset rules of rules.md, as plain functions over a `DatasetTally` (counts already reduced
+ * from the rows). Each finding says what is wrong in numbers and what to do about it.
+ */
+import {
+  SPLITS,
+  type Confounder,
+  type Leak,
+  type Split,
+  type SplitDistance,
+  type SplitSummary
+} from '../model.js'
+import type { RuleSettings } from '../rules/catalogue.js'
+import type { FindingSink } from './findings.js'
+import {
+  chiSquareHomogeneity,
+  cramersV,
+  jsDistance,
+  jsNoiseFloor,
+  lInfinity
+} from '../analyze/stats.js'
+
+export interface DatasetTally {
+  splits: Partial<Record<Split, SplitSummary>>
+  /** Per class over all splits. */
+  classTotals: Map<string, { segments: number; videos: number }>
+  totalVideos: number
+  totalSegments: number
+  videoLeaks: Leak[]
+  groupLeaks: Leak[]
+  groupPatternConfigured: boolean
+  labeledVideos: number
+  multiLabelVideos: number
+  /** Labeled rows whose (video, start, end) carries more than one label; null when not measured. */
+  multiLabelSegments: number | null
+  overlappingVideos: number | null
+  /** attribute -> value -> class -> videos, from the metadata file. */
+  metadata: Map<string, Map<string, Map<string, number>>> | null
+  metadataVideos: number
+}
+
+export interface DatasetJudgement {
+  imbalanceRatio: number | null
+  splitDistance: SplitDistance[]
+  confounders: Confounder[]
+  notes: string[]
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+export function judgeDataset(
+  tally: DatasetTally,
+  settings: RuleSettings,
+  sink: FindingSink
+): DatasetJudgement {
+  const classes = [...tally.classTotals.keys()].sort()
+  const notes: string[] = []
+  checkClassCounts(tally, classes, settings, sink)
+  const imbalanceRatio = checkImbalance(tally, classes, settings, sink)
+  checkSplitCoverage(tally, classes, sink)
+  const splitDistance = checkSplitDistribution(tally, settings, sink)
+  checkSplitRatio(tally, settings, sink)
+  checkLeaks(tally, settings, sink)
+  checkFewVideos(tally, classes, settings, sink)
+  checkMultiLabel(tally, settings, sink)
+  const confounders = checkConfounders(tally, settings, sink, notes)
+  return { imbalanceRatio, splitDistance, confounders, notes }
+}
+
+function checkClassCounts(
+  tally: DatasetTally,
+  classes: string[],
+  settings: RuleSettings,
+  sink: FindingSink
+): void {
+  const count = classes.length
+  const minClasses = settings['min-classes'].options.min
+  if (count < minClasses) {
+    sink.add('min-classes', {
+      message: `the dataset has ${plural(count, 'class')}; a classifier needs at least ${minClasses}. Add examples of more classes.`,
+      fingerprint: 'min-classes'
+    })
+  }
+  const maxClasses = settings['max-classes'].options.max
+  if (count > maxClasses) {
+    sink.add('max-classes', {
+      message: `the dataset has ${count} classes; at most ${maxClasses} are accepted. Merge or drop ${count - maxClasses} classes.`,
+      fingerprint: 'max-classes'
+    })
+  }
+
+  const hard = settings['min-per-class'].options
+  for (const name of classes) {
+    const totals = tally.classTotals.get(name)!
+    const have = hard.unit === 'videos' ? totals.videos : totals.segments
+    const need = hard.classes[name] ?? hard.min
+    if (have < need) {
+      sink.add('min-per-class', {
+        class: name,
+        message: `class "${name}" has ${plural(have, hard.unit.slice(0, -1))} in all splits; at least ${need} are required. Add ${need - have} more.`,
+        fingerprint: `min-per-class:${name}`
+      })
+    }
+  }
+
+  const soft = settings['recommended-per-class'].options
+  const base = count > soft['many-classes'] ? soft['min-many-classes'] : soft.min
+  let split: Split = soft.split
+  let scale = 1
+  let source = `in ${split}`
+  if (!tally.splits[split] && split === 'TRAIN' && tally.splits.UNASSIGNED) {
+    // Only unassigned rows: AutoML trains on about 80% of them.
+    split = 'UNASSIGNED'
+    scale = 0.8
+    source = 'expected in TRAIN (80% of UNASSIGNED)'
+  }
+  const summary = tally.splits[split]
+  if (!summary) return
+  for (const name of classes) {
+    const counts = summary.classes[name]
+    const have = Math.floor(
+      (counts ? (soft.unit === 'videos' ? counts.videos : counts.segments) : 0) * scale
+    )
+    const need = soft.classes[name] ?? base
+    if (have < need) {
+      sink.add('recommended-per-class', {
+        class: name,
+        split,
+        message: `class "${name}" has ${plural(have, soft.unit.slice(0, -1))} ${source}; a good model wants ${need}${count > soft['many-classes'] ? ` with more than ${soft['many-classes']} classes` : ''}. Add about ${need - have} more.`,
+        fingerprint: `recommended-per-class:${name}`
+      })
+    }
+  }
+}
+
+function checkImbalance(
+  tally: DatasetTally,
+  classes: string[],
+  settings: RuleSettings,
+  sink: FindingSink
+): number | null {
+  const { unit, warning, error } = settings['class-imbalance'].options
+  const counted = classes
+    .map(name => ({
+      name,
+      n:
+        unit === 'videos'
+          ? tally.classTotals.get(name)!.videos
+          : tally.classTotals.get(name)!.segments
+    }))
+    .filter(c => c.n > 0)
+  if (counted.length < 2) return null
+  let most = counted[0]!
+  let least = counted[0]!
+  for (const c of counted) {
+    if (c.n > most.n) most = c
+    if (c.n < least.n) least = c
+  }
+  const ratio = most.n / least.n
+  if (ratio > warning) {
+    sink.add('class-imbalance', {
+      severity: ratio > error ? 'error' : 'warning',
+      message: `the most frequent class "${most.name}" has ${ratio.toFixed(1)}x the ${unit} of the least frequent "${least.name}" (${most.n} vs ${least.n}); keep it within ${warning}x (${error}x at most). Add examples of rare classes or subsample frequent ones.`,
+      fingerprint: 'class-imbalance'
+    })
+  }
+  return ratio
+}
+
+function checkSplitCoverage(tally: DatasetTally, classes: string[], sink: FindingSink): void {
+  const train = tally.splits.TRAIN
+  const evaluated: Split[] = ['TEST', 'VALIDATION']
+  const hasTrainingSide = train || tally.splits.UNASSIGNED
+  if (!hasTrainingSide && (tally.splits.TEST || tally.splits.VALIDATION)) {
+    sink.add('split-missing-class', {
+      message:
+        'the dataset has no TRAIN (or UNASSIGNED) rows, so none of its classes can be learned. Add the training split to this dataset.',
+      fingerprint: 'split-missing-class:no-train'
+    })
+  } else if (train) {
+    for (const split of evaluated) {
+      const summary = tally.splits[split]
+      if (!summary) continue
+      for (const name of Object.keys(summary.classes).sort()) {
+        if (!train.classes[name] && !tally.splits.UNASSIGNED?.classes[name]) {
+          sink.add('split-missing-class', {
+            class: name,
+            split,
+            message: `class "${name}" has ${summary.classes[name]!.segments} segments in ${split} but none in TRAIN, so it cannot be learned. Move some of its videos to TRAIN.`,
+            fingerprint: `split-missing-class:${split}:${name}`
+          })
+        }
+      }
+    }
+  }
+  const test = tally.splits.TEST
+  if (train && test) {
+    for (const name of classes) {
+      if (train.classes[name] && !test.classes[name] && !tally.splits.UNASSIGNED?.classes[name]) {
+        sink.add('split-missing-class', {
+          severity: 'warning',
+          class: name,
+          split: 'TEST',
+          message: `class "${name}" is in TRAIN but has no TEST examples, so it cannot be evaluated. Move some of its videos to TEST.`,
+          fingerprint: `split-missing-class:TEST-missing:${name}`
+        })
+      }
+    }
+  }
+}
+
+function checkSplitDistribution(
+  tally: DatasetTally,
+  settings: RuleSettings,
+  sink: FindingSink
+): SplitDistance[] {
+  const options = settings['split-distribution'].options
+  const results: SplitDistance[] = []
+  const train = tally.splits.TRAIN
+  if (!train) return results
+  for (const other of ['TEST', 'VALIDATION'] as const) {
+    const summary = tally.splits[other]
+    if (!summary || summary.segments === 0 || train.segments === 0) continue
+    const names = [
+      ...new Set([...Object.keys(train.classes), ...Object.keys(summary.classes)])
+    ].sort()
+    const a = names.map(n => train.classes[n]?.segments ?? 0)
+    const b = names.map(n => summary.classes[n]?.segments ?? 0)
+    const totalA = train.segments
+    const totalB = summary.segments
+    const chi = chiSquareHomogeneity(a, b)
+    const pooled = names.map((_, i) => (a[i]! + b[i]!) / (totalA + totalB))
+    const distance = jsDistance(a, b)
+    const noiseFloor = jsNoiseFloor(pooled, totalA, totalB, {
+      quantile: options['noise-quantile'],
+      trials: 1000
+    })
+    const topShifts = names
+      .map((name, i) => ({ class: name, a: a[i]! / totalA, b: b[i]! / totalB }))
+      .sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b) || x.class.localeCompare(y.class))
+      .slice(0, 5)
+    const result: SplitDistance = {
+      a: 'TRAIN',
+      b: other,
+      jsDistance: distance,
+      lInf: lInfinity(a, b),
+      chiSquareP: chi.pValue,
+      chiSquare: chi.statistic,
+      degreesOfFreedom: chi.degreesOfFreedom,
+      noiseFloor,
+      topShifts
+    }
+    results.push(result)
+    const limit = options['max-js-distance']
+    if (distance > limit && distance > noiseFloor) {
+      const moved = topShifts
+        .slice(0, 3)
+        .map(s => `"${s.class}" ${pct(s.a)} in TRAIN vs ${pct(s.b)} in ${other}`)
+        .join(', ')
+      sink.add('split-distribution', {
+        split: other,
+        message: `the label distribution of ${other} differs from TRAIN: Jensen-Shannon distance ${distance.toFixed(3)} is above the threshold ${limit} and above the ${distance.toFixed(3) === noiseFloor.toFixed(3) ? '' : ''}${noiseFloor.toFixed(3)} that sampling noise alone reaches for ${totalA} and ${totalB} segments. Largest shifts: ${moved}. Rebalance the split (e.g. stratify by class).`,
+        fingerprint: `split-distribution:${other}`
+      })
+    }
+  }
+  return results
+}
+
+function checkSplitRatio(tally: DatasetTally, settings: RuleSettings, sink: FindingSink): void {
+  const { 'min-test-share': low, 'max-test-share': high } = settings['split-ratio'].options
+  const train = tally.splits.TRAIN
+  const test = tally.splits.TEST
+  if (!train || !test) return
+  const total = train.videos + test.videos + (tally.splits.VALIDATION?.videos ?? 0)
+  const share = test.videos / total
+  if (share < low || share > high) {
+    sink.add('split-ratio', {
+      split: 'TEST',
+      message: `TEST holds ${pct(share)} of the videos (${test.videos} of ${total}); expected ${pct(low)} to ${pct(high)}. ${share < low ? 'A test split this small cannot measure the model reliably.' : 'A test split this large leaves too little to train on.'}`,
+      fingerprint: 'split-ratio'
+    })
+  }
+}
+
+function describePlaces(leak: Leak): string {
+  return leak.places.map(p => `${p.split} (${p.file}:${p.line})`).join(', ')
+}
+
+function checkLeaks(tally: DatasetTally, settings: RuleSettings, sink: FindingSink): void {
+  if (tally.videoLeaks.length > settings['video-leakage'].options.max) {
+    for (const leak of tally.videoLeaks) {
+      const last = leak.places[leak.places.length - 1]!
+      sink.add('video-leakage', {
+        file: last.file,
+        line: last.line,
+        split: last.split,
+        message: `video "${leak.key}" is in ${leak.places.length} splits: ${describePlaces(leak)}. Segments of one video in two splits leak; keep every video in one split.`,
+        fingerprint: `video-leakage:${leak.key}`
+      })
+    }
+  }
+  if (
+    tally.groupPatternConfigured &&
+    tally.groupLeaks.length > settings['group-leakage'].options.max
+  ) {
+    for (const leak of tally.groupLeaks) {
+      const last = leak.places[leak.places.length - 1]!
+      sink.add('group-leakage', {
+        file: last.file,
+        line: last.line,
+        split: last.split,
+        message: `group "${leak.key}" has videos in ${leak.places.length} splits: ${describePlaces(leak)}. Videos of one source group look alike; keep each group in one split.`,
+        fingerprint: `group-leakage:${leak.key}`
+      })
+    }
+  }
+}
+
+function checkFewVideos(
+  tally: DatasetTally,
+  classes: string[],
+  settings: RuleSettings,
+  sink: FindingSink
+): void {
+  const options = settings['few-videos'].options
+  if (tally.totalVideos > 0 && tally.totalVideos < options['min-videos']) {
+    sink.add('few-videos', {
+      message: `the dataset has only ${plural(tally.totalVideos, 'video')}; with fewer than ${options['min-videos']} videos, splitting by video can leave classes out of a split. Add more videos.`,
+      fingerprint: 'few-videos:dataset'
+    })
+  }
+  for (const name of classes) {
+    const videos = tally.classTotals.get(name)!.videos
+    const need = options.classes[name] ?? options['min-videos-per-class']
+    if (videos < need) {
+      const segments = tally.classTotals.get(name)!.segments
+      sink.add('few-videos', {
+        class: name,
+        message: `class "${name}" comes from ${plural(videos, 'video')} (${plural(segments, 'segment')}); with fewer than ${need} videos a split by video can miss it entirely. Add segments from more videos.`,
+        fingerprint: `few-videos:${name}`
+      })
+    }
+  }
+}
+
+function checkMultiLabel(tally: DatasetTally, settings: RuleSettings, sink: FindingSink): void {
+  if (tally.labeledVideos === 0) return
+  const videoShare = tally.multiLabelVideos / tally.labeledVideos
+  const segmentShare =
+    tally.multiLabelSegments === null || tally.totalSegments === 0
+      ? null
+      : tally.multiLabelSegments / tally.totalSegments
+  const below = settings['multi-label'].options['multi-class-below']
+  const parts = [`${pct(videoShare)} of videos carry more than one label`]
+  if (segmentShare !== null)
+    parts.push(`${pct(segmentShare)} of segments share their time span with another label`)
+  if (tally.overlappingVideos)
+    parts.push(
+      `${plural(tally.overlappingVideos, 'video')} ha${tally.overlappingVideos === 1 ? 's' : 've'} overlapping segments with different labels`
+    )
+  const advice =
+    videoShare < below
+      ? 'Most samples carry one label: consider training a multi-class model, which is easier to train than a multi-label one.'
+      : 'Most samples carry several labels: train a multi-label model and evaluate it with average precision.'
+  sink.add('multi-label', { message: `${parts.join('; ')}. ${advice}`, fingerprint: 'multi-label' })
+}
+
+function checkConfounders(
+  tally: DatasetTally,
+  settings: RuleSettings,
+  sink: FindingSink,
+  notes: string[]
+): Confounder[] {
+  if (!tally.metadata) return []
+  const options = settings['metadata-confounder'].options
+  if (tally.metadataVideos < options['min-videos']) {
+    notes.push(
+      `metadata covers ${tally.metadataVideos} labeled videos, fewer than the ${options['min-videos']} needed to measure confounders.`
+    )
+    return []
+  }
+  const results: Confounder[] = []
+  for (const [attribute, byValue] of tally.metadata) {
+    if (byValue.size > Math.max(20, tally.metadataVideos / 2)) {
+      notes.push(
+        `metadata attribute "${attribute}" has ${byValue.size} distinct values, like an identifier; not measured as a confounder.`
+      )
+      continue
+    }
+    const values = [...byValue.keys()].sort()
+    const classes = [...new Set(values.flatMap(v => [...byValue.get(v)!.keys()]))].sort()
+    const table = values.map(v => classes.map(c => byValue.get(v)!.get(c) ?? 0))
+    const v = cramersV(table)
+    const givesAway: Confounder['givesAway'] = []
+    values.forEach((value, i) => {
+      const row = table[i]!
+      const total = row.reduce((s, x) => s + x, 0)
+      let best = 0
+      for (let j = 1; j < row.length; j++) if (row[j]! > row[best]!) best = j
+      const share = total > 0 ? row[best]! / total : 0
+      if (total >= 5 && share >= 0.8) givesAway.push({ value, class: classes[best]!, share })
+    })
+    givesAway.sort((x, y) => y.share - x.share || x.value.localeCompare(y.value))
+    const confounder: Confounder = {
+      attribute,
+      cramersV: Number.isFinite(v) ? v : 0,
+      givesAway: givesAway.slice(0, 5)
+    }
+    results.push(confounder)
+    if (confounder.cramersV > options['max-cramers-v']) {
+      const examples = confounder.givesAway
+        .slice(0, 3)
+        .map(g => `"${g.value}" goes with "${g.class}" in ${pct(g.share)} of its videos`)
+        .join('; ')
+      sink.add('metadata-confounder', {
+        message: `metadata attribute "${attribute}" predicts the label (Cramér's V ${confounder.cramersV.toFixed(2)} > ${options['max-cramers-v']})${examples ? `: ${examples}` : ''}. A model can learn the ${attribute} instead of the action; collect videos that break the association.`,
+        fingerprint: `metadata-confounder:${attribute}`
+      })
+    }
+  }
+  return results.sort((a, b) => b.cramersV - a.cramersV)
+}
+
+export { SPLITS }

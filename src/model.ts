@@ -1,0 +1,205 @@
+/**
+ * The plain data that flows through the pipeline read -> analyze -> judge -> report -> publish.
+ * Nothing here imports a library: every stage can be tested with literals of these types.
+ * The JSON report (schemaVersion 1, see the README) is exactly `GateReport`.
+ */
+
+export type Split = 'TRAIN' | 'VALIDATION' | 'TEST' | 'UNASSIGNED'
+/** Fixed order used for tables, bit masks (bit i = SPLITS[i]) and sorting. */
+export const SPLITS: readonly Split[] = ['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED']
+
+export type Severity = 'error' | 'warning' | 'notice'
+export type SeveritySetting = Severity | 'off'
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice']
+
+export type FailOn = 'error' | 'warning' | 'never' | 'new'
+
+export type FormatId = 'automl-index' | 'automl-rows' | 'vertex-csv' | 'vertex-jsonl' | 'columns'
+
+export type RuleId =
+  // row rules
+  | 'csv-syntax'
+  | 'row-shape'
+  | 'uri-invalid'
+  | 'label-missing'
+  | 'label-invalid'
+  | 'label-variant'
+  | 'segment-invalid'
+  | 'split-invalid'
+  | 'duplicate-row'
+  | 'unlabeled-video'
+  | 'file-size'
+  // dataset rules
+  | 'min-classes'
+  | 'max-classes'
+  | 'min-per-class'
+  | 'recommended-per-class'
+  | 'class-imbalance'
+  | 'split-missing-class'
+  | 'split-distribution'
+  | 'split-ratio'
+  | 'video-leakage'
+  | 'group-leakage'
+  | 'few-videos'
+  | 'multi-label'
+  | 'metadata-confounder'
+  // change rules (a pull request against its base)
+  | 'split-move'
+  | 'frozen-split'
+  | 'class-regression'
+  // the gate's own limits and input problems that are not a row of a dataset
+  | 'input-error'
+  | 'resource-limit'
+
+export interface Finding {
+  rule: RuleId
+  severity: Severity
+  /** One or two sentences: what is wrong, then what to do. Plain text, never pre-escaped. */
+  message: string
+  /** Repository-relative path, null for dataset-level findings. */
+  file: string | null
+  /** 1-based line in `file`, null for dataset-level findings. */
+  line: number | null
+  split: Split | null
+  class: string | null
+  /**
+   * Identity of the finding across revisions, independent of line numbers (row findings hash the
+   * row's content), so `fail-on: new` can tell an old finding from a new one.
+   */
+  fingerprint?: string
+  /** True when the same finding exists on the base revision (only set when a base was compared). */
+  onBase?: boolean
+}
+
+export interface ClassCounts {
+  /** Labeled rows. */
+  segments: number
+  /** Distinct normalized video keys carrying the label. */
+  videos: number
+  /** Sum of END - START; null when any segment's length is unknown (`inf` without a known duration). */
+  seconds: number | null
+}
+
+export interface SplitSummary {
+  segments: number
+  videos: number
+  /** Rows of the form `URI,,,` (whole video unlabeled). */
+  unlabeledVideos: number
+  classes: Record<string, ClassCounts>
+}
+
+export interface FileSummary {
+  path: string
+  format: FormatId
+  /** Data records read (header and blank lines excluded). */
+  rows: number
+  /** The split every row of this file gets (AutoML rows files referenced from an index), else null. */
+  split: Split | null
+  bytes: number
+}
+
+export interface SplitDistance {
+  a: Split
+  b: Split
+  /** Jensen-Shannon distance, log base 2, in [0, 1]. */
+  jsDistance: number
+  /** Largest absolute difference of per-class shares, as a fraction. */
+  lInf: number
+  /** Chi-square test of homogeneity p-value (no continuity correction). */
+  chiSquareP: number
+  chiSquare: number
+  degreesOfFreedom: number
+  /** The JS distance that sampling noise alone reaches with 99% probability for these sample sizes. */
+  noiseFloor: number
+  /** Classes whose share moved most, largest first (up to 5). */
+  topShifts: { class: string; a: number; b: number }[]
+}
+
+export interface SplitLocation {
+  split: Split
+  file: string
+  line: number
+}
+
+export interface Leak {
+  /** The normalized video key, or the group name for group leakage. */
+  key: string
+  /** Every split it appears in, with the first place it appears there. */
+  places: SplitLocation[]
+}
+
+export interface Confounder {
+  attribute: string
+  cramersV: number
+  /** Attribute values that (almost) only occur with one class: "value -> class". */
+  givesAway: { value: string; class: string; share: number }[]
+}
+
+export interface DatasetMetrics {
+  classCount: number
+  imbalanceRatio: number | null
+  splitDistance: SplitDistance[]
+  leakedVideos: number
+  leakedGroups: number
+  multiLabelVideoShare: number
+  multiLabelSegmentShare: number
+  /** Videos with two segments of different labels that overlap in time. */
+  overlappingMultiLabelVideos: number
+  confounders: Confounder[]
+  totalVideos: number
+  totalSegments: number
+}
+
+export interface ClassDelta {
+  class: string
+  split: Split
+  base: ClassCounts | null
+  head: ClassCounts | null
+}
+
+export interface DatasetDelta {
+  baseRef: string
+  classes: ClassDelta[]
+  addedVideos: number
+  removedVideos: number
+  movedVideos: { key: string; from: Split[]; to: Split[] }[]
+  relabeledVideos: { key: string; from: string[]; to: string[] }[]
+}
+
+export interface DatasetReport {
+  name: string
+  files: FileSummary[]
+  splits: Partial<Record<Split, SplitSummary>>
+  metrics: DatasetMetrics
+  leaks: { videos: Leak[]; groups: Leak[] }
+  findings: Finding[]
+  delta: DatasetDelta | null
+}
+
+export interface SeverityCounts {
+  error: number
+  warning: number
+  notice: number
+}
+
+export interface GateReport {
+  schemaVersion: 1
+  passed: boolean
+  failOn: FailOn
+  counts: SeverityCounts
+  datasets: DatasetReport[]
+  /** Problems that are not part of one dataset (a configured file that matches nothing, ...). */
+  notes: string[]
+  /** Set when the configuration was read from the base revision because the change edits it. */
+  configFromBase?: boolean
+}
+
+/** What the change rules need of one side (base or head) of a pull request, per dataset. */
+export interface DatasetSnapshot {
+  name: string
+  report: DatasetReport
+  /** Normalized video key -> bit mask of splits (bit i = SPLITS[i]) and its sorted labels. */
+  videos: Map<string, { splits: number; labels: string[] }>
+  /** For splits listed by `frozen-split`: row key (video, label, start, end) -> where it is. */
+  frozenRows: Map<Split, Map<string, { file: string; line: number }>>
+}

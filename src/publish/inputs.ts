@@ -1,0 +1,136 @@
+/**
+ * The action's inputs (action.yml), read once and validated with zod. GitHub does not enforce
+ * `required` or allowed values, so a bad value stops here with one line that names the input.
+ */
+import * as core from '@actions/core'
+import { z } from 'zod'
+import type { FailOn } from '../model.js'
+import { normalizeRepoPath } from '../read/source.js'
+import { commentMarker } from '../report/markdown.js'
+
+export interface ActionInputs {
+  /** Globs of dataset files, from a newline- or comma-separated list. */
+  paths: string[]
+  /** Repository-relative configuration file; a missing file means the defaults. */
+  config: string
+  changedOnly: boolean
+  /** Unset: the configuration's `fail-on` (itself `error` by default). */
+  failOn: FailOn | undefined
+  comment: 'always' | 'on-failure' | 'never'
+  commentKey: string
+  annotations: boolean
+  compareBase: boolean
+  /** Unset: a file in RUNNER_TEMP. */
+  reportFile: string | undefined
+  githubToken: string
+}
+
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'InputError'
+  }
+}
+
+/** YAML 1.2 core booleans, the same set as `core.getBooleanInput`. */
+const TRUE = ['true', 'True', 'TRUE']
+const FALSE = ['false', 'False', 'FALSE']
+
+function booleanInput(fallback: boolean) {
+  return z
+    .string()
+    .refine(v => v === '' || TRUE.includes(v) || FALSE.includes(v), {
+      message: 'must be true or false'
+    })
+    .transform(v => (v === '' ? fallback : TRUE.includes(v)))
+}
+
+function choiceInput<const T extends string>(choices: readonly T[]) {
+  return z
+    .string()
+    .refine(v => (choices as readonly string[]).includes(v), {
+      message: `must be one of ${choices.join(', ')}`
+    })
+    .transform(v => v as T)
+}
+
+const inputsSchema = z.object({
+  paths: z
+    .string()
+    .transform(v =>
+      v
+        .split(/[\n,]/)
+        .map(p => p.trim())
+        .filter(p => p.length > 0)
+    )
+    .transform(list => (list.length > 0 ? list : ['**/*.csv'])),
+  config: z
+    .string()
+    .transform(v => v || '.github/dataset-gate.yml')
+    .refine(v => normalizeRepoPath(v) !== null, {
+      message: 'must be a path inside the repository'
+    })
+    .transform(v => normalizeRepoPath(v)!),
+  'changed-only': booleanInput(true),
+  'fail-on': z
+    .string()
+    .refine(v => v === '' || ['error', 'warning', 'never', 'new'].includes(v), {
+      message: 'must be one of error, warning, never, new'
+    })
+    .transform(v => (v === '' ? undefined : (v as FailOn))),
+  comment: z
+    .string()
+    .transform(v => v || 'always')
+    .pipe(choiceInput(['always', 'on-failure', 'never'] as const)),
+  'comment-key': z
+    .string()
+    .transform(v => v || 'dataset-gate')
+    .refine(isValidKey, {
+      message: "must be up to 100 letters, digits, '.', '_' or '-', starting with a letter or digit"
+    }),
+  annotations: booleanInput(true),
+  'compare-base': booleanInput(true),
+  'report-file': z.string().transform(v => v || undefined),
+  'github-token': z.string()
+})
+
+const INPUT_NAMES = Object.keys(inputsSchema.shape) as (keyof typeof inputsSchema.shape)[]
+
+function isValidKey(key: string): boolean {
+  try {
+    commentMarker(key)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * @param read how to read one input (default: the runner's `INPUT_<NAME>` variables via
+ *   `core.getInput`, which trims the value)
+ */
+export function getInputs(
+  read: (name: string) => string = name => core.getInput(name)
+): ActionInputs {
+  const raw = Object.fromEntries(INPUT_NAMES.map(name => [name, read(name)]))
+  const parsed = inputsSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const name = String(issue.path[0])
+    const shown = name === 'github-token' ? '' : ` (got ${JSON.stringify(raw[name] ?? '')})`
+    throw new InputError(`Input \`${name}\` ${issue.message}${shown}.`)
+  }
+  const v = parsed.data
+  return {
+    paths: v.paths,
+    config: v.config,
+    changedOnly: v['changed-only'],
+    failOn: v['fail-on'],
+    comment: v.comment,
+    commentKey: v['comment-key'],
+    annotations: v.annotations,
+    compareBase: v['compare-base'],
+    reportFile: v['report-file'],
+    githubToken: v['github-token']
+  }
+}

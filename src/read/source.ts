@@ -1,0 +1,96 @@
+/**
+ * Where dataset files come from. The engine only sees repository-relative paths through a
+ * `FileSource`, so the same analysis runs on the working tree and on a git revision (the PR base).
+ * Every path is checked here: nothing outside the repository root is ever opened.
+ */
+import { createReadStream } from 'node:fs'
+import { lstat, realpath, stat } from 'node:fs/promises'
+import { isAbsolute, join, normalize, relative, sep } from 'node:path'
+import { glob } from 'tinyglobby'
+
+export interface FileSource {
+  /** For messages: "working tree", "base 1a2b3c4". */
+  readonly label: string
+  /** Size in bytes, or a reason the file cannot be used (missing, outside the repository, ...). */
+  stat(path: string): Promise<{ size: number } | { problem: string }>
+  /** The file's bytes as a stream of chunks. Only call after `stat` said it is usable. */
+  open(path: string): AsyncIterable<Buffer>
+  /** Repository-relative files matching the globs, sorted, excluding `exclude` globs. */
+  list(globs: string[], exclude: string[]): Promise<string[]>
+}
+
+export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**']
+
+/**
+ * Normalizes a repository-relative path (forward slashes, no `.` segments) or returns null when it
+ * is absolute or climbs out of the repository with `..`.
+ */
+export function normalizeRepoPath(path: string): string | null {
+  if (path.length === 0 || path.includes('\0')) return null
+  const unified = path.replace(/\\/g, '/')
+  if (isAbsolute(unified) || /^[A-Za-z]:\//.test(unified)) return null
+  const normalized = normalize(unified).split(sep).join('/')
+  if (normalized === '..' || normalized.startsWith('../')) return null
+  return normalized.replace(/^\.\//, '')
+}
+
+export class WorkingTreeSource implements FileSource {
+  readonly label = 'working tree'
+  private rootReal: Promise<string>
+
+  constructor(readonly root: string) {
+    this.rootReal = realpath(root)
+  }
+
+  async stat(path: string): Promise<{ size: number } | { problem: string }> {
+    const clean = normalizeRepoPath(path)
+    if (clean === null)
+      return { problem: 'the path leaves the repository; only files inside it are read' }
+    const full = join(this.root, clean)
+    try {
+      const link = await lstat(full)
+      const real = await realpath(full)
+      const rootReal = await this.rootReal
+      const inside = relative(rootReal, real)
+      if (inside.startsWith('..') || isAbsolute(inside)) {
+        return {
+          problem: `${link.isSymbolicLink() ? 'a symbolic link' : 'the path'} leads outside the repository; only files inside it are read`
+        }
+      }
+      const info = await stat(real)
+      if (!info.isFile()) return { problem: 'not a regular file' }
+      return { size: info.size }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'the file does not exist' }
+      if (code === 'ELOOP') return { problem: 'a symbolic link loop' }
+      if (code === 'EACCES') return { problem: 'permission denied' }
+      return { problem: `cannot be read (${code ?? 'unknown error'})` }
+    }
+  }
+
+  async *open(path: string): AsyncIterable<Buffer> {
+    const clean = normalizeRepoPath(path)
+    if (clean === null) throw new Error(`refusing to read ${path}: outside the repository`)
+    // 1 MiB chunks: large enough that per-chunk overhead vanishes, small enough to stay flat in memory.
+    yield* createReadStream(join(this.root, clean), {
+      highWaterMark: 1 << 20
+    }) as AsyncIterable<Buffer>
+  }
+
+  async list(globs: string[], exclude: string[]): Promise<string[]> {
+    const patterns = globs
+      .map(g => g.replace(/^\.\//, ''))
+      .filter(g => normalizeRepoPath(g.replace(/\*\*?/g, 'x')) !== null)
+    if (patterns.length === 0) return []
+    const files = await glob(patterns, {
+      cwd: this.root,
+      ignore: [...ALWAYS_EXCLUDED, ...exclude],
+      onlyFiles: true,
+      dot: false,
+      followSymbolicLinks: false,
+      expandDirectories: false
+    })
+    return files.map(f => f.split(sep).join('/')).sort()
+  }
+}

@@ -1,0 +1,329 @@
+/**
+ * The terminal report (`--format text`): the same sections as the PR comment, as aligned plain
+ * text. Dataset strings only need their control and hidden characters made visible, so a label
+ * cannot send escape sequences to the terminal.
+ */
+import type { DatasetReport, Finding, GateReport, Severity } from '../model.js'
+import { escapeTerminal, truncate } from './escape.js'
+import {
+  formatBytes,
+  formatChange,
+  formatCount,
+  formatPercent,
+  formatPoints,
+  formatPValue,
+  formatRatio,
+  plural
+} from './format.js'
+import {
+  classRows,
+  classSplits,
+  countFindings,
+  findingPlace,
+  keepEnds,
+  leakPlaces,
+  sortFindings,
+  splitOverview
+} from './sections.js'
+import type { ClassCell } from './sections.js'
+
+export interface TextOptions {
+  /** ANSI colors for severities and the verdict. Default false. */
+  color?: boolean
+  /** Findings listed per dataset, worst first. Default: all. */
+  maxFindings?: number
+  /** Per-class rows per dataset (the most and the least frequent classes). Default 30. */
+  maxClasses?: number
+}
+
+const NAME_MAX = 60
+const LIST_MAX = 50
+
+type Style = 'bold' | 'red' | 'yellow' | 'cyan' | 'green' | 'dim'
+const ANSI: Record<Style, [string, string]> = {
+  bold: ['\u001b[1m', '\u001b[22m'],
+  red: ['\u001b[31m', '\u001b[39m'],
+  yellow: ['\u001b[33m', '\u001b[39m'],
+  cyan: ['\u001b[36m', '\u001b[39m'],
+  green: ['\u001b[32m', '\u001b[39m'],
+  dim: ['\u001b[2m', '\u001b[22m']
+}
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', notice: 'cyan' }
+
+type Paint = (style: Style, value: string) => string
+
+/** Terminal columns a string takes: wide East Asian characters count 2, combining marks 0. */
+export function displayWidth(value: string): number {
+  let width = 0
+  for (const char of value) {
+    const codePoint = char.codePointAt(0) ?? 0
+    if (/\p{M}/u.test(char)) continue
+    const wide =
+      (codePoint >= 0x1100 && codePoint <= 0x115f) ||
+      (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
+      (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
+      (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+      (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
+      (codePoint >= 0xff00 && codePoint <= 0xff60) ||
+      (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
+      (codePoint >= 0x1f300 && codePoint <= 0x1f64f) ||
+      (codePoint >= 0x1f900 && codePoint <= 0x1f9ff) ||
+      (codePoint >= 0x20000 && codePoint <= 0x3fffd)
+    width += wide ? 2 : 1
+  }
+  return width
+}
+
+function clean(value: string, max = NAME_MAX): string {
+  return escapeTerminal(truncate(value, max))
+}
+
+/** Columns padded to the widest cell; `right` columns are right-aligned (numbers). */
+function alignedTable(
+  headers: string[],
+  right: boolean[],
+  rows: string[][],
+  indent = '  '
+): string[] {
+  const widths = headers.map((header, column) =>
+    Math.max(displayWidth(header), ...rows.map(row => displayWidth(row[column] ?? '')))
+  )
+  const line = (cells: string[]) =>
+    (
+      indent +
+      cells
+        .map((cell, column) => {
+          const padding = ' '.repeat((widths[column] ?? 0) - displayWidth(cell))
+          return right[column] === true ? padding + cell : cell + padding
+        })
+        .join('  ')
+    ).trimEnd()
+  return [line(headers), ...rows.map(line)]
+}
+
+function findingLine(finding: Finding, paint: Paint): string {
+  const place = findingPlace(finding)
+  const where =
+    typeof place === 'string'
+      ? place === ''
+        ? ''
+        : `${clean(place)}: `
+      : `${clean(place.file, 200)}${place.line === null ? '' : `:${place.line}`}: `
+  const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity)
+  const onBase = finding.onBase === true ? paint('dim', ' (also on base)') : ''
+  return `  ${where}${severity} ${clean(finding.rule)}: ${clean(finding.message, 1000)}${onBase}`
+}
+
+function classCell(cell: ClassCell | undefined): string {
+  if (cell === undefined) return ''
+  if (cell.added) return `${formatCount(cell.segments)} / ${formatCount(cell.videos)} (new)`
+  const change = (value: number | null) =>
+    value === null || value === 0 ? '' : ` (${formatChange(value)})`
+  return (
+    `${formatCount(cell.segments)}${change(cell.segmentChange)} / ` +
+    `${formatCount(cell.videos)}${change(cell.videoChange)}`
+  )
+}
+
+function renderDataset(dataset: DatasetReport, options: TextOptions, paint: Paint): string[] {
+  const counts = countFindings(dataset.findings)
+  const metrics = dataset.metrics
+  const lines = [
+    paint('bold', `Dataset ${clean(dataset.name)}`),
+    `  ${plural(metrics.classCount, 'class', 'classes')}, ${plural(metrics.totalVideos, 'video')}, ` +
+      `${plural(metrics.totalSegments, 'segment')}, imbalance ${formatRatio(metrics.imbalanceRatio)}; ` +
+      `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ` +
+      `${plural(counts.notice, 'notice')}`,
+    ''
+  ]
+
+  if (dataset.files.length > 0) {
+    lines.push('Files:')
+    const files = dataset.files.slice(0, LIST_MAX)
+    lines.push(
+      ...alignedTable(
+        ['file', 'format', 'split', 'rows', 'size'],
+        [false, false, false, true, true],
+        files.map(file => [
+          clean(file.path, 200),
+          clean(file.format),
+          clean(file.split ?? '-'),
+          formatCount(file.rows),
+          formatBytes(file.bytes)
+        ])
+      )
+    )
+    if (files.length < dataset.files.length) {
+      lines.push(`  … and ${plural(dataset.files.length - files.length, 'more file')}`)
+    }
+    lines.push('')
+  }
+
+  const splits = splitOverview(dataset)
+  lines.push('Splits:')
+  if (splits.length === 0) lines.push('  no rows were read')
+  else {
+    lines.push(
+      ...alignedTable(
+        ['split', 'segments', 'videos', 'classes', 'share of videos', 'unlabeled videos'],
+        [false, true, true, true, true, true],
+        splits.map(row => [
+          row.split,
+          formatCount(row.segments),
+          formatCount(row.videos),
+          formatCount(row.classes),
+          formatPercent(row.videoShare),
+          formatCount(row.unlabeledVideos)
+        ])
+      )
+    )
+  }
+  lines.push('')
+
+  lines.push(`Findings (${formatCount(dataset.findings.length)}):`)
+  if (dataset.findings.length === 0) lines.push('  none')
+  const sorted = sortFindings(dataset.findings)
+  const kept = sorted.slice(0, options.maxFindings ?? Infinity)
+  for (const finding of kept) lines.push(findingLine(finding, paint))
+  if (kept.length < sorted.length) {
+    lines.push(`  … and ${plural(sorted.length - kept.length, 'more finding')} (see --format json)`)
+  }
+  lines.push('')
+
+  const rows = classRows(dataset)
+  if (rows.length > 0) {
+    const columns = classSplits(dataset)
+    const { head, tail, omitted } = keepEnds(rows, options.maxClasses ?? 30)
+    const line = (row: (typeof rows)[number]) => [
+      clean(row.name),
+      ...columns.map(split => classCell(row.cells.get(split))),
+      formatCount(row.totalSegments)
+    ]
+    const body = head.map(line)
+    if (omitted > 0) body.push([`… ${plural(omitted, 'more class', 'more classes')}`])
+    body.push(...tail.map(line))
+    const against = dataset.delta === null ? '' : `, change against ${clean(dataset.delta.baseRef)}`
+    lines.push(`Classes (${formatCount(rows.length)}; segments / videos${against}):`)
+    lines.push(
+      ...alignedTable(
+        ['class', ...columns, 'total'],
+        [false, ...columns.map(() => true), true],
+        body
+      ),
+      ''
+    )
+  }
+
+  if (metrics.splitDistance.length > 0) {
+    lines.push('Split distributions:')
+    lines.push(
+      ...alignedTable(
+        ['pair', 'JS distance', 'noise floor', 'L∞', 'χ² p-value', 'largest shifts'],
+        [false, true, true, true, true, false],
+        metrics.splitDistance.map(distance => [
+          `${clean(distance.a)} / ${clean(distance.b)}`,
+          distance.jsDistance.toFixed(3),
+          distance.noiseFloor.toFixed(3),
+          formatPoints(distance.lInf),
+          formatPValue(distance.chiSquareP),
+          distance.topShifts
+            .slice(0, 3)
+            .map(
+              shift =>
+                `${clean(shift.class, 30)} ${formatPercent(shift.a)} -> ${formatPercent(shift.b)}`
+            )
+            .join('; ')
+        ])
+      ),
+      ''
+    )
+  }
+
+  if (metrics.confounders.length > 0) {
+    lines.push('Metadata that predicts the label:')
+    for (const confounder of metrics.confounders.slice(0, LIST_MAX)) {
+      const hints = confounder.givesAway
+        .slice(0, 3)
+        .map(
+          hint =>
+            `${clean(hint.value, 30)} -> ${clean(hint.class, 30)} (${formatPercent(hint.share, 0)})`
+        )
+        .join('; ')
+      lines.push(
+        `  ${clean(confounder.attribute)}: Cramér's V ${confounder.cramersV.toFixed(2)}; ${hints}`
+      )
+    }
+    lines.push('')
+  }
+
+  const leakKinds = [
+    { leaks: dataset.leaks.videos, count: metrics.leakedVideos, what: 'video' },
+    { leaks: dataset.leaks.groups, count: metrics.leakedGroups, what: 'group' }
+  ]
+  for (const { leaks, count, what } of leakKinds) {
+    const total = Math.max(count, leaks.length)
+    if (total === 0) continue
+    lines.push(paint('red', `Leakage: ${plural(total, what)} in more than one split:`))
+    for (const leak of leaks.slice(0, LIST_MAX)) {
+      const places = leakPlaces(leak)
+        .map(place => `${clean(place.split)} (${clean(place.file, 200)}:${place.line})`)
+        .join(', ')
+      lines.push(`  ${clean(leak.key, 200)}: ${places}`)
+    }
+    if (total > Math.min(leaks.length, LIST_MAX)) {
+      lines.push(`  … and ${formatCount(total - Math.min(leaks.length, LIST_MAX))} more`)
+    }
+    lines.push('')
+  }
+
+  const delta = dataset.delta
+  if (delta !== null) {
+    lines.push(
+      `Changes against ${clean(delta.baseRef)}: ${plural(delta.addedVideos, 'video')} added, ` +
+        `${formatCount(delta.removedVideos)} removed, ${formatCount(delta.movedVideos.length)} moved, ` +
+        `${formatCount(delta.relabeledVideos.length)} relabeled`
+    )
+    for (const video of delta.movedVideos.slice(0, LIST_MAX)) {
+      const from = video.from.map(split => clean(split)).join('+') || 'none'
+      const to = video.to.map(split => clean(split)).join('+') || 'none'
+      lines.push(`  moved ${clean(video.key, 200)}: ${from} -> ${to}`)
+    }
+    for (const video of delta.relabeledVideos.slice(0, LIST_MAX)) {
+      const labels = (names: string[]) => names.map(name => clean(name)).join(', ') || 'no label'
+      lines.push(
+        `  relabeled ${clean(video.key, 200)}: ${labels(video.from)} -> ${labels(video.to)}`
+      )
+    }
+    const listed =
+      Math.min(delta.movedVideos.length, LIST_MAX) +
+      Math.min(delta.relabeledVideos.length, LIST_MAX)
+    const total = delta.movedVideos.length + delta.relabeledVideos.length
+    if (listed < total)
+      lines.push(`  … and ${formatCount(total - listed)} more (see --format json)`)
+    lines.push('')
+  }
+  return lines
+}
+
+/** The report for a terminal; ends with a newline. */
+export function renderText(report: GateReport, options: TextOptions = {}): string {
+  const paint: Paint = (style, value) =>
+    options.color === true ? ANSI[style][0] + value + ANSI[style][1] : value
+  const verdict = report.passed ? paint('green', 'PASSED') : paint('red', 'FAILED')
+  const counts = report.counts
+  const lines = [
+    paint('bold', `Dataset gate ${verdict}`) +
+      `: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ` +
+      `${plural(counts.notice, 'notice')} in ${plural(report.datasets.length, 'dataset')} ` +
+      `(fail-on ${clean(report.failOn)})`
+  ]
+  if (report.configFromBase === true) {
+    lines.push('Configuration read from the base branch because this change edits it.')
+  }
+  for (const note of report.notes) lines.push(`note: ${clean(note, 1000)}`)
+  lines.push('')
+  if (report.datasets.length === 0) lines.push('No dataset files were checked.', '')
+  for (const dataset of report.datasets) lines.push(...renderDataset(dataset, options, paint))
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop()
+  return lines.join('\n') + '\n'
+}

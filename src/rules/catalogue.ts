@@ -1,0 +1,310 @@
+/**
+ * The one source of truth for every rule: id, default severity, options with their defaults and a
+ * one-line summary. The configuration schema, the README's rule table and the judges all read it.
+ * Option names are kebab-case because they are written by people in YAML.
+ */
+import { z } from 'zod'
+import type { RuleId, SeveritySetting } from '../model.js'
+
+const count = z.number().int().min(0).max(1e9)
+const ratio = z.number().min(1).max(1e9)
+const share = z.number().min(0).max(1)
+/** Per-class overrides of a count threshold: `classes: { rare_class: 50 }`. */
+const perClass = z.record(z.string(), count).default({})
+const splitName = z.enum(['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED'])
+
+export type RuleKind = 'row' | 'dataset' | 'change' | 'gate'
+
+interface RuleDefinition<Options extends z.ZodObject> {
+  kind: RuleKind
+  severity: SeveritySetting
+  summary: string
+  /** Where the default severity differs by outcome, say so for the README. */
+  severityNote?: string
+  options: Options
+}
+
+function rule<Options extends z.ZodObject>(definition: RuleDefinition<Options>) {
+  return definition
+}
+
+export const RULES = {
+  'csv-syntax': rule({
+    kind: 'row',
+    severity: 'error',
+    summary:
+      'The file cannot be read as CSV: unterminated quote, invalid UTF-8, NUL bytes, or a Git LFS pointer instead of data.',
+    options: z.object({}).strict()
+  }),
+  'row-shape': rule({
+    kind: 'row',
+    severity: 'error',
+    severityNote: 'blank lines: warning',
+    summary: "Wrong number of fields for the file's format; blank lines.",
+    options: z
+      .object({
+        'blank-line-severity': z.enum(['error', 'warning', 'notice', 'off']).default('warning')
+      })
+      .strict()
+  }),
+  'uri-invalid': rule({
+    kind: 'row',
+    severity: 'error',
+    summary:
+      'Not a gs://bucket/object URI, an invalid bucket name, an empty object, an unsupported container or whitespace/control characters.',
+    options: z
+      .object({
+        extensions: z
+          .array(z.string().regex(/^\.[A-Za-z0-9]+$/))
+          .min(1)
+          .default(['.mov', '.mpeg4', '.mp4', '.avi'])
+      })
+      .strict()
+  }),
+  'label-missing': rule({
+    kind: 'row',
+    severity: 'error',
+    summary: 'A row with times but no label, or a label without times.',
+    options: z.object({}).strict()
+  }),
+  'label-invalid': rule({
+    kind: 'row',
+    severity: 'error',
+    summary:
+      "A label with a comma, or not matching the label pattern: AutoML's for AutoML and Vertex files; for column-mapped research manifests the relaxed profile, which only forbids commas, invisible characters and surrounding whitespace.",
+    options: z
+      .object({
+        profile: z.enum(['auto', 'automl', 'relaxed']).default('auto'),
+        pattern: z.string().max(1000).optional()
+      })
+      .strict()
+  }),
+  'label-variant': rule({
+    kind: 'row',
+    severity: 'warning',
+    summary:
+      'Two labels that differ only by case, spaces/underscores/hyphens, invisible characters or surrounding whitespace.',
+    options: z.object({}).strict()
+  }),
+  'segment-invalid': rule({
+    kind: 'row',
+    severity: 'error',
+    severityNote: 'more than 6 decimals: warning',
+    summary:
+      "START/END missing or not a number, negative, inf as START, START >= END, END <= 0, too many decimals, END beyond the video's known duration.",
+    options: z
+      .object({
+        'max-decimals': z.number().int().min(0).max(20).default(6),
+        tolerance: z.number().min(0).max(1e6).default(0)
+      })
+      .strict()
+  }),
+  'split-invalid': rule({
+    kind: 'row',
+    severity: 'error',
+    severityNote: 'Vertex `validation`: warning',
+    summary: 'An ML_USE or split value the format does not allow.',
+    options: z.object({}).strict()
+  }),
+  'duplicate-row': rule({
+    kind: 'row',
+    severity: 'warning',
+    summary: 'The same (split, video, label, start, end) twice, across all files of the dataset.',
+    options: z.object({}).strict()
+  }),
+  'unlabeled-video': rule({
+    kind: 'row',
+    severity: 'notice',
+    severityNote: 'warning when the video also has labeled rows or is listed twice',
+    summary: '`URI,,,` rows that mark a whole video as unlabeled.',
+    options: z.object({}).strict()
+  }),
+  'file-size': rule({
+    kind: 'row',
+    severity: 'warning',
+    summary: "A CSV over AutoML's 100 MB import limit.",
+    options: z.object({ 'max-bytes': count.default(100 * 1000 * 1000) }).strict()
+  }),
+  'min-classes': rule({
+    kind: 'dataset',
+    severity: 'error',
+    summary: 'Fewer classes than a classifier needs.',
+    options: z.object({ min: count.default(2) }).strict()
+  }),
+  'max-classes': rule({
+    kind: 'dataset',
+    severity: 'error',
+    summary: 'More labels than Vertex AI accepts.',
+    options: z.object({ max: count.default(1000) }).strict()
+  }),
+  'min-per-class': rule({
+    kind: 'dataset',
+    severity: 'error',
+    summary: 'A class below the hard minimum of examples (all splits together).',
+    options: z
+      .object({
+        min: count.default(10),
+        unit: z.enum(['videos', 'segments']).default('videos'),
+        classes: perClass
+      })
+      .strict()
+  }),
+  'recommended-per-class': rule({
+    kind: 'dataset',
+    severity: 'warning',
+    summary: 'A class below the rule of thumb for a good model (TRAIN split).',
+    options: z
+      .object({
+        min: count.default(200),
+        'min-many-classes': count.default(1000),
+        'many-classes': count.default(50),
+        unit: z.enum(['videos', 'segments']).default('segments'),
+        split: splitName.default('TRAIN'),
+        classes: perClass
+      })
+      .strict()
+  }),
+  'class-imbalance': rule({
+    kind: 'dataset',
+    severity: 'warning',
+    severityNote: 'error at the error ratio',
+    summary: 'Ratio of the most to the least frequent class.',
+    options: z
+      .object({
+        warning: ratio.default(10),
+        error: ratio.default(100),
+        unit: z.enum(['videos', 'segments']).default('segments')
+      })
+      .strict()
+  }),
+  'split-missing-class': rule({
+    kind: 'dataset',
+    severity: 'error',
+    severityNote: 'a TRAIN class missing from TEST: warning',
+    summary:
+      'A class in TEST or VALIDATION with no TRAIN examples, or a TRAIN class absent from TEST.',
+    options: z.object({}).strict()
+  }),
+  'split-distribution': rule({
+    kind: 'dataset',
+    severity: 'warning',
+    summary:
+      'The label distribution of TEST or VALIDATION differs from TRAIN by more than the threshold and more than sampling noise.',
+    options: z
+      .object({
+        'max-js-distance': share.default(0.1),
+        'noise-quantile': z.number().min(0.5).max(0.9999).default(0.999)
+      })
+      .strict()
+  }),
+  'split-ratio': rule({
+    kind: 'dataset',
+    severity: 'warning',
+    summary: 'The TEST share of videos is outside the expected range.',
+    options: z
+      .object({ 'min-test-share': share.default(0.1), 'max-test-share': share.default(0.4) })
+      .strict()
+  }),
+  'video-leakage': rule({
+    kind: 'dataset',
+    severity: 'error',
+    summary: 'The same video in more than one split (UNASSIGNED beside TEST included).',
+    options: z.object({ max: count.default(0) }).strict()
+  }),
+  'group-leakage': rule({
+    kind: 'dataset',
+    severity: 'error',
+    severityNote: 'only with a group pattern',
+    summary: 'The same source group (a regex capture over the URI) in more than one split.',
+    options: z.object({ max: count.default(0) }).strict()
+  }),
+  'few-videos': rule({
+    kind: 'dataset',
+    severity: 'warning',
+    summary: 'A class whose examples come from too few videos, or a dataset with too few videos.',
+    options: z
+      .object({
+        'min-videos-per-class': count.default(3),
+        'min-videos': count.default(10),
+        classes: perClass
+      })
+      .strict()
+  }),
+  'multi-label': rule({
+    kind: 'dataset',
+    severity: 'notice',
+    summary:
+      'Share of videos and segments with more than one label, and overlapping segments with different labels.',
+    options: z.object({ 'multi-class-below': share.default(0.5) }).strict()
+  }),
+  'metadata-confounder': rule({
+    kind: 'dataset',
+    severity: 'warning',
+    severityNote: 'only with a metadata file',
+    summary: "A metadata attribute that predicts the label (Cramér's V).",
+    options: z
+      .object({ 'max-cramers-v': share.default(0.5), 'min-videos': count.default(20) })
+      .strict()
+  }),
+  'split-move': rule({
+    kind: 'change',
+    severity: 'warning',
+    severityNote: 'TEST to TRAIN: error',
+    summary: 'A video that changed split between the base and the head.',
+    options: z
+      .object({ 'test-to-train': z.enum(['error', 'warning', 'notice', 'off']).default('error') })
+      .strict()
+  }),
+  'frozen-split': rule({
+    kind: 'change',
+    severity: 'off',
+    summary: 'A row added, removed or relabeled in a split that must not change.',
+    options: z.object({ splits: z.array(splitName).default(['TEST']) }).strict()
+  }),
+  'class-regression': rule({
+    kind: 'change',
+    severity: 'warning',
+    summary:
+      'A class taken below a minimum, or a distance or imbalance made worse past its threshold.',
+    options: z.object({}).strict()
+  }),
+  'input-error': rule({
+    kind: 'gate',
+    severity: 'error',
+    summary:
+      'A dataset file that cannot be used: missing, outside the repository, unreadable, or of an unknown format.',
+    options: z.object({}).strict()
+  }),
+  'resource-limit': rule({
+    kind: 'gate',
+    severity: 'error',
+    summary: 'A file larger than the configured byte or row limit; reading stops there.',
+    options: z
+      .object({
+        'max-file-bytes': count.default(4 * 1024 * 1024 * 1024),
+        'max-rows': count.default(100_000_000),
+        'max-line-bytes': count.default(1024 * 1024)
+      })
+      .strict()
+  })
+} satisfies Record<RuleId, RuleDefinition<z.ZodObject>>
+
+export type RuleOptions<Id extends RuleId> = z.output<(typeof RULES)[Id]['options']>
+
+export interface RuleSetting<Id extends RuleId = RuleId> {
+  severity: SeveritySetting
+  options: RuleOptions<Id>
+}
+
+export type RuleSettings = { [Id in RuleId]: RuleSetting<Id> }
+
+export const RULE_IDS = Object.keys(RULES) as RuleId[]
+
+/** The settings a dataset gets when the configuration says nothing. */
+export function defaultRuleSettings(): RuleSettings {
+  const settings = {} as Record<RuleId, RuleSetting>
+  for (const id of RULE_IDS) {
+    settings[id] = { severity: RULES[id].severity, options: RULES[id].options.parse({}) }
+  }
+  return settings as RuleSettings
+}

@@ -1,3 +1,4 @@
+/* eslint-disable no-misleading-character-class -- the classes list invisible and combining characters on purpose */
 /**
  * Field-level parsing and validation: times, URIs, labels, splits. Each returns a reason a person
  * can act on, or null. These run once per distinct value (URIs and labels are interned) except the
@@ -56,12 +57,9 @@ export function parseDurationString(text: string): SecondsResult {
 const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/
 /** Zero-width, bidirectional controls and other invisible format characters. */
 // The class lists joiners and variation selectors on purpose: they are what we look for.
-// eslint-disable-next-line no-misleading-character-class
 export const INVISIBLE =
   /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/
-// eslint-disable-next-line no-misleading-character-class
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g')
-// eslint-disable-next-line no-misleading-character-class
 const INVISIBLE_OR_CONTROL = new RegExp(`${INVISIBLE.source}|[\\u0000-\\u001f\\u007f-\\u009f]`, 'g')
 const BUCKET = /^[a-z0-9][a-z0-9._-]*[a-z0-9]$/
 
@@ -186,7 +184,7 @@ export function clip(text: string, max = 60): string {
 export function visible(text: string): string {
   return clip(
     text.replace(
-      new RegExp(`${INVISIBLE.source}|[\\u0000-\\u001f\\u007f-\\u009f]`, 'g'),
+      INVISIBLE_OR_CONTROL,
       ch => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`
     ),
     80

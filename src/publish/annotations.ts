@@ -51,6 +51,9 @@ export function planAnnotations(
       annotations.push(toAnnotation(finding, named ? dataset : null))
     }
   }
+  // The report lists at most `max-findings-per-rule` findings per rule; its counts have them all.
+  const total = report.counts.error + report.counts.warning + report.counts.notice
+  omitted = Math.max(omitted, total - annotations.length)
   if (omitted > 0) {
     annotations.push({
       severity: 'notice',

@@ -41,6 +41,10 @@ const FAIL_ON = ['error', 'warning', 'never', 'new']
 const FORMATS = ['text', 'markdown', 'json']
 
 export async function main(argv: string[]): Promise<number> {
+  // `dataset-gate check | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  })
   let debug = argv.includes('--debug')
   try {
     const { values, positionals } = parseArguments(argv)

@@ -205,6 +205,7 @@ export async function analyzeDataset(
   const groupPattern = spec?.groupPattern !== undefined ? RE2JS.compile(spec.groupPattern) : null
   const accumulator = new DatasetAccumulator(settings, sink, {
     videoKey,
+    inferVideoKey: spec === null,
     groupOf: groupPattern ? key => groupOf(groupPattern, key) : null,
     durations,
     labelProfile: profile,

@@ -43,6 +43,8 @@ export interface Location {
 
 export interface AccumulatorOptions {
   videoKey: 'uri' | 'id'
+  /** True for discovered (unconfigured) datasets: the video key kind may follow the header. */
+  inferVideoKey: boolean
   /** Extracts the source group from a normalized video key, or null. */
   groupOf: ((key: string) => string | null) | null
   durations: Map<string, number> | null
@@ -128,14 +130,18 @@ export class DatasetAccumulator {
     for (const split of options.frozenSplits) this.frozenRows.set(split, new Map())
   }
 
-  /** Column-mapped manifests (research datasets) use the relaxed label profile when it is `auto`. */
-  columnsDetected(): void {
-    if (this.settings['label-invalid'].options.profile !== 'auto' || this.labels.length > 0) return
-    this.checkLabel = labelChecker(
-      'relaxed',
-      this.options.labelMatch,
-      this.settings['label-invalid'].options.pattern ?? ''
-    )
+  /**
+   * Column-mapped manifests (research datasets) use the relaxed label profile when it is `auto`,
+   * and, when the dataset was discovered rather than configured, an id-like video column
+   * (`youtube_id`, `video_id`) names videos by id instead of gs:// URI.
+   */
+  columnsDetected(videoColumn: string): void {
+    if (this.rows > 0) return
+    const pattern = this.settings['label-invalid'].options.pattern ?? ''
+    if (this.settings['label-invalid'].options.profile === 'auto') {
+      this.checkLabel = labelChecker('relaxed', this.options.labelMatch, pattern)
+    }
+    if (this.options.inferVideoKey && /(^|_)id$/i.test(videoColumn)) this.options.videoKey = 'id'
   }
 
   beginFile(path: string): number {

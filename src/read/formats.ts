@@ -23,7 +23,7 @@ export interface RowSink {
     end: string
   ): void
   /** Column-mapped research manifests get the relaxed label profile when it is `auto`. */
-  columnsDetected?(): void
+  columnsDetected?(videoColumn: string): void
 }
 
 export interface FileContext {
@@ -208,7 +208,6 @@ export function createRowReader(context: FileContext): RowReader {
           )
         }
       case 'columns':
-        accumulator.columnsDetected?.()
         return columnsHandler(first, line)
       case 'vertex-jsonl':
         return (fields, at) => jsonLine(fields.join(','), at)
@@ -237,6 +236,7 @@ export function createRowReader(context: FileContext): RowReader {
       reader.fatal = `line ${line}: the header has no column "${map[missing[0]!]}" (${missing[0]}). Fix the header or the dataset's columns map.`
       return null
     }
+    accumulator.columnsDetected?.(map.video)
     const start = indexOf(map.start)
     const end = indexOf(map.end)
     const split = indexOf(map.split)

@@ -27,7 +27,7 @@ import { judgeDataset, type DatasetTally } from './judge/dataset-rules.js'
 import { compareSnapshots, markNewFindings } from './judge/change.js'
 import { planDatasets, datasetFiles, type DatasetPlan, type PlannedFile } from './read/plan.js'
 import { createRowReader, type RowSink } from './read/formats.js'
-import { readRecords } from './read/text.js'
+import { readRecords, type RecordVisitor } from './read/text.js'
 import { readDurations, readMetadata, type VideoMetadata } from './read/side-files.js'
 import type { FileSource } from './read/source.js'
 
@@ -75,7 +75,10 @@ export async function runGate(request: GateRequest): Promise<GateReport> {
         request.base.ref
       )
       report.delta = change.delta
-      report.findings = sortFindings([...report.findings, ...change.findings])
+      report.findings = sortFindings([
+        ...report.findings,
+        ...capChangeFindings(change.findings, config.maxFindingsPerRule, report)
+      ])
       if (base) markNewFindings(report.findings, base.report.findings)
       else for (const finding of report.findings) finding.onBase = false
     }
@@ -94,6 +97,40 @@ export async function runGate(request: GateRequest): Promise<GateReport> {
 }
 
 const OMITTED = ':omitted'
+
+/** Change findings obey max-findings-per-rule like the others: a mass reshuffle lists the first ones. */
+function capChangeFindings(findings: Finding[], max: number, report: DatasetReport): Finding[] {
+  const kept: Finding[] = []
+  const perRule = new Map<string, number>()
+  const omitted = new Map<string, { count: number; severity: Finding['severity'] }>()
+  for (const finding of findings) {
+    const count = perRule.get(finding.rule) ?? 0
+    if (count < max) {
+      kept.push(finding)
+      perRule.set(finding.rule, count + 1)
+      continue
+    }
+    const entry = omitted.get(finding.rule) ?? { count: 0, severity: finding.severity }
+    entry.count++
+    omitted.set(finding.rule, entry)
+    const totals = omittedCounts.get(report) ?? { error: 0, warning: 0, notice: 0 }
+    totals[finding.severity]++
+    omittedCounts.set(report, totals)
+  }
+  for (const [rule, entry] of omitted) {
+    kept.push({
+      rule: rule as Finding['rule'],
+      severity: entry.severity,
+      message: `${entry.count} more ${rule} finding${entry.count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${max}).`,
+      file: null,
+      line: null,
+      split: null,
+      class: null,
+      fingerprint: `${rule}${OMITTED}`
+    })
+  }
+  return kept
+}
 
 function countFindings(datasets: DatasetReport[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 }
@@ -217,6 +254,7 @@ export async function analyzeDataset(
   })
 
   const fileSummaries: DatasetReport['files'] = []
+  const firstPass = { complete: true }
   for (const file of plan.files) {
     const summary = await readDataFile(
       source,
@@ -225,7 +263,8 @@ export async function analyzeDataset(
       settings,
       sink,
       accumulator,
-      options.progress
+      options.progress,
+      firstPass
     )
     if (summary) fileSummaries.push(summary)
   }
@@ -233,7 +272,7 @@ export async function analyzeDataset(
   reportRowLevelAggregates(accumulator, settings, sink)
   const multi =
     settings['multi-label'].severity !== 'off'
-      ? await measureMultiLabel(source, plan, accumulator)
+      ? await measureMultiLabel(source, plan, accumulator, firstPass.complete)
       : null
   const tally = buildTally(accumulator, settings, groupPattern !== null, multi, metadata)
   const judgement = judgeDataset(tally, settings, sink)
@@ -291,7 +330,9 @@ async function readDataFile(
   settings: RuleSettings,
   sink: FindingSink,
   accumulator: DatasetAccumulator,
-  progress: GateRequest['progress']
+  progress: GateRequest['progress'],
+  /** Cleared when a file was not read to its end (the multi-label pass then reads everything). */
+  firstPass: { complete: boolean }
 ): Promise<DatasetReport['files'][number] | null> {
   const referencedAt = file.from ? ` (listed in ${file.from.file}:${file.from.line})` : ''
   const info = await source.stat(file.path)
@@ -312,6 +353,7 @@ async function readDataFile(
       line: null,
       fingerprint: `resource-limit:${file.path}`
     })
+    firstPass.complete = false
     return null
   }
   const maxBytes = settings['file-size'].options['max-bytes']
@@ -378,6 +420,7 @@ async function readDataFile(
       ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: info.size })
       : undefined
   })
+  if (result.stop || rowsLimited || reader.fatal) firstPass.complete = false
   if (result.stop) {
     sink.add(result.stop.kind === 'syntax' ? 'csv-syntax' : 'resource-limit', {
       message: result.stop.message,
@@ -483,11 +526,15 @@ interface MultiLabelMeasure {
  * Segment-level multi-label facts need every segment of the multi-label videos. Instead of keeping
  * all segments of every video in memory, a second pass reads the files again and keeps only the
  * rows of videos that carry more than one label (none in a multi-class dataset: no second pass).
+ * When the first pass read every file to its end, the rows this pass keeps are exactly the
+ * fingerprinted rows of those videos, whose lines the accumulator knows: every other line is
+ * skipped without being split.
  */
 async function measureMultiLabel(
   source: FileSource,
   plan: DatasetPlan,
-  accumulator: DatasetAccumulator
+  accumulator: DatasetAccumulator,
+  completeFirstPass: boolean
 ): Promise<MultiLabelMeasure | null> {
   const labelsByVideo = accumulator.labelsByVideo()
   const multi = new Set<number>()
@@ -509,9 +556,16 @@ async function measureMultiLabel(
     }
   }
   const quiet = new FindingSink(resolveQuietSettings(), 1)
+  // The files read here are the ones the first pass read, in order (`accumulator.files`).
+  let wanted = completeFirstPass ? accumulator.linesOfVideos(multi) : null
+  let readIndex = 0
   for (const [index, file] of plan.files.entries()) {
     const info = await source.stat(file.path)
     if (!('size' in info) || info.size === 0) continue
+    let lines: Uint32Array | undefined
+    if (wanted && accumulator.files[readIndex] === file.path) lines = wanted[readIndex]
+    else wanted = null // the files changed between the passes: read every line
+    readIndex++
     const reader = createRowReader({
       path: file.path,
       fileIndex: index,
@@ -523,7 +577,7 @@ async function measureMultiLabel(
       sink: quiet,
       blankLineSeverity: 'off'
     })
-    await readRecords(source.open(file.path), reader, {
+    await readRecords(source.open(file.path), lines ? onlyLines(reader, lines) : reader, {
       mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
       maxLineBytes: 1 << 24
     })
@@ -544,6 +598,26 @@ async function measureMultiLabel(
     if (hasOverlapWithDifferentLabels(list, count)) overlappingVideos++
   }
   return { segments: multiSegments, overlappingVideos }
+}
+
+/** `reader`, wanting only its first record (format detection, a header) and `lines` (ascending). */
+function onlyLines(reader: RecordVisitor, lines: Uint32Array): RecordVisitor {
+  let started = false
+  let next = 0
+  return {
+    record(fields, line) {
+      started = true
+      reader.record(fields, line)
+    },
+    blank(line) {
+      reader.blank(line)
+    },
+    wants(line) {
+      if (!started) return true
+      while (next < lines.length && lines[next]! < line) next++
+      return next < lines.length && lines[next] === line
+    }
+  }
 }
 
 function hasOverlapWithDifferentLabels(list: number[], count: number): boolean {

@@ -47,7 +47,8 @@ export interface DatasetJudgement {
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+const plural = (n: number, word: string): string =>
+  `${n} ${word}${n === 1 ? '' : /(s|x|ch|sh)$/.test(word) ? 'es' : 's'}`
 
 export function judgeDataset(
   tally: DatasetTally,
@@ -353,6 +354,14 @@ function checkMultiLabel(tally: DatasetTally, settings: RuleSettings, sink: Find
       ? null
       : tally.multiLabelSegments / tally.totalSegments
   const below = settings['multi-label'].options['multi-class-below']
+  if (tally.multiLabelVideos === 0) {
+    sink.add('multi-label', {
+      message:
+        'every video carries a single label. AutoML treats video classification datasets as multi-label; train a multi-class model instead, which is easier to train.',
+      fingerprint: 'multi-label'
+    })
+    return
+  }
   const parts = [`${pct(videoShare)} of videos carry more than one label`]
   if (segmentShare !== null)
     parts.push(`${pct(segmentShare)} of segments share their time span with another label`)

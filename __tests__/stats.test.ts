@@ -8,11 +8,13 @@ import {
   jsDistance,
   jsDivergence,
   jsNoiseFloor,
+  jsPermutationFloor,
   lInfinity,
   logChiSquareSurvival,
   logGamma,
   mulberry32,
   sampleBinomial,
+  sampleHypergeometric,
   sampleMultinomial
 } from '../src/analyze/stats.js'
 
@@ -446,6 +448,326 @@ describe('jsNoiseFloor', () => {
     expect(floor).toBeLessThan(0.05)
     // 30-60 ms in plain Node; Jest runs tests in a vm context where V8 is ~20x slower on numeric
     // loops, so this only guards against a complexity regression (a sampler linear in n).
+    expect(elapsed).toBeLessThan(10_000)
+  })
+})
+
+/** ln of the exact Hypergeometric(good, bad, sample) pmf at x, from logGamma (checked against scipy). */
+function logHypergeometricPmf(good: number, bad: number, sample: number, x: number): number {
+  const logChoose = (n: number, k: number) =>
+    logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1)
+  return logChoose(good, x) + logChoose(bad, sample - x) - logChoose(good + bad, sample)
+}
+
+describe('sampleHypergeometric', () => {
+  // [good, bad, sample]: inversion (mean < 10 after the symmetry reductions) with P(0) as a short
+  // product or from log-factorials, and the ratio-of-uniforms sampler with sd from ~2 to ~1400,
+  // whose acceptance test runs through the squeezes, the pmf-ratio product and log-factorials.
+  const regimes: [number, number, number][] = [
+    [5, 10, 7],
+    [1, 1, 1],
+    [12, 88, 50],
+    [3, 1_000_000, 400_000],
+    [40, 3000, 2500],
+    [60, 1_000_000, 250_000],
+    [20, 20, 20],
+    [1000, 3000, 2000],
+    [1250, 1_248_750, 250_000],
+    [300_000, 950_000, 1_000_000],
+    [999_000, 1000, 500_000],
+    [10_000_000, 30_000_000, 20_000_000]
+  ]
+
+  it.each(regimes)('matches the exact pmf: good %p, bad %p, sample %p', (good, bad, sample) => {
+    const draws = 20_000
+    const random = mulberry32(good + 7 * sample)
+    const observed = new Map<number, number>()
+    const low = Math.max(0, sample - bad)
+    const high = Math.min(good, sample)
+    for (let i = 0; i < draws; i++) {
+      const x = sampleHypergeometric(good, bad, sample, random)
+      if (!Number.isInteger(x) || x < low || x > high) throw new Error(`draw ${x} off the support`)
+      observed.set(x, (observed.get(x) ?? 0) + 1)
+    }
+    // Pearson goodness of fit over the support, adjacent values merged until each bin expects 10.
+    const mean = (sample * good) / (good + bad)
+    const sd = Math.sqrt(
+      (mean * (bad / (good + bad)) * (good + bad - sample)) / (good + bad - 1 || 1)
+    )
+    const from = Math.max(low, Math.floor(mean - 8 * sd - 10))
+    const to = Math.min(high, Math.ceil(mean + 8 * sd + 10))
+    let statistic = 0
+    let bins = 0
+    let expected = 0
+    let count = 0
+    let covered = 0
+    for (let x = from; x <= to; x++) {
+      const p = Math.exp(logHypergeometricPmf(good, bad, sample, x))
+      covered += p
+      expected += p * draws
+      count += observed.get(x) ?? 0
+      if (expected >= 10 || x === to) {
+        statistic += (count - expected) ** 2 / expected
+        bins++
+        expected = 0
+        count = 0
+      }
+    }
+    expect(covered).toBeGreaterThan(1 - 1e-5) // the window holds the whole distribution
+    if (bins > 1) expect(chiSquareSurvival(statistic, bins - 1)).toBeGreaterThan(1e-4)
+  })
+
+  it('has the right mean and variance across scales', () => {
+    const pick = mulberry32(17)
+    const random = mulberry32(18)
+    for (let t = 0; t < 40; t++) {
+      const scale = Math.floor(10 ** (1 + 6 * pick()))
+      const good = 1 + Math.floor(pick() * scale)
+      const bad = 1 + Math.floor(pick() * 3 * scale)
+      const total = good + bad
+      const sample = Math.floor(pick() * (total + 1))
+      const draws = 2000
+      let sum = 0
+      let sumSq = 0
+      for (let i = 0; i < draws; i++) {
+        const x = sampleHypergeometric(good, bad, sample, random)
+        sum += x
+        sumSq += x * x
+      }
+      const mean = (sample * good) / total
+      const variance = (mean * (bad / total) * (total - sample)) / Math.max(1, total - 1)
+      const sampleMean = sum / draws
+      expect(Math.abs(sampleMean - mean)).toBeLessThanOrEqual(
+        5 * Math.sqrt(variance / draws) + 1e-9
+      )
+      const sampleVariance = sumSq / draws - sampleMean * sampleMean
+      if (variance > 1) {
+        expect(sampleVariance / variance).toBeGreaterThan(0.85)
+        expect(sampleVariance / variance).toBeLessThan(1.15)
+      }
+    }
+  })
+
+  it('handles the edges and rejects bad input', () => {
+    const random = mulberry32(1)
+    expect(sampleHypergeometric(0, 10, 5, random)).toBe(0)
+    expect(sampleHypergeometric(10, 0, 5, random)).toBe(5)
+    expect(sampleHypergeometric(10, 10, 0, random)).toBe(0)
+    expect(sampleHypergeometric(7, 3, 10, random)).toBe(7)
+    expect(sampleHypergeometric(7, 3, 9, random)).toBeGreaterThanOrEqual(6)
+    expect(() => sampleHypergeometric(3, 3, 7, random)).toThrow(RangeError)
+    expect(() => sampleHypergeometric(1.5, 3, 1, random)).toThrow(RangeError)
+    expect(() => sampleHypergeometric(3, -1, 1, random)).toThrow(RangeError)
+  })
+
+  it('costs O(1) uniforms per draw, however large the counts', () => {
+    for (const n of [1000, 1_000_000, 100_000_000]) {
+      const source = mulberry32(2)
+      let uniforms = 0
+      const counting = () => {
+        uniforms++
+        return source()
+      }
+      for (let i = 0; i < 2000; i++) sampleHypergeometric(n / 100, n, n / 4, counting)
+      expect(uniforms / 2000).toBeLessThan(4)
+    }
+  })
+})
+
+describe('jsPermutationFloor', () => {
+  const zipf = (k: number) => Array.from({ length: k }, (_, i) => 1 / (i + 1))
+
+  it('is deterministic for a seed', () => {
+    const a = [120, 80, 40, 20, 10, 5, 2, 1]
+    const b = [30, 25, 8, 6, 1, 0, 1, 0]
+    expect(jsPermutationFloor(a, b)).toBe(jsPermutationFloor(a, b))
+    expect(jsPermutationFloor(a, b, { seed: 9 })).toBe(jsPermutationFloor(a, b, { seed: 9 }))
+    expect(jsPermutationFloor(a, b, { seed: 9 })).not.toBe(jsPermutationFloor(a, b, { seed: 10 }))
+    // Only the pooled counts and the split sizes matter; classes absent from both are ignored.
+    expect(jsPermutationFloor([109, 75, 48, 26, 11, 5, 3, 1], [41, 30, 0, 0, 0, 0, 0, 0])).toBe(
+      jsPermutationFloor(a, b)
+    )
+    expect(jsPermutationFloor([...a, 0], [...b, 0])).toBe(jsPermutationFloor(a, b))
+  })
+
+  it('grows with the quantile and shrinks as the splits grow', () => {
+    const a = [300, 200, 150, 100, 80, 60, 50, 30, 20, 10]
+    const b = a.map(v => Math.round(v / 4))
+    const median = jsPermutationFloor(a, b, { quantile: 0.5 })
+    expect(median).toBeLessThan(jsPermutationFloor(a, b, { quantile: 0.99 }))
+    expect(jsPermutationFloor(a, b, { quantile: 0.99 })).toBeLessThan(jsPermutationFloor(a, b))
+    const floors = [1, 10, 100, 1000].map(m =>
+      jsPermutationFloor(
+        a.map(v => v * m),
+        b.map(v => v * m)
+      )
+    )
+    for (let i = 1; i < floors.length; i++) expect(floors[i]).toBeLessThan(floors[i - 1]!)
+  })
+
+  /** One label per item of a population given as counts per class. */
+  function labelsOf(population: ArrayLike<number>): Int32Array {
+    let total = 0
+    for (let c = 0; c < population.length; c++) total += population[c]!
+    const labels = new Int32Array(total)
+    let position = 0
+    for (let c = 0; c < population.length; c++) {
+      for (let j = 0; j < population[c]!; j++) labels[position++] = c
+    }
+    return labels
+  }
+
+  /**
+   * An honest random split, independent of the sampler under test: a partial Fisher-Yates shuffle
+   * puts a uniformly random subset of nB items first (whatever the current order of `labels`);
+   * returns its counts per class, the rest of the population being the other split.
+   */
+  function splitAtRandom(labels: Int32Array, classes: number, nB: number, random: () => number) {
+    const b = new Array<number>(classes).fill(0)
+    for (let i = 0; i < nB; i++) {
+      const j = i + Math.floor(random() * (labels.length - i))
+      const label = labels[j]!
+      labels[j] = labels[i]!
+      labels[i] = label
+      b[label]!++
+    }
+    return b
+  }
+
+  /**
+   * Every split of one population has the same pooled counts, hence the same floor, so each
+   * population's floors are computed once and checked against many honest splits.
+   */
+  function honestSplits(
+    [nA, nB, classes, shape, populations, splitsEach]: Regime,
+    seed: number
+  ): { above999: number; above90: number; atLeast90: number; splits: number } {
+    const random = mulberry32(seed)
+    const shares = shape === 'zipf' ? zipf(classes) : new Array<number>(classes).fill(1)
+    let above999 = 0
+    let above90 = 0
+    let atLeast90 = 0
+    for (let p = 0; p < populations; p++) {
+      const population = sampleMultinomial(nA + nB, shares, random)
+      const labels = labelsOf(population)
+      let floor999 = NaN
+      let floor90 = NaN
+      for (let s = 0; s < splitsEach; s++) {
+        const b = splitAtRandom(labels, classes, nB, random)
+        const a = Array.from(population, (v, c) => v - b[c]!)
+        if (s === 0) {
+          floor999 = jsPermutationFloor(a, b, { seed: seed + p })
+          floor90 = jsPermutationFloor(a, b, { seed: seed + p, quantile: 0.9 })
+        }
+        const distance = jsDistance(a, b)
+        if (distance > floor999) above999++
+        if (distance > floor90) above90++
+        if (distance >= floor90) atLeast90++
+      }
+    }
+    return { above999, above90, atLeast90, splits: populations * splitsEach }
+  }
+
+  /** nA, nB, classes, population shares, populations, honest splits per population. */
+  type Regime = [number, number, number, 'zipf' | 'uniform', number, number]
+
+  it('is calibrated for honest random splits of any size', () => {
+    const regimes: Regime[] = [
+      [20, 5, 10, 'zipf', 10, 300],
+      [40, 10, 30, 'zipf', 10, 300],
+      [80, 20, 100, 'zipf', 6, 500],
+      // Most classes are missing from any one split here: the multinomial floor's pooled-share
+      // estimate misses them and its 0.999 quantile is exceeded ~15% of the time (measured).
+      [40, 10, 100, 'uniform', 6, 500],
+      [400, 100, 30, 'zipf', 10, 300],
+      [4000, 1000, 50, 'zipf', 4, 500],
+      [100_000, 25_000, 200, 'zipf', 2, 150]
+    ]
+    // With T = 1000 trials the observed distance, exchangeable with the re-randomized ones,
+    // exceeds the type-7 0.999 quantile (between the 999th and 1000th of the sorted 1000) with
+    // probability at most 2/1001 ~ 0.2%, and the 0.9 quantile with probability ~100/1001 (at most
+    // for ">", at least for ">="; ties make ">" rarer for tiny splits). Each floor's own Monte Carlo
+    // error moves its exceedance around these values, so they are averaged over populations.
+    let splits = 0
+    let above999 = 0
+    const miscalibrated: unknown[] = []
+    regimes.forEach((regime, r) => {
+      const result = honestSplits(regime, 1000 * (r + 1))
+      splits += result.splits
+      above999 += result.above999
+      const tolerance = 4 * Math.sqrt(0.09 / result.splits) + 0.02 // binomial + floors' spread
+      if (
+        result.above999 / result.splits > 0.01 ||
+        result.above90 / result.splits > 0.1 + tolerance ||
+        result.atLeast90 / result.splits < 0.1 - tolerance
+      ) {
+        miscalibrated.push({ regime, ...result })
+      }
+    })
+    expect(miscalibrated).toEqual([])
+    // Over all regimes (~12 000 splits, ~0.2% expected, sd ~0.05%): at most 0.5%.
+    expect(above999 / splits).toBeLessThanOrEqual(0.005)
+  })
+
+  it('is rarely exceeded when every split gets its own floor (fresh populations)', () => {
+    const random = mulberry32(31)
+    let exceeded = 0
+    const splits = 1000
+    for (let s = 0; s < splits; s++) {
+      const nB = [5, 10, 20][s % 3]!
+      const classes = [10, 30, 100][Math.floor(s / 3) % 3]!
+      const population = sampleMultinomial(5 * nB, zipf(classes), random)
+      const b = splitAtRandom(labelsOf(population), classes, nB, random)
+      const a = Array.from(population, (v, c) => v - b[c]!)
+      if (jsDistance(a, b) > jsPermutationFloor(a, b, { seed: s })) exceeded++
+    }
+    // At most ~2 expected (0.2%); P(Poisson(2) > 8) < 0.03%.
+    expect(exceeded).toBeLessThanOrEqual(8)
+  })
+
+  it('flags a genuinely shifted split of a few hundred items', () => {
+    // Two classes swap shares (30% vs 5%) between TRAIN and TEST; the rest are equal.
+    const train = [360, 60, 180, 180, 120, 120, 96, 84]
+    const test = [15, 90, 45, 45, 30, 30, 24, 21]
+    const floor = jsPermutationFloor(train, test)
+    expect(jsDistance(train, test)).toBeGreaterThan(floor)
+    // The same sizes without the swap stay below it.
+    const honest = [90, 15, 45, 45, 30, 30, 24, 21]
+    expect(jsDistance(train, honest)).toBeLessThan(jsPermutationFloor(train, honest))
+  })
+
+  it('handles degenerate inputs', () => {
+    expect(jsPermutationFloor([5, 0], [3, 0])).toBe(0)
+    expect(jsPermutationFloor([0, 4, 0], [0, 2, 0])).toBe(0)
+    expect(jsPermutationFloor([0, 0], [3, 4])).toBeNaN()
+    expect(jsPermutationFloor([1, 2], [0, 0])).toBeNaN()
+    expect(() => jsPermutationFloor([1, 2], [1, 2, 3])).toThrow(RangeError)
+    expect(() => jsPermutationFloor([1.5, 2], [1, 2])).toThrow(RangeError)
+    expect(() => jsPermutationFloor([1, 2], [-1, 2])).toThrow(RangeError)
+    expect(() => jsPermutationFloor([1, 2], [1, 2], { quantile: 1.5 })).toThrow(RangeError)
+    expect(() => jsPermutationFloor([1, 2], [1, 2], { trials: 0 })).toThrow(RangeError)
+  })
+
+  it('uses 1000 trials by default, fewer (down to 200) beyond 1000 classes', () => {
+    const a = [300, 200, 150, 100, 80, 60, 50, 30, 20, 10]
+    const b = [60, 50, 40, 30, 20, 15, 10, 5, 5, 0]
+    expect(jsPermutationFloor(a, b)).toBe(jsPermutationFloor(a, b, { trials: 1000 }))
+    const many = Array.from({ length: 4000 }, (_, i) => 1 + (i % 3))
+    const few = Array.from({ length: 4000 }, (_, i) => i % 2)
+    expect(jsPermutationFloor(many, few)).toBe(jsPermutationFloor(many, few, { trials: 250 }))
+  })
+
+  it('is fast for 1000 classes and a million segments', () => {
+    const counts = (n: number) =>
+      Array.from({ length: 1000 }, (_, i) => Math.round((n / 7000) * (1 + (i % 13))))
+    const a = counts(1_000_000)
+    const b = counts(250_000)
+    const start = performance.now()
+    const floor = jsPermutationFloor(a, b) // 1000 trials, 1000 hypergeometric draws each
+    const elapsed = performance.now() - start
+    expect(floor).toBeGreaterThan(0)
+    expect(floor).toBeLessThan(0.05)
+    // ~150 ms of CPU in plain Node; this only guards against a cost that grows with the counts.
     expect(elapsed).toBeLessThan(10_000)
   })
 })

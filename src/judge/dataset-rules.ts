@@ -16,7 +16,7 @@ import {
   chiSquareHomogeneity,
   cramersV,
   jsDistance,
-  jsNoiseFloor,
+  jsPermutationFloor,
   lInfinity
 } from '../analyze/stats.js'
 
@@ -231,12 +231,8 @@ function checkSplitDistribution(
     const totalA = train.segments
     const totalB = summary.segments
     const chi = chiSquareHomogeneity(a, b)
-    const pooled = names.map((_, i) => (a[i]! + b[i]!) / (totalA + totalB))
     const distance = jsDistance(a, b)
-    const noiseFloor = jsNoiseFloor(pooled, totalA, totalB, {
-      quantile: options['noise-quantile'],
-      trials: 1000
-    })
+    const noiseFloor = jsPermutationFloor(a, b, { quantile: options['noise-quantile'] })
     const topShifts = names
       .map((name, i) => ({ class: name, a: a[i]! / totalA, b: b[i]! / totalB }))
       .sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b) || x.class.localeCompare(y.class))

@@ -101,22 +101,26 @@ export async function main(argv: string[]): Promise<number> {
       format === 'json'
         ? renderJson(report)
         : format === 'markdown'
-          ? renderMarkdown(report, { commentKey: values['comment-key'] ?? 'dataset-gate' }) + '\n'
+          ? renderMarkdown(report, { commentKey: values['comment-key'] ?? 'dataset-gate' })
           : renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR })
     process.stdout.write(body)
     return report.passed ? 0 : 1
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof PlanError) {
-      process.stderr.write(`dataset-gate: ${error.message}\n`)
-      if (error instanceof UsageError)
-        process.stderr.write('Run `dataset-gate check --help` for usage.\n')
+      // One line: the usage hint goes on the same line as the message.
+      const hint = error instanceof UsageError ? ' (run `dataset-gate check --help` for usage)' : ''
+      process.stderr.write(`dataset-gate: ${firstLine(error)}${hint}\n`)
       return 2
     }
     const code = (error as NodeJS.ErrnoException).code
+    const message = firstLine(error)
+    // Node's fs errors already start with their code ("ENOENT: no such file ...").
+    const prefix = code && !message.startsWith(`${code}:`) ? `${code}: ` : ''
     process.stderr.write(
-      `dataset-gate: ${code ? `${code}: ` : ''}${firstLine(error)}${debug ? '' : ' (run with --debug for details)'}\n`
+      `dataset-gate: ${prefix}${message}${debug ? '' : ' (run with --debug for details)'}\n`
     )
-    if (debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n')
+    const stack = (error as { stack?: unknown } | null)?.stack
+    if (debug && typeof stack === 'string') process.stderr.write(stack + '\n')
     return 2
   }
 }
@@ -183,7 +187,9 @@ function terminalProgress() {
 }
 
 function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0]!
+  // Duck-typed: errors made in another realm (a vm context, a worker) are not `instanceof Error`.
+  const message = (error as { message?: unknown } | null)?.message
+  return String(typeof message === 'string' ? message : error).split('\n')[0]!
 }
 
 declare const DATASET_GATE_VERSION: string | undefined

@@ -53,9 +53,20 @@ const ESCAPES: Record<number, string> = { 0x09: '\\t', 0x0a: '\\n', 0x0d: '\\r' 
 /**
  * Characters a reader cannot see or that reorder what they see: controls (C0, DEL, C1), format
  * characters (bidi overrides and isolates, zero-width space/joiners, BOM, soft hyphen, tags),
- * line/paragraph separators and the Hangul fillers that render blank.
+ * line/paragraph separators, the Hangul fillers that render blank, and lone surrogates.
  */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u034f\u115f\u1160\u3164\uffa0]/u
+const HIDDEN = '\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\u034f\\u115f\\u1160\\u3164\\uffa0\\ud800-\\udfff'
+const HIDDEN_CHARS = new RegExp(`[${HIDDEN}]`, 'gu')
+const HIDDEN_CHAR = new RegExp(`^[${HIDDEN}]$`, 'u')
+
+/**
+ * Everything `escapeMarkdown` rewrites: a block marker at the start, `1.` at the start, a URL
+ * scheme, `www.`, hidden characters and the ASCII characters of MARKDOWN_REFERENCES.
+ */
+const MARKDOWN_TOKENS = new RegExp(
+  `^[-+=]|^\\d{1,9}\\.|(?:https?|ftp):|www\\.|[${HIDDEN}]|[&<>"'\\\\\`*_{}[\\]()!|~$^:#@]`,
+  'giu'
+)
 
 function unicodeName(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`
@@ -70,7 +81,7 @@ export function visibleForm(char: string): string | null {
   if (codePoint >= 0xd800 && codePoint <= 0xdfff) return '\ufffd'
   const escape = ESCAPES[codePoint]
   if (escape !== undefined) return escape
-  if (HIDDEN.test(char)) return `<${unicodeName(codePoint)}>`
+  if (HIDDEN_CHAR.test(char)) return `<${unicodeName(codePoint)}>`
   return null
 }
 
@@ -85,54 +96,44 @@ export function truncate(text: string, max: number): string {
   return chars.slice(0, Math.max(0, max - 1)).join('') + '…'
 }
 
-/** Shows leading and trailing spaces (`dog ` and `dog` are two labels) as `␠`. */
-function markOuterSpaces(chars: string[]): string[] {
-  let start = 0
-  while (start < chars.length && chars[start] === ' ') chars[start++] = '␠'
-  for (let end = chars.length - 1; end >= start && chars[end] === ' '; end--) chars[end] = '␠'
-  return chars
-}
-
 function isAsciiAlphanumeric(char: string | undefined): boolean {
   return char !== undefined && /^[A-Za-z0-9]$/.test(char)
 }
 
+function escapeToken(token: string, offset: number, text: string): string {
+  if (token.length > 1 && !/^[\ud800-\udbff][\udc00-\udfff]$/.test(token)) {
+    // a URL scheme, `www.` or `1.` at the start
+    if (token.endsWith(':')) return token.slice(0, -1) + '&#58;' + LINK_BREAK
+    if (/^www\.$/i.test(token)) return token.slice(0, 3) + LINK_BREAK + '&#46;'
+    return token.slice(0, -1) + '&#46;'
+  }
+  if (offset === 0 && LINE_START_REFERENCES[token] !== undefined) {
+    return LINE_START_REFERENCES[token]
+  }
+  if (
+    token === '_' &&
+    isAsciiAlphanumeric(text[offset - 1]) &&
+    isAsciiAlphanumeric(text[offset + 1])
+  ) {
+    // snake_case: an underscore between letters or digits can neither open nor close emphasis
+    return token
+  }
+  const reference = MARKDOWN_REFERENCES[token]
+  if (reference !== undefined) return reference
+  const visible = visibleForm(token) ?? token
+  return visible.replace(/[<>\\]/g, char => MARKDOWN_REFERENCES[char] ?? char)
+}
+
 /**
  * Make text from a CSV inert in GitHub Markdown and HTML: no tags, comments, entities, emphasis,
- * code, links, images, autolinks, tables pipes, mentions, issue references, line breaks or hidden
+ * code, links, images, autolinks, table pipes, mentions, issue references, line breaks or hidden
  * characters. The result renders as the original text (hidden characters shown as `<U+202E>`,
- * `\n`) and is safe in a table cell, a list item, a heading and inside `<summary>`.
+ * `\n`, leading and trailing spaces as `␠`, since `dog ` and `dog` are two labels) and is safe in
+ * a table cell, a list item, a heading and inside `<summary>`.
  */
 export function escapeMarkdown(text: string): string {
-  const chars = markOuterSpaces(Array.from(text))
-  let out = ''
-  for (let i = 0; i < chars.length; i++) {
-    const char = chars[i] as string
-    const visible = visibleForm(char)
-    if (visible !== null) {
-      out += escapeMarkdown(visible)
-      continue
-    }
-    if (char === '_' && isAsciiAlphanumeric(chars[i - 1]) && isAsciiAlphanumeric(chars[i + 1])) {
-      // snake_case: an underscore between letters or digits can neither open nor close emphasis
-      out += char
-    } else if (
-      char === ':' &&
-      /(?:https?|ftp)$/i.test(chars.slice(Math.max(0, i - 5), i).join(''))
-    ) {
-      out += '&#58;' + LINK_BREAK
-    } else if (char === '.' && /^www$/i.test(chars.slice(Math.max(0, i - 3), i).join(''))) {
-      out += LINK_BREAK + '&#46;'
-    } else if (char === '.' && i <= 9 && /^\d+$/.test(chars.slice(0, i).join(''))) {
-      // `1.` at the start of a line would begin an ordered list
-      out += '&#46;'
-    } else if (i === 0 && LINE_START_REFERENCES[char] !== undefined) {
-      out += LINE_START_REFERENCES[char]
-    } else {
-      out += MARKDOWN_REFERENCES[char] ?? char
-    }
-  }
-  return out
+  const spaced = text.replace(/^ +| +$/g, spaces => '␠'.repeat(spaces.length))
+  return spaced.replace(MARKDOWN_TOKENS, escapeToken)
 }
 
 /**
@@ -162,7 +163,5 @@ export function escapeMermaid(text: string, max = 24): string {
  * clear the screen, or reorder the line.
  */
 export function escapeTerminal(text: string): string {
-  let out = ''
-  for (const char of text) out += visibleForm(char) ?? char
-  return out
+  return text.replace(HIDDEN_CHARS, char => visibleForm(char) ?? char)
 }

@@ -172,10 +172,27 @@ function failOnText(failOn: GateReport['failOn']): string {
   return `fail-on \`${failOn}\`: ${FAIL_ON_TEXT[failOn]}.`
 }
 
+/** Work shared by the renderings at each level of detail of one `renderMarkdown` call. */
+interface Cache {
+  sortedFindings: Map<DatasetReport, Finding[]>
+  findingCells: Map<Finding, string[]>
+  classRows: Map<DatasetReport, ClassRow[]>
+}
+
+function memo<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
+  let value = map.get(key)
+  if (value === undefined) {
+    value = make(key)
+    map.set(key, value)
+  }
+  return value
+}
+
 interface Context {
   detail: Detail
   /** Where the reader finds what this rendering leaves out. */
   elsewhere: string
+  cache: Cache
 }
 
 function text(value: string, max = NAME_MAX): string {
@@ -308,16 +325,17 @@ function findingRow(finding: Finding): string[] {
 function renderFindings(dataset: DatasetReport, context: Context): string[] {
   const lines = [`#### Findings (${formatCount(dataset.findings.length)})`, '']
   if (dataset.findings.length === 0) return [...lines, 'No findings.', '']
-  const sorted = sortFindings(dataset.findings)
+  const sorted = memo(context.cache.sortedFindings, dataset, () => sortFindings(dataset.findings))
   const kept = sorted.slice(0, context.detail.findings)
+  const cells = (finding: Finding) => memo(context.cache.findingCells, finding, findingRow)
   const headers = ['severity', 'rule', 'where', 'message']
   const align = [false, false, false, false]
   const visible = kept.slice(0, VISIBLE_FINDINGS)
   const collapsed = kept.slice(VISIBLE_FINDINGS)
-  if (visible.length > 0) lines.push(...table(headers, align, visible.map(findingRow)), '')
+  if (visible.length > 0) lines.push(...table(headers, align, visible.map(cells)), '')
   if (collapsed.length > 0) {
     const summary = `${plural(collapsed.length, 'more finding')}`
-    lines.push(...details(summary, table(headers, align, collapsed.map(findingRow))))
+    lines.push(...details(summary, table(headers, align, collapsed.map(cells))))
   }
   if (kept.length < sorted.length) {
     lines.push(omittedLine(sorted.length - kept.length, 'finding', context), '')
@@ -337,7 +355,7 @@ function classCell(cell: ClassCell | undefined): string {
 }
 
 function renderClasses(dataset: DatasetReport, context: Context): string[] {
-  const rows = classRows(dataset)
+  const rows = memo(context.cache.classRows, dataset, classRows)
   if (rows.length === 0) return []
   if (context.detail.classes === 0) {
     return [
@@ -498,7 +516,8 @@ function renderDelta(dataset: DatasetReport, context: Context): string[] {
     .slice(0, context.detail.items)
     .map(video => `${code(video.key, PATH_MAX)}: ${splitList(video.from)} → ${splitList(video.to)}`)
   if (moved.length > 0) {
-    lines.push(...list('Moved videos', moved, delta.movedVideos.length, 'moved video', context))
+    const heading = plural(delta.movedVideos.length, 'moved video')
+    lines.push(...list(heading, moved, delta.movedVideos.length, 'moved video', context))
   }
   const labels = (names: string[]) =>
     names.length === 0 ? 'no label' : names.map(name => text(name)).join(', ')
@@ -508,7 +527,7 @@ function renderDelta(dataset: DatasetReport, context: Context): string[] {
   if (relabeled.length > 0) {
     lines.push(
       ...list(
-        'Relabeled videos',
+        plural(delta.relabeledVideos.length, 'relabeled video'),
         relabeled,
         delta.relabeledVideos.length,
         'relabeled video',
@@ -575,11 +594,13 @@ function renderBody(
   report: GateReport,
   options: MarkdownOptions,
   detail: Detail,
-  marker: string
+  marker: string,
+  cache: Cache
 ): string {
   const context: Context = {
     detail,
-    elsewhere: options.full === true ? 'the JSON report' : 'the job summary or the JSON report'
+    elsewhere: options.full === true ? 'the JSON report' : 'the job summary or the JSON report',
+    cache
   }
   const lines = [marker, ...renderVerdict(report, options, detail)]
   for (const dataset of report.datasets) lines.push(...renderDataset(dataset, context))
@@ -606,36 +627,40 @@ export function utf8Length(value: string): number {
 }
 
 /**
- * Cut at a line so that, with the `<details>` and code fence left open closed again and the notice
- * appended, the body fits. The marker (the first line) is always kept.
+ * Cut at a line so that, with the `<details>` left open closed again and the notice appended, the
+ * body fits. Never inside the Mermaid block or between a table's header and delimiter row; the
+ * marker (the first line) is always kept.
  */
-function cutToFit(body: string, limit: number, measure: (value: string) => number): string {
-  const notice = [
-    '',
-    '> [!WARNING]',
-    '> This report was cut to fit the size limit of a GitHub comment; the job summary and the JSON ' +
-      'report have every finding.',
-    ''
-  ].join('\n')
+function cutToFit(
+  body: string,
+  limit: number,
+  measure: (value: string) => number,
+  full: boolean
+): string {
+  const notice = full
+    ? '> This summary was cut to fit the 1 MiB limit of a job summary; the JSON report has every finding.'
+    : '> This report was cut to fit the size limit of a GitHub comment; the job summary and the ' +
+      'JSON report have every finding.'
+  const closing = (details: number) =>
+    '\n\n</details>'.repeat(details) + '\n\n> [!WARNING]\n' + notice + '\n'
   const lines = body.split('\n')
   let size = 0
   let openDetails = 0
   let inFence = false
-  let best = { count: 1, openDetails: 0, inFence: false }
-  const closing = (details: number, fence: boolean) =>
-    (fence ? '\n```' : '') + '\n\n</details>'.repeat(details) + '\n' + notice
+  let best = { count: 1, openDetails: 0 }
   for (let count = 0; count < lines.length; count++) {
     const line = lines[count] as string
     size += measure(line) + (count === 0 ? 0 : 1)
     if (line.startsWith('```')) inFence = !inFence
     else if (!inFence && line.startsWith('<details>')) openDetails++
     else if (!inFence && line.startsWith('</details>')) openDetails--
+    const headerOnly = /^\| (---|--:) \|/.test(lines[count + 1] ?? '')
     // no early exit: closing a <details> can make a longer prefix fit again
-    if (count > 0 && size + measure(closing(openDetails, inFence)) <= limit) {
-      best = { count: count + 1, openDetails, inFence }
+    if (count > 0 && !inFence && !headerOnly && size + measure(closing(openDetails)) <= limit) {
+      best = { count: count + 1, openDetails }
     }
   }
-  const cut = lines.slice(0, best.count).join('\n') + closing(best.openDetails, best.inFence)
+  const cut = lines.slice(0, best.count).join('\n') + closing(best.openDetails)
   if (measure(cut) <= limit) return cut
   return lines[0] + '\n\n' + '(Report cut to fit the size limit.)\n'
 }
@@ -654,10 +679,11 @@ export function renderMarkdown(report: GateReport, options: MarkdownOptions): st
     throw new RangeError(`maxChars must be at least ${MIN_MAX_CHARS}, got ${limit}`)
   }
   const measure = full ? utf8Length : (value: string) => value.length
+  const cache: Cache = { sortedFindings: new Map(), findingCells: new Map(), classRows: new Map() }
   let body = ''
   for (const detail of DETAIL_LEVELS) {
-    body = renderBody(report, options, detail, marker)
+    body = renderBody(report, options, detail, marker, cache)
     if (measure(body) <= limit) return body
   }
-  return cutToFit(body, limit, measure)
+  return cutToFit(body, limit, measure, full)
 }

@@ -32,11 +32,30 @@ const classCounts = z.strictObject({
   seconds: z.number().min(0).nullable()
 })
 
+/**
+ * Class counts by class name. Not `z.record`: zod rebuilds a record key by key and silently drops
+ * a key named `__proto__`, and a label is data that may be any string. This validates every entry
+ * and returns the object as it came.
+ */
+const classesByName = z
+  .custom<Record<string, z.output<typeof classCounts>>>(
+    value => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'expected an object of class counts by class name'
+  )
+  .superRefine((classes, context) => {
+    for (const [name, counts] of Object.entries(classes)) {
+      const result = classCounts.safeParse(counts)
+      for (const issue of result.error?.issues ?? []) {
+        context.addIssue({ code: 'custom', message: issue.message, path: [name, ...issue.path] })
+      }
+    }
+  })
+
 const splitSummary = z.strictObject({
   segments: count,
   videos: count,
   unlabeledVideos: count,
-  classes: z.record(z.string(), classCounts)
+  classes: classesByName
 })
 
 const fileSummary = z.strictObject({

@@ -21,7 +21,7 @@ import type { GateRequest } from './gate.js'
 import { resolveRuleSettings, type GateConfig } from './config/schema.js'
 import type { RuleSettings } from './rules/catalogue.js'
 import { DatasetAccumulator, SPLIT_CODE } from './analyze/accumulator.js'
-import { parseSeconds, isInf, clip, visible } from './analyze/values.js'
+import { parseSeconds, isInf, clip, showInvisible, visible } from './analyze/values.js'
 import { FindingSink } from './judge/findings.js'
 import { judgeDataset, type DatasetTally } from './judge/dataset-rules.js'
 import { compareSnapshots, markNewFindings } from './judge/change.js'
@@ -45,11 +45,12 @@ export async function runGate(request: GateRequest): Promise<GateReport> {
   const datasets: DatasetReport[] = []
   const heads = new Map<string, DatasetSnapshot>()
   for (const datasetPlan of plans) {
-    const { report, snapshot } = await analyzeDataset(source, datasetPlan, config, {
+    const { report, snapshot, notes } = await analyzeDataset(source, datasetPlan, config, {
       snapshot: wantSnapshot,
       progress: request.progress
     })
     datasets.push(report)
+    for (const note of notes) plan.notes.push(`${report.name}: ${note}`)
     if (snapshot) heads.set(report.name, snapshot)
   }
 
@@ -98,6 +99,12 @@ export async function runGate(request: GateRequest): Promise<GateReport> {
 
 const OMITTED = ':omitted'
 
+function formatBytes(bytes: number): string {
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`
+  return `${bytes} bytes`
+}
+
 /** Change findings obey max-findings-per-rule like the others: a mass reshuffle lists the first ones. */
 function capChangeFindings(findings: Finding[], max: number, report: DatasetReport): Finding[] {
   const kept: Finding[] = []
@@ -106,7 +113,7 @@ function capChangeFindings(findings: Finding[], max: number, report: DatasetRepo
   for (const finding of findings) {
     const count = perRule.get(finding.rule) ?? 0
     if (count < max) {
-      kept.push(finding)
+      kept.push({ ...finding, message: showInvisible(finding.message) })
       perRule.set(finding.rule, count + 1)
       continue
     }
@@ -188,7 +195,7 @@ export async function analyzeDataset(
   plan: DatasetPlan,
   config: GateConfig,
   options: AnalyzeOptions
-): Promise<{ report: DatasetReport; snapshot: DatasetSnapshot | null }> {
+): Promise<{ report: DatasetReport; snapshot: DatasetSnapshot | null; notes: string[] }> {
   const spec = plan.spec
   const settings = resolveRuleSettings(config, spec ?? undefined)
   const sink = new FindingSink(settings, config.maxFindingsPerRule)
@@ -308,7 +315,7 @@ export async function analyzeDataset(
   }
   omittedCounts.set(report, { ...sink.omittedBySeverity })
   const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null
-  return { report, snapshot }
+  return { report, snapshot, notes: judgement.notes }
 }
 
 function groupOf(pattern: RE2JS, key: string): string | null {
@@ -359,7 +366,7 @@ async function readDataFile(
   const maxBytes = settings['file-size'].options['max-bytes']
   if (info.size > maxBytes) {
     sink.add('file-size', {
-      message: `${file.path} is ${(info.size / 1e6).toFixed(1)} MB; AutoML imports CSV files of at most ${(maxBytes / 1e6).toFixed(0)} MB. Split it into several files.`,
+      message: `${file.path} is ${formatBytes(info.size)}; AutoML imports CSV files of at most ${formatBytes(maxBytes)}. Split it into several files.`,
       file: file.path,
       line: null,
       fingerprint: `file-size:${file.path}`
@@ -536,9 +543,12 @@ async function measureMultiLabel(
   accumulator: DatasetAccumulator,
   completeFirstPass: boolean
 ): Promise<MultiLabelMeasure | null> {
-  const labelsByVideo = accumulator.labelsByVideo()
+  // Labels per video as counters: a list per video would cost ~200 bytes each, at the peak.
+  const labelCounts = new Uint32Array(accumulator.videoKeys.length)
+  accumulator.pairs.forEach(key => labelCounts[DatasetAccumulator.pairVideo(key)]!++)
   const multi = new Set<number>()
-  for (const [video, labels] of labelsByVideo) if (labels.length > 1) multi.add(video)
+  for (let video = 0; video < labelCounts.length; video++)
+    if (labelCounts[video]! > 1) multi.add(video)
   if (multi.size === 0) return { segments: 0, overlappingVideos: 0 }
   const segments = new Map<number, number[]>()
   const collector: RowSink = {
@@ -661,13 +671,14 @@ function buildTally(
   const splits: Partial<Record<Split, SplitSummary>> = {}
   const classTotals = new Map<string, { segments: number; videos: number }>()
   const classVideos = new Float64Array(labels.length * 4)
-  const labelsPerVideo = new Map<number, number>()
+  // A counter per video, not a Map entry: this runs while all per-row state is still held.
+  const labelsPerVideo = new Uint32Array(accumulator.videoKeys.length)
   accumulator.pairs.forEach((key, mask) => {
     const video = DatasetAccumulator.pairVideo(key)
     const label = DatasetAccumulator.pairLabel(key)
     for (let split = 0; split < 4; split++)
       if (mask & (1 << split)) classVideos[label * 4 + split]!++
-    labelsPerVideo.set(video, (labelsPerVideo.get(video) ?? 0) + 1)
+    labelsPerVideo[video]!++
     const name = labels[label]!
     const totals = classTotals.get(name)
     if (totals) totals.videos++
@@ -690,7 +701,8 @@ function buildTally(
   }
   let totalSegments = 0
   for (let split = 0; split < 4; split++) {
-    const classes: SplitSummary['classes'] = {}
+    // No prototype: a label is any string, `__proto__` and `constructor` included.
+    const classes: SplitSummary['classes'] = Object.create(null)
     let segments = 0
     for (let label = 0; label < labels.length; label++) {
       const cell = label * 4 + split
@@ -718,7 +730,11 @@ function buildTally(
     }
   }
   let multiLabelVideos = 0
-  for (const count of labelsPerVideo.values()) if (count > 1) multiLabelVideos++
+  let labeledVideos = 0
+  for (const count of labelsPerVideo) {
+    if (count > 0) labeledVideos++
+    if (count > 1) multiLabelVideos++
+  }
 
   let metadataTable: DatasetTally['metadata'] = null
   let metadataVideos = 0
@@ -763,7 +779,7 @@ function buildTally(
     videoLeaks: [...accumulator.videoLeaks.values()].map(locate),
     groupLeaks: [...accumulator.groupLeaks.values()].map(locate),
     groupPatternConfigured,
-    labeledVideos: labelsPerVideo.size,
+    labeledVideos,
     multiLabelVideos,
     multiLabelSegments: multi ? multi.segments : null,
     overlappingVideos: multi ? multi.overlappingVideos : null,
@@ -773,7 +789,7 @@ function buildTally(
 }
 
 function sortedClasses(classes: SplitSummary['classes']): SplitSummary['classes'] {
-  const sorted: SplitSummary['classes'] = {}
+  const sorted: SplitSummary['classes'] = Object.create(null)
   for (const name of Object.keys(classes).sort()) sorted[name] = classes[name]!
   return sorted
 }

@@ -11,11 +11,13 @@ import { SPLITS, type Split } from '../model.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import type { FindingSink } from '../judge/findings.js'
 import {
+  BlockUint32,
   DenseFloat64,
   DenseInt32,
   DenseUint8,
-  GrowableUint32,
   IntKeyMap,
+  LineIndex,
+  detach,
   rowFingerprint,
   textHash
 } from './compact.js'
@@ -101,9 +103,12 @@ export class DatasetAccumulator {
   private lastPair = new DenseFloat64(256, -1)
 
   // duplicates: one 64-bit fingerprint and line per labeled row with valid times
-  private fingerprintLow = new GrowableUint32(1 << 16)
-  private fingerprintHigh = new GrowableUint32(1 << 16)
-  private fingerprintLine = new GrowableUint32(1 << 16)
+  private fingerprintLow = new BlockUint32()
+  private fingerprintHigh = new BlockUint32()
+  private fingerprintLine = new LineIndex()
+  /** The video of each fingerprinted row, when multi-label runs: see `linesOfVideos`. */
+  private fingerprintVideo = new BlockUint32()
+  private trackRowVideos: boolean
   private fingerprintScratch = new Uint32Array(2)
 
   // unlabeled `URI,,,` rows
@@ -122,6 +127,7 @@ export class DatasetAccumulator {
     private options: AccumulatorOptions
   ) {
     this.uriExtensions = settings['uri-invalid'].options.extensions
+    this.trackRowVideos = settings['multi-label'].severity !== 'off'
     this.checkLabel = labelChecker(
       options.labelProfile,
       options.labelMatch,
@@ -247,20 +253,32 @@ export class DatasetAccumulator {
     split: number
   ): number | null {
     const where = { file: this.files[file], line, split: SPLITS[split]!, class: label }
-    if (start.length === 0 || end.length === 0) {
+    if (start.length === 0 && end.length === 0) {
       this.sink.add('label-missing', {
         ...where,
-        message: `the row has a label but ${start.length === 0 && end.length === 0 ? 'no START and END' : start.length === 0 ? 'no START' : 'no END'}. Give both times in seconds (0,inf for the whole video).`,
+        message:
+          'the row has a label but no START and END. Give both times in seconds (0,inf for the whole video).',
         fingerprint: `label-missing:${textHash(this.videoKeys[video] + ',' + label + ',' + start + ',' + end)}`
       })
       return null
     }
-    const fingerprint = `segment-invalid:${textHash(this.videoKeys[video] + ',' + label + ',' + start + ',' + end)}`
+    // One time present, the other missing: a broken segment (rules.md: START or END missing).
+    if (start.length === 0 || end.length === 0) {
+      this.sink.add('segment-invalid', {
+        ...where,
+        message: `the segment has no ${start.length === 0 ? 'START' : 'END'}. Give both times in seconds (0,inf for the whole video).`,
+        fingerprint: `segment-invalid:${textHash(this.videoKeys[video] + ',' + label + ',' + start + ',' + end)}`
+      })
+      return null
+    }
+    // Findings are rare: their fingerprint (a hash of the row) is only computed for one.
+    const fingerprint = (): string =>
+      `segment-invalid:${textHash(this.videoKeys[video] + ',' + label + ',' + start + ',' + end)}`
     if (isInf(start)) {
       this.sink.add('segment-invalid', {
         ...where,
         message: 'START is "inf"; inf is only valid as END (the end of the video).',
-        fingerprint
+        fingerprint: fingerprint()
       })
       return null
     }
@@ -269,7 +287,7 @@ export class DatasetAccumulator {
       this.sink.add('segment-invalid', {
         ...where,
         message: `START ${startValue.reason}. Write seconds from the start of the video, e.g. 12.5.`,
-        fingerprint
+        fingerprint: fingerprint()
       })
       return null
     }
@@ -279,7 +297,7 @@ export class DatasetAccumulator {
       this.sink.add('segment-invalid', {
         ...where,
         message: `END ${endValue.reason}. Write seconds from the start of the video, or inf for its end.`,
-        fingerprint
+        fingerprint: fingerprint()
       })
       return null
     }
@@ -290,7 +308,7 @@ export class DatasetAccumulator {
         ...where,
         severity: 'warning',
         message: `a time has ${decimals} decimals; AutoML keeps microseconds (${maxDecimals} decimals) and rounds the rest.`,
-        fingerprint: fingerprint + ':decimals'
+        fingerprint: fingerprint() + ':decimals'
       })
     }
     const s = startValue.value
@@ -299,7 +317,7 @@ export class DatasetAccumulator {
       this.sink.add('segment-invalid', {
         ...where,
         message: `END ${end} must be greater than 0.`,
-        fingerprint
+        fingerprint: fingerprint()
       })
       return null
     }
@@ -307,7 +325,7 @@ export class DatasetAccumulator {
       this.sink.add('segment-invalid', {
         ...where,
         message: `the segment ends (${end}) before or where it starts (${start}); START must be less than END.`,
-        fingerprint
+        fingerprint: fingerprint()
       })
       return null
     }
@@ -318,13 +336,13 @@ export class DatasetAccumulator {
         this.sink.add('segment-invalid', {
           ...where,
           message: `END ${end} is beyond the video's duration of ${duration} s (from the durations file).`,
-          fingerprint
+          fingerprint: fingerprint()
         })
       } else if (s >= duration + tolerance) {
         this.sink.add('segment-invalid', {
           ...where,
           message: `START ${start} is at or beyond the video's duration of ${duration} s (from the durations file).`,
-          fingerprint
+          fingerprint: fingerprint()
         })
       }
     }
@@ -346,9 +364,11 @@ export class DatasetAccumulator {
     this.fingerprintLow.push(this.fingerprintScratch[0]!)
     this.fingerprintHigh.push(this.fingerprintScratch[1]!)
     this.fingerprintLine.push(line)
+    if (this.trackRowVideos) this.fingerprintVideo.push(video)
   }
 
-  private registerVideo(uri: string, file: number, line: number): number {
+  private registerVideo(raw: string, file: number, line: number): number {
+    const uri = detach(raw) // kept as a key: must not pin the chunk it was read from
     const kind = this.options.videoKey
     const problem = kind === 'uri' ? checkVideoUri(uri, this.uriExtensions) : checkVideoId(uri)
     // Problems belong to a spelling: `gs://b/a.mp4 ` is flagged, `gs://b/a.mp4` is not, yet both
@@ -426,7 +446,8 @@ export class DatasetAccumulator {
     }
   }
 
-  private registerLabel(label: string, file: number, line: number): number {
+  private registerLabel(raw: string, file: number, line: number): number {
+    const label = detach(raw) // kept as a key: must not pin the chunk it was read from
     const id = this.labels.length
     this.labels.push(label)
     this.labelByText.set(label, id)
@@ -459,26 +480,46 @@ export class DatasetAccumulator {
   }
 
   /**
-   * Rows whose (split, video, label, start, end) repeats. Sorting a copy of the fingerprints keeps
-   * the memory at 8 bytes per row instead of a hash set's 24 or more.
+   * Rows whose (split, video, label, start, end) repeats. Sorting a copy of the fingerprints' high words
+   * keeps the memory at 4 bytes per row instead of a hash set's 24 or more.
    */
   findDuplicates(): { first: Location; repeats: Location[] }[] {
     const count = this.fingerprintLine.length
     if (count < 2) return []
-    const low = this.fingerprintLow.view()
-    const high = this.fingerprintHigh.view()
-    const order = new Uint32Array(count)
-    for (let i = 0; i < count; i++) order[i] = i
-    // Sort by (high, low) through a Float64 key: exact for 53 bits, ties broken below.
-    const keys = new Float64Array(count)
-    for (let i = 0; i < count; i++) keys[i] = high[i]! * 2097152 + (low[i]! >>> 11)
-    order.sort((a, b) => keys[a]! - keys[b]! || low[a]! - low[b]! || a - b)
+    const low = this.fingerprintLow
+    const high = this.fingerprintHigh
+    // Rows can only repeat where their high words repeat. A native numeric sort of a copy of the
+    // high words finds those (few) values; only the rows carrying one are sorted by comparator.
+    const sorted = high.toArray().sort()
+    const repeatedHighs: number[] = []
+    for (let k = 1; k < count; k++) {
+      const value = sorted[k]!
+      if (value === sorted[k - 1] && value !== repeatedHighs[repeatedHighs.length - 1])
+        repeatedHighs.push(value)
+    }
+    if (repeatedHighs.length === 0) return []
+    const candidates: number[] = []
+    for (let k = 0; k < count; k++) {
+      const value = high.get(k)
+      let lo = 0
+      let hi = repeatedHighs.length - 1
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (repeatedHighs[mid]! < value) lo = mid + 1
+        else hi = mid
+      }
+      if (repeatedHighs[lo] === value) candidates.push(k)
+    }
+    const order = Uint32Array.from(candidates)
+    order.sort((a, b) => high.get(a) - high.get(b) || low.get(a) - low.get(b) || a - b)
     const groups: { first: Location; repeats: Location[] }[] = []
+    const total = order.length
     let i = 0
-    while (i < count) {
+    while (i < total) {
       let j = i + 1
       const a = order[i]!
-      while (j < count && high[order[j]!] === high[a] && low[order[j]!] === low[a]) j++
+      while (j < total && high.get(order[j]!) === high.get(a) && low.get(order[j]!) === low.get(a))
+        j++
       if (j - i > 1) {
         const locate = (ordinal: number): Location => ({
           file: this.fileOfFingerprint(ordinal),
@@ -490,6 +531,27 @@ export class DatasetAccumulator {
       i = j
     }
     return groups.sort((x, y) => x.first.file - y.first.file || x.first.line - y.first.line)
+  }
+
+  /**
+   * Per file (by index), the ascending lines of the fingerprinted rows whose video is in `videos`:
+   * the multi-label pass reads only those. Null when rows were not tracked per video (the
+   * duplicate-row or multi-label rule is off).
+   */
+  linesOfVideos(videos: Set<number>): Uint32Array[] | null {
+    const count = this.fingerprintLine.length
+    if (this.fingerprintVideo.length !== count) return null
+    const wanted = new Uint8Array(this.videoKeys.length)
+    for (const video of videos) if (video < wanted.length) wanted[video] = 1
+    const result: Uint32Array[] = []
+    for (let file = 0; file < this.files.length; file++) {
+      const end = file + 1 < this.files.length ? this.fileStarts[file + 1]! : count
+      const lines: number[] = []
+      for (let k = this.fileStarts[file]!; k < end; k++)
+        if (wanted[this.fingerprintVideo.get(k)] === 1) lines.push(this.fingerprintLine.get(k))
+      result.push(Uint32Array.from(lines))
+    }
+    return result
   }
 
   /** Labels that probably name one class two ways. */

@@ -173,7 +173,10 @@ export function resolveRuleSettings(config: GateConfig, dataset?: DatasetSpec): 
     }
     const { severity, ...options } = merged
     const setting = settings[id] as RuleSetting
-    if (typeof severity === 'string') setting.severity = severity as RuleSetting['severity']
+    if (typeof severity === 'string') {
+      setting.severity = severity as RuleSetting['severity']
+      setting.explicit = true
+    }
     setting.options = RULES[id].options.parse(options) as RuleSetting['options']
   }
   return settings

@@ -95,8 +95,11 @@ function describeClassDeltas(base: DatasetSnapshot | null, head: DatasetSnapshot
   for (const split of SPLITS) {
     const before = base?.report.splits[split]?.classes ?? {}
     const now = head.report.splits[split]?.classes ?? {}
+    // Own keys only: a class named `constructor` must not find Object's.
+    const own = (classes: typeof now, name: string) =>
+      Object.hasOwn(classes, name) ? (classes[name] ?? null) : null
     for (const name of new Set([...Object.keys(before), ...Object.keys(now)])) {
-      deltas.push({ class: name, split, base: before[name] ?? null, head: now[name] ?? null })
+      deltas.push({ class: name, split, base: own(before, name), head: own(now, name) })
     }
   }
   return deltas.sort(

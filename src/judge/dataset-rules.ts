@@ -86,7 +86,7 @@ function checkClassCounts(
   const maxClasses = settings['max-classes'].options.max
   if (count > maxClasses) {
     sink.add('max-classes', {
-      message: `the dataset has ${count} classes; at most ${maxClasses} are accepted. Merge or drop ${count - maxClasses} classes.`,
+      message: `the dataset has ${count} classes; at most ${maxClasses} are accepted. Merge or drop ${plural(count - maxClasses, 'class')}.`,
       fingerprint: 'max-classes'
     })
   }

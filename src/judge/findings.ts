@@ -4,6 +4,7 @@
  */
 import type { Finding, RuleId, Severity, SeveritySetting, Split } from '../model.js'
 import type { RuleSettings } from '../rules/catalogue.js'
+import { showInvisible } from '../analyze/values.js'
 
 export interface FindingInput {
   message: string
@@ -14,7 +15,9 @@ export interface FindingInput {
   fingerprint?: string
   /**
    * A severity for this outcome of the rule when it differs from the rule's default (blank lines,
-   * too many decimals). It is lowered, never raised, by the configured severity.
+   * too many decimals: lower; an imbalance past the error ratio, a repeated unlabeled row: higher).
+   * With the rule at its default severity the outcome's severity applies as is; a severity the
+   * configuration sets is a ceiling: it lowers an outcome, never raises it.
    */
   severity?: Severity
 }
@@ -38,10 +41,15 @@ export class FindingSink {
   }
 
   add(rule: RuleId, input: FindingInput): void {
-    const configured = this.settings[rule].severity
+    const setting = this.settings[rule]
+    const configured = setting.severity
     if (configured === 'off') return
     let severity: Severity = configured
-    if (input.severity && RANK[input.severity] < RANK[configured]) severity = input.severity
+    // An outcome's own severity (blank line: warning; imbalance past the error ratio: error)
+    // applies unless the configuration set the rule's severity, which then caps it.
+    if (input.severity && (!setting.explicit || RANK[input.severity] < RANK[configured])) {
+      severity = input.severity
+    }
     const count = this.perRule.get(rule) ?? 0
     if (count >= this.maxPerRule) {
       this.omitted.set(rule, (this.omitted.get(rule) ?? 0) + 1)
@@ -52,7 +60,8 @@ export class FindingSink {
     this.findings.push({
       rule,
       severity,
-      message: input.message,
+      // A label or path quoted in a message must not reorder or hide text (README: <U+202E>).
+      message: showInvisible(input.message),
       file: input.file ?? null,
       line: input.line ?? null,
       split: input.split ?? null,

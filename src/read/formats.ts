@@ -149,9 +149,26 @@ export function createRowReader(context: FileContext): RowReader {
     })
   }
 
+  // parseVertexSplit is pure and a file uses a handful of ML_USE spellings: parse each once.
+  const vertexSplits = new Map<string, ReturnType<typeof parseVertexSplit>>()
+  const vertexSplit = (text: string): ReturnType<typeof parseVertexSplit> => {
+    let split = vertexSplits.get(text)
+    if (split === undefined) {
+      split = parseVertexSplit(text)
+      if (vertexSplits.size < 64) vertexSplits.set(text, split)
+    }
+    return split
+  }
+
   function start(first: string[], line: number): ((fields: string[], line: number) => void) | null {
-    const format = reader.format ?? detectFormat(first, context.fixedSplit)
-    if (format === 'automl-index') {
+    const detected = detectFormat(first, context.fixedSplit)
+    const format = reader.format ?? detected
+    // Files listed in an index are planned as `automl-rows`; an index among them must still be
+    // refused as one, not read as rows with the wrong field count.
+    if (
+      format === 'automl-index' ||
+      (format === 'automl-rows' && context.fixedSplit !== null && detected === 'automl-index')
+    ) {
       reader.fatal =
         'this file is an AutoML index (ML_USE,PATH), but it is listed as a rows file; an index cannot reference another index'
       return null
@@ -187,7 +204,7 @@ export function createRowReader(context: FileContext): RowReader {
           }
           if (fields.length !== 5)
             return shape(at, fields, '4 or 5 fields ([ML_USE,]VIDEO_URI,LABEL,START,END)')
-          const split = parseVertexSplit(fields[0]!)
+          const split = vertexSplit(fields[0]!)
           if (!split) return badSplit(at, fields[0]!, 'training, test')
           if (split.problem)
             sink.add('split-invalid', {

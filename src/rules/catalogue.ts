@@ -9,8 +9,14 @@ import type { RuleId, SeveritySetting } from '../model.js'
 const count = z.number().int().min(0).max(1e9)
 const ratio = z.number().min(1).max(1e9)
 const share = z.number().min(0).max(1)
-/** Per-class overrides of a count threshold: `classes: { rare_class: 50 }`. */
-const perClass = z.record(z.string(), count).default({})
+/**
+ * Per-class overrides of a count threshold: `classes: { rare_class: 50 }`. Without a prototype, so
+ * a class named `constructor` or `toString` finds no inherited "threshold" (and escapes no rule).
+ */
+const perClass = z
+  .record(z.string(), count)
+  .default({})
+  .transform(map => Object.assign(Object.create(null) as Record<string, number>, map))
 const splitName = z.enum(['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED'])
 
 export type RuleKind = 'row' | 'dataset' | 'change' | 'gate'
@@ -281,7 +287,13 @@ export const RULES = {
     summary: 'A file larger than the configured byte or row limit; reading stops there.',
     options: z
       .object({
-        'max-file-bytes': count.default(4 * 1024 * 1024 * 1024),
+        // Bytes go past `count`'s 1e9: the 4 GiB default must be writable in the configuration.
+        'max-file-bytes': z
+          .number()
+          .int()
+          .min(0)
+          .max(Number.MAX_SAFE_INTEGER)
+          .default(4 * 1024 * 1024 * 1024),
         'max-rows': count.default(100_000_000),
         'max-line-bytes': count.default(1024 * 1024)
       })
@@ -293,6 +305,8 @@ export type RuleOptions<Id extends RuleId> = z.output<(typeof RULES)[Id]['option
 
 export interface RuleSetting<Id extends RuleId = RuleId> {
   severity: SeveritySetting
+  /** True when the configuration set the severity: it then caps every outcome of the rule. */
+  explicit?: boolean
   options: RuleOptions<Id>
 }
 

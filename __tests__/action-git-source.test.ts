@@ -33,7 +33,10 @@ function write(root: string, path: string, text: string | Buffer): void {
   writeFileSync(join(root, path), text)
 }
 
-async function readAll(source: { open(path: string): AsyncIterable<Buffer> }, path: string): Promise<string> {
+async function readAll(
+  source: { open(path: string): AsyncIterable<Buffer> },
+  path: string
+): Promise<string> {
   const chunks: Buffer[] = []
   for await (const chunk of source.open(path)) chunks.push(chunk)
   return Buffer.concat(chunks).toString('utf8')
@@ -85,7 +88,9 @@ describe('GitRevisionSource', () => {
     const source = new GitRevisionSource(work, baseSha)
     await expect(source.stat('data/train.csv')).resolves.toEqual({ size: 21 })
     await expect(readAll(source, 'data/train.csv')).resolves.toBe('gs://b/a.mp4,cat,0,1\n')
-    await expect(readAll(new GitRevisionSource(work, headSha), 'data/train.csv')).resolves.toContain('c.mp4')
+    await expect(
+      readAll(new GitRevisionSource(work, headSha), 'data/train.csv')
+    ).resolves.toContain('c.mp4')
     let chunks = 0
     let bytes = 0
     for await (const chunk of source.open('data/big.csv')) {
@@ -116,7 +121,9 @@ describe('GitRevisionSource', () => {
     await expect(source.stat('/etc/passwd')).resolves.toHaveProperty('problem')
     await expect(source.stat('data')).resolves.toHaveProperty('problem')
     await expect(readAll(source, 'data/link.csv')).rejects.toThrow('not a regular file')
-    expect(() => new GitRevisionSource(work, '--output=/tmp/x')).toThrow('not a usable git revision')
+    expect(() => new GitRevisionSource(work, '--output=/tmp/x')).toThrow(
+      'not a usable git revision'
+    )
   })
 
   it('reports a revision git does not know', async () => {
@@ -130,8 +137,14 @@ describe('ensureCommitAvailable', () => {
     const clone = join(root, 'shallow')
     git(root, 'clone', '-q', '--depth=1', `file://${work}`, clone)
     await expect(new GitRevisionSource(clone, baseSha).list(['**/*.csv'], [])).rejects.toThrow()
-    await expect(ensureCommitAvailable(clone, headSha)).resolves.toEqual({ available: true, fetched: false })
-    await expect(ensureCommitAvailable(clone, baseSha)).resolves.toEqual({ available: true, fetched: true })
+    await expect(ensureCommitAvailable(clone, headSha)).resolves.toEqual({
+      available: true,
+      fetched: false
+    })
+    await expect(ensureCommitAvailable(clone, baseSha)).resolves.toEqual({
+      available: true,
+      fetched: true
+    })
     await expect(readAll(new GitRevisionSource(clone, baseSha), 'data/train.csv')).resolves.toBe(
       'gs://b/a.mp4,cat,0,1\n'
     )
@@ -147,7 +160,9 @@ describe('ensureCommitAvailable', () => {
       reason: '"main" is not a commit SHA'
     })
     const notRepo = mkdtempSync(join(tmpdir(), 'not-a-repo-'))
-    await expect(ensureCommitAvailable(notRepo, baseSha)).resolves.toMatchObject({ available: false })
+    await expect(ensureCommitAvailable(notRepo, baseSha)).resolves.toMatchObject({
+      available: false
+    })
     rmSync(notRepo, { recursive: true })
   })
 })
@@ -176,7 +191,12 @@ describe('loadActionConfig', () => {
     })
     expect(same).toMatchObject({ fromBase: false, notes: [] })
     expect(same.config.failOn).toBe('never')
-    const noBase = await loadActionConfig({ path, head: new WorkingTreeSource(work), base: null, changedByPullRequest: true })
+    const noBase = await loadActionConfig({
+      path,
+      head: new WorkingTreeSource(work),
+      base: null,
+      changedByPullRequest: true
+    })
     expect(noBase.fromBase).toBe(false)
     expect(noBase.notes).toEqual([
       `This change edits ${path}, but the base could not be read, so the changed configuration was used.`
@@ -224,11 +244,18 @@ describe('loadActionConfig', () => {
     })
     expect(fixed.fromBase).toBe(false)
     expect(fixed.config.failOn).toBe('warning')
-    expect(fixed.notes[0]).toMatch(/^The base configuration is invalid \(\.github\/dataset-gate\.yml \(base [0-9a-f]{7}\):\d+: /)
+    expect(fixed.notes[0]).toMatch(
+      /^The base configuration is invalid \(\.github\/dataset-gate\.yml \(base [0-9a-f]{7}\):\d+: /
+    )
 
     write(repo, path, 'fail-on: sometimes\n')
     await expect(
-      loadActionConfig({ path, head: new WorkingTreeSource(repo), base: null, changedByPullRequest: null })
+      loadActionConfig({
+        path,
+        head: new WorkingTreeSource(repo),
+        base: null,
+        changedByPullRequest: null
+      })
     ).rejects.toThrow(ConfigError)
   })
 })

@@ -40,7 +40,11 @@ function fakeApi(routes: Record<string, Handler>) {
   return api
 }
 
-function httpError(status: number | null, message = 'failed', headers: Record<string, string> = {}) {
+function httpError(
+  status: number | null,
+  message = 'failed',
+  headers: Record<string, string> = {}
+) {
   return Object.assign(new Error(message), status === null ? {} : { status, response: { headers } })
 }
 
@@ -117,10 +121,19 @@ describe('getInputs', () => {
   })
 
   it.each([
-    [{ 'fail-on': 'errors' }, 'Input `fail-on` must be one of error, warning, never, new (got "errors").'],
-    [{ comment: 'sometimes' }, 'Input `comment` must be one of always, on-failure, never (got "sometimes").'],
+    [
+      { 'fail-on': 'errors' },
+      'Input `fail-on` must be one of error, warning, never, new (got "errors").'
+    ],
+    [
+      { comment: 'sometimes' },
+      'Input `comment` must be one of always, on-failure, never (got "sometimes").'
+    ],
     [{ 'changed-only': 'yes' }, 'Input `changed-only` must be true or false (got "yes").'],
-    [{ config: '../other/gate.yml' }, 'Input `config` must be a path inside the repository (got "../other/gate.yml").'],
+    [
+      { config: '../other/gate.yml' },
+      'Input `config` must be a path inside the repository (got "../other/gate.yml").'
+    ],
     [{ 'comment-key': 'a b' }, 'Input `comment-key` must be up to 100 letters']
   ])('refuses %j with one line naming the input', (values, message) => {
     expect(() => getInputs(read(values))).toThrow(InputError)
@@ -131,7 +144,9 @@ describe('getInputs', () => {
 describe('withRetry', () => {
   it('retries a GET after a 5xx with exponential backoff', async () => {
     const waits: number[] = []
-    const api = fakeApi({ [ROUTES.user]: sequence(httpError(502), httpError(503), { login: 'me' }) })
+    const api = fakeApi({
+      [ROUTES.user]: sequence(httpError(502), httpError(503), { login: 'me' })
+    })
     const retrying = withRetry(api, { ...noSleep, sleep: async ms => void waits.push(ms) })
     await expect(retrying.request(ROUTES.user)).resolves.toMatchObject({ data: { login: 'me' } })
     expect(api.count(ROUTES.user)).toBe(3)
@@ -146,7 +161,9 @@ describe('withRetry', () => {
 
   it('does not repeat a POST after a 5xx (it may have succeeded)', async () => {
     const api = fakeApi({ [ROUTES.create]: sequence(httpError(502)) })
-    await expect(withRetry(api, noSleep).request(ROUTES.create, { body: 'x' })).rejects.toMatchObject({ status: 502 })
+    await expect(
+      withRetry(api, noSleep).request(ROUTES.create, { body: 'x' })
+    ).rejects.toMatchObject({ status: 502 })
     expect(api.count(ROUTES.create)).toBe(1)
   })
 
@@ -156,7 +173,9 @@ describe('withRetry', () => {
       [ROUTES.create]: sequence(httpError(429, 'slow down', { 'retry-after': '3' }), { id: 1 })
     })
     const retrying = withRetry(api, { ...noSleep, sleep: async ms => void waits.push(ms) })
-    await expect(retrying.request(ROUTES.create, { body: 'x' })).resolves.toMatchObject({ data: { id: 1 } })
+    await expect(retrying.request(ROUTES.create, { body: 'x' })).resolves.toMatchObject({
+      data: { id: 1 }
+    })
     expect(waits).toEqual([3000])
   })
 
@@ -169,12 +188,18 @@ describe('withRetry', () => {
     expect(classifyFailure(limited)).toBe('rate-limit')
     expect(requestedWait(limited, now)).toBe(6000)
     expect(classifyFailure(httpError(403, 'Resource not accessible by integration'))).toBe('final')
-    expect(classifyFailure(httpError(403, 'You have exceeded a secondary rate limit'))).toBe('rate-limit')
+    expect(classifyFailure(httpError(403, 'You have exceeded a secondary rate limit'))).toBe(
+      'rate-limit'
+    )
     expect(classifyFailure(httpError(null, 'socket hang up'))).toBe('server')
     expect(classifyFailure(httpError(404))).toBe('final')
 
-    const api = fakeApi({ [ROUTES.update]: sequence(httpError(403, 'Resource not accessible by integration')) })
-    await expect(withRetry(api, noSleep).request(ROUTES.update)).rejects.toMatchObject({ status: 403 })
+    const api = fakeApi({
+      [ROUTES.update]: sequence(httpError(403, 'Resource not accessible by integration'))
+    })
+    await expect(withRetry(api, noSleep).request(ROUTES.update)).rejects.toMatchObject({
+      status: 403
+    })
     expect(api.count(ROUTES.update)).toBe(1)
   })
 
@@ -188,7 +213,9 @@ describe('withRetry', () => {
         })
       )
     })
-    await expect(withRetry(api, { ...noSleep, now: () => now }).request(ROUTES.user)).rejects.toThrow(
+    await expect(
+      withRetry(api, { ...noSleep, now: () => now }).request(ROUTES.user)
+    ).rejects.toThrow(
       /API rate limit exceeded \(GitHub asks to wait 36\d\d s; not waiting that long\)/
     )
     expect(api.count(ROUTES.user)).toBe(1)
@@ -201,7 +228,9 @@ describe('withRetry', () => {
         calls++
         if (calls === 1) {
           const signal = (params?.request as { signal: AbortSignal }).signal
-          return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))))
+          return new Promise((_, reject) =>
+            signal.addEventListener('abort', () => reject(new Error('aborted')))
+          )
         }
         return Promise.resolve({ status: 200, headers: {}, data: 'ok' })
       }
@@ -211,9 +240,9 @@ describe('withRetry', () => {
     expect(calls).toBe(2)
 
     const hanging: GitHubApi = { request: () => new Promise(() => undefined) }
-    await expect(withRetry(hanging, { ...noSleep, timeoutMs: 20 }).request(ROUTES.create)).rejects.toThrow(
-      'timed out after 0 s'
-    )
+    await expect(
+      withRetry(hanging, { ...noSleep, timeoutMs: 20 }).request(ROUTES.create)
+    ).rejects.toThrow('timed out after 0 s')
   })
 })
 
@@ -222,13 +251,24 @@ describe('listPullRequestFiles', () => {
     Array.from({ length: n }, (_, i) => ({ filename: `data/f${from + i}.csv`, status: 'modified' }))
 
   it('reads every page and keeps both names of a rename', async () => {
-    const pages = [files(100), files(100, 100), [...files(49, 200), { filename: 'new/x.csv', previous_filename: 'old/x.csv' }]]
+    const pages = [
+      files(100),
+      files(100, 100),
+      [...files(49, 200), { filename: 'new/x.csv', previous_filename: 'old/x.csv' }]
+    ]
     const api = fakeApi({ [ROUTES.files]: params => pages[(params.page as number) - 1] ?? [] })
     const listed = await listPullRequestFiles(api, OWNER, 250)
     expect(listed.size).toBe(251)
-    expect(listed.has('old/x.csv') && listed.has('new/x.csv') && listed.has('data/f248.csv')).toBe(true)
+    expect(listed.has('old/x.csv') && listed.has('new/x.csv') && listed.has('data/f248.csv')).toBe(
+      true
+    )
     expect(api.calls.map(c => c.params.page)).toEqual([1, 2, 3])
-    expect(api.calls[0]!.params).toMatchObject({ owner: 'octo', repo: 'videos', pull_number: 7, per_page: 100 })
+    expect(api.calls[0]!.params).toMatchObject({
+      owner: 'octo',
+      repo: 'videos',
+      pull_number: 7,
+      per_page: 100
+    })
   })
 
   it('fails clearly past the API cap of 3000 files', async () => {
@@ -239,14 +279,15 @@ describe('listPullRequestFiles', () => {
       /GitHub's API lists at most 3000 files .* Set `changed-only: false` to gate every dataset\./
     )
     expect(api.calls).toHaveLength(30)
-    await expect(listPullRequestFiles(fakeApi({ [ROUTES.files]: () => files(100) }), OWNER, 3000)).resolves.toHaveProperty(
-      'size',
-      100
-    )
+    await expect(
+      listPullRequestFiles(fakeApi({ [ROUTES.files]: () => files(100) }), OWNER, 3000)
+    ).resolves.toHaveProperty('size', 100)
   })
 
   it('names the permission a 403 lacks', async () => {
-    const api = fakeApi({ [ROUTES.files]: sequence(httpError(403, 'Resource not accessible by integration')) })
+    const api = fakeApi({
+      [ROUTES.files]: sequence(httpError(403, 'Resource not accessible by integration'))
+    })
     await expect(listPullRequestFiles(api, OWNER)).rejects.toThrow(
       "Could not list the pull request's files (HTTP 403: Resource not accessible by integration). The workflow must grant the token `pull-requests: read`"
     )
@@ -260,7 +301,9 @@ describe('resolveIdentity', () => {
   })
 
   it('is github-actions[bot] when GET /user is refused (the Actions token)', async () => {
-    const api = fakeApi({ [ROUTES.user]: sequence(httpError(403, 'Resource not accessible by integration')) })
+    const api = fakeApi({
+      [ROUTES.user]: sequence(httpError(403, 'Resource not accessible by integration'))
+    })
     await expect(resolveIdentity(api)).resolves.toEqual(ACTIONS_BOT)
   })
 
@@ -281,7 +324,10 @@ interface StoredComment {
 }
 
 /** A comment store behind the API, like the real one: listing, creating, editing, PR head. */
-function commentStore(initial: StoredComment[] = [], options: { user?: { login: string; type: string }; prHead?: string } = {}) {
+function commentStore(
+  initial: StoredComment[] = [],
+  options: { user?: { login: string; type: string }; prHead?: string } = {}
+) {
   const comments = [...initial]
   let nextId = 500
   const self = options.user ?? ACTIONS_BOT
@@ -324,7 +370,11 @@ const human = { login: 'octocat', type: 'User' }
 
 describe('findStickyComment', () => {
   it('matches the marker and our own identity only, across pages', async () => {
-    const filler = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, body: `chatter ${i}`, user: human }))
+    const filler = Array.from({ length: 150 }, (_, i) => ({
+      id: i + 1,
+      body: `chatter ${i}`,
+      user: human
+    }))
     const { api } = commentStore([
       ...filler,
       { id: 900, body: body(OTHER, 'copied by a person'), user: human },
@@ -339,65 +389,100 @@ describe('findStickyComment', () => {
       recordedHead: OTHER
     })
     expect(api.count(ROUTES.comments)).toBe(2)
-    await expect(findStickyComment(api, OWNER, KEY, { login: 'someone', type: 'User' })).resolves.toBeNull()
+    await expect(
+      findStickyComment(api, OWNER, KEY, { login: 'someone', type: 'User' })
+    ).resolves.toBeNull()
   })
 })
 
 describe('publishStickyComment', () => {
   it('creates the comment when there is none', async () => {
     const { api, comments } = commentStore([{ id: 1, body: 'LGTM', user: human }])
-    await expect(publishStickyComment(api, request())).resolves.toEqual({ action: 'created', id: 500 })
+    await expect(publishStickyComment(api, request())).resolves.toEqual({
+      action: 'created',
+      id: 500
+    })
     expect(comments.map(c => c.id)).toEqual([1, 500])
   })
 
   it('updates our comment in place, and skips the edit when nothing changed', async () => {
-    const { api, comments } = commentStore([{ id: 3, body: body(HEAD, 'old result'), user: ACTIONS_BOT }])
-    await expect(publishStickyComment(api, request())).resolves.toEqual({ action: 'updated', id: 3 })
+    const { api, comments } = commentStore([
+      { id: 3, body: body(HEAD, 'old result'), user: ACTIONS_BOT }
+    ])
+    await expect(publishStickyComment(api, request())).resolves.toEqual({
+      action: 'updated',
+      id: 3
+    })
     expect(comments[0]!.body).toBe(body(HEAD, 'result'))
-    await expect(publishStickyComment(api, request())).resolves.toEqual({ action: 'unchanged', id: 3 })
+    await expect(publishStickyComment(api, request())).resolves.toEqual({
+      action: 'unchanged',
+      id: 3
+    })
     expect(api.count(ROUTES.update)).toBe(1)
     expect(api.count(ROUTES.create)).toBe(0)
     expect(api.count(ROUTES.pull)).toBe(0)
   })
 
   it('finds comments of a personal access token by its login', async () => {
-    const { api, comments } = commentStore([{ id: 3, body: body(HEAD, 'old'), user: human }], { user: human })
-    await expect(publishStickyComment(api, request())).resolves.toEqual({ action: 'updated', id: 3 })
+    const { api, comments } = commentStore([{ id: 3, body: body(HEAD, 'old'), user: human }], {
+      user: human
+    })
+    await expect(publishStickyComment(api, request())).resolves.toEqual({
+      action: 'updated',
+      id: 3
+    })
     expect(comments).toHaveLength(1)
   })
 
   it('leaves the comment to a newer run when the pull request has moved on', async () => {
     const newer = 'c'.repeat(40)
-    const { api, comments } = commentStore([{ id: 3, body: body(newer, 'newer result'), user: ACTIONS_BOT }], {
-      prHead: newer
-    })
+    const { api, comments } = commentStore(
+      [{ id: 3, body: body(newer, 'newer result'), user: ACTIONS_BOT }],
+      {
+        prHead: newer
+      }
+    )
     const outcome = await publishStickyComment(api, request())
     expect(outcome).toEqual({
       action: 'skipped',
-      reason: "the pull request has moved on to ccccccc since this run's aaaaaaa; the comment is left to the newer run"
+      reason:
+        "the pull request has moved on to ccccccc since this run's aaaaaaa; the comment is left to the newer run"
     })
     expect(comments[0]!.body).toBe(body(newer, 'newer result'))
   })
 
   it('overwrites a comment about an older commit when this run is for the current head', async () => {
-    const { api } = commentStore([{ id: 3, body: body(OTHER, 'older result'), user: ACTIONS_BOT }], { prHead: HEAD })
-    await expect(publishStickyComment(api, request())).resolves.toEqual({ action: 'updated', id: 3 })
+    const { api } = commentStore(
+      [{ id: 3, body: body(OTHER, 'older result'), user: ACTIONS_BOT }],
+      { prHead: HEAD }
+    )
+    await expect(publishStickyComment(api, request())).resolves.toEqual({
+      action: 'updated',
+      id: 3
+    })
     expect(api.count(ROUTES.pull)).toBe(1)
   })
 
   it('on-failure: no new comment for a pass, but an existing one is brought up to date', async () => {
     const none = commentStore()
-    await expect(publishStickyComment(none.api, request({ mode: 'on-failure', passed: true }))).resolves.toMatchObject({
+    await expect(
+      publishStickyComment(none.api, request({ mode: 'on-failure', passed: true }))
+    ).resolves.toMatchObject({
       action: 'skipped'
     })
     expect(none.comments).toHaveLength(0)
-    await expect(publishStickyComment(none.api, request({ mode: 'on-failure', passed: false }))).resolves.toMatchObject({
+    await expect(
+      publishStickyComment(none.api, request({ mode: 'on-failure', passed: false }))
+    ).resolves.toMatchObject({
       action: 'created'
     })
 
     const existing = commentStore([{ id: 3, body: body(HEAD, 'failed before'), user: ACTIONS_BOT }])
     await expect(
-      publishStickyComment(existing.api, request({ mode: 'on-failure', passed: true, body: body(HEAD, 'passes now') }))
+      publishStickyComment(
+        existing.api,
+        request({ mode: 'on-failure', passed: true, body: body(HEAD, 'passes now') })
+      )
     ).resolves.toEqual({ action: 'updated', id: 3 })
     expect(existing.comments[0]!.body).toContain('passes now')
   })
@@ -413,7 +498,10 @@ describe('publishStickyComment', () => {
         return response
       }
     }
-    await expect(publishStickyComment(api, request())).resolves.toEqual({ action: 'created', id: 500 })
+    await expect(publishStickyComment(api, request())).resolves.toEqual({
+      action: 'created',
+      id: 500
+    })
     expect(store.comments).toHaveLength(1)
     expect(posts).toBe(1)
   })
@@ -425,7 +513,10 @@ describe('publishStickyComment', () => {
       [ROUTES.comments]: () => store.comments,
       [ROUTES.create]: sequence(httpError(null, 'socket hang up'), { id: 77 }, { id: 78 })
     })
-    await expect(publishStickyComment(api, request())).resolves.toEqual({ action: 'created', id: 77 })
+    await expect(publishStickyComment(api, request())).resolves.toEqual({
+      action: 'created',
+      id: 77
+    })
     expect(api.count(ROUTES.create)).toBe(2)
 
     const failing = fakeApi({
@@ -450,9 +541,9 @@ describe('publishStickyComment', () => {
     )
     expect(describeCommentFailure(httpError(404, 'Not Found'))).toContain('no longer exists')
     expect(describeCommentFailure(httpError(422, 'Validation Failed'))).toContain('may be too long')
-    expect(describeApiError(httpError(500, 'oops - https://docs.github.com/rest'), 'do it', 'x: y')).toBe(
-      'Could not do it (HTTP 500: oops).'
-    )
+    expect(
+      describeApiError(httpError(500, 'oops - https://docs.github.com/rest'), 'do it', 'x: y')
+    ).toBe('Could not do it (HTTP 500: oops).')
   })
 })
 
@@ -461,7 +552,16 @@ describe('publishStickyComment', () => {
 // ---------------------------------------------------------------------------------------------
 
 function finding(over: Partial<Finding>): Finding {
-  return { rule: 'row-shape', severity: 'error', message: 'm', file: 'a.csv', line: 1, split: null, class: null, ...over }
+  return {
+    rule: 'row-shape',
+    severity: 'error',
+    message: 'm',
+    file: 'a.csv',
+    line: 1,
+    split: null,
+    class: null,
+    ...over
+  }
 }
 
 function reportOf(datasets: { name: string; findings: Finding[] }[]): GateReport {
@@ -477,15 +577,41 @@ function reportOf(datasets: { name: string; findings: Finding[] }[]): GateReport
 
 describe('planAnnotations', () => {
   it('puts new findings first, alternates rules, keeps one slot per kind, and counts the rest', () => {
-    const rows = Array.from({ length: 20 }, (_, i) => finding({ line: i + 1, message: `row ${i + 1}` }))
+    const rows = Array.from({ length: 20 }, (_, i) =>
+      finding({ line: i + 1, message: `row ${i + 1}` })
+    )
     const leak = finding({ rule: 'video-leakage', file: null, line: null, message: 'leak' })
-    const old = finding({ rule: 'min-per-class', file: null, line: null, message: 'old', onBase: true })
-    const warnings = [finding({ severity: 'warning', rule: 'duplicate-row', line: 3, message: 'dup' })]
-    const plan = planAnnotations(reportOf([{ name: 'd', findings: [old, ...rows, leak, ...warnings] }]))
+    const old = finding({
+      rule: 'min-per-class',
+      file: null,
+      line: null,
+      message: 'old',
+      onBase: true
+    })
+    const warnings = [
+      finding({ severity: 'warning', rule: 'duplicate-row', line: 3, message: 'dup' })
+    ]
+    const plan = planAnnotations(
+      reportOf([{ name: 'd', findings: [old, ...rows, leak, ...warnings] }])
+    )
     const errors = plan.annotations.filter(a => a.severity === 'error')
     expect(errors).toHaveLength(9)
-    expect(errors.map(a => a.message)).toEqual(['row 1', 'leak', 'row 2', 'row 3', 'row 4', 'row 5', 'row 6', 'row 7', 'row 8'])
-    expect(errors[0]!.properties).toEqual({ title: 'dataset-gate: row-shape', file: 'a.csv', startLine: 1 })
+    expect(errors.map(a => a.message)).toEqual([
+      'row 1',
+      'leak',
+      'row 2',
+      'row 3',
+      'row 4',
+      'row 5',
+      'row 6',
+      'row 7',
+      'row 8'
+    ])
+    expect(errors[0]!.properties).toEqual({
+      title: 'dataset-gate: row-shape',
+      file: 'a.csv',
+      startLine: 1
+    })
     expect(errors[1]!.properties).toEqual({ title: 'dataset-gate: video-leakage' })
     expect(plan.omitted).toBe(13)
     expect(plan.annotations.at(-1)).toEqual({
@@ -494,7 +620,17 @@ describe('planAnnotations', () => {
         '13 more findings are not annotated (GitHub shows 10 per kind and step); the job summary and the JSON report list every finding.',
       properties: { title: 'dataset-gate' }
     })
-    expect(plan.annotations.filter(a => a.severity === 'warning').map(a => a.message)).toEqual(['dup'])
+    expect(plan.annotations.filter(a => a.severity === 'warning').map(a => a.message)).toEqual([
+      'dup'
+    ])
+  })
+
+  it('counts findings the report left out (max-findings-per-rule) among those not annotated', () => {
+    const report = reportOf([{ name: 'd', findings: [finding({})] }])
+    report.counts = { error: 5000, warning: 0, notice: 0 }
+    const plan = planAnnotations(report)
+    expect(plan.omitted).toBe(4999)
+    expect(plan.annotations.at(-1)!.message).toMatch(/^4999 more findings are not annotated/)
   })
 
   it('names the dataset when there are several, and marks findings already on the base', () => {
@@ -509,7 +645,11 @@ describe('planAnnotations', () => {
         {
           severity: 'error',
           message: '[ucf] m',
-          properties: { title: 'dataset-gate: row-shape (also on base)', file: 'a.csv', startLine: 1 }
+          properties: {
+            title: 'dataset-gate: row-shape (also on base)',
+            file: 'a.csv',
+            startLine: 1
+          }
         }
       ],
       omitted: 0
@@ -519,10 +659,16 @@ describe('planAnnotations', () => {
 
 describe('reportFilePath', () => {
   it('resolves the input against the workspace, else uses the runner temp folder', () => {
-    expect(reportFilePath('out/r.json', '/ws', '/tmp/runner', 'dataset-gate')).toBe('/ws/out/r.json')
+    expect(reportFilePath('out/r.json', '/ws', '/tmp/runner', 'dataset-gate')).toBe(
+      '/ws/out/r.json'
+    )
     expect(reportFilePath('/abs/r.json', '/ws', '/tmp/runner', 'dataset-gate')).toBe('/abs/r.json')
-    expect(reportFilePath(undefined, '/ws', '/tmp/runner', 'dataset-gate')).toBe('/tmp/runner/dataset-gate-report.json')
-    expect(reportFilePath(undefined, '/ws', '/tmp/runner', 'k400')).toBe('/tmp/runner/dataset-gate-report-k400.json')
+    expect(reportFilePath(undefined, '/ws', '/tmp/runner', 'dataset-gate')).toBe(
+      '/tmp/runner/dataset-gate-report.json'
+    )
+    expect(reportFilePath(undefined, '/ws', '/tmp/runner', 'k400')).toBe(
+      '/tmp/runner/dataset-gate-report-k400.json'
+    )
   })
 })
 
@@ -566,7 +712,10 @@ describe('readRunContext', () => {
     const dir = mkdtempSync(join(tmpdir(), 'event-'))
     writeFileSync(join(dir, 'e.json'), readFileSync(join(events, 'push.json')))
     expect(() =>
-      readRunContext({ GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: join(dir, 'e.json') })
+      readRunContext({
+        GITHUB_EVENT_NAME: 'pull_request_target',
+        GITHUB_EVENT_PATH: join(dir, 'e.json')
+      })
     ).toThrow(EventError)
   })
 })

@@ -27,7 +27,12 @@ function snapshot(videos: VideoRow[], options: SnapshotOptions = {}): DatasetSna
     let mask = 0
     for (const split of inSplits) {
       mask |= 1 << SPLITS.indexOf(split)
-      const summary = (splits[split] ??= { segments: 0, videos: 0, unlabeledVideos: 0, classes: {} })
+      const summary = (splits[split] ??= {
+        segments: 0,
+        videos: 0,
+        unlabeledVideos: 0,
+        classes: {}
+      })
       summary.videos++
       for (const label of labels) {
         summary.segments++
@@ -73,10 +78,7 @@ function snapshot(videos: VideoRow[], options: SnapshotOptions = {}): DatasetSna
   }
   const frozenRows: DatasetSnapshot['frozenRows'] = new Map()
   for (const [split, rows] of Object.entries(options.frozen ?? {})) {
-    frozenRows.set(
-      split as Split,
-      new Map(rows.map(([row, file, line]) => [row, { file, line }]))
-    )
+    frozenRows.set(split as Split, new Map(rows.map(([row, file, line]) => [row, { file, line }])))
   }
   return { name: 'd', report, videos: map, frozenRows }
 }
@@ -89,7 +91,10 @@ function settingsWith(change: (s: RuleSettings) => void): RuleSettings {
 
 /** `n` videos of one class in one split: gs://b/<prefix><i>.mp4 */
 function many(prefix: string, n: number, split: Split, label: string): VideoRow[] {
-  return Array.from({ length: n }, (_, i) => [`gs://b/${prefix}${i}.mp4`, [split], [label]] as VideoRow)
+  return Array.from(
+    { length: n },
+    (_, i) => [`gs://b/${prefix}${i}.mp4`, [split], [label]] as VideoRow
+  )
 }
 
 const defaults = defaultRuleSettings()
@@ -114,7 +119,11 @@ describe('compareSnapshots: delta', () => {
     expect(delta.removedVideos).toBe(1)
     expect(delta.movedVideos).toEqual([{ key: 'gs://b/b.mp4', from: ['TEST'], to: ['VALIDATION'] }])
     expect(delta.relabeledVideos).toEqual([{ key: 'gs://b/a.mp4', from: ['cat'], to: ['dog'] }])
-    expect(delta.classes.map(c => `${c.class}/${c.split}:${c.base?.segments ?? '-'}>${c.head?.segments ?? '-'}`)).toEqual([
+    expect(
+      delta.classes.map(
+        c => `${c.class}/${c.split}:${c.base?.segments ?? '-'}>${c.head?.segments ?? '-'}`
+      )
+    ).toEqual([
       'bird/TEST:->1',
       'cat/TRAIN:2>-',
       'dog/TRAIN:1>2',
@@ -189,7 +198,9 @@ describe('compareSnapshots: split-move', () => {
       s['split-move'].options['test-to-train'] = 'off'
       s['split-move'].severity = 'notice'
     })
-    expect(compareSnapshots(base, head, relaxed, 'main').findings.map(f => f.severity)).toEqual(['notice'])
+    expect(compareSnapshots(base, head, relaxed, 'main').findings.map(f => f.severity)).toEqual([
+      'notice'
+    ])
     const off = settingsWith(s => (s['split-move'].severity = 'off'))
     expect(compareSnapshots(base, head, off, 'main').findings).toEqual([])
   })
@@ -226,8 +237,12 @@ describe('compareSnapshots: frozen-split', () => {
       ['error', 'data/test.csv', 3, 'TEST'],
       ['error', 'data/test.csv', null, 'TEST']
     ])
-    expect(findings[0]!.message).toContain('"gs://b/b.mp4, bird, 0, inf" was added to the frozen TEST split')
-    expect(findings[2]!.message).toContain('removed from the frozen TEST split (data/test.csv:2 on main)')
+    expect(findings[0]!.message).toContain(
+      '"gs://b/b.mp4, bird, 0, inf" was added to the frozen TEST split'
+    )
+    expect(findings[2]!.message).toContain(
+      'removed from the frozen TEST split (data/test.csv:2 on main)'
+    )
   })
 
   it('only watches the configured splits', () => {
@@ -263,9 +278,9 @@ describe('compareSnapshots: class-regression', () => {
     const base = snapshot([...many('c', 5, 'TRAIN', 'cat')])
     const head = snapshot([...many('c', 4, 'TRAIN', 'cat')])
     const perClass = settingsWith(s => (s['min-per-class'].options.classes = { cat: 5 }))
-    expect(compareSnapshots(base, head, perClass, 'main').findings.map(f => f.fingerprint)).toEqual([
-      'class-regression|min-per-class|cat'
-    ])
+    expect(compareSnapshots(base, head, perClass, 'main').findings.map(f => f.fingerprint)).toEqual(
+      ['class-regression|min-per-class|cat']
+    )
     const minimumOff = settingsWith(s => {
       s['min-per-class'].options.classes = { cat: 5 }
       s['min-per-class'].severity = 'off'
@@ -275,7 +290,9 @@ describe('compareSnapshots: class-regression', () => {
       s['min-per-class'].options.classes = { cat: 5 }
       s['class-regression'].severity = 'error'
     })
-    expect(compareSnapshots(base, head, ruleOff, 'main').findings.map(f => f.severity)).toEqual(['error'])
+    expect(compareSnapshots(base, head, ruleOff, 'main').findings.map(f => f.severity)).toEqual([
+      'error'
+    ])
   })
 
   it('fires when a class falls below the recommended TRAIN count, with how many it needs', () => {
@@ -288,7 +305,9 @@ describe('compareSnapshots: class-regression', () => {
         rule: 'class-regression',
         split: 'TRAIN',
         class: 'cat',
-        message: expect.stringContaining('drops from 20 to 17 TRAIN segments, below the recommended 20') as unknown
+        message: expect.stringContaining(
+          'drops from 20 to 17 TRAIN segments, below the recommended 20'
+        ) as unknown
       })
     ])
     expect(findings[0]!.message).toContain('needs 3 more')
@@ -368,20 +387,34 @@ describe('markNewFindings', () => {
     const head = [
       finding({ rule: 'class-imbalance', message: 'ratio 12.5x, limit 10x' }),
       finding({ rule: 'class-imbalance', message: 'ratio 12.5x, limit 10x', class: 'cat' }),
-      finding({ rule: 'row-shape', file: 'a.csv', line: 40, message: 'line 40: 3 fields, expected 4' }),
-      finding({ rule: 'row-shape', file: 'b.csv', line: 40, message: 'line 40: 3 fields, expected 4' })
+      finding({
+        rule: 'row-shape',
+        file: 'a.csv',
+        line: 40,
+        message: 'line 40: 3 fields, expected 4'
+      }),
+      finding({
+        rule: 'row-shape',
+        file: 'b.csv',
+        line: 40,
+        message: 'line 40: 3 fields, expected 4'
+      })
     ]
     const base = [
       finding({ rule: 'class-imbalance', message: 'ratio 11.0x, limit 10x' }),
-      finding({ rule: 'row-shape', file: 'a.csv', line: 38, message: 'line 38: 3 fields, expected 4' })
+      finding({
+        rule: 'row-shape',
+        file: 'a.csv',
+        line: 38,
+        message: 'line 38: 3 fields, expected 4'
+      })
     ]
     expect(markNewFindings(head, base).map(f => f.onBase)).toEqual([true, false, true, false])
   })
 
   it('marks everything new against an empty base', () => {
-    expect(markNewFindings([finding({}), finding({ fingerprint: 'x' })], []).map(f => f.onBase)).toEqual([
-      false,
-      false
-    ])
+    expect(
+      markNewFindings([finding({}), finding({ fingerprint: 'x' })], []).map(f => f.onBase)
+    ).toEqual([false, false])
   })
 })

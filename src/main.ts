@@ -39,9 +39,9 @@ export async function run(): Promise<void> {
     const api = context.pullRequest ? apiFor(inputs, notes) : null
     const report = await gate(inputs, context, api, notes)
     await publish(report, inputs, context, api)
-    const summary = `${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${report.datasets.length} dataset(s); fail-on: ${report.failOn}`
-    if (report.passed) core.info(`Dataset gate passed: ${summary}.`)
-    else core.setFailed(`Dataset gate failed: ${summary}.`)
+    const tally = `${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${report.datasets.length} dataset(s); fail-on: ${report.failOn}`
+    if (report.passed) core.info(`Dataset gate passed: ${tally}.`)
+    else core.setFailed(`Dataset gate failed: ${tally}.`)
   } catch (error) {
     if (
       !EXPECTED_ERRORS.some(type => error instanceof type) &&

@@ -93,14 +93,20 @@ export class FakeGitHub {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const text = Buffer.concat(chunks).toString('utf8')
-    let body: unknown = null
+    let body: unknown
     try {
       body = text ? JSON.parse(text) : null
     } catch {
       body = text
     }
     const method = req.method ?? 'GET'
-    this.requests.push({ method, path: url.pathname, query: url.searchParams, body, authorization: req.headers.authorization })
+    this.requests.push({
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      body,
+      authorization: req.headers.authorization
+    })
 
     const fault = this.takeFault(method, url.pathname)
     if (fault?.delayMs) await this.wait(fault.delayMs)
@@ -112,7 +118,9 @@ export class FakeGitHub {
 
   private takeFault(method: string, path: string): Fault | null {
     const index = this.faults.findIndex(
-      f => (f.method === undefined || f.method === method) && (f.path === undefined || f.path.test(path))
+      f =>
+        (f.method === undefined || f.method === method) &&
+        (f.path === undefined || f.path.test(path))
     )
     if (index < 0) return null
     const fault = this.faults[index]!
@@ -134,16 +142,30 @@ export class FakeGitHub {
 
   private fail(res: ServerResponse, fault: Fault): void {
     if (res.destroyed) return
-    this.send(res, fault.status ?? 502, { message: fault.message ?? 'Server Error' }, fault.headers ?? {})
+    this.send(
+      res,
+      fault.status ?? 502,
+      { message: fault.message ?? 'Server Error' },
+      fault.headers ?? {}
+    )
   }
 
-  private send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
+  private send(
+    res: ServerResponse,
+    status: number,
+    data: unknown,
+    headers: Record<string, string> = {}
+  ): void {
     if (res.destroyed) return
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
     res.end(JSON.stringify(data))
   }
 
-  private route(method: string, url: URL, body: unknown): [number, unknown, Record<string, string>?] {
+  private route(
+    method: string,
+    url: URL,
+    body: unknown
+  ): [number, unknown, Record<string, string>?] {
     const path = url.pathname
     let m: RegExpMatchArray | null
     if (method === 'GET' && path === '/user') {
@@ -164,11 +186,18 @@ export class FakeGitHub {
       if (method === 'POST') {
         if (this.readOnly) return [403, { message: 'Resource not accessible by integration' }]
         const text = String((body as { body?: unknown } | null)?.body ?? '')
-        if (text.length > 65536) return [422, { message: 'Validation Failed: body is too long (maximum is 65536 characters)' }]
+        if (text.length > 65536)
+          return [
+            422,
+            { message: 'Validation Failed: body is too long (maximum is 65536 characters)' }
+          ]
         return [201, this.addComment(text, this.user ?? ACTIONS_BOT)]
       }
     }
-    if ((m = path.match(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/)) && method === 'PATCH') {
+    if (
+      (m = path.match(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/)) &&
+      method === 'PATCH'
+    ) {
       if (this.readOnly) return [403, { message: 'Resource not accessible by integration' }]
       const comment = this.comments.find(c => c.id === Number(m![1]))
       if (!comment) return [404, { message: 'Not Found' }]

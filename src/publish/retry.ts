@@ -77,7 +77,7 @@ export function requestedWait(error: unknown, now: number): number | null {
 }
 
 export function withRetry(api: GitHubApi, options: RetryOptions = {}): GitHubApi {
-  const settings = { ...RETRY_DEFAULTS, ...options }
+  const settings = { ...RETRY_DEFAULTS, ...timeoutFromEnvironment(), ...options }
   const sleep =
     options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
   const now = options.now ?? Date.now
@@ -118,6 +118,15 @@ export function withRetry(api: GitHubApi, options: RetryOptions = {}): GitHubApi
   }
 }
 
+/**
+ * Undocumented: `DATASET_GATE_HTTP_TIMEOUT_MS` shortens one try's timeout, so end-to-end tests of
+ * a server that never answers do not wait 30 s per try.
+ */
+function timeoutFromEnvironment(): { timeoutMs?: number } {
+  const value = Number(process.env.DATASET_GATE_HTTP_TIMEOUT_MS)
+  return Number.isInteger(value) && value > 0 ? { timeoutMs: value } : {}
+}
+
 /** One try, aborted after `timeoutMs`; a timeout surfaces as a transport failure (no status). */
 async function requestWithTimeout(
   api: GitHubApi,
@@ -130,21 +139,17 @@ async function requestWithTimeout(
     ...(params.request as Record<string, unknown> | undefined),
     signal: controller.signal
   }
-  let timedOut = false
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
+      // Reject before aborting, so the race settles with this error rather than the abort's.
       reject(new Error(`timed out after ${Math.round(timeoutMs / 1000)} s`))
+      controller.abort()
     }, timeoutMs)
   })
   try {
     // The race covers an implementation that ignores the signal; the abort frees the socket.
     return await Promise.race([api.request(route, { ...params, request }), timeout])
-  } catch (error) {
-    if (timedOut) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s`)
-    throw error
   } finally {
     clearTimeout(timer)
   }

@@ -4,7 +4,7 @@
  * @actions/github's octokit wrapped with retries and timeouts (`createGitHubApi`).
  */
 import { getOctokit } from '@actions/github'
-import { withRetry, type RetryOptions } from './retry.js'
+import { classifyFailure, withRetry, type RetryOptions } from './retry.js'
 
 export interface ApiResponse<T = unknown> {
   status: number
@@ -71,6 +71,10 @@ export function shortMessage(error: unknown): string {
 export function describeApiError(error: unknown, doing: string, permission: string): string {
   const status = statusOf(error)
   const detail = `${status !== null ? `HTTP ${status}: ` : ''}${shortMessage(error)}`
+  // A 403 rate limit is not a missing permission: do not send people to their `permissions:`.
+  if (classifyFailure(error) === 'rate-limit') {
+    return `Could not ${doing} (${detail}). The token is rate-limited by GitHub; no permission is missing.`
+  }
   if (status === 403 || status === 401) {
     return `Could not ${doing} (${detail}). The workflow must grant the token \`${permission}\` (under \`permissions:\`). Pull requests from forks get a read-only token; see the README.`
   }

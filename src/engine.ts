@@ -20,7 +20,7 @@ import {
 import type { GateRequest } from './gate.js'
 import { resolveRuleSettings, type GateConfig } from './config/schema.js'
 import type { RuleSettings } from './rules/catalogue.js'
-import { DatasetAccumulator, SPLIT_CODE } from './analyze/accumulator.js'
+import { DatasetAccumulator, SPLIT_CODE, type Location } from './analyze/accumulator.js'
 import { parseSeconds, isInf, clip, showInvisible, visible } from './analyze/values.js'
 import { FindingSink } from './judge/findings.js'
 import { judgeDataset, type DatasetTally } from './judge/dataset-rules.js'
@@ -276,11 +276,14 @@ export async function analyzeDataset(
     if (summary) fileSummaries.push(summary)
   }
 
+  const second = await secondPass(source, plan, accumulator, {
+    candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
+    multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
+    completeFirstPass: firstPass.complete
+  })
+  reportDuplicates(accumulator, second.duplicates, sink)
   reportRowLevelAggregates(accumulator, settings, sink)
-  const multi =
-    settings['multi-label'].severity !== 'off'
-      ? await measureMultiLabel(source, plan, accumulator, firstPass.complete)
-      : null
+  const multi = second.multi
   const tally = buildTally(accumulator, settings, groupPattern !== null, multi, metadata)
   const judgement = judgeDataset(tally, settings, sink)
 
@@ -460,26 +463,33 @@ async function readDataFile(
   }
 }
 
-/** Row findings that need the whole dataset: duplicates, label variants, unlabeled videos. */
+/** Each group's rows after its first (groups and rows in file order) repeat the first. */
+function reportDuplicates(
+  accumulator: DatasetAccumulator,
+  groups: Location[][],
+  sink: FindingSink
+): void {
+  const files = accumulator.files
+  for (const group of groups) {
+    const first = `${files[group[0]!.file]}:${group[0]!.line}`
+    for (const repeat of group.slice(1)) {
+      sink.add('duplicate-row', {
+        message: `this row repeats ${first} (same split, video, label, start and end). Delete one of them.`,
+        file: files[repeat.file],
+        line: repeat.line,
+        fingerprint: `duplicate-row:${files[repeat.file]}:${first}`
+      })
+    }
+  }
+}
+
+/** Row findings that need the whole dataset: label variants, unlabeled videos. */
 function reportRowLevelAggregates(
   accumulator: DatasetAccumulator,
   settings: RuleSettings,
   sink: FindingSink
 ): void {
   const files = accumulator.files
-  if (sink.enabled('duplicate-row')) {
-    for (const group of accumulator.findDuplicates()) {
-      const first = `${files[group.first.file]}:${group.first.line}`
-      for (const repeat of group.repeats) {
-        sink.add('duplicate-row', {
-          message: `this row repeats ${first} (same split, video, label, start and end). Delete one of them.`,
-          file: files[repeat.file],
-          line: repeat.line,
-          fingerprint: `duplicate-row:${files[repeat.file]}:${first}`
-        })
-      }
-    }
-  }
   if (sink.enabled('label-variant')) {
     const segmentsOf = (label: number) =>
       SPLITS.reduce((sum, _, split) => sum + (accumulator.segments.data[label * 4 + split] ?? 0), 0)
@@ -529,53 +539,100 @@ interface MultiLabelMeasure {
   overlappingVideos: number
 }
 
-/**
- * Segment-level multi-label facts need every segment of the multi-label videos. Instead of keeping
- * all segments of every video in memory, a second pass reads the files again and keeps only the
- * rows of videos that carry more than one label (none in a multi-class dataset: no second pass).
- * When the first pass read every file to its end, the rows this pass keeps are exactly the
- * fingerprinted rows of those videos, whose lines the accumulator knows: every other line is
- * skipped without being split.
- */
-async function measureMultiLabel(
-  source: FileSource,
-  plan: DatasetPlan,
-  accumulator: DatasetAccumulator,
-  completeFirstPass: boolean
-): Promise<MultiLabelMeasure | null> {
-  // Labels per video as counters: a list per video would cost ~200 bytes each, at the peak.
+/** Videos carrying more than one label (counters per video: a list each would cost ~200 bytes). */
+function multiLabelVideos(accumulator: DatasetAccumulator): Set<number> {
   const labelCounts = new Uint32Array(accumulator.videoKeys.length)
   accumulator.pairs.forEach(key => labelCounts[DatasetAccumulator.pairVideo(key)]!++)
   const multi = new Set<number>()
   for (let video = 0; video < labelCounts.length; video++)
     if (labelCounts[video]! > 1) multi.add(video)
-  if (multi.size === 0) return { segments: 0, overlappingVideos: 0 }
+  return multi
+}
+
+interface SecondPassNeeds {
+  /** Duplicate candidates from the first pass (rows sharing hash and video tag). */
+  candidates: Location[][]
+  /** Multi-label videos, or null when the multi-label rule is off. */
+  multiVideos: Set<number> | null
+  completeFirstPass: boolean
+}
+
+/**
+ * What needs the rows again after the first pass, in one more read of the files:
+ *
+ * - Duplicate candidates are confirmed: the rows on their lines are parsed again and grouped by
+ *   their exact (split, video, label, start, end). Only the candidates' files are read.
+ * - Segment-level multi-label facts need every segment of the multi-label videos. Instead of
+ *   keeping all segments of every video in memory, this keeps only the rows of videos that carry
+ *   more than one label (none in a multi-class dataset).
+ *
+ * When the first pass read every file to its end, the lines needed (the candidates', and those of
+ * the rows tagged like a multi-label video) are known, and every other line is skipped unsplit.
+ */
+async function secondPass(
+  source: FileSource,
+  plan: DatasetPlan,
+  accumulator: DatasetAccumulator,
+  needs: SecondPassNeeds
+): Promise<{ duplicates: Location[][]; multi: MultiLabelMeasure | null }> {
+  const multi = needs.multiVideos
+  const wantMulti = multi !== null && multi.size > 0
+  const noMulti = multi === null ? null : { segments: 0, overlappingVideos: 0 }
+  if (!wantMulti && needs.candidates.length === 0) {
+    accumulator.releaseRows()
+    return { duplicates: [], multi: noMulti }
+  }
+  const files = accumulator.files
+  const candidateLines = files.map(() => new Set<number>())
+  for (const group of needs.candidates)
+    for (const row of group) candidateLines[row.file]!.add(row.line)
+  const multiLines = wantMulti && needs.completeFirstPass ? accumulator.linesOfVideos(multi) : null
+  accumulator.releaseRows() // candidates and lines are taken: the row columns are not needed any more
+
   const segments = new Map<number, number[]>()
+  const rowsByIdentity = new Map<string, Location[]>()
+  let readFile = -1 // the accumulator's index of the file being read, -1 when the first pass did not read it
   const collector: RowSink = {
-    addRow(_file, _line, _split, uri, label, start, end) {
+    addRow(_file, line, split, uri, label, start, end) {
       if (label.length === 0) return
       const video = accumulator.videoId(uri)
-      if (video === undefined || !multi.has(video)) return
+      if (video === undefined) return
+      const inMulti = wantMulti && multi.has(video)
+      const candidate = readFile !== -1 && candidateLines[readFile]!.has(line)
+      if (!inMulti && !candidate) return
       const labelId = accumulator.labelId(label)
       const s = parseSeconds(start)
       const e = isInf(end) ? { ok: true as const, value: Infinity } : parseSeconds(end)
       if (labelId === undefined || !s.ok || !e.ok || s.value >= e.value) return
-      let list = segments.get(video)
-      if (!list) segments.set(video, (list = []))
-      list.push(labelId, s.value, e.value)
+      if (inMulti) {
+        let list = segments.get(video)
+        if (!list) segments.set(video, (list = []))
+        list.push(labelId, s.value, e.value)
+      }
+      if (candidate) {
+        const identity = `${split}:${video}:${labelId}:${s.value}:${e.value}`
+        const rows = rowsByIdentity.get(identity)
+        if (rows) rows.push({ file: readFile, line })
+        else rowsByIdentity.set(identity, [{ file: readFile, line }])
+      }
     }
   }
   const quiet = new FindingSink(resolveQuietSettings(), 1)
-  // The files read here are the ones the first pass read, in order (`accumulator.files`).
-  let wanted = completeFirstPass ? accumulator.linesOfVideos(multi) : null
-  let readIndex = 0
+  const confirmed = new Set<number>() // files whose candidates were read again
+  let next = 0 // plan files in order; the first pass read a subsequence of them (`files`)
   for (const [index, file] of plan.files.entries()) {
+    readFile = -1
+    if (next < files.length && files[next] === file.path) readFile = next++
+    const hasCandidates = readFile !== -1 && candidateLines[readFile]!.size > 0
+    if (!wantMulti && !hasCandidates) continue
     const info = await source.stat(file.path)
     if (!('size' in info) || info.size === 0) continue
-    let lines: Uint32Array | undefined
-    if (wanted && accumulator.files[readIndex] === file.path) lines = wanted[readIndex]
-    else wanted = null // the files changed between the passes: read every line
-    readIndex++
+    // Lines to read: all of them for the multi-label facts after an incomplete first pass.
+    let lines: Uint32Array | null = null
+    if (readFile !== -1 && (!wantMulti || multiLines)) {
+      const own = Uint32Array.from(candidateLines[readFile]!).sort()
+      lines = multiLines ? mergeLines(own, multiLines[readFile]!) : own
+    }
     const reader = createRowReader({
       path: file.path,
       fileIndex: index,
@@ -591,23 +648,47 @@ async function measureMultiLabel(
       mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
       maxLineBytes: 1 << 24
     })
+    if (readFile !== -1) confirmed.add(readFile)
   }
+
+  // Confirmed duplicates: rows with one exact identity. Candidates in a file that could not be read
+  // again keep their first-pass grouping (same hash and video tag).
+  const duplicates: Location[][] = []
+  const trusted = new Set<string>()
+  for (const group of needs.candidates) {
+    if (group.every(row => confirmed.has(row.file))) continue
+    duplicates.push(group)
+    for (const row of group) trusted.add(`${row.file}:${row.line}`)
+  }
+  for (const rows of rowsByIdentity.values()) {
+    const left = trusted.size > 0 ? rows.filter(r => !trusted.has(`${r.file}:${r.line}`)) : rows
+    if (left.length > 1) duplicates.push(left)
+  }
+  duplicates.sort((x, y) => x[0]!.file - y[0]!.file || x[0]!.line - y[0]!.line)
+
+  if (!multi) return { duplicates, multi: null }
   let multiSegments = 0
   let overlappingVideos = 0
   for (const list of segments.values()) {
     const count = list.length / 3
-    const bySpan = new Map<string, Set<number>>()
-    for (let i = 0; i < count; i++) {
-      const span = `${list[i * 3 + 1]}:${list[i * 3 + 2]}`
-      let labels = bySpan.get(span)
-      if (!labels) bySpan.set(span, (labels = new Set()))
-      labels.add(list[i * 3]!)
-    }
-    for (let i = 0; i < count; i++)
-      if (bySpan.get(`${list[i * 3 + 1]}:${list[i * 3 + 2]}`)!.size > 1) multiSegments++
+    multiSegments += segmentsSharingSpan(list, count)
     if (hasOverlapWithDifferentLabels(list, count)) overlappingVideos++
   }
-  return { segments: multiSegments, overlappingVideos }
+  return { duplicates, multi: { segments: multiSegments, overlappingVideos } }
+}
+
+/** The union of two ascending line lists, ascending. */
+function mergeLines(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (a.length === 0) return b
+  const out = new Uint32Array(a.length + b.length)
+  let i = 0
+  let j = 0
+  let n = 0
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!
+    if (n === 0 || out[n - 1] !== next) out[n++] = next
+  }
+  return out.subarray(0, n)
 }
 
 /** `reader`, wanting only its first record (format detection, a header) and `lines` (ascending). */
@@ -628,6 +709,36 @@ function onlyLines(reader: RecordVisitor, lines: Uint32Array): RecordVisitor {
       return next < lines.length && lines[next] === line
     }
   }
+}
+
+/**
+ * Segments (label, start, end triples) whose exact span also carries another label. Sorting by
+ * span then label and scanning the runs needs no key strings (this runs on every multi-label video).
+ */
+function segmentsSharingSpan(list: number[], count: number): number {
+  const order = Array.from({ length: count }, (_, i) => i).sort(
+    (a, b) =>
+      list[a * 3 + 1]! - list[b * 3 + 1]! ||
+      list[a * 3 + 2]! - list[b * 3 + 2]! ||
+      list[a * 3]! - list[b * 3]!
+  )
+  let shared = 0
+  for (let i = 0; i < count;) {
+    const first = order[i]!
+    let labels = 1
+    let j = i + 1
+    while (
+      j < count &&
+      list[order[j]! * 3 + 1] === list[first * 3 + 1] &&
+      list[order[j]! * 3 + 2] === list[first * 3 + 2]
+    ) {
+      if (list[order[j]! * 3] !== list[order[j - 1]! * 3]) labels++
+      j++
+    }
+    if (labels > 1) shared += j - i
+    i = j
+  }
+  return shared
 }
 
 function hasOverlapWithDifferentLabels(list: number[], count: number): boolean {

@@ -2,7 +2,7 @@
  * The hot loop: one `addRow` call per labeled or unlabeled row of a dataset. It checks the row
  * rules that need only the row, and keeps the compact state the dataset rules need afterwards:
  * counts per (class, split), which splits each video and group appear in, which labels each video
- * carries, and a 64-bit fingerprint per row for duplicate detection.
+ * carries, and 6 bytes per row for duplicate detection and the multi-label pass.
  *
  * Per-value work (URI checks, key normalization, group extraction, label checks) runs once per
  * distinct URI or label, not per row.
@@ -11,6 +11,7 @@ import { SPLITS, type Split } from '../model.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import type { FindingSink } from '../judge/findings.js'
 import {
+  BlockUint16,
   BlockUint32,
   DenseFloat64,
   DenseInt32,
@@ -18,6 +19,7 @@ import {
   IntKeyMap,
   LineIndex,
   detach,
+  radixSortUint32,
   rowFingerprint,
   textHash
 } from './compact.js'
@@ -68,8 +70,14 @@ export class DatasetAccumulator {
   private fileStarts: number[] = []
 
   // videos
-  private videoByRaw = new Map<string, number>()
   private videoByKey = new Map<string, number>()
+  /**
+   * Raw spellings that differ from their video's key (` gs://b/a.mp4`, `gs://b//a.mp4`). A raw
+   * spelling that is the key itself, the usual case, is found through `videoByKey` and marked in
+   * `spelledAsKey` instead: one Map entry per video, not two.
+   */
+  private videoByRaw = new Map<string, number>()
+  private spelledAsKey = new DenseUint8()
   readonly videoKeys: string[] = []
   /** Raw spellings that fail the URI (or id) check, with the reason. Usually empty. */
   private uriProblems = new Map<string, string>()
@@ -102,13 +110,13 @@ export class DatasetAccumulator {
   readonly pairs = new IntKeyMap(4096)
   private lastPair = new DenseFloat64(256, -1)
 
-  // duplicates: one 64-bit fingerprint and line per labeled row with valid times
-  private fingerprintLow = new BlockUint32()
-  private fingerprintHigh = new BlockUint32()
+  // Per labeled row with valid times: a 32-bit hash of its (split, video, label, start, end), a
+  // 16-bit tag of its video (the id's low 16 bits) and its line (stored as runs): 6 bytes a row.
+  // Rows sharing hash and tag are duplicate candidates, confirmed by the engine on a second read
+  // (see `duplicateCandidates`); the tags let that read pick the rows of given videos.
+  private rowHash = new BlockUint32()
+  private rowTag = new BlockUint16()
   private fingerprintLine = new LineIndex()
-  /** The video of each fingerprinted row, when multi-label runs: see `linesOfVideos`. */
-  private fingerprintVideo = new BlockUint32()
-  private trackRowVideos: boolean
   private fingerprintScratch = new Uint32Array(2)
 
   // unlabeled `URI,,,` rows
@@ -127,7 +135,6 @@ export class DatasetAccumulator {
     private options: AccumulatorOptions
   ) {
     this.uriExtensions = settings['uri-invalid'].options.extensions
-    this.trackRowVideos = settings['multi-label'].severity !== 'off'
     this.checkLabel = labelChecker(
       options.labelProfile,
       options.labelMatch,
@@ -170,8 +177,11 @@ export class DatasetAccumulator {
     end: string
   ): void {
     this.rows++
-    let video = this.videoByRaw.get(uri)
-    if (video === undefined) video = this.registerVideo(uri, file, line)
+    let video = this.videoByKey.get(uri)
+    if (video === undefined || this.spelledAsKey.data[video] !== 1) {
+      video = this.videoByRaw.get(uri)
+      if (video === undefined) video = this.registerVideo(uri, file, line)
+    }
     const videoProblem = this.uriProblems.size > 0 ? this.uriProblems.get(uri) : undefined
     if (videoProblem) {
       this.sink.add('uri-invalid', {
@@ -241,6 +251,15 @@ export class DatasetAccumulator {
     }
   }
 
+  /** Where a row finding points (built only for a finding: the row checks run on every row). */
+  private place(file: number, line: number, split: number, label: string) {
+    return { file: this.files[file], line, split: SPLITS[split]!, class: label }
+  }
+
+  private segmentFingerprint(video: number, label: string, start: string, end: string): string {
+    return `segment-invalid:${textHash(this.videoKeys[video] + ',' + label + ',' + start + ',' + end)}`
+  }
+
   /** Validates START/END; returns the labeled length in seconds, or null when unknown/invalid. */
   private checkTimes(
     video: number,
@@ -252,10 +271,9 @@ export class DatasetAccumulator {
     line: number,
     split: number
   ): number | null {
-    const where = { file: this.files[file], line, split: SPLITS[split]!, class: label }
     if (start.length === 0 && end.length === 0) {
       this.sink.add('label-missing', {
-        ...where,
+        ...this.place(file, line, split, label),
         message:
           'the row has a label but no START and END. Give both times in seconds (0,inf for the whole video).',
         fingerprint: `label-missing:${textHash(this.videoKeys[video] + ',' + label + ',' + start + ',' + end)}`
@@ -265,29 +283,26 @@ export class DatasetAccumulator {
     // One time present, the other missing: a broken segment (rules.md: START or END missing).
     if (start.length === 0 || end.length === 0) {
       this.sink.add('segment-invalid', {
-        ...where,
+        ...this.place(file, line, split, label),
         message: `the segment has no ${start.length === 0 ? 'START' : 'END'}. Give both times in seconds (0,inf for the whole video).`,
         fingerprint: `segment-invalid:${textHash(this.videoKeys[video] + ',' + label + ',' + start + ',' + end)}`
       })
       return null
     }
-    // Findings are rare: their fingerprint (a hash of the row) is only computed for one.
-    const fingerprint = (): string =>
-      `segment-invalid:${textHash(this.videoKeys[video] + ',' + label + ',' + start + ',' + end)}`
     if (isInf(start)) {
       this.sink.add('segment-invalid', {
-        ...where,
+        ...this.place(file, line, split, label),
         message: 'START is "inf"; inf is only valid as END (the end of the video).',
-        fingerprint: fingerprint()
+        fingerprint: this.segmentFingerprint(video, label, start, end)
       })
       return null
     }
     const startValue = parseSeconds(start)
     if (!startValue.ok) {
       this.sink.add('segment-invalid', {
-        ...where,
+        ...this.place(file, line, split, label),
         message: `START ${startValue.reason}. Write seconds from the start of the video, e.g. 12.5.`,
-        fingerprint: fingerprint()
+        fingerprint: this.segmentFingerprint(video, label, start, end)
       })
       return null
     }
@@ -295,9 +310,9 @@ export class DatasetAccumulator {
     const endValue = endIsInf ? null : parseSeconds(end)
     if (endValue && !endValue.ok) {
       this.sink.add('segment-invalid', {
-        ...where,
+        ...this.place(file, line, split, label),
         message: `END ${endValue.reason}. Write seconds from the start of the video, or inf for its end.`,
-        fingerprint: fingerprint()
+        fingerprint: this.segmentFingerprint(video, label, start, end)
       })
       return null
     }
@@ -305,44 +320,45 @@ export class DatasetAccumulator {
     const decimals = Math.max(startValue.decimals, endValue ? endValue.decimals : 0)
     if (decimals > maxDecimals) {
       this.sink.add('segment-invalid', {
-        ...where,
+        ...this.place(file, line, split, label),
         severity: 'warning',
         message: `a time has ${decimals} decimals; AutoML keeps microseconds (${maxDecimals} decimals) and rounds the rest.`,
-        fingerprint: fingerprint() + ':decimals'
+        fingerprint: this.segmentFingerprint(video, label, start, end) + ':decimals'
       })
     }
     const s = startValue.value
     const e = endValue ? endValue.value : Infinity
     if (e <= 0) {
       this.sink.add('segment-invalid', {
-        ...where,
+        ...this.place(file, line, split, label),
         message: `END ${end} must be greater than 0.`,
-        fingerprint: fingerprint()
+        fingerprint: this.segmentFingerprint(video, label, start, end)
       })
       return null
     }
     if (s >= e) {
       this.sink.add('segment-invalid', {
-        ...where,
+        ...this.place(file, line, split, label),
         message: `the segment ends (${end}) before or where it starts (${start}); START must be less than END.`,
-        fingerprint: fingerprint()
+        fingerprint: this.segmentFingerprint(video, label, start, end)
       })
       return null
     }
-    const duration = this.videoDuration.data[video]!
+    // Without a durations file (or a group pattern) the per-video column is never grown.
+    const duration = this.options.durations ? this.videoDuration.data[video]! : NaN
     if (!Number.isNaN(duration)) {
       const tolerance = this.settings['segment-invalid'].options.tolerance
       if (e !== Infinity && e > duration + tolerance) {
         this.sink.add('segment-invalid', {
-          ...where,
+          ...this.place(file, line, split, label),
           message: `END ${end} is beyond the video's duration of ${duration} s (from the durations file).`,
-          fingerprint: fingerprint()
+          fingerprint: this.segmentFingerprint(video, label, start, end)
         })
       } else if (s >= duration + tolerance) {
         this.sink.add('segment-invalid', {
-          ...where,
+          ...this.place(file, line, split, label),
           message: `START ${start} is at or beyond the video's duration of ${duration} s (from the durations file).`,
-          fingerprint: fingerprint()
+          fingerprint: this.segmentFingerprint(video, label, start, end)
         })
       }
     }
@@ -361,10 +377,9 @@ export class DatasetAccumulator {
   ): void {
     if (this.settings['duplicate-row'].severity === 'off') return
     rowFingerprint(split, video, label, start, end, this.fingerprintScratch)
-    this.fingerprintLow.push(this.fingerprintScratch[0]!)
-    this.fingerprintHigh.push(this.fingerprintScratch[1]!)
+    this.rowHash.push(this.fingerprintScratch[0]!)
+    this.rowTag.push(video & 0xffff)
     this.fingerprintLine.push(line)
-    if (this.trackRowVideos) this.fingerprintVideo.push(video)
   }
 
   private registerVideo(raw: string, file: number, line: number): number {
@@ -383,9 +398,10 @@ export class DatasetAccumulator {
       this.videoSplits.ensure(video)
       this.videoFirstFile.ensure(video)
       this.videoFirstLine.ensure(video)
-      this.videoDuration.ensure(video)
-      this.videoGroup.ensure(video)
+      if (this.options.durations) this.videoDuration.ensure(video)
+      if (this.options.groupOf) this.videoGroup.ensure(video)
       this.lastPair.ensure(video)
+      this.spelledAsKey.ensure(video)
       this.videoFirstFile.data[video] = file
       this.videoFirstLine.data[video] = line
       const duration = this.options.durations?.get(key)
@@ -402,7 +418,8 @@ export class DatasetAccumulator {
         this.videoGroup.data[video] = groupId
       }
     }
-    this.videoByRaw.set(uri, video)
+    if (key === uri) this.spelledAsKey.data[video] = 1
+    else this.videoByRaw.set(uri, video)
     return video
   }
 
@@ -428,7 +445,7 @@ export class DatasetAccumulator {
       }
       leak.places.push({ split: SPLITS[split]!, file, line })
     }
-    const group = this.videoGroup.data[video]!
+    const group = this.options.groupOf ? this.videoGroup.data[video]! : -1
     if (group >= 0) {
       const groupBefore = this.groupSplits.data[group]!
       if (groupBefore & bit) return
@@ -463,6 +480,8 @@ export class DatasetAccumulator {
   }
 
   videoId(uri: string): number | undefined {
+    const video = this.videoByKey.get(uri)
+    if (video !== undefined && this.spelledAsKey.data[video] === 1) return video
     return (
       this.videoByRaw.get(uri) ?? this.videoByKey.get(normalizeVideoKey(uri, this.options.videoKey))
     )
@@ -480,78 +499,115 @@ export class DatasetAccumulator {
   }
 
   /**
-   * Rows whose (split, video, label, start, end) repeats. Sorting a copy of the fingerprints' high words
-   * keeps the memory at 4 bytes per row instead of a hash set's 24 or more.
+   * Groups of rows sharing hash and video tag: every set of rows with the same (split, video,
+   * label, start, end) is inside one, and a group of different rows turns up about once in 15 runs
+   * at 6.4 million rows, so the engine reads the candidates' lines again to confirm them. Members
+   * and groups are in row order. Radix-sorting the hashes, an eighth at a time (by their top 3
+   * bits), finds the repeated ones with copies of 1 byte per row.
    */
-  findDuplicates(): { first: Location; repeats: Location[] }[] {
+  duplicateCandidates(): Location[][] {
     const count = this.fingerprintLine.length
     if (count < 2) return []
-    const low = this.fingerprintLow
-    const high = this.fingerprintHigh
-    // Rows can only repeat where their high words repeat. A native numeric sort of a copy of the
-    // high words finds those (few) values; only the rows carrying one are sorted by comparator.
-    const sorted = high.toArray().sort()
-    const repeatedHighs: number[] = []
-    for (let k = 1; k < count; k++) {
-      const value = sorted[k]!
-      if (value === sorted[k - 1] && value !== repeatedHighs[repeatedHighs.length - 1])
-        repeatedHighs.push(value)
+    const hash = this.rowHash
+    const tag = this.rowTag
+    const blocks = hash.blocks()
+    const parts = new Float64Array(8)
+    for (const block of blocks) for (let k = 0; k < block.length; k++) parts[block[k]! >>> 29]!++
+    const buffer = new Uint32Array(Math.max(...parts) + 1)
+    const scratch = new Uint32Array(buffer.length)
+    const repeated: number[] = []
+    for (let part = 0; part < 8; part++) {
+      let n = 0
+      for (const block of blocks) {
+        for (let k = 0; k < block.length; k++) {
+          // Branch-free: store every value, keep it (n + 1) only when it is in this part.
+          const value = block[k]!
+          buffer[n] = value
+          n += (((value >>> 29) ^ part) - 1) >>> 31
+        }
+      }
+      const sorted = buffer.subarray(0, n)
+      radixSortUint32(sorted, scratch)
+      for (let k = 1; k < n; k++) {
+        const value = sorted[k]!
+        if (value === sorted[k - 1] && value !== repeated[repeated.length - 1]) repeated.push(value)
+      }
     }
-    if (repeatedHighs.length === 0) return []
+    if (repeated.length === 0) return []
+    // A flag per low 16 bits of the repeated hashes rules most rows out without a search.
+    const maybe = new Uint8Array(1 << 16)
+    for (const value of repeated) maybe[value & 0xffff] = 1
     const candidates: number[] = []
-    for (let k = 0; k < count; k++) {
-      const value = high.get(k)
-      let lo = 0
-      let hi = repeatedHighs.length - 1
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1
-        if (repeatedHighs[mid]! < value) lo = mid + 1
-        else hi = mid
+    for (let b = 0, ordinal = 0; b < blocks.length; b++) {
+      const block = blocks[b]!
+      for (let k = 0; k < block.length; k++, ordinal++) {
+        const value = block[k]!
+        if (maybe[value & 0xffff] === 0) continue
+        let lo = 0
+        let hi = repeated.length - 1
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1
+          if (repeated[mid]! < value) lo = mid + 1
+          else hi = mid
+        }
+        if (repeated[lo] === value) candidates.push(ordinal)
       }
-      if (repeatedHighs[lo] === value) candidates.push(k)
     }
-    const order = Uint32Array.from(candidates)
-    order.sort((a, b) => high.get(a) - high.get(b) || low.get(a) - low.get(b) || a - b)
-    const groups: { first: Location; repeats: Location[] }[] = []
-    const total = order.length
-    let i = 0
-    while (i < total) {
+    candidates.sort((a, b) => hash.get(a) - hash.get(b) || tag.get(a) - tag.get(b) || a - b)
+    const groups: number[][] = []
+    for (let i = 0; i < candidates.length;) {
+      const a = candidates[i]!
       let j = i + 1
-      const a = order[i]!
-      while (j < total && high.get(order[j]!) === high.get(a) && low.get(order[j]!) === low.get(a))
+      while (
+        j < candidates.length &&
+        hash.get(candidates[j]!) === hash.get(a) &&
+        tag.get(candidates[j]!) === tag.get(a)
+      )
         j++
-      if (j - i > 1) {
-        const locate = (ordinal: number): Location => ({
-          file: this.fileOfFingerprint(ordinal),
-          line: this.fingerprintLine.get(ordinal)
-        })
-        const members = Array.from(order.subarray(i, j)).sort((x, y) => x - y)
-        groups.push({ first: locate(members[0]!), repeats: members.slice(1).map(locate) })
-      }
+      if (j - i > 1) groups.push(candidates.slice(i, j))
       i = j
     }
-    return groups.sort((x, y) => x.first.file - y.first.file || x.first.line - y.first.line)
+    groups.sort((x, y) => x[0]! - y[0]!)
+    return groups.map(group =>
+      group.map(ordinal => ({
+        file: this.fileOfFingerprint(ordinal),
+        line: this.fingerprintLine.get(ordinal)
+      }))
+    )
   }
 
   /**
-   * Per file (by index), the ascending lines of the fingerprinted rows whose video is in `videos`:
-   * the multi-label pass reads only those. Null when rows were not tracked per video (the
-   * duplicate-row or multi-label rule is off).
+   * Per file (by index), the ascending lines of the fingerprinted rows whose video tag is the tag of
+   * one of `videos`: all the rows of those videos, and a few others. The multi-label pass reads
+   * only those lines. Null when rows are not fingerprinted (the duplicate-row rule is off).
    */
   linesOfVideos(videos: Set<number>): Uint32Array[] | null {
+    if (this.settings['duplicate-row'].severity === 'off') return null
     const count = this.fingerprintLine.length
-    if (this.fingerprintVideo.length !== count) return null
-    const wanted = new Uint8Array(this.videoKeys.length)
-    for (const video of videos) if (video < wanted.length) wanted[video] = 1
+    const wanted = new Uint8Array(1 << 16)
+    for (const video of videos) wanted[video & 0xffff] = 1
     const result: Uint32Array[] = []
     for (let file = 0; file < this.files.length; file++) {
       const end = file + 1 < this.files.length ? this.fileStarts[file + 1]! : count
-      const lines: number[] = []
-      for (let k = this.fileStarts[file]!; k < end; k++)
-        if (wanted[this.fingerprintVideo.get(k)] === 1) lines.push(this.fingerprintLine.get(k))
-      result.push(Uint32Array.from(lines))
+      let size = 0
+      for (let k = this.fileStarts[file]!; k < end; k++) size += wanted[this.rowTag.get(k)]!
+      const lines = new Uint32Array(size)
+      for (let k = this.fileStarts[file]!, n = 0; k < end; k++)
+        if (wanted[this.rowTag.get(k)] === 1) lines[n++] = this.fingerprintLine.get(k)
+      result.push(lines)
     }
     return result
+  }
+
+  /**
+   * Frees the per-row columns once `duplicateCandidates` and `linesOfVideos` have used them, so a
+   * later pass over the files does not add to their memory. Both return nothing afterwards.
+   */
+  releaseRows(): void {
+    this.rowHash = new BlockUint32()
+    this.rowTag = new BlockUint16()
+    this.fingerprintLine = new LineIndex()
+    this.fileStarts = this.fileStarts.map(() => 0)
   }
 
   /** Labels that probably name one class two ways. */

@@ -27,6 +27,125 @@ export class GrowableUint32 {
   }
 }
 
+const BLOCK_SHIFT = 16
+const BLOCK_SIZE = 1 << BLOCK_SHIFT
+const BLOCK_MASK = BLOCK_SIZE - 1
+
+/**
+ * An append-only Uint32 column kept in fixed blocks of 64 Ki values: growing never copies and
+ * never holds more than one partly filled block, so a column costs 4 bytes per row at any size
+ * (a doubling array costs up to 8, and 12 while it copies).
+ */
+export class BlockUint32 {
+  private blockList: Uint32Array[] = []
+  private current = new Uint32Array(0)
+  private used = 0
+  length = 0
+  push(value: number): void {
+    if (this.used === this.current.length) {
+      this.current = new Uint32Array(BLOCK_SIZE)
+      this.blockList.push(this.current)
+      this.used = 0
+    }
+    this.current[this.used++] = value
+    this.length++
+  }
+  get(index: number): number {
+    return this.blockList[index >>> BLOCK_SHIFT]![index & BLOCK_MASK]!
+  }
+  /** The values as views of the blocks, in order (the last one trimmed to the values pushed). */
+  blocks(): Uint32Array[] {
+    return this.blockList.map((block, b) =>
+      b === this.blockList.length - 1 ? block.subarray(0, this.used) : block
+    )
+  }
+}
+
+/** BlockUint32's 16-bit sibling: 2 bytes per row. */
+export class BlockUint16 {
+  private blockList: Uint16Array[] = []
+  private current = new Uint16Array(0)
+  private used = 0
+  length = 0
+  push(value: number): void {
+    if (this.used === this.current.length) {
+      this.current = new Uint16Array(BLOCK_SIZE)
+      this.blockList.push(this.current)
+      this.used = 0
+    }
+    this.current[this.used++] = value
+    this.length++
+  }
+  get(index: number): number {
+    return this.blockList[index >>> BLOCK_SHIFT]![index & BLOCK_MASK]!
+  }
+}
+
+/**
+ * Sorts `values` ascending in place: an LSD radix sort in two passes of 16 bits, through `scratch`
+ * (at least as long). Many times faster than TypedArray#sort on millions of values.
+ */
+export function radixSortUint32(values: Uint32Array, scratch: Uint32Array): void {
+  const n = values.length
+  if (n < 1 << 12) {
+    values.sort() // too few for the 64 Ki-entry count tables to pay off
+    return
+  }
+  const counts = new Uint32Array(1 << 16)
+  for (let i = 0; i < n; i++) counts[values[i]! & 0xffff]!++
+  let sum = 0
+  for (let b = 0; b < counts.length; b++) {
+    const count = counts[b]!
+    counts[b] = sum
+    sum += count
+  }
+  for (let i = 0; i < n; i++) {
+    const value = values[i]!
+    scratch[counts[value & 0xffff]!++] = value
+  }
+  counts.fill(0)
+  for (let i = 0; i < n; i++) counts[scratch[i]! >>> 16]!++
+  sum = 0
+  for (let b = 0; b < counts.length; b++) {
+    const count = counts[b]!
+    counts[b] = sum
+    sum += count
+  }
+  for (let i = 0; i < n; i++) {
+    const value = scratch[i]!
+    values[counts[value >>> 16]!++] = value
+  }
+}
+
+/**
+ * The line of each row (by ordinal), stored as runs: consecutive rows on consecutive lines share
+ * one entry, so a clean file costs a few entries instead of 4 bytes per row. Rows must be pushed
+ * in order; a skipped line or a new file starts a new run.
+ */
+export class LineIndex {
+  private runStart: number[] = []
+  private runOffset: number[] = []
+  length = 0
+  push(line: number): void {
+    const runs = this.runOffset.length
+    if (runs === 0 || this.runOffset[runs - 1]! !== line - this.length) {
+      this.runStart.push(this.length)
+      this.runOffset.push(line - this.length)
+    }
+    this.length++
+  }
+  get(ordinal: number): number {
+    let low = 0
+    let high = this.runStart.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (this.runStart[mid]! <= ordinal) low = mid
+      else high = mid - 1
+    }
+    return ordinal + this.runOffset[low]!
+  }
+}
+
 /** A Float64 array indexed by a dense id that grows on write. */
 export class DenseFloat64 {
   data: Float64Array
@@ -157,10 +276,7 @@ export class IntKeyMap {
 const scratch = new Float64Array(1)
 const scratchWords = new Uint32Array(scratch.buffer)
 
-/**
- * Two independent 32-bit hashes (a 64-bit fingerprint) of a row's identity. At 6.4 million rows
- * the chance that two different rows share a fingerprint is about one in a million.
- */
+/** Two independent 32-bit hashes of a row's identity (the accumulator keeps the first). */
 export function rowFingerprint(
   split: number,
   video: number,
@@ -201,6 +317,17 @@ function finalize(h: number): number {
   h = Math.imul(h, 0xc2b2ae35)
   h ^= h >>> 16
   return h >>> 0
+}
+
+/**
+ * A copy of `text` that does not keep alive the larger string it was cut from. V8 stores a
+ * substring of 13 or more characters as a slice of its parent, so a field kept as a Map key (a
+ * video URI, a label) would pin the whole chunk it was read from, and memory would grow with the
+ * file instead of with the number of distinct values. A JSON round trip makes a fresh flat string
+ * (48 bytes for a 32-character URI; a slice of a copy would take 88).
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string)
 }
 
 /** FNV-1a over a string, as 8 hex digits: stable identities for findings across revisions. */

@@ -19,19 +19,29 @@ export function parseSeconds(text: string): SecondsResult {
   const length = text.length
   if (length === 0) return { ok: false, reason: 'is empty' }
   let dot = -1
+  let digits = 0
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i)
-    if (code >= 48 && code <= 57) continue
+    if (code >= 48 && code <= 57) {
+      digits = digits * 10 + (code - 48)
+      continue
+    }
     if (code === 46 && dot === -1 && i > 0 && i < length - 1) {
       dot = i
       continue
     }
     return { ok: false, reason: describeBadNumber(text) }
   }
-  const value = Number(text)
+  const decimals = dot === -1 ? 0 : length - dot - 1
+  // Up to 15 digits the digits are an exact integer and 10^decimals an exact power, so one
+  // (correctly rounded) division gives exactly Number(text), without parsing the text again.
+  const value =
+    length - (dot === -1 ? 0 : 1) <= 15 ? digits / POWERS_OF_TEN[decimals]! : Number(text)
   if (!Number.isFinite(value)) return { ok: false, reason: `"${text}" is too large` }
-  return { ok: true, value, decimals: dot === -1 ? 0 : length - dot - 1 }
+  return { ok: true, value, decimals }
 }
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i)
 
 export function isInf(text: string): boolean {
   return text.length === 3 && text.toLowerCase() === 'inf'
@@ -182,12 +192,14 @@ export function clip(text: string, max = 60): string {
 
 /** Shows invisible characters as <U+XXXX> so a message explains what is wrong. */
 export function visible(text: string): string {
-  return clip(
-    text.replace(
-      INVISIBLE_OR_CONTROL,
-      ch => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`
-    ),
-    80
+  return clip(showInvisible(text), 80)
+}
+
+/** `visible` without the length cap: every finding message goes through it (see FindingSink). */
+export function showInvisible(text: string): string {
+  return text.replace(
+    INVISIBLE_OR_CONTROL,
+    ch => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`
   )
 }
 

@@ -160,7 +160,11 @@ async function sniff(
   const firstChunks = {
     async *[Symbol.asyncIterator]() {
       const { value, done } = await iterator.next()
-      if (!done) yield (value as Buffer).subarray(0, 64 * 1024)
+      if (done) return
+      const window = (value as Buffer).subarray(0, 64 * 1024)
+      // Whole lines only: a first line cut by the window is not the first record (a 10 MB line
+      // would sniff as a 2-field record and the file be skipped); the full read reports it.
+      yield window.length >= info.size ? window : window.subarray(0, window.lastIndexOf(10) + 1)
     }
   }
   const result = await readRecords(

@@ -424,8 +424,9 @@ function renderDistances(dataset: DatasetReport, context: Context): string[] {
       rows
     ),
     '',
-    '<sub>Jensen-Shannon distance (log 2) of the class shares; the noise floor is what sampling alone ' +
-      'reaches with 99% probability; L∞ is the largest per-class share difference.</sub>',
+    '<sub>Jensen-Shannon distance (log 2) of the class shares; the noise floor is the distance that ' +
+      'random re-splits of the same segments stay under (99.9% of the time by default); L∞ is the ' +
+      'largest per-class share difference.</sub>',
     ''
   ]
 }

@@ -9,39 +9,19 @@
  * Set UPDATE_GOLDEN=1 to rewrite __tests__/golden/comment-e2e.md after an intended change.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { FakeGitHub } from './helpers/fake-github.js'
+import { git, write } from './fixtures/hostile/action-run.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const BUNDLE = join(ROOT, 'dist', 'index.js')
 const GOLDEN = join(ROOT, '__tests__', 'golden', 'comment-e2e.md')
 const TOKEN = 'ghs_e2eFakeToken0000000000000000000000'
 const REPOSITORY = 'octo-org/videos'
-
-const GIT_ENV = {
-  PATH: process.env.PATH ?? '',
-  HOME: tmpdir(),
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Dataset Gate Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Dataset Gate Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_AUTHOR_DATE: '2024-03-01T10:00:00Z',
-  GIT_COMMITTER_DATE: '2024-03-01T10:00:00Z'
-}
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' }).trim()
-}
-
-function write(root: string, path: string, text: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true })
-  writeFileSync(join(root, path), text)
-}
 
 // ---------------------------------------------------------------------------------------------
 // The dataset: an AutoML index with TRAIN and TEST files, two classes.

@@ -67847,6 +67847,18 @@ async function runGate(request) {
     return report;
 }
 const OMITTED = ':omitted';
+/** Problems found while planning or reading side files become findings of the dataset. */
+function reportProblems(sink, problems) {
+    for (const problem of problems) {
+        sink.add(problem.rule, {
+            message: problem.message,
+            file: problem.file,
+            line: problem.line,
+            ...(problem.severity ? { severity: problem.severity } : {}),
+            fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message, 200)}`
+        });
+    }
+}
 function formatBytes(bytes) {
     if (bytes >= 1e6)
         return `${(bytes / 1e6).toFixed(1)} MB`;
@@ -67939,37 +67951,19 @@ async function analyzeDataset(source, plan, config, options) {
     const spec = plan.spec;
     const settings = resolveRuleSettings(config, spec ?? undefined);
     const sink = new FindingSink(settings, config.maxFindingsPerRule);
-    for (const problem of plan.problems) {
-        sink.add(problem.rule, {
-            message: problem.message,
-            file: problem.file,
-            line: problem.line,
-            ...(problem.severity ? { severity: problem.severity } : {}),
-            fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message, 200)}`
-        });
-    }
+    reportProblems(sink, plan.problems);
     const videoKey = spec?.videoKey ?? 'uri';
     let durations = null;
     if (plan.durations) {
         const side = await readDurations(source, plan.durations, videoKey);
         durations = side.data;
-        side.problems.forEach(p => sink.add(p.rule, {
-            message: p.message,
-            file: p.file,
-            line: p.line,
-            ...(p.severity ? { severity: p.severity } : {})
-        }));
+        reportProblems(sink, side.problems);
     }
     let metadata = null;
     if (plan.metadata && settings['metadata-confounder'].severity !== 'off') {
         const side = await readMetadata(source, plan.metadata, videoKey);
         metadata = side.data;
-        side.problems.forEach(p => sink.add(p.rule, {
-            message: p.message,
-            file: p.file,
-            line: p.line,
-            ...(p.severity ? { severity: p.severity } : {})
-        }));
+        reportProblems(sink, side.problems);
     }
     const labelOptions = settings['label-invalid'].options;
     const profile = labelOptions.profile === 'auto'

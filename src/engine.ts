@@ -25,7 +25,13 @@ import { parseSeconds, isInf, clip, showInvisible, visible } from './analyze/val
 import { FindingSink } from './judge/findings.js'
 import { judgeDataset, type DatasetTally } from './judge/dataset-rules.js'
 import { compareSnapshots, markNewFindings } from './judge/change.js'
-import { planDatasets, datasetFiles, type DatasetPlan, type PlannedFile } from './read/plan.js'
+import {
+  planDatasets,
+  datasetFiles,
+  type DatasetPlan,
+  type PlannedFile,
+  type PlanProblem
+} from './read/plan.js'
 import { createRowReader, type RowSink } from './read/formats.js'
 import { readRecords, type RecordVisitor } from './read/text.js'
 import { readDurations, readMetadata, type VideoMetadata } from './read/side-files.js'
@@ -98,6 +104,19 @@ export async function runGate(request: GateRequest): Promise<GateReport> {
 }
 
 const OMITTED = ':omitted'
+
+/** Problems found while planning or reading side files become findings of the dataset. */
+function reportProblems(sink: FindingSink, problems: PlanProblem[]): void {
+  for (const problem of problems) {
+    sink.add(problem.rule, {
+      message: problem.message,
+      file: problem.file,
+      line: problem.line,
+      ...(problem.severity ? { severity: problem.severity } : {}),
+      fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message, 200)}`
+    })
+  }
+}
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`
@@ -199,42 +218,20 @@ export async function analyzeDataset(
   const spec = plan.spec
   const settings = resolveRuleSettings(config, spec ?? undefined)
   const sink = new FindingSink(settings, config.maxFindingsPerRule)
-  for (const problem of plan.problems) {
-    sink.add(problem.rule, {
-      message: problem.message,
-      file: problem.file,
-      line: problem.line,
-      ...(problem.severity ? { severity: problem.severity } : {}),
-      fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message, 200)}`
-    })
-  }
+  reportProblems(sink, plan.problems)
   const videoKey = spec?.videoKey ?? 'uri'
 
   let durations: Map<string, number> | null = null
   if (plan.durations) {
     const side = await readDurations(source, plan.durations, videoKey)
     durations = side.data
-    side.problems.forEach(p =>
-      sink.add(p.rule, {
-        message: p.message,
-        file: p.file,
-        line: p.line,
-        ...(p.severity ? { severity: p.severity } : {})
-      })
-    )
+    reportProblems(sink, side.problems)
   }
   let metadata: VideoMetadata | null = null
   if (plan.metadata && settings['metadata-confounder'].severity !== 'off') {
     const side = await readMetadata(source, plan.metadata, videoKey)
     metadata = side.data
-    side.problems.forEach(p =>
-      sink.add(p.rule, {
-        message: p.message,
-        file: p.file,
-        line: p.line,
-        ...(p.severity ? { severity: p.severity } : {})
-      })
-    )
+    reportProblems(sink, side.problems)
   }
 
   const labelOptions = settings['label-invalid'].options

@@ -60415,7 +60415,7 @@ function describeIssue(issue, source, document, lineCounter) {
     if (issue.code === 'unrecognized_keys') {
         const key = issue.keys[0];
         path = [...path, key];
-        message = `unknown key "${key}"${suggestion(key, issue.path, document)}`;
+        message = `unknown key "${key}"${suggestion(key, issue.path)}`;
     }
     const line = lineOf(document, lineCounter, path);
     const where = path.length > 0 ? formatPath(path) : '(top level)';
@@ -60436,8 +60436,7 @@ function lineOf(document, lineCounter, path) {
     }
     return null;
 }
-function suggestion(key, parentPath, document) {
-    void document;
+function suggestion(key, parentPath) {
     const known = knownKeys(parentPath);
     let best = null;
     let bestDistance = 3;
@@ -60546,18 +60545,23 @@ const BLOCK_SHIFT = 16;
 const BLOCK_SIZE = 1 << BLOCK_SHIFT;
 const BLOCK_MASK = BLOCK_SIZE - 1;
 /**
- * An append-only Uint32 column kept in fixed blocks of 64 Ki values: growing never copies and
- * never holds more than one partly filled block, so a column costs 4 bytes per row at any size
- * (a doubling array costs up to 8, and 12 while it copies).
+ * An append-only integer column kept in fixed blocks of 64 Ki values: growing never copies and
+ * never holds more than one partly filled block, so a column costs its element size per row at any
+ * size (a doubling array costs up to twice that, and three times while it copies).
  */
-class BlockUint32 {
+class BlockColumn {
+    makeBlock;
     blockList = [];
-    current = new Uint32Array(0);
+    current;
     used = 0;
     length = 0;
+    constructor(makeBlock) {
+        this.makeBlock = makeBlock;
+        this.current = makeBlock(0);
+    }
     push(value) {
         if (this.used === this.current.length) {
-            this.current = new Uint32Array(BLOCK_SIZE);
+            this.current = this.makeBlock(BLOCK_SIZE);
             this.blockList.push(this.current);
             this.used = 0;
         }
@@ -60572,23 +60576,16 @@ class BlockUint32 {
         return this.blockList.map((block, b) => b === this.blockList.length - 1 ? block.subarray(0, this.used) : block);
     }
 }
-/** BlockUint32's 16-bit sibling: 2 bytes per row. */
-class BlockUint16 {
-    blockList = [];
-    current = new Uint16Array(0);
-    used = 0;
-    length = 0;
-    push(value) {
-        if (this.used === this.current.length) {
-            this.current = new Uint16Array(BLOCK_SIZE);
-            this.blockList.push(this.current);
-            this.used = 0;
-        }
-        this.current[this.used++] = value;
-        this.length++;
+/** 4 bytes per row. */
+class BlockUint32 extends BlockColumn {
+    constructor() {
+        super(size => new Uint32Array(size));
     }
-    get(index) {
-        return this.blockList[index >>> BLOCK_SHIFT][index & BLOCK_MASK];
+}
+/** 2 bytes per row. */
+class BlockUint16 extends BlockColumn {
+    constructor() {
+        super(size => new Uint16Array(size));
     }
 }
 /**
@@ -62616,11 +62613,6 @@ function jsPermutationFloor(a, b, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/judge/dataset-rules.ts
-/**
- * The dataset rules of rules.md, as plain functions over a `DatasetTally` (counts already reduced
- * from the rows). Each finding says what is wrong in numbers and what to do about it.
- */
-
 
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : /(s|x|ch|sh)$/.test(word) ? 'es' : 's'}`;
@@ -62960,7 +62952,6 @@ function checkConfounders(tally, settings, sink, notes) {
     }
     return results.sort((a, b) => b.cramersV - a.cramersV);
 }
-
 
 ;// CONCATENATED MODULE: ./src/judge/change.ts
 /**
@@ -67997,9 +67988,9 @@ async function analyzeDataset(source, plan, config, options) {
         completeFirstPass: firstPass.complete
     });
     reportDuplicates(accumulator, second.duplicates, sink);
-    reportRowLevelAggregates(accumulator, settings, sink);
+    reportRowLevelAggregates(accumulator, sink);
     const multi = second.multi;
-    const tally = buildTally(accumulator, settings, groupPattern !== null, multi, metadata);
+    const tally = buildTally(accumulator, groupPattern !== null, multi, metadata);
     const judgement = judgeDataset(tally, settings, sink);
     const findings = sortFindings(sink.finish());
     const report = {
@@ -68186,7 +68177,7 @@ function reportDuplicates(accumulator, groups, sink) {
     }
 }
 /** Row findings that need the whole dataset: label variants, unlabeled videos. */
-function reportRowLevelAggregates(accumulator, settings, sink) {
+function reportRowLevelAggregates(accumulator, sink) {
     const files = accumulator.files;
     if (sink.enabled('label-variant')) {
         const segmentsOf = (label) => SPLITS.reduce((sum, _, split) => sum + (accumulator.segments.data[label * 4 + split] ?? 0), 0);
@@ -68228,7 +68219,6 @@ function reportRowLevelAggregates(accumulator, settings, sink) {
             });
         }
     }
-    void settings;
 }
 /** Videos carrying more than one label (counters per video: a list each would cost ~200 bytes). */
 function multiLabelVideos(accumulator) {
@@ -68460,7 +68450,7 @@ function resolveQuietSettings() {
         setting.severity = 'off';
     return settings;
 }
-function buildTally(accumulator, settings, groupPatternConfigured, multi, metadata) {
+function buildTally(accumulator, groupPatternConfigured, multi, metadata) {
     const labels = accumulator.labels;
     const splits = {};
     const classTotals = new Map();
@@ -68573,7 +68563,6 @@ function buildTally(accumulator, settings, groupPatternConfigured, multi, metada
             line: p.line
         }))
     });
-    void settings;
     return {
         splits,
         classTotals,
@@ -68622,7 +68611,6 @@ function buildSnapshot(name, report, accumulator) {
     }
     return { name, report, videos, frozenRows };
 }
-
 
 ;// CONCATENATED MODULE: ./src/gate.ts
 

@@ -4,7 +4,6 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 
 let state = 20261125
 const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32
-const pick = list => list[Math.floor(random() * list.length)]
 
 const classes = { juggling: 60, cartwheel: 55, surfing: 48, archery: 40, skateboarding: 4 }
 const train = []
@@ -31,7 +30,6 @@ train.push('gs://dataset-gate-example/clips/surfing/clip_9003.mp4,Surfing,0,7') 
 train.push('gs://dataset-gate-example/clips/archery/clip_9004.mp4,archery,0,inf') // fine: whole video
 test.push('gs://dataset-gate-example/clips/unsorted/clip_9005.mp4,,,') // unlabeled-video
 
-void pick
 mkdirSync('examples/automl', { recursive: true })
 writeFileSync(
   'examples/automl/index.csv',

@@ -20,7 +20,7 @@ import {
 import type { GateRequest } from './gate.js'
 import { resolveRuleSettings, type GateConfig } from './config/schema.js'
 import type { RuleSettings } from './rules/catalogue.js'
-import { DatasetAccumulator, SPLIT_CODE, type Location } from './analyze/accumulator.js'
+import { DatasetAccumulator, type Location } from './analyze/accumulator.js'
 import { parseSeconds, isInf, clip, showInvisible, visible } from './analyze/values.js'
 import { FindingSink } from './judge/findings.js'
 import { judgeDataset, type DatasetTally } from './judge/dataset-rules.js'
@@ -279,9 +279,9 @@ export async function analyzeDataset(
     completeFirstPass: firstPass.complete
   })
   reportDuplicates(accumulator, second.duplicates, sink)
-  reportRowLevelAggregates(accumulator, settings, sink)
+  reportRowLevelAggregates(accumulator, sink)
   const multi = second.multi
-  const tally = buildTally(accumulator, settings, groupPattern !== null, multi, metadata)
+  const tally = buildTally(accumulator, groupPattern !== null, multi, metadata)
   const judgement = judgeDataset(tally, settings, sink)
 
   const findings = sortFindings(sink.finish())
@@ -481,11 +481,7 @@ function reportDuplicates(
 }
 
 /** Row findings that need the whole dataset: label variants, unlabeled videos. */
-function reportRowLevelAggregates(
-  accumulator: DatasetAccumulator,
-  settings: RuleSettings,
-  sink: FindingSink
-): void {
+function reportRowLevelAggregates(accumulator: DatasetAccumulator, sink: FindingSink): void {
   const files = accumulator.files
   if (sink.enabled('label-variant')) {
     const segmentsOf = (label: number) =>
@@ -528,7 +524,6 @@ function reportRowLevelAggregates(
       })
     }
   }
-  void settings
 }
 
 interface MultiLabelMeasure {
@@ -770,7 +765,6 @@ function resolveQuietSettings(): RuleSettings {
 
 function buildTally(
   accumulator: DatasetAccumulator,
-  settings: RuleSettings,
   groupPatternConfigured: boolean,
   multi: MultiLabelMeasure | null,
   metadata: VideoMetadata | null
@@ -878,7 +872,6 @@ function buildTally(
       line: p.line
     }))
   })
-  void settings
   return {
     splits,
     classTotals,
@@ -937,5 +930,3 @@ function buildSnapshot(
   }
   return { name, report, videos, frozenRows }
 }
-
-export { SPLIT_CODE }

@@ -32,18 +32,21 @@ const BLOCK_SIZE = 1 << BLOCK_SHIFT
 const BLOCK_MASK = BLOCK_SIZE - 1
 
 /**
- * An append-only Uint32 column kept in fixed blocks of 64 Ki values: growing never copies and
- * never holds more than one partly filled block, so a column costs 4 bytes per row at any size
- * (a doubling array costs up to 8, and 12 while it copies).
+ * An append-only integer column kept in fixed blocks of 64 Ki values: growing never copies and
+ * never holds more than one partly filled block, so a column costs its element size per row at any
+ * size (a doubling array costs up to twice that, and three times while it copies).
  */
-export class BlockUint32 {
-  private blockList: Uint32Array[] = []
-  private current = new Uint32Array(0)
+class BlockColumn<Block extends Uint16Array | Uint32Array> {
+  private blockList: Block[] = []
+  private current: Block
   private used = 0
   length = 0
+  constructor(private makeBlock: (size: number) => Block) {
+    this.current = makeBlock(0)
+  }
   push(value: number): void {
     if (this.used === this.current.length) {
-      this.current = new Uint32Array(BLOCK_SIZE)
+      this.current = this.makeBlock(BLOCK_SIZE)
       this.blockList.push(this.current)
       this.used = 0
     }
@@ -54,30 +57,24 @@ export class BlockUint32 {
     return this.blockList[index >>> BLOCK_SHIFT]![index & BLOCK_MASK]!
   }
   /** The values as views of the blocks, in order (the last one trimmed to the values pushed). */
-  blocks(): Uint32Array[] {
+  blocks(): Block[] {
     return this.blockList.map((block, b) =>
-      b === this.blockList.length - 1 ? block.subarray(0, this.used) : block
+      b === this.blockList.length - 1 ? (block.subarray(0, this.used) as Block) : block
     )
   }
 }
 
-/** BlockUint32's 16-bit sibling: 2 bytes per row. */
-export class BlockUint16 {
-  private blockList: Uint16Array[] = []
-  private current = new Uint16Array(0)
-  private used = 0
-  length = 0
-  push(value: number): void {
-    if (this.used === this.current.length) {
-      this.current = new Uint16Array(BLOCK_SIZE)
-      this.blockList.push(this.current)
-      this.used = 0
-    }
-    this.current[this.used++] = value
-    this.length++
+/** 4 bytes per row. */
+export class BlockUint32 extends BlockColumn<Uint32Array> {
+  constructor() {
+    super(size => new Uint32Array(size))
   }
-  get(index: number): number {
-    return this.blockList[index >>> BLOCK_SHIFT]![index & BLOCK_MASK]!
+}
+
+/** 2 bytes per row. */
+export class BlockUint16 extends BlockColumn<Uint16Array> {
+  constructor() {
+    super(size => new Uint16Array(size))
   }
 }
 

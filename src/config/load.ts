@@ -72,7 +72,7 @@ function describeIssue(
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!
     path = [...path, key]
-    message = `unknown key "${key}"${suggestion(key, issue.path, document)}`
+    message = `unknown key "${key}"${suggestion(key, issue.path)}`
   }
   const line = lineOf(document, lineCounter, path)
   const where = path.length > 0 ? formatPath(path) : '(top level)'
@@ -99,12 +99,7 @@ function lineOf(
   return null
 }
 
-function suggestion(
-  key: string,
-  parentPath: PropertyKey[],
-  document: ReturnType<typeof parseDocument>
-): string {
-  void document
+function suggestion(key: string, parentPath: PropertyKey[]): string {
   const known = knownKeys(parentPath)
   let best: string | null = null
   let bestDistance = 3

@@ -3,7 +3,6 @@
  * from the rows). Each finding says what is wrong in numbers and what to do about it.
  */
 import {
-  SPLITS,
   type Confounder,
   type Leak,
   type Split,
@@ -427,5 +426,3 @@ function checkConfounders(
   }
   return results.sort((a, b) => b.cramersV - a.cramersV)
 }
-
-export { SPLITS }

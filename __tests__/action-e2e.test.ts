@@ -18,7 +18,7 @@ import { FakeGitHub } from './helpers/fake-github.js'
 import { git, write } from './fixtures/hostile/action-run.js'
 
 const ROOT = join(import.meta.dirname, '..')
-const BUNDLE = join(ROOT, 'dist', 'index.js')
+const BUNDLE = join(process.env.DATASET_GATE_DIST || join(ROOT, 'dist'), 'index.js')
 const GOLDEN = join(ROOT, '__tests__', 'golden', 'comment-e2e.md')
 const TOKEN = 'ghs_e2eFakeToken0000000000000000000000'
 const REPOSITORY = 'octo-org/videos'

@@ -42,7 +42,11 @@ export interface Plan {
   notes: string[]
 }
 
-const DEFAULT_GLOBS = ['**/*.csv', '**/*.jsonl']
+/**
+ * What the gate discovers when no path is named, in the CLI and the action alike (the action's
+ * `paths` input defaults to these): CSV and JSON Lines manifests anywhere under the root.
+ */
+export const DEFAULT_MANIFEST_GLOBS = ['**/*.csv', '**/*.jsonl']
 const MANIFEST = /\.(csv|jsonl|ndjson)$/i
 const GLOB_CHARS = /[*?[\]{}!]/
 
@@ -68,7 +72,7 @@ export async function planDatasets(
 
   const files = candidates
     ? [...candidates].sort()
-    : await source.list(DEFAULT_GLOBS, config.exclude)
+    : await source.list(DEFAULT_MANIFEST_GLOBS, config.exclude)
   const datasets: DatasetPlan[] = []
   const referenced = new Set<string>()
   const standalone: { path: string; format: FormatId | 'auto' }[] = []
@@ -137,7 +141,7 @@ async function expandPaths(
     }
     const prefix = clean === '.' ? '' : `${clean}/`
     const inFolder = await source.list(
-      DEFAULT_GLOBS.map(g => prefix + g),
+      DEFAULT_MANIFEST_GLOBS.map(g => prefix + g),
       exclude
     )
     if (inFolder.length === 0 && info.problem !== 'not a regular file')

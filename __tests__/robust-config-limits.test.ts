@@ -7,9 +7,20 @@
  * - constructs RE2 cannot run (backreferences, lookaround), absurd thresholds (negative, 1e12,
  *   strings, NaN) and unknown keys stop the gate with exit status 2 and one line naming the key;
  * - `resource-limit` (`max-file-bytes`, `max-rows`, `max-line-bytes`) gives a finding with the file
- *   (and line) when exceeded, and the other datasets are still read.
+ *   (and line) when exceeded, and the other datasets are still read;
+ * - the configuration file itself is bounded: over 64 KiB, over 10,000 keys or nested over 64
+ *   levels it is refused at once, and a file at those limits (duplicate keys included) is checked
+ *   in well under a second; a 1 MiB file of 156,650 keys used to take 269 s before its error.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { join } from 'node:path'
+import {
+  ConfigError,
+  MAX_CONFIG_BYTES,
+  MAX_CONFIG_KEYS,
+  parseConfig,
+  readConfigFile
+} from '../src/config/load.js'
 import type { GateReport } from '../src/model.js'
 import { addFiles, cleanRepos, makeRepo, vertexRows } from './helpers/datasets.js'
 import { CLI_BUNDLE, STACK_LINE, bundleBuilt, runCli } from './fixtures/hostile/bundle.js'
@@ -35,6 +46,157 @@ async function gateJson(root: string, timeoutMs = 30_000) {
   expect([0, 1]).toContain(run.code)
   return { run, report: JSON.parse(run.stdout) as GateReport }
 }
+
+/** Parses `text`, expecting a configuration error; returns it and how long it took. */
+function timedConfigError(text: string): { message: string; ms: number } {
+  const started = performance.now()
+  try {
+    parseConfig(text, CONFIG)
+  } catch (error) {
+    const ms = performance.now() - started
+    expect(error).toBeInstanceOf(ConfigError)
+    return { message: (error as Error).message, ms }
+  }
+  throw new Error('expected a configuration error')
+}
+
+/** `count` distinct keys: `k0`, `k1`, …, one per line under `parent:`, indented. */
+function manyKeys(parent: string, count: number, from = 0): string {
+  const lines = Array.from({ length: count }, (_, i) => `  k${from + i}: 1`)
+  return `${parent}:\n${lines.join('\n')}\n`
+}
+
+// Every key under one map is the worst case for a duplicate check that compares pairs of keys.
+// The generous 2 s bound still fails a quadratic check on the 1 MiB file (269 s measured).
+const FAST_MS = 2000
+
+describe('configuration size and key limits', () => {
+  it('a 1 MiB file of 156,650 keys is refused by its size, at once', () => {
+    let text = manyKeys('rulez', 156_650)
+    text = text.slice(0, 1024 * 1024 - 1) + '\n'
+    const { message, ms } = timedConfigError(text)
+    expect(message).toBe(
+      `${CONFIG}: the configuration is ${Buffer.byteLength(text)} bytes, over the limit of 65536 bytes (64 KiB); a configuration needs a few KiB at most`
+    )
+    expect(ms).toBeLessThan(FAST_MS)
+  })
+
+  it('the size limit counts bytes, not characters', () => {
+    const comment = `# ${'é'.repeat(MAX_CONFIG_BYTES / 2)}\n`
+    expect(comment.length).toBeLessThan(MAX_CONFIG_BYTES)
+    expect(timedConfigError(comment).message).toMatch(/over the limit of 65536 bytes/)
+  })
+
+  it('a file just under 64 KiB with thousands of keys in one map fails fast on the unknown key', () => {
+    let count = 0
+    while (manyKeys('rulez', count + 100).length < MAX_CONFIG_BYTES - 100) count += 100
+    const text = manyKeys('rulez', count)
+    expect(count).toBeGreaterThan(5000)
+    const { message, ms } = timedConfigError(text)
+    expect(message).toMatch(/^\.github\/dataset-gate\.yml:1: rulez: unknown key "rulez"/)
+    expect(ms).toBeLessThan(FAST_MS)
+  })
+
+  it('a duplicate key at the end of thousands is found fast, with its line and the first', () => {
+    const count = 5000
+    const text = manyKeys('rulez', count) + '  k17: 2\n'
+    const { message, ms } = timedConfigError(text)
+    expect(message).toBe(
+      `${CONFIG}:${count + 2}: rulez.k17: duplicate key "k17" (first on line 19); map keys must be unique`
+    )
+    expect(ms).toBeLessThan(FAST_MS)
+  })
+
+  it('a duplicate key inside a dataset names its path and line', () => {
+    const text = [
+      'datasets:',
+      '  - name: a',
+      '    files: [a.csv]',
+      '    rules:',
+      '      min-classes: { min: 2 }',
+      '      min-classes: { min: 3 }'
+    ].join('\n')
+    expect(timedConfigError(text).message).toBe(
+      `${CONFIG}:6: datasets[0].rules.min-classes: duplicate key "min-classes" (first on line 5); map keys must be unique`
+    )
+  })
+
+  it('more than 10,000 keys in a file under 64 KiB is refused at the first key past the limit', () => {
+    // `{a, b, …}` is a map of null values: two bytes a key, keys repeating across maps.
+    const letters = 'abcdefghijklmnopqrstuvwxyz'.split('')
+    const maps = Math.ceil((MAX_CONFIG_KEYS + 1) / letters.length)
+    const lines = Array.from({ length: maps }, () => `  - {${letters.join(', ')}}`)
+    const text = `rulez:\n${lines.join('\n')}\n`
+    expect(Buffer.byteLength(text)).toBeLessThan(MAX_CONFIG_BYTES)
+    const past = Math.floor(MAX_CONFIG_KEYS / letters.length) + 2
+    const { message, ms } = timedConfigError(text)
+    expect(message).toBe(
+      `${CONFIG}:${past}: more than 10000 keys in the configuration; a configuration needs a few hundred at most`
+    )
+    expect(ms).toBeLessThan(FAST_MS)
+  })
+
+  it('nesting deeper than 64 levels is refused instead of walked', () => {
+    const text = `rules: ${'['.repeat(100)}${']'.repeat(100)}\n`
+    const { message, ms } = timedConfigError(text)
+    expect(message).toBe(
+      `${CONFIG}:1: nested more than 64 levels deep; the configuration needs six at most`
+    )
+    expect(ms).toBeLessThan(FAST_MS)
+  })
+
+  it('nesting too deep for the YAML parser is still one configuration error, fast', () => {
+    const text = `rules: ${'['.repeat(30_000)}${']'.repeat(30_000)}\n`
+    const { message, ms } = timedConfigError(text)
+    expect(message).toMatch(/^\.github\/dataset-gate\.yml:1: /)
+    expect(ms).toBeLessThan(FAST_MS)
+  })
+
+  it('reading a configuration file stops at the limit and names the file', async () => {
+    const root = await makeRepo({
+      'big.yml': `# ${'x'.repeat(2 * MAX_CONFIG_BYTES)}\n`,
+      'fits.yml': 'fail-on: never\n',
+      'folder/keep': ''
+    })
+    const big = join(root, 'big.yml')
+    expect(() => readConfigFile(big)).toThrow(
+      new ConfigError(
+        `${big}: the configuration is ${2 * MAX_CONFIG_BYTES + 3} bytes, over the limit of 65536 bytes (64 KiB); a configuration needs a few KiB at most`
+      )
+    )
+    expect(readConfigFile(join(root, 'fits.yml'))).toBe('fail-on: never\n')
+    const folder = join(root, 'folder')
+    expect(() => readConfigFile(folder)).toThrow(
+      new ConfigError(`${folder}: the configuration is not a regular file`)
+    )
+    // An endless device would never finish a plain read.
+    expect(() => readConfigFile('/dev/zero')).toThrow(/not a regular file/)
+    const missing = join(root, 'missing.yml')
+    expect(() => readConfigFile(missing)).toThrow(
+      new ConfigError(`${missing}: cannot read the configuration (ENOENT)`)
+    )
+  })
+
+  it('a real configuration is far inside every limit', () => {
+    const text = [
+      'fail-on: error',
+      'rules:',
+      '  class-imbalance: { warning: 10, error: 100 }',
+      '  recommended-per-class: { min: 200, min-many-classes: 1000, classes: { rare_class: 50 } }',
+      'datasets:',
+      ...Array.from({ length: 50 }, (_, i) =>
+        [
+          `  - name: set-${i}`,
+          `    files: ['data/${i}/*.csv']`,
+          "    group-pattern: 'v_(\\w+_g\\d+)_c\\d+'",
+          '    rules:',
+          '      split-ratio: { min-test-share: 0.2, max-test-share: 0.3 }'
+        ].join('\n')
+      )
+    ].join('\n')
+    expect(parseConfig(text, CONFIG).datasets).toHaveLength(50)
+  })
+})
 
 describeBundle('regular expressions from the configuration run on RE2', () => {
   const LONG = 60_000
@@ -163,7 +325,28 @@ describeBundle('configuration errors: exit status 2 and one line naming the key'
       dataset('    colums: { video: v, label: l }\n'),
       /:4: datasets\[0\]\.colums: unknown key "colums" \(did you mean "columns"\?\)/
     ],
-    ['an unknown fail-on', 'fail-on: sometimes\n', /:1: fail-on: Invalid option/]
+    ['an unknown fail-on', 'fail-on: sometimes\n', /:1: fail-on: Invalid option/],
+    [
+      'a duplicate key',
+      'rules:\n  min-classes: { min: 2 }\n  min-classes: { min: 3 }\n',
+      /:3: rules\.min-classes: duplicate key "min-classes" \(first on line 2\)/
+    ],
+    [
+      'a configuration over 64 KiB',
+      `# ${'x'.repeat(70_000)}\nrules: {}\n`,
+      /: the configuration is 70013 bytes, over the limit of 65536 bytes \(64 KiB\)/
+    ],
+    [
+      'a warning ratio above the error ratio',
+      'rules:\n  class-imbalance: { warning: 200, error: 100 }\n',
+      /:2: rules\.class-imbalance\.error: warning 200 .* is above error 100/
+    ],
+    [
+      "a dataset's minimum TEST share above the inherited maximum",
+      'rules:\n  split-ratio: { max-test-share: 0.3 }\n' +
+        dataset('    rules:\n      split-ratio: { min-test-share: 0.35 }\n'),
+      /:7: datasets\[0\]\.rules\.split-ratio\.min-test-share: min-test-share 0\.35 is above max-test-share 0\.3 \(rules\.split-ratio\.max-test-share, line 2\)/
+    ]
   ]
 
   it.each(CASES)('%s', async (_name, config, message) => {

@@ -8,6 +8,7 @@ import {
   RULES,
   RULE_IDS,
   defaultRuleSettings,
+  followedOptions,
   type RuleSettings,
   type RuleSetting
 } from '../rules/catalogue.js'
@@ -157,7 +158,8 @@ export function defaultConfig(): GateConfig {
 
 /**
  * The settings one dataset runs with: catalogue defaults, then the top-level `rules:`, then the
- * dataset's own `rules:`, merged key by key (per-class maps merge too).
+ * dataset's own `rules:`, merged key by key (per-class maps merge too). An option left unset that
+ * follows another (`min-many-classes` follows `min`) takes the configured value of its leader.
  */
 export function resolveRuleSettings(config: GateConfig, dataset?: DatasetSpec): RuleSettings {
   const settings = defaultRuleSettings()
@@ -171,6 +173,7 @@ export function resolveRuleSettings(config: GateConfig, dataset?: DatasetSpec): 
         ...(isRecord(own.classes) ? own.classes : {})
       }
     }
+    followUnsetOptions(id, merged)
     const { severity, ...options } = merged
     const setting = settings[id] as RuleSetting
     if (typeof severity === 'string') {
@@ -180,6 +183,19 @@ export function resolveRuleSettings(config: GateConfig, dataset?: DatasetSpec): 
     setting.options = RULES[id].options.parse(options) as RuleSetting['options']
   }
   return settings
+}
+
+/**
+ * Fills options the configuration left unset from the option they follow (see `unsetFollows` in
+ * the catalogue). Runs on the merged entry, so an option set at the top level counts as set for a
+ * dataset that only overrides its leader.
+ */
+function followUnsetOptions(id: RuleId, merged: Record<string, unknown>): void {
+  for (const [dependent, leader] of Object.entries(followedOptions(id))) {
+    if (merged[dependent] === undefined && merged[leader] !== undefined) {
+      merged[dependent] = merged[leader]
+    }
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -28,6 +28,12 @@ interface RuleDefinition<Options extends z.ZodObject> {
   /** Where the default severity differs by outcome, say so for the README. */
   severityNote?: string
   options: Options
+  /**
+   * Options that, when the configuration leaves them unset, take the value it gave another option
+   * of the same rule (`{ dependent: leader }`), so that one number written by a person holds
+   * everywhere rather than only in the case its option is named for.
+   */
+  unsetFollows?: Record<string, string>
 }
 
 function rule<Options extends z.ZodObject>(definition: RuleDefinition<Options>) {
@@ -159,6 +165,9 @@ export const RULES = {
     kind: 'dataset',
     severity: 'warning',
     summary: 'A class below the rule of thumb for a good model (TRAIN split).',
+    // `min: 300` alone means 300 whatever the class count; the 1000 default for datasets with
+    // more than `many-classes` classes only applies when neither minimum is configured.
+    unsetFollows: { 'min-many-classes': 'min' },
     options: z
       .object({
         min: count.default(200),
@@ -300,6 +309,47 @@ export const RULES = {
       .strict()
   })
 } satisfies Record<RuleId, RuleDefinition<z.ZodObject>>
+
+/** The options of a rule that take another option's configured value when unset. */
+export function followedOptions(id: RuleId): Readonly<Record<string, string>> {
+  return (RULES[id] as RuleDefinition<z.ZodObject>).unsetFollows ?? {}
+}
+
+/** One option of one rule. */
+export interface OptionRef {
+  rule: RuleId
+  option: string
+}
+
+/**
+ * Pairs of options where the first is a lower bound and the second an upper bound: a configuration
+ * that sets the lower above the upper asks for something no dataset can satisfy (or a warning
+ * that can never fire), so it is refused. Equal values are allowed.
+ */
+export interface ThresholdOrder {
+  lower: OptionRef
+  upper: OptionRef
+  /** Why the order matters, completing "… is above …: ". */
+  because: string
+}
+
+export const THRESHOLD_ORDERS: readonly ThresholdOrder[] = [
+  {
+    lower: { rule: 'class-imbalance', option: 'warning' },
+    upper: { rule: 'class-imbalance', option: 'error' },
+    because: 'the warning ratio must not be above the error ratio'
+  },
+  {
+    lower: { rule: 'split-ratio', option: 'min-test-share' },
+    upper: { rule: 'split-ratio', option: 'max-test-share' },
+    because: 'no TEST share could be inside the range'
+  },
+  {
+    lower: { rule: 'min-classes', option: 'min' },
+    upper: { rule: 'max-classes', option: 'max' },
+    because: 'no dataset could have enough classes without having too many'
+  }
+]
 
 export type RuleOptions<Id extends RuleId> = z.output<(typeof RULES)[Id]['options']>
 

@@ -175,7 +175,7 @@ describe('loadActionConfig', () => {
       path,
       head: new WorkingTreeSource(work),
       base: new GitRevisionSource(work, baseSha),
-      changedByPullRequest: true
+      pullRequest: true
     })
     expect(loaded.fromBase).toBe(true)
     expect(loaded.config.failOn).toBe('error')
@@ -187,7 +187,7 @@ describe('loadActionConfig', () => {
       path,
       head: new WorkingTreeSource(work),
       base: new GitRevisionSource(work, headSha),
-      changedByPullRequest: false
+      pullRequest: true
     })
     expect(same).toMatchObject({ fromBase: false, notes: [] })
     expect(same.config.failOn).toBe('never')
@@ -195,11 +195,11 @@ describe('loadActionConfig', () => {
       path,
       head: new WorkingTreeSource(work),
       base: null,
-      changedByPullRequest: true
+      pullRequest: true
     })
     expect(noBase.fromBase).toBe(false)
     expect(noBase.notes).toEqual([
-      `This change edits ${path}, but the base could not be read, so the changed configuration was used.`
+      `The base commit could not be read, so ${path} was read from this change itself; an edit to it in this change is not caught.`
     ])
   })
 
@@ -208,7 +208,7 @@ describe('loadActionConfig', () => {
       path: 'missing.yml',
       head: new WorkingTreeSource(work),
       base: new GitRevisionSource(work, baseSha),
-      changedByPullRequest: null
+      pullRequest: false
     })
     expect(none).toMatchObject({ fromBase: false, config: { source: null } })
     const repo = join(root, 'added')
@@ -222,7 +222,7 @@ describe('loadActionConfig', () => {
       path,
       head: new WorkingTreeSource(repo),
       base: new GitRevisionSource(repo, git(repo, 'rev-parse', 'HEAD')),
-      changedByPullRequest: true
+      pullRequest: true
     })
     expect(added).toMatchObject({ fromBase: true, config: { source: null, failOn: 'error' } })
   })
@@ -240,7 +240,7 @@ describe('loadActionConfig', () => {
       path,
       head: new WorkingTreeSource(repo),
       base: new GitRevisionSource(repo, broken),
-      changedByPullRequest: true
+      pullRequest: true
     })
     expect(fixed.fromBase).toBe(false)
     expect(fixed.config.failOn).toBe('warning')
@@ -254,7 +254,7 @@ describe('loadActionConfig', () => {
         path,
         head: new WorkingTreeSource(repo),
         base: null,
-        changedByPullRequest: null
+        pullRequest: false
       })
     ).rejects.toThrow(ConfigError)
   })

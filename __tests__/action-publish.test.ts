@@ -7,14 +7,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { GitHubApi } from '../src/publish/github-api.js'
 import { describeApiError } from '../src/publish/github-api.js'
-import { getInputs, InputError } from '../src/publish/inputs.js'
+import { getInputs, InputError, splitPathList } from '../src/publish/inputs.js'
 import { classifyFailure, requestedWait, withRetry } from '../src/publish/retry.js'
 import { listPullRequestFiles, TooManyFilesError } from '../src/publish/pull-request-files.js'
 import { ACTIONS_BOT, resolveIdentity } from '../src/publish/identity.js'
 import { findStickyComment } from '../src/publish/find-comment.js'
 import { describeCommentFailure, publishStickyComment } from '../src/publish/sticky-comment.js'
 import { planAnnotations } from '../src/publish/annotations.js'
-import { reportFilePath } from '../src/publish/outputs.js'
 import { readRunContext, EventError } from '../src/publish/event.js'
 import { commentMarker } from '../src/report/markdown.js'
 import type { DatasetReport, Finding, GateReport } from '../src/model.js'
@@ -79,7 +78,7 @@ describe('getInputs', () => {
 
   it('applies the defaults of action.yml when inputs are empty', () => {
     expect(getInputs(read({}))).toEqual({
-      paths: ['**/*.csv'],
+      paths: [],
       config: '.github/dataset-gate.yml',
       changedOnly: true,
       failOn: undefined,
@@ -118,6 +117,22 @@ describe('getInputs', () => {
       config: 'cfg/gate.yml',
       reportFile: 'out/report.json'
     })
+  })
+
+  it('keeps commas inside braces and brackets: they belong to the glob', () => {
+    expect(getInputs(read({ paths: 'data/**/*.{csv,jsonl}' })).paths).toEqual([
+      'data/**/*.{csv,jsonl}'
+    ])
+    expect(splitPathList('a/*.{csv,jsonl}, b/[a,b]*.csv,c.csv\r\n{x,y}/{p,{q,r}}.csv')).toEqual([
+      'a/*.{csv,jsonl}',
+      'b/[a,b]*.csv',
+      'c.csv',
+      '{x,y}/{p,{q,r}}.csv'
+    ])
+    // A brace left open ends with its line; a stray closer does not swallow later commas.
+    expect(splitPathList('a/{b,c\nd.csv, e.csv')).toEqual(['a/{b,c', 'd.csv', 'e.csv'])
+    expect(splitPathList('a}.csv,b.csv')).toEqual(['a}.csv', 'b.csv'])
+    expect(splitPathList(' ,\n\n , ')).toEqual([])
   })
 
   it.each([
@@ -654,21 +669,6 @@ describe('planAnnotations', () => {
       ],
       omitted: 0
     })
-  })
-})
-
-describe('reportFilePath', () => {
-  it('resolves the input against the workspace, else uses the runner temp folder', () => {
-    expect(reportFilePath('out/r.json', '/ws', '/tmp/runner', 'dataset-gate')).toBe(
-      '/ws/out/r.json'
-    )
-    expect(reportFilePath('/abs/r.json', '/ws', '/tmp/runner', 'dataset-gate')).toBe('/abs/r.json')
-    expect(reportFilePath(undefined, '/ws', '/tmp/runner', 'dataset-gate')).toBe(
-      '/tmp/runner/dataset-gate-report.json'
-    )
-    expect(reportFilePath(undefined, '/ws', '/tmp/runner', 'k400')).toBe(
-      '/tmp/runner/dataset-gate-report-k400.json'
-    )
   })
 })
 

@@ -3,14 +3,20 @@
  * JSON file, the job summary, annotations and one sticky PR comment.
  *
  * The step's exit status follows the data alone: it fails when the gate fails, or when the gate
- * cannot run as configured (a bad input, an unparsable configuration, a PR too large to scope).
- * Trouble publishing (a read-only token on a fork, a deleted PR, a rate limit) is a warning.
+ * cannot run as configured (a bad input, an unparsable configuration, a PR too large to scope, a
+ * workspace that does not hold the pull request's commit). Trouble publishing (a read-only token on
+ * a fork, a deleted PR, a rate limit, a report path the action refuses) is a warning.
+ *
+ * Everything the pull request controls is untrusted: its files, its links, its configuration. It
+ * is judged by the base's configuration and cannot redirect the report file.
  */
 import * as core from '@actions/core'
+import { tmpdir } from 'node:os'
 import { ConfigError } from './config/load.js'
 import { runGate, type GateRequest } from './gate.js'
 import type { GateReport } from './model.js'
 import { emitAnnotations, planAnnotations } from './publish/annotations.js'
+import { CheckoutError, verifyCheckout, type CheckedOut } from './publish/checkout.js'
 import {
   EventError,
   readRunContext,
@@ -20,22 +26,28 @@ import {
 import { loadActionConfig } from './publish/gate-config.js'
 import { createGitHubApi, type GitHubApi, type PullRequestTarget } from './publish/github-api.js'
 import { getInputs, InputError, type ActionInputs } from './publish/inputs.js'
-import { reportFilePath, setOutputs, writeReportFile } from './publish/outputs.js'
+import { setOutputs } from './publish/outputs.js'
 import { listPullRequestFiles, TooManyFilesError } from './publish/pull-request-files.js'
 import { describeCommentFailure, publishStickyComment } from './publish/sticky-comment.js'
+import { writeReportFile } from './publish/report-file.js'
 import { writeJobSummary } from './publish/summary.js'
 import { ensureCommitAvailable, GitRevisionSource } from './read/git-source.js'
 import { WorkingTreeSource } from './read/source.js'
 import { renderMarkdown } from './report/markdown.js'
 
 /** Errors that mean "the gate cannot run as configured": their message is the whole story. */
-const EXPECTED_ERRORS = [InputError, ConfigError, EventError, TooManyFilesError]
+const EXPECTED_ERRORS = [InputError, ConfigError, EventError, TooManyFilesError, CheckoutError]
 
 export async function run(): Promise<void> {
   try {
     const inputs = getInputs()
     const context = readRunContext()
     const notes: string[] = []
+    // Before anything is judged or published: the workspace must hold the commit reported on.
+    if (context.pullRequest) {
+      const checkedOut = await verifyCheckout(context, context.pullRequest)
+      notes.push(...checkoutNotes(checkedOut, context.pullRequest))
+    }
     const api = context.pullRequest ? apiFor(inputs, notes) : null
     const report = await gate(inputs, context, api, notes)
     await publish(report, inputs, context, api)
@@ -69,18 +81,16 @@ async function gate(
     changedFiles = await changedFilesOf(api, targetOf(context, pr), pr, notes)
   }
 
-  const configChanged = changedFiles ? changedFiles.has(inputs.config) : null
-  const base =
-    pr && (inputs.compareBase || configChanged !== false)
-      ? await baseSource(context, pr, notes)
-      : null
+  // On a pull request the base is read even without `compare-base`: its configuration judges.
+  const base = pr ? await baseSource(context, pr, inputs.compareBase, notes) : null
   const loaded = await loadActionConfig({
     path: inputs.config,
     head,
     base,
-    changedByPullRequest: configChanged
+    pullRequest: pr !== null
   })
 
+  if (inputs.paths.length === 0) logDefaultDiscovery()
   const request: GateRequest = {
     source: head,
     config: loaded.config,
@@ -89,10 +99,48 @@ async function gate(
   }
   if (changedFiles) request.changedFiles = changedFiles
   if (base && pr && inputs.compareBase) request.base = { ref: baseRefLabel(pr), source: base }
+  const failOn = inputs.failOn ?? loaded.config.failOn
+  if (failOn === 'new' && !request.base) notes.push(failOnNewWithoutBase(context, inputs))
   const report = await runGate(request)
   if (loaded.fromBase) report.configFromBase = true
   report.notes.push(...notes, ...loaded.notes)
   return report
+}
+
+/**
+ * No `paths`: the engine's own discovery (`paths: []`, the DEFAULT_MANIFEST_GLOBS of read/plan.ts),
+ * so the action and the CLI gate the same files.
+ */
+function logDefaultDiscovery(): void {
+  core.info(
+    'Input `paths` is empty: gating the configured datasets, or without any, every CSV and JSON Lines manifest.'
+  )
+}
+
+/** What the comment should say about the commit judged, when it is not the head itself. */
+function checkoutNotes(checkedOut: CheckedOut, pr: PullRequestInfo): string[] {
+  if (checkedOut.kind === 'head') return []
+  const into = pr.baseRef ? ` into ${pr.baseRef}` : ''
+  return [
+    `Checked the merge commit ${checkedOut.sha.slice(0, 7)} (this pull request's head ${pr.headSha.slice(0, 7)} merged${into}), which \`actions/checkout\` checks out for pull_request events.`
+  ]
+}
+
+/**
+ * `fail-on: new` fails only findings absent on the base; without a base every finding is new, so
+ * every error fails the gate. Said as a warning and in the comment, so the stricter verdict is not
+ * a surprise.
+ */
+function failOnNewWithoutBase(context: RunContext, inputs: ActionInputs): string {
+  const message = `\`fail-on: new\` needs the base to tell new findings from old ones, but ${whyNoBase(context, inputs)}; every error fails the gate, as with \`fail-on: error\`.`
+  core.warning(message)
+  return message
+}
+
+function whyNoBase(context: RunContext, inputs: ActionInputs): string {
+  if (!context.pullRequest) return `this ${context.eventName || 'run'} event is not a pull request`
+  if (!inputs.compareBase) return '`compare-base` is false'
+  return 'the base commit could not be read'
 }
 
 /** The API for a pull request run, or null (with a note) when there is no token to use. */
@@ -125,6 +173,7 @@ async function changedFilesOf(
 async function baseSource(
   context: RunContext,
   pr: PullRequestInfo,
+  compareBase: boolean,
   notes: string[]
 ): Promise<GitRevisionSource | null> {
   const availability = await ensureCommitAvailable(context.workspace, pr.baseSha)
@@ -132,7 +181,10 @@ async function baseSource(
     if (availability.fetched) core.info(`Fetched the base commit ${pr.baseSha.slice(0, 7)}.`)
     return new GitRevisionSource(context.workspace, pr.baseSha)
   }
-  const message = `The base commit ${pr.baseSha.slice(0, 7)} could not be read (${availability.reason}), so there is no comparison with the base: no deltas, change rules or \`fail-on: new\` distinction.`
+  const consequence = compareBase
+    ? ', so there is no comparison with the base: no deltas, change rules or `fail-on: new` distinction.'
+    : '.'
+  const message = `The base commit ${pr.baseSha.slice(0, 7)} could not be read (${availability.reason})${consequence}`
   core.warning(message)
   notes.push(message)
   return null
@@ -154,15 +206,16 @@ async function publish(
   api: GitHubApi | null
 ): Promise<void> {
   const pr = context.pullRequest
-  const reportFile = reportFilePath(
-    inputs.reportFile,
-    context.workspace,
-    context.tempDir,
-    inputs.commentKey
-  )
-  await writeReportFile(report, reportFile)
-  setOutputs(report, reportFile)
-  core.info(`JSON report: ${reportFile}`)
+  // Never throws: a refused or failed path is a warning, and the verdict is still published.
+  const written = await writeReportFile(JSON.stringify(report, null, 2) + '\n', {
+    input: inputs.reportFile,
+    workspace: context.workspace,
+    tempDir: context.tempDir ?? tmpdir(),
+    commentKey: inputs.commentKey
+  })
+  for (const warning of written.warnings) core.warning(warning)
+  setOutputs(report, written.path ?? '')
+  if (written.path !== null) core.info(`JSON report: ${written.path}`)
 
   const markdown = { commentKey: inputs.commentKey, headSha: pr?.headSha, runUrl: context.runUrl }
   try {

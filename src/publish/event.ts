@@ -11,7 +11,10 @@ export const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'] as co
 
 export interface PullRequestInfo {
   number: number
-  /** The commit the run judges: the PR head (not the merge commit GITHUB_SHA points at). */
+  /**
+   * The pull request's head, which the comment's marker records. The workspace holds it, or for
+   * `pull_request` the test merge commit GITHUB_SHA points at (checked in checkout.ts).
+   */
   headSha: string
   baseSha: string
   /** Branch name of the base, for messages ("main"). */

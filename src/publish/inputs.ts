@@ -9,7 +9,11 @@ import { normalizeRepoPath } from '../read/source.js'
 import { commentMarker } from '../report/markdown.js'
 
 export interface ActionInputs {
-  /** Globs of dataset files, from a newline- or comma-separated list. */
+  /**
+   * Globs of dataset files, from a newline- or comma-separated list. Empty: the engine's own
+   * discovery, the same as the CLI's (the configured datasets, else every CSV and JSON Lines
+   * manifest).
+   */
   paths: string[]
   /** Repository-relative configuration file; a missing file means the defaults. */
   config: string
@@ -55,15 +59,7 @@ function choiceInput<const T extends string>(choices: readonly T[]) {
 }
 
 const inputsSchema = z.object({
-  paths: z
-    .string()
-    .transform(v =>
-      v
-        .split(/[\n,]/)
-        .map(p => p.trim())
-        .filter(p => p.length > 0)
-    )
-    .transform(list => (list.length > 0 ? list : ['**/*.csv'])),
+  paths: z.string().transform(splitPathList),
   config: z
     .string()
     .transform(v => v || '.github/dataset-gate.yml')
@@ -95,6 +91,30 @@ const inputsSchema = z.object({
 })
 
 const INPUT_NAMES = Object.keys(inputsSchema.shape) as (keyof typeof inputsSchema.shape)[]
+
+/**
+ * The `paths` input as a list of globs: one per line, and several on a line separated by commas,
+ * except commas inside braces or brackets, which belong to the glob (`data/*.{csv,jsonl}`,
+ * `clip_[0-9,]*.csv`). Splitting those would leave two broken globs that match nothing.
+ */
+export function splitPathList(text: string): string[] {
+  const globs: string[] = []
+  for (const line of text.split(/\r?\n/)) {
+    let depth = 0
+    let start = 0
+    for (let i = 0; i < line.length; i++) {
+      const char = line[i]
+      if (char === '{' || char === '[') depth++
+      else if ((char === '}' || char === ']') && depth > 0) depth--
+      else if (char === ',' && depth === 0) {
+        globs.push(line.slice(start, i))
+        start = i + 1
+      }
+    }
+    globs.push(line.slice(start))
+  }
+  return globs.map(glob => glob.trim()).filter(glob => glob.length > 0)
+}
 
 function isValidKey(key: string): boolean {
   try {

@@ -108,7 +108,9 @@ describe('max-classes', () => {
     const f = findingsOf(over, 'max-classes')
     expect(f).toHaveLength(1)
     expect(f[0]!.severity).toBe('error')
-    expect(f[0]!.message).toMatch(/1001 classes; at most 1000/)
+    expect(f[0]!.message).toMatch(
+      /1,001 classes; at most 1,000 are accepted\. Merge or drop 1 class\./
+    )
     expect(findingsOf(await gateUnassigned(classes(1000)), 'max-classes')).toEqual([])
   })
 
@@ -185,7 +187,7 @@ describe('recommended-per-class', () => {
     const found = findingsOf(at51, 'recommended-per-class')
     expect(found).toHaveLength(51)
     expect(found[0]!.message).toMatch(
-      /has 300 segments in TRAIN; a good model wants 1000 with more than 50 classes\. Add about 700 more/
+      /has 300 segments in TRAIN; a good model wants 1,000 with more than 50 classes\. Add about 700 more/
     )
   })
 
@@ -216,7 +218,7 @@ describe('class-imbalance', () => {
     expect(found).toHaveLength(1)
     expect(found[0]!.severity).toBe('warning')
     expect(found[0]!.message).toMatch(
-      /"big" has 11\.0x the segments of the least frequent "small" \(1100 vs 100\)/
+      /class "big" has 11\.0x the segments of the least frequent class "small" \(1,100 vs 100\)/
     )
     expect(only(report).metrics.imbalanceRatio).toBe(11)
   })
@@ -286,7 +288,7 @@ describe('split-ratio', () => {
     const f = findingsOf(large, 'split-ratio')
     expect(f).toHaveLength(1)
     expect([f[0]!.severity, f[0]!.split]).toEqual(['warning', 'TEST'])
-    expect(f[0]!.message).toMatch(/TEST holds 50\.0% of the videos \(660 of 1320\)/)
+    expect(f[0]!.message).toMatch(/TEST holds 50\.0% of the videos \(660 of 1,320\)/)
     const small = await gateSplits(HEALTHY_TRAIN, { run: 10, jump: 10, swim: 10 })
     expect(findingsOf(small, 'split-ratio')[0]!.message).toMatch(/4\.3% .*too small|cannot measure/)
   })
@@ -647,7 +649,7 @@ describe('metadata-confounder', () => {
     const f = found[0]!
     expect(f.severity).toBe('warning')
     expect(f.message).toMatch(/attribute "camera" predicts the label \(Cramér's V 1\.00 > 0\.5\)/)
-    expect(f.message).toContain('"cam_a" goes with "run"')
+    expect(f.message).toContain('"cam_a" goes with class "run"')
     const confounders = only(report).metrics.confounders
     expect(confounders.map(c => c.attribute)).toEqual(['camera', 'weather'])
     expect(confounders[0]!.cramersV).toBeCloseTo(1, 10)

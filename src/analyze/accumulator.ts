@@ -7,7 +7,7 @@
  * Per-value work (URI checks, key normalization, group extraction, label checks) runs once per
  * distinct URI or label, not per row.
  */
-import { SPLITS, type Split } from '../model.js'
+import { SPLITS, type FormatId, type Split } from '../model.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import type { FindingSink } from '../judge/findings.js'
 import {
@@ -27,10 +27,12 @@ import {
   canonicalLabel,
   checkVideoId,
   checkVideoUri,
+  describeBadDuration,
   isInf,
   labelChecker,
   normalizeVideoKey,
   parseSeconds,
+  plural,
   type LabelChecker
 } from './values.js'
 
@@ -57,6 +59,58 @@ export interface AccumulatorOptions {
   labelMatch: ((label: string) => boolean) | null
   /** Splits whose row keys are kept for the frozen-split change rule (base comparison only). */
   frozenSplits: Split[]
+}
+
+/** How a group pattern covered the videos: `ungrouped` of them matched no group. */
+export interface GroupCoverage {
+  videos: number
+  ungrouped: number
+  /** The first video key that matched no group, for the message. */
+  example: string | null
+}
+
+/**
+ * How segment times are written and named in a file's format, so a message gives that format's
+ * advice: CSV columns hold plain seconds (`12.5`), JSON Lines fields hold Duration strings (`"12.5s"`).
+ */
+interface TimeNotation {
+  start: string
+  end: string
+  /** A time as the file writes it, from the seconds text the reader passed on. */
+  show(seconds: string): string
+  /** `show`, quoted as the file writes it. */
+  quote(seconds: string): string
+  /** Why an unreadable time is unreadable, in this notation's terms. */
+  reason(text: string, parsed: { reason: string }): string
+  advice: string
+  endAdvice: string
+  /** What to do with a segment that has times but no label. */
+  unlabeled: string
+}
+
+const CSV_TIMES: TimeNotation = {
+  start: 'START',
+  end: 'END',
+  show: seconds => seconds,
+  quote: seconds => `"${seconds}"`,
+  reason: (_text, parsed) => parsed.reason,
+  advice: 'Write seconds from the start of the video, e.g. 12.5.',
+  endAdvice: 'Write seconds from the start of the video, or inf for its end.',
+  unlabeled:
+    'the row has times but no label. Add the label, or write the row as URI,,, to mark the whole video unlabeled.'
+}
+
+const JSONL_TIMES: TimeNotation = {
+  start: 'startTime',
+  end: 'endTime',
+  show: seconds => (isInf(seconds) ? '"Infinity"' : `"${seconds}s"`),
+  quote: seconds => JSONL_TIMES.show(seconds),
+  reason: text => describeBadDuration(text),
+  advice: 'Write times as strings with an s unit, e.g. "12.5s".',
+  endAdvice:
+    'Write times as strings with an s unit, e.g. "12.5s", or leave endTime out for the end of the video.',
+  unlabeled:
+    'the time segment has no displayName. Add the label, or leave timeSegmentAnnotations out to mark the whole video unlabeled.'
 }
 
 export interface LeakRecord {
@@ -94,6 +148,9 @@ export class DatasetAccumulator {
   readonly groupSplits = new DenseUint8()
   private groupFirst: { split: Split; file: number; line: number }[] = []
   readonly groupLeaks = new Map<number, LeakRecord>()
+  /** Videos the group pattern gave no group (counted once per video, when it is registered). */
+  private ungroupedVideos = 0
+  private ungroupedExample: string | null = null
 
   // labels
   private labelByText = new Map<string, number>()
@@ -123,6 +180,9 @@ export class DatasetAccumulator {
   readonly unlabeled: { video: number; file: number; line: number; split: number }[] = []
 
   readonly frozenRows = new Map<Split, Map<string, { file: number; line: number }>>()
+
+  /** Files (by index) in JSON Lines: their messages speak of startTime/endTime and "12.5s". */
+  private jsonlFiles = new Set<number>()
 
   labeledRows = 0
   rows = 0
@@ -155,6 +215,25 @@ export class DatasetAccumulator {
       this.checkLabel = labelChecker('relaxed', this.options.labelMatch, pattern)
     }
     if (this.options.inferVideoKey && /(^|_)id$/i.test(videoColumn)) this.options.videoKey = 'id'
+  }
+
+  formatDetected(file: number, format: FormatId): void {
+    if (format === 'vertex-jsonl') this.jsonlFiles.add(file)
+  }
+
+  /** Consulted only when a finding is written, never per row. */
+  private notation(file: number): TimeNotation {
+    return this.jsonlFiles.has(file) ? JSONL_TIMES : CSV_TIMES
+  }
+
+  /** How the group pattern covered the videos; null without a group pattern. */
+  groupCoverage(): GroupCoverage | null {
+    if (!this.options.groupOf) return null
+    return {
+      videos: this.videoKeys.length,
+      ungrouped: this.ungroupedVideos,
+      example: this.ungroupedExample
+    }
   }
 
   beginFile(path: string): number {
@@ -200,8 +279,7 @@ export class DatasetAccumulator {
         return
       }
       this.sink.add('label-missing', {
-        message:
-          'the row has times but no label. Add the label, or write the row as URI,,, to mark the whole video unlabeled.',
+        message: this.notation(file).unlabeled,
         file: this.files[file],
         line,
         split: SPLITS[split]!,
@@ -290,18 +368,20 @@ export class DatasetAccumulator {
       return null
     }
     if (isInf(start)) {
+      const n = this.notation(file)
       this.sink.add('segment-invalid', {
         ...this.place(file, line, split, label),
-        message: 'START is "inf"; inf is only valid as END (the end of the video).',
+        message: `${n.start} is ${n.quote(start)}; ${n.quote(start)} (the end of the video) is only valid as ${n.end}.`,
         fingerprint: this.segmentFingerprint(video, label, start, end)
       })
       return null
     }
     const startValue = parseSeconds(start)
     if (!startValue.ok) {
+      const n = this.notation(file)
       this.sink.add('segment-invalid', {
         ...this.place(file, line, split, label),
-        message: `START ${startValue.reason}. Write seconds from the start of the video, e.g. 12.5.`,
+        message: `${n.start} ${n.reason(start, startValue)}. ${n.advice}`,
         fingerprint: this.segmentFingerprint(video, label, start, end)
       })
       return null
@@ -309,9 +389,10 @@ export class DatasetAccumulator {
     const endIsInf = isInf(end)
     const endValue = endIsInf ? null : parseSeconds(end)
     if (endValue && !endValue.ok) {
+      const n = this.notation(file)
       this.sink.add('segment-invalid', {
         ...this.place(file, line, split, label),
-        message: `END ${endValue.reason}. Write seconds from the start of the video, or inf for its end.`,
+        message: `${n.end} ${n.reason(end, endValue)}. ${n.endAdvice}`,
         fingerprint: this.segmentFingerprint(video, label, start, end)
       })
       return null
@@ -322,24 +403,26 @@ export class DatasetAccumulator {
       this.sink.add('segment-invalid', {
         ...this.place(file, line, split, label),
         severity: 'warning',
-        message: `a time has ${decimals} decimals; AutoML keeps microseconds (${maxDecimals} decimals) and rounds the rest.`,
+        message: `a time has ${plural(decimals, 'decimal')}; AutoML keeps microseconds (${plural(maxDecimals, 'decimal')}) and rounds the rest.`,
         fingerprint: this.segmentFingerprint(video, label, start, end) + ':decimals'
       })
     }
     const s = startValue.value
     const e = endValue ? endValue.value : Infinity
     if (e <= 0) {
+      const n = this.notation(file)
       this.sink.add('segment-invalid', {
         ...this.place(file, line, split, label),
-        message: `END ${end} must be greater than 0.`,
+        message: `${n.end} ${n.show(end)} must be greater than 0.`,
         fingerprint: this.segmentFingerprint(video, label, start, end)
       })
       return null
     }
     if (s >= e) {
+      const n = this.notation(file)
       this.sink.add('segment-invalid', {
         ...this.place(file, line, split, label),
-        message: `the segment ends (${end}) before or where it starts (${start}); START must be less than END.`,
+        message: `the segment ends (${n.show(end)}) before or where it starts (${n.show(start)}); ${n.start} must be less than ${n.end}.`,
         fingerprint: this.segmentFingerprint(video, label, start, end)
       })
       return null
@@ -349,15 +432,17 @@ export class DatasetAccumulator {
     if (!Number.isNaN(duration)) {
       const tolerance = this.settings['segment-invalid'].options.tolerance
       if (e !== Infinity && e > duration + tolerance) {
+        const n = this.notation(file)
         this.sink.add('segment-invalid', {
           ...this.place(file, line, split, label),
-          message: `END ${end} is beyond the video's duration of ${duration} s (from the durations file).`,
+          message: `${n.end} ${n.show(end)} is beyond the video's duration of ${duration} s (from the durations file).`,
           fingerprint: this.segmentFingerprint(video, label, start, end)
         })
       } else if (s >= duration + tolerance) {
+        const n = this.notation(file)
         this.sink.add('segment-invalid', {
           ...this.place(file, line, split, label),
-          message: `START ${start} is at or beyond the video's duration of ${duration} s (from the durations file).`,
+          message: `${n.start} ${n.show(start)} is at or beyond the video's duration of ${duration} s (from the durations file).`,
           fingerprint: this.segmentFingerprint(video, label, start, end)
         })
       }
@@ -407,7 +492,11 @@ export class DatasetAccumulator {
       const duration = this.options.durations?.get(key)
       if (duration !== undefined) this.videoDuration.data[video] = duration
       const group = this.options.groupOf?.(key)
-      if (group !== null && group !== undefined) {
+      if (group === null) {
+        // Counted so a pattern that matches nothing (or only some videos) is said, not silent.
+        this.ungroupedVideos++
+        this.ungroupedExample ??= key
+      } else if (group !== undefined) {
         let groupId = this.groupByKey.get(group)
         if (groupId === undefined) {
           groupId = this.groupKeys.length

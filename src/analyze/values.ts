@@ -58,6 +58,16 @@ function describeBadNumber(text: string): string {
   return `${shown} is not a number of seconds`
 }
 
+/**
+ * Why a JSON Lines time that is not a plain seconds value either is unusable: Vertex writes times
+ * as protobuf Duration strings ("12.5s"), so the CSV advice ("write plain seconds") would mislead.
+ */
+export function describeBadDuration(text: string): string {
+  const shown = JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text)
+  if (text.trimStart().startsWith('-')) return `${shown} is negative`
+  return `${shown} is not a duration like "12.5s"`
+}
+
 /** Vertex JSON Lines durations: "12.5s" (protobuf Duration JSON form). */
 export function parseDurationString(text: string): SecondsResult {
   if (text.length > 1 && text.endsWith('s')) return parseSeconds(text.slice(0, -1))
@@ -79,8 +89,7 @@ export function checkVideoUri(uri: string, extensions: readonly string[]): strin
   if (CONTROL_OR_SPACE.test(uri) || INVISIBLE.test(uri)) {
     return 'the video URI contains whitespace, control or invisible characters; remove them or percent-encode them'
   }
-  if (!uri.startsWith('gs://'))
-    return 'the video URI must be a Cloud Storage URI of the form gs://bucket/object'
+  if (!uri.startsWith('gs://')) return notCloudStorage(uri)
   const rest = uri.slice(5)
   const slash = rest.indexOf('/')
   const bucket = slash === -1 ? rest : rest.slice(0, slash)
@@ -96,6 +105,19 @@ export function checkVideoUri(uri: string, extensions: readonly string[]): strin
     return `unsupported video container "${extension || '(none)'}"; allowed: ${extensions.join(' ')}`
   }
   return null
+}
+
+/** A bare name: no scheme, folder or extension. What a video id looks like (`--07WQ2iBlw`). */
+const BARE_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+/**
+ * A non-gs:// URI. A bare id-like name is most likely a dataset keyed by video id (a YouTube id)
+ * read with the default `video-key: uri`: the hint names the setting that fixes every such row.
+ */
+function notCloudStorage(uri: string): string {
+  const problem = 'the video URI must be a Cloud Storage URI of the form gs://bucket/object'
+  if (!BARE_ID.test(uri)) return problem
+  return `${problem}; "${uri}" looks like a video id. If this dataset names its videos by id (e.g. YouTube ids), set \`video-key: id\` for this dataset in .github/dataset-gate.yml.`
 }
 
 function checkBucket(bucket: string): string | null {
@@ -190,6 +212,24 @@ export function clip(text: string, max = 60): string {
   return text.length > max ? text.slice(0, max) + '…' : text
 }
 
+/**
+ * 12345 -> "12,345". Locale-independent, so messages (and the golden reports quoting them) read
+ * the same on every machine. The reports group digits the same way (src/report/format.ts).
+ */
+export function formatCount(value: number): string {
+  if (!Number.isFinite(value)) return String(value)
+  const sign = value < 0 ? '-' : ''
+  const [whole = '0', fraction] = Math.abs(value).toString().split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return sign + grouped + (fraction === undefined ? '' : '.' + fraction)
+}
+
+/** "1 segment", "1,200 segments", "2 classes": a count with its noun in agreement. */
+export function plural(count: number, singular: string, pluralForm?: string): string {
+  const many = pluralForm ?? (/(s|x|ch|sh)$/.test(singular) ? singular + 'es' : singular + 's')
+  return `${formatCount(count)} ${count === 1 ? singular : many}`
+}
+
 /** Shows invisible characters as <U+XXXX> so a message explains what is wrong. */
 export function visible(text: string): string {
   return clip(showInvisible(text), 80)
@@ -226,13 +266,49 @@ export function parseIndexSplit(
   }
 }
 
-/** Vertex AI CSV / JSONL ml_use values. */
-export function parseVertexSplit(
-  text: string
-): { split: Split; problem: string | null; severity: 'error' | 'warning' } | null {
-  switch (text.trim().toLowerCase()) {
+export interface SplitParse {
+  split: Split
+  problem: string | null
+  severity: 'error' | 'warning'
+}
+
+/** The ML_USE values Vertex AI documents for video classification (any case in practice). */
+export const VERTEX_ML_USE = 'training, test'
+
+/**
+ * Spellings Vertex AI does not document but whose intent is plain (the legacy AutoML `TRAIN`, the
+ * research datasets' `val`, `eval`). The import would refuse them, so each is an error; the row
+ * still counts in the split it was meant for, so the class counts, the leakage and distribution
+ * checks describe the dataset the author intended instead of one with rows missing. Values whose
+ * intent is not plain (`holdout`) are not counted at all.
+ */
+const TO_TRAINING = { split: 'TRAIN', advice: 'did you mean training?' } as const
+const TO_TEST = { split: 'TEST', advice: 'did you mean test?' } as const
+const TO_VALIDATION = {
+  split: 'VALIDATION',
+  advice:
+    'did you mean validation? Video classification does not use it either: use training or test.'
+} as const
+const VERTEX_NEAR_MISSES: Record<string, { split: Split; advice: string }> = {
+  train: TO_TRAINING,
+  trainning: TO_TRAINING,
+  testing: TO_TEST,
+  eval: TO_TEST,
+  evaluation: TO_TEST,
+  val: TO_VALIDATION,
+  valid: TO_VALIDATION,
+  validate: TO_VALIDATION,
+  unassigned: {
+    split: 'UNASSIGNED',
+    advice: 'leave ML_USE out (4 fields) to let Vertex AI assign the split.'
+  }
+}
+
+/** Vertex AI CSV / JSONL ml_use values (see VERTEX_NEAR_MISSES for the undocumented ones). */
+export function parseVertexSplit(text: string): SplitParse | null {
+  const value = text.trim().toLowerCase()
+  switch (value) {
     case 'training':
-    case 'train':
       return { split: 'TRAIN', problem: null, severity: 'error' }
     case 'test':
       return { split: 'TEST', problem: null, severity: 'error' }
@@ -243,8 +319,14 @@ export function parseVertexSplit(
           'ML_USE "validation" is not used for Vertex AI video classification; use training or test',
         severity: 'warning'
       }
-    default:
-      return null
+  }
+  // Own keys only: a value such as `__proto__` is not a near miss.
+  if (!Object.hasOwn(VERTEX_NEAR_MISSES, value)) return null
+  const { split, advice } = VERTEX_NEAR_MISSES[value]!
+  return {
+    split,
+    problem: `ML_USE "${clip(text)}" is not a value Vertex AI accepts (${VERTEX_ML_USE}, any case); ${advice} The row is counted in ${split}.`,
+    severity: 'error'
   }
 }
 

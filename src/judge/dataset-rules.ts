@@ -18,6 +18,7 @@ import {
   jsPermutationFloor,
   lInfinity
 } from '../analyze/stats.js'
+import { clip, formatCount, plural } from '../analyze/values.js'
 
 export interface DatasetTally {
   splits: Partial<Record<Split, SplitSummary>>
@@ -28,6 +29,11 @@ export interface DatasetTally {
   videoLeaks: Leak[]
   groupLeaks: Leak[]
   groupPatternConfigured: boolean
+  /**
+   * How many of the videos the group pattern put in no group, with an example key; absent or null
+   * without a group pattern.
+   */
+  groupCoverage?: { ungrouped: number; example: string | null } | null
   labeledVideos: number
   multiLabelVideos: number
   /** Labeled rows whose (video, start, end) carries more than one label; null when not measured. */
@@ -46,8 +52,8 @@ export interface DatasetJudgement {
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
-const plural = (n: number, word: string): string =>
-  `${n} ${word}${n === 1 ? '' : /(s|x|ch|sh)$/.test(word) ? 'es' : 's'}`
+/** One quoting style for names in messages: `class "run"`, `video "gs://b/a.mp4"`. */
+const named = (kind: string, name: string): string => `${kind} "${clip(name, 80)}"`
 
 export function judgeDataset(
   tally: DatasetTally,
@@ -62,6 +68,7 @@ export function judgeDataset(
   const splitDistance = checkSplitDistribution(tally, settings, sink)
   checkSplitRatio(tally, settings, sink)
   checkLeaks(tally, settings, sink)
+  checkGroupCoverage(tally, sink)
   checkFewVideos(tally, classes, settings, sink)
   checkMultiLabel(tally, settings, sink)
   const confounders = checkConfounders(tally, settings, sink, notes)
@@ -79,14 +86,16 @@ function checkClassCounts(
   if (count < minClasses) {
     sink.add('min-classes', {
       message: `the dataset has ${plural(count, 'class')}; a classifier needs at least ${minClasses}. Add examples of more classes.`,
-      fingerprint: 'min-classes'
+      fingerprint: 'min-classes',
+      measure: count
     })
   }
   const maxClasses = settings['max-classes'].options.max
   if (count > maxClasses) {
     sink.add('max-classes', {
-      message: `the dataset has ${count} classes; at most ${maxClasses} are accepted. Merge or drop ${plural(count - maxClasses, 'class')}.`,
-      fingerprint: 'max-classes'
+      message: `the dataset has ${plural(count, 'class')}; at most ${formatCount(maxClasses)} are accepted. Merge or drop ${plural(count - maxClasses, 'class')}.`,
+      fingerprint: 'max-classes',
+      measure: count
     })
   }
 
@@ -98,8 +107,9 @@ function checkClassCounts(
     if (have < need) {
       sink.add('min-per-class', {
         class: name,
-        message: `class "${name}" has ${plural(have, hard.unit.slice(0, -1))} in all splits; at least ${need} are required. Add ${need - have} more.`,
-        fingerprint: `min-per-class:${name}`
+        message: `${named('class', name)} has ${plural(have, hard.unit.slice(0, -1))} in all splits; at least ${formatCount(need)} are required. Add ${formatCount(need - have)} more.`,
+        fingerprint: `min-per-class:${name}`,
+        measure: have
       })
     }
   }
@@ -127,8 +137,9 @@ function checkClassCounts(
       sink.add('recommended-per-class', {
         class: name,
         split,
-        message: `class "${name}" has ${plural(have, soft.unit.slice(0, -1))} ${source}; a good model wants ${need}${count > soft['many-classes'] ? ` with more than ${soft['many-classes']} classes` : ''}. Add about ${need - have} more.`,
-        fingerprint: `recommended-per-class:${name}`
+        message: `${named('class', name)} has ${plural(have, soft.unit.slice(0, -1))} ${source}; a good model wants ${formatCount(need)}${count > soft['many-classes'] ? ` with more than ${plural(soft['many-classes'], 'class')}` : ''}. Add about ${formatCount(need - have)} more.`,
+        fingerprint: `recommended-per-class:${name}`,
+        measure: have
       })
     }
   }
@@ -161,8 +172,9 @@ function checkImbalance(
   if (ratio > warning) {
     sink.add('class-imbalance', {
       severity: ratio > error ? 'error' : 'warning',
-      message: `the most frequent class "${most.name}" has ${ratio.toFixed(1)}x the ${unit} of the least frequent "${least.name}" (${most.n} vs ${least.n}); keep it within ${warning}x (${error}x at most). Add examples of rare classes or subsample frequent ones.`,
-      fingerprint: 'class-imbalance'
+      message: `the most frequent ${named('class', most.name)} has ${ratio.toFixed(1)}x the ${unit} of the least frequent ${named('class', least.name)} (${formatCount(most.n)} vs ${formatCount(least.n)}); keep it within ${warning}x (${error}x at most). Add examples of rare classes or subsample frequent ones.`,
+      fingerprint: 'class-imbalance',
+      measure: ratio
     })
   }
   return ratio
@@ -187,7 +199,7 @@ function checkSplitCoverage(tally: DatasetTally, classes: string[], sink: Findin
           sink.add('split-missing-class', {
             class: name,
             split,
-            message: `class "${name}" has ${summary.classes[name]!.segments} segments in ${split} but none in TRAIN, so it cannot be learned. Move some of its videos to TRAIN.`,
+            message: `${named('class', name)} has ${plural(summary.classes[name]!.segments, 'segment')} in ${split} but none in TRAIN, so it cannot be learned. Move some of its videos to TRAIN.`,
             fingerprint: `split-missing-class:${split}:${name}`
           })
         }
@@ -202,7 +214,7 @@ function checkSplitCoverage(tally: DatasetTally, classes: string[], sink: Findin
           severity: 'warning',
           class: name,
           split: 'TEST',
-          message: `class "${name}" is in TRAIN but has no TEST examples, so it cannot be evaluated. Move some of its videos to TEST.`,
+          message: `${named('class', name)} is in TRAIN but has no TEST examples, so it cannot be evaluated. Move some of its videos to TEST.`,
           fingerprint: `split-missing-class:TEST-missing:${name}`
         })
       }
@@ -252,12 +264,13 @@ function checkSplitDistribution(
     if (distance > limit && distance > noiseFloor) {
       const moved = topShifts
         .slice(0, 3)
-        .map(s => `"${s.class}" ${pct(s.a)} in TRAIN vs ${pct(s.b)} in ${other}`)
+        .map(s => `${named('class', s.class)} ${pct(s.a)} in TRAIN vs ${pct(s.b)} in ${other}`)
         .join(', ')
       sink.add('split-distribution', {
         split: other,
-        message: `the label distribution of ${other} differs from TRAIN: Jensen-Shannon distance ${distance.toFixed(3)} is above the threshold ${limit} and above the ${distance.toFixed(3) === noiseFloor.toFixed(3) ? '' : ''}${noiseFloor.toFixed(3)} that sampling noise alone reaches for ${totalA} and ${totalB} segments. Largest shifts: ${moved}. Rebalance the split (e.g. stratify by class).`,
-        fingerprint: `split-distribution:${other}`
+        message: `the label distribution of ${other} differs from TRAIN: Jensen-Shannon distance ${distance.toFixed(3)} is above the threshold ${limit} and above the ${noiseFloor.toFixed(3)} that sampling noise alone reaches for ${formatCount(totalA)} and ${plural(totalB, 'segment')}. Largest shifts: ${moved}. Rebalance the split (e.g. stratify by class).`,
+        fingerprint: `split-distribution:${other}`,
+        measure: distance
       })
     }
   }
@@ -274,8 +287,9 @@ function checkSplitRatio(tally: DatasetTally, settings: RuleSettings, sink: Find
   if (share < low || share > high) {
     sink.add('split-ratio', {
       split: 'TEST',
-      message: `TEST holds ${pct(share)} of the videos (${test.videos} of ${total}); expected ${pct(low)} to ${pct(high)}. ${share < low ? 'A test split this small cannot measure the model reliably.' : 'A test split this large leaves too little to train on.'}`,
-      fingerprint: 'split-ratio'
+      message: `TEST holds ${pct(share)} of the videos (${formatCount(test.videos)} of ${formatCount(total)}); expected ${pct(low)} to ${pct(high)}. ${share < low ? 'A test split this small cannot measure the model reliably.' : 'A test split this large leaves too little to train on.'}`,
+      fingerprint: 'split-ratio',
+      measure: share < low ? low - share : share - high
     })
   }
 }
@@ -292,8 +306,9 @@ function checkLeaks(tally: DatasetTally, settings: RuleSettings, sink: FindingSi
         file: last.file,
         line: last.line,
         split: last.split,
-        message: `video "${leak.key}" is in ${leak.places.length} splits: ${describePlaces(leak)}. Segments of one video in two splits leak; keep every video in one split.`,
-        fingerprint: `video-leakage:${leak.key}`
+        message: `${named('video', leak.key)} is in ${plural(leak.places.length, 'split')}: ${describePlaces(leak)}. Segments of one video in two splits leak; keep every video in one split.`,
+        fingerprint: `video-leakage:${leak.key}`,
+        measure: leak.places.length
       })
     }
   }
@@ -307,11 +322,37 @@ function checkLeaks(tally: DatasetTally, settings: RuleSettings, sink: FindingSi
         file: last.file,
         line: last.line,
         split: last.split,
-        message: `group "${leak.key}" has videos in ${leak.places.length} splits: ${describePlaces(leak)}. Videos of one source group look alike; keep each group in one split.`,
-        fingerprint: `group-leakage:${leak.key}`
+        message: `${named('group', leak.key)} has videos in ${plural(leak.places.length, 'split')}: ${describePlaces(leak)}. Videos of one source group look alike; keep each group in one split.`,
+        fingerprint: `group-leakage:${leak.key}`,
+        measure: leak.places.length
       })
     }
   }
+}
+
+/**
+ * A group pattern that matches no video turns group leakage off as surely as no pattern, so say it
+ * (warning). One that misses only some videos still checks the rest: a notice with the count, as
+ * ungrouped videos may be deliberate (a source with no groups), yet are worth knowing about.
+ */
+function checkGroupCoverage(tally: DatasetTally, sink: FindingSink): void {
+  const coverage = tally.groupCoverage
+  if (!tally.groupPatternConfigured || !coverage || coverage.ungrouped === 0) return
+  const total = tally.totalVideos
+  const example = coverage.example === null ? '' : ` (e.g. ${named('video', coverage.example)})`
+  if (coverage.ungrouped >= total) {
+    sink.add('group-leakage', {
+      severity: 'warning',
+      message: `the group pattern matched none of the ${plural(total, 'video')}${example}, so group leakage was not checked. Fix group-pattern for this dataset in .github/dataset-gate.yml: it is searched in each video key, and its capture named "group" (or else its first capture, or else the whole match) names the group.`,
+      fingerprint: 'group-leakage:no-match'
+    })
+    return
+  }
+  sink.add('group-leakage', {
+    severity: 'notice',
+    message: `the group pattern matched ${formatCount(total - coverage.ungrouped)} of the ${plural(total, 'video')}; ${plural(coverage.ungrouped, 'video')}${example} ${coverage.ungrouped === 1 ? 'is' : 'are'} in no group and only checked for video leakage. Extend group-pattern if they belong to groups too.`,
+    fingerprint: 'group-leakage:partial-match'
+  })
 }
 
 function checkFewVideos(
@@ -323,8 +364,9 @@ function checkFewVideos(
   const options = settings['few-videos'].options
   if (tally.totalVideos > 0 && tally.totalVideos < options['min-videos']) {
     sink.add('few-videos', {
-      message: `the dataset has only ${plural(tally.totalVideos, 'video')}; with fewer than ${options['min-videos']} videos, splitting by video can leave classes out of a split. Add more videos.`,
-      fingerprint: 'few-videos:dataset'
+      message: `the dataset has only ${plural(tally.totalVideos, 'video')}; with fewer than ${plural(options['min-videos'], 'video')}, splitting by video can leave classes out of a split. Add more videos.`,
+      fingerprint: 'few-videos:dataset',
+      measure: tally.totalVideos
     })
   }
   for (const name of classes) {
@@ -334,8 +376,9 @@ function checkFewVideos(
       const segments = tally.classTotals.get(name)!.segments
       sink.add('few-videos', {
         class: name,
-        message: `class "${name}" comes from ${plural(videos, 'video')} (${plural(segments, 'segment')}); with fewer than ${need} videos a split by video can miss it entirely. Add segments from more videos.`,
-        fingerprint: `few-videos:${name}`
+        message: `${named('class', name)} comes from ${plural(videos, 'video')} (${plural(segments, 'segment')}); with fewer than ${plural(need, 'video')} a split by video can miss it entirely. Add segments from more videos.`,
+        fingerprint: `few-videos:${name}`,
+        measure: videos
       })
     }
   }
@@ -381,7 +424,7 @@ function checkConfounders(
   const options = settings['metadata-confounder'].options
   if (tally.metadataVideos < options['min-videos']) {
     notes.push(
-      `metadata covers ${tally.metadataVideos} labeled videos, fewer than the ${options['min-videos']} needed to measure confounders.`
+      `metadata covers ${plural(tally.metadataVideos, 'labeled video')}, fewer than the ${formatCount(options['min-videos'])} needed to measure confounders.`
     )
     return []
   }
@@ -389,7 +432,7 @@ function checkConfounders(
   for (const [attribute, byValue] of tally.metadata) {
     if (byValue.size > Math.max(20, tally.metadataVideos / 2)) {
       notes.push(
-        `metadata attribute "${attribute}" has ${byValue.size} distinct values, like an identifier; not measured as a confounder.`
+        `${named('metadata attribute', attribute)} has ${plural(byValue.size, 'distinct value')}, like an identifier; not measured as a confounder.`
       )
       continue
     }
@@ -416,11 +459,15 @@ function checkConfounders(
     if (confounder.cramersV > options['max-cramers-v']) {
       const examples = confounder.givesAway
         .slice(0, 3)
-        .map(g => `"${g.value}" goes with "${g.class}" in ${pct(g.share)} of its videos`)
+        .map(
+          g =>
+            `"${clip(g.value, 80)}" goes with ${named('class', g.class)} in ${pct(g.share)} of its videos`
+        )
         .join('; ')
       sink.add('metadata-confounder', {
-        message: `metadata attribute "${attribute}" predicts the label (Cramér's V ${confounder.cramersV.toFixed(2)} > ${options['max-cramers-v']})${examples ? `: ${examples}` : ''}. A model can learn the ${attribute} instead of the action; collect videos that break the association.`,
-        fingerprint: `metadata-confounder:${attribute}`
+        message: `${named('metadata attribute', attribute)} predicts the label (Cramér's V ${confounder.cramersV.toFixed(2)} > ${options['max-cramers-v']})${examples ? `: ${examples}` : ''}. A model can learn the ${attribute} instead of the action; collect videos that break the association.`,
+        fingerprint: `metadata-confounder:${attribute}`,
+        measure: confounder.cramersV
       })
     }
   }

@@ -3,12 +3,21 @@
  * "Input formats"). The format is detected from the first record unless the configuration names it;
  * field-count, header and split-value problems are reported here, everything else by the accumulator.
  */
-import type { FormatId, Split } from '../model.js'
+import { SPLITS, type FormatId, type Split } from '../model.js'
 import type { ColumnMap } from '../config/schema.js'
 import type { FindingSink } from '../judge/findings.js'
 import { SPLIT_CODE } from '../analyze/accumulator.js'
 import { textHash } from '../analyze/compact.js'
-import { DEFAULT_SPLIT_VALUES, clip, parseIndexSplit, parseVertexSplit } from '../analyze/values.js'
+import {
+  DEFAULT_SPLIT_VALUES,
+  VERTEX_ML_USE,
+  clip,
+  isInf,
+  parseIndexSplit,
+  parseSeconds,
+  parseVertexSplit,
+  plural
+} from '../analyze/values.js'
 import type { RecordVisitor } from './text.js'
 
 /** Where rows go: the accumulator, or a lighter collector on a second pass. */
@@ -24,6 +33,8 @@ export interface RowSink {
   ): void
   /** Column-mapped research manifests get the relaxed label profile when it is `auto`. */
   columnsDetected?(videoColumn: string): void
+  /** The format a file is read as, once known: messages give that format's advice. */
+  formatDetected?(file: number, format: FormatId): void
 }
 
 export interface FileContext {
@@ -77,6 +88,54 @@ export function detectFormat(first: string[], fixedSplit: Split | null): FormatI
   return first.length === 4 || first.length === 5 ? 'vertex-csv' : null
 }
 
+/** Google's CSV columns in order, without and with ML_USE (role names of HEADER_ALIASES). */
+const GOOGLE_LAYOUTS: (keyof ColumnMap)[][] = [
+  ['video', 'label', 'start', 'end'],
+  ['split', 'video', 'label', 'start', 'end']
+]
+
+/**
+ * A header row naming Google's own columns in Google's order ([ML_USE,]VIDEO_URI,LABEL,START,END),
+ * e.g. `ml_use,video_uri,label,start,end`. Google's imports take no header, so when its rows hold
+ * gs:// URIs (or the configuration names a Google format) the file is that format with a header
+ * row to delete, and is checked as that format (AutoML labels, ML_USE values). An id-named video
+ * column (`youtube_id`) marks a research manifest (Kinetics): those stay column-mapped.
+ */
+export function isGoogleHeader(fields: string[]): boolean {
+  const layout = GOOGLE_LAYOUTS.find(roles => roles.length === fields.length)
+  if (!layout) return false
+  const names = fields.map(f => f.trim().toLowerCase())
+  if (ID_COLUMN.test(names[layout.indexOf('video')]!)) return false
+  return layout.every((role, i) => HEADER_ALIASES[role].includes(names[i]!))
+}
+
+/** Video column names that hold ids rather than URIs (see DatasetAccumulator.columnsDetected). */
+const ID_COLUMN = /(^|_)id$/
+
+/** Named as plan.ts names them in its note on files it cannot recognise. */
+const OTHER_DELIMITERS: [char: string, name: string][] = [
+  [';', '";" (semicolon)'],
+  ['\t', 'a tab'],
+  ['|', '"|" (pipe)']
+]
+
+/**
+ * The delimiter a one-field row seems to use instead of commas (the one it holds most of), named
+ * for a message, or null. Runs only for a row-shape finding.
+ */
+export function otherDelimiter(text: string): string | null {
+  let best: string | null = null
+  let bestCount = 0
+  for (const [char, name] of OTHER_DELIMITERS) {
+    const count = text.split(char).length - 1
+    if (count > bestCount) {
+      best = name
+      bestCount = count
+    }
+  }
+  return best
+}
+
 /** A column map from a header row of known names, or null when the row is not such a header. */
 export function inferColumns(header: string[]): ColumnMap | null {
   const names = header.map(h => h.trim().toLowerCase())
@@ -104,6 +163,8 @@ export function createRowReader(context: FileContext): RowReader {
   const { accumulator, sink, path, fileIndex } = context
   const fixedCode = SPLIT_CODE[context.fixedSplit ?? 'UNASSIGNED']
   let handle: ((fields: string[], line: number) => void) | null = null
+  /** A header row on a Google format (which takes none): reported, then skipped like a header. */
+  let headerRow = false
 
   const reader: RowReader = {
     format: context.format === 'auto' ? null : context.format,
@@ -124,7 +185,7 @@ export function createRowReader(context: FileContext): RowReader {
       if (!handle) {
         handle = start(fields, line)
         if (!handle) return
-        if (reader.format === 'columns') return // the header is not a row
+        if (reader.format === 'columns' || headerRow) return // the header is not a row
       }
       reader.rows++
       handle(fields, line)
@@ -132,8 +193,12 @@ export function createRowReader(context: FileContext): RowReader {
   }
 
   const shape = (line: number, fields: string[], expected: string): void => {
+    const delimiter = fields.length === 1 ? otherDelimiter(fields[0]!) : null
+    const advice = delimiter
+      ? `The row seems to use ${delimiter} as its delimiter; Google's import formats need commas. Save the file as comma-separated.`
+      : 'Check for unquoted commas or missing fields.'
     sink.add('row-shape', {
-      message: `expected ${expected}, found ${fields.length} field${fields.length === 1 ? '' : 's'}. Check for unquoted commas or missing fields.`,
+      message: `expected ${expected}, found ${plural(fields.length, 'field')}. ${advice}`,
       file: path,
       line,
       fingerprint: `row-shape:${textHash(fields.join(','))}`
@@ -174,7 +239,54 @@ export function createRowReader(context: FileContext): RowReader {
       return null
     }
     reader.format = format ?? (context.fixedSplit ? 'automl-rows' : 'vertex-csv')
-    switch (reader.format) {
+    // A header naming Google's columns in Google's order may head a Google file (import would
+    // fail on it) or a research manifest that happens to use those names: its first row decides.
+    if (reader.format === 'columns' && context.format === 'auto' && isGoogleHeader(first)) {
+      headerRow = true
+      return (fields, at) => {
+        const google =
+          fields.length === first.length &&
+          fields[first.length === 5 ? 1 : 0]!.trim().startsWith('gs://')
+        handle = google
+          ? googleHeaderFile('vertex-csv', first, line)
+          : handlerFor('columns', first, line)
+        handle?.(fields, at)
+      }
+    }
+    if (
+      (reader.format === 'vertex-csv' || (reader.format === 'automl-rows' && first.length === 4)) &&
+      isGoogleHeader(first)
+    ) {
+      headerRow = true
+      return googleHeaderFile(reader.format, first, line)
+    }
+    return handlerFor(reader.format, first, line)
+  }
+
+  /** A Google format file whose first line is a header: reported once, then read as that format. */
+  function googleHeaderFile(
+    format: 'vertex-csv' | 'automl-rows',
+    header: string[],
+    line: number
+  ): ((fields: string[], line: number) => void) | null {
+    sink.add('row-shape', {
+      severity: 'warning',
+      message: `line ${line} is a header row (${clip(header.join(','), 80)}); ${format === 'vertex-csv' ? 'Vertex AI' : 'AutoML'} import does not take a header and would read it as a data row. Delete it.`,
+      file: path,
+      line,
+      fingerprint: `row-shape:header:${path}`
+    })
+    return handlerFor(format, header, line)
+  }
+
+  function handlerFor(
+    format: FormatId,
+    first: string[],
+    line: number
+  ): ((fields: string[], line: number) => void) | null {
+    reader.format = format
+    accumulator.formatDetected?.(fileIndex, format)
+    switch (format) {
       case 'automl-rows':
         return (fields, at) => {
           if (fields.length !== 4) return shape(at, fields, '4 fields (VIDEO_URI,LABEL,START,END)')
@@ -205,7 +317,7 @@ export function createRowReader(context: FileContext): RowReader {
           if (fields.length !== 5)
             return shape(at, fields, '4 or 5 fields ([ML_USE,]VIDEO_URI,LABEL,START,END)')
           const split = vertexSplit(fields[0]!)
-          if (!split) return badSplit(at, fields[0]!, 'training, test')
+          if (!split) return badSplit(at, fields[0]!, VERTEX_ML_USE)
           if (split.problem)
             sink.add('split-invalid', {
               message: split.problem,
@@ -325,7 +437,7 @@ export function createRowReader(context: FileContext): RowReader {
         : undefined
     if (mlUse !== undefined) {
       const split = typeof mlUse === 'string' ? parseVertexSplit(mlUse) : null
-      if (!split) return badSplit(line, String(mlUse), 'training, test')
+      if (!split) return badSplit(line, String(mlUse), VERTEX_ML_USE)
       if (split.problem)
         sink.add('split-invalid', {
           message: split.problem,
@@ -356,27 +468,64 @@ export function createRowReader(context: FileContext): RowReader {
         unknown
       >
       const label = typeof a.displayName === 'string' ? a.displayName : ''
-      accumulator.addRow(
-        fileIndex,
-        line,
-        code,
-        uri,
-        label,
-        jsonTime(a.startTime, '0'),
-        jsonTime(a.endTime, 'inf')
-      )
+      const start = jsonTime(a.startTime, '0')
+      const end = jsonTime(a.endTime, 'inf')
+      if (label.length > 0) {
+        checkTimeNotation('startTime', a.startTime, start, line, code, label, uri)
+        checkTimeNotation('endTime', a.endTime, end, line, code, label, uri)
+      }
+      accumulator.addRow(fileIndex, line, code, uri, label, start, end)
     }
+  }
+
+  /**
+   * A JSON Lines time that holds a usable number of seconds but not in Vertex's notation (`0`,
+   * `"12.5"`, `"inf"`): the import wants a Duration string. The value still counts (the accumulator
+   * reads it); a time that is no number at all is the accumulator's to report.
+   */
+  function checkTimeNotation(
+    field: 'startTime' | 'endTime',
+    raw: unknown,
+    read: string,
+    line: number,
+    code: number,
+    label: string,
+    uri: string
+  ): void {
+    if (raw === undefined || raw === null) return
+    if (typeof raw === 'string' && (raw === 'Infinity' || DURATION.test(raw))) return
+    // An end-of-video START is wrong in any notation: the accumulator says so.
+    if (isInf(read) ? field === 'startTime' : !parseSeconds(read).ok) return
+    const shown = typeof raw === 'string' ? `"${clip(raw)}"` : String(raw)
+    const problem =
+      typeof raw === 'number'
+        ? 'is a JSON number'
+        : isInf(read)
+          ? `is the CSV spelling of the end of the video; write "Infinity" or leave ${field} out`
+          : 'has no s unit'
+    sink.add('segment-invalid', {
+      message: `${field} ${shown} ${problem}. Write times as strings with an s unit, e.g. "12.5s".`,
+      file: path,
+      line,
+      split: SPLITS[code]!,
+      class: label,
+      fingerprint: `segment-invalid:${textHash(uri + ',' + label + ',' + field + ',' + String(raw))}:notation`
+    })
   }
 
   return reader
 }
 
-/** "12.5s" -> "12.5"; absent -> the default; "Infinity" -> "inf"; anything else passes through to be reported. */
+/** A protobuf Duration in JSON as Vertex writes segment times: seconds with an `s` unit. */
+const DURATION = /^\d+(\.\d+)?s$/
+
+/**
+ * "12.5s" -> "12.5"; absent -> the default; "Infinity" -> "inf"; anything else passes through, for
+ * the accumulator to read or report (a notation it can read is reported by checkTimeNotation).
+ */
 function jsonTime(value: unknown, absent: string): string {
   if (value === undefined || value === null) return absent
-  if (typeof value === 'number')
-    return Number.isFinite(value) && value >= 0 ? String(value) : String(value)
   if (typeof value !== 'string') return String(value)
   if (value === 'Infinity' || value === 'inf') return 'inf'
-  return /^\d+(\.\d+)?s$/.test(value) ? value.slice(0, -1) : value
+  return DURATION.test(value) ? value.slice(0, -1) : value
 }

@@ -74,6 +74,7 @@ function snapshot(videos: VideoRow[], options: SnapshotOptions = {}): DatasetSna
     },
     leaks: { videos: [], groups: [] },
     findings: [],
+    counts: { error: 0, warning: 0, notice: 0 },
     delta: null
   }
   const frozenRows: DatasetSnapshot['frozenRows'] = new Map()

@@ -69,6 +69,35 @@ describe('escapeMarkdown', () => {
     expect(inline(escapeMarkdown('@octocat #1'))).toBe('@\u200boctocat #\u200b1')
   })
 
+  it('breaks GH-123 issue references, in any case, wherever they are', () => {
+    expect(escapeMarkdown('GH-123')).toBe('GH-&#8203;123')
+    expect(escapeMarkdown('fixes gh-7 and Gh-8')).toBe('fixes gh-&#8203;7 and Gh-&#8203;8')
+    expect(escapeMarkdown('data/GH-42 owner/repo#7/rows.csv')).toBe(
+      'data/GH-&#8203;42 owner/repo&#35;&#8203;7/rows.csv'
+    )
+    // only before a digit and not inside a word, as GitHub matches it: other hyphens stay
+    expect(escapeMarkdown('GH-x gh- a-1 high-5 2GH-3')).toBe('GH-x gh- a-1 high-5 2GH-3')
+    expect(escapeMarkdown('(GH-1) _GH-2 GH-3.')).toBe(
+      '&#40;GH-&#8203;1&#41; &#95;GH-&#8203;2 GH-&#8203;3.'
+    )
+    expect(inline(escapeMarkdown('see GH-123'))).toBe('see GH-\u200b123')
+    expect(escapeCode('GH-9')).toBe('<code>GH-&#8203;9</code>')
+    const table = render(`| x |\n| --- |\n| ${escapeMarkdown('GH-1|GH-2')} |\n`)
+    expect(table).toContain('<td>GH-\u200b1|GH-\u200b2</td>')
+  })
+
+  it('leaves no reference, mention or GH- link GitHub would match in the rendered text', () => {
+    const piece = fc.constantFrom('GH-', 'gh-', 'g', 'H', '-', '#', '@', '1', '23', ' ', 'a/b', '_')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), pieces => {
+        const text = inline(escapeMarkdown(pieces.join('')))
+        // GitHub wants GH- at a word boundary; not after a letter or digit is a superset of that
+        expect(text).not.toMatch(/(?<![A-Za-z0-9])gh-\d|#\d|@[A-Za-z0-9]/i)
+      }),
+      { numRuns: 500 }
+    )
+  })
+
   it('neutralizes block syntax at the start of a line', () => {
     expect(escapeMarkdown('- item')).toBe('&#45; item')
     expect(escapeMarkdown('+ item')).toBe('&#43; item')

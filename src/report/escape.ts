@@ -6,12 +6,18 @@
  * the same in a table cell, in a list item and inside raw HTML such as `<summary>`, where Markdown
  * backslash escapes are not processed.
  *
- * GitHub turns `@name`, `#123` and bare URLs into links *after* rendering the Markdown, on the
- * decoded text, so a character reference alone does not stop them. A zero-width space (U+200B,
- * written as `&#8203;`) after `@` and `#`, and inside `http://` and `www.`, does.
+ * GitHub turns `@name`, `#123`, `owner/repo#123`, `GH-123` and bare URLs into links *after*
+ * rendering the Markdown, on the decoded text, so a character reference alone does not stop them. A
+ * zero-width space (U+200B, written as `&#8203;`) after `@`, `#` and the `-` of `GH-` (any case,
+ * before a digit, not inside a word), and inside `http://` and `www.`, does. Commit SHAs are left alone: GitHub only
+ * links one that names a commit of the repository itself, and breaking every hex run would mangle
+ * the hashes that video keys are often made of.
  */
 
-/** Written after `@`, `#` and `http:`, before the dot of `www.`, so GitHub's linkers do not match. */
+/**
+ * Written after `@`, `#`, `http:` and `GH-`, before the dot of `www.`, so GitHub's linkers do not
+ * match.
+ */
 const LINK_BREAK = '&#8203;'
 
 /** ASCII characters with a meaning in HTML or in GFM inline syntax, and what they become. */
@@ -61,10 +67,11 @@ const HIDDEN_CHAR = new RegExp(`^[${HIDDEN}]$`, 'u')
 
 /**
  * Everything `escapeMarkdown` rewrites: a block marker at the start, `1.` at the start, a URL
- * scheme, `www.`, hidden characters and the ASCII characters of MARKDOWN_REFERENCES.
+ * scheme, `www.`, `GH-` before a digit, hidden characters and the ASCII characters of
+ * MARKDOWN_REFERENCES.
  */
 const MARKDOWN_TOKENS = new RegExp(
-  `^[-+=]|^\\d{1,9}\\.|(?:https?|ftp):|www\\.|[${HIDDEN}]|[&<>"'\\\\\`*_{}[\\]()!|~$^:#@]`,
+  `^[-+=]|^\\d{1,9}\\.|(?:https?|ftp):|www\\.|(?<![A-Za-z0-9])gh-(?=\\d)|[${HIDDEN}]|[&<>"'\\\\\`*_{}[\\]()!|~$^:#@]`,
   'giu'
 )
 
@@ -102,9 +109,10 @@ function isAsciiAlphanumeric(char: string | undefined): boolean {
 
 function escapeToken(token: string, offset: number, text: string): string {
   if (token.length > 1 && !/^[\ud800-\udbff][\udc00-\udfff]$/.test(token)) {
-    // a URL scheme, `www.` or `1.` at the start
+    // a URL scheme, `www.`, `GH-` before a digit, or `1.` at the start
     if (token.endsWith(':')) return token.slice(0, -1) + '&#58;' + LINK_BREAK
     if (/^www\.$/i.test(token)) return token.slice(0, 3) + LINK_BREAK + '&#46;'
+    if (/^gh-$/i.test(token)) return token + LINK_BREAK
     return token.slice(0, -1) + '&#46;'
   }
   if (offset === 0 && LINE_START_REFERENCES[token] !== undefined) {

@@ -241,12 +241,13 @@ describe('usage, configuration and I/O errors', () => {
       ['check', '--config', 'absent.yml'],
       /absent\.yml: cannot read the configuration/
     ],
+    ['a nonexistent PATH', ['check', 'no/such/folder'], /no\/such\/folder: does not exist/],
     [
-      'a nonexistent PATH',
-      ['check', 'no/such/folder'],
-      /no\/such\/folder: the file does not exist/
+      'a missing absolute PATH',
+      ['check', '/no/such/file.csv'],
+      /\/no\/such\/file\.csv: does not exist/
     ],
-    ['a PATH outside the folder', ['check', '../elsewhere'], /outside/],
+    ['--fail-on new without --base', ['check', '--fail-on', 'new'], /--fail-on new needs --base/],
     [
       'an --output file that cannot be written',
       ['check', 'v.csv', '--output', 'no/such/folder/report.json'],

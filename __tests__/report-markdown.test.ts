@@ -15,6 +15,7 @@ import {
   utf8Length
 } from '../src/report/markdown.js'
 import { gateReportSchema } from '../src/report/schema.js'
+import { countFindings } from '../src/judge/findings.js'
 import { expectGolden, FIXTURES, hostileLarge, loadReport } from './fixtures/reports/fixtures.js'
 
 const KEY = 'dataset-gate'
@@ -145,8 +146,9 @@ describe('renderMarkdown on the fixture reports', () => {
   it('keeps the large hostile report within 3,000 characters', () => {
     const markdown = renderMarkdown(hostileLarge(), { commentKey: KEY, maxChars: 3000 })
     expect(markdown.length).toBeLessThanOrEqual(3000)
+    // The five worst (dataset-level) findings fit; the rest are counted, not dropped silently.
     expect(markdown).toContain(
-      '… and 20,000 more findings (see the job summary or the JSON report).'
+      '… and 19,995 more findings (see the job summary or the JSON report).'
     )
     expectSafe(markdown)
   })
@@ -423,6 +425,7 @@ const datasetArb: fc.Arbitrary<DatasetReport> = fc
         groups: []
       },
       findings,
+      counts: countFindings(findings),
       delta: withDelta
         ? {
             baseRef: name,

@@ -220,7 +220,7 @@ const CASES: HostileCase[] = [
       'data/wide-row.csv': `${row(1)}\n${Array.from({ length: 5000 }, (_, i) => `f${i}`).join(',')}\n${row(3)}\n`
     },
     expected: [
-      { rule: 'row-shape', file: 'data/wide-row.csv', line: 2, message: /found 5000 fields/ }
+      { rule: 'row-shape', file: 'data/wide-row.csv', line: 2, message: /found 5,000 fields/ }
     ]
   },
   {

@@ -5156,11 +5156,11 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
@@ -11205,6 +11205,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
@@ -18029,7 +18031,7 @@ function re(stringsOrFlags, ...values) {
  */
 /** Fixed order used for tables, bit masks (bit i = SPLITS[i]) and sorting. */
 const SPLITS = ['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED'];
-const SEVERITIES = ['error', 'warning', 'notice'];
+const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'notice']));
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -27701,6 +27703,9 @@ const RULES = {
         kind: 'dataset',
         severity: 'warning',
         summary: 'A class below the rule of thumb for a good model (TRAIN split).',
+        // `min: 300` alone means 300 whatever the class count; the 1000 default for datasets with
+        // more than `many-classes` classes only applies when neither minimum is configured.
+        unsetFollows: { 'min-many-classes': 'min' },
         options: object({
             min: count.default(200),
             'min-many-classes': count.default(1000),
@@ -27828,6 +27833,27 @@ const RULES = {
             .strict()
     })
 };
+/** The options of a rule that take another option's configured value when unset. */
+function followedOptions(id) {
+    return RULES[id].unsetFollows ?? {};
+}
+const THRESHOLD_ORDERS = [
+    {
+        lower: { rule: 'class-imbalance', option: 'warning' },
+        upper: { rule: 'class-imbalance', option: 'error' },
+        because: 'the warning ratio must not be above the error ratio'
+    },
+    {
+        lower: { rule: 'split-ratio', option: 'min-test-share' },
+        upper: { rule: 'split-ratio', option: 'max-test-share' },
+        because: 'no TEST share could be inside the range'
+    },
+    {
+        lower: { rule: 'min-classes', option: 'min' },
+        upper: { rule: 'max-classes', option: 'max' },
+        because: 'no dataset could have enough classes without having too many'
+    }
+];
 const RULE_IDS = Object.keys(RULES);
 /** The settings a dataset gets when the configuration says nothing. */
 function defaultRuleSettings() {
@@ -27939,7 +27965,8 @@ function defaultConfig() {
 }
 /**
  * The settings one dataset runs with: catalogue defaults, then the top-level `rules:`, then the
- * dataset's own `rules:`, merged key by key (per-class maps merge too).
+ * dataset's own `rules:`, merged key by key (per-class maps merge too). An option left unset that
+ * follows another (`min-many-classes` follows `min`) takes the configured value of its leader.
  */
 function resolveRuleSettings(config, dataset) {
     const settings = defaultRuleSettings();
@@ -27953,6 +27980,7 @@ function resolveRuleSettings(config, dataset) {
                 ...(isRecord(own.classes) ? own.classes : {})
             };
         }
+        followUnsetOptions(id, merged);
         const { severity, ...options } = merged;
         const setting = settings[id];
         if (typeof severity === 'string') {
@@ -27962,6 +27990,18 @@ function resolveRuleSettings(config, dataset) {
         setting.options = RULES[id].options.parse(options);
     }
     return settings;
+}
+/**
+ * Fills options the configuration left unset from the option they follow (see `unsetFollows` in
+ * the catalogue). Runs on the merged entry, so an option set at the top level counts as set for a
+ * dataset that only overrides its leader.
+ */
+function followUnsetOptions(id, merged) {
+    for (const [dependent, leader] of Object.entries(followedOptions(id))) {
+        if (merged[dependent] === undefined && merged[leader] !== undefined) {
+            merged[dependent] = merged[leader];
+        }
+    }
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -28340,6 +28380,16 @@ function describeBadNumber(text) {
         return `${shown} has a unit suffix; write plain seconds without "s"`;
     return `${shown} is not a number of seconds`;
 }
+/**
+ * Why a JSON Lines time that is not a plain seconds value either is unusable: Vertex writes times
+ * as protobuf Duration strings ("12.5s"), so the CSV advice ("write plain seconds") would mislead.
+ */
+function describeBadDuration(text) {
+    const shown = JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
+    if (text.trimStart().startsWith('-'))
+        return `${shown} is negative`;
+    return `${shown} is not a duration like "12.5s"`;
+}
 /** Vertex JSON Lines durations: "12.5s" (protobuf Duration JSON form). */
 function parseDurationString(text) {
     if (text.length > 1 && text.endsWith('s'))
@@ -28361,7 +28411,7 @@ function checkVideoUri(uri, extensions) {
         return 'the video URI contains whitespace, control or invisible characters; remove them or percent-encode them';
     }
     if (!uri.startsWith('gs://'))
-        return 'the video URI must be a Cloud Storage URI of the form gs://bucket/object';
+        return notCloudStorage(uri);
     const rest = uri.slice(5);
     const slash = rest.indexOf('/');
     const bucket = slash === -1 ? rest : rest.slice(0, slash);
@@ -28378,6 +28428,18 @@ function checkVideoUri(uri, extensions) {
         return `unsupported video container "${extension || '(none)'}"; allowed: ${extensions.join(' ')}`;
     }
     return null;
+}
+/** A bare name: no scheme, folder or extension. What a video id looks like (`--07WQ2iBlw`). */
+const BARE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/**
+ * A non-gs:// URI. A bare id-like name is most likely a dataset keyed by video id (a YouTube id)
+ * read with the default `video-key: uri`: the hint names the setting that fixes every such row.
+ */
+function notCloudStorage(uri) {
+    const problem = 'the video URI must be a Cloud Storage URI of the form gs://bucket/object';
+    if (!BARE_ID.test(uri))
+        return problem;
+    return `${problem}; "${uri}" looks like a video id. If this dataset names its videos by id (e.g. YouTube ids), set \`video-key: id\` for this dataset in .github/dataset-gate.yml.`;
 }
 function checkBucket(bucket) {
     if (bucket.length < 3 || bucket.length > 222)
@@ -28462,6 +28524,23 @@ function canonicalLabel(label) {
 function clip(text, max = 60) {
     return text.length > max ? text.slice(0, max) + '…' : text;
 }
+/**
+ * 12345 -> "12,345". Locale-independent, so messages (and the golden reports quoting them) read
+ * the same on every machine. The reports group digits the same way (src/report/format.ts).
+ */
+function formatCount(value) {
+    if (!Number.isFinite(value))
+        return String(value);
+    const sign = value < 0 ? '-' : '';
+    const [whole = '0', fraction] = Math.abs(value).toString().split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return sign + grouped + (fraction === undefined ? '' : '.' + fraction);
+}
+/** "1 segment", "1,200 segments", "2 classes": a count with its noun in agreement. */
+function plural(count, singular, pluralForm) {
+    const many = pluralForm ?? (/(s|x|ch|sh)$/.test(singular) ? singular + 'es' : singular + 's');
+    return `${formatCount(count)} ${count === 1 ? singular : many}`;
+}
 /** Shows invisible characters as <U+XXXX> so a message explains what is wrong. */
 function visible(text) {
     return clip(showInvisible(text), 80);
@@ -28490,11 +28569,40 @@ function parseIndexSplit(text) {
             return null;
     }
 }
-/** Vertex AI CSV / JSONL ml_use values. */
+/** The ML_USE values Vertex AI documents for video classification (any case in practice). */
+const VERTEX_ML_USE = 'training, test';
+/**
+ * Spellings Vertex AI does not document but whose intent is plain (the legacy AutoML `TRAIN`, the
+ * research datasets' `val`, `eval`). The import would refuse them, so each is an error; the row
+ * still counts in the split it was meant for, so the class counts, the leakage and distribution
+ * checks describe the dataset the author intended instead of one with rows missing. Values whose
+ * intent is not plain (`holdout`) are not counted at all.
+ */
+const TO_TRAINING = { split: 'TRAIN', advice: 'did you mean training?' };
+const TO_TEST = { split: 'TEST', advice: 'did you mean test?' };
+const TO_VALIDATION = {
+    split: 'VALIDATION',
+    advice: 'did you mean validation? Video classification does not use it either: use training or test.'
+};
+const VERTEX_NEAR_MISSES = {
+    train: TO_TRAINING,
+    trainning: TO_TRAINING,
+    testing: TO_TEST,
+    eval: TO_TEST,
+    evaluation: TO_TEST,
+    val: TO_VALIDATION,
+    valid: TO_VALIDATION,
+    validate: TO_VALIDATION,
+    unassigned: {
+        split: 'UNASSIGNED',
+        advice: 'leave ML_USE out (4 fields) to let Vertex AI assign the split.'
+    }
+};
+/** Vertex AI CSV / JSONL ml_use values (see VERTEX_NEAR_MISSES for the undocumented ones). */
 function parseVertexSplit(text) {
-    switch (text.trim().toLowerCase()) {
+    const value = text.trim().toLowerCase();
+    switch (value) {
         case 'training':
-        case 'train':
             return { split: 'TRAIN', problem: null, severity: 'error' };
         case 'test':
             return { split: 'TEST', problem: null, severity: 'error' };
@@ -28504,9 +28612,16 @@ function parseVertexSplit(text) {
                 problem: 'ML_USE "validation" is not used for Vertex AI video classification; use training or test',
                 severity: 'warning'
             };
-        default:
-            return null;
     }
+    // Own keys only: a value such as `__proto__` is not a near miss.
+    if (!Object.hasOwn(VERTEX_NEAR_MISSES, value))
+        return null;
+    const { split, advice } = VERTEX_NEAR_MISSES[value];
+    return {
+        split,
+        problem: `ML_USE "${clip(text)}" is not a value Vertex AI accepts (${VERTEX_ML_USE}, any case); ${advice} The row is counted in ${split}.`,
+        severity: 'error'
+    };
 }
 const DEFAULT_SPLIT_VALUES = {
     train: 'TRAIN',
@@ -28538,6 +28653,26 @@ const SPLIT_CODE = { TRAIN: 0, VALIDATION: 1, TEST: 2, UNASSIGNED: 3 };
 /** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
 const LABEL_LIMIT = 1 << 20;
 const PAIR_STRIDE = LABEL_LIMIT;
+const CSV_TIMES = {
+    start: 'START',
+    end: 'END',
+    show: seconds => seconds,
+    quote: seconds => `"${seconds}"`,
+    reason: (_text, parsed) => parsed.reason,
+    advice: 'Write seconds from the start of the video, e.g. 12.5.',
+    endAdvice: 'Write seconds from the start of the video, or inf for its end.',
+    unlabeled: 'the row has times but no label. Add the label, or write the row as URI,,, to mark the whole video unlabeled.'
+};
+const JSONL_TIMES = {
+    start: 'startTime',
+    end: 'endTime',
+    show: seconds => (isInf(seconds) ? '"Infinity"' : `"${seconds}s"`),
+    quote: seconds => JSONL_TIMES.show(seconds),
+    reason: text => describeBadDuration(text),
+    advice: 'Write times as strings with an s unit, e.g. "12.5s".',
+    endAdvice: 'Write times as strings with an s unit, e.g. "12.5s", or leave endTime out for the end of the video.',
+    unlabeled: 'the time segment has no displayName. Add the label, or leave timeSegmentAnnotations out to mark the whole video unlabeled.'
+};
 class DatasetAccumulator {
     settings;
     sink;
@@ -28569,6 +28704,9 @@ class DatasetAccumulator {
     groupSplits = new DenseUint8();
     groupFirst = [];
     groupLeaks = new Map();
+    /** Videos the group pattern gave no group (counted once per video, when it is registered). */
+    ungroupedVideos = 0;
+    ungroupedExample = null;
     // labels
     labelByText = new Map();
     labels = [];
@@ -28593,6 +28731,8 @@ class DatasetAccumulator {
     // unlabeled `URI,,,` rows
     unlabeled = [];
     frozenRows = new Map();
+    /** Files (by index) in JSON Lines: their messages speak of startTime/endTime and "12.5s". */
+    jsonlFiles = new Set();
     labeledRows = 0;
     rows = 0;
     uriExtensions;
@@ -28619,6 +28759,24 @@ class DatasetAccumulator {
         }
         if (this.options.inferVideoKey && /(^|_)id$/i.test(videoColumn))
             this.options.videoKey = 'id';
+    }
+    formatDetected(file, format) {
+        if (format === 'vertex-jsonl')
+            this.jsonlFiles.add(file);
+    }
+    /** Consulted only when a finding is written, never per row. */
+    notation(file) {
+        return this.jsonlFiles.has(file) ? JSONL_TIMES : CSV_TIMES;
+    }
+    /** How the group pattern covered the videos; null without a group pattern. */
+    groupCoverage() {
+        if (!this.options.groupOf)
+            return null;
+        return {
+            videos: this.videoKeys.length,
+            ungrouped: this.ungroupedVideos,
+            example: this.ungroupedExample
+        };
     }
     beginFile(path) {
         this.files.push(path);
@@ -28654,7 +28812,7 @@ class DatasetAccumulator {
                 return;
             }
             this.sink.add('label-missing', {
-                message: 'the row has times but no label. Add the label, or write the row as URI,,, to mark the whole video unlabeled.',
+                message: this.notation(file).unlabeled,
                 file: this.files[file],
                 line,
                 split: SPLITS[split],
@@ -28730,18 +28888,20 @@ class DatasetAccumulator {
             return null;
         }
         if (isInf(start)) {
+            const n = this.notation(file);
             this.sink.add('segment-invalid', {
                 ...this.place(file, line, split, label),
-                message: 'START is "inf"; inf is only valid as END (the end of the video).',
+                message: `${n.start} is ${n.quote(start)}; ${n.quote(start)} (the end of the video) is only valid as ${n.end}.`,
                 fingerprint: this.segmentFingerprint(video, label, start, end)
             });
             return null;
         }
         const startValue = parseSeconds(start);
         if (!startValue.ok) {
+            const n = this.notation(file);
             this.sink.add('segment-invalid', {
                 ...this.place(file, line, split, label),
-                message: `START ${startValue.reason}. Write seconds from the start of the video, e.g. 12.5.`,
+                message: `${n.start} ${n.reason(start, startValue)}. ${n.advice}`,
                 fingerprint: this.segmentFingerprint(video, label, start, end)
             });
             return null;
@@ -28749,9 +28909,10 @@ class DatasetAccumulator {
         const endIsInf = isInf(end);
         const endValue = endIsInf ? null : parseSeconds(end);
         if (endValue && !endValue.ok) {
+            const n = this.notation(file);
             this.sink.add('segment-invalid', {
                 ...this.place(file, line, split, label),
-                message: `END ${endValue.reason}. Write seconds from the start of the video, or inf for its end.`,
+                message: `${n.end} ${n.reason(end, endValue)}. ${n.endAdvice}`,
                 fingerprint: this.segmentFingerprint(video, label, start, end)
             });
             return null;
@@ -28762,24 +28923,26 @@ class DatasetAccumulator {
             this.sink.add('segment-invalid', {
                 ...this.place(file, line, split, label),
                 severity: 'warning',
-                message: `a time has ${decimals} decimals; AutoML keeps microseconds (${maxDecimals} decimals) and rounds the rest.`,
+                message: `a time has ${plural(decimals, 'decimal')}; AutoML keeps microseconds (${plural(maxDecimals, 'decimal')}) and rounds the rest.`,
                 fingerprint: this.segmentFingerprint(video, label, start, end) + ':decimals'
             });
         }
         const s = startValue.value;
         const e = endValue ? endValue.value : Infinity;
         if (e <= 0) {
+            const n = this.notation(file);
             this.sink.add('segment-invalid', {
                 ...this.place(file, line, split, label),
-                message: `END ${end} must be greater than 0.`,
+                message: `${n.end} ${n.show(end)} must be greater than 0.`,
                 fingerprint: this.segmentFingerprint(video, label, start, end)
             });
             return null;
         }
         if (s >= e) {
+            const n = this.notation(file);
             this.sink.add('segment-invalid', {
                 ...this.place(file, line, split, label),
-                message: `the segment ends (${end}) before or where it starts (${start}); START must be less than END.`,
+                message: `the segment ends (${n.show(end)}) before or where it starts (${n.show(start)}); ${n.start} must be less than ${n.end}.`,
                 fingerprint: this.segmentFingerprint(video, label, start, end)
             });
             return null;
@@ -28789,16 +28952,18 @@ class DatasetAccumulator {
         if (!Number.isNaN(duration)) {
             const tolerance = this.settings['segment-invalid'].options.tolerance;
             if (e !== Infinity && e > duration + tolerance) {
+                const n = this.notation(file);
                 this.sink.add('segment-invalid', {
                     ...this.place(file, line, split, label),
-                    message: `END ${end} is beyond the video's duration of ${duration} s (from the durations file).`,
+                    message: `${n.end} ${n.show(end)} is beyond the video's duration of ${duration} s (from the durations file).`,
                     fingerprint: this.segmentFingerprint(video, label, start, end)
                 });
             }
             else if (s >= duration + tolerance) {
+                const n = this.notation(file);
                 this.sink.add('segment-invalid', {
                     ...this.place(file, line, split, label),
-                    message: `START ${start} is at or beyond the video's duration of ${duration} s (from the durations file).`,
+                    message: `${n.start} ${n.show(start)} is at or beyond the video's duration of ${duration} s (from the durations file).`,
                     fingerprint: this.segmentFingerprint(video, label, start, end)
                 });
             }
@@ -28845,7 +29010,12 @@ class DatasetAccumulator {
             if (duration !== undefined)
                 this.videoDuration.data[video] = duration;
             const group = this.options.groupOf?.(key);
-            if (group !== null && group !== undefined) {
+            if (group === null) {
+                // Counted so a pattern that matches nothing (or only some videos) is said, not silent.
+                this.ungroupedVideos++;
+                this.ungroupedExample ??= key;
+            }
+            else if (group !== undefined) {
                 let groupId = this.groupByKey.get(group);
                 if (groupId === undefined) {
                     groupId = this.groupKeys.length;
@@ -29105,12 +29275,18 @@ class FindingSink {
     maxPerRule;
     findings = [];
     perRule = new Map();
-    omitted = new Map();
+    /** Left-out findings by rule and severity (a rule's outcomes may differ in severity). */
+    omittedGroups = new Map();
     /** Findings left out by the cap, by severity: they still count toward the verdict. */
     omittedBySeverity = { error: 0, warning: 0, notice: 0 };
-    constructor(settings, maxPerRule) {
+    /** Filled only when asked (a base is compared): 8 bytes and a severity per left-out finding. */
+    omittedIdentities;
+    constructor(settings, maxPerRule, options = {}) {
         this.settings = settings;
         this.maxPerRule = maxPerRule;
+        this.omittedIdentities = options.rememberOmitted
+            ? { hashes: [], rules: [], severities: [] }
+            : null;
     }
     enabled(rule) {
         return this.settings[rule].severity !== 'off';
@@ -29126,13 +29302,23 @@ class FindingSink {
         if (input.severity && (!setting.explicit || RANK[input.severity] < RANK[configured])) {
             severity = input.severity;
         }
-        const count = this.perRule.get(rule) ?? 0;
-        if (count >= this.maxPerRule) {
-            this.omitted.set(rule, (this.omitted.get(rule) ?? 0) + 1);
+        const listed = this.perRule.get(rule) ?? 0;
+        if (listed >= this.maxPerRule) {
+            const key = `${rule}\u0000${severity}`;
+            const group = this.omittedGroups.get(key);
+            if (group)
+                group.count++;
+            else
+                this.omittedGroups.set(key, { rule, severity, count: 1 });
             this.omittedBySeverity[severity]++;
+            if (this.omittedIdentities) {
+                this.omittedIdentities.hashes.push(hashIdentity(identityOf({ rule, ...input })));
+                this.omittedIdentities.rules.push(rule);
+                this.omittedIdentities.severities.push(severity);
+            }
             return;
         }
-        this.perRule.set(rule, count + 1);
+        this.perRule.set(rule, listed + 1);
         this.findings.push({
             rule,
             severity,
@@ -29142,27 +29328,97 @@ class FindingSink {
             line: input.line ?? null,
             split: input.split ?? null,
             class: input.class ?? null,
-            ...(input.fingerprint !== undefined ? { fingerprint: input.fingerprint } : {})
+            ...(input.fingerprint !== undefined ? { fingerprint: input.fingerprint } : {}),
+            ...(input.measure !== undefined ? { measure: input.measure } : {})
         });
     }
     /** Appends the "N more" findings; call once, after the last `add`. */
     finish() {
-        for (const [rule, count] of this.omitted) {
-            const shown = this.findings.find(f => f.rule === rule);
-            this.findings.push({
-                rule,
-                severity: shown?.severity ?? 'notice',
-                message: `${count} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${this.maxPerRule}).`,
-                file: null,
-                line: null,
-                split: null,
-                class: null,
-                fingerprint: `${rule}:omitted`
-            });
-        }
-        this.omitted.clear();
+        for (const group of this.omittedGroups.values())
+            this.findings.push(omittedFinding(group.rule, group.severity, group.count, this.maxPerRule));
+        this.omittedGroups.clear();
         return this.findings;
     }
+}
+/** The finding that stands for `count` left-out findings of `rule`. */
+function omittedFinding(rule, severity, count, maxPerRule) {
+    return {
+        rule,
+        severity,
+        message: `${count.toLocaleString('en-US')} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${maxPerRule.toLocaleString('en-US')}).`,
+        file: null,
+        line: null,
+        split: null,
+        class: null,
+        fingerprint: `${rule}:omitted:${severity}`,
+        omitted: count
+    };
+}
+/**
+ * What makes two findings on two revisions the same finding: the fingerprint (which never holds
+ * a line number), else the rule, place and message with its numbers blanked.
+ */
+function identityOf(finding) {
+    if (finding.fingerprint !== undefined && finding.fingerprint !== '')
+        return `fp\u0000${finding.fingerprint}`;
+    return [
+        'fb',
+        finding.rule,
+        finding.file ?? '',
+        finding.split ?? '',
+        finding.class ?? '',
+        finding.message.replace(/\d+/g, '#')
+    ].join('\u0000');
+}
+/** A 53-bit hash (cyrb53): a million left-out findings collide with odds of about 1 in 10^4. */
+function hashIdentity(text) {
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, 2654435761);
+        h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+/** Findings per severity: listed ones plus those each "N more" finding stands for. */
+function countFindings(findings) {
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings)
+        counts[finding.severity] += finding.omitted ?? 1;
+    return counts;
+}
+function addCounts(into, add) {
+    into.error += add.error;
+    into.warning += add.warning;
+    into.notice += add.notice;
+    return into;
+}
+const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * The one order of findings, for the JSON report, the comment, the terminal and annotations:
+ * worst first (severity), findings new in this change before those already on the base,
+ * dataset-level findings before row findings, then file, line, rule and message; each "N more"
+ * finding last, as the list's final word on its rule.
+ */
+function compareFindings(a, b) {
+    return (Number(a.omitted !== undefined) - Number(b.omitted !== undefined) ||
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        Number(a.onBase === true) - Number(b.onBase === true) ||
+        Number(a.file !== null) - Number(b.file !== null) ||
+        compareText(a.file ?? '', b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        compareText(a.rule, b.rule) ||
+        compareText(a.message, b.message));
+}
+/** A sorted copy. */
+function sortFindings(findings) {
+    return [...findings].sort(compareFindings);
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/stats.ts
@@ -30068,8 +30324,10 @@ function jsPermutationFloor(a, b, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/judge/dataset-rules.ts
 
+
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : /(s|x|ch|sh)$/.test(word) ? 'es' : 's'}`;
+/** One quoting style for names in messages: `class "run"`, `video "gs://b/a.mp4"`. */
+const named = (kind, name) => `${kind} "${clip(name, 80)}"`;
 function judgeDataset(tally, settings, sink) {
     const classes = [...tally.classTotals.keys()].sort();
     const notes = [];
@@ -30079,6 +30337,7 @@ function judgeDataset(tally, settings, sink) {
     const splitDistance = checkSplitDistribution(tally, settings, sink);
     checkSplitRatio(tally, settings, sink);
     checkLeaks(tally, settings, sink);
+    checkGroupCoverage(tally, sink);
     checkFewVideos(tally, classes, settings, sink);
     checkMultiLabel(tally, settings, sink);
     const confounders = checkConfounders(tally, settings, sink, notes);
@@ -30090,14 +30349,16 @@ function checkClassCounts(tally, classes, settings, sink) {
     if (count < minClasses) {
         sink.add('min-classes', {
             message: `the dataset has ${plural(count, 'class')}; a classifier needs at least ${minClasses}. Add examples of more classes.`,
-            fingerprint: 'min-classes'
+            fingerprint: 'min-classes',
+            measure: count
         });
     }
     const maxClasses = settings['max-classes'].options.max;
     if (count > maxClasses) {
         sink.add('max-classes', {
-            message: `the dataset has ${count} classes; at most ${maxClasses} are accepted. Merge or drop ${plural(count - maxClasses, 'class')}.`,
-            fingerprint: 'max-classes'
+            message: `the dataset has ${plural(count, 'class')}; at most ${formatCount(maxClasses)} are accepted. Merge or drop ${plural(count - maxClasses, 'class')}.`,
+            fingerprint: 'max-classes',
+            measure: count
         });
     }
     const hard = settings['min-per-class'].options;
@@ -30108,8 +30369,9 @@ function checkClassCounts(tally, classes, settings, sink) {
         if (have < need) {
             sink.add('min-per-class', {
                 class: name,
-                message: `class "${name}" has ${plural(have, hard.unit.slice(0, -1))} in all splits; at least ${need} are required. Add ${need - have} more.`,
-                fingerprint: `min-per-class:${name}`
+                message: `${named('class', name)} has ${plural(have, hard.unit.slice(0, -1))} in all splits; at least ${formatCount(need)} are required. Add ${formatCount(need - have)} more.`,
+                fingerprint: `min-per-class:${name}`,
+                measure: have
             });
         }
     }
@@ -30135,8 +30397,9 @@ function checkClassCounts(tally, classes, settings, sink) {
             sink.add('recommended-per-class', {
                 class: name,
                 split,
-                message: `class "${name}" has ${plural(have, soft.unit.slice(0, -1))} ${source}; a good model wants ${need}${count > soft['many-classes'] ? ` with more than ${soft['many-classes']} classes` : ''}. Add about ${need - have} more.`,
-                fingerprint: `recommended-per-class:${name}`
+                message: `${named('class', name)} has ${plural(have, soft.unit.slice(0, -1))} ${source}; a good model wants ${formatCount(need)}${count > soft['many-classes'] ? ` with more than ${plural(soft['many-classes'], 'class')}` : ''}. Add about ${formatCount(need - have)} more.`,
+                fingerprint: `recommended-per-class:${name}`,
+                measure: have
             });
         }
     }
@@ -30165,8 +30428,9 @@ function checkImbalance(tally, classes, settings, sink) {
     if (ratio > warning) {
         sink.add('class-imbalance', {
             severity: ratio > error ? 'error' : 'warning',
-            message: `the most frequent class "${most.name}" has ${ratio.toFixed(1)}x the ${unit} of the least frequent "${least.name}" (${most.n} vs ${least.n}); keep it within ${warning}x (${error}x at most). Add examples of rare classes or subsample frequent ones.`,
-            fingerprint: 'class-imbalance'
+            message: `the most frequent ${named('class', most.name)} has ${ratio.toFixed(1)}x the ${unit} of the least frequent ${named('class', least.name)} (${formatCount(most.n)} vs ${formatCount(least.n)}); keep it within ${warning}x (${error}x at most). Add examples of rare classes or subsample frequent ones.`,
+            fingerprint: 'class-imbalance',
+            measure: ratio
         });
     }
     return ratio;
@@ -30191,7 +30455,7 @@ function checkSplitCoverage(tally, classes, sink) {
                     sink.add('split-missing-class', {
                         class: name,
                         split,
-                        message: `class "${name}" has ${summary.classes[name].segments} segments in ${split} but none in TRAIN, so it cannot be learned. Move some of its videos to TRAIN.`,
+                        message: `${named('class', name)} has ${plural(summary.classes[name].segments, 'segment')} in ${split} but none in TRAIN, so it cannot be learned. Move some of its videos to TRAIN.`,
                         fingerprint: `split-missing-class:${split}:${name}`
                     });
                 }
@@ -30206,7 +30470,7 @@ function checkSplitCoverage(tally, classes, sink) {
                     severity: 'warning',
                     class: name,
                     split: 'TEST',
-                    message: `class "${name}" is in TRAIN but has no TEST examples, so it cannot be evaluated. Move some of its videos to TEST.`,
+                    message: `${named('class', name)} is in TRAIN but has no TEST examples, so it cannot be evaluated. Move some of its videos to TEST.`,
                     fingerprint: `split-missing-class:TEST-missing:${name}`
                 });
             }
@@ -30253,12 +30517,13 @@ function checkSplitDistribution(tally, settings, sink) {
         if (distance > limit && distance > noiseFloor) {
             const moved = topShifts
                 .slice(0, 3)
-                .map(s => `"${s.class}" ${pct(s.a)} in TRAIN vs ${pct(s.b)} in ${other}`)
+                .map(s => `${named('class', s.class)} ${pct(s.a)} in TRAIN vs ${pct(s.b)} in ${other}`)
                 .join(', ');
             sink.add('split-distribution', {
                 split: other,
-                message: `the label distribution of ${other} differs from TRAIN: Jensen-Shannon distance ${distance.toFixed(3)} is above the threshold ${limit} and above the ${distance.toFixed(3) === noiseFloor.toFixed(3) ? '' : ''}${noiseFloor.toFixed(3)} that sampling noise alone reaches for ${totalA} and ${totalB} segments. Largest shifts: ${moved}. Rebalance the split (e.g. stratify by class).`,
-                fingerprint: `split-distribution:${other}`
+                message: `the label distribution of ${other} differs from TRAIN: Jensen-Shannon distance ${distance.toFixed(3)} is above the threshold ${limit} and above the ${noiseFloor.toFixed(3)} that sampling noise alone reaches for ${formatCount(totalA)} and ${plural(totalB, 'segment')}. Largest shifts: ${moved}. Rebalance the split (e.g. stratify by class).`,
+                fingerprint: `split-distribution:${other}`,
+                measure: distance
             });
         }
     }
@@ -30275,8 +30540,9 @@ function checkSplitRatio(tally, settings, sink) {
     if (share < low || share > high) {
         sink.add('split-ratio', {
             split: 'TEST',
-            message: `TEST holds ${pct(share)} of the videos (${test.videos} of ${total}); expected ${pct(low)} to ${pct(high)}. ${share < low ? 'A test split this small cannot measure the model reliably.' : 'A test split this large leaves too little to train on.'}`,
-            fingerprint: 'split-ratio'
+            message: `TEST holds ${pct(share)} of the videos (${formatCount(test.videos)} of ${formatCount(total)}); expected ${pct(low)} to ${pct(high)}. ${share < low ? 'A test split this small cannot measure the model reliably.' : 'A test split this large leaves too little to train on.'}`,
+            fingerprint: 'split-ratio',
+            measure: share < low ? low - share : share - high
         });
     }
 }
@@ -30291,8 +30557,9 @@ function checkLeaks(tally, settings, sink) {
                 file: last.file,
                 line: last.line,
                 split: last.split,
-                message: `video "${leak.key}" is in ${leak.places.length} splits: ${describePlaces(leak)}. Segments of one video in two splits leak; keep every video in one split.`,
-                fingerprint: `video-leakage:${leak.key}`
+                message: `${named('video', leak.key)} is in ${plural(leak.places.length, 'split')}: ${describePlaces(leak)}. Segments of one video in two splits leak; keep every video in one split.`,
+                fingerprint: `video-leakage:${leak.key}`,
+                measure: leak.places.length
             });
         }
     }
@@ -30304,18 +30571,45 @@ function checkLeaks(tally, settings, sink) {
                 file: last.file,
                 line: last.line,
                 split: last.split,
-                message: `group "${leak.key}" has videos in ${leak.places.length} splits: ${describePlaces(leak)}. Videos of one source group look alike; keep each group in one split.`,
-                fingerprint: `group-leakage:${leak.key}`
+                message: `${named('group', leak.key)} has videos in ${plural(leak.places.length, 'split')}: ${describePlaces(leak)}. Videos of one source group look alike; keep each group in one split.`,
+                fingerprint: `group-leakage:${leak.key}`,
+                measure: leak.places.length
             });
         }
     }
+}
+/**
+ * A group pattern that matches no video turns group leakage off as surely as no pattern, so say it
+ * (warning). One that misses only some videos still checks the rest: a notice with the count, as
+ * ungrouped videos may be deliberate (a source with no groups), yet are worth knowing about.
+ */
+function checkGroupCoverage(tally, sink) {
+    const coverage = tally.groupCoverage;
+    if (!tally.groupPatternConfigured || !coverage || coverage.ungrouped === 0)
+        return;
+    const total = tally.totalVideos;
+    const example = coverage.example === null ? '' : ` (e.g. ${named('video', coverage.example)})`;
+    if (coverage.ungrouped >= total) {
+        sink.add('group-leakage', {
+            severity: 'warning',
+            message: `the group pattern matched none of the ${plural(total, 'video')}${example}, so group leakage was not checked. Fix group-pattern for this dataset in .github/dataset-gate.yml: it is searched in each video key, and its capture named "group" (or else its first capture, or else the whole match) names the group.`,
+            fingerprint: 'group-leakage:no-match'
+        });
+        return;
+    }
+    sink.add('group-leakage', {
+        severity: 'notice',
+        message: `the group pattern matched ${formatCount(total - coverage.ungrouped)} of the ${plural(total, 'video')}; ${plural(coverage.ungrouped, 'video')}${example} ${coverage.ungrouped === 1 ? 'is' : 'are'} in no group and only checked for video leakage. Extend group-pattern if they belong to groups too.`,
+        fingerprint: 'group-leakage:partial-match'
+    });
 }
 function checkFewVideos(tally, classes, settings, sink) {
     const options = settings['few-videos'].options;
     if (tally.totalVideos > 0 && tally.totalVideos < options['min-videos']) {
         sink.add('few-videos', {
-            message: `the dataset has only ${plural(tally.totalVideos, 'video')}; with fewer than ${options['min-videos']} videos, splitting by video can leave classes out of a split. Add more videos.`,
-            fingerprint: 'few-videos:dataset'
+            message: `the dataset has only ${plural(tally.totalVideos, 'video')}; with fewer than ${plural(options['min-videos'], 'video')}, splitting by video can leave classes out of a split. Add more videos.`,
+            fingerprint: 'few-videos:dataset',
+            measure: tally.totalVideos
         });
     }
     for (const name of classes) {
@@ -30325,8 +30619,9 @@ function checkFewVideos(tally, classes, settings, sink) {
             const segments = tally.classTotals.get(name).segments;
             sink.add('few-videos', {
                 class: name,
-                message: `class "${name}" comes from ${plural(videos, 'video')} (${plural(segments, 'segment')}); with fewer than ${need} videos a split by video can miss it entirely. Add segments from more videos.`,
-                fingerprint: `few-videos:${name}`
+                message: `${named('class', name)} comes from ${plural(videos, 'video')} (${plural(segments, 'segment')}); with fewer than ${plural(need, 'video')} a split by video can miss it entirely. Add segments from more videos.`,
+                fingerprint: `few-videos:${name}`,
+                measure: videos
             });
         }
     }
@@ -30361,13 +30656,13 @@ function checkConfounders(tally, settings, sink, notes) {
         return [];
     const options = settings['metadata-confounder'].options;
     if (tally.metadataVideos < options['min-videos']) {
-        notes.push(`metadata covers ${tally.metadataVideos} labeled videos, fewer than the ${options['min-videos']} needed to measure confounders.`);
+        notes.push(`metadata covers ${plural(tally.metadataVideos, 'labeled video')}, fewer than the ${formatCount(options['min-videos'])} needed to measure confounders.`);
         return [];
     }
     const results = [];
     for (const [attribute, byValue] of tally.metadata) {
         if (byValue.size > Math.max(20, tally.metadataVideos / 2)) {
-            notes.push(`metadata attribute "${attribute}" has ${byValue.size} distinct values, like an identifier; not measured as a confounder.`);
+            notes.push(`${named('metadata attribute', attribute)} has ${plural(byValue.size, 'distinct value')}, like an identifier; not measured as a confounder.`);
             continue;
         }
         const values = [...byValue.keys()].sort();
@@ -30396,11 +30691,12 @@ function checkConfounders(tally, settings, sink, notes) {
         if (confounder.cramersV > options['max-cramers-v']) {
             const examples = confounder.givesAway
                 .slice(0, 3)
-                .map(g => `"${g.value}" goes with "${g.class}" in ${pct(g.share)} of its videos`)
+                .map(g => `"${clip(g.value, 80)}" goes with ${named('class', g.class)} in ${pct(g.share)} of its videos`)
                 .join('; ');
             sink.add('metadata-confounder', {
-                message: `metadata attribute "${attribute}" predicts the label (Cramér's V ${confounder.cramersV.toFixed(2)} > ${options['max-cramers-v']})${examples ? `: ${examples}` : ''}. A model can learn the ${attribute} instead of the action; collect videos that break the association.`,
-                fingerprint: `metadata-confounder:${attribute}`
+                message: `${named('metadata attribute', attribute)} predicts the label (Cramér's V ${confounder.cramersV.toFixed(2)} > ${options['max-cramers-v']})${examples ? `: ${examples}` : ''}. A model can learn the ${attribute} instead of the action; collect videos that break the association.`,
+                fingerprint: `metadata-confounder:${attribute}`,
+                measure: confounder.cramersV
             });
         }
     }
@@ -30422,8 +30718,11 @@ function checkConfounders(tally, settings, sink, notes) {
  *   the base and no longer does, or a split distance / imbalance ratio that got worse and is now
  *   past its threshold. A check is skipped when the rule it regresses is off.
  *
- * `markNewFindings` then tells old findings from new ones for `fail-on: new`.
+ * `markNewFindings` then tells old findings from new ones for `fail-on: new`: the same finding
+ * on the base is old, unless its measured value (an imbalance ratio, a class count, ...) got worse.
  */
+
+
 
 function compareSnapshots(base, head, settings, baseRef) {
     const delta = describeDelta(base, head, baseRef);
@@ -30461,8 +30760,8 @@ function describeDelta(base, head, baseRef) {
     for (const key of baseVideos.keys())
         if (!head.videos.has(key))
             removedVideos++;
-    movedVideos.sort((a, b) => compareText(a.key, b.key));
-    relabeledVideos.sort((a, b) => compareText(a.key, b.key));
+    movedVideos.sort((a, b) => change_compareText(a.key, b.key));
+    relabeledVideos.sort((a, b) => change_compareText(a.key, b.key));
     return {
         baseRef,
         classes: describeClassDeltas(base, head),
@@ -30484,7 +30783,7 @@ function describeClassDeltas(base, head) {
             deltas.push({ class: name, split, base: own(before, name), head: own(now, name) });
         }
     }
-    return deltas.sort((a, b) => compareText(a.class, b.class) || SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split));
+    return deltas.sort((a, b) => change_compareText(a.class, b.class) || SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split));
 }
 // ---------------------------------------------------------------------------------------------
 // split-move
@@ -30560,9 +30859,9 @@ function findFrozenSplitChanges(base, head, settings, baseRef) {
                 fingerprint: `frozen-split|removed|${split}|${row}`
             });
         }
-        changes.sort((a, b) => compareText(a.file ?? '', b.file ?? '') ||
+        changes.sort((a, b) => change_compareText(a.file ?? '', b.file ?? '') ||
             (a.line ?? Infinity) - (b.line ?? Infinity) ||
-            compareText(a.message, b.message));
+            change_compareText(a.message, b.message));
         findings.push(...changes);
     }
     return findings;
@@ -30615,7 +30914,7 @@ function headClasses(head) {
         for (const name of Object.keys(head.report.splits[split]?.classes ?? {}))
             names.add(name);
     }
-    return [...names].sort(compareText);
+    return [...names].sort(change_compareText);
 }
 function minimumRegressions(base, head, settings, severity, baseRef) {
     const minimum = settings['min-per-class'];
@@ -30731,32 +31030,84 @@ function imbalanceRegressions(base, head, settings, severity, baseRef) {
         }
     ];
 }
-// ---------------------------------------------------------------------------------------------
-// fail-on: new
-// ---------------------------------------------------------------------------------------------
+const change_count = (value) => String(value);
+const points = (value) => `${(value * 100).toFixed(1)} percentage points`;
 /**
- * Sets `onBase` on every head finding: true when the base has the same finding. Findings are
- * matched by fingerprint; one without a fingerprint falls back to rule, file, split, class and the
- * message with its numbers blanked (counts and line numbers shift between revisions).
+ * The dataset-level rules whose findings carry a `measure` (set by judge/dataset-rules.ts), and
+ * which direction is worse. A rule not listed here is matched by identity alone: its findings
+ * either measure nothing (`split-missing-class`, `multi-label`: advice, not a degree of badness)
+ * or are one finding per row, file or video, where a new problem already has a new fingerprint.
+ *
+ * - `min-classes`, `min-per-class`, `recommended-per-class`, `few-videos`: a count below a
+ *   minimum (classes, a class's examples, videos); fewer is worse.
+ * - `max-classes`: a count above a maximum; more is worse.
+ * - `class-imbalance`: most / least frequent class; higher is worse.
+ * - `split-distribution`: the Jensen-Shannon distance of a split from TRAIN; higher is worse.
+ * - `split-ratio`: how far the TEST share is outside the accepted range (a fraction, 0 inside);
+ *   further is worse, on either side of the range.
+ * - `video-leakage`, `group-leakage`: the number of splits one video or group is in; more is worse.
+ * - `metadata-confounder`: Cramér's V of the attribute with the label; higher is worse.
+ */
+const MEASURES = {
+    'min-classes': { worse: 'lower', name: 'classes', show: change_count },
+    'max-classes': { worse: 'higher', name: 'classes', show: change_count },
+    'min-per-class': { worse: 'lower', name: 'examples', show: change_count },
+    'recommended-per-class': { worse: 'lower', name: 'examples', show: change_count },
+    'few-videos': { worse: 'lower', name: 'videos', show: change_count },
+    'class-imbalance': { worse: 'higher', name: 'imbalance ratio', show: change_ratio },
+    'split-distribution': { worse: 'higher', name: 'Jensen-Shannon distance', show: fixed },
+    'split-ratio': { worse: 'higher', name: 'distance from the accepted TEST share', show: points },
+    'video-leakage': { worse: 'higher', name: 'splits', show: change_count },
+    'group-leakage': { worse: 'higher', name: 'splits', show: change_count },
+    'metadata-confounder': { worse: 'higher', name: "Cramér's V", show: v => v.toFixed(2) }
+};
+/**
+ * Differences smaller than this (relative) are rounding, not a change: both sides are computed by
+ * the same code, but a ratio or distance of equal counts may still differ in the last bits.
+ */
+const SAME_WITHIN = 1e-9;
+/**
+ * Sets `onBase` on every head finding: true when the base has the same finding and the change did
+ * not make it worse. Findings are matched by `identityOf` (findings.ts, the identity the cap also
+ * remembers left-out findings by): the fingerprint, else rule, file, split, class and the message
+ * with its numbers blanked (counts and line numbers shift between revisions). A matched finding whose rule is in MEASURES and whose `measure` is worse on
+ * the head than on the base is new (a class the change takes from 40 to 3 examples is a regression
+ * even though it was already below the minimum), and its message says by how much.
  * Returns `head` (mutated) for chaining.
  */
-function markNewFindings(head, base) {
-    const onBase = new Set(base.map(identityOf));
-    for (const finding of head)
-        finding.onBase = onBase.has(identityOf(finding));
+function markNewFindings(head, base, baseRef = 'the base') {
+    const onBase = new Map();
+    for (const finding of base) {
+        const identity = identityOf(finding);
+        if (!onBase.has(identity))
+            onBase.set(identity, finding);
+    }
+    for (const finding of head) {
+        const before = onBase.get(identityOf(finding));
+        const worse = before === undefined ? null : worsening(before, finding, baseRef);
+        finding.onBase = before !== undefined && worse === null;
+        if (worse !== null)
+            finding.message = `${finding.message} ${worse}`;
+    }
     return head;
 }
-function identityOf(finding) {
-    if (finding.fingerprint !== undefined && finding.fingerprint !== '')
-        return `fp\u0000${finding.fingerprint}`;
-    return [
-        'fb',
-        finding.rule,
-        finding.file ?? '',
-        finding.split ?? '',
-        finding.class ?? '',
-        finding.message.replace(/\d+/g, '#')
-    ].join('\u0000');
+/**
+ * A note saying how `now` is worse than `before` by its rule's measure, or null when it is not
+ * worse or either side has no measure.
+ */
+function worsening(before, now, baseRef) {
+    const kind = MEASURES[now.rule];
+    const was = before.measure;
+    const is = now.measure;
+    if (kind === undefined || was === undefined || is === undefined)
+        return null;
+    if (!Number.isFinite(was) || !Number.isFinite(is))
+        return null;
+    const change = kind.worse === 'higher' ? is - was : was - is;
+    if (!(change > SAME_WITHIN * Math.max(1, Math.abs(was), Math.abs(is))))
+        return null;
+    // The ref is user input: like every finding message, the note shows invisible characters.
+    return `Worse than on ${showInvisible(baseRef)}: ${kind.name} from ${kind.show(was)} to ${kind.show(is)}.`;
 }
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -30771,7 +31122,7 @@ function sameLabels(a, b) {
     return a.length === b.length && a.every((label, i) => label === b[i]);
 }
 /** Code-point order: deterministic on every runner, unlike locale-aware comparison. */
-function compareText(a, b) {
+function change_compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 function fixed(value) {
@@ -30781,8 +31132,9 @@ function change_ratio(value) {
     return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)}x`;
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
@@ -31363,9 +31715,6 @@ var Builder = class {
 
 //#endregion
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 
@@ -31713,6 +32062,8 @@ class WorkingTreeSource {
         const clean = normalizeRepoPath(path);
         if (clean === null)
             return { problem: 'the path leaves the repository; only files inside it are read' };
+        if (clean.split('/').includes('.git'))
+            return { problem: "inside git's own .git folder, which is not part of the data" };
         const full = (0,external_node_path_namespaceObject.join)(this.root, clean);
         try {
             const link = await (0,promises_namespaceObject.lstat)(full);
@@ -31722,6 +32073,15 @@ class WorkingTreeSource {
             if (inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
                 return {
                     problem: `${link.isSymbolicLink() ? 'a symbolic link' : 'the path'} leads outside the repository; only files inside it are read`
+                };
+            }
+            // A file is read by its own path only. A link inside the repository could lead into .git,
+            // or let one file be read many times over (`l -> .`: l/rows.csv, l/l/rows.csv, ...), and a
+            // git revision never follows links: both sides of a comparison see the same files.
+            const own = inside.split(external_node_path_namespaceObject.sep).join('/');
+            if (own !== clean) {
+                return {
+                    problem: `reached through a symbolic link (it is ${own}); links are not followed, so name the file by its own path`
                 };
             }
             const info = await (0,promises_namespaceObject.stat)(real);
@@ -34465,6 +34825,12 @@ function explainCsvError(error, maxLineBytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/read/formats.ts
+/**
+ * Turns the records of one file into rows for the accumulator, per format (see the README's
+ * "Input formats"). The format is detected from the first record unless the configuration names it;
+ * field-count, header and split-value problems are reported here, everything else by the accumulator.
+ */
+
 
 
 
@@ -34499,6 +34865,51 @@ function detectFormat(first, fixedSplit) {
         return 'automl-rows';
     return first.length === 4 || first.length === 5 ? 'vertex-csv' : null;
 }
+/** Google's CSV columns in order, without and with ML_USE (role names of HEADER_ALIASES). */
+const GOOGLE_LAYOUTS = [
+    ['video', 'label', 'start', 'end'],
+    ['split', 'video', 'label', 'start', 'end']
+];
+/**
+ * A header row naming Google's own columns in Google's order ([ML_USE,]VIDEO_URI,LABEL,START,END),
+ * e.g. `ml_use,video_uri,label,start,end`. Google's imports take no header, so when its rows hold
+ * gs:// URIs (or the configuration names a Google format) the file is that format with a header
+ * row to delete, and is checked as that format (AutoML labels, ML_USE values). An id-named video
+ * column (`youtube_id`) marks a research manifest (Kinetics): those stay column-mapped.
+ */
+function isGoogleHeader(fields) {
+    const layout = GOOGLE_LAYOUTS.find(roles => roles.length === fields.length);
+    if (!layout)
+        return false;
+    const names = fields.map(f => f.trim().toLowerCase());
+    if (ID_COLUMN.test(names[layout.indexOf('video')]))
+        return false;
+    return layout.every((role, i) => HEADER_ALIASES[role].includes(names[i]));
+}
+/** Video column names that hold ids rather than URIs (see DatasetAccumulator.columnsDetected). */
+const ID_COLUMN = /(^|_)id$/;
+/** Named as plan.ts names them in its note on files it cannot recognise. */
+const OTHER_DELIMITERS = [
+    [';', '";" (semicolon)'],
+    ['\t', 'a tab'],
+    ['|', '"|" (pipe)']
+];
+/**
+ * The delimiter a one-field row seems to use instead of commas (the one it holds most of), named
+ * for a message, or null. Runs only for a row-shape finding.
+ */
+function otherDelimiter(text) {
+    let best = null;
+    let bestCount = 0;
+    for (const [char, name] of OTHER_DELIMITERS) {
+        const count = text.split(char).length - 1;
+        if (count > bestCount) {
+            best = name;
+            bestCount = count;
+        }
+    }
+    return best;
+}
 /** A column map from a header row of known names, or null when the row is not such a header. */
 function inferColumns(header) {
     const names = header.map(h => h.trim().toLowerCase());
@@ -34530,6 +34941,8 @@ function createRowReader(context) {
     const { accumulator, sink, path, fileIndex } = context;
     const fixedCode = SPLIT_CODE[context.fixedSplit ?? 'UNASSIGNED'];
     let handle = null;
+    /** A header row on a Google format (which takes none): reported, then skipped like a header. */
+    let headerRow = false;
     const reader = {
         format: context.format === 'auto' ? null : context.format,
         rows: 0,
@@ -34552,7 +34965,7 @@ function createRowReader(context) {
                 handle = start(fields, line);
                 if (!handle)
                     return;
-                if (reader.format === 'columns')
+                if (reader.format === 'columns' || headerRow)
                     return; // the header is not a row
             }
             reader.rows++;
@@ -34560,8 +34973,12 @@ function createRowReader(context) {
         }
     };
     const shape = (line, fields, expected) => {
+        const delimiter = fields.length === 1 ? otherDelimiter(fields[0]) : null;
+        const advice = delimiter
+            ? `The row seems to use ${delimiter} as its delimiter; Google's import formats need commas. Save the file as comma-separated.`
+            : 'Check for unquoted commas or missing fields.';
         sink.add('row-shape', {
-            message: `expected ${expected}, found ${fields.length} field${fields.length === 1 ? '' : 's'}. Check for unquoted commas or missing fields.`,
+            message: `expected ${expected}, found ${plural(fields.length, 'field')}. ${advice}`,
             file: path,
             line,
             fingerprint: `row-shape:${textHash(fields.join(','))}`
@@ -34598,7 +35015,41 @@ function createRowReader(context) {
             return null;
         }
         reader.format = format ?? (context.fixedSplit ? 'automl-rows' : 'vertex-csv');
-        switch (reader.format) {
+        // A header naming Google's columns in Google's order may head a Google file (import would
+        // fail on it) or a research manifest that happens to use those names: its first row decides.
+        if (reader.format === 'columns' && context.format === 'auto' && isGoogleHeader(first)) {
+            headerRow = true;
+            return (fields, at) => {
+                const google = fields.length === first.length &&
+                    fields[first.length === 5 ? 1 : 0].trim().startsWith('gs://');
+                handle = google
+                    ? googleHeaderFile('vertex-csv', first, line)
+                    : handlerFor('columns', first, line);
+                handle?.(fields, at);
+            };
+        }
+        if ((reader.format === 'vertex-csv' || (reader.format === 'automl-rows' && first.length === 4)) &&
+            isGoogleHeader(first)) {
+            headerRow = true;
+            return googleHeaderFile(reader.format, first, line);
+        }
+        return handlerFor(reader.format, first, line);
+    }
+    /** A Google format file whose first line is a header: reported once, then read as that format. */
+    function googleHeaderFile(format, header, line) {
+        sink.add('row-shape', {
+            severity: 'warning',
+            message: `line ${line} is a header row (${clip(header.join(','), 80)}); ${format === 'vertex-csv' ? 'Vertex AI' : 'AutoML'} import does not take a header and would read it as a data row. Delete it.`,
+            file: path,
+            line,
+            fingerprint: `row-shape:header:${path}`
+        });
+        return handlerFor(format, header, line);
+    }
+    function handlerFor(format, first, line) {
+        reader.format = format;
+        accumulator.formatDetected?.(fileIndex, format);
+        switch (format) {
             case 'automl-rows':
                 return (fields, at) => {
                     if (fields.length !== 4)
@@ -34615,7 +35066,7 @@ function createRowReader(context) {
                         return shape(at, fields, '4 or 5 fields ([ML_USE,]VIDEO_URI,LABEL,START,END)');
                     const split = vertexSplit(fields[0]);
                     if (!split)
-                        return badSplit(at, fields[0], 'training, test');
+                        return badSplit(at, fields[0], VERTEX_ML_USE);
                     if (split.problem)
                         sink.add('split-invalid', {
                             message: split.problem,
@@ -34714,7 +35165,7 @@ function createRowReader(context) {
         if (mlUse !== undefined) {
             const split = typeof mlUse === 'string' ? parseVertexSplit(mlUse) : null;
             if (!split)
-                return badSplit(line, String(mlUse), 'training, test');
+                return badSplit(line, String(mlUse), VERTEX_ML_USE);
             if (split.problem)
                 sink.add('split-invalid', {
                     message: split.problem,
@@ -34742,22 +35193,59 @@ function createRowReader(context) {
         for (const annotation of annotations) {
             const a = (typeof annotation === 'object' && annotation !== null ? annotation : {});
             const label = typeof a.displayName === 'string' ? a.displayName : '';
-            accumulator.addRow(fileIndex, line, code, uri, label, jsonTime(a.startTime, '0'), jsonTime(a.endTime, 'inf'));
+            const start = jsonTime(a.startTime, '0');
+            const end = jsonTime(a.endTime, 'inf');
+            if (label.length > 0) {
+                checkTimeNotation('startTime', a.startTime, start, line, code, label, uri);
+                checkTimeNotation('endTime', a.endTime, end, line, code, label, uri);
+            }
+            accumulator.addRow(fileIndex, line, code, uri, label, start, end);
         }
+    }
+    /**
+     * A JSON Lines time that holds a usable number of seconds but not in Vertex's notation (`0`,
+     * `"12.5"`, `"inf"`): the import wants a Duration string. The value still counts (the accumulator
+     * reads it); a time that is no number at all is the accumulator's to report.
+     */
+    function checkTimeNotation(field, raw, read, line, code, label, uri) {
+        if (raw === undefined || raw === null)
+            return;
+        if (typeof raw === 'string' && (raw === 'Infinity' || DURATION.test(raw)))
+            return;
+        // An end-of-video START is wrong in any notation: the accumulator says so.
+        if (isInf(read) ? field === 'startTime' : !parseSeconds(read).ok)
+            return;
+        const shown = typeof raw === 'string' ? `"${clip(raw)}"` : String(raw);
+        const problem = typeof raw === 'number'
+            ? 'is a JSON number'
+            : isInf(read)
+                ? `is the CSV spelling of the end of the video; write "Infinity" or leave ${field} out`
+                : 'has no s unit';
+        sink.add('segment-invalid', {
+            message: `${field} ${shown} ${problem}. Write times as strings with an s unit, e.g. "12.5s".`,
+            file: path,
+            line,
+            split: SPLITS[code],
+            class: label,
+            fingerprint: `segment-invalid:${textHash(uri + ',' + label + ',' + field + ',' + String(raw))}:notation`
+        });
     }
     return reader;
 }
-/** "12.5s" -> "12.5"; absent -> the default; "Infinity" -> "inf"; anything else passes through to be reported. */
+/** A protobuf Duration in JSON as Vertex writes segment times: seconds with an `s` unit. */
+const DURATION = /^\d+(\.\d+)?s$/;
+/**
+ * "12.5s" -> "12.5"; absent -> the default; "Infinity" -> "inf"; anything else passes through, for
+ * the accumulator to read or report (a notation it can read is reported by checkTimeNotation).
+ */
 function jsonTime(value, absent) {
     if (value === undefined || value === null)
         return absent;
-    if (typeof value === 'number')
-        return Number.isFinite(value) && value >= 0 ? String(value) : String(value);
     if (typeof value !== 'string')
         return String(value);
     if (value === 'Infinity' || value === 'inf')
         return 'inf';
-    return /^\d+(\.\d+)?s$/.test(value) ? value.slice(0, -1) : value;
+    return DURATION.test(value) ? value.slice(0, -1) : value;
 }
 
 ;// CONCATENATED MODULE: ./src/read/plan.ts
@@ -34771,59 +35259,128 @@ function jsonTime(value, absent) {
 
 
 
-const DEFAULT_GLOBS = ['**/*.csv', '**/*.jsonl'];
+
+/**
+ * What the gate discovers when no path is named, in the CLI and the action alike (the action's
+ * `paths` input defaults to these): CSV and JSON Lines manifests anywhere under the root. The
+ * extensions match in any case (`d.CSV` is a manifest too: a rename must not hide a dataset).
+ */
+const DEFAULT_MANIFEST_GLOBS = ['**/*.[cC][sS][vV]', '**/*.[jJ][sS][oO][nN][lL]'];
 const MANIFEST = /\.(csv|jsonl|ndjson)$/i;
+const JSON_LINES = /\.(jsonl|ndjson)$/i;
 const GLOB_CHARS = /[*?[\]{}!]/;
-class PlanError extends Error {
-}
-async function planDatasets(source, config, paths) {
+async function planDatasets(source, config, paths, side = 'head') {
     const notes = [];
-    const candidates = paths.length > 0 ? await expandPaths(source, paths, config.exclude) : null;
+    const unrecognized = new Map();
+    const named = paths.length > 0 ? await expandPaths(source, paths, config.exclude) : null;
+    const datasets = [];
     if (config.datasets) {
-        const plans = [];
+        const covered = new Set();
+        const skipped = [];
         for (const spec of config.datasets) {
             const plan = await planConfigured(source, spec, config.exclude);
-            if (candidates && !datasetFiles(plan).some(file => candidates.has(file)))
+            const files = datasetFiles(plan);
+            // Named paths pick the configured datasets they touch; the others are listed as not gated.
+            if (named && !files.some(file => named.files.has(file))) {
+                skipped.push(spec.name);
                 continue;
-            plans.push(plan);
-        }
-        return { datasets: plans, notes };
-    }
-    const files = candidates
-        ? [...candidates].sort()
-        : await source.list(DEFAULT_GLOBS, config.exclude);
-    const datasets = [];
-    const referenced = new Set();
-    const standalone = [];
-    for (const path of files) {
-        const kind = await sniff(source, path);
-        if (kind === 'index') {
-            const plan = await planIndex(source, path, {}, { name: path, spec: null });
-            plan.files.forEach(f => referenced.add(f.path));
+            }
+            files.forEach(file => covered.add(file));
             datasets.push(plan);
         }
-        else if (kind === 'unknown') {
-            notes.push(`${path}: not recognized as a dataset manifest (no AutoML, Vertex AI or known header layout); skipped. Declare it under datasets: to gate it.`);
-        }
-        else {
-            standalone.push({ path, format: kind === 'jsonl' ? 'vertex-jsonl' : 'auto' });
+        if (skipped.length > 0 && side === 'head')
+            notes.push(`Not gated, because no named path belongs to them: ${skipped.map(name => `dataset "${name}"`).join(', ')}.`);
+        if (named) {
+            for (const [file, entry] of named.files) {
+                if (covered.has(file))
+                    continue;
+                const reason = `${file} is not part of any dataset in the configuration (${config.source ?? 'datasets:'}), so it was not gated. Add it to a dataset's files:, or leave it out of the paths.`;
+                unrecognized.set(file, 'it is not part of any dataset in the configuration');
+                datasets.push(refusal(file, file, entry === file ? reason : `${reason} (matched by "${clip(entry)}")`));
+            }
         }
     }
-    for (const file of standalone) {
-        if (referenced.has(file.path))
-            continue;
-        datasets.push({
-            name: file.path,
-            spec: null,
-            index: null,
-            files: [{ path: file.path, split: null, format: file.format, from: null }],
-            metadata: null,
-            durations: null,
-            problems: []
-        });
+    else {
+        const files = named
+            ? [...named.files.keys()].sort()
+            : await source.list(DEFAULT_MANIFEST_GLOBS, config.exclude);
+        const referenced = new Set();
+        const standalone = [];
+        for (const path of files) {
+            const kind = await sniff(source, path);
+            if (kind.kind === 'index') {
+                const plan = await planIndex(source, path, {}, { name: path, spec: null });
+                plan.files.forEach(f => referenced.add(f.path));
+                datasets.push(plan);
+            }
+            else if (kind.kind === 'unknown') {
+                const reason = `not recognized as a dataset manifest (${kind.why})`;
+                unrecognized.set(path, `it is ${reason}`);
+                if (named)
+                    datasets.push(refusal(path, path, `the file is ${reason}, so it was not gated. ${UNKNOWN_ADVICE}`));
+                else
+                    notes.push(`${path}: ${reason}; skipped. ${UNKNOWN_ADVICE}`);
+            }
+            else {
+                standalone.push({ path, format: kind.kind === 'jsonl' ? 'vertex-jsonl' : 'auto' });
+            }
+        }
+        for (const file of standalone) {
+            if (referenced.has(file.path))
+                continue;
+            datasets.push({
+                name: file.path,
+                spec: null,
+                index: null,
+                files: [{ path: file.path, split: null, format: file.format, from: null }],
+                metadata: null,
+                durations: null,
+                problems: []
+            });
+        }
+    }
+    if (named && side === 'head') {
+        datasets.push(...named.refusals);
+        datasets.push(...emptyEntries(named, datasets));
     }
     datasets.sort((a, b) => a.name.localeCompare(b.name));
-    return { datasets, notes };
+    return { datasets, notes, unrecognized };
+}
+const UNKNOWN_ADVICE = 'Fix the file, or declare it under datasets: in .github/dataset-gate.yml with its format: or columns:.';
+/** A dataset that stands for a named path the gate could not gate: one input-error, no rows. */
+function refusal(name, file, message, severity = 'error') {
+    return {
+        name,
+        spec: null,
+        index: null,
+        files: [],
+        metadata: null,
+        durations: null,
+        problems: [{ rule: 'input-error', message, file, line: null, severity }],
+        refused: true
+    };
+}
+/**
+ * A named folder or glob that gated nothing. An explicit file that was refused already says why;
+ * a folder or a glob whose files all became datasets is fine.
+ */
+function emptyEntries(named, datasets) {
+    const gated = new Set();
+    for (const plan of datasets)
+        if (!plan.refused)
+            datasetFiles(plan).forEach(f => gated.add(f));
+    const plans = [];
+    for (const [entry, files] of named.entries) {
+        if (files.some(file => gated.has(file)))
+            continue;
+        if (files.length > 0)
+            continue; // each of its files is refused with its own reason
+        const glob = GLOB_CHARS.test(entry);
+        plans.push(refusal(entry, null, glob
+            ? `the paths entry "${clip(entry)}" matched no CSV or JSON Lines file, so it gated nothing. Check the glob: it is relative to the repository root.`
+            : `the folder "${clip(entry)}" holds no CSV or JSON Lines file, so it gated nothing. Name the manifest files, or the folder that holds them.`, glob ? 'warning' : 'error'));
+    }
+    return plans;
 }
 /** Every repository file a dataset depends on: a change to any of them touches the dataset. */
 function datasetFiles(plan) {
@@ -34834,41 +35391,68 @@ function datasetFiles(plan) {
         ...(plan.durations ? [plan.durations] : [])
     ];
 }
+/**
+ * Named paths (repository-relative, as the shells give them) to files. A file that is missing,
+ * outside the repository or excluded by the configuration is refused here; a folder or glob
+ * contributes the manifests under it (the configuration's `exclude` applies to those).
+ */
 async function expandPaths(source, paths, exclude) {
-    const result = new Set();
+    const named = { files: new Map(), refusals: [], entries: new Map() };
+    const isExcluded = picomatch_default()([...ALWAYS_EXCLUDED, ...exclude], { dot: true });
     for (const raw of paths) {
         const path = raw.trim();
         if (path.length === 0)
             continue;
         if (GLOB_CHARS.test(path)) {
-            for (const file of await source.list([path], exclude))
-                result.add(file);
+            const matched = await source.list([path], exclude);
+            named.entries.set(path, matched);
+            for (const file of matched)
+                if (!named.files.has(file))
+                    named.files.set(file, path);
             continue;
         }
-        const clean = normalizeRepoPath(path);
-        if (clean === null)
-            throw new PlanError(`${raw}: the path is outside the repository (or the current folder); give a path inside it`);
+        const clean = normalizeRepoPath(path.replace(/\/+$/, '') || '.');
+        if (clean === null) {
+            named.refusals.push(refusal(path, null, `"${clip(path)}" is outside the repository; only files inside it are gated.`));
+            continue;
+        }
         const info = await source.stat(clean);
         if ('size' in info) {
-            result.add(clean);
+            if (isExcluded(clean))
+                named.refusals.push(refusal(clean, clean, `${clean} is excluded by the configuration's exclude: globs, so it was not gated. Remove it from the paths, or from exclude:.`));
+            else
+                named.files.set(clean, clean);
             continue;
         }
         const prefix = clean === '.' ? '' : `${clean}/`;
-        const inFolder = await source.list(DEFAULT_GLOBS.map(g => prefix + g), exclude);
-        if (inFolder.length === 0 && info.problem !== 'not a regular file')
-            throw new PlanError(`${raw}: ${info.problem}`);
-        inFolder.forEach(file => result.add(file));
+        const inFolder = info.problem === 'not a regular file'
+            ? await source.list(DEFAULT_MANIFEST_GLOBS.map(g => prefix + g), exclude)
+            : null;
+        if (inFolder === null) {
+            named.refusals.push(refusal(clean, clean, `${clean} cannot be gated: ${info.problem}.`));
+            continue;
+        }
+        named.entries.set(clean, inFolder);
+        for (const file of inFolder)
+            if (!named.files.has(file))
+                named.files.set(file, clean);
     }
-    return result;
+    return named;
 }
-/** Looks at the first record to tell an index from a rows file without reading the whole file. */
+/** Records looked at to recognise a file: one broken first line must not hide a manifest. */
+const SNIFF_RECORDS = 20;
+/**
+ * Tells an index from a rows file from its first records, without reading the whole file. The
+ * first record decides when it is recognisable; otherwise the format most of the next records
+ * have (a comment or a broken line above the data becomes a row-shape finding when read).
+ */
 async function sniff(source, path) {
-    if (/\.(jsonl|ndjson)$/i.test(path))
-        return 'jsonl';
+    if (JSON_LINES.test(path))
+        return { kind: 'jsonl' };
     const info = await source.stat(path);
     if (!('size' in info))
-        return 'rows'; // reading it will report the problem
-    let first = null;
+        return { kind: 'rows' }; // reading it will report the problem
+    const records = [];
     const iterator = source.open(path)[Symbol.asyncIterator]();
     const firstChunks = {
         async *[Symbol.asyncIterator]() {
@@ -34883,19 +35467,55 @@ async function sniff(source, path) {
     };
     const result = await readRecords(firstChunks, {
         record(fields) {
-            first ??= fields;
+            if (records.length < SNIFF_RECORDS)
+                records.push(fields);
         },
         blank() { }
     }, { mode: 'csv', maxLineBytes: 64 * 1024 });
     await iterator.return?.();
     if (result.stop && result.stop.kind === 'syntax')
-        return 'rows'; // reading it reports the syntax problem
-    if (first === null)
-        return 'rows'; // empty file: reported when read
-    const format = detectFormat(first, null);
-    if (format === 'automl-index')
-        return 'index';
-    return format === null ? 'unknown' : 'rows';
+        return { kind: 'rows' }; // reading it reports the syntax problem
+    if (records.length === 0)
+        return { kind: 'rows' }; // empty file: reported when read
+    const votes = new Map();
+    for (const [i, fields] of records.entries()) {
+        const format = detectFormat(fields, null);
+        if (format === null)
+            continue;
+        if (i === 0)
+            return { kind: format === 'automl-index' ? 'index' : 'rows' };
+        votes.set(format, (votes.get(format) ?? 0) + 1);
+    }
+    const [best] = [...votes].sort((a, b) => b[1] - a[1]);
+    if (best && best[1] * 2 >= records.length - 1)
+        return { kind: best[0] === 'automl-index' ? 'index' : 'rows' };
+    return { kind: 'unknown', why: describeUnknown(records) };
+}
+/** Why the first records fit no format: the field count, and the delimiter they seem to use. */
+function describeUnknown(records) {
+    const first = records[0];
+    const delimiter = guessDelimiter(records.map(fields => fields.join(',')));
+    const counts = [...new Set(records.map(r => r.length))].sort((a, b) => a - b);
+    const shape = `its first ${records.length === 1 ? 'row has' : `${records.length} rows have`} ${counts.join(' or ')} comma-separated field${counts.length === 1 && counts[0] === 1 ? '' : 's'}`;
+    if (delimiter)
+        return `${shape}; it seems to use ${delimiter} as the delimiter, and Google's formats use commas`;
+    return `${shape}, first "${clip(first.join(','), 40)}"; AutoML and Vertex AI rows have 2, 4 or 5 fields, and a headered file needs a video and a label column`;
+}
+const DELIMITERS = [
+    ['";" (semicolon)', /;/g],
+    ['a tab', /\t/g],
+    ['"|" (pipe)', /\|/g]
+];
+/** The delimiter every line has the same non-zero number of, when commas are not it. */
+function guessDelimiter(lines) {
+    if (lines.length === 0 || lines.some(line => line.includes(',')))
+        return null;
+    for (const [name, pattern] of DELIMITERS) {
+        const counts = lines.map(line => line.match(pattern)?.length ?? 0);
+        if (counts[0] > 0 && counts.every(c => c === counts[0]))
+            return name;
+    }
+    return null;
 }
 async function planConfigured(source, spec, exclude) {
     const extras = {
@@ -34957,7 +35577,7 @@ async function planConfigured(source, spec, exclude) {
         files: matched.map(path => ({
             path,
             split: null,
-            format: format === 'auto' && /\.(jsonl|ndjson)$/i.test(path) ? 'vertex-jsonl' : format,
+            format: format === 'auto' && JSON_LINES.test(path) ? 'vertex-jsonl' : format,
             from: null
         })),
         ...extras,
@@ -35099,120 +35719,253 @@ function resolveReference(indexPath, reference, prefixMap) {
 /**
  * The optional per-dataset side files: video durations (for END checks and `inf` lengths) and video
  * metadata (for confounders). Both are keyed by the normalized video key, like the rows.
+ *
+ * Side files obey the dataset's `resource-limit` options like data files do: a file over
+ * `max-file-bytes` is not read, reading stops after `max-rows` data rows and at a line over
+ * `max-line-bytes`. What they keep per video is the memory cost, so the metadata reader also bounds
+ * what one row can add: at most MAX_ATTRIBUTES attribute columns, and at most MAX_ATTRIBUTE_VALUES
+ * distinct values per attribute (each value string is stored once and shared by its videos).
  */
 
 
 const MAX_SIDE_PROBLEMS = 50;
-/** Two columns, video key and duration in seconds; a header row is allowed. */
-async function readDurations(source, path, videoKey) {
-    const durations = new Map();
-    const problems = [];
-    const problem = (line, message) => {
-        if (problems.length < MAX_SIDE_PROBLEMS)
-            problems.push({ rule: 'input-error', severity: 'warning', message, file: path, line });
-    };
+/**
+ * Attribute columns kept from a metadata header. Confounders are things like camera, source or
+ * time of day; a header with thousands of columns would multiply the per-video cost by as many.
+ */
+const MAX_ATTRIBUTES = 100;
+/**
+ * Distinct values kept per metadata attribute. An attribute with more is an identifier rather than
+ * a confounder (the confounder check skips those anyway), and keeping its values would cost a
+ * string per video; its values are dropped and the attribute is not measured.
+ */
+const MAX_ATTRIBUTE_VALUES = 1000;
+/** Collects a side file's problems, keeping at most MAX_SIDE_PROBLEMS row-level ones. */
+class Problems {
+    path;
+    list = [];
+    rowProblems = 0;
+    constructor(path) {
+        this.path = path;
+    }
+    /** A problem with one row: a warning, dropped past MAX_SIDE_PROBLEMS. */
+    row(line, message) {
+        if (this.rowProblems++ < MAX_SIDE_PROBLEMS)
+            this.list.push({ rule: 'input-error', severity: 'warning', message, file: this.path, line });
+    }
+    /** A problem with the whole file: always kept. */
+    file(problem) {
+        this.list.push({ ...problem, file: this.path });
+    }
+}
+/**
+ * Counts data rows against `max-rows`. The first row over the limit is remembered (for the finding)
+ * and every later one is refused; `exhausted` then tells the byte stream to stop.
+ */
+class RowBudget {
+    max;
+    rows = 0;
+    stoppedAt = null;
+    constructor(max) {
+        this.max = max;
+    }
+    take(line) {
+        if (this.stoppedAt !== null)
+            return false;
+        if (this.rows >= this.max) {
+            this.stoppedAt = line;
+            return false;
+        }
+        this.rows++;
+        return true;
+    }
+    get exhausted() {
+        return this.stoppedAt !== null;
+    }
+}
+/** The chunks of `chunks` until `stop()` says so, so the rest of a file is not even read. */
+async function* readUntil(chunks, stop) {
+    for await (const chunk of chunks) {
+        if (stop())
+            return;
+        yield chunk;
+    }
+}
+/** A problem when the file cannot be read or is over `max-file-bytes`, else null. */
+async function checkFile(source, path, what, limits) {
     const info = await source.stat(path);
     if (!('size' in info))
         return {
-            data: durations,
-            problems: [
-                {
-                    rule: 'input-error',
-                    message: `the durations file cannot be read: ${info.problem}.`,
-                    file: path,
-                    line: null
-                }
-            ]
+            rule: 'input-error',
+            message: `the ${what} file cannot be read: ${info.problem}.`,
+            file: path,
+            line: null
         };
-    const result = await readRecords(source.open(path), {
+    if (info.size > limits.maxBytes)
+        return {
+            rule: 'resource-limit',
+            message: `the ${what} file is ${info.size} bytes, over the max-file-bytes limit of ${limits.maxBytes}; it was not read. Shrink the file or raise the limit.`,
+            file: path,
+            line: null
+        };
+    return null;
+}
+/** The findings that end a read: the row limit, or a syntax or line-length stop before it. */
+function reportEnd(problems, result, budget, limits) {
+    if (budget.stoppedAt !== null) {
+        // A stop after the limit comes from a row that was skipped anyway (or from cutting the stream
+        // mid-record), so only the limit is reported.
+        problems.file({
+            rule: 'resource-limit',
+            message: `more than ${limits.maxRows} rows (max-rows); the rest of the file was not read. Shrink the file or raise the limit.`,
+            line: budget.stoppedAt
+        });
+        return;
+    }
+    if (result.stop)
+        problems.file({
+            rule: result.stop.kind === 'syntax' ? 'csv-syntax' : 'resource-limit',
+            message: result.stop.message,
+            line: result.stop.line
+        });
+}
+/** Two columns, video key and duration in seconds; a header row is allowed. */
+async function readDurations(source, path, videoKey, limits) {
+    const durations = new Map();
+    const unreadable = await checkFile(source, path, 'durations', limits);
+    if (unreadable)
+        return { data: durations, problems: [unreadable] };
+    const problems = new Problems(path);
+    const budget = new RowBudget(limits.maxRows);
+    const result = await readRecords(readUntil(source.open(path), () => budget.exhausted), {
         record(fields, line) {
-            if (fields.length < 2)
-                return problem(line, 'expected two fields: video key, duration in seconds.');
-            const seconds = parseSeconds(fields[1].trim());
-            if (!seconds.ok) {
-                if (line === 1)
-                    return; // a header row
-                return problem(line, `duration ${seconds.reason}.`);
-            }
+            const seconds = fields.length < 2 ? null : parseSeconds(fields[1].trim());
+            if (line === 1 && seconds !== null && !seconds.ok)
+                return; // a header row
+            if (!budget.take(line))
+                return;
+            if (seconds === null)
+                return problems.row(line, 'expected two fields: video key, duration in seconds.');
+            if (!seconds.ok)
+                return problems.row(line, `duration ${seconds.reason}.`);
             durations.set(normalizeVideoKey(fields[0], videoKey), seconds.value);
         },
         blank() { }
-    }, { mode: 'csv', maxLineBytes: 1 << 20 });
-    if (result.stop)
-        problems.push({
-            rule: 'csv-syntax',
-            message: result.stop.message,
-            file: path,
-            line: result.stop.line
+    }, { mode: 'csv', maxLineBytes: limits.maxLineBytes });
+    reportEnd(problems, result, budget, limits);
+    return { data: durations, problems: problems.list };
+}
+/**
+ * The values of one attribute column: each distinct value is stored once and shared by every video
+ * that has it, and past MAX_ATTRIBUTE_VALUES the column is dropped (its values become '').
+ */
+class AttributeValues {
+    values = new Map();
+    dropped = false;
+    /** The shared copy of `value`, '' when dropped; null when this value is one too many. */
+    intern(value) {
+        if (this.dropped || value === '')
+            return '';
+        const known = this.values.get(value);
+        if (known !== undefined)
+            return known;
+        if (this.values.size >= MAX_ATTRIBUTE_VALUES)
+            return null;
+        this.values.set(value, value);
+        return value;
+    }
+    drop() {
+        this.dropped = true;
+        this.values.clear();
+    }
+}
+/** Reads the metadata header and rows into a `VideoMetadata`, within the per-video bounds. */
+class MetadataReader {
+    problems;
+    budget;
+    videoKey;
+    metadata = { attributes: [], byVideo: new Map() };
+    width = 0;
+    columns = [];
+    constructor(problems, budget, videoKey) {
+        this.problems = problems;
+        this.budget = budget;
+        this.videoKey = videoKey;
+    }
+    record(fields, line) {
+        if (this.width === 0)
+            return this.header(fields, line);
+        if (!this.budget.take(line))
+            return;
+        if (fields.length !== this.width)
+            return this.problems.row(line, `expected ${this.width} fields like the header, found ${fields.length}; row skipped.`);
+        const key = normalizeVideoKey(fields[0], this.videoKey);
+        if (this.metadata.byVideo.has(key))
+            return this.problems.row(line, `video "${clip(key)}" is listed twice; the first row is used.`);
+        this.metadata.byVideo.set(key, this.values(fields, line));
+    }
+    /** Removes dropped attributes, so the confounder check does not report them as measured. */
+    finish() {
+        const keep = this.columns.map(column => !column.dropped);
+        if (keep.every(Boolean))
+            return this.metadata;
+        this.metadata.attributes = this.metadata.attributes.filter((_, i) => keep[i]);
+        for (const [key, values] of this.metadata.byVideo)
+            this.metadata.byVideo.set(key, values.filter((_, i) => keep[i]));
+        return this.metadata;
+    }
+    header(fields, line) {
+        this.width = fields.length;
+        const names = fields.slice(1).map(f => f.trim());
+        if (this.width < 2)
+            this.problems.file({
+                rule: 'input-error',
+                message: 'the metadata header needs a video column and at least one attribute column.',
+                line
+            });
+        if (names.length > MAX_ATTRIBUTES)
+            this.problems.file({
+                rule: 'resource-limit',
+                severity: 'notice',
+                message: `the metadata header has ${names.length} attribute columns; only the first ${MAX_ATTRIBUTES} are read.`,
+                line
+            });
+        this.metadata.attributes = names.slice(0, MAX_ATTRIBUTES);
+        this.columns = this.metadata.attributes.map(() => new AttributeValues());
+    }
+    /** The row's attribute values, shared copies; drops a column whose values become too many. */
+    values(fields, line) {
+        return this.columns.map((column, i) => {
+            const value = column.intern(fields[i + 1].trim());
+            if (value !== null)
+                return value;
+            this.drop(i, line);
+            return '';
         });
-    return { data: durations, problems };
+    }
+    drop(column, line) {
+        this.columns[column].drop();
+        for (const values of this.metadata.byVideo.values())
+            values[column] = '';
+        this.problems.file({
+            rule: 'resource-limit',
+            severity: 'notice',
+            message: `metadata attribute "${clip(this.metadata.attributes[column])}" has more than ${MAX_ATTRIBUTE_VALUES} distinct values, like an identifier; its values are not kept and it is not measured as a confounder.`,
+            line
+        });
+    }
 }
 /** A header row, then one row per video: the first column is the video key, the rest are attributes. */
-async function readMetadata(source, path, videoKey) {
-    const metadata = { attributes: [], byVideo: new Map() };
-    const problems = [];
-    const info = await source.stat(path);
-    if (!('size' in info))
-        return {
-            data: metadata,
-            problems: [
-                {
-                    rule: 'input-error',
-                    message: `the metadata file cannot be read: ${info.problem}.`,
-                    file: path,
-                    line: null
-                }
-            ]
-        };
-    let width = 0;
-    const result = await readRecords(source.open(path), {
-        record(fields, line) {
-            if (width === 0) {
-                width = fields.length;
-                metadata.attributes = fields.slice(1).map(f => f.trim());
-                if (width < 2)
-                    problems.push({
-                        rule: 'input-error',
-                        message: 'the metadata header needs a video column and at least one attribute column.',
-                        file: path,
-                        line
-                    });
-                return;
-            }
-            if (fields.length !== width) {
-                if (problems.length < MAX_SIDE_PROBLEMS)
-                    problems.push({
-                        rule: 'input-error',
-                        severity: 'warning',
-                        message: `expected ${width} fields like the header, found ${fields.length}; row skipped.`,
-                        file: path,
-                        line
-                    });
-                return;
-            }
-            const key = normalizeVideoKey(fields[0], videoKey);
-            if (metadata.byVideo.has(key) && problems.length < MAX_SIDE_PROBLEMS) {
-                problems.push({
-                    rule: 'input-error',
-                    severity: 'warning',
-                    message: `video "${clip(key)}" is listed twice; the first row is used.`,
-                    file: path,
-                    line
-                });
-                return;
-            }
-            metadata.byVideo.set(key, fields.slice(1).map(f => f.trim()));
-        },
-        blank() { }
-    }, { mode: 'csv', maxLineBytes: 1 << 20 });
-    if (result.stop)
-        problems.push({
-            rule: 'csv-syntax',
-            message: result.stop.message,
-            file: path,
-            line: result.stop.line
-        });
-    return { data: metadata, problems };
+async function readMetadata(source, path, videoKey, limits) {
+    const unreadable = await checkFile(source, path, 'metadata', limits);
+    if (unreadable)
+        return { data: { attributes: [], byVideo: new Map() }, problems: [unreadable] };
+    const problems = new Problems(path);
+    const budget = new RowBudget(limits.maxRows);
+    const reader = new MetadataReader(problems, budget, videoKey);
+    const result = await readRecords(readUntil(source.open(path), () => budget.exhausted), { record: (fields, line) => reader.record(fields, line), blank() { } }, { mode: 'csv', maxLineBytes: limits.maxLineBytes });
+    reportEnd(problems, result, budget, limits);
+    return { data: reader.finish(), problems: problems.list };
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
@@ -35236,63 +35989,263 @@ async function readMetadata(source, path, videoKey) {
 async function runGate(request) {
     const { source, config } = request;
     const failOn = request.failOn ?? config.failOn;
-    const plan = await planDatasets(source, config, request.paths);
+    const plan = await planDatasets(source, config, request.paths, 'head');
+    const notes = plan.notes;
     let plans = plan.datasets;
     if (request.changedFiles) {
         const changed = request.changedFiles;
-        plans = plans.filter(p => datasetFiles(p).some(file => changed.has(file)));
+        // A refusal without a file (a paths entry that matched nothing) is about the workflow, not
+        // the change, and stays; a refused file counts like a dataset file.
+        plans = plans.filter(p => p.refused
+            ? p.problems.every(problem => problem.file === null || changed.has(problem.file))
+            : datasetFiles(p).some(file => changed.has(file)));
     }
-    const wantSnapshot = request.base !== undefined;
-    const datasets = [];
-    const heads = new Map();
+    const analyzed = [];
     for (const datasetPlan of plans) {
-        const { report, snapshot, notes } = await analyzeDataset(source, datasetPlan, config, {
-            snapshot: wantSnapshot,
+        const result = await analyzeDataset(source, datasetPlan, config, {
+            snapshot: request.base !== undefined,
             progress: request.progress
         });
-        datasets.push(report);
-        for (const note of notes)
-            plan.notes.push(`${report.name}: ${note}`);
-        if (snapshot)
-            heads.set(report.name, snapshot);
+        analyzed.push(result);
+        for (const note of result.notes)
+            notes.push(`${result.report.name}: ${note}`);
     }
+    const datasets = analyzed.map(a => a.report);
     if (request.base) {
-        const basePlan = await planDatasets(request.base.source, config, request.paths).catch(() => ({
-            datasets: [],
-            notes: []
-        }));
-        const baseByName = new Map(basePlan.datasets.map(p => [p.name, p]));
-        for (const report of datasets) {
-            const settings = resolveRuleSettings(config, config.datasets?.find(d => d.name === report.name));
-            const baseDatasetPlan = baseByName.get(report.name);
-            const base = baseDatasetPlan
-                ? await analyzeDataset(request.base.source, baseDatasetPlan, config, { snapshot: true })
-                : null;
-            const change = compareSnapshots(base?.snapshot ?? null, heads.get(report.name), settings, request.base.ref);
-            report.delta = change.delta;
-            report.findings = sortFindings([
-                ...report.findings,
-                ...capChangeFindings(change.findings, config.maxFindingsPerRule, report)
-            ]);
-            if (base)
-                markNewFindings(report.findings, base.report.findings);
-            else
-                for (const finding of report.findings)
-                    finding.onBase = false;
-        }
+        datasets.push(...(await compareWithBase(request, plan, analyzed, notes)));
     }
-    const counts = countFindings(datasets);
+    const counts = { error: 0, warning: 0, notice: 0 };
+    let newCounts;
+    for (const dataset of datasets) {
+        dataset.findings.sort(compareFindings);
+        addCounts(counts, dataset.counts);
+        if (dataset.newCounts)
+            addCounts((newCounts ??= { error: 0, warning: 0, notice: 0 }), dataset.newCounts);
+    }
+    if (request.base)
+        newCounts ??= { error: 0, warning: 0, notice: 0 };
     const report = {
         schemaVersion: 1,
-        passed: verdict(failOn, datasets),
+        passed: verdict(failOn, counts, newCounts),
         failOn,
         counts,
+        ...(newCounts ? { newCounts, baseRef: request.base.ref } : {}),
         datasets,
-        notes: plan.notes
+        notes
     };
     return report;
 }
-const OMITTED = ':omitted';
+/**
+ * The base side of a comparison. Each head dataset is compared with the base dataset of the same
+ * name, else with a base dataset that vanished from the head and shares most of its videos (a
+ * rename). Returns reports for what the change made the gate stop gating: a file the base gated
+ * that the head no longer recognises (an error: a disguise must not skip the gate) and a dataset
+ * whose files were all deleted (a warning).
+ */
+async function compareWithBase(request, headPlan, analyzed, notes) {
+    const base = request.base;
+    const { config } = request;
+    let basePlan;
+    try {
+        basePlan = await planDatasets(base.source, config, request.paths, 'base');
+    }
+    catch (error) {
+        notes.push(`The datasets at ${base.ref} could not be listed (${error.message}); there is no comparison with the base.`);
+        return [];
+    }
+    const baseDatasets = basePlan.datasets.filter(p => !p.refused);
+    const baseByName = new Map(baseDatasets.map(p => [p.name, p]));
+    const headNames = new Set(headPlan.datasets.map(p => p.name));
+    const gatedOnHead = new Set();
+    for (const p of headPlan.datasets)
+        if (!p.refused)
+            datasetFiles(p).forEach(f => gatedOnHead.add(f));
+    // Base datasets the head no longer has: renamed, deleted, or disguised.
+    const extra = [];
+    const vanished = [];
+    for (const basePlanned of baseDatasets) {
+        if (headNames.has(basePlanned.name))
+            continue;
+        const files = datasetFiles(basePlanned);
+        if (request.changedFiles && !files.some(f => request.changedFiles.has(f)))
+            continue;
+        const disguised = [];
+        for (const file of files) {
+            if (gatedOnHead.has(file))
+                continue;
+            if ('size' in (await request.source.stat(file)))
+                disguised.push(file);
+        }
+        if (disguised.length > 0) {
+            extra.push(refusedReport(config, basePlanned.name, disguised.map(file => ({
+                file,
+                message: `${file} was gated at ${base.ref}, and this change would take it out of the gate unseen: ${headPlan.unrecognized.get(file) ?? 'it is no longer part of any dataset'}. Fix the file so it reads as a manifest again, or delete it if the dataset is meant to go.`
+            }))));
+            continue;
+        }
+        vanished.push({ plan: basePlanned, result: null, matched: false });
+    }
+    for (const head of analyzed) {
+        const { report } = head;
+        if (head.plan.refused)
+            continue;
+        const settings = resolveRuleSettings(config, config.datasets?.find(d => d.name === report.name));
+        const basePlanned = baseByName.get(report.name);
+        let baseResult = null;
+        if (basePlanned) {
+            baseResult = await analyzeDataset(base.source, basePlanned, config, { snapshot: true });
+        }
+        else {
+            const match = await findRenamedBase(base.source, config, head, vanished);
+            if (match) {
+                baseResult = match.result;
+                notes.push(`${report.name}: compared with ${match.plan.name} at ${base.ref}, which this change renamed (${formatShare(match.share)} of its videos are the same).`);
+            }
+            else {
+                notes.push(`${report.name}: no dataset at ${base.ref} has its files (looked up: ${datasetFiles(head.plan).slice(0, 5).join(', ')}${datasetFiles(head.plan).length > 5 ? ', …' : ''}), so every video counts as added.`);
+            }
+        }
+        const change = compareSnapshots(baseResult?.snapshot ?? null, head.snapshot, settings, base.ref);
+        report.delta = change.delta;
+        report.findings.push(...capChangeFindings(change.findings, config.maxFindingsPerRule));
+        markAgainstBase(report, head.omitted, baseResult, base.ref);
+    }
+    for (const gone of vanished) {
+        if (gone.matched)
+            continue;
+        const files = datasetFiles(gone.plan);
+        extra.push(refusedReport(config, gone.plan.name, [
+            {
+                file: null,
+                severity: 'warning',
+                message: `the dataset ${gone.plan.name} (gated at ${base.ref}) is not in this change: ${files.length === 1 ? 'its file was' : 'its files were'} deleted (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}). If it was moved, the gate did not find it by its videos.`
+            }
+        ]));
+    }
+    for (const report of extra)
+        report.newCounts = { ...report.counts };
+    return extra;
+}
+/** The vanished base dataset most of whose videos the new head dataset has, if any. */
+async function findRenamedBase(baseSource, config, head, vanished) {
+    const headVideos = head.snapshot.videos;
+    if (headVideos.size === 0)
+        return null;
+    let best = null;
+    for (const candidate of vanished) {
+        if (candidate.matched)
+            continue;
+        candidate.result ??= await analyzeDataset(baseSource, candidate.plan, config, {
+            snapshot: true
+        });
+        const baseVideos = candidate.result.snapshot.videos;
+        if (baseVideos.size === 0)
+            continue;
+        let shared = 0;
+        for (const key of baseVideos.keys())
+            if (headVideos.has(key))
+                shared++;
+        // Of the larger side, so a small file carved out of a big one is not called its rename.
+        const share = shared / Math.max(baseVideos.size, headVideos.size);
+        if (share >= RENAME_SHARE && (!best || share > best.share))
+            best = { candidate, result: candidate.result, share };
+    }
+    if (!best)
+        return null;
+    best.candidate.matched = true;
+    return { plan: best.candidate.plan, result: best.result, share: best.share };
+}
+/** A dataset is "the same, renamed" when at least this share of the videos is the same. */
+const RENAME_SHARE = 0.5;
+function formatShare(share) {
+    return `${Math.round(share * 100)}%`;
+}
+/**
+ * Sets `onBase` on every finding and counts the findings that are new: listed ones by identity
+ * (and measure), left-out ones by their hashed identity against everything the base had.
+ */
+function markAgainstBase(report, omitted, base, baseRef) {
+    const listed = report.findings.filter(f => f.omitted === undefined);
+    if (base)
+        markNewFindings(listed, base.report.findings, baseRef);
+    else
+        for (const finding of listed)
+            finding.onBase = false;
+    const newCounts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of listed)
+        if (!finding.onBase)
+            newCounts[finding.severity]++;
+    const baseHashes = new Set();
+    if (base) {
+        for (const finding of base.report.findings)
+            if (finding.omitted === undefined)
+                baseHashes.add(hashIdentity(identityOf(finding)));
+        base.omitted?.hashes.forEach(hash => baseHashes.add(hash));
+    }
+    const freshByGroup = new Map();
+    if (omitted) {
+        omitted.hashes.forEach((hash, i) => {
+            if (baseHashes.has(hash))
+                return;
+            const severity = omitted.severities[i];
+            newCounts[severity]++;
+            const group = `${omitted.rules[i]}\u0000${severity}`;
+            freshByGroup.set(group, (freshByGroup.get(group) ?? 0) + 1);
+        });
+    }
+    for (const finding of report.findings) {
+        if (finding.omitted === undefined)
+            continue;
+        // Change findings are never on the base; a left-out group is old only when all of it is.
+        const remembered = omitted !== null && !CHANGE_RULES.has(finding.rule);
+        const fresh = remembered
+            ? (freshByGroup.get(`${finding.rule}\u0000${finding.severity}`) ?? 0)
+            : finding.omitted;
+        if (!remembered)
+            newCounts[finding.severity] += finding.omitted;
+        finding.onBase = fresh === 0;
+    }
+    report.counts = countFindings(report.findings);
+    report.newCounts = newCounts;
+}
+const CHANGE_RULES = new Set(['split-move', 'frozen-split', 'class-regression']);
+/** A report for datasets the gate could not gate: their input errors, no rows. */
+function refusedReport(config, name, problems) {
+    const sink = new FindingSink(resolveRuleSettings(config, undefined), config.maxFindingsPerRule);
+    for (const problem of problems)
+        sink.add('input-error', {
+            message: problem.message,
+            file: problem.file,
+            line: null,
+            fingerprint: `input-error:base-gated:${problem.file ?? name}`,
+            ...(problem.severity ? { severity: problem.severity } : {})
+        });
+    return emptyReport(name, sink.finish());
+}
+function emptyReport(name, findings) {
+    return {
+        name,
+        files: [],
+        splits: {},
+        metrics: {
+            classCount: 0,
+            imbalanceRatio: null,
+            splitDistance: [],
+            leakedVideos: 0,
+            leakedGroups: 0,
+            multiLabelVideoShare: 0,
+            multiLabelSegmentShare: 0,
+            overlappingMultiLabelVideos: 0,
+            confounders: [],
+            totalVideos: 0,
+            totalSegments: 0
+        },
+        leaks: { videos: [], groups: [] },
+        findings,
+        counts: countFindings(findings),
+        delta: null
+    };
+}
 /** Problems found while planning or reading side files become findings of the dataset. */
 function reportProblems(sink, problems) {
     for (const problem of problems) {
@@ -35301,7 +36254,8 @@ function reportProblems(sink, problems) {
             file: problem.file,
             line: problem.line,
             ...(problem.severity ? { severity: problem.severity } : {}),
-            fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message, 200)}`
+            // Numbers blanked: a line or a size in the message must not make an old problem look new.
+            fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message.replace(/\d+/g, '#'), 200)}`
         });
     }
 }
@@ -35313,7 +36267,7 @@ function formatBytes(bytes) {
     return `${bytes} bytes`;
 }
 /** Change findings obey max-findings-per-rule like the others: a mass reshuffle lists the first ones. */
-function capChangeFindings(findings, max, report) {
+function capChangeFindings(findings, max) {
     const kept = [];
     const perRule = new Map();
     const omitted = new Map();
@@ -35324,90 +36278,57 @@ function capChangeFindings(findings, max, report) {
             perRule.set(finding.rule, count + 1);
             continue;
         }
-        const entry = omitted.get(finding.rule) ?? { count: 0, severity: finding.severity };
+        const group = `${finding.rule}\u0000${finding.severity}`;
+        const entry = omitted.get(group) ?? { rule: finding.rule, severity: finding.severity, count: 0 };
         entry.count++;
-        omitted.set(finding.rule, entry);
-        const totals = omittedCounts.get(report) ?? { error: 0, warning: 0, notice: 0 };
-        totals[finding.severity]++;
-        omittedCounts.set(report, totals);
+        omitted.set(group, entry);
     }
-    for (const [rule, entry] of omitted) {
-        kept.push({
-            rule: rule,
-            severity: entry.severity,
-            message: `${entry.count} more ${rule} finding${entry.count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${max}).`,
-            file: null,
-            line: null,
-            split: null,
-            class: null,
-            fingerprint: `${rule}${OMITTED}`
-        });
-    }
+    for (const entry of omitted.values())
+        kept.push(omittedFinding(entry.rule, entry.severity, entry.count, max));
     return kept;
 }
-function countFindings(datasets) {
-    const counts = { error: 0, warning: 0, notice: 0 };
-    for (const dataset of datasets) {
-        for (const finding of dataset.findings) {
-            if (finding.fingerprint?.endsWith(OMITTED))
-                continue;
-            counts[finding.severity]++;
-        }
-        const omitted = omittedCounts.get(dataset);
-        if (omitted)
-            for (const severity of SEVERITIES)
-                counts[severity] += omitted[severity];
+/** The verdict comes from the counts, the same numbers the headline and the exit status show. */
+function verdict(failOn, counts, newCounts) {
+    switch (failOn) {
+        case 'never':
+            return true;
+        case 'error':
+            return counts.error === 0;
+        case 'warning':
+            return counts.error + counts.warning === 0;
+        case 'new':
+            // Without a base every error is new (the shells warn about that).
+            return (newCounts ?? counts).error === 0;
     }
-    return counts;
-}
-/** Findings left out by max-findings-per-rule still count toward the verdict. */
-const omittedCounts = new WeakMap();
-function verdict(failOn, datasets) {
-    if (failOn === 'never')
-        return true;
-    for (const dataset of datasets) {
-        const omitted = omittedCounts.get(dataset);
-        if (failOn === 'error' && omitted && omitted.error > 0)
-            return false;
-        if (failOn === 'warning' && omitted && omitted.error + omitted.warning > 0)
-            return false;
-        for (const finding of dataset.findings) {
-            if (finding.fingerprint?.endsWith(OMITTED))
-                continue;
-            if (failOn === 'error' && finding.severity === 'error')
-                return false;
-            if (failOn === 'warning' && finding.severity !== 'notice')
-                return false;
-            // `new`: only errors absent on the base fail; without a base every error is new.
-            if (failOn === 'new' && finding.severity === 'error' && finding.onBase !== true)
-                return false;
-        }
-    }
-    return true;
-}
-const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function sortFindings(findings) {
-    return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        (a.file === null ? 1 : 0) - (b.file === null ? 1 : 0) ||
-        (a.file ?? '').localeCompare(b.file ?? '') ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        a.rule.localeCompare(b.rule));
 }
 async function analyzeDataset(source, plan, config, options) {
     const spec = plan.spec;
     const settings = resolveRuleSettings(config, spec ?? undefined);
-    const sink = new FindingSink(settings, config.maxFindingsPerRule);
+    const sink = new FindingSink(settings, config.maxFindingsPerRule, {
+        rememberOmitted: options.snapshot
+    });
     reportProblems(sink, plan.problems);
+    if (plan.refused) {
+        // Nothing was read: no dataset rule can speak (no "fewer than 2 classes" for a refused file).
+        const report = emptyReport(plan.name, sink.finish());
+        return { report, snapshot: null, notes: [], omitted: null, plan };
+    }
     const videoKey = spec?.videoKey ?? 'uri';
+    const limits = settings['resource-limit'].options;
+    const sideLimits = {
+        maxBytes: limits['max-file-bytes'],
+        maxRows: limits['max-rows'],
+        maxLineBytes: limits['max-line-bytes']
+    };
     let durations = null;
     if (plan.durations) {
-        const side = await readDurations(source, plan.durations, videoKey);
+        const side = await readDurations(source, plan.durations, videoKey, sideLimits);
         durations = side.data;
         reportProblems(sink, side.problems);
     }
     let metadata = null;
     if (plan.metadata && settings['metadata-confounder'].severity !== 'off') {
-        const side = await readMetadata(source, plan.metadata, videoKey);
+        const side = await readMetadata(source, plan.metadata, videoKey, sideLimits);
         metadata = side.data;
         reportProblems(sink, side.problems);
     }
@@ -35447,7 +36368,7 @@ async function analyzeDataset(source, plan, config, options) {
     const multi = second.multi;
     const tally = buildTally(accumulator, groupPattern !== null, multi, metadata);
     const judgement = judgeDataset(tally, settings, sink);
-    const findings = sortFindings(sink.finish());
+    const findings = sink.finish().sort(compareFindings);
     const report = {
         name: plan.name,
         files: fileSummaries,
@@ -35472,11 +36393,11 @@ async function analyzeDataset(source, plan, config, options) {
             groups: tally.groupPatternConfigured ? tally.groupLeaks : []
         },
         findings,
+        counts: countFindings(findings),
         delta: null
     };
-    omittedCounts.set(report, { ...sink.omittedBySeverity });
     const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null;
-    return { report, snapshot, notes: judgement.notes };
+    return { report, snapshot, notes: judgement.notes, omitted: sink.omittedIdentities, plan };
 }
 function groupOf(pattern, key) {
     const matcher = pattern.matcher(key);
@@ -35589,7 +36510,7 @@ firstPass) {
             message: result.stop.message,
             file: file.path,
             line: result.stop.line,
-            fingerprint: `${result.stop.kind}:${file.path}:${result.stop.message}`
+            fingerprint: `${result.stop.kind}:${file.path}`
         });
     }
     if (reader.fatal) {
@@ -35620,13 +36541,14 @@ firstPass) {
 function reportDuplicates(accumulator, groups, sink) {
     const files = accumulator.files;
     for (const group of groups) {
-        const first = `${files[group[0].file]}:${group[0].line}`;
-        for (const repeat of group.slice(1)) {
+        const first = `${files[group.rows[0].file]}:${group.rows[0].line}`;
+        for (const [i, repeat] of group.rows.slice(1).entries()) {
             sink.add('duplicate-row', {
                 message: `this row repeats ${first} (same split, video, label, start and end). Delete one of them.`,
                 file: files[repeat.file],
                 line: repeat.line,
-                fingerprint: `duplicate-row:${files[repeat.file]}:${first}`
+                // The row's content and which repeat it is; never a line number, which shifts.
+                fingerprint: `duplicate-row:${files[repeat.file]}:${group.identity}:${i + 1}`
             });
         }
     }
@@ -35786,21 +36708,33 @@ async function secondPass(source, plan, accumulator, needs) {
     }
     // Confirmed duplicates: rows with one exact identity. Candidates in a file that could not be read
     // again keep their first-pass grouping (same hash and video tag).
+    /** The numeric identity made of names, hashed: the same on the base and the head. */
+    const stableIdentity = (identity) => {
+        const [split, video, label, start, end] = identity.split(':');
+        const named = [
+            split,
+            accumulator.videoKeys[Number(video)],
+            accumulator.labels[Number(label)],
+            start,
+            end
+        ];
+        return hashIdentity(named.join('\u0000')).toString(36);
+    };
     const duplicates = [];
     const trusted = new Set();
     for (const group of needs.candidates) {
         if (group.every(row => confirmed.has(row.file)))
             continue;
-        duplicates.push(group);
+        duplicates.push({ rows: group, identity: `unconfirmed:${files[group[0].file]}` });
         for (const row of group)
             trusted.add(`${row.file}:${row.line}`);
     }
-    for (const rows of rowsByIdentity.values()) {
+    for (const [identity, rows] of rowsByIdentity) {
         const left = trusted.size > 0 ? rows.filter(r => !trusted.has(`${r.file}:${r.line}`)) : rows;
         if (left.length > 1)
-            duplicates.push(left);
+            duplicates.push({ rows: left, identity: stableIdentity(identity) });
     }
-    duplicates.sort((x, y) => x[0].file - y[0].file || x[0].line - y[0].line);
+    duplicates.sort((x, y) => x.rows[0].file - y.rows[0].file || x.rows[0].line - y.rows[0].line);
     if (!multi)
         return { duplicates, multi: null };
     let multiSegments = 0;
@@ -36026,6 +36960,7 @@ function buildTally(accumulator, groupPatternConfigured, multi, metadata) {
         videoLeaks: [...accumulator.videoLeaks.values()].map(locate),
         groupLeaks: [...accumulator.groupLeaks.values()].map(locate),
         groupPatternConfigured,
+        groupCoverage: accumulator.groupCoverage(),
         labeledVideos,
         multiLabelVideos,
         multiLabelSegments: multi ? multi.segments : null,
@@ -36072,11 +37007,170 @@ function buildSnapshot(name, report, accumulator) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/config/keys.ts
+/**
+ * Checks over the keys of a parsed configuration document, each in one linear pass, so that even
+ * the largest allowed file is checked in milliseconds. The walk is iterative (an explicit stack),
+ * so deep nesting cannot overflow the call stack.
+ */
+
+/** `datasets[0].rules.min-classes`: how messages name a place in the configuration. */
+function formatPath(path) {
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+/** Every map and list of the document, depth first in the order they are written. */
+function* collections(document) {
+    const stack = [];
+    const top = document.contents;
+    if ((0,dist/* isMap */.jh)(top) || (0,dist/* isSeq */.oP)(top))
+        stack.push({ node: top, depth: 1, parent: null, step: null });
+    while (stack.length > 0) {
+        const visit = stack.pop();
+        yield visit;
+        const children = (0,dist/* isMap */.jh)(visit.node)
+            ? visit.node.items.map(pair => [keyText(pair.key) ?? '?', pair.value])
+            : (0,dist/* isSeq */.oP)(visit.node)
+                ? visit.node.items.map((item, index) => [index, item])
+                : [];
+        // Pushed last to first, so they come off the stack in the order they are written.
+        for (const [step, child] of children.reverse()) {
+            if ((0,dist/* isMap */.jh)(child) || (0,dist/* isSeq */.oP)(child)) {
+                stack.push({ node: child, depth: visit.depth + 1, parent: visit, step });
+            }
+        }
+    }
+}
+/** The key as the configuration reads it (JavaScript object keys are strings); null if not a scalar. */
+function keyText(key) {
+    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : null;
+}
+function startOf(node) {
+    return node?.range?.[0] ?? 0;
+}
+function pathTo(visit) {
+    const steps = [];
+    for (let at = visit; at && at.step !== null; at = at.parent)
+        steps.push(at.step);
+    return steps.reverse();
+}
+/** The source offset of the first map or list nested deeper than `max`, or null. */
+function nestingDepthPast(document, max) {
+    for (const visit of collections(document)) {
+        if (visit.depth > max)
+            return startOf(visit.node);
+    }
+    return null;
+}
+/** The source offset of the key that takes the count of mapping keys past `max`, or null. */
+function countsMappingKeysPast(document, max) {
+    let seen = 0;
+    for (const visit of collections(document)) {
+        if (!(0,dist/* isMap */.jh)(visit.node))
+            continue;
+        const items = visit.node.items;
+        if (seen + items.length > max)
+            return startOf(items[max - seen].key);
+        seen += items.length;
+    }
+    return null;
+}
+/** A key written twice in the same map (in the first such map), found with one Map per map. */
+function findDuplicateKey(document) {
+    for (const visit of collections(document)) {
+        if (!(0,dist/* isMap */.jh)(visit.node))
+            continue;
+        const firstAt = new Map();
+        for (const pair of visit.node.items) {
+            const key = keyText(pair.key);
+            if (key === null)
+                continue;
+            const first = firstAt.get(key);
+            if (first === undefined) {
+                firstAt.set(key, startOf(pair.key));
+                continue;
+            }
+            return { key, path: [...pathTo(visit), key], offset: startOf(pair.key), firstOffset: first };
+        }
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/config/thresholds.ts
+/**
+ * Thresholds that contradict each other: a lower bound set above its upper bound (see
+ * THRESHOLD_ORDERS in the rule catalogue). Checked on the settings each dataset actually runs with,
+ * so a dataset's override that contradicts an inherited value is caught as well.
+ */
+
+
+
+/**
+ * The first contradiction in the configuration, or null. `lineAt` gives the line a path is
+ * written on, so the message can point at the other value too.
+ */
+function findContradictoryThreshold(config, lineAt) {
+    // The top level on its own: it is what auto-discovered datasets and paths given on the command
+    // line run with, and a contradiction written there is wrong even if every dataset overrides it.
+    const scopes = [null, ...(config.datasets ?? []).map((_, i) => i)];
+    for (const datasetIndex of scopes) {
+        const dataset = datasetIndex === null ? undefined : config.datasets[datasetIndex];
+        const settings = resolveRuleSettings(config, dataset);
+        for (const order of THRESHOLD_ORDERS) {
+            if (settings[order.lower.rule].severity === 'off')
+                continue;
+            if (settings[order.upper.rule].severity === 'off')
+                continue;
+            const value = (ref) => settings[ref.rule].options[ref.option];
+            if (value(order.lower) <= value(order.upper))
+                continue;
+            return thresholds_describe(order, value, (ref) => writtenAt(config, datasetIndex, ref), lineAt);
+        }
+    }
+    return null;
+}
+/** Where the configuration wrote the value an option runs with; null for the catalogue default. */
+function writtenAt(config, datasetIndex, ref) {
+    if (datasetIndex !== null) {
+        const own = config.datasets[datasetIndex].rules[ref.rule];
+        if (own?.[ref.option] !== undefined) {
+            return ['datasets', datasetIndex, 'rules', ref.rule, ref.option];
+        }
+    }
+    if (config.rules[ref.rule]?.[ref.option] !== undefined)
+        return ['rules', ref.rule, ref.option];
+    return null;
+}
+function thresholds_describe(order, value, writtenAt, lineAt) {
+    const lowerAt = writtenAt(order.lower);
+    const upperAt = writtenAt(order.upper);
+    // A dataset path is longer than a top-level one; on a tie the upper bound is the one named.
+    const lowerIsOffending = (lowerAt?.length ?? 0) > (upperAt?.length ?? 0);
+    const path = (lowerIsOffending ? lowerAt : upperAt);
+    const otherAt = lowerIsOffending ? upperAt : lowerAt;
+    const sameRule = order.lower.rule === order.upper.rule;
+    const name = (ref) => (sameRule ? ref.option : `${ref.rule}.${ref.option}`);
+    const origin = (at) => {
+        if (at === null)
+            return ' (the default)';
+        const line = lineAt(at);
+        return ` (${formatPath(at)}${line ? `, line ${line}` : ''})`;
+    };
+    const lowerText = `${name(order.lower)} ${value(order.lower)}${lowerIsOffending ? '' : origin(otherAt)}`;
+    const upperText = `${name(order.upper)} ${value(order.upper)}${lowerIsOffending ? origin(otherAt) : ''}`;
+    return {
+        path,
+        message: `${formatPath(path)}: ${lowerText} is above ${upperText}: ${order.because}. Lower ${name(order.lower)} or raise ${name(order.upper)}.`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/config/load.ts
 /**
  * Reads the configuration YAML and turns every problem into one line that names the file, the line
  * and the key, so a person can fix it without reading a stack trace.
  */
+
+
+
 
 
 
@@ -36086,14 +37180,27 @@ class ConfigError extends Error {
         this.name = 'ConfigError';
     }
 }
+/**
+ * Far larger than any hand-written configuration (a real one is a few KiB), and small enough that
+ * parsing and checking the largest allowed file takes well under a second.
+ */
+const MAX_CONFIG_BYTES = 64 * 1024;
+/** Mapping keys in the whole file; a configuration with dozens of datasets uses a few hundred. */
+const MAX_CONFIG_KEYS = 10_000;
+/** Nesting of maps and lists; the configuration's own shape is six levels deep. */
+const MAX_CONFIG_DEPTH = 64;
 function parseConfig(text, source) {
+    checkSize(text, source);
     const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    // The library's own duplicate-key check compares every key with every other key of its map
+    // (minutes for a large file); findDuplicateKey below does the same check in linear time.
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
     if (document.errors.length > 0) {
         const error = document.errors[0];
         const position = lineCounter.linePos(error.pos[0]);
         throw new ConfigError(`${source}:${position.line}: ${firstLine(error.message)}`);
     }
+    checkShape(document, lineCounter, source);
     const value = document.toJS({ maxAliasCount: 100 }) ?? {};
     const parsed = configSchema.safeParse(value);
     if (!parsed.success) {
@@ -36119,7 +37226,80 @@ function parseConfig(text, source) {
                 throw new ConfigError(`${source}: ${where}.label-invalid.pattern: ${problem}`);
         }
     }
+    const conflict = findContradictoryThreshold(config, path => lineOf(document, lineCounter, path));
+    if (conflict) {
+        const line = lineOf(document, lineCounter, conflict.path);
+        throw new ConfigError(`${source}${line ? `:${line}` : ''}: ${conflict.message}`);
+    }
     return config;
+}
+/** Bytes, not characters: the limit bounds the work, and a multi-byte character is more work. */
+function checkSize(text, source) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > MAX_CONFIG_BYTES)
+        throw tooLarge(source, bytes);
+}
+function tooLarge(source, bytes) {
+    return new ConfigError(`${source}: the configuration is ${bytes} bytes, over the limit of ${MAX_CONFIG_BYTES} bytes (64 KiB); a configuration needs a few KiB at most`);
+}
+/**
+ * The text of a configuration file on disk, read no further than the size limit, so that a huge
+ * file, `/dev/zero` or a FIFO cannot exhaust memory or hang before parseConfig refuses it. Any
+ * problem is a ConfigError naming the file.
+ */
+function readConfigFile(file, shown = file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    }
+    catch (error) {
+        throw cannotRead(shown, error);
+    }
+    try {
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stat.isFile())
+            throw new ConfigError(`${shown}: the configuration is not a regular file`);
+        if (stat.size > MAX_CONFIG_BYTES)
+            throw tooLarge(shown, stat.size);
+        // One byte past the limit tells a file that grew since fstat from one that fits.
+        const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+        }
+        if (length > MAX_CONFIG_BYTES)
+            throw tooLarge(shown, length);
+        return buffer.subarray(0, length).toString('utf8');
+    }
+    catch (error) {
+        throw error instanceof ConfigError ? error : cannotRead(shown, error);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function cannotRead(file, error) {
+    const reason = error.code ?? firstLine(String(error));
+    return new ConfigError(`${file}: cannot read the configuration (${reason})`);
+}
+/** Limits on the parsed document, each checked in one pass, before anything walks it again. */
+function checkShape(document, lineCounter, source) {
+    const at = (offset) => `${source}:${lineCounter.linePos(offset).line}`;
+    const deep = nestingDepthPast(document, MAX_CONFIG_DEPTH);
+    if (deep !== null) {
+        throw new ConfigError(`${at(deep)}: nested more than ${MAX_CONFIG_DEPTH} levels deep; the configuration needs six at most`);
+    }
+    const extraKey = countsMappingKeysPast(document, MAX_CONFIG_KEYS);
+    if (extraKey !== null) {
+        throw new ConfigError(`${at(extraKey)}: more than ${MAX_CONFIG_KEYS} keys in the configuration; a configuration needs a few hundred at most`);
+    }
+    const duplicate = findDuplicateKey(document);
+    if (duplicate) {
+        throw new ConfigError(`${at(duplicate.offset)}: ${formatPath(duplicate.path)}: duplicate key "${duplicate.key}" (first on line ${lineCounter.linePos(duplicate.firstOffset).line}); map keys must be unique`);
+    }
 }
 /**
  * User patterns run through RE2 (linear time, no backtracking), so a pattern cannot hang the gate;
@@ -36146,18 +37326,21 @@ function describeIssue(issue, source, document, lineCounter) {
     const where = path.length > 0 ? formatPath(path) : '(top level)';
     return `${source}${line ? `:${line}` : ''}: ${where}: ${message}`;
 }
+/**
+ * The line of the deepest part of `path` that is written in the file. A key's own line comes
+ * first: for a block map the value starts on the next line.
+ */
 function lineOf(document, lineCounter, path) {
     for (let length = path.length; length >= 0; length--) {
-        const node = document.getIn(path.slice(0, length), true);
-        if (node && node.range)
-            return lineCounter.linePos(node.range[0]).line;
-        // a key's own node: look it up in the parent map
         if (length > 0) {
             const parent = document.getIn(path.slice(0, length - 1), true);
             const pair = parent?.items?.find(item => item.key?.value === path[length - 1]);
             if (pair?.key?.range)
                 return lineCounter.linePos(pair.key.range[0]).line;
         }
+        const node = document.getIn(path.slice(0, length), true);
+        if (node && node.range)
+            return lineCounter.linePos(node.range[0]).line;
     }
     return null;
 }
@@ -36221,9 +37404,6 @@ function editDistance(a, b) {
     }
     return row[b.length];
 }
-function formatPath(path) {
-    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
 function firstLine(text) {
     return text.split('\n')[0].trim();
 }
@@ -36265,8 +37445,12 @@ class GitRevisionSource {
         if (clean === null)
             return { problem: 'the path leaves the repository; only files inside it are read' };
         const entry = (await this.entries()).get(clean);
-        if (entry === undefined)
+        if (entry === undefined) {
+            // A folder is not an entry of `ls-tree -r`; say what the working tree says of one.
+            if (await this.isFolder(clean))
+                return { problem: 'not a regular file' };
             return { problem: `the file does not exist at ${this.label}` };
+        }
         if (entry.mode === '120000') {
             return {
                 problem: `a symbolic link at ${this.label}; links are not followed in a git revision`
@@ -36301,6 +37485,15 @@ class GitRevisionSource {
                 files.push(path);
         }
         return files.sort();
+    }
+    async isFolder(path) {
+        if (path === '.')
+            return true;
+        const prefix = `${path}/`;
+        for (const name of (await this.entries()).keys())
+            if (name.startsWith(prefix))
+                return true;
+        return false;
     }
     entries() {
         this.tree ??= readTree(this.root, this.revision);
@@ -36420,6 +37613,130 @@ function runGit(cwd, args, timeoutMs) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/cli-paths.ts
+/**
+ * The CLI's path model: PATH arguments (relative or absolute files, folders or globs, from any
+ * working folder) become one root and root-relative paths. The root is the git top level of the
+ * paths (their common folder when they are not in a repository), so `check data`, `check data/`,
+ * `check "$PWD/data"` and `cd data && check .` read the same files, find the same configuration
+ * and look up the same base paths.
+ */
+
+
+
+class PathError extends Error {
+}
+const cli_paths_GLOB_CHARS = /[*?[\]{}!]/;
+/**
+ * @param raw the PATH arguments as typed
+ * @param cwd the working folder they are relative to
+ */
+function locatePaths(raw, cwd) {
+    const named = raw.filter(path => path.trim().length > 0);
+    const cwdReal = (0,external_node_fs_namespaceObject.realpathSync)(cwd);
+    // A glob stays a pattern: its literal folder part decides where it is.
+    const entries = named.map(path => {
+        if (cli_paths_GLOB_CHARS.test(path)) {
+            const absolute = (0,external_node_path_namespaceObject.resolve)(cwdReal, path);
+            // A glob that matches nothing is the engine's finding to make, not a usage error: its
+            // folder is the deepest one that exists.
+            const folder = existingAncestor(literalFolder(absolute));
+            const real = realFolder(folder, path);
+            return { path, absolute: (0,external_node_path_namespaceObject.join)(real, (0,external_node_path_namespaceObject.relative)(folder, absolute)), folder: real, glob: true };
+        }
+        const absolute = (0,external_node_path_namespaceObject.resolve)(cwdReal, path);
+        let isFolder;
+        try {
+            isFolder = (0,external_node_fs_namespaceObject.statSync)(absolute).isDirectory();
+        }
+        catch {
+            throw new PathError(`${path}: does not exist`);
+        }
+        // The folder part is resolved (so /tmp and /private/tmp agree); a named link itself is kept,
+        // and the gate then refuses to read through it.
+        const real = isFolder
+            ? (0,external_node_fs_namespaceObject.realpathSync)(absolute)
+            : (0,external_node_path_namespaceObject.join)(realFolder((0,external_node_path_namespaceObject.dirname)(absolute), path), (0,external_node_path_namespaceObject.basename)(absolute));
+        return { path, absolute: real, folder: isFolder ? real : (0,external_node_path_namespaceObject.dirname)(real), glob: false };
+    });
+    const folders = entries.length > 0 ? entries.map(e => e.folder) : [cwdReal];
+    const tops = folders.map(gitTopLevel);
+    const repository = tops[0];
+    if (repository !== null && repository !== undefined && tops.every(top => top === repository)) {
+        return {
+            root: repository,
+            inRepository: true,
+            paths: rootRelative(entries, repository, cwdReal)
+        };
+    }
+    if (tops.some(top => top !== null)) {
+        const shown = [...new Set(tops.map(top => top ?? '(no repository)'))].join(', ');
+        throw new PathError(`the paths belong to different repositories (${shown}); check one repository at a time`);
+    }
+    const root = commonFolder(folders);
+    return { root, inRepository: false, paths: rootRelative(entries, root, cwdReal) };
+}
+function rootRelative(entries, root, cwd) {
+    // Nothing named from a subfolder: that subfolder, as if it were named.
+    if (entries.length === 0)
+        return cwd === root ? [] : [toRepoPath((0,external_node_path_namespaceObject.relative)(root, cwd))];
+    return entries.map(entry => toRepoPath((0,external_node_path_namespaceObject.relative)(root, entry.absolute)) || '.');
+}
+function toRepoPath(path) {
+    return path.split(external_node_path_namespaceObject.sep).join('/');
+}
+/** The folder part of a glob before its first pattern segment. */
+function literalFolder(absoluteGlob) {
+    const segments = absoluteGlob.split(external_node_path_namespaceObject.sep);
+    const firstPattern = segments.findIndex(segment => cli_paths_GLOB_CHARS.test(segment));
+    return segments.slice(0, firstPattern).join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep;
+}
+function existingAncestor(folder) {
+    let current = folder;
+    while (!(0,external_node_fs_namespaceObject.existsSync)(current) && (0,external_node_path_namespaceObject.dirname)(current) !== current)
+        current = (0,external_node_path_namespaceObject.dirname)(current);
+    return current;
+}
+function realFolder(folder, shown) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(folder);
+    }
+    catch {
+        throw new PathError(`${shown}: the folder ${folder} does not exist`);
+    }
+}
+/** The work tree's top level holding `folder`, or null outside a repository (or without git). */
+function gitTopLevel(folder) {
+    const result = (0,external_node_child_process_namespaceObject.spawnSync)('git', ['rev-parse', '--show-toplevel'], {
+        cwd: folder,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }
+    });
+    if (result.status !== 0 || typeof result.stdout !== 'string')
+        return null;
+    const top = result.stdout.trim();
+    if (top.length === 0 || !(0,external_node_path_namespaceObject.isAbsolute)(top))
+        return null;
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(top);
+    }
+    catch {
+        return null;
+    }
+}
+function commonFolder(folders) {
+    let common = folders[0].split(external_node_path_namespaceObject.sep);
+    for (const folder of folders.slice(1)) {
+        const parts = folder.split(external_node_path_namespaceObject.sep);
+        let i = 0;
+        while (i < common.length && i < parts.length && common[i] === parts[i])
+            i++;
+        common = common.slice(0, i);
+    }
+    return common.join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep;
+}
+
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
  * Escaping for strings that come from a dataset (labels, URIs, file names, messages quoting them)
@@ -36429,11 +37746,17 @@ function runGit(cwd, args, timeoutMs) {
  * the same in a table cell, in a list item and inside raw HTML such as `<summary>`, where Markdown
  * backslash escapes are not processed.
  *
- * GitHub turns `@name`, `#123` and bare URLs into links *after* rendering the Markdown, on the
- * decoded text, so a character reference alone does not stop them. A zero-width space (U+200B,
- * written as `&#8203;`) after `@` and `#`, and inside `http://` and `www.`, does.
+ * GitHub turns `@name`, `#123`, `owner/repo#123`, `GH-123` and bare URLs into links *after*
+ * rendering the Markdown, on the decoded text, so a character reference alone does not stop them. A
+ * zero-width space (U+200B, written as `&#8203;`) after `@`, `#` and the `-` of `GH-` (any case,
+ * before a digit, not inside a word), and inside `http://` and `www.`, does. Commit SHAs are left alone: GitHub only
+ * links one that names a commit of the repository itself, and breaking every hex run would mangle
+ * the hashes that video keys are often made of.
  */
-/** Written after `@`, `#` and `http:`, before the dot of `www.`, so GitHub's linkers do not match. */
+/**
+ * Written after `@`, `#`, `http:` and `GH-`, before the dot of `www.`, so GitHub's linkers do not
+ * match.
+ */
 const LINK_BREAK = '&#8203;';
 /** ASCII characters with a meaning in HTML or in GFM inline syntax, and what they become. */
 const MARKDOWN_REFERENCES = {
@@ -36478,9 +37801,10 @@ const HIDDEN_CHARS = new RegExp(`[${HIDDEN}]`, 'gu');
 const HIDDEN_CHAR = new RegExp(`^[${HIDDEN}]$`, 'u');
 /**
  * Everything `escapeMarkdown` rewrites: a block marker at the start, `1.` at the start, a URL
- * scheme, `www.`, hidden characters and the ASCII characters of MARKDOWN_REFERENCES.
+ * scheme, `www.`, `GH-` before a digit, hidden characters and the ASCII characters of
+ * MARKDOWN_REFERENCES.
  */
-const MARKDOWN_TOKENS = new RegExp(`^[-+=]|^\\d{1,9}\\.|(?:https?|ftp):|www\\.|[${HIDDEN}]|[&<>"'\\\\\`*_{}[\\]()!|~$^:#@]`, 'giu');
+const MARKDOWN_TOKENS = new RegExp(`^[-+=]|^\\d{1,9}\\.|(?:https?|ftp):|www\\.|(?<![A-Za-z0-9])gh-(?=\\d)|[${HIDDEN}]|[&<>"'\\\\\`*_{}[\\]()!|~$^:#@]`, 'giu');
 function unicodeName(codePoint) {
     return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
@@ -36516,11 +37840,13 @@ function isAsciiAlphanumeric(char) {
 }
 function escapeToken(token, offset, text) {
     if (token.length > 1 && !/^[\ud800-\udbff][\udc00-\udfff]$/.test(token)) {
-        // a URL scheme, `www.` or `1.` at the start
+        // a URL scheme, `www.`, `GH-` before a digit, or `1.` at the start
         if (token.endsWith(':'))
             return token.slice(0, -1) + '&#58;' + LINK_BREAK;
         if (/^www\.$/i.test(token))
             return token.slice(0, 3) + LINK_BREAK + '&#46;';
+        if (/^gh-$/i.test(token))
+            return token + LINK_BREAK;
         return token.slice(0, -1) + '&#46;';
     }
     if (offset === 0 && LINE_START_REFERENCES[token] !== undefined) {
@@ -36583,7 +37909,7 @@ function escapeTerminal(text) {
  * are the same on every machine.
  */
 /** 12345 -> "12,345". */
-function formatCount(value) {
+function format_formatCount(value) {
     if (!Number.isFinite(value))
         return String(value);
     const sign = value < 0 ? '-' : '';
@@ -36593,7 +37919,7 @@ function formatCount(value) {
 }
 /** "1 error", "3 errors". */
 function format_plural(count, singular, pluralForm = singular + 's') {
-    return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
+    return `${format_formatCount(count)} ${count === 1 ? singular : pluralForm}`;
 }
 /** A fraction as a percentage: 0.2841 -> "28.4%". */
 function formatPercent(fraction, digits = 1) {
@@ -36615,13 +37941,13 @@ function formatPValue(p) {
 function formatRatio(ratio) {
     if (ratio === null)
         return 'n/a';
-    return `${ratio >= 100 ? formatCount(Math.round(ratio)) : ratio.toFixed(2)}×`;
+    return `${ratio >= 100 ? format_formatCount(Math.round(ratio)) : ratio.toFixed(2)}×`;
 }
 /** A signed change: "+5", "-3"; empty for no change. */
 function formatChange(change) {
     if (change === 0)
         return '';
-    return change > 0 ? `+${formatCount(change)}` : formatCount(change);
+    return change > 0 ? `+${format_formatCount(change)}` : format_formatCount(change);
 }
 /** Bytes in binary units: 1536 -> "1.5 KiB". */
 function format_formatBytes(bytes) {
@@ -36632,7 +37958,7 @@ function format_formatBytes(bytes) {
         value /= 1024;
         unit++;
     }
-    return unit === 0 ? `${formatCount(bytes)} B` : `${value.toFixed(1)} ${units[unit]}`;
+    return unit === 0 ? `${format_formatCount(bytes)} B` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/sections.ts
@@ -36641,27 +37967,24 @@ function format_formatBytes(bytes) {
  * and text reports both read these, so a comment and a terminal agree on every number.
  */
 
-const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+
 function sections_compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-/**
- * Worst first: severity, then findings new in this change before those already on the base,
- * then dataset-level findings before row findings, then by file and line, then rule.
- */
-function sections_sortFindings(findings) {
-    return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-        Number(a.onBase === true) - Number(b.onBase === true) ||
-        Number(a.file !== null) - Number(b.file !== null) ||
-        sections_compareText(a.file ?? '', b.file ?? '') ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        sections_compareText(a.rule, b.rule));
+/** Every finding a dataset has, those left out of the list included. */
+function totalFindings(counts) {
+    return counts.error + counts.warning + counts.notice;
 }
-function sections_countFindings(findings) {
-    const counts = { error: 0, warning: 0, notice: 0 };
-    for (const finding of findings)
-        counts[finding.severity]++;
-    return counts;
+/** "2 new against main@1a2b3c4" when a base was read, else null (nothing is new without a base). */
+function newFindingsSummary(report) {
+    if (report.newCounts === undefined)
+        return null;
+    const fresh = totalFindings(report.newCounts);
+    return `${format_formatCount(fresh)} new against ${report.baseRef ?? 'the base'}`;
+}
+/** A dataset with no file read and no row: a refused path, or files that could not be read. */
+function nothingRead(dataset) {
+    return dataset.files.length === 0 && dataset.metrics.totalSegments === 0;
 }
 /** Where a finding applies: `file:line`, or the split and class of a dataset finding. */
 function findingPlace(finding) {
@@ -36778,6 +38101,7 @@ function leakPlaces(leak) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -36913,11 +38237,12 @@ function omittedLine(count, what, context, whatPlural = what + 's') {
 }
 function renderVerdict(report, options, detail) {
     const title = markdown_text(options.title ?? 'Dataset gate', 100);
+    const fresh = newFindingsSummary(report);
     const lines = [
         `## ${report.passed ? '✅' : '❌'} ${title} ${report.passed ? 'passed' : 'failed'}`,
         '',
-        `**${severityCounts(report.counts)}** in ${format_plural(report.datasets.length, 'dataset')} · ` +
-            failOnText(report.failOn),
+        `**${severityCounts(report.counts)}**${fresh === null ? '' : ` (${markdown_text(fresh, 100)})`} in ` +
+            `${format_plural(report.datasets.length, 'dataset')} · ${failOnText(report.failOn)}`,
         ''
     ];
     if (report.configFromBase === true) {
@@ -36944,7 +38269,7 @@ function renderFiles(dataset, context) {
         markdown_text(file.path, PATH_MAX),
         markdown_text(file.format),
         markdown_text(file.split ?? ''),
-        formatCount(file.rows),
+        format_formatCount(file.rows),
         format_formatBytes(file.bytes)
     ]);
     const content = table(['file', 'format', 'split', 'rows', 'size'], [false, false, false, true, true], rows);
@@ -36964,13 +38289,13 @@ function renderSplits(dataset) {
     const body = rows.map(row => {
         const cells = [
             row.split,
-            formatCount(row.segments),
-            formatCount(row.videos),
-            formatCount(row.classes),
+            format_formatCount(row.segments),
+            format_formatCount(row.videos),
+            format_formatCount(row.classes),
             formatPercent(row.videoShare)
         ];
         if (unlabeled)
-            cells.push(formatCount(row.unlabeledVideos));
+            cells.push(format_formatCount(row.unlabeledVideos));
         return cells;
     });
     return [...table(headers, [false, true, true, true, true, true], body), ''];
@@ -36990,10 +38315,10 @@ function findingRow(finding) {
     ];
 }
 function renderFindings(dataset, context) {
-    const lines = [`#### Findings (${formatCount(dataset.findings.length)})`, ''];
+    const lines = [`#### Findings (${format_formatCount(totalFindings(dataset.counts))})`, ''];
     if (dataset.findings.length === 0)
         return [...lines, 'No findings.', ''];
-    const sorted = markdown_memo(context.cache.sortedFindings, dataset, () => sections_sortFindings(dataset.findings));
+    const sorted = markdown_memo(context.cache.sortedFindings, dataset, () => sortFindings(dataset.findings));
     const kept = sorted.slice(0, context.detail.findings);
     const cells = (finding) => markdown_memo(context.cache.findingCells, finding, findingRow);
     const headers = ['severity', 'rule', 'where', 'message'];
@@ -37016,8 +38341,8 @@ function classCell(cell) {
         return '';
     const change = (value) => value === null || value === 0 ? '' : ` (${formatChange(value)})`;
     const added = cell.added ? ' (new)' : '';
-    return (`${formatCount(cell.segments)}${cell.added ? '' : change(cell.segmentChange)} / ` +
-        `${formatCount(cell.videos)}${cell.added ? '' : change(cell.videoChange)}${added}`);
+    return (`${format_formatCount(cell.segments)}${cell.added ? '' : change(cell.segmentChange)} / ` +
+        `${format_formatCount(cell.videos)}${cell.added ? '' : change(cell.videoChange)}${added}`);
 }
 function renderClasses(dataset, context) {
     const rows = markdown_memo(context.cache.classRows, dataset, classRows);
@@ -37034,7 +38359,7 @@ function renderClasses(dataset, context) {
     const line = (row) => [
         markdown_text(row.name),
         ...splits.map(split => classCell(row.cells.get(split))),
-        formatCount(row.totalSegments)
+        format_formatCount(row.totalSegments)
     ];
     const body = head.map(line);
     if (omitted > 0) {
@@ -37153,9 +38478,9 @@ function renderDelta(dataset, context) {
     const lines = [
         `#### Changes against ${code(delta.baseRef)}`,
         '',
-        `${format_plural(delta.addedVideos, 'video')} added, ${formatCount(delta.removedVideos)} removed, ` +
-            `${formatCount(delta.movedVideos.length)} moved to another split, ` +
-            `${formatCount(delta.relabeledVideos.length)} relabeled.`,
+        `${format_plural(delta.addedVideos, 'video')} added, ${format_formatCount(delta.removedVideos)} removed, ` +
+            `${format_formatCount(delta.movedVideos.length)} moved to another split, ` +
+            `${format_formatCount(delta.relabeledVideos.length)} relabeled.`,
         ''
     ];
     if (context.detail.items === 0)
@@ -37196,18 +38521,16 @@ function renderChart(dataset) {
     return lines;
 }
 function renderDataset(dataset, context) {
-    const counts = sections_countFindings(dataset.findings);
+    const counts = dataset.counts;
     const icon = counts.error > 0 ? '❌' : counts.warning > 0 ? '⚠️' : '✅';
     const metrics = dataset.metrics;
-    const lines = [
-        `### ${icon} ${markdown_text(dataset.name)}`,
-        '',
-        `${format_plural(metrics.classCount, 'class', 'classes')} · ${format_plural(metrics.totalVideos, 'video')} · ` +
+    const summary = nothingRead(dataset)
+        ? `nothing was read · ${severityCounts(counts)}`
+        : `${format_plural(metrics.classCount, 'class', 'classes')} · ${format_plural(metrics.totalVideos, 'video')} · ` +
             `${format_plural(metrics.totalSegments, 'segment')} · imbalance ${formatRatio(metrics.imbalanceRatio)} · ` +
-            `${severityCounts(counts)}`,
-        ''
-    ];
-    if (context.detail.compact)
+            `${severityCounts(counts)}`;
+    const lines = [`### ${icon} ${markdown_text(dataset.name)}`, '', summary, ''];
+    if (context.detail.compact || nothingRead(dataset))
         return [...lines, ...renderFindings(dataset, context)];
     lines.push(...renderFiles(dataset, context));
     lines.push(...renderSplits(dataset));
@@ -37329,6 +38652,7 @@ function renderMarkdown(report, options) {
 
 
 
+
 const text_NAME_MAX = 60;
 const LIST_MAX = 50;
 const ANSI = {
@@ -37391,20 +38715,30 @@ function text_classCell(cell) {
     if (cell === undefined)
         return '';
     if (cell.added)
-        return `${formatCount(cell.segments)} / ${formatCount(cell.videos)} (new)`;
+        return `${format_formatCount(cell.segments)} / ${format_formatCount(cell.videos)} (new)`;
     const change = (value) => value === null || value === 0 ? '' : ` (${formatChange(value)})`;
-    return (`${formatCount(cell.segments)}${change(cell.segmentChange)} / ` +
-        `${formatCount(cell.videos)}${change(cell.videoChange)}`);
+    return (`${format_formatCount(cell.segments)}${change(cell.segmentChange)} / ` +
+        `${format_formatCount(cell.videos)}${change(cell.videoChange)}`);
 }
 function text_renderDataset(dataset, options, paint) {
-    const counts = sections_countFindings(dataset.findings);
+    const counts = dataset.counts;
     const metrics = dataset.metrics;
+    const tally = `${format_plural(counts.error, 'error')}, ${format_plural(counts.warning, 'warning')}, ` +
+        `${format_plural(counts.notice, 'notice')}`;
+    if (nothingRead(dataset)) {
+        // A refused path or an unreadable dataset: what it has to say is its findings.
+        return [
+            paint('bold', `Dataset ${clean(dataset.name)}`),
+            `  nothing was read; ${tally}`,
+            ...sortFindings(dataset.findings).map(finding => findingLine(finding, paint)),
+            ''
+        ];
+    }
     const lines = [
         paint('bold', `Dataset ${clean(dataset.name)}`),
         `  ${format_plural(metrics.classCount, 'class', 'classes')}, ${format_plural(metrics.totalVideos, 'video')}, ` +
             `${format_plural(metrics.totalSegments, 'segment')}, imbalance ${formatRatio(metrics.imbalanceRatio)}; ` +
-            `${format_plural(counts.error, 'error')}, ${format_plural(counts.warning, 'warning')}, ` +
-            `${format_plural(counts.notice, 'notice')}`,
+            tally,
         ''
     ];
     if (dataset.files.length > 0) {
@@ -37414,7 +38748,7 @@ function text_renderDataset(dataset, options, paint) {
             clean(file.path, 200),
             clean(file.format),
             clean(file.split ?? '-'),
-            formatCount(file.rows),
+            format_formatCount(file.rows),
             format_formatBytes(file.bytes)
         ])));
         if (files.length < dataset.files.length) {
@@ -37429,18 +38763,18 @@ function text_renderDataset(dataset, options, paint) {
     else {
         lines.push(...alignedTable(['split', 'segments', 'videos', 'classes', 'share of videos', 'unlabeled videos'], [false, true, true, true, true, true], splits.map(row => [
             row.split,
-            formatCount(row.segments),
-            formatCount(row.videos),
-            formatCount(row.classes),
+            format_formatCount(row.segments),
+            format_formatCount(row.videos),
+            format_formatCount(row.classes),
             formatPercent(row.videoShare),
-            formatCount(row.unlabeledVideos)
+            format_formatCount(row.unlabeledVideos)
         ])));
     }
     lines.push('');
-    lines.push(`Findings (${formatCount(dataset.findings.length)}):`);
+    lines.push(`Findings (${format_formatCount(totalFindings(counts))}):`);
     if (dataset.findings.length === 0)
         lines.push('  none');
-    const sorted = sections_sortFindings(dataset.findings);
+    const sorted = sortFindings(dataset.findings);
     const kept = sorted.slice(0, options.maxFindings ?? Infinity);
     for (const finding of kept)
         lines.push(findingLine(finding, paint));
@@ -37455,14 +38789,14 @@ function text_renderDataset(dataset, options, paint) {
         const line = (row) => [
             clean(row.name),
             ...columns.map(split => text_classCell(row.cells.get(split))),
-            formatCount(row.totalSegments)
+            format_formatCount(row.totalSegments)
         ];
         const body = head.map(line);
         if (omitted > 0)
             body.push([`… ${format_plural(omitted, 'more class', 'more classes')}`]);
         body.push(...tail.map(line));
         const against = dataset.delta === null ? '' : `, change against ${clean(dataset.delta.baseRef)}`;
-        lines.push(`Classes (${formatCount(rows.length)}; segments / videos${against}):`);
+        lines.push(`Classes (${format_formatCount(rows.length)}; segments / videos${against}):`);
         lines.push(...alignedTable(['class', ...columns, 'total'], [false, ...columns.map(() => true), true], body), '');
     }
     if (metrics.splitDistance.length > 0) {
@@ -37506,15 +38840,15 @@ function text_renderDataset(dataset, options, paint) {
             lines.push(`  ${clean(leak.key, 200)}: ${places}`);
         }
         if (total > Math.min(leaks.length, LIST_MAX)) {
-            lines.push(`  … and ${formatCount(total - Math.min(leaks.length, LIST_MAX))} more`);
+            lines.push(`  … and ${format_formatCount(total - Math.min(leaks.length, LIST_MAX))} more`);
         }
         lines.push('');
     }
     const delta = dataset.delta;
     if (delta !== null) {
         lines.push(`Changes against ${clean(delta.baseRef)}: ${format_plural(delta.addedVideos, 'video')} added, ` +
-            `${formatCount(delta.removedVideos)} removed, ${formatCount(delta.movedVideos.length)} moved, ` +
-            `${formatCount(delta.relabeledVideos.length)} relabeled`);
+            `${format_formatCount(delta.removedVideos)} removed, ${format_formatCount(delta.movedVideos.length)} moved, ` +
+            `${format_formatCount(delta.relabeledVideos.length)} relabeled`);
         for (const video of delta.movedVideos.slice(0, LIST_MAX)) {
             const from = video.from.map(split => clean(split)).join('+') || 'none';
             const to = video.to.map(split => clean(split)).join('+') || 'none';
@@ -37528,7 +38862,7 @@ function text_renderDataset(dataset, options, paint) {
             Math.min(delta.relabeledVideos.length, LIST_MAX);
         const total = delta.movedVideos.length + delta.relabeledVideos.length;
         if (listed < total)
-            lines.push(`  … and ${formatCount(total - listed)} more (see --format json)`);
+            lines.push(`  … and ${format_formatCount(total - listed)} more (see --format json)`);
         lines.push('');
     }
     return lines;
@@ -37538,11 +38872,12 @@ function renderText(report, options = {}) {
     const paint = (style, value) => options.color === true ? ANSI[style][0] + value + ANSI[style][1] : value;
     const verdict = report.passed ? paint('green', 'PASSED') : paint('red', 'FAILED');
     const counts = report.counts;
+    const fresh = newFindingsSummary(report);
     const lines = [
         paint('bold', `Dataset gate ${verdict}`) +
             `: ${format_plural(counts.error, 'error')}, ${format_plural(counts.warning, 'warning')}, ` +
-            `${format_plural(counts.notice, 'notice')} in ${format_plural(report.datasets.length, 'dataset')} ` +
-            `(fail-on ${clean(report.failOn)})`
+            `${format_plural(counts.notice, 'notice')}${fresh === null ? '' : ` (${fresh})`} in ` +
+            `${format_plural(report.datasets.length, 'dataset')} (fail-on ${clean(report.failOn)})`
     ];
     if (report.configFromBase === true) {
         lines.push('Configuration read from the base branch because this change edits it.');
@@ -37582,8 +38917,11 @@ const finding = strictObject({
     split: split.nullable(),
     class: schemas_string().nullable(),
     fingerprint: schemas_string().optional(),
-    onBase: schemas_boolean().optional()
+    onBase: schemas_boolean().optional(),
+    omitted: schema_count.optional(),
+    measure: schemas_number().optional()
 });
+const schema_severityCounts = strictObject({ error: schema_count, warning: schema_count, notice: schema_count });
 const classCounts = strictObject({
     segments: schema_count,
     videos: schema_count,
@@ -37673,13 +39011,17 @@ const dataset = strictObject({
     metrics,
     leaks: strictObject({ videos: array(leak), groups: array(leak) }),
     findings: array(finding),
+    counts: schema_severityCounts,
+    newCounts: schema_severityCounts.optional(),
     delta: delta.nullable()
 });
 const gateReportSchema = strictObject({
     schemaVersion: literal(1),
     passed: schemas_boolean(),
     failOn: schemas_enum(['error', 'warning', 'never', 'new']),
-    counts: strictObject({ error: schema_count, warning: schema_count, notice: schema_count }),
+    counts: schema_severityCounts,
+    newCounts: schema_severityCounts.optional(),
+    baseRef: schemas_string().optional(),
     datasets: array(dataset),
     notes: array(schemas_string()),
     configFromBase: schemas_boolean().optional()
@@ -37691,12 +39033,113 @@ function renderJson(report) {
 const schemaMatchesModel = true;
 void schemaMatchesModel;
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/report/runner-log.ts
+/**
+ * Output that reaches a GitHub Actions job log without running workflow commands.
+ *
+ * The runner reads every line a step prints and runs the ones that parse as workflow commands
+ * (actions/runner: OutputManager.OnDataReceived, ActionCommandManager.TryProcessCommand):
+ *
+ * - `::name key=value::data` when the line, after leading white space, starts with `::`
+ *   (ActionCommand.TryParseV2);
+ * - `##[name key=value;]data` anywhere in the line (ActionCommand.TryParse).
+ *
+ * Our reports quote dataset labels, URIs and file names, so a label such as `::add-mask::…` or
+ * `##[set-output name=x;]…` would be run (hide log text, fake annotations, set outputs).
+ *
+ * `::stop-commands::<token>` makes the runner ignore every command, of both syntaxes, until a
+ * command named `<token>` (`::<token>::` or `##[<token>]`) appears. With a fresh random token that
+ * the text itself does not contain, nothing in the text can end the block early, whatever it holds.
+ */
+
+
+/**
+ * Names the runner refuses as a stop token (ActionCommandManager.ValidateStopToken: a registered
+ * command, `pause-logging`, or empty), because such a token would end the block too early.
+ */
+const REFUSED_TOKENS = new Set([
+    'stop-commands',
+    'internal-set-repo-path',
+    'set-env',
+    'set-output',
+    'save-state',
+    'add-path',
+    'add-mask',
+    'add-matcher',
+    'remove-matcher',
+    'warning',
+    'error',
+    'notice',
+    'debug',
+    'group',
+    'endgroup',
+    'echo',
+    'pause-logging'
+]);
+/** 128 random bits as 32 hex digits: no one can guess it to end the block. */
+function randomStopToken() {
+    return (0,external_node_crypto_namespaceObject.randomUUID)().replace(/-/g, '');
+}
+/**
+ * `body` between `::stop-commands::<token>` and `::<token>::`, each on its own line, so the runner
+ * prints every line of it and runs none. `nextToken` is asked again while its token is unusable:
+ * one the runner would refuse, or one the body contains (the runner compares command names
+ * ignoring case, so the check does too).
+ */
+function guardForRunnerLog(body, nextToken = randomStopToken) {
+    const token = tokenAbsentFrom(body, nextToken);
+    // The resume command must start its own line: TryParseV2 only sees `::` at the start of one.
+    const lines = body === '' || body.endsWith('\n') ? body : `${body}\n`;
+    return `::stop-commands::${token}\n${lines}::${token}::\n`;
+}
+function tokenAbsentFrom(body, nextToken) {
+    const folded = body.toLowerCase();
+    for (let attempt = 0; attempt < 100; attempt++) {
+        const token = nextToken();
+        if (isUsableToken(token) && !folded.includes(token.toLowerCase()))
+            return token;
+    }
+    throw new Error('could not find a stop-commands token that the output does not contain');
+}
+/** Letters, digits and hyphens only, so the token means the same to both command syntaxes. */
+function isUsableToken(token) {
+    return /^[A-Za-z0-9-]{8,}$/.test(token) && !REFUSED_TOKENS.has(token.toLowerCase());
+}
+/**
+ * Whether what the CLI writes to stdout ends up in a job log: inside GitHub Actions, unless stdout
+ * is redirected to a file (`> report.json`, `>> $GITHUB_STEP_SUMMARY`), whose content must stay
+ * exactly the report. A pipe is treated as the log: the runner reads a step's output from one.
+ */
+function stdoutReachesRunnerLog(env = process.env, stdoutIsFile = () => (0,external_node_fs_namespaceObject.fstatSync)(1).isFile()) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return false;
+    try {
+        return !stdoutIsFile();
+    }
+    catch {
+        return true;
+    }
+}
+/**
+ * JSON text from which the runner runs no command, with the same value, so it can still be piped
+ * to another program. JSON.stringify escapes line breaks inside strings and starts every line with
+ * indentation and a JSON token, so no line starts with `::`; the only way left is `##[`, which
+ * can only occur inside a string (`#` is not JSON syntax) and is written `##\u005b` there.
+ */
+function escapeJsonForRunnerLog(json) {
+    return json.replace(/##\[/g, '##\\u005b');
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * The terminal shell around the engine: `dataset-gate check [PATH ...]`. It parses arguments, reads
  * the configuration, calls runGate and prints a report. Exit status: 0 passed, 1 failed, 2 usage,
  * configuration or I/O error (one line on stderr; the stack trace only with --debug).
  */
+
+
 
 
 
@@ -37759,11 +39202,16 @@ async function main(argv) {
         if (values['fail-on'] !== undefined && !FAIL_ON.includes(values['fail-on'])) {
             throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${values['fail-on']}"`);
         }
-        const root = process.cwd();
-        const config = loadConfig(values.config);
+        if (values['fail-on'] === 'new' && values.base === undefined)
+            throw new UsageError('--fail-on new needs --base GIT_REF: without a base every finding is new');
+        const located = locatePaths(paths, process.cwd());
+        const root = located.root;
+        const config = loadConfig(values.config, root);
         const source = new WorkingTreeSource(root);
         let base;
         if (values.base !== undefined) {
+            if (!located.inRepository)
+                throw new UsageError(`--base ${values.base}: ${root} is not in a git repository`);
             try {
                 base = { ref: values.base, source: new GitRevisionSource(root, values.base) };
                 await base.source.list(['**/*'], []);
@@ -37772,11 +39220,14 @@ async function main(argv) {
                 throw new UsageError(`--base ${values.base}: cannot read that git revision (${cli_firstLine(error)})`);
             }
         }
+        else if ((values['fail-on'] ?? config.failOn) === 'new') {
+            writeError(`dataset-gate: fail-on is new (${config.source ?? 'configuration'}) but there is no --base, so every error fails the gate\n`);
+        }
         const progress = process.stderr.isTTY ? terminalProgress() : undefined;
         const report = await runGate({
             source,
             config,
-            paths,
+            paths: located.paths,
             ...(values['fail-on'] ? { failOn: values['fail-on'] } : {}),
             ...(base ? { base } : {}),
             ...(progress ? { progress: progress.update } : {})
@@ -37789,26 +39240,40 @@ async function main(argv) {
             : format === 'markdown'
                 ? renderMarkdown(report, { commentKey: values['comment-key'] ?? 'dataset-gate' })
                 : renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR });
-        process.stdout.write(body);
+        process.stdout.write(forRunnerLog(body, format));
         return report.passed ? 0 : 1;
     }
     catch (error) {
-        if (error instanceof UsageError || error instanceof ConfigError || error instanceof PlanError) {
+        if (error instanceof UsageError || error instanceof ConfigError || error instanceof PathError) {
             // One line: the usage hint goes on the same line as the message.
             const hint = error instanceof UsageError ? ' (run `dataset-gate check --help` for usage)' : '';
-            process.stderr.write(`dataset-gate: ${cli_firstLine(error)}${hint}\n`);
+            writeError(`dataset-gate: ${cli_firstLine(error)}${hint}\n`);
             return 2;
         }
         const code = error.code;
         const message = cli_firstLine(error);
         // Node's fs errors already start with their code ("ENOENT: no such file ...").
         const prefix = code && !message.startsWith(`${code}:`) ? `${code}: ` : '';
-        process.stderr.write(`dataset-gate: ${prefix}${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+        writeError(`dataset-gate: ${prefix}${message}${debug ? '' : ' (run with --debug for details)'}\n`);
         const stack = error?.stack;
         if (debug && typeof stack === 'string')
-            process.stderr.write(stack + '\n');
+            writeError(stack + '\n');
         return 2;
     }
+}
+/** Error lines quote paths and configuration keys, which a pull request controls. */
+function writeError(text) {
+    process.stderr.write(process.env.GITHUB_ACTIONS === 'true' ? guardForRunnerLog(text) : text);
+}
+/**
+ * Inside GitHub Actions stdout may be the runner's log, where a label such as `::add-mask::x`
+ * would run as a workflow command: text and Markdown go between stop-commands markers, and JSON
+ * spells `##[` so no line can start one (the same JSON value).
+ */
+function forRunnerLog(body, format) {
+    if (!stdoutReachesRunnerLog())
+        return body;
+    return format === 'json' ? escapeJsonForRunnerLog(body) : guardForRunnerLog(body);
 }
 function parseArguments(argv) {
     try {
@@ -37834,18 +39299,15 @@ function parseArguments(argv) {
     }
 }
 const DEFAULT_CONFIG = '.github/dataset-gate.yml';
-function loadConfig(path) {
-    const file = path ?? ((0,external_node_fs_namespaceObject.existsSync)(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null);
+/** `--config` is relative to the working folder; the default is found at the root. */
+function loadConfig(path, root) {
+    const atRoot = (0,external_node_path_namespaceObject.join)(root, DEFAULT_CONFIG);
+    const file = path ?? ((0,external_node_fs_namespaceObject.existsSync)(atRoot) ? atRoot : null);
     if (file === null)
         return defaultConfig();
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        throw new ConfigError(`${file}: cannot read the configuration (${error.code ?? cli_firstLine(error)})`);
-    }
-    return parseConfig(text, file);
+    // Messages name the file as the user would type it from here.
+    const shown = path ?? ((0,external_node_path_namespaceObject.relative)(process.cwd(), atRoot) || DEFAULT_CONFIG);
+    return parseConfig(readConfigFile(file, shown), shown);
 }
 /** One updating line on stderr for files big enough to take a moment. */
 function terminalProgress() {

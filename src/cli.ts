@@ -3,19 +3,25 @@
  * the configuration, calls runGate and prints a report. Exit status: 0 passed, 1 failed, 2 usage,
  * configuration or I/O error (one line on stderr; the stack trace only with --debug).
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runGate } from './gate.js'
 import type { FailOn } from './model.js'
-import { ConfigError, parseConfig } from './config/load.js'
+import { ConfigError, parseConfig, readConfigFile } from './config/load.js'
 import { defaultConfig, type GateConfig } from './config/schema.js'
 import { WorkingTreeSource } from './read/source.js'
 import { GitRevisionSource } from './read/git-source.js'
-import { PlanError } from './read/plan.js'
+import { locatePaths, PathError } from './cli-paths.js'
 import { renderMarkdown } from './report/markdown.js'
 import { renderText } from './report/text.js'
 import { renderJson } from './report/schema.js'
+import {
+  escapeJsonForRunnerLog,
+  guardForRunnerLog,
+  stdoutReachesRunnerLog
+} from './report/runner-log.js'
 
 const USAGE = `Usage: dataset-gate check [PATH ...] [options]
 
@@ -72,11 +78,18 @@ export async function main(argv: string[]): Promise<number> {
         `--fail-on must be one of ${FAIL_ON.join(', ')}, not "${values['fail-on']}"`
       )
     }
-    const root = process.cwd()
-    const config = loadConfig(values.config)
+    if (values['fail-on'] === 'new' && values.base === undefined)
+      throw new UsageError(
+        '--fail-on new needs --base GIT_REF: without a base every finding is new'
+      )
+    const located = locatePaths(paths, process.cwd())
+    const root = located.root
+    const config = loadConfig(values.config, root)
     const source = new WorkingTreeSource(root)
     let base: { ref: string; source: GitRevisionSource } | undefined
     if (values.base !== undefined) {
+      if (!located.inRepository)
+        throw new UsageError(`--base ${values.base}: ${root} is not in a git repository`)
       try {
         base = { ref: values.base, source: new GitRevisionSource(root, values.base) }
         await base.source.list(['**/*'], [])
@@ -85,12 +98,16 @@ export async function main(argv: string[]): Promise<number> {
           `--base ${values.base}: cannot read that git revision (${firstLine(error)})`
         )
       }
+    } else if ((values['fail-on'] ?? config.failOn) === 'new') {
+      writeError(
+        `dataset-gate: fail-on is new (${config.source ?? 'configuration'}) but there is no --base, so every error fails the gate\n`
+      )
     }
     const progress = process.stderr.isTTY ? terminalProgress() : undefined
     const report = await runGate({
       source,
       config,
-      paths,
+      paths: located.paths,
       ...(values['fail-on'] ? { failOn: values['fail-on'] as FailOn } : {}),
       ...(base ? { base } : {}),
       ...(progress ? { progress: progress.update } : {})
@@ -103,26 +120,41 @@ export async function main(argv: string[]): Promise<number> {
         : format === 'markdown'
           ? renderMarkdown(report, { commentKey: values['comment-key'] ?? 'dataset-gate' })
           : renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR })
-    process.stdout.write(body)
+    process.stdout.write(forRunnerLog(body, format))
     return report.passed ? 0 : 1
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof PlanError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof PathError) {
       // One line: the usage hint goes on the same line as the message.
       const hint = error instanceof UsageError ? ' (run `dataset-gate check --help` for usage)' : ''
-      process.stderr.write(`dataset-gate: ${firstLine(error)}${hint}\n`)
+      writeError(`dataset-gate: ${firstLine(error)}${hint}\n`)
       return 2
     }
     const code = (error as NodeJS.ErrnoException).code
     const message = firstLine(error)
     // Node's fs errors already start with their code ("ENOENT: no such file ...").
     const prefix = code && !message.startsWith(`${code}:`) ? `${code}: ` : ''
-    process.stderr.write(
+    writeError(
       `dataset-gate: ${prefix}${message}${debug ? '' : ' (run with --debug for details)'}\n`
     )
     const stack = (error as { stack?: unknown } | null)?.stack
-    if (debug && typeof stack === 'string') process.stderr.write(stack + '\n')
+    if (debug && typeof stack === 'string') writeError(stack + '\n')
     return 2
   }
+}
+
+/** Error lines quote paths and configuration keys, which a pull request controls. */
+function writeError(text: string): void {
+  process.stderr.write(process.env.GITHUB_ACTIONS === 'true' ? guardForRunnerLog(text) : text)
+}
+
+/**
+ * Inside GitHub Actions stdout may be the runner's log, where a label such as `::add-mask::x`
+ * would run as a workflow command: text and Markdown go between stop-commands markers, and JSON
+ * spells `##[` so no line can start one (the same JSON value).
+ */
+function forRunnerLog(body: string, format: string): string {
+  if (!stdoutReachesRunnerLog()) return body
+  return format === 'json' ? escapeJsonForRunnerLog(body) : guardForRunnerLog(body)
 }
 
 function parseArguments(argv: string[]) {
@@ -150,18 +182,14 @@ function parseArguments(argv: string[]) {
 
 const DEFAULT_CONFIG = '.github/dataset-gate.yml'
 
-function loadConfig(path: string | undefined): GateConfig {
-  const file = path ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null)
+/** `--config` is relative to the working folder; the default is found at the root. */
+function loadConfig(path: string | undefined, root: string): GateConfig {
+  const atRoot = join(root, DEFAULT_CONFIG)
+  const file = path ?? (existsSync(atRoot) ? atRoot : null)
   if (file === null) return defaultConfig()
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new ConfigError(
-      `${file}: cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? firstLine(error)})`
-    )
-  }
-  return parseConfig(text, file)
+  // Messages name the file as the user would type it from here.
+  const shown = path ?? (relative(process.cwd(), atRoot) || DEFAULT_CONFIG)
+  return parseConfig(readConfigFile(file, shown), shown)
 }
 
 /** One updating line on stderr for files big enough to take a moment. */

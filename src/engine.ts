@@ -5,7 +5,6 @@
  */
 import { RE2JS } from 're2js'
 import {
-  SEVERITIES,
   SPLITS,
   type DatasetReport,
   type DatasetSnapshot,
@@ -13,6 +12,8 @@ import {
   type Finding,
   type GateReport,
   type Leak,
+  type RuleId,
+  type Severity,
   type SeverityCounts,
   type Split,
   type SplitSummary
@@ -22,12 +23,22 @@ import { resolveRuleSettings, type GateConfig } from './config/schema.js'
 import type { RuleSettings } from './rules/catalogue.js'
 import { DatasetAccumulator, type Location } from './analyze/accumulator.js'
 import { parseSeconds, isInf, clip, showInvisible, visible } from './analyze/values.js'
-import { FindingSink } from './judge/findings.js'
+import {
+  FindingSink,
+  addCounts,
+  compareFindings,
+  countFindings,
+  hashIdentity,
+  identityOf,
+  omittedFinding,
+  type OmittedIdentities
+} from './judge/findings.js'
 import { judgeDataset, type DatasetTally } from './judge/dataset-rules.js'
 import { compareSnapshots, markNewFindings } from './judge/change.js'
 import {
   planDatasets,
   datasetFiles,
+  type Plan,
   type DatasetPlan,
   type PlannedFile,
   type PlanProblem
@@ -40,70 +51,310 @@ import type { FileSource } from './read/source.js'
 export async function runGate(request: GateRequest): Promise<GateReport> {
   const { source, config } = request
   const failOn: FailOn = request.failOn ?? config.failOn
-  const plan = await planDatasets(source, config, request.paths)
+  const plan = await planDatasets(source, config, request.paths, 'head')
+  const notes = plan.notes
   let plans = plan.datasets
   if (request.changedFiles) {
     const changed = request.changedFiles
-    plans = plans.filter(p => datasetFiles(p).some(file => changed.has(file)))
+    // A refusal without a file (a paths entry that matched nothing) is about the workflow, not
+    // the change, and stays; a refused file counts like a dataset file.
+    plans = plans.filter(p =>
+      p.refused
+        ? p.problems.every(problem => problem.file === null || changed.has(problem.file))
+        : datasetFiles(p).some(file => changed.has(file))
+    )
   }
 
-  const wantSnapshot = request.base !== undefined
-  const datasets: DatasetReport[] = []
-  const heads = new Map<string, DatasetSnapshot>()
+  const analyzed: AnalyzedDataset[] = []
   for (const datasetPlan of plans) {
-    const { report, snapshot, notes } = await analyzeDataset(source, datasetPlan, config, {
-      snapshot: wantSnapshot,
+    const result = await analyzeDataset(source, datasetPlan, config, {
+      snapshot: request.base !== undefined,
       progress: request.progress
     })
-    datasets.push(report)
-    for (const note of notes) plan.notes.push(`${report.name}: ${note}`)
-    if (snapshot) heads.set(report.name, snapshot)
+    analyzed.push(result)
+    for (const note of result.notes) notes.push(`${result.report.name}: ${note}`)
   }
 
+  const datasets = analyzed.map(a => a.report)
   if (request.base) {
-    const basePlan = await planDatasets(request.base.source, config, request.paths).catch(() => ({
-      datasets: [] as DatasetPlan[],
-      notes: []
-    }))
-    const baseByName = new Map(basePlan.datasets.map(p => [p.name, p]))
-    for (const report of datasets) {
-      const settings = resolveRuleSettings(
-        config,
-        config.datasets?.find(d => d.name === report.name)
-      )
-      const baseDatasetPlan = baseByName.get(report.name)
-      const base = baseDatasetPlan
-        ? await analyzeDataset(request.base.source, baseDatasetPlan, config, { snapshot: true })
-        : null
-      const change = compareSnapshots(
-        base?.snapshot ?? null,
-        heads.get(report.name)!,
-        settings,
-        request.base.ref
-      )
-      report.delta = change.delta
-      report.findings = sortFindings([
-        ...report.findings,
-        ...capChangeFindings(change.findings, config.maxFindingsPerRule, report)
-      ])
-      if (base) markNewFindings(report.findings, base.report.findings)
-      else for (const finding of report.findings) finding.onBase = false
-    }
+    datasets.push(...(await compareWithBase(request, plan, analyzed, notes)))
   }
 
-  const counts = countFindings(datasets)
+  const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 }
+  let newCounts: SeverityCounts | undefined
+  for (const dataset of datasets) {
+    dataset.findings.sort(compareFindings)
+    addCounts(counts, dataset.counts)
+    if (dataset.newCounts)
+      addCounts((newCounts ??= { error: 0, warning: 0, notice: 0 }), dataset.newCounts)
+  }
+  if (request.base) newCounts ??= { error: 0, warning: 0, notice: 0 }
   const report: GateReport = {
     schemaVersion: 1,
-    passed: verdict(failOn, datasets),
+    passed: verdict(failOn, counts, newCounts),
     failOn,
     counts,
+    ...(newCounts ? { newCounts, baseRef: request.base!.ref } : {}),
     datasets,
-    notes: plan.notes
+    notes
   }
   return report
 }
 
-const OMITTED = ':omitted'
+interface AnalyzedDataset {
+  report: DatasetReport
+  snapshot: DatasetSnapshot | null
+  notes: string[]
+  /** Hashed identities of the findings the cap left out, by rule and severity (with a base only). */
+  omitted: OmittedIdentities | null
+  plan: DatasetPlan
+}
+
+/**
+ * The base side of a comparison. Each head dataset is compared with the base dataset of the same
+ * name, else with a base dataset that vanished from the head and shares most of its videos (a
+ * rename). Returns reports for what the change made the gate stop gating: a file the base gated
+ * that the head no longer recognises (an error: a disguise must not skip the gate) and a dataset
+ * whose files were all deleted (a warning).
+ */
+async function compareWithBase(
+  request: GateRequest,
+  headPlan: Plan,
+  analyzed: AnalyzedDataset[],
+  notes: string[]
+): Promise<DatasetReport[]> {
+  const base = request.base!
+  const { config } = request
+  let basePlan: Plan
+  try {
+    basePlan = await planDatasets(base.source, config, request.paths, 'base')
+  } catch (error) {
+    notes.push(
+      `The datasets at ${base.ref} could not be listed (${(error as Error).message}); there is no comparison with the base.`
+    )
+    return []
+  }
+  const baseDatasets = basePlan.datasets.filter(p => !p.refused)
+  const baseByName = new Map(baseDatasets.map(p => [p.name, p]))
+  const headNames = new Set(headPlan.datasets.map(p => p.name))
+  const gatedOnHead = new Set<string>()
+  for (const p of headPlan.datasets)
+    if (!p.refused) datasetFiles(p).forEach(f => gatedOnHead.add(f))
+
+  // Base datasets the head no longer has: renamed, deleted, or disguised.
+  const extra: DatasetReport[] = []
+  const vanished: VanishedDataset[] = []
+  for (const basePlanned of baseDatasets) {
+    if (headNames.has(basePlanned.name)) continue
+    const files = datasetFiles(basePlanned)
+    if (request.changedFiles && !files.some(f => request.changedFiles!.has(f))) continue
+    const disguised: string[] = []
+    for (const file of files) {
+      if (gatedOnHead.has(file)) continue
+      if ('size' in (await request.source.stat(file))) disguised.push(file)
+    }
+    if (disguised.length > 0) {
+      extra.push(
+        refusedReport(
+          config,
+          basePlanned.name,
+          disguised.map(file => ({
+            file,
+            message: `${file} was gated at ${base.ref}, and this change would take it out of the gate unseen: ${headPlan.unrecognized.get(file) ?? 'it is no longer part of any dataset'}. Fix the file so it reads as a manifest again, or delete it if the dataset is meant to go.`
+          }))
+        )
+      )
+      continue
+    }
+    vanished.push({ plan: basePlanned, result: null, matched: false })
+  }
+
+  for (const head of analyzed) {
+    const { report } = head
+    if (head.plan.refused) continue
+    const settings = resolveRuleSettings(
+      config,
+      config.datasets?.find(d => d.name === report.name)
+    )
+    const basePlanned = baseByName.get(report.name)
+    let baseResult: AnalyzedDataset | null = null
+    if (basePlanned) {
+      baseResult = await analyzeDataset(base.source, basePlanned, config, { snapshot: true })
+    } else {
+      const match = await findRenamedBase(base.source, config, head, vanished)
+      if (match) {
+        baseResult = match.result
+        notes.push(
+          `${report.name}: compared with ${match.plan.name} at ${base.ref}, which this change renamed (${formatShare(match.share)} of its videos are the same).`
+        )
+      } else {
+        notes.push(
+          `${report.name}: no dataset at ${base.ref} has its files (looked up: ${datasetFiles(head.plan).slice(0, 5).join(', ')}${datasetFiles(head.plan).length > 5 ? ', …' : ''}), so every video counts as added.`
+        )
+      }
+    }
+    const change = compareSnapshots(
+      baseResult?.snapshot ?? null,
+      head.snapshot!,
+      settings,
+      base.ref
+    )
+    report.delta = change.delta
+    report.findings.push(...capChangeFindings(change.findings, config.maxFindingsPerRule))
+    markAgainstBase(report, head.omitted, baseResult, base.ref)
+  }
+
+  for (const gone of vanished) {
+    if (gone.matched) continue
+    const files = datasetFiles(gone.plan)
+    extra.push(
+      refusedReport(config, gone.plan.name, [
+        {
+          file: null,
+          severity: 'warning',
+          message: `the dataset ${gone.plan.name} (gated at ${base.ref}) is not in this change: ${files.length === 1 ? 'its file was' : 'its files were'} deleted (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}). If it was moved, the gate did not find it by its videos.`
+        }
+      ])
+    )
+  }
+  for (const report of extra) report.newCounts = { ...report.counts }
+  return extra
+}
+
+/** A base dataset that is not on the head under its name: renamed, or deleted. */
+interface VanishedDataset {
+  plan: DatasetPlan
+  /** Analyzed when a new head dataset needs a rename candidate. */
+  result: AnalyzedDataset | null
+  /** Taken as the base of a renamed head dataset. */
+  matched: boolean
+}
+
+/** The vanished base dataset most of whose videos the new head dataset has, if any. */
+async function findRenamedBase(
+  baseSource: FileSource,
+  config: GateConfig,
+  head: AnalyzedDataset,
+  vanished: VanishedDataset[]
+): Promise<{ plan: DatasetPlan; result: AnalyzedDataset; share: number } | null> {
+  const headVideos = head.snapshot!.videos
+  if (headVideos.size === 0) return null
+  let best: { candidate: VanishedDataset; result: AnalyzedDataset; share: number } | null = null
+  for (const candidate of vanished) {
+    if (candidate.matched) continue
+    candidate.result ??= await analyzeDataset(baseSource, candidate.plan, config, {
+      snapshot: true
+    })
+    const baseVideos = candidate.result.snapshot!.videos
+    if (baseVideos.size === 0) continue
+    let shared = 0
+    for (const key of baseVideos.keys()) if (headVideos.has(key)) shared++
+    // Of the larger side, so a small file carved out of a big one is not called its rename.
+    const share = shared / Math.max(baseVideos.size, headVideos.size)
+    if (share >= RENAME_SHARE && (!best || share > best.share))
+      best = { candidate, result: candidate.result, share }
+  }
+  if (!best) return null
+  best.candidate.matched = true
+  return { plan: best.candidate.plan, result: best.result, share: best.share }
+}
+
+/** A dataset is "the same, renamed" when at least this share of the videos is the same. */
+const RENAME_SHARE = 0.5
+
+function formatShare(share: number): string {
+  return `${Math.round(share * 100)}%`
+}
+
+/**
+ * Sets `onBase` on every finding and counts the findings that are new: listed ones by identity
+ * (and measure), left-out ones by their hashed identity against everything the base had.
+ */
+function markAgainstBase(
+  report: DatasetReport,
+  omitted: OmittedIdentities | null,
+  base: AnalyzedDataset | null,
+  baseRef: string
+): void {
+  const listed = report.findings.filter(f => f.omitted === undefined)
+  if (base) markNewFindings(listed, base.report.findings, baseRef)
+  else for (const finding of listed) finding.onBase = false
+  const newCounts: SeverityCounts = { error: 0, warning: 0, notice: 0 }
+  for (const finding of listed) if (!finding.onBase) newCounts[finding.severity]++
+  const baseHashes = new Set<number>()
+  if (base) {
+    for (const finding of base.report.findings)
+      if (finding.omitted === undefined) baseHashes.add(hashIdentity(identityOf(finding)))
+    base.omitted?.hashes.forEach(hash => baseHashes.add(hash))
+  }
+  const freshByGroup = new Map<string, number>()
+  if (omitted) {
+    omitted.hashes.forEach((hash, i) => {
+      if (baseHashes.has(hash)) return
+      const severity = omitted.severities[i]!
+      newCounts[severity]++
+      const group = `${omitted.rules[i]}\u0000${severity}`
+      freshByGroup.set(group, (freshByGroup.get(group) ?? 0) + 1)
+    })
+  }
+  for (const finding of report.findings) {
+    if (finding.omitted === undefined) continue
+    // Change findings are never on the base; a left-out group is old only when all of it is.
+    const remembered = omitted !== null && !CHANGE_RULES.has(finding.rule)
+    const fresh = remembered
+      ? (freshByGroup.get(`${finding.rule}\u0000${finding.severity}`) ?? 0)
+      : finding.omitted
+    if (!remembered) newCounts[finding.severity] += finding.omitted
+    finding.onBase = fresh === 0
+  }
+  report.counts = countFindings(report.findings)
+  report.newCounts = newCounts
+}
+
+const CHANGE_RULES = new Set<RuleId>(['split-move', 'frozen-split', 'class-regression'])
+
+/** A report for datasets the gate could not gate: their input errors, no rows. */
+function refusedReport(
+  config: GateConfig,
+  name: string,
+  problems: { file: string | null; message: string; severity?: Severity }[]
+): DatasetReport {
+  const sink = new FindingSink(resolveRuleSettings(config, undefined), config.maxFindingsPerRule)
+  for (const problem of problems)
+    sink.add('input-error', {
+      message: problem.message,
+      file: problem.file,
+      line: null,
+      fingerprint: `input-error:base-gated:${problem.file ?? name}`,
+      ...(problem.severity ? { severity: problem.severity } : {})
+    })
+  return emptyReport(name, sink.finish())
+}
+
+function emptyReport(name: string, findings: Finding[]): DatasetReport {
+  return {
+    name,
+    files: [],
+    splits: {},
+    metrics: {
+      classCount: 0,
+      imbalanceRatio: null,
+      splitDistance: [],
+      leakedVideos: 0,
+      leakedGroups: 0,
+      multiLabelVideoShare: 0,
+      multiLabelSegmentShare: 0,
+      overlappingMultiLabelVideos: 0,
+      confounders: [],
+      totalVideos: 0,
+      totalSegments: 0
+    },
+    leaks: { videos: [], groups: [] },
+    findings,
+    counts: countFindings(findings),
+    delta: null
+  }
+}
 
 /** Problems found while planning or reading side files become findings of the dataset. */
 function reportProblems(sink: FindingSink, problems: PlanProblem[]): void {
@@ -113,7 +364,8 @@ function reportProblems(sink: FindingSink, problems: PlanProblem[]): void {
       file: problem.file,
       line: problem.line,
       ...(problem.severity ? { severity: problem.severity } : {}),
-      fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message, 200)}`
+      // Numbers blanked: a line or a size in the message must not make an old problem look new.
+      fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message.replace(/\d+/g, '#'), 200)}`
     })
   }
 }
@@ -125,10 +377,10 @@ function formatBytes(bytes: number): string {
 }
 
 /** Change findings obey max-findings-per-rule like the others: a mass reshuffle lists the first ones. */
-function capChangeFindings(findings: Finding[], max: number, report: DatasetReport): Finding[] {
+function capChangeFindings(findings: Finding[], max: number): Finding[] {
   const kept: Finding[] = []
-  const perRule = new Map<string, number>()
-  const omitted = new Map<string, { count: number; severity: Finding['severity'] }>()
+  const perRule = new Map<RuleId, number>()
+  const omitted = new Map<string, { rule: RuleId; severity: Severity; count: number }>()
   for (const finding of findings) {
     const count = perRule.get(finding.rule) ?? 0
     if (count < max) {
@@ -136,72 +388,33 @@ function capChangeFindings(findings: Finding[], max: number, report: DatasetRepo
       perRule.set(finding.rule, count + 1)
       continue
     }
-    const entry = omitted.get(finding.rule) ?? { count: 0, severity: finding.severity }
+    const group = `${finding.rule}\u0000${finding.severity}`
+    const entry = omitted.get(group) ?? { rule: finding.rule, severity: finding.severity, count: 0 }
     entry.count++
-    omitted.set(finding.rule, entry)
-    const totals = omittedCounts.get(report) ?? { error: 0, warning: 0, notice: 0 }
-    totals[finding.severity]++
-    omittedCounts.set(report, totals)
+    omitted.set(group, entry)
   }
-  for (const [rule, entry] of omitted) {
-    kept.push({
-      rule: rule as Finding['rule'],
-      severity: entry.severity,
-      message: `${entry.count} more ${rule} finding${entry.count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${max}).`,
-      file: null,
-      line: null,
-      split: null,
-      class: null,
-      fingerprint: `${rule}${OMITTED}`
-    })
-  }
+  for (const entry of omitted.values())
+    kept.push(omittedFinding(entry.rule, entry.severity, entry.count, max))
   return kept
 }
 
-function countFindings(datasets: DatasetReport[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 }
-  for (const dataset of datasets) {
-    for (const finding of dataset.findings) {
-      if (finding.fingerprint?.endsWith(OMITTED)) continue
-      counts[finding.severity]++
-    }
-    const omitted = omittedCounts.get(dataset)
-    if (omitted) for (const severity of SEVERITIES) counts[severity] += omitted[severity]
+/** The verdict comes from the counts, the same numbers the headline and the exit status show. */
+function verdict(
+  failOn: FailOn,
+  counts: SeverityCounts,
+  newCounts: SeverityCounts | undefined
+): boolean {
+  switch (failOn) {
+    case 'never':
+      return true
+    case 'error':
+      return counts.error === 0
+    case 'warning':
+      return counts.error + counts.warning === 0
+    case 'new':
+      // Without a base every error is new (the shells warn about that).
+      return (newCounts ?? counts).error === 0
   }
-  return counts
-}
-
-/** Findings left out by max-findings-per-rule still count toward the verdict. */
-const omittedCounts = new WeakMap<DatasetReport, SeverityCounts>()
-
-function verdict(failOn: FailOn, datasets: DatasetReport[]): boolean {
-  if (failOn === 'never') return true
-  for (const dataset of datasets) {
-    const omitted = omittedCounts.get(dataset)
-    if (failOn === 'error' && omitted && omitted.error > 0) return false
-    if (failOn === 'warning' && omitted && omitted.error + omitted.warning > 0) return false
-    for (const finding of dataset.findings) {
-      if (finding.fingerprint?.endsWith(OMITTED)) continue
-      if (failOn === 'error' && finding.severity === 'error') return false
-      if (failOn === 'warning' && finding.severity !== 'notice') return false
-      // `new`: only errors absent on the base fail; without a base every error is new.
-      if (failOn === 'new' && finding.severity === 'error' && finding.onBase !== true) return false
-    }
-  }
-  return true
-}
-
-const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 }
-
-export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.file === null ? 1 : 0) - (b.file === null ? 1 : 0) ||
-      (a.file ?? '').localeCompare(b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      a.rule.localeCompare(b.rule)
-  )
 }
 
 interface AnalyzeOptions {
@@ -214,22 +427,35 @@ export async function analyzeDataset(
   plan: DatasetPlan,
   config: GateConfig,
   options: AnalyzeOptions
-): Promise<{ report: DatasetReport; snapshot: DatasetSnapshot | null; notes: string[] }> {
+): Promise<AnalyzedDataset> {
   const spec = plan.spec
   const settings = resolveRuleSettings(config, spec ?? undefined)
-  const sink = new FindingSink(settings, config.maxFindingsPerRule)
+  const sink = new FindingSink(settings, config.maxFindingsPerRule, {
+    rememberOmitted: options.snapshot
+  })
   reportProblems(sink, plan.problems)
+  if (plan.refused) {
+    // Nothing was read: no dataset rule can speak (no "fewer than 2 classes" for a refused file).
+    const report = emptyReport(plan.name, sink.finish())
+    return { report, snapshot: null, notes: [], omitted: null, plan }
+  }
   const videoKey = spec?.videoKey ?? 'uri'
 
+  const limits = settings['resource-limit'].options
+  const sideLimits = {
+    maxBytes: limits['max-file-bytes'],
+    maxRows: limits['max-rows'],
+    maxLineBytes: limits['max-line-bytes']
+  }
   let durations: Map<string, number> | null = null
   if (plan.durations) {
-    const side = await readDurations(source, plan.durations, videoKey)
+    const side = await readDurations(source, plan.durations, videoKey, sideLimits)
     durations = side.data
     reportProblems(sink, side.problems)
   }
   let metadata: VideoMetadata | null = null
   if (plan.metadata && settings['metadata-confounder'].severity !== 'off') {
-    const side = await readMetadata(source, plan.metadata, videoKey)
+    const side = await readMetadata(source, plan.metadata, videoKey, sideLimits)
     metadata = side.data
     reportProblems(sink, side.problems)
   }
@@ -284,7 +510,7 @@ export async function analyzeDataset(
   const tally = buildTally(accumulator, groupPattern !== null, multi, metadata)
   const judgement = judgeDataset(tally, settings, sink)
 
-  const findings = sortFindings(sink.finish())
+  const findings = sink.finish().sort(compareFindings)
   const report: DatasetReport = {
     name: plan.name,
     files: fileSummaries,
@@ -311,11 +537,11 @@ export async function analyzeDataset(
       groups: tally.groupPatternConfigured ? tally.groupLeaks : []
     },
     findings,
+    counts: countFindings(findings),
     delta: null
   }
-  omittedCounts.set(report, { ...sink.omittedBySeverity })
   const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null
-  return { report, snapshot, notes: judgement.notes }
+  return { report, snapshot, notes: judgement.notes, omitted: sink.omittedIdentities, plan }
 }
 
 function groupOf(pattern: RE2JS, key: string): string | null {
@@ -433,7 +659,7 @@ async function readDataFile(
       message: result.stop.message,
       file: file.path,
       line: result.stop.line,
-      fingerprint: `${result.stop.kind}:${file.path}:${result.stop.message}`
+      fingerprint: `${result.stop.kind}:${file.path}`
     })
   }
   if (reader.fatal) {
@@ -460,21 +686,29 @@ async function readDataFile(
   }
 }
 
+/** Rows with one (split, video, label, start, end), in file order. */
+interface DuplicateGroup {
+  rows: Location[]
+  /** What the rows are, independent of where they are: the findings' fingerprint. */
+  identity: string
+}
+
 /** Each group's rows after its first (groups and rows in file order) repeat the first. */
 function reportDuplicates(
   accumulator: DatasetAccumulator,
-  groups: Location[][],
+  groups: DuplicateGroup[],
   sink: FindingSink
 ): void {
   const files = accumulator.files
   for (const group of groups) {
-    const first = `${files[group[0]!.file]}:${group[0]!.line}`
-    for (const repeat of group.slice(1)) {
+    const first = `${files[group.rows[0]!.file]}:${group.rows[0]!.line}`
+    for (const [i, repeat] of group.rows.slice(1).entries()) {
       sink.add('duplicate-row', {
         message: `this row repeats ${first} (same split, video, label, start and end). Delete one of them.`,
         file: files[repeat.file],
         line: repeat.line,
-        fingerprint: `duplicate-row:${files[repeat.file]}:${first}`
+        // The row's content and which repeat it is; never a line number, which shifts.
+        fingerprint: `duplicate-row:${files[repeat.file]}:${group.identity}:${i + 1}`
       })
     }
   }
@@ -566,7 +800,7 @@ async function secondPass(
   plan: DatasetPlan,
   accumulator: DatasetAccumulator,
   needs: SecondPassNeeds
-): Promise<{ duplicates: Location[][]; multi: MultiLabelMeasure | null }> {
+): Promise<{ duplicates: DuplicateGroup[]; multi: MultiLabelMeasure | null }> {
   const multi = needs.multiVideos
   const wantMulti = multi !== null && multi.size > 0
   const noMulti = multi === null ? null : { segments: 0, overlappingVideos: 0 }
@@ -645,18 +879,30 @@ async function secondPass(
 
   // Confirmed duplicates: rows with one exact identity. Candidates in a file that could not be read
   // again keep their first-pass grouping (same hash and video tag).
-  const duplicates: Location[][] = []
+  /** The numeric identity made of names, hashed: the same on the base and the head. */
+  const stableIdentity = (identity: string): string => {
+    const [split, video, label, start, end] = identity.split(':')
+    const named = [
+      split,
+      accumulator.videoKeys[Number(video)],
+      accumulator.labels[Number(label)],
+      start,
+      end
+    ]
+    return hashIdentity(named.join('\u0000')).toString(36)
+  }
+  const duplicates: DuplicateGroup[] = []
   const trusted = new Set<string>()
   for (const group of needs.candidates) {
     if (group.every(row => confirmed.has(row.file))) continue
-    duplicates.push(group)
+    duplicates.push({ rows: group, identity: `unconfirmed:${files[group[0]!.file]}` })
     for (const row of group) trusted.add(`${row.file}:${row.line}`)
   }
-  for (const rows of rowsByIdentity.values()) {
+  for (const [identity, rows] of rowsByIdentity) {
     const left = trusted.size > 0 ? rows.filter(r => !trusted.has(`${r.file}:${r.line}`)) : rows
-    if (left.length > 1) duplicates.push(left)
+    if (left.length > 1) duplicates.push({ rows: left, identity: stableIdentity(identity) })
   }
-  duplicates.sort((x, y) => x[0]!.file - y[0]!.file || x[0]!.line - y[0]!.line)
+  duplicates.sort((x, y) => x.rows[0]!.file - y.rows[0]!.file || x.rows[0]!.line - y.rows[0]!.line)
 
   if (!multi) return { duplicates, multi: null }
   let multiSegments = 0
@@ -880,6 +1126,7 @@ function buildTally(
     videoLeaks: [...accumulator.videoLeaks.values()].map(locate),
     groupLeaks: [...accumulator.groupLeaks.values()].map(locate),
     groupPatternConfigured,
+    groupCoverage: accumulator.groupCoverage(),
     labeledVideos,
     multiLabelVideos,
     multiLabelSegments: multi ? multi.segments : null,

@@ -69,6 +69,18 @@ export interface Finding {
   fingerprint?: string
   /** True when the same finding exists on the base revision (only set when a base was compared). */
   onBase?: boolean
+  /**
+   * The measured value a dataset-level finding is about (the imbalance ratio, a class's count, a
+   * Jensen-Shannon distance, ...), so `fail-on: new` can tell a finding the change made worse from
+   * one it left alone. Which direction is worse is decided per rule in judge/change.ts.
+   */
+  measure?: number
+  /**
+   * Set only on the last finding of a rule that hit max-findings-per-rule: how many more findings
+   * of the rule were left out. That finding stands for them and is not counted itself; the counts
+   * include the findings it stands for.
+   */
+  omitted?: number
 }
 
 export interface ClassCounts {
@@ -173,6 +185,10 @@ export interface DatasetReport {
   metrics: DatasetMetrics
   leaks: { videos: Leak[]; groups: Leak[] }
   findings: Finding[]
+  /** Findings per severity, those left out by max-findings-per-rule included. */
+  counts: SeverityCounts
+  /** Of `counts`, the findings absent on the base; only when a base was compared. */
+  newCounts?: SeverityCounts
   delta: DatasetDelta | null
 }
 
@@ -186,7 +202,12 @@ export interface GateReport {
   schemaVersion: 1
   passed: boolean
   failOn: FailOn
+  /** The sum of the datasets' counts: the verdict, the headline and the exit status use these. */
   counts: SeverityCounts
+  /** Of `counts`, the findings absent on the base; only when a base was compared. */
+  newCounts?: SeverityCounts
+  /** The revision compared with, when one was read. */
+  baseRef?: string
   datasets: DatasetReport[]
   /** Problems that are not part of one dataset (a configured file that matches nothing, ...). */
   notes: string[]

@@ -121,7 +121,7 @@ export function allFindings(report: GateReport): Finding[] {
 
 export function findingsOf(report: GateReport | DatasetReport, rule: RuleId): Finding[] {
   const findings = 'datasets' in report ? allFindings(report) : report.findings
-  return findings.filter(f => f.rule === rule && !f.fingerprint?.endsWith(':omitted'))
+  return findings.filter(f => f.rule === rule && f.omitted === undefined)
 }
 
 /** `file:line severity rule` per finding, sorted: compact to compare in assertions. */

@@ -42,7 +42,11 @@ export class GitRevisionSource implements FileSource {
     if (clean === null)
       return { problem: 'the path leaves the repository; only files inside it are read' }
     const entry = (await this.entries()).get(clean)
-    if (entry === undefined) return { problem: `the file does not exist at ${this.label}` }
+    if (entry === undefined) {
+      // A folder is not an entry of `ls-tree -r`; say what the working tree says of one.
+      if (await this.isFolder(clean)) return { problem: 'not a regular file' }
+      return { problem: `the file does not exist at ${this.label}` }
+    }
     if (entry.mode === '120000') {
       return {
         problem: `a symbolic link at ${this.label}; links are not followed in a git revision`
@@ -75,6 +79,13 @@ export class GitRevisionSource implements FileSource {
       if (included(path) && !excluded(path)) files.push(path)
     }
     return files.sort()
+  }
+
+  private async isFolder(path: string): Promise<boolean> {
+    if (path === '.') return true
+    const prefix = `${path}/`
+    for (const name of (await this.entries()).keys()) if (name.startsWith(prefix)) return true
+    return false
   }
 
   private entries(): Promise<Map<string, TreeEntry>> {

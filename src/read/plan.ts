@@ -7,7 +7,8 @@ import { posix } from 'node:path'
 import type { FormatId, RuleId, Severity, Split } from '../model.js'
 import type { DatasetSpec, GateConfig } from '../config/schema.js'
 import { parseIndexSplit, clip } from '../analyze/values.js'
-import { normalizeRepoPath, type FileSource } from './source.js'
+import picomatch from 'picomatch'
+import { ALWAYS_EXCLUDED, normalizeRepoPath, type FileSource } from './source.js'
 import { readRecords } from './text.js'
 import { detectFormat } from './formats.js'
 
@@ -35,75 +36,173 @@ export interface DatasetPlan {
   metadata: string | null
   durations: string | null
   problems: PlanProblem[]
+  /** A named path that could not be gated: the dataset carries only its input-error. */
+  refused?: boolean
 }
 
 export interface Plan {
   datasets: DatasetPlan[]
   notes: string[]
+  /**
+   * Manifest-named files that were looked at and not gated, with the reason: the engine checks
+   * them against the base (a file the base gated must not vanish from the gate by a disguise).
+   */
+  unrecognized: Map<string, string>
 }
 
 /**
  * What the gate discovers when no path is named, in the CLI and the action alike (the action's
- * `paths` input defaults to these): CSV and JSON Lines manifests anywhere under the root.
+ * `paths` input defaults to these): CSV and JSON Lines manifests anywhere under the root. The
+ * extensions match in any case (`d.CSV` is a manifest too: a rename must not hide a dataset).
  */
-export const DEFAULT_MANIFEST_GLOBS = ['**/*.csv', '**/*.jsonl']
+export const DEFAULT_MANIFEST_GLOBS = ['**/*.[cC][sS][vV]', '**/*.[jJ][sS][oO][nN][lL]']
 const MANIFEST = /\.(csv|jsonl|ndjson)$/i
+const JSON_LINES = /\.(jsonl|ndjson)$/i
 const GLOB_CHARS = /[*?[\]{}!]/
 
-export class PlanError extends Error {}
+/** Which side of a comparison is planned: the base only plans what exists, silently. */
+export type PlanSide = 'head' | 'base'
+
+/** Named paths, expanded: the files they name and the refusals (missing, excluded, empty). */
+interface NamedFiles {
+  /** Repository file -> the PATH or glob that named it. */
+  files: Map<string, string>
+  refusals: DatasetPlan[]
+  /** Named entries (folders, globs) -> the files found under them, to tell when one gated nothing. */
+  entries: Map<string, string[]>
+}
 
 export async function planDatasets(
   source: FileSource,
   config: GateConfig,
-  paths: string[]
+  paths: string[],
+  side: PlanSide = 'head'
 ): Promise<Plan> {
   const notes: string[] = []
-  const candidates = paths.length > 0 ? await expandPaths(source, paths, config.exclude) : null
+  const unrecognized = new Map<string, string>()
+  const named = paths.length > 0 ? await expandPaths(source, paths, config.exclude) : null
+  const datasets: DatasetPlan[] = []
 
   if (config.datasets) {
-    const plans: DatasetPlan[] = []
+    const covered = new Set<string>()
+    const skipped: string[] = []
     for (const spec of config.datasets) {
       const plan = await planConfigured(source, spec, config.exclude)
-      if (candidates && !datasetFiles(plan).some(file => candidates.has(file))) continue
-      plans.push(plan)
+      const files = datasetFiles(plan)
+      // Named paths pick the configured datasets they touch; the others are listed as not gated.
+      if (named && !files.some(file => named.files.has(file))) {
+        skipped.push(spec.name)
+        continue
+      }
+      files.forEach(file => covered.add(file))
+      datasets.push(plan)
     }
-    return { datasets: plans, notes }
+    if (skipped.length > 0 && side === 'head')
+      notes.push(
+        `Not gated, because no named path belongs to them: ${skipped.map(name => `dataset "${name}"`).join(', ')}.`
+      )
+    if (named) {
+      for (const [file, entry] of named.files) {
+        if (covered.has(file)) continue
+        const reason = `${file} is not part of any dataset in the configuration (${config.source ?? 'datasets:'}), so it was not gated. Add it to a dataset's files:, or leave it out of the paths.`
+        unrecognized.set(file, 'it is not part of any dataset in the configuration')
+        datasets.push(
+          refusal(file, file, entry === file ? reason : `${reason} (matched by "${clip(entry)}")`)
+        )
+      }
+    }
+  } else {
+    const files = named
+      ? [...named.files.keys()].sort()
+      : await source.list(DEFAULT_MANIFEST_GLOBS, config.exclude)
+    const referenced = new Set<string>()
+    const standalone: { path: string; format: FormatId | 'auto' }[] = []
+    for (const path of files) {
+      const kind = await sniff(source, path)
+      if (kind.kind === 'index') {
+        const plan = await planIndex(source, path, {}, { name: path, spec: null })
+        plan.files.forEach(f => referenced.add(f.path))
+        datasets.push(plan)
+      } else if (kind.kind === 'unknown') {
+        const reason = `not recognized as a dataset manifest (${kind.why})`
+        unrecognized.set(path, `it is ${reason}`)
+        if (named)
+          datasets.push(
+            refusal(path, path, `the file is ${reason}, so it was not gated. ${UNKNOWN_ADVICE}`)
+          )
+        else notes.push(`${path}: ${reason}; skipped. ${UNKNOWN_ADVICE}`)
+      } else {
+        standalone.push({ path, format: kind.kind === 'jsonl' ? 'vertex-jsonl' : 'auto' })
+      }
+    }
+    for (const file of standalone) {
+      if (referenced.has(file.path)) continue
+      datasets.push({
+        name: file.path,
+        spec: null,
+        index: null,
+        files: [{ path: file.path, split: null, format: file.format, from: null }],
+        metadata: null,
+        durations: null,
+        problems: []
+      })
+    }
   }
 
-  const files = candidates
-    ? [...candidates].sort()
-    : await source.list(DEFAULT_MANIFEST_GLOBS, config.exclude)
-  const datasets: DatasetPlan[] = []
-  const referenced = new Set<string>()
-  const standalone: { path: string; format: FormatId | 'auto' }[] = []
-  for (const path of files) {
-    const kind = await sniff(source, path)
-    if (kind === 'index') {
-      const plan = await planIndex(source, path, {}, { name: path, spec: null })
-      plan.files.forEach(f => referenced.add(f.path))
-      datasets.push(plan)
-    } else if (kind === 'unknown') {
-      notes.push(
-        `${path}: not recognized as a dataset manifest (no AutoML, Vertex AI or known header layout); skipped. Declare it under datasets: to gate it.`
-      )
-    } else {
-      standalone.push({ path, format: kind === 'jsonl' ? 'vertex-jsonl' : 'auto' })
-    }
-  }
-  for (const file of standalone) {
-    if (referenced.has(file.path)) continue
-    datasets.push({
-      name: file.path,
-      spec: null,
-      index: null,
-      files: [{ path: file.path, split: null, format: file.format, from: null }],
-      metadata: null,
-      durations: null,
-      problems: []
-    })
+  if (named && side === 'head') {
+    datasets.push(...named.refusals)
+    datasets.push(...emptyEntries(named, datasets))
   }
   datasets.sort((a, b) => a.name.localeCompare(b.name))
-  return { datasets, notes }
+  return { datasets, notes, unrecognized }
+}
+
+const UNKNOWN_ADVICE =
+  'Fix the file, or declare it under datasets: in .github/dataset-gate.yml with its format: or columns:.'
+
+/** A dataset that stands for a named path the gate could not gate: one input-error, no rows. */
+export function refusal(
+  name: string,
+  file: string | null,
+  message: string,
+  severity: Severity = 'error'
+): DatasetPlan {
+  return {
+    name,
+    spec: null,
+    index: null,
+    files: [],
+    metadata: null,
+    durations: null,
+    problems: [{ rule: 'input-error', message, file, line: null, severity }],
+    refused: true
+  }
+}
+
+/**
+ * A named folder or glob that gated nothing. An explicit file that was refused already says why;
+ * a folder or a glob whose files all became datasets is fine.
+ */
+function emptyEntries(named: NamedFiles, datasets: DatasetPlan[]): DatasetPlan[] {
+  const gated = new Set<string>()
+  for (const plan of datasets) if (!plan.refused) datasetFiles(plan).forEach(f => gated.add(f))
+  const plans: DatasetPlan[] = []
+  for (const [entry, files] of named.entries) {
+    if (files.some(file => gated.has(file))) continue
+    if (files.length > 0) continue // each of its files is refused with its own reason
+    const glob = GLOB_CHARS.test(entry)
+    plans.push(
+      refusal(
+        entry,
+        null,
+        glob
+          ? `the paths entry "${clip(entry)}" matched no CSV or JSON Lines file, so it gated nothing. Check the glob: it is relative to the repository root.`
+          : `the folder "${clip(entry)}" holds no CSV or JSON Lines file, so it gated nothing. Name the manifest files, or the folder that holds them.`,
+        glob ? 'warning' : 'error'
+      )
+    )
+  }
+  return plans
 }
 
 /** Every repository file a dataset depends on: a change to any of them touches the dataset. */
@@ -116,50 +215,84 @@ export function datasetFiles(plan: DatasetPlan): string[] {
   ]
 }
 
+/**
+ * Named paths (repository-relative, as the shells give them) to files. A file that is missing,
+ * outside the repository or excluded by the configuration is refused here; a folder or glob
+ * contributes the manifests under it (the configuration's `exclude` applies to those).
+ */
 async function expandPaths(
   source: FileSource,
   paths: string[],
   exclude: string[]
-): Promise<Set<string>> {
-  const result = new Set<string>()
+): Promise<NamedFiles> {
+  const named: NamedFiles = { files: new Map(), refusals: [], entries: new Map() }
+  const isExcluded = picomatch([...ALWAYS_EXCLUDED, ...exclude], { dot: true })
   for (const raw of paths) {
     const path = raw.trim()
     if (path.length === 0) continue
     if (GLOB_CHARS.test(path)) {
-      for (const file of await source.list([path], exclude)) result.add(file)
+      const matched = await source.list([path], exclude)
+      named.entries.set(path, matched)
+      for (const file of matched) if (!named.files.has(file)) named.files.set(file, path)
       continue
     }
-    const clean = normalizeRepoPath(path)
-    if (clean === null)
-      throw new PlanError(
-        `${raw}: the path is outside the repository (or the current folder); give a path inside it`
+    const clean = normalizeRepoPath(path.replace(/\/+$/, '') || '.')
+    if (clean === null) {
+      named.refusals.push(
+        refusal(
+          path,
+          null,
+          `"${clip(path)}" is outside the repository; only files inside it are gated.`
+        )
       )
+      continue
+    }
     const info = await source.stat(clean)
     if ('size' in info) {
-      result.add(clean)
+      if (isExcluded(clean))
+        named.refusals.push(
+          refusal(
+            clean,
+            clean,
+            `${clean} is excluded by the configuration's exclude: globs, so it was not gated. Remove it from the paths, or from exclude:.`
+          )
+        )
+      else named.files.set(clean, clean)
       continue
     }
     const prefix = clean === '.' ? '' : `${clean}/`
-    const inFolder = await source.list(
-      DEFAULT_MANIFEST_GLOBS.map(g => prefix + g),
-      exclude
-    )
-    if (inFolder.length === 0 && info.problem !== 'not a regular file')
-      throw new PlanError(`${raw}: ${info.problem}`)
-    inFolder.forEach(file => result.add(file))
+    const inFolder =
+      info.problem === 'not a regular file'
+        ? await source.list(
+            DEFAULT_MANIFEST_GLOBS.map(g => prefix + g),
+            exclude
+          )
+        : null
+    if (inFolder === null) {
+      named.refusals.push(refusal(clean, clean, `${clean} cannot be gated: ${info.problem}.`))
+      continue
+    }
+    named.entries.set(clean, inFolder)
+    for (const file of inFolder) if (!named.files.has(file)) named.files.set(file, clean)
   }
-  return result
+  return named
 }
 
-/** Looks at the first record to tell an index from a rows file without reading the whole file. */
-async function sniff(
-  source: FileSource,
-  path: string
-): Promise<'index' | 'rows' | 'jsonl' | 'unknown'> {
-  if (/\.(jsonl|ndjson)$/i.test(path)) return 'jsonl'
+type Sniffed = { kind: 'index' | 'rows' | 'jsonl' } | { kind: 'unknown'; why: string }
+
+/** Records looked at to recognise a file: one broken first line must not hide a manifest. */
+const SNIFF_RECORDS = 20
+
+/**
+ * Tells an index from a rows file from its first records, without reading the whole file. The
+ * first record decides when it is recognisable; otherwise the format most of the next records
+ * have (a comment or a broken line above the data becomes a row-shape finding when read).
+ */
+async function sniff(source: FileSource, path: string): Promise<Sniffed> {
+  if (JSON_LINES.test(path)) return { kind: 'jsonl' }
   const info = await source.stat(path)
-  if (!('size' in info)) return 'rows' // reading it will report the problem
-  let first: string[] | null = null
+  if (!('size' in info)) return { kind: 'rows' } // reading it will report the problem
+  const records: string[][] = []
   const iterator = source.open(path)[Symbol.asyncIterator]()
   const firstChunks = {
     async *[Symbol.asyncIterator]() {
@@ -175,18 +308,53 @@ async function sniff(
     firstChunks,
     {
       record(fields) {
-        first ??= fields
+        if (records.length < SNIFF_RECORDS) records.push(fields)
       },
       blank() {}
     },
     { mode: 'csv', maxLineBytes: 64 * 1024 }
   )
   await iterator.return?.()
-  if (result.stop && result.stop.kind === 'syntax') return 'rows' // reading it reports the syntax problem
-  if (first === null) return 'rows' // empty file: reported when read
-  const format = detectFormat(first, null)
-  if (format === 'automl-index') return 'index'
-  return format === null ? 'unknown' : 'rows'
+  if (result.stop && result.stop.kind === 'syntax') return { kind: 'rows' } // reading it reports the syntax problem
+  if (records.length === 0) return { kind: 'rows' } // empty file: reported when read
+  const votes = new Map<FormatId, number>()
+  for (const [i, fields] of records.entries()) {
+    const format = detectFormat(fields, null)
+    if (format === null) continue
+    if (i === 0) return { kind: format === 'automl-index' ? 'index' : 'rows' }
+    votes.set(format, (votes.get(format) ?? 0) + 1)
+  }
+  const [best] = [...votes].sort((a, b) => b[1] - a[1])
+  if (best && best[1] * 2 >= records.length - 1)
+    return { kind: best[0] === 'automl-index' ? 'index' : 'rows' }
+  return { kind: 'unknown', why: describeUnknown(records) }
+}
+
+/** Why the first records fit no format: the field count, and the delimiter they seem to use. */
+export function describeUnknown(records: string[][]): string {
+  const first = records[0]!
+  const delimiter = guessDelimiter(records.map(fields => fields.join(',')))
+  const counts = [...new Set(records.map(r => r.length))].sort((a, b) => a - b)
+  const shape = `its first ${records.length === 1 ? 'row has' : `${records.length} rows have`} ${counts.join(' or ')} comma-separated field${counts.length === 1 && counts[0] === 1 ? '' : 's'}`
+  if (delimiter)
+    return `${shape}; it seems to use ${delimiter} as the delimiter, and Google's formats use commas`
+  return `${shape}, first "${clip(first.join(','), 40)}"; AutoML and Vertex AI rows have 2, 4 or 5 fields, and a headered file needs a video and a label column`
+}
+
+const DELIMITERS: [string, RegExp][] = [
+  ['";" (semicolon)', /;/g],
+  ['a tab', /\t/g],
+  ['"|" (pipe)', /\|/g]
+]
+
+/** The delimiter every line has the same non-zero number of, when commas are not it. */
+export function guessDelimiter(lines: string[]): string | null {
+  if (lines.length === 0 || lines.some(line => line.includes(','))) return null
+  for (const [name, pattern] of DELIMITERS) {
+    const counts = lines.map(line => line.match(pattern)?.length ?? 0)
+    if (counts[0]! > 0 && counts.every(c => c === counts[0])) return name
+  }
+  return null
 }
 
 async function planConfigured(
@@ -253,7 +421,7 @@ async function planConfigured(
     files: matched.map(path => ({
       path,
       split: null,
-      format: format === 'auto' && /\.(jsonl|ndjson)$/i.test(path) ? 'vertex-jsonl' : format,
+      format: format === 'auto' && JSON_LINES.test(path) ? 'vertex-jsonl' : format,
       from: null
     })),
     ...extras,

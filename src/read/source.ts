@@ -46,6 +46,8 @@ export class WorkingTreeSource implements FileSource {
     const clean = normalizeRepoPath(path)
     if (clean === null)
       return { problem: 'the path leaves the repository; only files inside it are read' }
+    if (clean.split('/').includes('.git'))
+      return { problem: "inside git's own .git folder, which is not part of the data" }
     const full = join(this.root, clean)
     try {
       const link = await lstat(full)
@@ -55,6 +57,15 @@ export class WorkingTreeSource implements FileSource {
       if (inside.startsWith('..') || isAbsolute(inside)) {
         return {
           problem: `${link.isSymbolicLink() ? 'a symbolic link' : 'the path'} leads outside the repository; only files inside it are read`
+        }
+      }
+      // A file is read by its own path only. A link inside the repository could lead into .git,
+      // or let one file be read many times over (`l -> .`: l/rows.csv, l/l/rows.csv, ...), and a
+      // git revision never follows links: both sides of a comparison see the same files.
+      const own = inside.split(sep).join('/')
+      if (own !== clean) {
+        return {
+          problem: `reached through a symbolic link (it is ${own}); links are not followed, so name the file by its own path`
         }
       }
       const info = await stat(real)

@@ -22,13 +22,15 @@ import {
   chartBars,
   classRows,
   classSplits,
-  countFindings,
   findingPlace,
   keepEnds,
   leakPlaces,
-  sortFindings,
-  splitOverview
+  splitOverview,
+  newFindingsSummary,
+  nothingRead,
+  totalFindings
 } from './sections.js'
+import { sortFindings } from '../judge/findings.js'
 import type { ClassCell, ClassRow } from './sections.js'
 
 export interface MarkdownOptions {
@@ -239,11 +241,12 @@ function omittedLine(
 
 function renderVerdict(report: GateReport, options: MarkdownOptions, detail: Detail): string[] {
   const title = text(options.title ?? 'Dataset gate', 100)
+  const fresh = newFindingsSummary(report)
   const lines = [
     `## ${report.passed ? '✅' : '❌'} ${title} ${report.passed ? 'passed' : 'failed'}`,
     '',
-    `**${severityCounts(report.counts)}** in ${plural(report.datasets.length, 'dataset')} · ` +
-      failOnText(report.failOn),
+    `**${severityCounts(report.counts)}**${fresh === null ? '' : ` (${text(fresh, 100)})`} in ` +
+      `${plural(report.datasets.length, 'dataset')} · ${failOnText(report.failOn)}`,
     ''
   ]
   if (report.configFromBase === true) {
@@ -323,7 +326,7 @@ function findingRow(finding: Finding): string[] {
 }
 
 function renderFindings(dataset: DatasetReport, context: Context): string[] {
-  const lines = [`#### Findings (${formatCount(dataset.findings.length)})`, '']
+  const lines = [`#### Findings (${formatCount(totalFindings(dataset.counts))})`, '']
   if (dataset.findings.length === 0) return [...lines, 'No findings.', '']
   const sorted = memo(context.cache.sortedFindings, dataset, () => sortFindings(dataset.findings))
   const kept = sorted.slice(0, context.detail.findings)
@@ -558,18 +561,17 @@ function renderChart(dataset: DatasetReport): string[] {
 }
 
 function renderDataset(dataset: DatasetReport, context: Context): string[] {
-  const counts = countFindings(dataset.findings)
+  const counts = dataset.counts
   const icon = counts.error > 0 ? '❌' : counts.warning > 0 ? '⚠️' : '✅'
   const metrics = dataset.metrics
-  const lines = [
-    `### ${icon} ${text(dataset.name)}`,
-    '',
-    `${plural(metrics.classCount, 'class', 'classes')} · ${plural(metrics.totalVideos, 'video')} · ` +
+  const summary = nothingRead(dataset)
+    ? `nothing was read · ${severityCounts(counts)}`
+    : `${plural(metrics.classCount, 'class', 'classes')} · ${plural(metrics.totalVideos, 'video')} · ` +
       `${plural(metrics.totalSegments, 'segment')} · imbalance ${formatRatio(metrics.imbalanceRatio)} · ` +
-      `${severityCounts(counts)}`,
-    ''
-  ]
-  if (context.detail.compact) return [...lines, ...renderFindings(dataset, context)]
+      `${severityCounts(counts)}`
+  const lines = [`### ${icon} ${text(dataset.name)}`, '', summary, '']
+  if (context.detail.compact || nothingRead(dataset))
+    return [...lines, ...renderFindings(dataset, context)]
   lines.push(...renderFiles(dataset, context))
   lines.push(...renderSplits(dataset))
   lines.push(...renderFindings(dataset, context))

@@ -23,8 +23,12 @@ const finding = z.strictObject({
   split: split.nullable(),
   class: z.string().nullable(),
   fingerprint: z.string().optional(),
-  onBase: z.boolean().optional()
+  onBase: z.boolean().optional(),
+  omitted: count.optional(),
+  measure: z.number().optional()
 })
+
+const severityCounts = z.strictObject({ error: count, warning: count, notice: count })
 
 const classCounts = z.strictObject({
   segments: count,
@@ -134,6 +138,8 @@ const dataset = z.strictObject({
   metrics,
   leaks: z.strictObject({ videos: z.array(leak), groups: z.array(leak) }),
   findings: z.array(finding),
+  counts: severityCounts,
+  newCounts: severityCounts.optional(),
   delta: delta.nullable()
 })
 
@@ -141,7 +147,9 @@ export const gateReportSchema = z.strictObject({
   schemaVersion: z.literal(1),
   passed: z.boolean(),
   failOn: z.enum(['error', 'warning', 'never', 'new']),
-  counts: z.strictObject({ error: count, warning: count, notice: count }),
+  counts: severityCounts,
+  newCounts: severityCounts.optional(),
+  baseRef: z.string().optional(),
   datasets: z.array(dataset),
   notes: z.array(z.string()),
   configFromBase: z.boolean().optional()

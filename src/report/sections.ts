@@ -3,43 +3,37 @@
  * and text reports both read these, so a comment and a terminal agree on every number.
  */
 import { SPLITS } from '../model.js'
+import { formatCount } from './format.js'
 import type {
   ClassCounts,
   DatasetReport,
   Finding,
+  GateReport,
   Leak,
-  Severity,
   SeverityCounts,
   Split,
   SplitLocation
 } from '../model.js'
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }
-
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/**
- * Worst first: severity, then findings new in this change before those already on the base,
- * then dataset-level findings before row findings, then by file and line, then rule.
- */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      Number(a.onBase === true) - Number(b.onBase === true) ||
-      Number(a.file !== null) - Number(b.file !== null) ||
-      compareText(a.file ?? '', b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      compareText(a.rule, b.rule)
-  )
+/** Every finding a dataset has, those left out of the list included. */
+export function totalFindings(counts: SeverityCounts): number {
+  return counts.error + counts.warning + counts.notice
 }
 
-export function countFindings(findings: readonly Finding[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 }
-  for (const finding of findings) counts[finding.severity]++
-  return counts
+/** "2 new against main@1a2b3c4" when a base was read, else null (nothing is new without a base). */
+export function newFindingsSummary(report: GateReport): string | null {
+  if (report.newCounts === undefined) return null
+  const fresh = totalFindings(report.newCounts)
+  return `${formatCount(fresh)} new against ${report.baseRef ?? 'the base'}`
+}
+
+/** A dataset with no file read and no row: a refused path, or files that could not be read. */
+export function nothingRead(dataset: DatasetReport): boolean {
+  return dataset.files.length === 0 && dataset.metrics.totalSegments === 0
 }
 
 /** Where a finding applies: `file:line`, or the split and class of a dataset finding. */

@@ -18,13 +18,15 @@ import {
 import {
   classRows,
   classSplits,
-  countFindings,
   findingPlace,
   keepEnds,
   leakPlaces,
-  sortFindings,
-  splitOverview
+  splitOverview,
+  newFindingsSummary,
+  nothingRead,
+  totalFindings
 } from './sections.js'
+import { sortFindings } from '../judge/findings.js'
 import type { ClassCell } from './sections.js'
 
 export interface TextOptions {
@@ -126,14 +128,25 @@ function classCell(cell: ClassCell | undefined): string {
 }
 
 function renderDataset(dataset: DatasetReport, options: TextOptions, paint: Paint): string[] {
-  const counts = countFindings(dataset.findings)
+  const counts = dataset.counts
   const metrics = dataset.metrics
+  const tally =
+    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ` +
+    `${plural(counts.notice, 'notice')}`
+  if (nothingRead(dataset)) {
+    // A refused path or an unreadable dataset: what it has to say is its findings.
+    return [
+      paint('bold', `Dataset ${clean(dataset.name)}`),
+      `  nothing was read; ${tally}`,
+      ...sortFindings(dataset.findings).map(finding => findingLine(finding, paint)),
+      ''
+    ]
+  }
   const lines = [
     paint('bold', `Dataset ${clean(dataset.name)}`),
     `  ${plural(metrics.classCount, 'class', 'classes')}, ${plural(metrics.totalVideos, 'video')}, ` +
       `${plural(metrics.totalSegments, 'segment')}, imbalance ${formatRatio(metrics.imbalanceRatio)}; ` +
-      `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ` +
-      `${plural(counts.notice, 'notice')}`,
+      tally,
     ''
   ]
 
@@ -180,7 +193,7 @@ function renderDataset(dataset: DatasetReport, options: TextOptions, paint: Pain
   }
   lines.push('')
 
-  lines.push(`Findings (${formatCount(dataset.findings.length)}):`)
+  lines.push(`Findings (${formatCount(totalFindings(counts))}):`)
   if (dataset.findings.length === 0) lines.push('  none')
   const sorted = sortFindings(dataset.findings)
   const kept = sorted.slice(0, options.maxFindings ?? Infinity)
@@ -311,11 +324,12 @@ export function renderText(report: GateReport, options: TextOptions = {}): strin
     options.color === true ? ANSI[style][0] + value + ANSI[style][1] : value
   const verdict = report.passed ? paint('green', 'PASSED') : paint('red', 'FAILED')
   const counts = report.counts
+  const fresh = newFindingsSummary(report)
   const lines = [
     paint('bold', `Dataset gate ${verdict}`) +
       `: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ` +
-      `${plural(counts.notice, 'notice')} in ${plural(report.datasets.length, 'dataset')} ` +
-      `(fail-on ${clean(report.failOn)})`
+      `${plural(counts.notice, 'notice')}${fresh === null ? '' : ` (${fresh})`} in ` +
+      `${plural(report.datasets.length, 'dataset')} (fail-on ${clean(report.failOn)})`
   ]
   if (report.configFromBase === true) {
     lines.push('Configuration read from the base branch because this change edits it.')

@@ -3,20 +3,17 @@ import { describe, it, expect } from '@jest/globals'
 import {
   chiSquareHomogeneity,
   chiSquareIndependence,
-  chiSquareSurvival,
-  cramersV,
-  jsDistance,
-  jsDivergence,
-  jsNoiseFloor,
-  jsPermutationFloor,
-  lInfinity,
-  logChiSquareSurvival,
-  logGamma,
-  mulberry32,
+  cramersV
+} from '../src/analyze/stats/contingency.js'
+import { jsDistance, jsDivergence, lInfinity } from '../src/analyze/stats/divergence.js'
+import { jsPermutationFloor } from '../src/analyze/stats/permutation-floor.js'
+import { mulberry32 } from '../src/analyze/stats/sampling.js'
+import { chiSquareSurvival, logChiSquareSurvival, logGamma } from '../src/analyze/stats/special.js'
+import {
   sampleBinomial,
   sampleHypergeometric,
   sampleMultinomial
-} from '../src/analyze/stats.js'
+} from './helpers/stats-samplers.js'
 
 /** Written by scripts/reference-stats.py (scipy, cross-checked with mpmath); no Python needed here. */
 interface ChiSquareReference {
@@ -293,7 +290,7 @@ describe('chiSquareSurvival', () => {
   })
 })
 
-describe('samplers', () => {
+describe('samplers (mulberry32; binomial and multinomial from the test helpers)', () => {
   it('mulberry32 is reproducible and stays strictly inside (0, 1)', () => {
     const a = mulberry32(42)
     const b = mulberry32(42)
@@ -344,111 +341,6 @@ describe('samplers', () => {
       expect(x[1]).toBe(0)
       expect(x[4]).toBe(0)
     }
-  })
-})
-
-describe('jsNoiseFloor', () => {
-  const shares = [0.3, 0.2, 0.15, 0.1, 0.08, 0.06, 0.05, 0.03, 0.02, 0.01]
-
-  function multinomial(n: number, p: number[], random: () => number): number[] {
-    return Array.from(sampleMultinomial(n, p, random))
-  }
-
-  it('is deterministic for a seed', () => {
-    expect(jsNoiseFloor(shares, 400, 100)).toBe(jsNoiseFloor(shares, 400, 100))
-    expect(jsNoiseFloor(shares, 400, 100, { seed: 9 })).toBe(
-      jsNoiseFloor(shares, 400, 100, { seed: 9 })
-    )
-    expect(jsNoiseFloor(shares, 400, 100, { seed: 9 })).not.toBe(
-      jsNoiseFloor(shares, 400, 100, { seed: 10 })
-    )
-  })
-
-  it('decreases as the samples grow', () => {
-    const floors = [10, 100, 1000, 10_000, 100_000].map(n => jsNoiseFloor(shares, 4 * n, n))
-    for (let i = 1; i < floors.length; i++) expect(floors[i]).toBeLessThan(floors[i - 1]!)
-    expect(floors[0]).toBeGreaterThan(0.3) // 10 test segments over 10 classes: noise is large
-    expect(floors[4]).toBeLessThan(0.02)
-  })
-
-  it('grows with the quantile', () => {
-    const median = jsNoiseFloor(shares, 400, 100, { quantile: 0.5 })
-    expect(median).toBeLessThan(jsNoiseFloor(shares, 400, 100, { quantile: 0.99 }))
-  })
-
-  /** How many of `draws` honest random splits (same population) land above the noise floor. */
-  function falseAlarms(nA: number, nB: number, draws: number, seed: number): number {
-    const random = mulberry32(seed)
-    let exceeded = 0
-    for (let t = 0; t < draws; t++) {
-      const a = multinomial(nA, shares, random)
-      const b = multinomial(nB, shares, random)
-      const pooled = a.map((v, i) => v + b[i]!)
-      if (jsDistance(a, b) > jsNoiseFloor(pooled, nA, nB)) exceeded++
-    }
-    return exceeded
-  }
-
-  it('is rarely exceeded by a random split of the same population', () => {
-    // 1 in 100 expected at the 0.99 quantile; the bound leaves room for the floor's own Monte Carlo
-    // error (200 trials) and for using the observed pooled shares instead of the unknown true ones.
-    expect(falseAlarms(400, 100, 100, 2024)).toBeLessThanOrEqual(4)
-  })
-
-  it('stays calibrated for very small splits (40 vs 10 segments over 10 classes)', () => {
-    // Here the plug-in pooled shares miss rare classes, which makes the floor slightly optimistic:
-    // simulation puts the false-alarm rate near 2-2.5%, still far from firing on honest splits.
-    expect(falseAlarms(40, 10, 300, 2025)).toBeLessThanOrEqual(12)
-  })
-
-  it('keeps a stratified split below the floor and flags a shifted one', () => {
-    const train = [300, 200, 150, 100, 80, 60, 50, 30, 20, 10]
-    const stratified = train.map(v => Math.round(v / 4))
-    const shifted = [...stratified].reverse()
-    const floor = (b: number[]) =>
-      jsNoiseFloor(
-        train.map((v, i) => v + b[i]!),
-        1000,
-        b.reduce((s, v) => s + v, 0)
-      )
-    expect(jsDistance(train, stratified)).toBeLessThan(floor(stratified))
-    expect(jsDistance(train, shifted)).toBeGreaterThan(floor(shifted))
-  })
-
-  it('handles degenerate inputs', () => {
-    expect(jsNoiseFloor([1], 50, 50)).toBe(0)
-    expect(jsNoiseFloor([0, 5, 0], 50, 50)).toBe(0)
-    expect(jsNoiseFloor(shares, 0, 50)).toBeNaN()
-    expect(jsNoiseFloor([0, 0], 50, 50)).toBeNaN()
-    expect(() => jsNoiseFloor(shares, 1.5, 50)).toThrow(RangeError)
-    expect(() => jsNoiseFloor(shares, 10, 10, { quantile: 2 })).toThrow(RangeError)
-    expect(() => jsNoiseFloor(shares, 10, 10, { trials: 0 })).toThrow(RangeError)
-  })
-
-  it('costs O(1) uniforms per class, however large the sample', () => {
-    const many = Array.from({ length: 1000 }, (_, i) => 1 + (i % 13))
-    for (const n of [1000, 1_000_000, 100_000_000]) {
-      const source = mulberry32(1)
-      let uniforms = 0
-      const counting = () => {
-        uniforms++
-        return source()
-      }
-      for (let t = 0; t < 10; t++) sampleMultinomial(n, many, counting)
-      expect(uniforms / (10 * many.length)).toBeLessThan(4)
-    }
-  })
-
-  it('is fast for 1000 classes and a million segments', () => {
-    const many = Array.from({ length: 1000 }, (_, i) => 1 + (i % 13))
-    const start = performance.now()
-    const floor = jsNoiseFloor(many, 1_000_000, 250_000)
-    const elapsed = performance.now() - start
-    expect(floor).toBeGreaterThan(0)
-    expect(floor).toBeLessThan(0.05)
-    // 30-60 ms in plain Node; Jest runs tests in a vm context where V8 is ~20x slower on numeric
-    // loops, so this only guards against a complexity regression (a sampler linear in n).
-    expect(elapsed).toBeLessThan(10_000)
   })
 })
 
@@ -676,7 +568,7 @@ describe('jsPermutationFloor', () => {
       [20, 5, 10, 'zipf', 10, 300],
       [40, 10, 30, 'zipf', 10, 300],
       [80, 20, 100, 'zipf', 6, 500],
-      // Most classes are missing from any one split here: the multinomial floor's pooled-share
+      // Most classes are missing from any one split here: the old multinomial floor's pooled-share
       // estimate misses them and its 0.999 quantile is exceeded ~15% of the time (measured).
       [40, 10, 100, 'uniform', 6, 500],
       [400, 100, 30, 'zipf', 10, 300],

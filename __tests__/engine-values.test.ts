@@ -7,9 +7,12 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { cleanRepos, findingsOf, gateFiles, only, rowFindings, where } from './helpers/datasets.js'
 import type { Finding } from '../src/model.js'
-import { checkVideoUri, formatCount, parseVertexSplit, plural } from '../src/analyze/values.js'
-import { otherDelimiter } from '../src/read/formats.js'
-import { judgeDataset, type DatasetTally } from '../src/judge/dataset-rules.js'
+import { formatCount, plural } from '../src/display.js'
+import { parseVertexSplit } from '../src/read/splits.js'
+import { checkVideoUri } from '../src/judge/value-checks.js'
+import { otherDelimiter } from '../src/judge/row-problems.js'
+import { judgeDataset } from '../src/judge/dataset-rules.js'
+import type { DatasetTally } from '../src/analyze/tally.js'
 import { FindingSink } from '../src/judge/findings.js'
 import { resolveRuleSettings } from '../src/config/schema.js'
 import { configFrom } from './helpers/datasets.js'
@@ -77,8 +80,8 @@ describe('Vertex ML_USE values the import refuses', () => {
 
   it('documented values stay quiet in any case; unrelated values are still not counted', () => {
     for (const value of ['training', 'TRAINING', ' Test ', 'test'])
-      expect(parseVertexSplit(value)!.problem).toBeNull()
-    expect(parseVertexSplit('validation')!.severity).toBe('warning')
+      expect(parseVertexSplit(value)!.spelling).toBe('documented')
+    expect(parseVertexSplit('validation')!.spelling).toBe('validation')
     expect(parseVertexSplit('holdout')).toBeNull()
     expect(parseVertexSplit('__proto__')).toBeNull()
   })

@@ -16,10 +16,10 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { runGate } from '../src/engine.js'
+import { runGate } from '../src/gate.js'
 import { parseConfig } from '../src/config/load.js'
 import { defaultConfig } from '../src/config/schema.js'
-import { parseVertexSplit } from '../src/analyze/values.js'
+import { parseVertexSplit } from '../src/read/splits.js'
 import { gateReportSchema, renderJson } from '../src/report/schema.js'
 import {
   COMMENT_MAX_CHARS,

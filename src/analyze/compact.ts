@@ -132,15 +132,20 @@ export class LineIndex {
     this.length++
   }
   get(ordinal: number): number {
-    let low = 0
-    let high = this.runStart.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if (this.runStart[mid]! <= ordinal) low = mid
-      else high = mid - 1
-    }
-    return ordinal + this.runOffset[low]!
+    return ordinal + this.runOffset[lastAtMost(this.runStart, ordinal)]!
   }
+}
+
+/** The index of the last entry of ascending `sorted` that is at most `value` (0 when none is). */
+export function lastAtMost(sorted: readonly number[], value: number): number {
+  let low = 0
+  let high = sorted.length - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (sorted[mid]! <= value) low = mid
+    else high = mid - 1
+  }
+  return low
 }
 
 /** A Float64 array indexed by a dense id that grows on write. */

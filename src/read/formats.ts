@@ -1,54 +1,20 @@
 /**
- * Turns the records of one file into rows for the accumulator, per format (see the README's
- * "Input formats"). The format is detected from the first record unless the configuration names it;
- * field-count, header and split-value problems are reported here, everything else by the accumulator.
+ * Turns the records of one file into rows for the accumulator, per format (one module each under
+ * formats/; see the README's "Input formats"). The format is detected from the first record unless
+ * the configuration names it. Field-count, header and split-value problems are reported here,
+ * everything else by the accumulator; both only say what is wrong (read/problems.ts).
  */
-import { SPLITS, type FormatId, type Split } from '../model.js'
-import type { ColumnMap } from '../config/schema.js'
-import type { FindingSink } from '../judge/findings.js'
-import { SPLIT_CODE } from '../analyze/accumulator.js'
-import { textHash } from '../analyze/compact.js'
-import {
-  DEFAULT_SPLIT_VALUES,
-  VERTEX_ML_USE,
-  clip,
-  isInf,
-  parseIndexSplit,
-  parseSeconds,
-  parseVertexSplit,
-  plural
-} from '../analyze/values.js'
-import type { RecordVisitor } from './text.js'
+import type { FormatId } from '../model.js'
+import { AutomlRows } from './formats/automl-rows.js'
+import { readColumns } from './formats/columns.js'
+import { detectFormat, isGoogleHeader } from './formats/detect.js'
+import type { FileContext, FormatHandler } from './formats/handler.js'
+import { VertexCsv } from './formats/vertex-csv.js'
+import { VertexJsonl } from './formats/vertex-jsonl.js'
+import type { RecordVisitor } from './records.js'
 
-/** Where rows go: the accumulator, or a lighter collector on a second pass. */
-export interface RowSink {
-  addRow(
-    file: number,
-    line: number,
-    split: number,
-    uri: string,
-    label: string,
-    start: string,
-    end: string
-  ): void
-  /** Column-mapped research manifests get the relaxed label profile when it is `auto`. */
-  columnsDetected?(videoColumn: string): void
-  /** The format a file is read as, once known: messages give that format's advice. */
-  formatDetected?(file: number, format: FormatId): void
-}
-
-export interface FileContext {
-  path: string
-  fileIndex: number
-  /** The split every row gets (AutoML rows files listed in an index). */
-  fixedSplit: Split | null
-  format: FormatId | 'auto'
-  columns?: ColumnMap
-  splitValues?: Record<string, Split>
-  accumulator: RowSink
-  sink: FindingSink
-  blankLineSeverity: 'error' | 'warning' | 'notice' | 'off'
-}
+export { detectFormat, inferColumns, isGoogleHeader } from './formats/detect.js'
+export type { FileContext, RowSink } from './formats/handler.js'
 
 export interface RowReader extends RecordVisitor {
   /** The detected or configured format; null until the first record. */
@@ -58,474 +24,151 @@ export interface RowReader extends RecordVisitor {
   fatal: string | null
 }
 
-/** Known header names for research manifests, so e.g. Kinetics CSVs are read without configuration. */
-const HEADER_ALIASES: Record<keyof ColumnMap, string[]> = {
-  video: [
-    'video_uri',
-    'videouri',
-    'uri',
-    'gcs_uri',
-    'video',
-    'path',
-    'video_path',
-    'youtube_id',
-    'video_id',
-    'id',
-    'filename'
-  ],
-  label: ['label', 'class', 'class_name', 'category', 'display_name', 'displayname'],
-  start: ['start', 'time_start', 'start_time', 'start_sec', 'segment_start', 'starttime'],
-  end: ['end', 'time_end', 'end_time', 'end_sec', 'segment_end', 'endtime'],
-  split: ['split', 'ml_use', 'subset', 'set', 'fold']
-}
-
-export function detectFormat(first: string[], fixedSplit: Split | null): FormatId | null {
-  if (first.length === 2 && parseIndexSplit(first[0]!) && /\.csv$/i.test(first[1]!.trim()))
-    return 'automl-index'
-  if (first.length === 5 && parseVertexSplit(first[0]!)) return 'vertex-csv'
-  if (inferColumns(first)) return 'columns'
-  if (fixedSplit !== null) return 'automl-rows'
-  return first.length === 4 || first.length === 5 ? 'vertex-csv' : null
-}
-
-/** Google's CSV columns in order, without and with ML_USE (role names of HEADER_ALIASES). */
-const GOOGLE_LAYOUTS: (keyof ColumnMap)[][] = [
-  ['video', 'label', 'start', 'end'],
-  ['split', 'video', 'label', 'start', 'end']
-]
-
-/**
- * A header row naming Google's own columns in Google's order ([ML_USE,]VIDEO_URI,LABEL,START,END),
- * e.g. `ml_use,video_uri,label,start,end`. Google's imports take no header, so when its rows hold
- * gs:// URIs (or the configuration names a Google format) the file is that format with a header
- * row to delete, and is checked as that format (AutoML labels, ML_USE values). An id-named video
- * column (`youtube_id`) marks a research manifest (Kinetics): those stay column-mapped.
- */
-export function isGoogleHeader(fields: string[]): boolean {
-  const layout = GOOGLE_LAYOUTS.find(roles => roles.length === fields.length)
-  if (!layout) return false
-  const names = fields.map(f => f.trim().toLowerCase())
-  if (ID_COLUMN.test(names[layout.indexOf('video')]!)) return false
-  return layout.every((role, i) => HEADER_ALIASES[role].includes(names[i]!))
-}
-
-/** Video column names that hold ids rather than URIs (see DatasetAccumulator.columnsDetected). */
-const ID_COLUMN = /(^|_)id$/
-
-/** Named as plan.ts names them in its note on files it cannot recognise. */
-const OTHER_DELIMITERS: [char: string, name: string][] = [
-  [';', '";" (semicolon)'],
-  ['\t', 'a tab'],
-  ['|', '"|" (pipe)']
-]
-
-/**
- * The delimiter a one-field row seems to use instead of commas (the one it holds most of), named
- * for a message, or null. Runs only for a row-shape finding.
- */
-export function otherDelimiter(text: string): string | null {
-  let best: string | null = null
-  let bestCount = 0
-  for (const [char, name] of OTHER_DELIMITERS) {
-    const count = text.split(char).length - 1
-    if (count > bestCount) {
-      best = name
-      bestCount = count
-    }
-  }
-  return best
-}
-
-/** A column map from a header row of known names, or null when the row is not such a header. */
-export function inferColumns(header: string[]): ColumnMap | null {
-  const names = header.map(h => h.trim().toLowerCase())
-  const find = (role: keyof ColumnMap): string | undefined => {
-    for (const alias of HEADER_ALIASES[role]) {
-      const index = names.indexOf(alias)
-      if (index !== -1) return header[index]!.trim()
-    }
-    return undefined
-  }
-  const video = find('video')
-  const label = find('label')
-  if (!video || !label) return null
-  const map: ColumnMap = { video, label }
-  const start = find('start')
-  const end = find('end')
-  const split = find('split')
-  if (start) map.start = start
-  if (end) map.end = end
-  if (split) map.split = split
-  return map
-}
-
+/** Reads the rows of one file; its first record decides the format (and may be a header). */
 export function createRowReader(context: FileContext): RowReader {
-  const { accumulator, sink, path, fileIndex } = context
-  const fixedCode = SPLIT_CODE[context.fixedSplit ?? 'UNASSIGNED']
-  let handle: ((fields: string[], line: number) => void) | null = null
-  /** A header row on a Google format (which takes none): reported, then skipped like a header. */
-  let headerRow = false
+  return new FileRowReader(context)
+}
 
-  const reader: RowReader = {
-    format: context.format === 'auto' ? null : context.format,
-    rows: 0,
-    fatal: null,
-    blank(line) {
-      if (context.blankLineSeverity === 'off') return
-      sink.add('row-shape', {
-        severity: context.blankLineSeverity,
-        message: 'blank line; AutoML rejects files with blank lines. Delete it.',
-        file: path,
-        line,
-        fingerprint: `row-shape:blank:${path}`
-      })
-    },
-    record(fields, line) {
-      if (reader.fatal) return
-      if (!handle) {
-        handle = start(fields, line)
-        if (!handle) return
-        if (reader.format === 'columns' || headerRow) return // the header is not a row
-      }
-      reader.rows++
-      handle(fields, line)
+const NESTED_INDEX =
+  'this file is an AutoML index (ML_USE,PATH), but it is listed as a rows file; an index cannot reference another index'
+
+/** What reads a file's data rows: a format's handler, or the choice still to make on one. */
+interface RowHandler {
+  row(fields: string[], line: number): void
+}
+
+class FileRowReader implements RowReader {
+  format: FormatId | null
+  rows = 0
+  fatal: string | null = null
+  private handler: RowHandler | null = null
+  /** The first record was a header: it is not a row. */
+  private headed = false
+
+  constructor(private context: FileContext) {
+    this.format = context.format === 'auto' ? null : context.format
+  }
+
+  blank(line: number): void {
+    this.context.problems.report({ code: 'row.blank', file: this.context.path, line })
+  }
+
+  record(fields: string[], line: number): void {
+    if (this.fatal) return
+    if (this.handler === null) {
+      this.handler = this.start(fields, line)
+      if (this.handler === null || this.headed) return
     }
+    this.rows++
+    this.handler.row(fields, line)
   }
 
-  const shape = (line: number, fields: string[], expected: string): void => {
-    const delimiter = fields.length === 1 ? otherDelimiter(fields[0]!) : null
-    const advice = delimiter
-      ? `The row seems to use ${delimiter} as its delimiter; Google's import formats need commas. Save the file as comma-separated.`
-      : 'Check for unquoted commas or missing fields.'
-    sink.add('row-shape', {
-      message: `expected ${expected}, found ${plural(fields.length, 'field')}. ${advice}`,
-      file: path,
-      line,
-      fingerprint: `row-shape:${textHash(fields.join(','))}`
-    })
-  }
-
-  const badSplit = (line: number, value: string, allowed: string): void => {
-    sink.add('split-invalid', {
-      message: `split value "${clip(value)}" is not one of ${allowed}; the row is not counted.`,
-      file: path,
-      line,
-      fingerprint: `split-invalid:${textHash(value)}`
-    })
-  }
-
-  // parseVertexSplit is pure and a file uses a handful of ML_USE spellings: parse each once.
-  const vertexSplits = new Map<string, ReturnType<typeof parseVertexSplit>>()
-  const vertexSplit = (text: string): ReturnType<typeof parseVertexSplit> => {
-    let split = vertexSplits.get(text)
-    if (split === undefined) {
-      split = parseVertexSplit(text)
-      if (vertexSplits.size < 64) vertexSplits.set(text, split)
-    }
-    return split
-  }
-
-  function start(first: string[], line: number): ((fields: string[], line: number) => void) | null {
+  private start(first: string[], line: number): RowHandler | null {
+    const { context } = this
     const detected = detectFormat(first, context.fixedSplit)
-    const format = reader.format ?? detected
+    const format = this.format ?? detected
     // Files listed in an index are planned as `automl-rows`; an index among them must still be
     // refused as one, not read as rows with the wrong field count.
     if (
       format === 'automl-index' ||
       (format === 'automl-rows' && context.fixedSplit !== null && detected === 'automl-index')
     ) {
-      reader.fatal =
-        'this file is an AutoML index (ML_USE,PATH), but it is listed as a rows file; an index cannot reference another index'
+      this.fatal = NESTED_INDEX
       return null
     }
-    reader.format = format ?? (context.fixedSplit ? 'automl-rows' : 'vertex-csv')
+    const chosen = format ?? (context.fixedSplit ? 'automl-rows' : 'vertex-csv')
+    this.format = chosen
     // A header naming Google's columns in Google's order may head a Google file (import would
     // fail on it) or a research manifest that happens to use those names: its first row decides.
-    if (reader.format === 'columns' && context.format === 'auto' && isGoogleHeader(first)) {
-      headerRow = true
-      return (fields, at) => {
-        const google =
-          fields.length === first.length &&
-          fields[first.length === 5 ? 1 : 0]!.trim().startsWith('gs://')
-        handle = google
-          ? googleHeaderFile('vertex-csv', first, line)
-          : handlerFor('columns', first, line)
-        handle?.(fields, at)
-      }
+    if (chosen === 'columns' && context.format === 'auto' && isGoogleHeader(first)) {
+      this.headed = true
+      return new GoogleHeaderOrColumns(this, first, line)
     }
     if (
-      (reader.format === 'vertex-csv' || (reader.format === 'automl-rows' && first.length === 4)) &&
+      (chosen === 'vertex-csv' || (chosen === 'automl-rows' && first.length === 4)) &&
       isGoogleHeader(first)
     ) {
-      headerRow = true
-      return googleHeaderFile(reader.format, first, line)
+      this.headed = true
+      return this.googleHeaderFile(chosen, first, line)
     }
-    return handlerFor(reader.format, first, line)
+    this.headed = chosen === 'columns'
+    return this.handlerFor(chosen, first, line)
   }
 
   /** A Google format file whose first line is a header: reported once, then read as that format. */
-  function googleHeaderFile(
+  googleHeaderFile(
     format: 'vertex-csv' | 'automl-rows',
     header: string[],
     line: number
-  ): ((fields: string[], line: number) => void) | null {
-    sink.add('row-shape', {
-      severity: 'warning',
-      message: `line ${line} is a header row (${clip(header.join(','), 80)}); ${format === 'vertex-csv' ? 'Vertex AI' : 'AutoML'} import does not take a header and would read it as a data row. Delete it.`,
-      file: path,
+  ): RowHandler | null {
+    this.context.problems.report({
+      code: 'row.header',
+      file: this.context.path,
       line,
-      fingerprint: `row-shape:header:${path}`
+      format,
+      header: header.join(',')
     })
-    return handlerFor(format, header, line)
+    return this.handlerFor(format, header, line)
   }
 
-  function handlerFor(
-    format: FormatId,
-    first: string[],
-    line: number
-  ): ((fields: string[], line: number) => void) | null {
-    reader.format = format
-    accumulator.formatDetected?.(fileIndex, format)
-    switch (format) {
-      case 'automl-rows':
-        return (fields, at) => {
-          if (fields.length !== 4) return shape(at, fields, '4 fields (VIDEO_URI,LABEL,START,END)')
-          accumulator.addRow(
-            fileIndex,
-            at,
-            fixedCode,
-            fields[0]!,
-            fields[1]!,
-            fields[2]!,
-            fields[3]!
-          )
-        }
-      case 'vertex-csv':
-        return (fields, at) => {
-          if (fields.length === 4) {
-            accumulator.addRow(
-              fileIndex,
-              at,
-              fixedCode,
-              fields[0]!,
-              fields[1]!,
-              fields[2]!,
-              fields[3]!
-            )
-            return
-          }
-          if (fields.length !== 5)
-            return shape(at, fields, '4 or 5 fields ([ML_USE,]VIDEO_URI,LABEL,START,END)')
-          const split = vertexSplit(fields[0]!)
-          if (!split) return badSplit(at, fields[0]!, VERTEX_ML_USE)
-          if (split.problem)
-            sink.add('split-invalid', {
-              message: split.problem,
-              file: path,
-              line: at,
-              severity: split.severity,
-              fingerprint: `split-invalid:${fields[0]}`
-            })
-          accumulator.addRow(
-            fileIndex,
-            at,
-            SPLIT_CODE[split.split],
-            fields[1]!,
-            fields[2]!,
-            fields[3]!,
-            fields[4]!
-          )
-        }
-      case 'columns':
-        return columnsHandler(first, line)
-      case 'vertex-jsonl':
-        return (fields, at) => jsonLine(fields.join(','), at)
-    }
-    return null
+  /** The handler of `format`; `first` is the file's first record (a header for `columns`). */
+  handlerFor(format: FormatId, first: string[], line: number): RowHandler | null {
+    this.format = format
+    this.context.accumulator.formatDetected?.(this.context.fileIndex, format)
+    return this.install(handlerOf(this.context, format, first, line))
   }
 
-  function columnsHandler(
-    header: string[],
-    line: number
-  ): ((fields: string[], line: number) => void) | null {
-    const map = context.columns ?? inferColumns(header)
-    const names = header.map(h => h.trim())
-    const indexOf = (name: string | undefined): number =>
-      name === undefined ? -1 : names.findIndex(n => n.toLowerCase() === name.toLowerCase())
-    const video = indexOf(map?.video)
-    const label = indexOf(map?.label)
-    if (!map || video === -1 || label === -1) {
-      reader.fatal = `line ${line}: the header (${clip(names.join(','), 120)}) has no ${video === -1 ? `video column "${map?.video ?? 'video'}"` : `label column "${map?.label ?? 'label'}"`}. Fix the header or the dataset's columns map.`
+  /** Makes `handler` read the rest of the file (or stops the file with why it cannot be read). */
+  install(handler: FormatHandler | { fatal: string } | null): RowHandler | null {
+    if (handler !== null && 'fatal' in handler) {
+      this.fatal = handler.fatal
+      this.handler = null
       return null
     }
-    const missing = (['start', 'end', 'split'] as const).filter(
-      role => map[role] !== undefined && indexOf(map[role]) === -1
-    )
-    if (missing.length > 0) {
-      reader.fatal = `line ${line}: the header has no column "${map[missing[0]!]}" (${missing[0]}). Fix the header or the dataset's columns map.`
-      return null
-    }
-    accumulator.columnsDetected?.(map.video)
-    const start = indexOf(map.start)
-    const end = indexOf(map.end)
-    const split = indexOf(map.split)
-    const values = new Map<string, number>()
-    for (const [text, name] of Object.entries(context.splitValues ?? DEFAULT_SPLIT_VALUES))
-      values.set(text.toLowerCase(), SPLIT_CODE[name])
-    const allowed = [...values.keys()].join(', ')
-    const width = names.length
-    return (fields, at) => {
-      if (fields.length !== width) return shape(at, fields, `${width} fields like the header`)
-      let code = fixedCode
-      if (split !== -1) {
-        const value = fields[split]!
-        const mapped = values.get(value) ?? values.get(value.trim().toLowerCase())
-        if (mapped === undefined) return badSplit(at, value, allowed)
-        code = mapped
-      }
-      // Without time columns every row labels its whole video.
-      accumulator.addRow(
-        fileIndex,
-        at,
-        code,
-        fields[video]!,
-        fields[label]!,
-        start === -1 ? '0' : fields[start]!,
-        end === -1 ? 'inf' : fields[end]!
-      )
-    }
+    this.handler = handler
+    return handler
   }
-
-  function jsonLine(text: string, line: number): void {
-    let item: unknown
-    try {
-      item = JSON.parse(text)
-    } catch {
-      sink.add('row-shape', {
-        message: 'not a valid JSON object; each line of a JSON Lines file must be one object.',
-        file: path,
-        line,
-        fingerprint: `row-shape:${textHash(text)}`
-      })
-      return
-    }
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      sink.add('row-shape', {
-        message: 'expected a JSON object with videoGcsUri.',
-        file: path,
-        line,
-        fingerprint: `row-shape:${textHash(text)}`
-      })
-      return
-    }
-    const record = item as Record<string, unknown>
-    const uri = record.videoGcsUri
-    if (typeof uri !== 'string') {
-      sink.add('row-shape', {
-        message: 'the object has no string "videoGcsUri".',
-        file: path,
-        line,
-        fingerprint: `row-shape:${textHash(text)}`
-      })
-      return
-    }
-    let code = fixedCode
-    const resourceLabels = record.dataItemResourceLabels
-    const mlUse =
-      typeof resourceLabels === 'object' && resourceLabels !== null
-        ? (resourceLabels as Record<string, unknown>)['aiplatform.googleapis.com/ml_use']
-        : undefined
-    if (mlUse !== undefined) {
-      const split = typeof mlUse === 'string' ? parseVertexSplit(mlUse) : null
-      if (!split) return badSplit(line, String(mlUse), VERTEX_ML_USE)
-      if (split.problem)
-        sink.add('split-invalid', {
-          message: split.problem,
-          file: path,
-          line,
-          severity: split.severity,
-          fingerprint: `split-invalid:${String(mlUse)}`
-        })
-      code = SPLIT_CODE[split.split]
-    }
-    const annotations = record.timeSegmentAnnotations
-    if (annotations === undefined || (Array.isArray(annotations) && annotations.length === 0)) {
-      accumulator.addRow(fileIndex, line, code, uri, '', '', '')
-      return
-    }
-    if (!Array.isArray(annotations)) {
-      sink.add('row-shape', {
-        message: '"timeSegmentAnnotations" must be a list.',
-        file: path,
-        line,
-        fingerprint: `row-shape:${textHash(text)}`
-      })
-      return
-    }
-    for (const annotation of annotations) {
-      const a = (typeof annotation === 'object' && annotation !== null ? annotation : {}) as Record<
-        string,
-        unknown
-      >
-      const label = typeof a.displayName === 'string' ? a.displayName : ''
-      const start = jsonTime(a.startTime, '0')
-      const end = jsonTime(a.endTime, 'inf')
-      if (label.length > 0) {
-        checkTimeNotation('startTime', a.startTime, start, line, code, label, uri)
-        checkTimeNotation('endTime', a.endTime, end, line, code, label, uri)
-      }
-      accumulator.addRow(fileIndex, line, code, uri, label, start, end)
-    }
-  }
-
-  /**
-   * A JSON Lines time that holds a usable number of seconds but not in Vertex's notation (`0`,
-   * `"12.5"`, `"inf"`): the import wants a Duration string. The value still counts (the accumulator
-   * reads it); a time that is no number at all is the accumulator's to report.
-   */
-  function checkTimeNotation(
-    field: 'startTime' | 'endTime',
-    raw: unknown,
-    read: string,
-    line: number,
-    code: number,
-    label: string,
-    uri: string
-  ): void {
-    if (raw === undefined || raw === null) return
-    if (typeof raw === 'string' && (raw === 'Infinity' || DURATION.test(raw))) return
-    // An end-of-video START is wrong in any notation: the accumulator says so.
-    if (isInf(read) ? field === 'startTime' : !parseSeconds(read).ok) return
-    const shown = typeof raw === 'string' ? `"${clip(raw)}"` : String(raw)
-    const problem =
-      typeof raw === 'number'
-        ? 'is a JSON number'
-        : isInf(read)
-          ? `is the CSV spelling of the end of the video; write "Infinity" or leave ${field} out`
-          : 'has no s unit'
-    sink.add('segment-invalid', {
-      message: `${field} ${shown} ${problem}. Write times as strings with an s unit, e.g. "12.5s".`,
-      file: path,
-      line,
-      split: SPLITS[code]!,
-      class: label,
-      fingerprint: `segment-invalid:${textHash(uri + ',' + label + ',' + field + ',' + String(raw))}:notation`
-    })
-  }
-
-  return reader
 }
 
-/** A protobuf Duration in JSON as Vertex writes segment times: seconds with an `s` unit. */
-const DURATION = /^\d+(\.\d+)?s$/
+function handlerOf(
+  context: FileContext,
+  format: FormatId,
+  first: string[],
+  line: number
+): FormatHandler | { fatal: string } | null {
+  switch (format) {
+    case 'automl-rows':
+      return new AutomlRows(context)
+    case 'vertex-csv':
+      return new VertexCsv(context)
+    case 'vertex-jsonl':
+      return new VertexJsonl(context)
+    case 'columns':
+      return readColumns(context, first, line)
+    case 'automl-index':
+      return null
+  }
+}
 
 /**
- * "12.5s" -> "12.5"; absent -> the default; "Infinity" -> "inf"; anything else passes through, for
- * the accumulator to read or report (a notation it can read is reported by checkTimeNotation).
+ * After a header of Google's column names on a file detected as column-mapped: the first row
+ * decides. gs:// URIs in the video column make it a Vertex CSV with a header to delete; anything
+ * else a research manifest read by its columns.
  */
-function jsonTime(value: unknown, absent: string): string {
-  if (value === undefined || value === null) return absent
-  if (typeof value !== 'string') return String(value)
-  if (value === 'Infinity' || value === 'inf') return 'inf'
-  return DURATION.test(value) ? value.slice(0, -1) : value
+class GoogleHeaderOrColumns implements RowHandler {
+  constructor(
+    private reader: FileRowReader,
+    private header: string[],
+    private line: number
+  ) {}
+
+  row(fields: string[], at: number): void {
+    const { header, line } = this
+    const video = fields[header.length === 5 ? 1 : 0]
+    const google = fields.length === header.length && video!.trim().startsWith('gs://')
+    const handler = google
+      ? this.reader.googleHeaderFile('vertex-csv', header, line)
+      : this.reader.handlerFor('columns', header, line)
+    handler?.row(fields, at)
+  }
 }

@@ -8,10 +8,11 @@
  * what one row can add: at most MAX_ATTRIBUTES attribute columns, and at most MAX_ATTRIBUTE_VALUES
  * distinct values per attribute (each value string is stored once and shared by its videos).
  */
-import { normalizeVideoKey, parseSeconds, clip } from '../analyze/values.js'
+import { clip } from '../display.js'
+import { normalizeVideoKey, parseSeconds } from './fields.js'
 import type { FileSource } from './source.js'
 import { readRecords, type ReadResult } from './text.js'
-import type { PlanProblem } from './plan.js'
+import type { PlanProblem } from './dataset-plan.js'
 
 export interface SideFile<T> {
   data: T

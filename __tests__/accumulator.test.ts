@@ -1,0 +1,250 @@
+/**
+ * The accumulator (src/analyze/accumulator.ts) on its own: rows in, counts, leaks, duplicate
+ * candidates and row problems (plain data, read/problems.ts) out. The value rules are fakes that
+ * count their calls, so the tests also show that each distinct value is checked once.
+ */
+import { describe, expect, it } from '@jest/globals'
+import {
+  DatasetAccumulator,
+  type AccumulatorOptions,
+  type ValueRules
+} from '../src/analyze/accumulator.js'
+import type { RowProblem } from '../src/read/problems.js'
+import type { RuleId } from '../src/model.js'
+
+const TRAIN = 0
+const VALIDATION = 1
+const TEST = 2
+const UNASSIGNED = 3
+
+function setup(options: Partial<AccumulatorOptions> = {}, off: RuleId[] = []) {
+  const problems: RowProblem[] = []
+  const checked = { videos: [] as string[], labels: [] as string[] }
+  const rules: ValueRules = {
+    videoProblem: (raw, kind) => {
+      checked.videos.push(raw)
+      return raw.startsWith('gs://') || kind === 'id' ? null : 'not a gs:// URI'
+    },
+    labelProblem: (label, profile) => {
+      checked.labels.push(`${profile}:${label}`)
+      return label.includes(' ') && profile === 'automl' ? 'has a space' : null
+    },
+    maxDecimals: 6,
+    durationTolerance: 0.5,
+    relaxLabelsForColumns: true
+  }
+  const accumulator = new DatasetAccumulator(
+    { report: problem => problems.push(problem), enabled: rule => !off.includes(rule) },
+    {
+      videoKey: 'uri',
+      inferVideoKey: false,
+      groupOf: null,
+      durations: null,
+      labelProfile: 'automl',
+      rules,
+      frozenSplits: [],
+      ...options
+    }
+  )
+  const file = accumulator.beginFile('data/a.csv')
+  let line = 0
+  const add = (split: number, uri: string, label: string, start = '0', end = '1') =>
+    accumulator.addRow(file, ++line, split, uri, label, start, end)
+  return { accumulator, problems, checked, add }
+}
+
+describe('counts', () => {
+  it('counts segments and seconds per (class, split), and unlabeled rows apart', () => {
+    const { accumulator, add } = setup()
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '0', '1.5')
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '2', '3')
+    add(TEST, 'gs://b/2.mp4', 'cat', '0', 'inf')
+    add(TEST, 'gs://b/3.mp4', '', '', '')
+    expect(accumulator.rows).toBe(4)
+    expect(accumulator.labeledRows).toBe(3)
+    expect(accumulator.labels).toEqual(['dog', 'cat'])
+    const dog = accumulator.labelId('dog')! * 4
+    const cat = accumulator.labelId('cat')! * 4
+    expect(accumulator.segments.data[dog + TRAIN]).toBe(2)
+    expect(accumulator.seconds.data[dog + TRAIN]).toBe(2.5)
+    // An end-of-video segment without a durations file has an unknown length.
+    expect(accumulator.secondsUnknown.data[cat + TEST]).toBe(1)
+    expect(accumulator.unlabeled).toEqual([{ video: 2, file: 0, line: 4, split: TEST }])
+    expect(accumulator.videoKeys).toEqual(['gs://b/1.mp4', 'gs://b/2.mp4', 'gs://b/3.mp4'])
+  })
+
+  it('one video in two splits is a leak, with both places', () => {
+    const { accumulator, add } = setup()
+    add(TRAIN, 'gs://b/1.mp4', 'dog')
+    add(TEST, ' gs://b//1.mp4', 'dog')
+    expect(accumulator.videoKeys).toEqual(['gs://b/1.mp4'])
+    expect([...accumulator.videoLeaks.values()]).toEqual([
+      {
+        key: 'gs://b/1.mp4',
+        places: [
+          { split: 'TRAIN', file: 0, line: 1 },
+          { split: 'TEST', file: 0, line: 2 }
+        ]
+      }
+    ])
+    expect(accumulator.videoId(' gs://b//1.mp4')).toBe(0)
+    expect(accumulator.videoId('gs://b/%31.mp4')).toBe(0)
+  })
+
+  it('groups videos by the group pattern and says how many matched none', () => {
+    const { accumulator, add } = setup({
+      groupOf: key => /\/(cam\d)_/.exec(key)?.[1] ?? null
+    })
+    add(TRAIN, 'gs://b/cam1_a.mp4', 'dog')
+    add(TEST, 'gs://b/cam1_b.mp4', 'dog')
+    add(TEST, 'gs://b/other.mp4', 'dog')
+    expect(accumulator.groupKeys).toEqual(['cam1'])
+    expect(accumulator.groupLeaks.get(0)!.places.map(p => p.split)).toEqual(['TRAIN', 'TEST'])
+    expect(accumulator.groupCoverage()).toEqual({
+      videos: 3,
+      ungrouped: 1,
+      example: 'gs://b/other.mp4'
+    })
+  })
+})
+
+describe('row problems', () => {
+  it('segment times: each problem once, with the segment as written', () => {
+    const { problems, add } = setup()
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '', '')
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '', '2')
+    add(TRAIN, 'gs://b/1.mp4', 'dog', 'inf', 'inf')
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '1:30', '2')
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '1', '-2')
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '0', '0')
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '5', '2')
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '0.1234567', '2')
+    add(TRAIN, 'gs://b/1.mp4', '', '0', '2')
+    expect(problems.map(p => `${p.line} ${p.code}`)).toEqual([
+      '1 segment.no-times',
+      '2 segment.missing-time',
+      '3 segment.start-at-end',
+      '4 segment.start-unreadable',
+      '5 segment.end-unreadable',
+      '6 segment.end-not-positive',
+      '7 segment.end-before-start',
+      '8 segment.decimals',
+      '9 label.missing'
+    ])
+    expect(problems[3]).toEqual({
+      code: 'segment.start-unreadable',
+      file: 'data/a.csv',
+      line: 4,
+      split: 'TRAIN',
+      format: 'vertex-csv',
+      video: 'gs://b/1.mp4',
+      label: 'dog',
+      start: '1:30',
+      end: '2',
+      reason: '"1:30" is in HH:MM:SS form; write seconds (e.g. 90.5)'
+    })
+    expect(problems[7]).toMatchObject({ decimals: 7, maxDecimals: 6 })
+  })
+
+  it('times past the video duration, within the tolerance or not', () => {
+    const { accumulator, problems, add } = setup({ durations: new Map([['gs://b/1.mp4', 10]]) })
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '0', '10.5')
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '0', '11')
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '10.5', 'inf')
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '4', 'inf')
+    expect(problems.map(p => `${p.line} ${p.code}`)).toEqual([
+      '2 segment.end-beyond-duration',
+      '3 segment.start-beyond-duration'
+    ])
+    expect(problems[0]).toMatchObject({ duration: 10, end: '11' })
+    // The end-of-video segment at line 4 lasts the rest of the video; line 3 lasts nothing.
+    const cell = accumulator.labelId('dog')! * 4 + TRAIN
+    expect(accumulator.seconds.data[cell]).toBe(10.5 + 11 + 0 + 6)
+  })
+
+  it('checks each video spelling and label once, and reports them on every row', () => {
+    const { problems, checked, add } = setup()
+    add(TRAIN, 'http://x/1.mp4', 'big dog')
+    add(TRAIN, 'http://x/1.mp4', 'big dog')
+    add(TRAIN, 'gs://b/2.mp4', 'dog')
+    expect(checked.videos).toEqual(['http://x/1.mp4', 'gs://b/2.mp4'])
+    expect(checked.labels).toEqual(['automl:big dog', 'automl:dog'])
+    expect(problems.map(p => `${p.line} ${p.code}`)).toEqual([
+      '1 video.invalid',
+      '1 label.invalid',
+      '2 video.invalid',
+      '2 label.invalid'
+    ])
+    expect(problems[0]).toEqual({
+      code: 'video.invalid',
+      file: 'data/a.csv',
+      line: 1,
+      split: 'TRAIN',
+      uri: 'http://x/1.mp4',
+      reason: 'not a gs:// URI'
+    })
+  })
+
+  it('rules that are off are not checked', () => {
+    const { problems, checked, add } = setup({}, ['uri-invalid', 'label-invalid'])
+    add(TRAIN, 'http://x/1.mp4', 'big dog')
+    expect(checked).toEqual({ videos: [], labels: [] })
+    expect(problems).toEqual([])
+  })
+
+  it('JSON Lines files get their notation in segment problems', () => {
+    const { accumulator, problems } = setup()
+    const jsonl = accumulator.beginFile('data/b.jsonl')
+    accumulator.formatDetected(jsonl, 'vertex-jsonl')
+    accumulator.addRow(jsonl, 1, UNASSIGNED, 'gs://b/1.mp4', 'dog', '5', '2')
+    expect(problems).toMatchObject([
+      { code: 'segment.end-before-start', file: 'data/b.jsonl', format: 'vertex-jsonl' }
+    ])
+  })
+})
+
+describe('column-mapped manifests', () => {
+  it('relax the label profile and, when discovered, read an id column as video ids', () => {
+    const { accumulator, checked, problems, add } = setup({ inferVideoKey: true })
+    accumulator.columnsDetected('youtube_id')
+    add(VALIDATION, '--07WQ2iBlw', 'big dog')
+    expect(checked.labels).toEqual(['relaxed:big dog'])
+    expect(problems).toEqual([])
+    expect(accumulator.videoKeys).toEqual(['--07WQ2iBlw'])
+  })
+})
+
+describe('duplicate candidates', () => {
+  it('groups repeated rows in row order, and keeps nothing when duplicate-row is off', () => {
+    const { accumulator, add } = setup()
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '0', '1')
+    add(TRAIN, 'gs://b/2.mp4', 'dog', '0', '1')
+    add(TRAIN, 'gs://b/1.mp4', 'dog', '0', '1.0')
+    add(TEST, 'gs://b/1.mp4', 'dog', '0', '1')
+    expect(accumulator.duplicateCandidates()).toEqual([
+      [
+        { file: 0, line: 1 },
+        { file: 0, line: 3 }
+      ]
+    ])
+    expect(accumulator.linesOfVideos(new Set([1]))!.map(lines => [...lines])).toEqual([[2]])
+    accumulator.releaseRows()
+    expect(accumulator.duplicateCandidates()).toEqual([])
+
+    const off = setup({}, ['duplicate-row'])
+    off.add(TRAIN, 'gs://b/1.mp4', 'dog')
+    off.add(TRAIN, 'gs://b/1.mp4', 'dog')
+    expect(off.accumulator.duplicateCandidates()).toEqual([])
+    expect(off.accumulator.linesOfVideos(new Set([0]))).toBeNull()
+  })
+})
+
+describe('label variants', () => {
+  it('labels that differ by case, separators or invisible characters', () => {
+    const { accumulator, add } = setup()
+    add(TRAIN, 'gs://b/1.mp4', 'Big_Dog')
+    add(TRAIN, 'gs://b/2.mp4', 'big-dog\u200b')
+    add(TRAIN, 'gs://b/3.mp4', 'cat')
+    expect(accumulator.findLabelVariants()).toEqual([{ canonical: 'big_dog', labels: [0, 1] }])
+  })
+})

@@ -1,0 +1,162 @@
+/**
+ * Per labeled row with valid times: a 32-bit hash of its (split, video, label, start, end), a
+ * 16-bit tag of its video (the id's low 16 bits) and its line (stored as runs): 6 bytes a row.
+ * Rows sharing hash and tag are duplicate candidates, confirmed by the engine on a second read
+ * (see `duplicateCandidates`); the tags let that read pick the rows of given videos.
+ */
+import {
+  BlockUint16,
+  BlockUint32,
+  LineIndex,
+  lastAtMost,
+  radixSortUint32,
+  rowFingerprint
+} from './compact.js'
+
+/** A row of a file, by the file's index in the accumulator. */
+export interface Location {
+  file: number
+  line: number
+}
+
+export class RowFingerprints {
+  /** Row ordinal at which each file starts. */
+  private fileStarts: number[] = []
+  private rowHash = new BlockUint32()
+  private rowTag = new BlockUint16()
+  private lines = new LineIndex()
+  private scratch = new Uint32Array(2)
+
+  beginFile(): void {
+    this.fileStarts.push(this.lines.length)
+  }
+
+  add(split: number, video: number, label: number, start: number, end: number, line: number): void {
+    rowFingerprint(split, video, label, start, end, this.scratch)
+    this.rowHash.push(this.scratch[0]!)
+    this.rowTag.push(video & 0xffff)
+    this.lines.push(line)
+  }
+
+  fileOf(ordinal: number): number {
+    return lastAtMost(this.fileStarts, ordinal)
+  }
+
+  /**
+   * Groups of rows sharing hash and video tag: every set of rows with the same (split, video,
+   * label, start, end) is inside one, and a group of different rows turns up about once in 15 runs
+   * at 6.4 million rows, so the engine reads the candidates' lines again to confirm them. Members
+   * and groups are in row order.
+   */
+  duplicateCandidates(): Location[][] {
+    if (this.lines.length < 2) return []
+    const repeated = this.repeatedHashes()
+    if (repeated.length === 0) return []
+    const hash = this.rowHash
+    const tag = this.rowTag
+    const candidates = this.rowsWithHashes(repeated)
+    candidates.sort((a, b) => hash.get(a) - hash.get(b) || tag.get(a) - tag.get(b) || a - b)
+    const groups: number[][] = []
+    for (let i = 0; i < candidates.length;) {
+      const a = candidates[i]!
+      let j = i + 1
+      while (
+        j < candidates.length &&
+        hash.get(candidates[j]!) === hash.get(a) &&
+        tag.get(candidates[j]!) === tag.get(a)
+      )
+        j++
+      if (j - i > 1) groups.push(candidates.slice(i, j))
+      i = j
+    }
+    groups.sort((x, y) => x[0]! - y[0]!)
+    return groups.map(group =>
+      group.map(ordinal => ({ file: this.fileOf(ordinal), line: this.lines.get(ordinal) }))
+    )
+  }
+
+  /**
+   * The hashes that occur more than once, ascending. Radix-sorting the hashes, an eighth at a time
+   * (by their top 3 bits), finds them with copies of 1 byte per row.
+   */
+  private repeatedHashes(): number[] {
+    const blocks = this.rowHash.blocks()
+    const parts = new Float64Array(8)
+    for (const block of blocks) for (let k = 0; k < block.length; k++) parts[block[k]! >>> 29]!++
+    const buffer = new Uint32Array(Math.max(...parts) + 1)
+    const scratch = new Uint32Array(buffer.length)
+    const repeated: number[] = []
+    for (let part = 0; part < 8; part++) {
+      let n = 0
+      for (const block of blocks) {
+        for (let k = 0; k < block.length; k++) {
+          // Branch-free: store every value, keep it (n + 1) only when it is in this part.
+          const value = block[k]!
+          buffer[n] = value
+          n += (((value >>> 29) ^ part) - 1) >>> 31
+        }
+      }
+      const sorted = buffer.subarray(0, n)
+      radixSortUint32(sorted, scratch)
+      for (let k = 1; k < n; k++) {
+        const value = sorted[k]!
+        if (value === sorted[k - 1] && value !== repeated[repeated.length - 1]) repeated.push(value)
+      }
+    }
+    return repeated
+  }
+
+  /** Ordinals of the rows whose hash is one of `repeated` (ascending). */
+  private rowsWithHashes(repeated: number[]): number[] {
+    // A flag per low 16 bits of the repeated hashes rules most rows out without a search.
+    const maybe = new Uint8Array(1 << 16)
+    for (const value of repeated) maybe[value & 0xffff] = 1
+    const candidates: number[] = []
+    const blocks = this.rowHash.blocks()
+    for (let b = 0, ordinal = 0; b < blocks.length; b++) {
+      const block = blocks[b]!
+      for (let k = 0; k < block.length; k++, ordinal++) {
+        const value = block[k]!
+        if (maybe[value & 0xffff] === 0) continue
+        let lo = 0
+        let hi = repeated.length - 1
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1
+          if (repeated[mid]! < value) lo = mid + 1
+          else hi = mid
+        }
+        if (repeated[lo] === value) candidates.push(ordinal)
+      }
+    }
+    return candidates
+  }
+
+  /**
+   * Per file (by index), the ascending lines of the rows whose video tag is the tag of one of
+   * `videos`: all the rows of those videos, and a few others.
+   */
+  linesOfVideos(videos: Set<number>, files: number): Uint32Array[] {
+    const count = this.lines.length
+    const wanted = new Uint8Array(1 << 16)
+    for (const video of videos) wanted[video & 0xffff] = 1
+    const result: Uint32Array[] = []
+    for (let file = 0; file < files; file++) {
+      const end = file + 1 < files ? this.fileStarts[file + 1]! : count
+      let size = 0
+      for (let k = this.fileStarts[file]!; k < end; k++) size += wanted[this.rowTag.get(k)]!
+      const lines = new Uint32Array(size)
+      for (let k = this.fileStarts[file]!, n = 0; k < end; k++)
+        if (wanted[this.rowTag.get(k)] === 1) lines[n++] = this.lines.get(k)
+      result.push(lines)
+    }
+    return result
+  }
+
+  /** Frees the columns; `duplicateCandidates` and `linesOfVideos` return nothing afterwards. */
+  release(): void {
+    this.rowHash = new BlockUint32()
+    this.rowTag = new BlockUint16()
+    this.lines = new LineIndex()
+    this.fileStarts = this.fileStarts.map(() => 0)
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * What a comparison with the base needs of one side: each video's splits and labels, and the rows
+ * of frozen splits.
+ */
+import { DatasetAccumulator } from './accumulator.js'
+import type { DatasetReport, DatasetSnapshot } from '../model.js'
+
+export function buildSnapshot(
+  name: string,
+  report: DatasetReport,
+  accumulator: DatasetAccumulator
+): DatasetSnapshot {
+  const videos = new Map<string, { splits: number; labels: string[] }>()
+  for (let video = 0; video < accumulator.videoKeys.length; video++) {
+    videos.set(accumulator.videoKeys[video]!, {
+      splits: accumulator.videoSplits.data[video]!,
+      labels: []
+    })
+  }
+  accumulator.pairs.forEach(key => {
+    const entry = videos.get(accumulator.videoKeys[DatasetAccumulator.pairVideo(key)]!)!
+    entry.labels.push(accumulator.labels[DatasetAccumulator.pairLabel(key)]!)
+  })
+  for (const entry of videos.values()) entry.labels.sort()
+  const frozenRows: DatasetSnapshot['frozenRows'] = new Map()
+  for (const [split, rows] of accumulator.frozenRows) {
+    frozenRows.set(
+      split,
+      new Map(
+        [...rows].map(([key, where]) => [
+          key,
+          { file: accumulator.files[where.file]!, line: where.line }
+        ])
+      )
+    )
+  }
+  return { name, report, videos, frozenRows }
+}

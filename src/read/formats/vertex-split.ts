@@ -1,0 +1,47 @@
+/** ML_USE values of the Vertex AI formats (CSV column and JSON Lines resource label). */
+import type { RowProblemSink } from '../problems.js'
+import { SPLIT_CODE, VERTEX_ML_USE, parseVertexSplit, type VertexSplit } from '../splits.js'
+
+/** Distinct spellings cached per file: a file uses a handful, and parsing one allocates. */
+const CACHED_SPELLINGS = 64
+
+export class VertexSplitReader {
+  private spellings = new Map<string, VertexSplit | null>()
+
+  constructor(
+    private problems: RowProblemSink,
+    private path: string
+  ) {}
+
+  /** The split code of a row's ML_USE value, or -1 (reported) when the value names no split. */
+  code(value: string, line: number): number {
+    let split = this.spellings.get(value)
+    if (split === undefined) {
+      split = parseVertexSplit(value)
+      if (this.spellings.size < CACHED_SPELLINGS) this.spellings.set(value, split)
+    }
+    if (split === null) {
+      this.problems.report({
+        code: 'split.unknown',
+        file: this.path,
+        line,
+        value,
+        allowed: VERTEX_ML_USE
+      })
+      return -1
+    }
+    if (split.spelling === 'validation') {
+      this.problems.report({ code: 'split.validation', file: this.path, line, value })
+    } else if (split.spelling === 'undocumented') {
+      this.problems.report({
+        code: 'split.undocumented',
+        file: this.path,
+        line,
+        value,
+        split: split.split,
+        allowed: VERTEX_ML_USE
+      })
+    }
+    return SPLIT_CODE[split.split]
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Telling an AutoML index from a rows file (or neither) from a file's first records, without
+ * reading the whole file, and saying why a file fits no format.
+ */
+import { clip } from '../display.js'
+import type { FormatId } from '../model.js'
+import { detectFormat } from './formats.js'
+import type { FileSource } from './source.js'
+import { readRecords } from './text.js'
+
+export const JSON_LINES = /\.(jsonl|ndjson)$/i
+
+export type Sniffed = { kind: 'index' | 'rows' | 'jsonl' } | { kind: 'unknown'; why: string }
+
+/** Records looked at to recognise a file: one broken first line must not hide a manifest. */
+export const SNIFF_RECORDS = 20
+
+/**
+ * Tells an index from a rows file from its first records, without reading the whole file. The
+ * first record decides when it is recognisable; otherwise the format most of the next records
+ * have (a comment or a broken line above the data becomes a row-shape finding when read).
+ */
+export async function sniff(source: FileSource, path: string): Promise<Sniffed> {
+  if (JSON_LINES.test(path)) return { kind: 'jsonl' }
+  const info = await source.stat(path)
+  if (!('size' in info)) return { kind: 'rows' } // reading it will report the problem
+  const records: string[][] = []
+  const iterator = source.open(path)[Symbol.asyncIterator]()
+  const firstChunks = {
+    async *[Symbol.asyncIterator]() {
+      const { value, done } = await iterator.next()
+      if (done) return
+      const window = (value as Buffer).subarray(0, 64 * 1024)
+      // Whole lines only: a first line cut by the window is not the first record (a 10 MB line
+      // would sniff as a 2-field record and the file be skipped); the full read reports it.
+      yield window.length >= info.size ? window : window.subarray(0, window.lastIndexOf(10) + 1)
+    }
+  }
+  const result = await readRecords(
+    firstChunks,
+    {
+      record(fields) {
+        if (records.length < SNIFF_RECORDS) records.push(fields)
+      },
+      blank() {}
+    },
+    { mode: 'csv', maxLineBytes: 64 * 1024 }
+  )
+  await iterator.return?.()
+  if (result.stop && result.stop.kind === 'syntax') return { kind: 'rows' } // reading it reports the syntax problem
+  if (records.length === 0) return { kind: 'rows' } // empty file: reported when read
+  const votes = new Map<FormatId, number>()
+  for (const [i, fields] of records.entries()) {
+    const format = detectFormat(fields, null)
+    if (format === null) continue
+    if (i === 0) return { kind: format === 'automl-index' ? 'index' : 'rows' }
+    votes.set(format, (votes.get(format) ?? 0) + 1)
+  }
+  const [best] = [...votes].sort((a, b) => b[1] - a[1])
+  if (best && best[1] * 2 >= records.length - 1)
+    return { kind: best[0] === 'automl-index' ? 'index' : 'rows' }
+  return { kind: 'unknown', why: describeUnknown(records) }
+}
+
+/** Why the first records fit no format: the field count, and the delimiter they seem to use. */
+export function describeUnknown(records: string[][]): string {
+  const first = records[0]!
+  const delimiter = guessDelimiter(records.map(fields => fields.join(',')))
+  const counts = [...new Set(records.map(r => r.length))].sort((a, b) => a - b)
+  const shape = `its first ${records.length === 1 ? 'row has' : `${records.length} rows have`} ${counts.join(' or ')} comma-separated field${counts.length === 1 && counts[0] === 1 ? '' : 's'}`
+  if (delimiter)
+    return `${shape}; it seems to use ${delimiter} as the delimiter, and Google's formats use commas`
+  return `${shape}, first "${clip(first.join(','), 40)}"; AutoML and Vertex AI rows have 2, 4 or 5 fields, and a headered file needs a video and a label column`
+}
+
+export const DELIMITERS: [string, RegExp][] = [
+  ['";" (semicolon)', /;/g],
+  ['a tab', /\t/g],
+  ['"|" (pipe)', /\|/g]
+]
+
+/** The delimiter every line has the same non-zero number of, when commas are not it. */
+export function guessDelimiter(lines: string[]): string | null {
+  if (lines.length === 0 || lines.some(line => line.includes(','))) return null
+  for (const [name, pattern] of DELIMITERS) {
+    const counts = lines.map(line => line.match(pattern)?.length ?? 0)
+    if (counts[0]! > 0 && counts.every(c => c === counts[0])) return name
+  }
+  return null
+}

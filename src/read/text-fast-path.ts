@@ -1,0 +1,228 @@
+/**
+ * The fast path of `readRecords` (text.ts): splits lines and commas by hand, which is exact for
+ * CSV as long as no `"` has been seen, the common case for AutoML and Vertex manifests (no quoting
+ * needed). Simple quoted fields are read here too; a line only csv-parse can read exactly hands
+ * the rest of the file to the slow path (text-slow-path.ts).
+ */
+import type { RecordVisitor, TextStop } from './records.js'
+
+export const LF = 10
+export const CR = 13
+export const QUOTE = 34
+export const COMMA = 44
+
+export class FastPath {
+  /** Lines emitted so far. */
+  lines = 0
+  /** The text after the last complete line, waiting for the rest of its line. */
+  carry = ''
+  /** A `"` was seen (csv mode): from then on, lines the fast path cannot read exactly go to csv-parse. */
+  private quotesSeen = false
+  private csv: boolean
+  private skipping: boolean
+
+  constructor(
+    private visitor: RecordVisitor,
+    private maxLineBytes: number,
+    mode: 'csv' | 'lines'
+  ) {
+    this.csv = mode === 'csv'
+    this.skipping = visitor.wants !== undefined
+  }
+
+  /**
+   * Reads the complete lines of `carry + text` and keeps the rest. Returns a stop, the text from
+   * the first line csv-parse must read (to be handed to the slow path with the rest of the file),
+   * or null.
+   */
+  feed(text: string): TextStop | string | null {
+    const data = this.carry.length === 0 ? text : this.carry + text
+    const lastNewline = data.lastIndexOf('\n')
+    if (lastNewline === -1) {
+      this.carry = data
+    } else {
+      const result = this.emitLines(data, lastNewline + 1)
+      if (typeof result !== 'number') return result
+      if (result !== -1) return this.handOver(data.slice(result))
+      this.carry = data.slice(lastNewline + 1)
+    }
+    if (this.carry.length > this.maxLineBytes) {
+      // csv-parse reports an over-long line of a file with quotes, as it reads its other lines.
+      if (this.csv && (this.quotesSeen || this.carry.includes('"')))
+        return this.handOver(this.carry)
+      return longLine(this.lines + 1, this.maxLineBytes)
+    }
+    return null
+  }
+
+  /** Reads the last line (without a line break), as `feed` does. */
+  finish(rest: string): TextStop | string | null {
+    const carry = this.carry + rest
+    this.carry = carry
+    if (carry.length === 0) return null
+    const result = this.emitLines(carry + '\n', carry.length + 1)
+    if (typeof result !== 'number') return result
+    return result === -1 ? null : this.handOver(carry.slice(result))
+  }
+
+  private handOver(text: string): string {
+    this.carry = ''
+    return text
+  }
+
+  /**
+   * Emits every complete line of `data` in [0, end); `end` is just past a '\n'. Returns a stop, or
+   * the offset of the first line that only csv-parse can read exactly (a quoted field that spans
+   * lines or is followed by text, a quote inside an unquoted field, and, once a quote was seen, a
+   * line near the length limit or with a lone CR), or -1 when all lines were emitted. Simple
+   * quoted fields, such as `"gs://b/a,b.mp4"` or `"say ""hi"" twice"`, are read here.
+   */
+  private emitLines(data: string, end: number): TextStop | number {
+    const { visitor, csv, skipping, maxLineBytes } = this
+    let start = 0
+    let cr = data.indexOf('\r') // the first CR at or after `start` once updated, or -1
+    let quote = csv ? data.indexOf('"') : -1 // the same for quotes
+    while (start < end) {
+      const newline = data.indexOf('\n', start)
+      let lineEnd = newline
+      if (lineEnd > start && data.charCodeAt(lineEnd - 1) === CR) lineEnd--
+      if (cr !== -1 && cr < start) cr = data.indexOf('\r', start)
+      if (quote !== -1 && quote < start) quote = data.indexOf('"', start)
+      const hasQuote = quote !== -1 && quote < lineEnd
+      const plain = cr === -1 || cr >= lineEnd // no old-Mac line end inside
+      if (hasQuote || this.quotesSeen) {
+        this.quotesSeen = true
+        // csv-parse measures lines in bytes (up to 3 per character here): it decides near the limit.
+        if ((lineEnd - start) * 3 > maxLineBytes || !plain) return start
+        if (hasQuote) {
+          const fields = quotedFields(data, start, lineEnd)
+          if (fields === null) return start
+          this.lines++
+          if (!skipping || visitor.wants!(this.lines)) visitor.record(fields, this.lines)
+          start = newline + 1
+          continue
+        }
+      }
+      if (lineEnd - start > maxLineBytes) return longLine(this.lines + 1, maxLineBytes)
+      if (plain) {
+        // The usual line: fields are cut from `data` directly, without making the line first.
+        const line = ++this.lines
+        if (skipping && !visitor.wants!(line)) {
+          // not needed: neither split nor reported
+        } else if (lineEnd === start) visitor.blank(line)
+        else
+          visitor.record(
+            csv ? splitFields(data, start, lineEnd) : [data.slice(start, lineEnd)],
+            line
+          )
+      } else {
+        this.emitCrLines(data.slice(start, lineEnd)) // old Mac line ends mixed in
+      }
+      start = newline + 1
+    }
+    return -1
+  }
+
+  private emitCrLines(text: string): void {
+    for (const part of text.split('\r')) {
+      const line = ++this.lines
+      if (part.length === 0) this.visitor.blank(line)
+      else this.visitor.record(this.csv ? part.split(',') : [part], line)
+    }
+  }
+}
+
+export function longLine(line: number, max: number): TextStop {
+  return {
+    kind: 'limit',
+    line,
+    message: `line ${line} is longer than ${max} bytes (resource-limit max-line-bytes); the rest of the file was not read. Check the line endings or raise the limit.`
+  }
+}
+
+export function countNewlines(text: string): number {
+  let count = 0
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++
+  return count
+}
+
+/**
+ * `data.slice(start, end).split(',')`, without making the line string first. Up to five fields
+ * (every AutoML and Vertex row) the array is built at its final size.
+ */
+export function splitFields(data: string, start: number, end: number): string[] {
+  const a = data.indexOf(',', start)
+  if (a === -1 || a >= end) return [data.slice(start, end)]
+  const b = data.indexOf(',', a + 1)
+  if (b === -1 || b >= end) return [data.slice(start, a), data.slice(a + 1, end)]
+  const c = data.indexOf(',', b + 1)
+  if (c === -1 || c >= end)
+    return [data.slice(start, a), data.slice(a + 1, b), data.slice(b + 1, end)]
+  const d = data.indexOf(',', c + 1)
+  if (d === -1 || d >= end)
+    return [
+      data.slice(start, a),
+      data.slice(a + 1, b),
+      data.slice(b + 1, c),
+      data.slice(c + 1, end)
+    ]
+  const e = data.indexOf(',', d + 1)
+  const last = e === -1 || e >= end ? end : e
+  const fields = [
+    data.slice(start, a),
+    data.slice(a + 1, b),
+    data.slice(b + 1, c),
+    data.slice(c + 1, d),
+    data.slice(d + 1, last)
+  ]
+  if (last === end) return fields
+  let from = last + 1
+  for (let comma = data.indexOf(',', from); comma !== -1 && comma < end;) {
+    fields.push(data.slice(from, comma))
+    from = comma + 1
+    comma = data.indexOf(',', from)
+  }
+  fields.push(data.slice(from, end))
+  return fields
+}
+
+/**
+ * The fields of a line with quotes when csv-parse would read it the same way without a doubt:
+ * every quoted field closes on this line and is followed by a comma or the line's end, and no
+ * unquoted field holds a quote. Otherwise null (the caller hands the line to csv-parse).
+ */
+export function quotedFields(data: string, start: number, end: number): string[] | null {
+  const fields: string[] = []
+  let at = start
+  let quote = data.indexOf('"', start) // the first quote at or after `at` once updated, or -1
+  for (;;) {
+    if (quote !== -1 && quote < at) quote = data.indexOf('"', at)
+    if (quote === at && at < end) {
+      let value = ''
+      let from = at + 1
+      for (;;) {
+        const close = data.indexOf('"', from)
+        if (close === -1 || close >= end) return null // the field goes on past this line
+        value = value.length === 0 ? data.slice(from, close) : value + data.slice(from, close)
+        if (close + 1 < end && data.charCodeAt(close + 1) === QUOTE) {
+          value += '"' // a doubled quote
+          from = close + 2
+          continue
+        }
+        at = close + 1
+        break
+      }
+      fields.push(value)
+      if (at === end) return fields
+      if (data.charCodeAt(at) !== COMMA) return null // text after the closing quote
+      at++
+    } else {
+      const comma = data.indexOf(',', at)
+      const fieldEnd = comma === -1 || comma >= end ? end : comma
+      if (quote !== -1 && quote < fieldEnd) return null // a quote inside an unquoted field
+      fields.push(data.slice(at, fieldEnd))
+      if (fieldEnd === end) return fields
+      at = fieldEnd + 1
+    }
+  }
+}

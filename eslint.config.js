@@ -2,6 +2,40 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
 
+/**
+ * The pipeline's import direction (ARCHITECTURE.md): each folder names the folders it must not
+ * import from, so a change cannot quietly make a stage depend on a later one.
+ *   model <- rules <- config;  read -> model, config;  analyze -> read;  judge -> analyze, rules;
+ *   report -> model, rules;  publish -> report, config, read;  gate/ (orchestration) -> all stages;
+ *   the shells (cli.ts, main.ts) -> everything.
+ */
+const STAGES = ['rules', 'config', 'read', 'analyze', 'judge', 'report', 'publish', 'gate']
+const SHELLS = ['cli', 'cli-paths', 'main', 'index']
+
+function forbid(folder, allowed) {
+  const stages = STAGES.filter(stage => stage !== folder && !allowed.includes(stage))
+  return {
+    files: [`src/${folder}/**/*.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                ...stages.map(stage => `**/${stage}/*`),
+                ...(folder === 'gate' ? [] : ['**/gate.js']),
+                ...SHELLS.map(shell => `**/${shell}.js`)
+              ],
+              message: `src/${folder}/ may import only from ${['model', ...allowed].join(', ')} (see ARCHITECTURE.md).`
+            }
+          ]
+        }
+      ]
+    }
+  }
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench-data/'] },
   js.configs.recommended,
@@ -15,5 +49,30 @@ export default tseslint.config(
       ],
       'no-control-regex': 'off'
     }
-  }
+  },
+  {
+    // Files a person can read in one sitting (issue "One stage per module").
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 450 }],
+      'max-lines-per-function': ['error', { max: 80 }]
+    }
+  },
+  {
+    files: ['src/model.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['./*', '../*'], message: 'model.ts imports nothing.' }] }
+      ]
+    }
+  },
+  forbid('rules', []),
+  forbid('config', ['rules']),
+  forbid('read', ['rules', 'config']),
+  forbid('analyze', ['rules', 'config', 'read']),
+  forbid('judge', ['rules', 'config', 'read', 'analyze']),
+  forbid('report', ['rules']),
+  forbid('publish', ['rules', 'config', 'read', 'report']),
+  forbid('gate', ['rules', 'config', 'read', 'analyze', 'judge'])
 )

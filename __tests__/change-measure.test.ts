@@ -4,8 +4,9 @@
  * Jensen-Shannon distance, ...) is new, and its message says from what to what.
  */
 import { describe, expect, it } from '@jest/globals'
-import { MEASURES, markNewFindings } from '../src/judge/change.js'
-import { judgeDataset, type DatasetTally } from '../src/judge/dataset-rules.js'
+import { MEASURES, markNewFindings } from '../src/judge/new-findings.js'
+import { judgeDataset } from '../src/judge/dataset-rules.js'
+import type { DatasetTally } from '../src/analyze/tally.js'
 import { FindingSink } from '../src/judge/findings.js'
 import { RULES, defaultRuleSettings } from '../src/rules/catalogue.js'
 import type { Finding, RuleId, SplitSummary } from '../src/model.js'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { compareSnapshots, markNewFindings } from '../src/judge/change.js'
+import { compareSnapshots } from '../src/judge/change.js'
+import { markNewFindings } from '../src/judge/new-findings.js'
 import { defaultRuleSettings, type RuleSettings } from '../src/rules/catalogue.js'
 import {
   SPLITS,

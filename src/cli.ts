@@ -8,15 +8,16 @@ import { writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runGate } from './gate.js'
-import type { FailOn } from './model.js'
+import { FAIL_ON_LEVELS, type FailOn } from './model.js'
 import { ConfigError, parseConfig, readConfigFile } from './config/load.js'
 import { defaultConfig, type GateConfig } from './config/schema.js'
 import { WorkingTreeSource } from './read/source.js'
 import { GitRevisionSource } from './read/git-source.js'
-import { locatePaths, PathError } from './cli-paths.js'
+import { locatePaths, PathError, type LocatedPaths } from './cli-paths.js'
 import { renderMarkdown } from './report/markdown.js'
 import { renderText } from './report/text.js'
 import { renderJson } from './report/schema.js'
+import { renderSarif } from './report/sarif.js'
 import {
   escapeJsonForRunnerLog,
   guardForRunnerLog,
@@ -27,14 +28,19 @@ const USAGE = `Usage: dataset-gate check [PATH ...] [options]
 
 Checks video-classification dataset manifests (AutoML / Vertex AI CSV, JSON Lines, headered CSV).
 
-PATH                 CSV files, AutoML index CSVs or folders (default: the configured datasets,
-                     else every manifest under the current folder)
---config FILE        configuration file (default: .github/dataset-gate.yml when present)
---format FORMAT      text (default) | markdown (the PR comment) | json (the report)
---output FILE        also write the JSON report to FILE
---fail-on LEVEL      error | warning | never | new (overrides the configuration)
+PATH                 files, folders or globs, relative or absolute (default: the configured
+                     datasets, else every manifest under the repository root, or under the
+                     current folder when run from a subfolder)
+--config FILE        configuration file (default: .github/dataset-gate.yml at the root of the
+                     repository that holds the paths, when present)
+--format FORMAT      text (default) | markdown (the PR comment) | json (the report) |
+                     sarif (SARIF 2.1.0 for GitHub code scanning)
+--output FILE        also write the report to FILE: the SARIF with --format sarif, else the
+                     JSON report
+--fail-on LEVEL      error | warning | never | new (overrides the configuration; new needs --base)
 --base GIT_REF       compare with the same files at that git revision
---comment-key KEY    marker key for --format markdown (default: dataset-gate)
+--comment-key KEY    marker key for --format markdown, category for --format sarif
+                     (default: dataset-gate)
 --debug              print stack traces of internal errors
 -h, --help           this help
 --version            the version
@@ -43,8 +49,8 @@ Exit status: 0 the gate passed, 1 it failed, 2 usage, configuration or I/O error
 
 class UsageError extends Error {}
 
-const FAIL_ON = ['error', 'warning', 'never', 'new']
-const FORMATS = ['text', 'markdown', 'json']
+const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const
+type Format = (typeof FORMATS)[number]
 
 export async function main(argv: string[]): Promise<number> {
   // `dataset-gate check | head` closes the pipe early: that is not an error.
@@ -70,76 +76,116 @@ export async function main(argv: string[]): Promise<number> {
           ? 'missing command: use `dataset-gate check [PATH ...]`'
           : `unknown command "${command}": use \`dataset-gate check [PATH ...]\``
       )
-    const format = values.format ?? 'text'
-    if (!FORMATS.includes(format))
-      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`)
-    if (values['fail-on'] !== undefined && !FAIL_ON.includes(values['fail-on'])) {
-      throw new UsageError(
-        `--fail-on must be one of ${FAIL_ON.join(', ')}, not "${values['fail-on']}"`
-      )
-    }
-    if (values['fail-on'] === 'new' && values.base === undefined)
-      throw new UsageError(
-        '--fail-on new needs --base GIT_REF: without a base every finding is new'
-      )
-    const located = locatePaths(paths, process.cwd())
-    const root = located.root
-    const config = loadConfig(values.config, root)
-    const source = new WorkingTreeSource(root)
-    let base: { ref: string; source: GitRevisionSource } | undefined
-    if (values.base !== undefined) {
-      if (!located.inRepository)
-        throw new UsageError(`--base ${values.base}: ${root} is not in a git repository`)
-      try {
-        base = { ref: values.base, source: new GitRevisionSource(root, values.base) }
-        await base.source.list(['**/*'], [])
-      } catch (error) {
-        throw new UsageError(
-          `--base ${values.base}: cannot read that git revision (${firstLine(error)})`
-        )
-      }
-    } else if ((values['fail-on'] ?? config.failOn) === 'new') {
-      writeError(
-        `dataset-gate: fail-on is new (${config.source ?? 'configuration'}) but there is no --base, so every error fails the gate\n`
-      )
-    }
-    const progress = process.stderr.isTTY ? terminalProgress() : undefined
-    const report = await runGate({
-      source,
-      config,
-      paths: located.paths,
-      ...(values['fail-on'] ? { failOn: values['fail-on'] as FailOn } : {}),
-      ...(base ? { base } : {}),
-      ...(progress ? { progress: progress.update } : {})
-    })
-    progress?.clear()
-    if (values.output) await writeFile(values.output, renderJson(report))
-    const body =
-      format === 'json'
-        ? renderJson(report)
-        : format === 'markdown'
-          ? renderMarkdown(report, { commentKey: values['comment-key'] ?? 'dataset-gate' })
-          : renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR })
-    process.stdout.write(forRunnerLog(body, format))
-    return report.passed ? 0 : 1
+    return await check(checkOptions(values), paths)
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof PathError) {
-      // One line: the usage hint goes on the same line as the message.
-      const hint = error instanceof UsageError ? ' (run `dataset-gate check --help` for usage)' : ''
-      writeError(`dataset-gate: ${firstLine(error)}${hint}\n`)
-      return 2
-    }
-    const code = (error as NodeJS.ErrnoException).code
-    const message = firstLine(error)
-    // Node's fs errors already start with their code ("ENOENT: no such file ...").
-    const prefix = code && !message.startsWith(`${code}:`) ? `${code}: ` : ''
+    return reportError(error, debug)
+  }
+}
+
+type Values = ReturnType<typeof parseArguments>['values']
+
+interface CheckOptions {
+  format: Format
+  failOn: FailOn | undefined
+  base: string | undefined
+  config: string | undefined
+  output: string | undefined
+  commentKey: string
+}
+
+function checkOptions(values: Values): CheckOptions {
+  const format = values.format ?? 'text'
+  if (!isOneOf(FORMATS, format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`)
+  const failOn = values['fail-on']
+  if (failOn !== undefined && !isOneOf(FAIL_ON_LEVELS, failOn))
+    throw new UsageError(`--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${failOn}"`)
+  if (failOn === 'new' && values.base === undefined)
+    throw new UsageError('--fail-on new needs --base GIT_REF: without a base every finding is new')
+  return {
+    format,
+    failOn,
+    base: values.base,
+    config: values.config,
+    output: values.output,
+    commentKey: values['comment-key'] ?? 'dataset-gate'
+  }
+}
+
+function isOneOf<T extends string>(choices: readonly T[], value: string): value is T {
+  return (choices as readonly string[]).includes(value)
+}
+
+/** `check [PATH ...]`: gate, print, and exit 0 (passed) or 1 (failed). */
+async function check(options: CheckOptions, paths: string[]): Promise<number> {
+  const located = locatePaths(paths, process.cwd())
+  const config = loadConfig(options.config, located.root)
+  const base = await openBase(options.base, located)
+  if (base === undefined && (options.failOn ?? config.failOn) === 'new') {
     writeError(
-      `dataset-gate: ${prefix}${message}${debug ? '' : ' (run with --debug for details)'}\n`
+      `dataset-gate: fail-on is new (${config.source ?? 'configuration'}) but there is no --base, so every error fails the gate\n`
     )
-    const stack = (error as { stack?: unknown } | null)?.stack
-    if (debug && typeof stack === 'string') writeError(stack + '\n')
+  }
+  const progress = process.stderr.isTTY ? terminalProgress() : undefined
+  const report = await runGate({
+    source: new WorkingTreeSource(located.root),
+    config,
+    paths: located.paths,
+    ...(options.failOn ? { failOn: options.failOn } : {}),
+    ...(base ? { base } : {}),
+    ...(progress ? { progress: progress.update } : {})
+  })
+  progress?.clear()
+  const sarif =
+    options.format === 'sarif'
+      ? renderSarif(report, { category: options.commentKey, toolVersion: VERSION })
+      : null
+  if (options.output) await writeFile(options.output, sarif ? sarif.text : renderJson(report))
+  if (sarif && sarif.omitted > 0) writeError(sarifOmittedNote(sarif.omitted))
+  const body = sarif
+    ? sarif.text
+    : options.format === 'json'
+      ? renderJson(report)
+      : options.format === 'markdown'
+        ? renderMarkdown(report, { commentKey: options.commentKey })
+        : renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR })
+  process.stdout.write(forRunnerLog(body, options.format))
+  return report.passed ? 0 : 1
+}
+
+/** The `--base` revision of the root's repository, checked to be readable. */
+async function openBase(
+  ref: string | undefined,
+  located: LocatedPaths
+): Promise<{ ref: string; source: GitRevisionSource } | undefined> {
+  if (ref === undefined) return undefined
+  if (!located.inRepository)
+    throw new UsageError(`--base ${ref}: ${located.root} is not in a git repository`)
+  try {
+    const source = new GitRevisionSource(located.root, ref)
+    await source.list(['**/*'], [])
+    return { ref, source }
+  } catch (error) {
+    throw new UsageError(`--base ${ref}: cannot read that git revision (${firstLine(error)})`)
+  }
+}
+
+/** Exit status 2 with one line on stderr; the stack only with --debug, and only for the unexpected. */
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof PathError) {
+    // One line: the usage hint goes on the same line as the message.
+    const hint = error instanceof UsageError ? ' (run `dataset-gate check --help` for usage)' : ''
+    writeError(`dataset-gate: ${firstLine(error)}${hint}\n`)
     return 2
   }
+  const code = (error as NodeJS.ErrnoException).code
+  const message = firstLine(error)
+  // Node's fs errors already start with their code ("ENOENT: no such file ...").
+  const prefix = code && !message.startsWith(`${code}:`) ? `${code}: ` : ''
+  writeError(`dataset-gate: ${prefix}${message}${debug ? '' : ' (run with --debug for details)'}\n`)
+  const stack = (error as { stack?: unknown } | null)?.stack
+  if (debug && typeof stack === 'string') writeError(stack + '\n')
+  return 2
 }
 
 /** Error lines quote paths and configuration keys, which a pull request controls. */
@@ -154,7 +200,14 @@ function writeError(text: string): void {
  */
 function forRunnerLog(body: string, format: string): string {
   if (!stdoutReachesRunnerLog()) return body
-  return format === 'json' ? escapeJsonForRunnerLog(body) : guardForRunnerLog(body)
+  return format === 'json' || format === 'sarif'
+    ? escapeJsonForRunnerLog(body)
+    : guardForRunnerLog(body)
+}
+
+/** GitHub's limits left findings out of the SARIF: say so, since the file is all code scanning sees. */
+function sarifOmittedNote(omitted: number): string {
+  return `dataset-gate: ${omitted.toLocaleString('en-US')} finding${omitted === 1 ? '' : 's'} left out of the SARIF (GitHub code scanning accepts 25,000 results per run and 10 MB gzipped); the least severe went first, and the run's properties count them.\n`
 }
 
 function parseArguments(argv: string[]) {

@@ -1,35 +1,74 @@
 /**
  * The engine's one entry point: datasets in, `GateReport` out. Both shells (the action in main.ts
  * and the terminal in cli.ts) call `runGate`; neither reads a CSV itself.
+ *
+ * runGate plans the datasets, analyzes each (gate/analyze-dataset.ts), compares with the base when
+ * asked (gate/compare-base.ts) and decides the verdict. One bad file becomes findings on its
+ * dataset; it never stops the other files or datasets.
  */
-import type { FailOn, GateReport } from './model.js'
-import type { GateConfig } from './config/schema.js'
-import type { FileSource } from './read/source.js'
+import { analyzeDataset, type AnalyzedDataset } from './gate/analyze-dataset.js'
+import { compareWithBase } from './gate/compare-base.js'
+import { verdict } from './judge/verdict.js'
+import {
+  addCounts,
+  compareFindings,
+  type FailOn,
+  type GateReport,
+  type SeverityCounts
+} from './model.js'
+import { datasetFiles } from './read/dataset-plan.js'
+import { planDatasets } from './read/plan.js'
+import type { GateRequest } from './gate/request.js'
 
-export interface Progress {
-  /** Called now and then while a file is read; `bytesRead`/`bytesTotal` are for that file. */
-  (event: { file: string; bytesRead: number; bytesTotal: number }): void
+export async function runGate(request: GateRequest): Promise<GateReport> {
+  const { source, config } = request
+  const failOn: FailOn = request.failOn ?? config.failOn
+  const plan = await planDatasets(source, config, request.paths, 'head')
+  const notes = plan.notes
+  let plans = plan.datasets
+  if (request.changedFiles) {
+    const changed = request.changedFiles
+    // A refusal without a file (a paths entry that matched nothing) is about the workflow, not
+    // the change, and stays; a refused file counts like a dataset file.
+    plans = plans.filter(p =>
+      p.refused
+        ? p.problems.every(problem => problem.file === null || changed.has(problem.file))
+        : datasetFiles(p).some(file => changed.has(file))
+    )
+  }
+
+  const analyzed: AnalyzedDataset[] = []
+  for (const datasetPlan of plans) {
+    const result = await analyzeDataset(source, datasetPlan, config, {
+      snapshot: request.base !== undefined,
+      progress: request.progress
+    })
+    analyzed.push(result)
+    for (const note of result.notes) notes.push(`${result.report.name}: ${note}`)
+  }
+
+  const datasets = analyzed.map(a => a.report)
+  if (request.base) {
+    datasets.push(...(await compareWithBase(request, plan, analyzed, notes)))
+  }
+
+  const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 }
+  let newCounts: SeverityCounts | undefined
+  for (const dataset of datasets) {
+    dataset.findings.sort(compareFindings)
+    addCounts(counts, dataset.counts)
+    if (dataset.newCounts)
+      addCounts((newCounts ??= { error: 0, warning: 0, notice: 0 }), dataset.newCounts)
+  }
+  if (request.base) newCounts ??= { error: 0, warning: 0, notice: 0 }
+  const report: GateReport = {
+    schemaVersion: 1,
+    passed: verdict(failOn, counts, newCounts),
+    failOn,
+    counts,
+    ...(newCounts ? { newCounts, baseRef: request.base!.ref } : {}),
+    datasets,
+    notes
+  }
+  return report
 }
-
-export interface GateRequest {
-  source: FileSource
-  config: GateConfig
-  /**
-   * Files, folders or globs to consider (CLI PATH arguments, the action's `paths` input).
-   * Empty: the configuration's datasets, else every CSV under the root.
-   */
-  paths: string[]
-  /** Overrides the configuration's `fail-on`. */
-  failOn?: FailOn
-  /**
-   * When set (a pull request with `changed-only`), only datasets with at least one file in this
-   * set are gated; an index counts as touched when any file it references is.
-   */
-  changedFiles?: ReadonlySet<string>
-  /** The same datasets at another revision: enables deltas, change rules and `fail-on: new`. */
-  base?: { ref: string; source: FileSource }
-  progress?: Progress
-}
-
-export { runGate } from './engine.js'
-export type { GateReport }

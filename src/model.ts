@@ -4,52 +4,64 @@
  * The JSON report (schemaVersion 1, see the README) is exactly `GateReport`.
  */
 
-export type Split = 'TRAIN' | 'VALIDATION' | 'TEST' | 'UNASSIGNED'
 /** Fixed order used for tables, bit masks (bit i = SPLITS[i]) and sorting. */
-export const SPLITS: readonly Split[] = ['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED']
+export const SPLITS = ['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED'] as const
+export type Split = (typeof SPLITS)[number]
 
-export type Severity = 'error' | 'warning' | 'notice'
+export const SEVERITIES = ['error', 'warning', 'notice'] as const
+export type Severity = (typeof SEVERITIES)[number]
 export type SeveritySetting = Severity | 'off'
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice']
 
-export type FailOn = 'error' | 'warning' | 'never' | 'new'
+/** What fails the gate: errors, warnings too, nothing, or only findings absent on the base. */
+export const FAIL_ON_LEVELS = ['error', 'warning', 'never', 'new'] as const
+export type FailOn = (typeof FAIL_ON_LEVELS)[number]
 
-export type FormatId = 'automl-index' | 'automl-rows' | 'vertex-csv' | 'vertex-jsonl' | 'columns'
+export const FORMAT_IDS = [
+  'automl-index',
+  'automl-rows',
+  'vertex-csv',
+  'vertex-jsonl',
+  'columns'
+] as const
+export type FormatId = (typeof FORMAT_IDS)[number]
 
-export type RuleId =
+/** Every rule id, in catalogue order (the rule catalogue defines each one). */
+export const RULE_IDS = [
   // row rules
-  | 'csv-syntax'
-  | 'row-shape'
-  | 'uri-invalid'
-  | 'label-missing'
-  | 'label-invalid'
-  | 'label-variant'
-  | 'segment-invalid'
-  | 'split-invalid'
-  | 'duplicate-row'
-  | 'unlabeled-video'
-  | 'file-size'
+  'csv-syntax',
+  'row-shape',
+  'uri-invalid',
+  'label-missing',
+  'label-invalid',
+  'label-variant',
+  'segment-invalid',
+  'split-invalid',
+  'duplicate-row',
+  'unlabeled-video',
+  'file-size',
   // dataset rules
-  | 'min-classes'
-  | 'max-classes'
-  | 'min-per-class'
-  | 'recommended-per-class'
-  | 'class-imbalance'
-  | 'split-missing-class'
-  | 'split-distribution'
-  | 'split-ratio'
-  | 'video-leakage'
-  | 'group-leakage'
-  | 'few-videos'
-  | 'multi-label'
-  | 'metadata-confounder'
+  'min-classes',
+  'max-classes',
+  'min-per-class',
+  'recommended-per-class',
+  'class-imbalance',
+  'split-missing-class',
+  'split-distribution',
+  'split-ratio',
+  'video-leakage',
+  'group-leakage',
+  'few-videos',
+  'multi-label',
+  'metadata-confounder',
   // change rules (a pull request against its base)
-  | 'split-move'
-  | 'frozen-split'
-  | 'class-regression'
+  'split-move',
+  'frozen-split',
+  'class-regression',
   // the gate's own limits and input problems that are not a row of a dataset
-  | 'input-error'
-  | 'resource-limit'
+  'input-error',
+  'resource-limit'
+] as const
+export type RuleId = (typeof RULE_IDS)[number]
 
 export interface Finding {
   rule: RuleId
@@ -223,4 +235,91 @@ export interface DatasetSnapshot {
   videos: Map<string, { splits: number; labels: string[] }>
   /** For splits listed by `frozen-split`: row key (video, label, start, end) -> where it is. */
   frozenRows: Map<Split, Map<string, { file: string; line: number }>>
+}
+
+// ---------------------------------------------------------------------------------------------
+// One count and one order of findings, for every output
+// ---------------------------------------------------------------------------------------------
+
+/** Findings per severity: listed ones plus those each "N more" finding stands for. */
+export function countFindings(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 }
+  for (const finding of findings) counts[finding.severity] += finding.omitted ?? 1
+  return counts
+}
+
+export function addCounts(into: SeverityCounts, add: SeverityCounts): SeverityCounts {
+  into.error += add.error
+  into.warning += add.warning
+  into.notice += add.notice
+  return into
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }
+
+/** Code-point order: the same on every machine, unlike localeCompare. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * The one order of findings, for the JSON report, the comment, the terminal and annotations:
+ * worst first (severity), findings new in this change before those already on the base,
+ * dataset-level findings before row findings, then file, line, rule and message; each "N more"
+ * finding last, as the list's final word on its rule.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    Number(a.omitted !== undefined) - Number(b.omitted !== undefined) ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    Number(a.onBase === true) - Number(b.onBase === true) ||
+    Number(a.file !== null) - Number(b.file !== null) ||
+    compareText(a.file ?? '', b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    compareText(a.rule, b.rule) ||
+    compareText(a.message, b.message)
+  )
+}
+
+/** A sorted copy. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(compareFindings)
+}
+
+/**
+ * What makes two findings on two revisions the same finding: the fingerprint (which never holds
+ * a line number), else the rule, place and message with its numbers blanked.
+ */
+export function identityOf(finding: {
+  rule: RuleId
+  fingerprint?: string
+  file?: string | null
+  split?: Split | null
+  class?: string | null
+  message: string
+}): string {
+  if (finding.fingerprint !== undefined && finding.fingerprint !== '')
+    return `fp\u0000${finding.fingerprint}`
+  return [
+    'fb',
+    finding.rule,
+    finding.file ?? '',
+    finding.split ?? '',
+    finding.class ?? '',
+    finding.message.replace(/\d+/g, '#')
+  ].join('\u0000')
+}
+
+/** A 53-bit hash (cyrb53): a million left-out findings collide with odds of about 1 in 10^4. */
+export function hashIdentity(text: string): number {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
 }

@@ -6,24 +6,25 @@
 import { z } from 'zod'
 import {
   RULES,
-  RULE_IDS,
   defaultRuleSettings,
   followedOptions,
   type RuleSettings,
   type RuleSetting
 } from '../rules/catalogue.js'
-import type { FailOn, FormatId, RuleId, Split } from '../model.js'
+import {
+  FAIL_ON_LEVELS,
+  FORMAT_IDS,
+  RULE_IDS,
+  SPLITS,
+  type FailOn,
+  type FormatId,
+  type RuleId,
+  type Split
+} from '../model.js'
 
-export const FORMATS: readonly FormatId[] = [
-  'automl-index',
-  'automl-rows',
-  'vertex-csv',
-  'vertex-jsonl',
-  'columns'
-]
-const splitSchema = z.enum(['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED'])
+const splitSchema = z.enum(SPLITS)
 const severitySchema = z.enum(['error', 'warning', 'notice', 'off'])
-const failOnSchema = z.enum(['error', 'warning', 'never', 'new'])
+const failOnSchema = z.enum(FAIL_ON_LEVELS)
 const relativePath = z.string().min(1).max(4096)
 
 /** A rule entry: `severity` plus the rule's own options, all optional (defaults come later). */
@@ -51,7 +52,7 @@ const datasetSchema = z
     name: z.string().min(1).max(200),
     files: z.array(relativePath).min(1).optional(),
     index: relativePath.optional(),
-    format: z.enum(['auto', ...FORMATS] as [string, ...string[]]).default('auto'),
+    format: z.enum(['auto', ...FORMAT_IDS]).default('auto'),
     columns: columnsSchema.optional(),
     'split-values': z.record(z.string(), splitSchema).optional(),
     'video-key': z.enum(['uri', 'id']).default('uri'),

@@ -2,47 +2,12 @@
  * The dataset rules of rules.md, as plain functions over a `DatasetTally` (counts already reduced
  * from the rows). Each finding says what is wrong in numbers and what to do about it.
  */
-import {
-  type Confounder,
-  type Leak,
-  type Split,
-  type SplitDistance,
-  type SplitSummary
-} from '../model.js'
+import type { Confounder, Leak, Split, SplitDistance } from '../model.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import type { FindingSink } from './findings.js'
-import {
-  chiSquareHomogeneity,
-  cramersV,
-  jsDistance,
-  jsPermutationFloor,
-  lInfinity
-} from '../analyze/stats.js'
-import { clip, formatCount, plural } from '../analyze/values.js'
-
-export interface DatasetTally {
-  splits: Partial<Record<Split, SplitSummary>>
-  /** Per class over all splits. */
-  classTotals: Map<string, { segments: number; videos: number }>
-  totalVideos: number
-  totalSegments: number
-  videoLeaks: Leak[]
-  groupLeaks: Leak[]
-  groupPatternConfigured: boolean
-  /**
-   * How many of the videos the group pattern put in no group, with an example key; absent or null
-   * without a group pattern.
-   */
-  groupCoverage?: { ungrouped: number; example: string | null } | null
-  labeledVideos: number
-  multiLabelVideos: number
-  /** Labeled rows whose (video, start, end) carries more than one label; null when not measured. */
-  multiLabelSegments: number | null
-  overlappingVideos: number | null
-  /** attribute -> value -> class -> videos, from the metadata file. */
-  metadata: Map<string, Map<string, Map<string, number>>> | null
-  metadataVideos: number
-}
+import type { DatasetTally } from '../analyze/tally.js'
+import { measureConfounder, measureImbalance, measureSplitDistance } from '../analyze/metrics.js'
+import { clip, formatCount, plural } from '../display.js'
 
 export interface DatasetJudgement {
   imbalanceRatio: number | null
@@ -152,23 +117,9 @@ function checkImbalance(
   sink: FindingSink
 ): number | null {
   const { unit, warning, error } = settings['class-imbalance'].options
-  const counted = classes
-    .map(name => ({
-      name,
-      n:
-        unit === 'videos'
-          ? tally.classTotals.get(name)!.videos
-          : tally.classTotals.get(name)!.segments
-    }))
-    .filter(c => c.n > 0)
-  if (counted.length < 2) return null
-  let most = counted[0]!
-  let least = counted[0]!
-  for (const c of counted) {
-    if (c.n > most.n) most = c
-    if (c.n < least.n) least = c
-  }
-  const ratio = most.n / least.n
+  const imbalance = measureImbalance(tally, classes, unit)
+  if (imbalance === null) return null
+  const { ratio, most, least } = imbalance
   if (ratio > warning) {
     sink.add('class-imbalance', {
       severity: ratio > error ? 'error' : 'warning',
@@ -234,31 +185,10 @@ function checkSplitDistribution(
   for (const other of ['TEST', 'VALIDATION'] as const) {
     const summary = tally.splits[other]
     if (!summary || summary.segments === 0 || train.segments === 0) continue
-    const names = [
-      ...new Set([...Object.keys(train.classes), ...Object.keys(summary.classes)])
-    ].sort()
-    const a = names.map(n => train.classes[n]?.segments ?? 0)
-    const b = names.map(n => summary.classes[n]?.segments ?? 0)
+    const result = measureSplitDistance(train, summary, other, options['noise-quantile'])
+    const { jsDistance: distance, noiseFloor, topShifts } = result
     const totalA = train.segments
     const totalB = summary.segments
-    const chi = chiSquareHomogeneity(a, b)
-    const distance = jsDistance(a, b)
-    const noiseFloor = jsPermutationFloor(a, b, { quantile: options['noise-quantile'] })
-    const topShifts = names
-      .map((name, i) => ({ class: name, a: a[i]! / totalA, b: b[i]! / totalB }))
-      .sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b) || x.class.localeCompare(y.class))
-      .slice(0, 5)
-    const result: SplitDistance = {
-      a: 'TRAIN',
-      b: other,
-      jsDistance: distance,
-      lInf: lInfinity(a, b),
-      chiSquareP: chi.pValue,
-      chiSquare: chi.statistic,
-      degreesOfFreedom: chi.degreesOfFreedom,
-      noiseFloor,
-      topShifts
-    }
     results.push(result)
     const limit = options['max-js-distance']
     if (distance > limit && distance > noiseFloor) {
@@ -436,25 +366,7 @@ function checkConfounders(
       )
       continue
     }
-    const values = [...byValue.keys()].sort()
-    const classes = [...new Set(values.flatMap(v => [...byValue.get(v)!.keys()]))].sort()
-    const table = values.map(v => classes.map(c => byValue.get(v)!.get(c) ?? 0))
-    const v = cramersV(table)
-    const givesAway: Confounder['givesAway'] = []
-    values.forEach((value, i) => {
-      const row = table[i]!
-      const total = row.reduce((s, x) => s + x, 0)
-      let best = 0
-      for (let j = 1; j < row.length; j++) if (row[j]! > row[best]!) best = j
-      const share = total > 0 ? row[best]! / total : 0
-      if (total >= 5 && share >= 0.8) givesAway.push({ value, class: classes[best]!, share })
-    })
-    givesAway.sort((x, y) => y.share - x.share || x.value.localeCompare(y.value))
-    const confounder: Confounder = {
-      attribute,
-      cramersV: Number.isFinite(v) ? v : 0,
-      givesAway: givesAway.slice(0, 5)
-    }
+    const confounder = measureConfounder(attribute, byValue)
     results.push(confounder)
     if (confounder.cramersV > options['max-cramers-v']) {
       const examples = confounder.givesAway

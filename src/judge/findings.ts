@@ -6,9 +6,18 @@
  *
  * Also the one order and the one count of findings that every output uses.
  */
-import type { Finding, RuleId, Severity, SeverityCounts, SeveritySetting, Split } from '../model.js'
+import {
+  hashIdentity,
+  identityOf,
+  type Finding,
+  type RuleId,
+  type Severity,
+  type SeverityCounts,
+  type SeveritySetting,
+  type Split
+} from '../model.js'
 import type { RuleSettings } from '../rules/catalogue.js'
-import { showInvisible } from '../analyze/values.js'
+import { showInvisible } from '../display.js'
 
 export interface FindingInput {
   message: string
@@ -130,83 +139,27 @@ export function omittedFinding(
 }
 
 /**
- * What makes two findings on two revisions the same finding: the fingerprint (which never holds
- * a line number), else the rule, place and message with its numbers blanked.
+ * The cap of max-findings-per-rule over a finished list (the change rules' findings): the first
+ * ones of each rule are kept, the rest stand behind one "N more" finding per rule and severity,
+ * as the sink does while findings stream in.
  */
-export function identityOf(finding: {
-  rule: RuleId
-  fingerprint?: string
-  file?: string | null
-  split?: Split | null
-  class?: string | null
-  message: string
-}): string {
-  if (finding.fingerprint !== undefined && finding.fingerprint !== '')
-    return `fp\u0000${finding.fingerprint}`
-  return [
-    'fb',
-    finding.rule,
-    finding.file ?? '',
-    finding.split ?? '',
-    finding.class ?? '',
-    finding.message.replace(/\d+/g, '#')
-  ].join('\u0000')
-}
-
-/** A 53-bit hash (cyrb53): a million left-out findings collide with odds of about 1 in 10^4. */
-export function hashIdentity(text: string): number {
-  let h1 = 0xdeadbeef
-  let h2 = 0x41c6ce57
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 2654435761)
-    h2 = Math.imul(h2 ^ c, 1597334677)
+export function capFindings(findings: Finding[], max: number): Finding[] {
+  const kept: Finding[] = []
+  const perRule = new Map<RuleId, number>()
+  const omitted = new Map<string, { rule: RuleId; severity: Severity; count: number }>()
+  for (const finding of findings) {
+    const count = perRule.get(finding.rule) ?? 0
+    if (count < max) {
+      kept.push({ ...finding, message: showInvisible(finding.message) })
+      perRule.set(finding.rule, count + 1)
+      continue
+    }
+    const group = `${finding.rule}\u0000${finding.severity}`
+    const entry = omitted.get(group) ?? { rule: finding.rule, severity: finding.severity, count: 0 }
+    entry.count++
+    omitted.set(group, entry)
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
-}
-
-/** Findings per severity: listed ones plus those each "N more" finding stands for. */
-export function countFindings(findings: readonly Finding[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 }
-  for (const finding of findings) counts[finding.severity] += finding.omitted ?? 1
-  return counts
-}
-
-export function addCounts(into: SeverityCounts, add: SeverityCounts): SeverityCounts {
-  into.error += add.error
-  into.warning += add.warning
-  into.notice += add.notice
-  return into
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-/**
- * The one order of findings, for the JSON report, the comment, the terminal and annotations:
- * worst first (severity), findings new in this change before those already on the base,
- * dataset-level findings before row findings, then file, line, rule and message; each "N more"
- * finding last, as the list's final word on its rule.
- */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    Number(a.omitted !== undefined) - Number(b.omitted !== undefined) ||
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    Number(a.onBase === true) - Number(b.onBase === true) ||
-    Number(a.file !== null) - Number(b.file !== null) ||
-    compareText(a.file ?? '', b.file ?? '') ||
-    (a.line ?? 0) - (b.line ?? 0) ||
-    compareText(a.rule, b.rule) ||
-    compareText(a.message, b.message)
-  )
-}
-
-/** A sorted copy. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(compareFindings)
+  for (const entry of omitted.values())
+    kept.push(omittedFinding(entry.rule, entry.severity, entry.count, max))
+  return kept
 }

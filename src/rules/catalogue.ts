@@ -4,7 +4,7 @@
  * Option names are kebab-case because they are written by people in YAML.
  */
 import { z } from 'zod'
-import type { RuleId, SeveritySetting } from '../model.js'
+import { RULE_IDS, SPLITS, type RuleId, type SeveritySetting } from '../model.js'
 
 const count = z.number().int().min(0).max(1e9)
 const ratio = z.number().min(1).max(1e9)
@@ -17,7 +17,7 @@ const perClass = z
   .record(z.string(), count)
   .default({})
   .transform(map => Object.assign(Object.create(null) as Record<string, number>, map))
-const splitName = z.enum(['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED'])
+const splitName = z.enum(SPLITS)
 
 export type RuleKind = 'row' | 'dataset' | 'change' | 'gate'
 
@@ -293,7 +293,8 @@ export const RULES = {
   'resource-limit': rule({
     kind: 'gate',
     severity: 'error',
-    summary: 'A file larger than the configured byte or row limit; reading stops there.',
+    summary:
+      'A file, or a dataset across its files, larger than the configured byte or row limit; reading stops there.',
     options: z
       .object({
         // Bytes go past `count`'s 1e9: the 4 GiB default must be writable in the configuration.
@@ -304,7 +305,21 @@ export const RULES = {
           .max(Number.MAX_SAFE_INTEGER)
           .default(4 * 1024 * 1024 * 1024),
         'max-rows': count.default(100_000_000),
-        'max-line-bytes': count.default(1024 * 1024)
+        'max-line-bytes': count.default(1024 * 1024),
+        // Across all files of one dataset: an index that lists many files (or one file under
+        // many names) cannot make the gate read without bound.
+        'max-dataset-bytes': z
+          .number()
+          .int()
+          .min(0)
+          .max(Number.MAX_SAFE_INTEGER)
+          .default(16 * 1024 * 1024 * 1024),
+        'max-dataset-rows': z
+          .number()
+          .int()
+          .min(0)
+          .max(Number.MAX_SAFE_INTEGER)
+          .default(400_000_000)
       })
       .strict()
   })
@@ -362,7 +377,7 @@ export interface RuleSetting<Id extends RuleId = RuleId> {
 
 export type RuleSettings = { [Id in RuleId]: RuleSetting<Id> }
 
-export const RULE_IDS = Object.keys(RULES) as RuleId[]
+// Every id in model.ts's RULE_IDS has a definition here (`satisfies` above checks it).
 
 /** The settings a dataset gets when the configuration says nothing. */
 export function defaultRuleSettings(): RuleSettings {

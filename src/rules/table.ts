@@ -2,7 +2,8 @@
  * The README's rule table, generated from the catalogue so the two cannot drift apart:
  * `npm run rules-table` prints it, and a test fails when the README's copy differs.
  */
-import { RULES, RULE_IDS, type RuleKind } from './catalogue.js'
+import { RULE_IDS } from '../model.js'
+import { RULES, type RuleKind } from './catalogue.js'
 
 const KIND_TITLE: Record<RuleKind, string> = {
   row: 'Row rules (one finding per offending row, with file and line)',

@@ -1,0 +1,245 @@
+/**
+ * One dataset through the stages: side files, the first pass over every data file, the second
+ * pass, the tally, the dataset rules, the snapshot a comparison needs. A refused plan (a named path
+ * that could not be gated) carries only its input error.
+ */
+import { DatasetAccumulator } from '../analyze/accumulator.js'
+import { buildSnapshot } from '../analyze/snapshot.js'
+import { buildTally, type DatasetTally } from '../analyze/tally.js'
+import { clip } from '../display.js'
+import { RowProblemReporter } from '../judge/row-problems.js'
+import { valueRules } from '../judge/value-checks.js'
+import { resolveRuleSettings, type GateConfig } from '../config/schema.js'
+import type { GateRequest } from './request.js'
+import { readDataFile, startFirstPass } from './read-data-file.js'
+import { multiLabelVideos, secondPass } from './second-pass.js'
+import { judgeDataset, type DatasetJudgement } from '../judge/dataset-rules.js'
+import { FindingSink, type OmittedIdentities } from '../judge/findings.js'
+import { reportDuplicates, reportRowLevelAggregates } from '../judge/row-aggregates.js'
+import {
+  compareFindings,
+  countFindings,
+  type DatasetMetrics,
+  type DatasetReport,
+  type DatasetSnapshot,
+  type FileSummary,
+  type Finding
+} from '../model.js'
+import type { RuleSettings } from '../rules/catalogue.js'
+import { RE2JS } from 're2js'
+import type { DatasetPlan, PlanProblem } from '../read/dataset-plan.js'
+import { readDurations, readMetadata, type VideoMetadata } from '../read/side-files.js'
+import type { FileSource } from '../read/source.js'
+
+export interface AnalyzedDataset {
+  report: DatasetReport
+  snapshot: DatasetSnapshot | null
+  notes: string[]
+  /** Hashed identities of the findings the cap left out, by rule and severity (with a base only). */
+  omitted: OmittedIdentities | null
+  plan: DatasetPlan
+}
+
+export interface AnalyzeOptions {
+  snapshot: boolean
+  progress?: GateRequest['progress']
+}
+
+export async function analyzeDataset(
+  source: FileSource,
+  plan: DatasetPlan,
+  config: GateConfig,
+  options: AnalyzeOptions
+): Promise<AnalyzedDataset> {
+  const settings = resolveRuleSettings(config, plan.spec ?? undefined)
+  const sink = new FindingSink(settings, config.maxFindingsPerRule, {
+    rememberOmitted: options.snapshot
+  })
+  reportProblems(sink, plan.problems)
+  if (plan.refused) {
+    // Nothing was read: no dataset rule can speak (no "fewer than 2 classes" for a refused file).
+    const report = emptyReport(plan.name, sink.finish())
+    return { report, snapshot: null, notes: [], omitted: null, plan }
+  }
+  const side = await readSideFiles(source, plan, settings, sink)
+  const groupPattern =
+    plan.spec?.groupPattern !== undefined ? RE2JS.compile(plan.spec.groupPattern) : null
+  const accumulator = createAccumulator(plan, settings, sink, {
+    durations: side.durations,
+    groupPattern,
+    frozen: options.snapshot
+  })
+
+  const pass = startFirstPass({
+    source,
+    plan,
+    settings,
+    sink,
+    accumulator,
+    progress: options.progress
+  })
+  const files: FileSummary[] = []
+  for (const file of plan.files) {
+    const summary = await readDataFile(pass, file)
+    if (summary) files.push(summary)
+  }
+
+  const second = await secondPass(source, plan, accumulator, {
+    candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
+    multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
+    completeFirstPass: pass.complete
+  })
+  reportDuplicates(accumulator, second.duplicates, sink)
+  reportRowLevelAggregates(accumulator, sink)
+  const tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata)
+  const judgement = judgeDataset(tally, settings, sink)
+
+  const findings = sink.finish().sort(compareFindings)
+  const report: DatasetReport = {
+    name: plan.name,
+    files,
+    splits: tally.splits,
+    metrics: datasetMetrics(tally, judgement),
+    leaks: {
+      videos: tally.videoLeaks,
+      groups: tally.groupPatternConfigured ? tally.groupLeaks : []
+    },
+    findings,
+    counts: countFindings(findings),
+    delta: null
+  }
+  const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null
+  return { report, snapshot, notes: judgement.notes, omitted: sink.omittedIdentities, plan }
+}
+
+/** The durations and metadata files, under the dataset's resource limits. */
+async function readSideFiles(
+  source: FileSource,
+  plan: DatasetPlan,
+  settings: RuleSettings,
+  sink: FindingSink
+): Promise<{ durations: Map<string, number> | null; metadata: VideoMetadata | null }> {
+  const videoKey = plan.spec?.videoKey ?? 'uri'
+  const limits = settings['resource-limit'].options
+  const sideLimits = {
+    maxBytes: limits['max-file-bytes'],
+    maxRows: limits['max-rows'],
+    maxLineBytes: limits['max-line-bytes']
+  }
+  let durations: Map<string, number> | null = null
+  if (plan.durations) {
+    const side = await readDurations(source, plan.durations, videoKey, sideLimits)
+    durations = side.data
+    reportProblems(sink, side.problems)
+  }
+  let metadata: VideoMetadata | null = null
+  if (plan.metadata && settings['metadata-confounder'].severity !== 'off') {
+    const side = await readMetadata(source, plan.metadata, videoKey, sideLimits)
+    metadata = side.data
+    reportProblems(sink, side.problems)
+  }
+  return { durations, metadata }
+}
+
+function createAccumulator(
+  plan: DatasetPlan,
+  settings: RuleSettings,
+  sink: FindingSink,
+  context: { durations: Map<string, number> | null; groupPattern: RE2JS | null; frozen: boolean }
+): DatasetAccumulator {
+  const { spec } = plan
+  const labelOptions = settings['label-invalid'].options
+  const profile =
+    labelOptions.profile === 'auto'
+      ? spec?.format === 'columns' || spec?.columns
+        ? 'relaxed'
+        : 'automl'
+      : labelOptions.profile
+  const labelPattern =
+    labelOptions.pattern !== undefined ? RE2JS.compile(labelOptions.pattern) : null
+  const { groupPattern } = context
+  return new DatasetAccumulator(new RowProblemReporter(sink, settings), {
+    videoKey: spec?.videoKey ?? 'uri',
+    inferVideoKey: spec === null,
+    groupOf: groupPattern ? key => groupOf(groupPattern, key) : null,
+    durations: context.durations,
+    labelProfile: profile,
+    rules: valueRules(settings, labelPattern ? label => labelPattern.matcher(label).find() : null),
+    // Frozen splits' rows are kept only for a comparison with the base.
+    frozenSplits:
+      context.frozen && settings['frozen-split'].severity !== 'off'
+        ? settings['frozen-split'].options.splits
+        : []
+  })
+}
+
+function datasetMetrics(tally: DatasetTally, judgement: DatasetJudgement): DatasetMetrics {
+  return {
+    classCount: tally.classTotals.size,
+    imbalanceRatio: judgement.imbalanceRatio,
+    splitDistance: judgement.splitDistance,
+    leakedVideos: tally.videoLeaks.length,
+    leakedGroups: tally.groupLeaks.length,
+    multiLabelVideoShare:
+      tally.labeledVideos === 0 ? 0 : tally.multiLabelVideos / tally.labeledVideos,
+    multiLabelSegmentShare:
+      tally.multiLabelSegments === null || tally.totalSegments === 0
+        ? 0
+        : tally.multiLabelSegments / tally.totalSegments,
+    overlappingMultiLabelVideos: tally.overlappingVideos ?? 0,
+    confounders: judgement.confounders,
+    totalVideos: tally.totalVideos,
+    totalSegments: tally.totalSegments
+  }
+}
+
+export function emptyReport(name: string, findings: Finding[]): DatasetReport {
+  return {
+    name,
+    files: [],
+    splits: {},
+    metrics: {
+      classCount: 0,
+      imbalanceRatio: null,
+      splitDistance: [],
+      leakedVideos: 0,
+      leakedGroups: 0,
+      multiLabelVideoShare: 0,
+      multiLabelSegmentShare: 0,
+      overlappingMultiLabelVideos: 0,
+      confounders: [],
+      totalVideos: 0,
+      totalSegments: 0
+    },
+    leaks: { videos: [], groups: [] },
+    findings,
+    counts: countFindings(findings),
+    delta: null
+  }
+}
+
+/** Problems found while planning or reading side files become findings of the dataset. */
+export function reportProblems(sink: FindingSink, problems: PlanProblem[]): void {
+  for (const problem of problems) {
+    sink.add(problem.rule, {
+      message: problem.message,
+      file: problem.file,
+      line: problem.line,
+      ...(problem.severity ? { severity: problem.severity } : {}),
+      // Numbers blanked: a line or a size in the message must not make an old problem look new.
+      fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message.replace(/\d+/g, '#'), 200)}`
+    })
+  }
+}
+
+export function groupOf(pattern: RE2JS, key: string): string | null {
+  const matcher = pattern.matcher(key)
+  if (!matcher.find()) return null
+  try {
+    const named = matcher.group('group')
+    if (named !== null && named !== undefined) return named
+  } catch {
+    // no group named "group": use the first capture
+  }
+  return pattern.groupCount() >= 1 ? (matcher.group(1) ?? null) : matcher.group(0)
+}

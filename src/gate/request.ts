@@ -1,0 +1,32 @@
+/**
+ * What a run of the gate is asked to do: the files, the configuration, the paths named, and the
+ * base to compare with. The shells build it; runGate and its stages read it.
+ */
+import type { FailOn } from '../model.js'
+import type { GateConfig } from '../config/schema.js'
+import type { FileSource } from '../read/source.js'
+
+export interface Progress {
+  /** Called now and then while a file is read; `bytesRead`/`bytesTotal` are for that file. */
+  (event: { file: string; bytesRead: number; bytesTotal: number }): void
+}
+
+export interface GateRequest {
+  source: FileSource
+  config: GateConfig
+  /**
+   * Files, folders or globs to consider (CLI PATH arguments, the action's `paths` input).
+   * Empty: the configuration's datasets, else every CSV under the root.
+   */
+  paths: string[]
+  /** Overrides the configuration's `fail-on`. */
+  failOn?: FailOn
+  /**
+   * When set (a pull request with `changed-only`), only datasets with at least one file in this
+   * set are gated; an index counts as touched when any file it references is.
+   */
+  changedFiles?: ReadonlySet<string>
+  /** The same datasets at another revision: enables deltas, change rules and `fail-on: new`. */
+  base?: { ref: string; source: FileSource }
+  progress?: Progress
+}

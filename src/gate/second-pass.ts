@@ -1,0 +1,226 @@
+/**
+ * What needs the rows again after the first pass (confirmed duplicates, segment-level multi-label
+ * facts), in one more read of the files that need it.
+ */
+import { DatasetAccumulator, type Location } from '../analyze/accumulator.js'
+import {
+  hasOverlapWithDifferentLabels,
+  segmentsSharingSpan,
+  type MultiLabelMeasure
+} from '../analyze/intervals.js'
+import { isInf, parseSeconds } from '../read/fields.js'
+import { ignoreRowProblems } from '../read/problems.js'
+import { hashIdentity } from '../model.js'
+import type { DuplicateGroup } from '../judge/row-aggregates.js'
+import { createRowReader, type RowSink } from '../read/formats.js'
+import { mergeLines, onlyLines } from '../read/line-filter.js'
+import type { DatasetPlan } from '../read/dataset-plan.js'
+import type { FileSource } from '../read/source.js'
+import { readRecords } from '../read/text.js'
+
+/** Videos carrying more than one label (counters per video: a list each would cost ~200 bytes). */
+export function multiLabelVideos(accumulator: DatasetAccumulator): Set<number> {
+  const labelCounts = new Uint32Array(accumulator.videoKeys.length)
+  accumulator.pairs.forEach(key => labelCounts[DatasetAccumulator.pairVideo(key)]!++)
+  const multi = new Set<number>()
+  for (let video = 0; video < labelCounts.length; video++)
+    if (labelCounts[video]! > 1) multi.add(video)
+  return multi
+}
+
+export interface SecondPassNeeds {
+  /** Duplicate candidates from the first pass (rows sharing hash and video tag). */
+  candidates: Location[][]
+  /** Multi-label videos, or null when the multi-label rule is off. */
+  multiVideos: Set<number> | null
+  completeFirstPass: boolean
+}
+
+/**
+ * What needs the rows again after the first pass, in one more read of the files:
+ *
+ * - Duplicate candidates are confirmed: the rows on their lines are parsed again and grouped by
+ *   their exact (split, video, label, start, end). Only the candidates' files are read.
+ * - Segment-level multi-label facts need every segment of the multi-label videos. Instead of
+ *   keeping all segments of every video in memory, this keeps only the rows of videos that carry
+ *   more than one label (none in a multi-class dataset).
+ *
+ * When the first pass read every file to its end, the lines needed (the candidates', and those of
+ * the rows tagged like a multi-label video) are known, and every other line is skipped unsplit.
+ */
+export async function secondPass(
+  source: FileSource,
+  plan: DatasetPlan,
+  accumulator: DatasetAccumulator,
+  needs: SecondPassNeeds
+): Promise<{ duplicates: DuplicateGroup[]; multi: MultiLabelMeasure | null }> {
+  const multi = needs.multiVideos
+  const wantMulti = multi !== null && multi.size > 0
+  if (!wantMulti && needs.candidates.length === 0) {
+    accumulator.releaseRows()
+    return { duplicates: [], multi: multi === null ? null : { segments: 0, overlappingVideos: 0 } }
+  }
+  const collector = new SecondPassCollector(accumulator, needs.candidates, wantMulti ? multi : null)
+  const multiLines = wantMulti && needs.completeFirstPass ? accumulator.linesOfVideos(multi) : null
+  accumulator.releaseRows() // candidates and lines are taken: the row columns are not needed any more
+  const confirmed = await rereadFiles(source, plan, collector, multiLines)
+  const duplicates = confirmDuplicates(accumulator, needs.candidates, collector, confirmed)
+  return { duplicates, multi: multi ? measureMultiLabel(collector.segments) : null }
+}
+
+/**
+ * Collects, from the rows read again, the exact identity of each duplicate candidate and every
+ * segment of the multi-label videos.
+ */
+class SecondPassCollector implements RowSink {
+  /** Video -> its segments as flat (label, start, end) triples. */
+  readonly segments = new Map<number, number[]>()
+  /** Exact row identity (numeric ids) -> the candidate rows that have it. */
+  readonly rowsByIdentity = new Map<string, Location[]>()
+  /** Per first-pass file: the candidate lines. */
+  readonly candidateLines: Set<number>[]
+  /** The accumulator's index of the file being read, -1 when the first pass did not read it. */
+  readFile = -1
+
+  constructor(
+    readonly accumulator: DatasetAccumulator,
+    candidates: Location[][],
+    private multi: Set<number> | null
+  ) {
+    this.candidateLines = accumulator.files.map(() => new Set<number>())
+    for (const group of candidates)
+      for (const row of group) this.candidateLines[row.file]!.add(row.line)
+  }
+
+  get wantsMulti(): boolean {
+    return this.multi !== null
+  }
+
+  addRow(
+    _file: number,
+    line: number,
+    split: number,
+    uri: string,
+    label: string,
+    start: string,
+    end: string
+  ): void {
+    if (label.length === 0) return
+    const video = this.accumulator.videoId(uri)
+    if (video === undefined) return
+    const inMulti = this.multi !== null && this.multi.has(video)
+    const candidate = this.readFile !== -1 && this.candidateLines[this.readFile]!.has(line)
+    if (!inMulti && !candidate) return
+    const labelId = this.accumulator.labelId(label)
+    const s = parseSeconds(start)
+    const e = isInf(end) ? { ok: true as const, value: Infinity } : parseSeconds(end)
+    if (labelId === undefined || !s.ok || !e.ok || s.value >= e.value) return
+    if (inMulti) {
+      let list = this.segments.get(video)
+      if (!list) this.segments.set(video, (list = []))
+      list.push(labelId, s.value, e.value)
+    }
+    if (candidate) {
+      const identity = `${split}:${video}:${labelId}:${s.value}:${e.value}`
+      const rows = this.rowsByIdentity.get(identity)
+      if (rows) rows.push({ file: this.readFile, line })
+      else this.rowsByIdentity.set(identity, [{ file: this.readFile, line }])
+    }
+  }
+}
+
+/**
+ * Reads again the files that hold candidates (or every file, for the multi-label facts), only
+ * the lines needed when they are known. Returns the first-pass files whose candidates were read.
+ */
+async function rereadFiles(
+  source: FileSource,
+  plan: DatasetPlan,
+  collector: SecondPassCollector,
+  multiLines: Uint32Array[] | null
+): Promise<Set<number>> {
+  const { candidateLines } = collector
+  const firstPassFiles = collector.accumulator.files
+  const confirmed = new Set<number>()
+  let next = 0 // plan files in order; the first pass read a subsequence of them
+  for (const [index, file] of plan.files.entries()) {
+    collector.readFile = -1
+    if (next < firstPassFiles.length && firstPassFiles[next] === file.path)
+      collector.readFile = next++
+    const own = collector.readFile !== -1 ? candidateLines[collector.readFile]! : null
+    if (!collector.wantsMulti && (own === null || own.size === 0)) continue
+    const info = await source.stat(file.path)
+    if (!('size' in info) || info.size === 0) continue
+    // Lines to read: all of them for the multi-label facts after an incomplete first pass.
+    let lines: Uint32Array | null = null
+    if (own !== null && (!collector.wantsMulti || multiLines)) {
+      const sorted = Uint32Array.from(own).sort()
+      lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]!) : sorted
+    }
+    const reader = createRowReader({
+      path: file.path,
+      fileIndex: index,
+      fixedSplit: file.split,
+      format: file.format,
+      ...(plan.spec?.columns ? { columns: plan.spec.columns } : {}),
+      ...(plan.spec?.splitValues ? { splitValues: plan.spec.splitValues } : {}),
+      accumulator: collector,
+      problems: ignoreRowProblems
+    })
+    await readRecords(source.open(file.path), lines ? onlyLines(reader, lines) : reader, {
+      mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
+      maxLineBytes: 1 << 24
+    })
+    if (collector.readFile !== -1) confirmed.add(collector.readFile)
+  }
+  return confirmed
+}
+
+/**
+ * Confirmed duplicates: rows with one exact identity. Candidates in a file that could not be read
+ * again keep their first-pass grouping (same hash and video tag).
+ */
+function confirmDuplicates(
+  accumulator: DatasetAccumulator,
+  candidates: Location[][],
+  collector: SecondPassCollector,
+  confirmed: Set<number>
+): DuplicateGroup[] {
+  // The numeric identity made of names, hashed: the same on the base and the head.
+  const stableIdentity = (identity: string): string => {
+    const [split, video, label, start, end] = identity.split(':')
+    const named = [
+      split,
+      accumulator.videoKeys[Number(video)],
+      accumulator.labels[Number(label)],
+      start,
+      end
+    ]
+    return hashIdentity(named.join('\u0000')).toString(36)
+  }
+  const duplicates: DuplicateGroup[] = []
+  const trusted = new Set<string>()
+  for (const group of candidates) {
+    if (group.every(row => confirmed.has(row.file))) continue
+    duplicates.push({ rows: group, identity: `unconfirmed:${accumulator.files[group[0]!.file]}` })
+    for (const row of group) trusted.add(`${row.file}:${row.line}`)
+  }
+  for (const [identity, rows] of collector.rowsByIdentity) {
+    const left = trusted.size > 0 ? rows.filter(r => !trusted.has(`${r.file}:${r.line}`)) : rows
+    if (left.length > 1) duplicates.push({ rows: left, identity: stableIdentity(identity) })
+  }
+  return duplicates.sort(
+    (x, y) => x.rows[0]!.file - y.rows[0]!.file || x.rows[0]!.line - y.rows[0]!.line
+  )
+}
+
+function measureMultiLabel(segments: Map<number, number[]>): MultiLabelMeasure {
+  let multiSegments = 0
+  let overlappingVideos = 0
+  for (const list of segments.values()) {
+    const count = list.length / 3
+    multiSegments += segmentsSharingSpan(list, count)
+    if (hasOverlapWithDifferentLabels(list, count)) overlappingVideos++
+  }
+  return { segments: multiSegments, overlappingVideos }
+}

@@ -5,7 +5,6 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import {
   escapeCode,
   escapeMarkdown,
-  escapeMermaid,
   escapeTerminal,
   truncate,
   visibleForm
@@ -146,17 +145,6 @@ describe('escapeCode', () => {
     expect(escapeCode('a|b`c')).toBe('<code>a&#124;b&#96;c</code>')
     const html = render(`| x |\n| --- |\n| ${escapeCode('a|b')} |\n`)
     expect(html).toContain('<td><code>a|b</code></td>')
-  })
-})
-
-describe('escapeMermaid', () => {
-  it('keeps letters, digits and a few separators, and cuts long labels', () => {
-    expect(escapeMermaid('ApplyEyeMakeup')).toBe('ApplyEyeMakeup')
-    expect(escapeMermaid('riding a bike')).toBe('riding a bike')
-    expect(escapeMermaid('"x"] --> y\n%%{init}%%')).toBe('?x?? --? y????init???')
-    expect(escapeMermaid('a'.repeat(40))).toBe('a'.repeat(23) + '…')
-    expect(escapeMermaid('')).toBe('?')
-    expect(escapeMermaid('日本語')).toBe('日本語')
   })
 })
 

@@ -153,19 +153,6 @@ export function escapeCode(text: string): string {
 }
 
 /**
- * A category label for a Mermaid chart, to put between double quotes: letters, digits, spaces and
- * `_ . - / +` are kept, anything else (quotes, brackets, `#`, `%`, `<`, backticks, hidden
- * characters) becomes `?`, and the result is cut to `max` code points. Never empty.
- */
-export function escapeMermaid(text: string, max = 24): string {
-  const cleaned = Array.from(text, char => (/^[\p{L}\p{N} _./+-]$/u.test(char) ? char : '?'))
-    .join('')
-    .replace(/ {2,}/g, ' ')
-    .trim()
-  return truncate(cleaned, max) || '?'
-}
-
-/**
  * For a terminal: control characters (ESC sequences, carriage returns, C1 controls) and hidden
  * characters are replaced by their visible form, so a label cannot move the cursor, recolor or
  * clear the screen, or reorder the line.

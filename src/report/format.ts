@@ -1,25 +1,22 @@
 /**
  * Number formatting shared by the Markdown and text reports. Locale-independent, so golden files
- * are the same on every machine.
+ * are the same on every machine. Counts and nouns are written as in messages (display.ts).
  */
+import { formatCount, plural } from '../display.js'
 
-/** 12345 -> "12,345". */
-export function formatCount(value: number): string {
-  if (!Number.isFinite(value)) return String(value)
-  const sign = value < 0 ? '-' : ''
-  const [whole = '0', fraction] = Math.abs(value).toString().split('.')
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return sign + grouped + (fraction === undefined ? '' : '.' + fraction)
-}
-
-/** "1 error", "3 errors". */
-export function plural(count: number, singular: string, pluralForm = singular + 's'): string {
-  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`
-}
+export { formatCount, plural }
 
 /** A fraction as a percentage: 0.2841 -> "28.4%". */
 export function formatPercent(fraction: number, digits = 1): string {
   return `${(fraction * 100).toFixed(digits)}%`
+}
+
+/**
+ * Decimals that tell apart the shares of one table or caption whose largest share is `largest`:
+ * two when all are below 2% (hundreds of classes: 0.25% next to 0.24%), else one.
+ */
+export function shareDigits(largest: number): number {
+  return largest * 100 < 2 ? 2 : 1
 }
 
 /** A fraction as percentage points: 0.0042 -> "0.4 pp". */

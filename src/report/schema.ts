@@ -5,14 +5,20 @@
  * is an error rather than silently dropped.
  */
 import { z } from 'zod'
-import type { GateReport, RuleId } from '../model.js'
-import { RULE_IDS } from '../rules/catalogue.js'
+import {
+  FAIL_ON_LEVELS,
+  FORMAT_IDS,
+  RULE_IDS,
+  SEVERITIES,
+  SPLITS,
+  type GateReport
+} from '../model.js'
 
 const count = z.number().int().min(0)
 const fraction = z.number().min(0).max(1)
-const split = z.enum(['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED'])
-const severity = z.enum(['error', 'warning', 'notice'])
-const ruleId = z.enum(RULE_IDS as [RuleId, ...RuleId[]])
+const split = z.enum(SPLITS)
+const severity = z.enum(SEVERITIES)
+const ruleId = z.enum(RULE_IDS)
 
 const finding = z.strictObject({
   rule: ruleId,
@@ -64,7 +70,7 @@ const splitSummary = z.strictObject({
 
 const fileSummary = z.strictObject({
   path: z.string(),
-  format: z.enum(['automl-index', 'automl-rows', 'vertex-csv', 'vertex-jsonl', 'columns']),
+  format: z.enum(FORMAT_IDS),
   rows: count,
   split: split.nullable(),
   bytes: count
@@ -146,7 +152,7 @@ const dataset = z.strictObject({
 export const gateReportSchema = z.strictObject({
   schemaVersion: z.literal(1),
   passed: z.boolean(),
-  failOn: z.enum(['error', 'warning', 'never', 'new']),
+  failOn: z.enum(FAIL_ON_LEVELS),
   counts: severityCounts,
   newCounts: severityCounts.optional(),
   baseRef: z.string().optional(),

@@ -2,8 +2,9 @@
  * The renderer-neutral view of a report: what goes in each table, in which order. The Markdown
  * and text reports both read these, so a comment and a terminal agree on every number.
  */
-import { SPLITS } from '../model.js'
-import { formatCount } from './format.js'
+import { compareText, SPLITS } from '../model.js'
+import { columnBars, rowBar } from './bars.js'
+import { formatChange, formatCount, formatPercent, shareDigits } from './format.js'
 import type {
   ClassCounts,
   DatasetReport,
@@ -14,10 +15,6 @@ import type {
   Split,
   SplitLocation
 } from '../model.js'
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
 
 /** Every finding a dataset has, those left out of the list included. */
 export function totalFindings(counts: SeverityCounts): number {
@@ -90,6 +87,29 @@ export interface ClassRow {
   name: string
   cells: Map<Split, ClassCell>
   totalSegments: number
+  /** The class's share of each split's labelled segments (fractions), for `shareSplits` only. */
+  shares: Map<Split, number>
+}
+
+/** Labelled segments of a split: the sum over its classes (a multi-label segment counts once per label). */
+export function labelledSegments(dataset: DatasetReport, split: Split): number {
+  let total = 0
+  for (const counts of Object.values(dataset.splits[split]?.classes ?? {})) total += counts.segments
+  return total
+}
+
+/**
+ * Splits whose class shares are compared (the chart, the share columns): TRAIN, VALIDATION and
+ * TEST with at least one labelled segment. UNASSIGNED counts only when no other split has rows:
+ * AutoML deals its rows out 80/10/10, so its own shares are not what trains or tests a model (and
+ * a handful of unassigned rows would set the scale of every bar).
+ */
+export function shareSplits(dataset: DatasetReport): Split[] {
+  const assigned = SPLITS.filter(
+    split => split !== 'UNASSIGNED' && labelledSegments(dataset, split) > 0
+  )
+  if (assigned.length > 0) return assigned
+  return labelledSegments(dataset, 'UNASSIGNED') > 0 ? ['UNASSIGNED'] : []
 }
 
 /** Splits that get a column in the per-class table: present now, or changed by the delta. */
@@ -120,9 +140,16 @@ export function classRows(dataset: DatasetReport): ClassRow[] {
   }
   for (const change of dataset.delta?.classes ?? []) names.add(change.class)
 
+  const totals = new Map(
+    shareSplits(dataset).map(split => [split, labelledSegments(dataset, split)])
+  )
   const rows: ClassRow[] = []
   for (const name of names) {
     const cells = new Map<Split, ClassCell>()
+    const shares = new Map<Split, number>()
+    for (const [split, total] of totals) {
+      shares.set(split, (ownCounts(dataset.splits[split]?.classes, name)?.segments ?? 0) / total)
+    }
     let totalSegments = 0
     for (const split of SPLITS) {
       const head = ownCounts(dataset.splits[split]?.classes, name)
@@ -141,7 +168,7 @@ export function classRows(dataset: DatasetReport): ClassRow[] {
         added: before === null && now !== null
       })
     }
-    rows.push({ name, cells, totalSegments })
+    rows.push({ name, cells, totalSegments, shares })
   }
   return rows.sort((a, b) => b.totalSegments - a.totalSegments || compareText(a.name, b.name))
 }
@@ -164,25 +191,72 @@ export function keepEnds<T>(
   }
 }
 
-export interface ChartBar {
-  name: string
-  train: number
-  test: number | null
+/** The largest share of any class in any split: the scale of the share bars of one table. */
+export function largestShare(rows: readonly ClassRow[]): number {
+  let max = 0
+  for (const row of rows) for (const share of row.shares.values()) max = Math.max(max, share)
+  return max
 }
 
-/** The classes with the most TRAIN segments, with their TEST segments when there is a TEST split. */
-export function chartBars(dataset: DatasetReport, count: number): ChartBar[] {
-  const train = dataset.splits.TRAIN
-  if (train === undefined) return []
-  const test = dataset.splits.TEST
-  return Object.entries(train.classes)
-    .map(([name, counts]) => ({
-      name,
-      train: counts.segments,
-      test: test === undefined ? null : (ownCounts(test.classes, name)?.segments ?? 0)
-    }))
-    .sort((a, b) => b.train - a.train || compareText(a.name, b.name))
-    .slice(0, count)
+/**
+ * The share column of the per-class tables: one column bar per split (scaled to the largest share
+ * in the table, `·` for none), then the shares: `▄█ 16.7% · 30.8%` (two decimals when every
+ * share is below 2%, as with hundreds of classes: `▇█ 0.25% · 0.26%`).
+ */
+export function shareCell(row: ClassRow, splits: readonly Split[], max: number): string {
+  const shares = splits.map(split => row.shares.get(split) ?? 0)
+  const digits = shareDigits(max)
+  return `${columnBars(shares, max)} ${shares.map(share => formatPercent(share, digits)).join(' · ')}`
+}
+
+/** One class as the change left it: per split, segments on the base and on the head. */
+export interface ChangedClass {
+  name: string
+  changes: Map<Split, { base: number | null; head: number | null }>
+  /** Segments added plus segments removed, over all splits. */
+  moved: number
+}
+
+/**
+ * The classes whose segment counts the change altered most (segments added plus removed over all
+ * splits), largest first; at most `max`, and how many changed in all.
+ */
+export function changedClasses(
+  dataset: DatasetReport,
+  max: number
+): { classes: ChangedClass[]; total: number } {
+  const byName = new Map<string, ChangedClass>()
+  for (const change of dataset.delta?.classes ?? []) {
+    let entry = byName.get(change.class)
+    if (entry === undefined) {
+      entry = { name: change.class, changes: new Map(), moved: 0 }
+      byName.set(change.class, entry)
+    }
+    const base = change.base?.segments ?? null
+    const head = change.head?.segments ?? null
+    entry.changes.set(change.split, { base, head })
+    entry.moved += Math.abs((head ?? 0) - (base ?? 0))
+  }
+  const all = [...byName.values()].filter(entry => entry.moved > 0)
+  all.sort((a, b) => b.moved - a.moved || compareText(a.name, b.name))
+  return { classes: all.slice(0, max), total: all.length }
+}
+
+/** A changed-classes cell: `+39 (801 → 840)`, `new: 24`, `removed (14)`; empty when unchanged. */
+export function changeCell(
+  change: { base: number | null; head: number | null } | undefined
+): string {
+  if (change === undefined) return ''
+  const { base, head } = change
+  if (base === null) return `new: ${formatCount(head ?? 0)}`
+  if (head === null) return `removed (${formatCount(base)})`
+  if (head === base) return ''
+  return `${formatChange(head - base)} (${formatCount(base)} → ${formatCount(head)})`
+}
+
+/** The bar of a changed class: segments added plus removed, scaled to the largest change shown. */
+export function changeBar(moved: number, max: number): string {
+  return rowBar(moved, max)
 }
 
 /** A leak's places in split order. */

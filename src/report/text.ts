@@ -3,7 +3,15 @@
  * text. Dataset strings only need their control and hidden characters made visible, so a label
  * cannot send escape sequences to the terminal.
  */
-import type { DatasetReport, Finding, GateReport, Severity } from '../model.js'
+import {
+  sortFindings,
+  SPLITS,
+  type DatasetReport,
+  type Finding,
+  type GateReport,
+  type Severity,
+  type SplitDistance
+} from '../model.js'
 import { escapeTerminal, truncate } from './escape.js'
 import {
   formatBytes,
@@ -16,18 +24,24 @@ import {
   plural
 } from './format.js'
 import {
+  changeBar,
+  changeCell,
+  changedClasses,
   classRows,
   classSplits,
   findingPlace,
   keepEnds,
+  largestShare,
   leakPlaces,
-  splitOverview,
   newFindingsSummary,
   nothingRead,
-  totalFindings
+  shareCell,
+  shareSplits,
+  splitOverview,
+  totalFindings,
+  type ClassCell,
+  type ClassRow
 } from './sections.js'
-import { sortFindings } from '../judge/findings.js'
-import type { ClassCell } from './sections.js'
 
 export interface TextOptions {
   /** ANSI colors for severities and the verdict. Default false. */
@@ -40,6 +54,8 @@ export interface TextOptions {
 
 const NAME_MAX = 60
 const LIST_MAX = 50
+/** Rows of the "classes this change altered most" table. */
+const CHANGED_CLASSES = 10
 
 type Style = 'bold' | 'red' | 'yellow' | 'cyan' | 'green' | 'dim'
 const ANSI: Record<Style, [string, string]> = {
@@ -127,73 +143,58 @@ function classCell(cell: ClassCell | undefined): string {
   )
 }
 
-function renderDataset(dataset: DatasetReport, options: TextOptions, paint: Paint): string[] {
-  const counts = dataset.counts
-  const metrics = dataset.metrics
-  const tally =
-    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ` +
-    `${plural(counts.notice, 'notice')}`
-  if (nothingRead(dataset)) {
-    // A refused path or an unreadable dataset: what it has to say is its findings.
-    return [
-      paint('bold', `Dataset ${clean(dataset.name)}`),
-      `  nothing was read; ${tally}`,
-      ...sortFindings(dataset.findings).map(finding => findingLine(finding, paint)),
-      ''
-    ]
-  }
+/** The sections of one dataset share these: the options, the painter and the `clean` cut. */
+interface Sink {
+  options: TextOptions
+  paint: Paint
+}
+
+function renderFiles(dataset: DatasetReport): string[] {
+  if (dataset.files.length === 0) return []
+  const files = dataset.files.slice(0, LIST_MAX)
   const lines = [
-    paint('bold', `Dataset ${clean(dataset.name)}`),
-    `  ${plural(metrics.classCount, 'class', 'classes')}, ${plural(metrics.totalVideos, 'video')}, ` +
-      `${plural(metrics.totalSegments, 'segment')}, imbalance ${formatRatio(metrics.imbalanceRatio)}; ` +
-      tally,
+    'Files:',
+    ...alignedTable(
+      ['file', 'format', 'split', 'rows', 'size'],
+      [false, false, false, true, true],
+      files.map(file => [
+        clean(file.path, 200),
+        clean(file.format),
+        clean(file.split ?? '-'),
+        formatCount(file.rows),
+        formatBytes(file.bytes)
+      ])
+    )
+  ]
+  if (files.length < dataset.files.length) {
+    lines.push(`  … and ${plural(dataset.files.length - files.length, 'more file')}`)
+  }
+  return [...lines, '']
+}
+
+function renderSplits(dataset: DatasetReport): string[] {
+  const splits = splitOverview(dataset)
+  if (splits.length === 0) return ['Splits:', '  no rows were read', '']
+  return [
+    'Splits:',
+    ...alignedTable(
+      ['split', 'segments', 'videos', 'classes', 'share of videos', 'unlabeled videos'],
+      [false, true, true, true, true, true],
+      splits.map(row => [
+        row.split,
+        formatCount(row.segments),
+        formatCount(row.videos),
+        formatCount(row.classes),
+        formatPercent(row.videoShare),
+        formatCount(row.unlabeledVideos)
+      ])
+    ),
     ''
   ]
+}
 
-  if (dataset.files.length > 0) {
-    lines.push('Files:')
-    const files = dataset.files.slice(0, LIST_MAX)
-    lines.push(
-      ...alignedTable(
-        ['file', 'format', 'split', 'rows', 'size'],
-        [false, false, false, true, true],
-        files.map(file => [
-          clean(file.path, 200),
-          clean(file.format),
-          clean(file.split ?? '-'),
-          formatCount(file.rows),
-          formatBytes(file.bytes)
-        ])
-      )
-    )
-    if (files.length < dataset.files.length) {
-      lines.push(`  … and ${plural(dataset.files.length - files.length, 'more file')}`)
-    }
-    lines.push('')
-  }
-
-  const splits = splitOverview(dataset)
-  lines.push('Splits:')
-  if (splits.length === 0) lines.push('  no rows were read')
-  else {
-    lines.push(
-      ...alignedTable(
-        ['split', 'segments', 'videos', 'classes', 'share of videos', 'unlabeled videos'],
-        [false, true, true, true, true, true],
-        splits.map(row => [
-          row.split,
-          formatCount(row.segments),
-          formatCount(row.videos),
-          formatCount(row.classes),
-          formatPercent(row.videoShare),
-          formatCount(row.unlabeledVideos)
-        ])
-      )
-    )
-  }
-  lines.push('')
-
-  lines.push(`Findings (${formatCount(totalFindings(counts))}):`)
+function renderFindings(dataset: DatasetReport, { options, paint }: Sink): string[] {
+  const lines = [`Findings (${formatCount(totalFindings(dataset.counts))}):`]
   if (dataset.findings.length === 0) lines.push('  none')
   const sorted = sortFindings(dataset.findings)
   const kept = sorted.slice(0, options.maxFindings ?? Infinity)
@@ -201,79 +202,94 @@ function renderDataset(dataset: DatasetReport, options: TextOptions, paint: Pain
   if (kept.length < sorted.length) {
     lines.push(`  … and ${plural(sorted.length - kept.length, 'more finding')} (see --format json)`)
   }
-  lines.push('')
+  return [...lines, '']
+}
 
+/** Per class: segments / videos per split, the total, and a share bar per split. */
+function renderClasses(dataset: DatasetReport, { options }: Sink): string[] {
   const rows = classRows(dataset)
-  if (rows.length > 0) {
-    const columns = classSplits(dataset)
-    const { head, tail, omitted } = keepEnds(rows, options.maxClasses ?? 30)
-    const line = (row: (typeof rows)[number]) => [
-      clean(row.name),
-      ...columns.map(split => classCell(row.cells.get(split))),
-      formatCount(row.totalSegments)
-    ]
-    const body = head.map(line)
-    if (omitted > 0) body.push([`… ${plural(omitted, 'more class', 'more classes')}`])
-    body.push(...tail.map(line))
-    const against = dataset.delta === null ? '' : `, change against ${clean(dataset.delta.baseRef)}`
-    lines.push(`Classes (${formatCount(rows.length)}; segments / videos${against}):`)
-    lines.push(
-      ...alignedTable(
-        ['class', ...columns, 'total'],
-        [false, ...columns.map(() => true), true],
-        body
-      ),
-      ''
-    )
-  }
-
-  if (metrics.splitDistance.length > 0) {
-    lines.push('Split distributions:')
-    lines.push(
-      ...alignedTable(
-        ['pair', 'JS distance', 'noise floor', 'L∞', 'χ² p-value', 'largest shifts'],
-        [false, true, true, true, true, false],
-        metrics.splitDistance.map(distance => [
-          `${clean(distance.a)} / ${clean(distance.b)}`,
-          distance.jsDistance.toFixed(3),
-          distance.noiseFloor.toFixed(3),
-          formatPoints(distance.lInf),
-          formatPValue(distance.chiSquareP),
-          distance.topShifts
-            .slice(0, 3)
-            .map(
-              shift =>
-                `${clean(shift.class, 30)} ${formatPercent(shift.a)} -> ${formatPercent(shift.b)}`
-            )
-            .join('; ')
-        ])
-      ),
-      ''
-    )
-  }
-
-  if (metrics.confounders.length > 0) {
-    lines.push('Metadata that predicts the label:')
-    for (const confounder of metrics.confounders.slice(0, LIST_MAX)) {
-      const hints = confounder.givesAway
-        .slice(0, 3)
-        .map(
-          hint =>
-            `${clean(hint.value, 30)} -> ${clean(hint.class, 30)} (${formatPercent(hint.share, 0)})`
-        )
-        .join('; ')
-      lines.push(
-        `  ${clean(confounder.attribute)}: Cramér's V ${confounder.cramersV.toFixed(2)}; ${hints}`
-      )
-    }
-    lines.push('')
-  }
-
-  const leakKinds = [
-    { leaks: dataset.leaks.videos, count: metrics.leakedVideos, what: 'video' },
-    { leaks: dataset.leaks.groups, count: metrics.leakedGroups, what: 'group' }
+  if (rows.length === 0) return []
+  const columns = classSplits(dataset)
+  const shared = shareSplits(dataset)
+  const scale = largestShare(rows)
+  const { head, tail, omitted } = keepEnds(rows, options.maxClasses ?? 30)
+  const line = (row: ClassRow) => [
+    clean(row.name),
+    ...columns.map(split => classCell(row.cells.get(split))),
+    formatCount(row.totalSegments),
+    ...(shared.length > 0 ? [shareCell(row, shared, scale)] : [])
   ]
-  for (const { leaks, count, what } of leakKinds) {
+  const body = head.map(line)
+  if (omitted > 0) body.push([`… ${plural(omitted, 'more class', 'more classes')}`])
+  body.push(...tail.map(line))
+  const against = dataset.delta === null ? '' : `, change against ${clean(dataset.delta.baseRef)}`
+  const share =
+    shared.length > 0 ? `; share of each split's labelled segments: ${shared.join(' · ')}` : ''
+  return [
+    `Classes (${formatCount(rows.length)}; segments / videos${against}${share}):`,
+    ...alignedTable(
+      ['class', ...columns, 'total', ...(shared.length > 0 ? ['share'] : [])],
+      [false, ...columns.map(() => true), true, false],
+      body
+    ),
+    ''
+  ]
+}
+
+function renderDistances(dataset: DatasetReport): string[] {
+  const distances = dataset.metrics.splitDistance
+  if (distances.length === 0) return []
+  const shifts = (distance: SplitDistance) =>
+    distance.topShifts
+      .slice(0, 3)
+      .map(
+        shift => `${clean(shift.class, 30)} ${formatPercent(shift.a)} -> ${formatPercent(shift.b)}`
+      )
+      .join('; ')
+  return [
+    'Split distributions:',
+    ...alignedTable(
+      ['pair', 'JS distance', 'noise floor', 'L∞', 'χ² p-value', 'largest shifts'],
+      [false, true, true, true, true, false],
+      distances.map(distance => [
+        `${clean(distance.a)} / ${clean(distance.b)}`,
+        distance.jsDistance.toFixed(3),
+        distance.noiseFloor.toFixed(3),
+        formatPoints(distance.lInf),
+        formatPValue(distance.chiSquareP),
+        shifts(distance)
+      ])
+    ),
+    ''
+  ]
+}
+
+function renderConfounders(dataset: DatasetReport): string[] {
+  const confounders = dataset.metrics.confounders
+  if (confounders.length === 0) return []
+  const lines = ['Metadata that predicts the label:']
+  for (const confounder of confounders.slice(0, LIST_MAX)) {
+    const hints = confounder.givesAway
+      .slice(0, 3)
+      .map(
+        hint =>
+          `${clean(hint.value, 30)} -> ${clean(hint.class, 30)} (${formatPercent(hint.share, 0)})`
+      )
+      .join('; ')
+    lines.push(
+      `  ${clean(confounder.attribute)}: Cramér's V ${confounder.cramersV.toFixed(2)}; ${hints}`
+    )
+  }
+  return [...lines, '']
+}
+
+function renderLeaks(dataset: DatasetReport, { paint }: Sink): string[] {
+  const lines: string[] = []
+  const kinds = [
+    { leaks: dataset.leaks.videos, count: dataset.metrics.leakedVideos, what: 'video' },
+    { leaks: dataset.leaks.groups, count: dataset.metrics.leakedGroups, what: 'group' }
+  ]
+  for (const { leaks, count, what } of kinds) {
     const total = Math.max(count, leaks.length)
     if (total === 0) continue
     lines.push(paint('red', `Leakage: ${plural(total, what)} in more than one split:`))
@@ -288,34 +304,89 @@ function renderDataset(dataset: DatasetReport, options: TextOptions, paint: Pain
     }
     lines.push('')
   }
+  return lines
+}
 
-  const delta = dataset.delta
-  if (delta !== null) {
-    lines.push(
-      `Changes against ${clean(delta.baseRef)}: ${plural(delta.addedVideos, 'video')} added, ` +
-        `${formatCount(delta.removedVideos)} removed, ${formatCount(delta.movedVideos.length)} moved, ` +
-        `${formatCount(delta.relabeledVideos.length)} relabeled`
+/** The classes the change altered most: signed changes per split and a bar of the total. */
+function renderChangedClasses(dataset: DatasetReport): string[] {
+  const { classes, total } = changedClasses(dataset, CHANGED_CLASSES)
+  if (classes.length === 0) return ['  no class changed its segment count']
+  const splits = SPLITS.filter(split => classes.some(row => row.changes.has(split)))
+  const scale = classes[0]?.moved ?? 0
+  const lines = [
+    '  Classes this change altered most (segments added and removed):',
+    ...alignedTable(
+      ['class', ...splits, 'segments changed'],
+      [false, ...splits.map(() => true), false],
+      classes.map(row => [
+        clean(row.name),
+        ...splits.map(split => changeCell(row.changes.get(split))),
+        `${changeBar(row.moved, scale)} ${formatCount(row.moved)}`
+      ]),
+      '    '
     )
-    for (const video of delta.movedVideos.slice(0, LIST_MAX)) {
-      const from = video.from.map(split => clean(split)).join('+') || 'none'
-      const to = video.to.map(split => clean(split)).join('+') || 'none'
-      lines.push(`  moved ${clean(video.key, 200)}: ${from} -> ${to}`)
-    }
-    for (const video of delta.relabeledVideos.slice(0, LIST_MAX)) {
-      const labels = (names: string[]) => names.map(name => clean(name)).join(', ') || 'no label'
-      lines.push(
-        `  relabeled ${clean(video.key, 200)}: ${labels(video.from)} -> ${labels(video.to)}`
-      )
-    }
-    const listed =
-      Math.min(delta.movedVideos.length, LIST_MAX) +
-      Math.min(delta.relabeledVideos.length, LIST_MAX)
-    const total = delta.movedVideos.length + delta.relabeledVideos.length
-    if (listed < total)
-      lines.push(`  … and ${formatCount(total - listed)} more (see --format json)`)
-    lines.push('')
+  ]
+  if (classes.length < total) {
+    lines.push(`    … and ${formatCount(total - classes.length)} more changed (see Classes)`)
   }
   return lines
+}
+
+function renderDelta(dataset: DatasetReport): string[] {
+  const delta = dataset.delta
+  if (delta === null) return []
+  const lines = [
+    `Changes against ${clean(delta.baseRef)}: ${plural(delta.addedVideos, 'video')} added, ` +
+      `${formatCount(delta.removedVideos)} removed, ${formatCount(delta.movedVideos.length)} moved, ` +
+      `${formatCount(delta.relabeledVideos.length)} relabeled`,
+    ...renderChangedClasses(dataset)
+  ]
+  for (const video of delta.movedVideos.slice(0, LIST_MAX)) {
+    const from = video.from.map(split => clean(split)).join('+') || 'none'
+    const to = video.to.map(split => clean(split)).join('+') || 'none'
+    lines.push(`  moved ${clean(video.key, 200)}: ${from} -> ${to}`)
+  }
+  const labels = (names: string[]) => names.map(name => clean(name)).join(', ') || 'no label'
+  for (const video of delta.relabeledVideos.slice(0, LIST_MAX)) {
+    lines.push(`  relabeled ${clean(video.key, 200)}: ${labels(video.from)} -> ${labels(video.to)}`)
+  }
+  const listed =
+    Math.min(delta.movedVideos.length, LIST_MAX) + Math.min(delta.relabeledVideos.length, LIST_MAX)
+  const total = delta.movedVideos.length + delta.relabeledVideos.length
+  if (listed < total) lines.push(`  … and ${formatCount(total - listed)} more (see --format json)`)
+  return [...lines, '']
+}
+
+function renderDataset(dataset: DatasetReport, sink: Sink): string[] {
+  const { counts, metrics } = dataset
+  const tally =
+    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ` +
+    `${plural(counts.notice, 'notice')}`
+  const heading = sink.paint('bold', `Dataset ${clean(dataset.name)}`)
+  if (nothingRead(dataset)) {
+    // A refused path or an unreadable dataset: what it has to say is its findings.
+    return [
+      heading,
+      `  nothing was read; ${tally}`,
+      ...sortFindings(dataset.findings).map(finding => findingLine(finding, sink.paint)),
+      ''
+    ]
+  }
+  return [
+    heading,
+    `  ${plural(metrics.classCount, 'class', 'classes')}, ${plural(metrics.totalVideos, 'video')}, ` +
+      `${plural(metrics.totalSegments, 'segment')}, imbalance ${formatRatio(metrics.imbalanceRatio)}; ` +
+      tally,
+    '',
+    ...renderFiles(dataset),
+    ...renderSplits(dataset),
+    ...renderFindings(dataset, sink),
+    ...renderClasses(dataset, sink),
+    ...renderDistances(dataset),
+    ...renderConfounders(dataset),
+    ...renderLeaks(dataset, sink),
+    ...renderDelta(dataset)
+  ]
 }
 
 /** The report for a terminal; ends with a newline. */
@@ -337,7 +408,7 @@ export function renderText(report: GateReport, options: TextOptions = {}): strin
   for (const note of report.notes) lines.push(`note: ${clean(note, 1000)}`)
   lines.push('')
   if (report.datasets.length === 0) lines.push('No dataset files were checked.', '')
-  for (const dataset of report.datasets) lines.push(...renderDataset(dataset, options, paint))
+  for (const dataset of report.datasets) lines.push(...renderDataset(dataset, { options, paint }))
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop()
   return lines.join('\n') + '\n'
 }

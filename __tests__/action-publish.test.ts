@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { GitHubApi } from '../src/publish/github-api.js'
+import type { GitHubApi } from '../src/publish/api.js'
 import { describeApiError } from '../src/publish/github-api.js'
 import { getInputs, InputError, splitPathList } from '../src/publish/inputs.js'
 import { classifyFailure, requestedWait, withRetry } from '../src/publish/retry.js'
@@ -87,6 +87,8 @@ describe('getInputs', () => {
       annotations: true,
       compareBase: true,
       reportFile: undefined,
+      sarifFile: undefined,
+      codeScanning: 'off',
       githubToken: ''
     })
   })
@@ -698,6 +700,8 @@ describe('readRunContext', () => {
         changedFiles: 2
       },
       runUrl: 'https://github.com/octo-org/videos/actions/runs/42',
+      // GITHUB_ACTION_REPOSITORY unset (a local `uses: ./`): the repository itself.
+      actionHome: 'https://github.com/octo-org/videos',
       tempDir: '/tmp/r'
     })
   })

@@ -2,6 +2,9 @@
  * The GitHub Action: inputs and event in, the gate run, then the report published as outputs, a
  * JSON file, the job summary, annotations and one sticky PR comment.
  *
+ * With `sarif-file` or `code-scanning: upload`, the findings also go out as SARIF: to a file, and to
+ * GitHub code scanning, where they outlive the annotation cap and the run.
+ *
  * The step's exit status follows the data alone: it fails when the gate fails, or when the gate
  * cannot run as configured (a bad input, an unparsable configuration, a PR too large to scope, a
  * workspace that does not hold the pull request's commit). Trouble publishing (a read-only token on
@@ -13,9 +16,11 @@
 import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import { ConfigError } from './config/load.js'
-import { runGate, type GateRequest } from './gate.js'
+import { runGate } from './gate.js'
+import type { GateRequest } from './gate/request.js'
 import type { GateReport } from './model.js'
 import { emitAnnotations, planAnnotations } from './publish/annotations.js'
+import { uploadSarif, uploadTarget, writeSarifFile } from './publish/code-scanning.js'
 import { CheckoutError, verifyCheckout, type CheckedOut } from './publish/checkout.js'
 import {
   EventError,
@@ -24,7 +29,8 @@ import {
   type RunContext
 } from './publish/event.js'
 import { loadActionConfig } from './publish/gate-config.js'
-import { createGitHubApi, type GitHubApi, type PullRequestTarget } from './publish/github-api.js'
+import { createGitHubApi } from './publish/github-api.js'
+import { type GitHubApi, type PullRequestTarget } from './publish/api.js'
 import { getInputs, InputError, type ActionInputs } from './publish/inputs.js'
 import { setOutputs } from './publish/outputs.js'
 import { listPullRequestFiles, TooManyFilesError } from './publish/pull-request-files.js'
@@ -34,6 +40,7 @@ import { writeJobSummary } from './publish/summary.js'
 import { ensureCommitAvailable, GitRevisionSource } from './read/git-source.js'
 import { WorkingTreeSource } from './read/source.js'
 import { renderMarkdown } from './report/markdown.js'
+import { renderSarif, type SarifDocument } from './report/sarif.js'
 
 /** Errors that mean "the gate cannot run as configured": their message is the whole story. */
 const EXPECTED_ERRORS = [InputError, ConfigError, EventError, TooManyFilesError, CheckoutError]
@@ -43,14 +50,16 @@ export async function run(): Promise<void> {
     const inputs = getInputs()
     const context = readRunContext()
     const notes: string[] = []
+    const startedAt = new Date()
     // Before anything is judged or published: the workspace must hold the commit reported on.
+    let checkedOut: CheckedOut | null = null
     if (context.pullRequest) {
-      const checkedOut = await verifyCheckout(context, context.pullRequest)
+      checkedOut = await verifyCheckout(context, context.pullRequest)
       notes.push(...checkoutNotes(checkedOut, context.pullRequest))
     }
     const api = context.pullRequest ? apiFor(inputs, notes) : null
     const report = await gate(inputs, context, api, notes)
-    await publish(report, inputs, context, api)
+    await publish(report, inputs, context, api, { checkedOut, startedAt })
     const tally = `${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${report.datasets.length} dataset(s); fail-on: ${report.failOn}`
     if (report.passed) core.info(`Dataset gate passed: ${tally}.`)
     else core.setFailed(`Dataset gate failed: ${tally}.`)
@@ -203,9 +212,12 @@ async function publish(
   report: GateReport,
   inputs: ActionInputs,
   context: RunContext,
-  api: GitHubApi | null
+  api: GitHubApi | null,
+  run: { checkedOut: CheckedOut | null; startedAt: Date }
 ): Promise<void> {
   const pr = context.pullRequest
+  // Before the JSON report and the comment, so they can say what GitHub's limits left out of it.
+  const sarif = sarifOf(report, inputs, context)
   // Never throws: a refused or failed path is a warning, and the verdict is still published.
   const written = await writeReportFile(JSON.stringify(report, null, 2) + '\n', {
     input: inputs.reportFile,
@@ -214,7 +226,8 @@ async function publish(
     commentKey: inputs.commentKey
   })
   for (const warning of written.warnings) core.warning(warning)
-  setOutputs(report, written.path ?? '')
+  const sarifPath = sarif ? await sarifFile(sarif, inputs, context) : ''
+  setOutputs(report, written.path ?? '', sarifPath)
   if (written.path !== null) core.info(`JSON report: ${written.path}`)
 
   const markdown = { commentKey: inputs.commentKey, headSha: pr?.headSha, runUrl: context.runUrl }
@@ -233,7 +246,84 @@ async function publish(
     )
   }
 
+  if (sarif && inputs.codeScanning === 'upload') {
+    await uploadToCodeScanning(sarif, inputs, context, api, run)
+  }
+
   if (inputs.annotations) emitAnnotations(planAnnotations(report))
+}
+
+/**
+ * The SARIF, when a file or an upload asks for it. Findings past GitHub's limits (25,000 results,
+ * 10 MB gzipped) are left out, least severe first; a note in the report says how many.
+ */
+function sarifOf(
+  report: GateReport,
+  inputs: ActionInputs,
+  context: RunContext
+): SarifDocument | null {
+  if (inputs.sarifFile === undefined && inputs.codeScanning !== 'upload') return null
+  const sarif = renderSarif(report, {
+    category: inputs.commentKey,
+    ...(context.actionHome ? { home: context.actionHome } : {})
+  })
+  if (sarif.omitted > 0) {
+    const n = sarif.omitted.toLocaleString('en-US')
+    const note = `${n} finding${sarif.omitted === 1 ? ' was' : 's were'} left out of the SARIF for code scanning, which accepts ${sarif.results.toLocaleString('en-US')} of them within GitHub's limits (25,000 results and 10 MB gzipped per upload); the least severe went first. The JSON report lists every finding.`
+    core.warning(note)
+    report.notes.push(note)
+  }
+  return sarif
+}
+
+/** Writes the `sarif-file` input's path; returns the path written, or '' (warned). */
+async function sarifFile(
+  sarif: SarifDocument,
+  inputs: ActionInputs,
+  context: RunContext
+): Promise<string> {
+  if (inputs.sarifFile === undefined) return ''
+  const written = await writeSarifFile(sarif.text, {
+    input: inputs.sarifFile,
+    workspace: context.workspace,
+    tempDir: context.tempDir ?? tmpdir(),
+    commentKey: inputs.commentKey
+  })
+  for (const warning of written.warnings) core.warning(warning)
+  if (written.path !== null) core.info(`SARIF: ${written.path}`)
+  return written.path ?? ''
+}
+
+/** Never throws and never changes the verdict: a refusal is a notice, a failure a warning. */
+async function uploadToCodeScanning(
+  sarif: SarifDocument,
+  inputs: ActionInputs,
+  context: RunContext,
+  prApi: GitHubApi | null,
+  run: { checkedOut: CheckedOut | null; startedAt: Date }
+): Promise<void> {
+  const api = prApi ?? (inputs.githubToken ? createGitHubApi(inputs.githubToken) : null)
+  if (!api) {
+    core.notice(
+      'The SARIF was not uploaded to code scanning: input `github-token` is empty (secrets are not passed to pull requests from forks).'
+    )
+    return
+  }
+  const target = uploadTarget(context, run.checkedOut)
+  if ('problem' in target) {
+    core.warning(`The SARIF was not uploaded to code scanning: ${target.problem}.`)
+    return
+  }
+  const outcome = await uploadSarif(api, target, sarif.gzipped, {
+    workspace: context.workspace,
+    startedAt: run.startedAt
+  })
+  if (outcome.kind === 'uploaded')
+    core.info(
+      `Uploaded ${sarif.results} result(s) to code scanning for ${target.ref} at ${target.commitSha.slice(0, 7)} (category ${inputs.commentKey}${outcome.id ? `; upload id ${outcome.id}` : ''}).`
+    )
+  else if (outcome.kind === 'forbidden') core.notice(outcome.message)
+  else core.warning(outcome.message)
 }
 
 async function comment(

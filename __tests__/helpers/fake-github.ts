@@ -3,9 +3,59 @@
  * the bundle: an in-memory comment store, a pull request's file list and head, `GET /user`, a log
  * of every request, and injectable failures (status codes, rate-limit headers, slow responses).
  * Listens on 127.0.0.1 only.
+ *
+ * Code-scanning uploads (`POST .../code-scanning/sarifs`) are checked against GitHub's own OpenAPI
+ * description of that endpoint (vendored in fixtures/github-openapi/): a body it does not describe
+ * is refused with 422 and kept in `invalidRequests`; an accepted upload keeps its decoded SARIF.
  */
+import { Ajv } from 'ajv'
+import addFormatsPlugin from 'ajv-formats'
+import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gunzipSync } from 'node:zlib'
+
+/** GitHub's OpenAPI description of one operation, as extract.mjs vendors it. */
+interface VendoredOperation {
+  source: string
+  path: string
+  method: string
+  operation: {
+    requestBody: { content: { 'application/json': { schema: object } } }
+    responses: Record<string, { content?: { 'application/json': { schema: object } } }>
+  }
+}
+
+export const UPLOAD_SARIF_OPERATION = JSON.parse(
+  readFileSync(
+    new URL('../fixtures/github-openapi/code-scanning-upload-sarif.json', import.meta.url),
+    'utf8'
+  )
+) as VendoredOperation
+
+// OpenAPI 3.0 schema objects are JSON Schema plus a few keywords (`example`, `nullable`).
+const ajv = new Ajv({ allErrors: true, strict: false })
+;(addFormatsPlugin as unknown as (ajv: Ajv) => void)(ajv)
+const validateUploadBody = ajv.compile(
+  UPLOAD_SARIF_OPERATION.operation.requestBody.content['application/json'].schema
+)
+const validateUploadReceipt = ajv.compile(
+  UPLOAD_SARIF_OPERATION.operation.responses['202']!.content!['application/json'].schema
+)
+
+/** Why a body does not match the operation's request schema, or null when it does. */
+export function uploadBodyErrors(body: unknown): string | null {
+  return validateUploadBody(body) ? null : ajv.errorsText(validateUploadBody.errors)
+}
+
+export interface SarifUpload {
+  id: string
+  owner: string
+  repo: string
+  body: Record<string, unknown>
+  /** The `sarif` field, base64-decoded, gunzipped and parsed. */
+  sarif: unknown
+}
 
 export interface FakeUser {
   login: string
@@ -53,8 +103,12 @@ export class FakeGitHub {
   prHead: string | null = null
   /** What `GET /user` answers; null behaves like the Actions token (403, writes as the bot). */
   user: FakeUser | null = null
-  /** A read-only token: writing comments answers 403. */
+  /** A read-only token: writing comments and uploading SARIF answer 403. */
   readOnly = false
+  /** Accepted code-scanning uploads. */
+  readonly sarifUploads: SarifUpload[] = []
+  /** Requests refused because their body does not match GitHub's OpenAPI description. */
+  readonly invalidRequests: { path: string; body: unknown; errors: string }[] = []
   readonly faults: Fault[] = []
   private server: Server | null = null
   private nextId = 1000
@@ -194,6 +248,8 @@ export class FakeGitHub {
         return [201, this.addComment(text, this.user ?? ACTIONS_BOT)]
       }
     }
+    if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/sarifs$/)) && method === 'POST')
+      return this.uploadSarif(path, m[1]!, m[2]!, body)
     if (
       (m = path.match(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/)) &&
       method === 'PATCH'
@@ -205,6 +261,34 @@ export class FakeGitHub {
       return [200, comment]
     }
     return [404, { message: `Not Found: ${method} ${path}` }]
+  }
+
+  /** `POST /repos/{owner}/{repo}/code-scanning/sarifs`, as GitHub answers it. */
+  private uploadSarif(
+    path: string,
+    owner: string,
+    repo: string,
+    body: unknown
+  ): [number, unknown, Record<string, string>?] {
+    if (this.readOnly) return [403, { message: 'Resource not accessible by integration' }]
+    const errors = uploadBodyErrors(body)
+    if (errors !== null) {
+      this.invalidRequests.push({ path, body, errors })
+      return [422, { message: `Invalid request. ${errors}` }]
+    }
+    const fields = body as Record<string, unknown>
+    let sarif: unknown
+    try {
+      sarif = JSON.parse(gunzipSync(Buffer.from(String(fields.sarif), 'base64')).toString('utf8'))
+    } catch (error) {
+      this.invalidRequests.push({ path, body, errors: `sarif: ${(error as Error).message}` })
+      return [400, { message: 'Bad Request: the sarif field is not gzipped, base64-encoded JSON' }]
+    }
+    const id = `47177e22-5596-11eb-80a1-${String(this.sarifUploads.length + 1).padStart(12, '0')}`
+    this.sarifUploads.push({ id, owner, repo, body: fields, sarif })
+    const receipt = { id, url: `${this.url}/repos/${owner}/${repo}/code-scanning/sarifs/${id}` }
+    if (!validateUploadReceipt(receipt)) throw new Error('the fake answers an invalid receipt')
+    return [202, receipt]
   }
 
   /** GitHub-style pagination: `per_page` and `page`, with a `Link` header to the next page. */

@@ -1,6 +1,6 @@
 /** POST /repos/{owner}/{repo}/issues/{issue_number}/comments. Not retried on 5xx (see retry.ts). */
 import { z } from 'zod'
-import type { GitHubApi, PullRequestTarget } from './github-api.js'
+import type { GitHubApi, PullRequestTarget } from './api.js'
 
 export async function createComment(
   api: GitHubApi,

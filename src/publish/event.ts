@@ -33,6 +33,11 @@ export interface RunContext {
   pullRequest: PullRequestInfo | null
   /** Link to this workflow run, when the environment names one. */
   runUrl: string | undefined
+  /**
+   * The action's own repository page (GITHUB_ACTION_REPOSITORY; the repository itself for a local
+   * `uses: ./`): where its README, and so the rule catalogue, lives.
+   */
+  actionHome: string | undefined
   tempDir: string | undefined
 }
 
@@ -67,6 +72,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     sha: env.GITHUB_SHA ?? '',
     pullRequest,
     runUrl: runId && owner && repo ? `${server}/${owner}/${repo}/actions/runs/${runId}` : undefined,
+    actionHome: actionHome(server, env.GITHUB_ACTION_REPOSITORY || env.GITHUB_REPOSITORY),
     tempDir: env.RUNNER_TEMP || undefined
   }
 }
@@ -96,4 +102,8 @@ function readPullRequest(eventPath: string | undefined, eventName: string): Pull
     baseRef: pr.base.ref,
     changedFiles: pr.changed_files ?? null
   }
+}
+
+function actionHome(server: string, repository: string | undefined): string | undefined {
+  return repository && /^[\w.-]+\/[\w.-]+$/.test(repository) ? `${server}/${repository}` : undefined
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { hasMarker, parseMarker } from '../report/markdown.js'
-import type { GitHubApi, PullRequestTarget } from './github-api.js'
+import type { GitHubApi, PullRequestTarget } from './api.js'
 import { isAuthoredBy, type Identity } from './identity.js'
 
 export interface StickyComment {

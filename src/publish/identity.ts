@@ -9,7 +9,7 @@
  * setup gets a new comment per run (documented limitation; use the default token or a PAT).
  */
 import { z } from 'zod'
-import { hasStatus, type GitHubApi } from './github-api.js'
+import { hasStatus, type GitHubApi } from './api.js'
 
 export interface Identity {
   login: string

@@ -26,6 +26,10 @@ export interface ActionInputs {
   compareBase: boolean
   /** Unset: a file in RUNNER_TEMP. */
   reportFile: string | undefined
+  /** Where to write the SARIF, relative to the workspace; unset: no SARIF file. */
+  sarifFile: string | undefined
+  /** `upload`: send the SARIF to GitHub code scanning (needs `security-events: write`). */
+  codeScanning: 'upload' | 'off'
   githubToken: string
 }
 
@@ -87,6 +91,11 @@ const inputsSchema = z.object({
   annotations: booleanInput(true),
   'compare-base': booleanInput(true),
   'report-file': z.string().transform(v => v || undefined),
+  'sarif-file': z.string().transform(v => v || undefined),
+  'code-scanning': z
+    .string()
+    .transform(v => v || 'off')
+    .pipe(choiceInput(['upload', 'off'] as const)),
   'github-token': z.string()
 })
 
@@ -151,6 +160,8 @@ export function getInputs(
     annotations: v.annotations,
     compareBase: v['compare-base'],
     reportFile: v['report-file'],
+    sarifFile: v['sarif-file'],
+    codeScanning: v['code-scanning'],
     githubToken: v['github-token']
   }
 }

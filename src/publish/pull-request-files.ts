@@ -4,7 +4,8 @@
  * datasets are touched and says how to gate them all instead.
  */
 import { z } from 'zod'
-import { describeApiError, type GitHubApi, type PullRequestTarget } from './github-api.js'
+import { describeApiError } from './github-api.js'
+import { type GitHubApi, type PullRequestTarget } from './api.js'
 
 /** The most files the API lists for one pull request. */
 export const PR_FILES_API_CAP = 3000

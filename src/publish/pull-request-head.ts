@@ -3,7 +3,7 @@
  * tell whether a run is still the latest one for its pull request.
  */
 import { z } from 'zod'
-import type { GitHubApi, PullRequestTarget } from './github-api.js'
+import type { GitHubApi, PullRequestTarget } from './api.js'
 
 const pullSchema = z.object({ head: z.object({ sha: z.string() }) })
 

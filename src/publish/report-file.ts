@@ -102,7 +102,7 @@ function isStrictlyInside(root: string, path: string): boolean {
  * goes to a fresh file (flag `wx`: never an existing file or link) that is then renamed over the
  * target. The root itself is the runner's (workspace or temp folder) and trusted.
  */
-async function writeInside(root: string, path: string, content: string): Promise<void> {
+export async function writeInside(root: string, path: string, content: string): Promise<void> {
   const folders = relative(root, dirname(path))
     .split(sep)
     .filter(part => part.length > 0 && part !== '.')

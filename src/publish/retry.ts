@@ -11,7 +11,7 @@
  * - Anything else (401, 403 for permissions, 404, 422) fails at once.
  */
 import * as core from '@actions/core'
-import { headersOf, shortMessage, statusOf, type GitHubApi } from './github-api.js'
+import { headersOf, shortMessage, statusOf, type GitHubApi } from './api.js'
 
 export interface RetryOptions {
   /** Tries in all, the first included. */

@@ -15,13 +15,8 @@
  */
 import { createComment } from './create-comment.js'
 import { findStickyComment, type StickyComment } from './find-comment.js'
-import {
-  describeApiError,
-  shortMessage,
-  statusOf,
-  type GitHubApi,
-  type PullRequestTarget
-} from './github-api.js'
+import { describeApiError } from './github-api.js'
+import { shortMessage, statusOf, type GitHubApi, type PullRequestTarget } from './api.js'
 import { resolveIdentity, type Identity } from './identity.js'
 import { getPullRequestHead } from './pull-request-head.js'
 import { classifyFailure } from './retry.js'

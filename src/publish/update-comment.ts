@@ -1,5 +1,5 @@
 /** PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}: the same body twice is harmless. */
-import type { GitHubApi, PullRequestTarget } from './github-api.js'
+import type { GitHubApi, PullRequestTarget } from './api.js'
 
 export async function updateComment(
   api: GitHubApi,

@@ -60038,12 +60038,138 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/model.ts
+/**
+ * The plain data that flows through the pipeline read -> analyze -> judge -> report -> publish.
+ * Nothing here imports a library: every stage can be tested with literals of these types.
+ * The JSON report (schemaVersion 1, see the README) is exactly `GateReport`.
+ */
+/** Fixed order used for tables, bit masks (bit i = SPLITS[i]) and sorting. */
+const SPLITS = ['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED'];
+const SEVERITIES = ['error', 'warning', 'notice'];
+/** What fails the gate: errors, warnings too, nothing, or only findings absent on the base. */
+const FAIL_ON_LEVELS = ['error', 'warning', 'never', 'new'];
+const FORMAT_IDS = [
+    'automl-index',
+    'automl-rows',
+    'vertex-csv',
+    'vertex-jsonl',
+    'columns'
+];
+/** Every rule id, in catalogue order (the rule catalogue defines each one). */
+const RULE_IDS = [
+    // row rules
+    'csv-syntax',
+    'row-shape',
+    'uri-invalid',
+    'label-missing',
+    'label-invalid',
+    'label-variant',
+    'segment-invalid',
+    'split-invalid',
+    'duplicate-row',
+    'unlabeled-video',
+    'file-size',
+    // dataset rules
+    'min-classes',
+    'max-classes',
+    'min-per-class',
+    'recommended-per-class',
+    'class-imbalance',
+    'split-missing-class',
+    'split-distribution',
+    'split-ratio',
+    'video-leakage',
+    'group-leakage',
+    'few-videos',
+    'multi-label',
+    'metadata-confounder',
+    // change rules (a pull request against its base)
+    'split-move',
+    'frozen-split',
+    'class-regression',
+    // the gate's own limits and input problems that are not a row of a dataset
+    'input-error',
+    'resource-limit'
+];
+// ---------------------------------------------------------------------------------------------
+// One count and one order of findings, for every output
+// ---------------------------------------------------------------------------------------------
+/** Findings per severity: listed ones plus those each "N more" finding stands for. */
+function countFindings(findings) {
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings)
+        counts[finding.severity] += finding.omitted ?? 1;
+    return counts;
+}
+function addCounts(into, add) {
+    into.error += add.error;
+    into.warning += add.warning;
+    into.notice += add.notice;
+    return into;
+}
+const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+/** Code-point order: the same on every machine, unlike localeCompare. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * The one order of findings, for the JSON report, the comment, the terminal and annotations:
+ * worst first (severity), findings new in this change before those already on the base,
+ * dataset-level findings before row findings, then file, line, rule and message; each "N more"
+ * finding last, as the list's final word on its rule.
+ */
+function compareFindings(a, b) {
+    return (Number(a.omitted !== undefined) - Number(b.omitted !== undefined) ||
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        Number(a.onBase === true) - Number(b.onBase === true) ||
+        Number(a.file !== null) - Number(b.file !== null) ||
+        compareText(a.file ?? '', b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        compareText(a.rule, b.rule) ||
+        compareText(a.message, b.message));
+}
+/** A sorted copy. */
+function sortFindings(findings) {
+    return [...findings].sort(compareFindings);
+}
+/**
+ * What makes two findings on two revisions the same finding: the fingerprint (which never holds
+ * a line number), else the rule, place and message with its numbers blanked.
+ */
+function identityOf(finding) {
+    if (finding.fingerprint !== undefined && finding.fingerprint !== '')
+        return `fp\u0000${finding.fingerprint}`;
+    return [
+        'fb',
+        finding.rule,
+        finding.file ?? '',
+        finding.split ?? '',
+        finding.class ?? '',
+        finding.message.replace(/\d+/g, '#')
+    ].join('\u0000');
+}
+/** A 53-bit hash (cyrb53): a million left-out findings collide with odds of about 1 in 10^4. */
+function hashIdentity(text) {
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, 2654435761);
+        h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/catalogue.ts
 /**
  * The one source of truth for every rule: id, default severity, options with their defaults and a
  * one-line summary. The configuration schema, the README's rule table and the judges all read it.
  * Option names are kebab-case because they are written by people in YAML.
  */
+
 
 const count = schemas_number().int().min(0).max(1e9);
 const ratio = schemas_number().min(1).max(1e9);
@@ -60055,7 +60181,7 @@ const share = schemas_number().min(0).max(1);
 const perClass = record(schemas_string(), count)
     .default({})
     .transform(map => Object.assign(Object.create(null), map));
-const splitName = schemas_enum(['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED']);
+const splitName = schemas_enum(SPLITS);
 function rule(definition) {
     return definition;
 }
@@ -60289,7 +60415,7 @@ const RULES = {
     'resource-limit': rule({
         kind: 'gate',
         severity: 'error',
-        summary: 'A file larger than the configured byte or row limit; reading stops there.',
+        summary: 'A file, or a dataset across its files, larger than the configured byte or row limit; reading stops there.',
         options: object({
             // Bytes go past `count`'s 1e9: the 4 GiB default must be writable in the configuration.
             'max-file-bytes': schemas_number()
@@ -60298,7 +60424,19 @@ const RULES = {
                 .max(Number.MAX_SAFE_INTEGER)
                 .default(4 * 1024 * 1024 * 1024),
             'max-rows': count.default(100_000_000),
-            'max-line-bytes': count.default(1024 * 1024)
+            'max-line-bytes': count.default(1024 * 1024),
+            // Across all files of one dataset: an index that lists many files (or one file under
+            // many names) cannot make the gate read without bound.
+            'max-dataset-bytes': schemas_number()
+                .int()
+                .min(0)
+                .max(Number.MAX_SAFE_INTEGER)
+                .default(16 * 1024 * 1024 * 1024),
+            'max-dataset-rows': schemas_number()
+                .int()
+                .min(0)
+                .max(Number.MAX_SAFE_INTEGER)
+                .default(400_000_000)
         })
             .strict()
     })
@@ -60324,7 +60462,7 @@ const THRESHOLD_ORDERS = [
         because: 'no dataset could have enough classes without having too many'
     }
 ];
-const RULE_IDS = Object.keys(RULES);
+// Every id in model.ts's RULE_IDS has a definition here (`satisfies` above checks it).
 /** The settings a dataset gets when the configuration says nothing. */
 function defaultRuleSettings() {
     const settings = {};
@@ -60342,16 +60480,10 @@ function defaultRuleSettings() {
  */
 
 
-const FORMATS = [
-    'automl-index',
-    'automl-rows',
-    'vertex-csv',
-    'vertex-jsonl',
-    'columns'
-];
-const splitSchema = schemas_enum(['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED']);
+
+const splitSchema = schemas_enum(SPLITS);
 const severitySchema = schemas_enum(['error', 'warning', 'notice', 'off']);
-const failOnSchema = schemas_enum(['error', 'warning', 'never', 'new']);
+const failOnSchema = schemas_enum(FAIL_ON_LEVELS);
 const relativePath = schemas_string().min(1).max(4096);
 /** A rule entry: `severity` plus the rule's own options, all optional (defaults come later). */
 function ruleEntrySchema(id) {
@@ -60372,7 +60504,7 @@ const datasetSchema = object({
     name: schemas_string().min(1).max(200),
     files: array(relativePath).min(1).optional(),
     index: relativePath.optional(),
-    format: schemas_enum(['auto', ...FORMATS]).default('auto'),
+    format: schemas_enum(['auto', ...FORMAT_IDS]).default('auto'),
     columns: columnsSchema.optional(),
     'split-values': record(schemas_string(), splitSchema).optional(),
     'video-key': schemas_enum(['uri', 'id']).default('uri'),
@@ -60790,15 +60922,141 @@ function firstLine(text) {
     return text.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./src/model.ts
+;// CONCATENATED MODULE: ./src/display.ts
+/* eslint-disable no-misleading-character-class -- the classes list invisible and combining characters on purpose */
 /**
- * The plain data that flows through the pipeline read -> analyze -> judge -> report -> publish.
- * Nothing here imports a library: every stage can be tested with literals of these types.
- * The JSON report (schemaVersion 1, see the README) is exactly `GateReport`.
+ * How values are shown inside messages: clipped, with invisible characters made visible, counts
+ * with thousands separators and nouns that agree with them. A leaf like `model.ts`: every stage may
+ * import it, and it imports nothing.
  */
-/** Fixed order used for tables, bit masks (bit i = SPLITS[i]) and sorting. */
-const SPLITS = ['TRAIN', 'VALIDATION', 'TEST', 'UNASSIGNED'];
-const SEVERITIES = ['error', 'warning', 'notice'];
+/** Zero-width, bidirectional controls and other invisible format characters. */
+// The class lists joiners and variation selectors on purpose: they are what we look for.
+const INVISIBLE = /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/;
+const INVISIBLE_OR_CONTROL = new RegExp(`${INVISIBLE.source}|[\\u0000-\\u001f\\u007f-\\u009f]`, 'g');
+function clip(text, max = 60) {
+    return text.length > max ? text.slice(0, max) + '…' : text;
+}
+/**
+ * 12345 -> "12,345". Locale-independent, so messages (and the golden reports quoting them) read
+ * the same on every machine. The reports group digits the same way (src/report/format.ts).
+ */
+function formatCount(value) {
+    if (!Number.isFinite(value))
+        return String(value);
+    const sign = value < 0 ? '-' : '';
+    const [whole = '0', fraction] = Math.abs(value).toString().split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return sign + grouped + (fraction === undefined ? '' : '.' + fraction);
+}
+/** "1 segment", "1,200 segments", "2 classes": a count with its noun in agreement. */
+function plural(count, singular, pluralForm) {
+    const many = pluralForm ?? (/(s|x|ch|sh)$/.test(singular) ? singular + 'es' : singular + 's');
+    return `${formatCount(count)} ${count === 1 ? singular : many}`;
+}
+/** Shows invisible characters as <U+XXXX> so a message explains what is wrong. */
+function visible(text) {
+    return clip(showInvisible(text), 80);
+}
+/** `visible` without the length cap: every finding message goes through it (see FindingSink). */
+function showInvisible(text) {
+    return text.replace(INVISIBLE_OR_CONTROL, ch => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+;// CONCATENATED MODULE: ./src/read/fields.ts
+/**
+ * What a field says: a time in seconds, the end of the video, the key of a video. Whether a value
+ * is acceptable is the judge's (judge/value-checks.ts). `parseSeconds` runs on every row and is
+ * written to avoid regexes and allocations; the rest run once per distinct value.
+ */
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const DOT = 46;
+/**
+ * Parses a time in seconds as AutoML writes it: digits with an optional fraction, or `inf` (END only).
+ * Everything else (HH:MM:SS, a trailing `s`, a sign, exponents, `NaN`, hex, spaces) is refused,
+ * with what the text is instead.
+ */
+function parseSeconds(text) {
+    const length = text.length;
+    if (length === 0)
+        return { ok: false, reason: 'is empty' };
+    let dot = -1;
+    let digits = 0;
+    for (let i = 0; i < length; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= DIGIT_0 && code <= DIGIT_9) {
+            digits = digits * 10 + (code - DIGIT_0);
+            continue;
+        }
+        if (code === DOT && dot === -1 && i > 0 && i < length - 1) {
+            dot = i;
+            continue;
+        }
+        return { ok: false, reason: describeBadNumber(text) };
+    }
+    const decimals = dot === -1 ? 0 : length - dot - 1;
+    // Up to 15 digits the digits are an exact integer and 10^decimals an exact power, so one
+    // (correctly rounded) division gives exactly Number(text), without parsing the text again.
+    const value = length - (dot === -1 ? 0 : 1) <= 15 ? digits / POWERS_OF_TEN[decimals] : Number(text);
+    if (!Number.isFinite(value))
+        return { ok: false, reason: `"${text}" is too large` };
+    return { ok: true, value, decimals };
+}
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+/** `inf` in any case: the end of the video, as END. */
+function isInf(text) {
+    return text.length === 3 && text.toLowerCase() === 'inf';
+}
+function describeBadNumber(text) {
+    const shown = JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
+    if (/^\s|\s$/.test(text))
+        return `${shown} has surrounding whitespace`;
+    if (text.startsWith('-'))
+        return `${shown} is negative`;
+    if (/^\d+(:\d+){1,2}(\.\d+)?$/.test(text))
+        return `${shown} is in HH:MM:SS form; write seconds (e.g. 90.5)`;
+    if (/^\d+(\.\d+)?s$/i.test(text))
+        return `${shown} has a unit suffix; write plain seconds without "s"`;
+    return `${shown} is not a number of seconds`;
+}
+/** A protobuf Duration in JSON as Vertex writes segment times: seconds with an `s` unit. */
+const DURATION = /^\d+(\.\d+)?s$/;
+/**
+ * A JSON Lines time as seconds text: "12.5s" -> "12.5"; absent -> `absent`; "Infinity" -> "inf";
+ * anything else passes through as its text, for the accumulator to read or report.
+ */
+function jsonTime(value, absent) {
+    if (value === undefined || value === null)
+        return absent;
+    if (typeof value !== 'string')
+        return String(value);
+    if (value === 'Infinity' || value === 'inf')
+        return 'inf';
+    return DURATION.test(value) ? value.slice(0, -1) : value;
+}
+/**
+ * The key that identifies a video: trimmed, duplicate slashes in the object path collapsed and
+ * percent-escapes decoded, so `gs://b/a%20b.mp4` and `gs://b//a b.mp4` are one video.
+ */
+function normalizeVideoKey(raw, kind) {
+    let key = raw.trim();
+    if (kind === 'id')
+        return key;
+    if (key.includes('%')) {
+        try {
+            key = decodeURIComponent(key);
+        }
+        catch {
+            // an invalid escape stays as written: the URI check reports it, the key stays stable
+        }
+    }
+    if (key.startsWith('gs://')) {
+        const rest = key.slice(5);
+        if (rest.includes('//'))
+            key = 'gs://' + rest.replace(/\/{2,}/g, '/');
+    }
+    return key;
+}
 
 ;// CONCATENATED MODULE: ./src/analyze/compact.ts
 /**
@@ -60930,17 +61188,21 @@ class LineIndex {
         this.length++;
     }
     get(ordinal) {
-        let low = 0;
-        let high = this.runStart.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if (this.runStart[mid] <= ordinal)
-                low = mid;
-            else
-                high = mid - 1;
-        }
-        return ordinal + this.runOffset[low];
+        return ordinal + this.runOffset[lastAtMost(this.runStart, ordinal)];
     }
+}
+/** The index of the last entry of ascending `sorted` that is at most `value` (0 when none is). */
+function lastAtMost(sorted, value) {
+    let low = 0;
+    let high = sorted.length - 1;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (sorted[mid] <= value)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return low;
 }
 /** A Float64 array indexed by a dense id that grows on write. */
 class DenseFloat64 {
@@ -61125,76 +61387,987 @@ function textHash(text) {
     return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-;// CONCATENATED MODULE: ./src/analyze/values.ts
-const DEFAULT_LABEL_PATTERN = '^[A-Za-z][A-Za-z0-9_]{0,31}$';
+;// CONCATENATED MODULE: ./src/analyze/row-fingerprints.ts
 /**
- * Parses a time in seconds as AutoML writes it: digits with an optional fraction, or `inf` (END only).
- * Everything else (HH:MM:SS, a trailing `s`, a sign, exponents, `NaN`, hex, spaces) is refused.
+ * Per labeled row with valid times: a 32-bit hash of its (split, video, label, start, end), a
+ * 16-bit tag of its video (the id's low 16 bits) and its line (stored as runs): 6 bytes a row.
+ * Rows sharing hash and tag are duplicate candidates, confirmed by the engine on a second read
+ * (see `duplicateCandidates`); the tags let that read pick the rows of given videos.
  */
-function parseSeconds(text) {
-    const length = text.length;
-    if (length === 0)
-        return { ok: false, reason: 'is empty' };
-    let dot = -1;
-    let digits = 0;
-    for (let i = 0; i < length; i++) {
-        const code = text.charCodeAt(i);
-        if (code >= 48 && code <= 57) {
-            digits = digits * 10 + (code - 48);
-            continue;
-        }
-        if (code === 46 && dot === -1 && i > 0 && i < length - 1) {
-            dot = i;
-            continue;
-        }
-        return { ok: false, reason: describeBadNumber(text) };
+
+class RowFingerprints {
+    /** Row ordinal at which each file starts. */
+    fileStarts = [];
+    rowHash = new BlockUint32();
+    rowTag = new BlockUint16();
+    lines = new LineIndex();
+    scratch = new Uint32Array(2);
+    beginFile() {
+        this.fileStarts.push(this.lines.length);
     }
-    const decimals = dot === -1 ? 0 : length - dot - 1;
-    // Up to 15 digits the digits are an exact integer and 10^decimals an exact power, so one
-    // (correctly rounded) division gives exactly Number(text), without parsing the text again.
-    const value = length - (dot === -1 ? 0 : 1) <= 15 ? digits / POWERS_OF_TEN[decimals] : Number(text);
-    if (!Number.isFinite(value))
-        return { ok: false, reason: `"${text}" is too large` };
-    return { ok: true, value, decimals };
+    add(split, video, label, start, end, line) {
+        rowFingerprint(split, video, label, start, end, this.scratch);
+        this.rowHash.push(this.scratch[0]);
+        this.rowTag.push(video & 0xffff);
+        this.lines.push(line);
+    }
+    fileOf(ordinal) {
+        return lastAtMost(this.fileStarts, ordinal);
+    }
+    /**
+     * Groups of rows sharing hash and video tag: every set of rows with the same (split, video,
+     * label, start, end) is inside one, and a group of different rows turns up about once in 15 runs
+     * at 6.4 million rows, so the engine reads the candidates' lines again to confirm them. Members
+     * and groups are in row order.
+     */
+    duplicateCandidates() {
+        if (this.lines.length < 2)
+            return [];
+        const repeated = this.repeatedHashes();
+        if (repeated.length === 0)
+            return [];
+        const hash = this.rowHash;
+        const tag = this.rowTag;
+        const candidates = this.rowsWithHashes(repeated);
+        candidates.sort((a, b) => hash.get(a) - hash.get(b) || tag.get(a) - tag.get(b) || a - b);
+        const groups = [];
+        for (let i = 0; i < candidates.length;) {
+            const a = candidates[i];
+            let j = i + 1;
+            while (j < candidates.length &&
+                hash.get(candidates[j]) === hash.get(a) &&
+                tag.get(candidates[j]) === tag.get(a))
+                j++;
+            if (j - i > 1)
+                groups.push(candidates.slice(i, j));
+            i = j;
+        }
+        groups.sort((x, y) => x[0] - y[0]);
+        return groups.map(group => group.map(ordinal => ({ file: this.fileOf(ordinal), line: this.lines.get(ordinal) })));
+    }
+    /**
+     * The hashes that occur more than once, ascending. Radix-sorting the hashes, an eighth at a time
+     * (by their top 3 bits), finds them with copies of 1 byte per row.
+     */
+    repeatedHashes() {
+        const blocks = this.rowHash.blocks();
+        const parts = new Float64Array(8);
+        for (const block of blocks)
+            for (let k = 0; k < block.length; k++)
+                parts[block[k] >>> 29]++;
+        const buffer = new Uint32Array(Math.max(...parts) + 1);
+        const scratch = new Uint32Array(buffer.length);
+        const repeated = [];
+        for (let part = 0; part < 8; part++) {
+            let n = 0;
+            for (const block of blocks) {
+                for (let k = 0; k < block.length; k++) {
+                    // Branch-free: store every value, keep it (n + 1) only when it is in this part.
+                    const value = block[k];
+                    buffer[n] = value;
+                    n += (((value >>> 29) ^ part) - 1) >>> 31;
+                }
+            }
+            const sorted = buffer.subarray(0, n);
+            radixSortUint32(sorted, scratch);
+            for (let k = 1; k < n; k++) {
+                const value = sorted[k];
+                if (value === sorted[k - 1] && value !== repeated[repeated.length - 1])
+                    repeated.push(value);
+            }
+        }
+        return repeated;
+    }
+    /** Ordinals of the rows whose hash is one of `repeated` (ascending). */
+    rowsWithHashes(repeated) {
+        // A flag per low 16 bits of the repeated hashes rules most rows out without a search.
+        const maybe = new Uint8Array(1 << 16);
+        for (const value of repeated)
+            maybe[value & 0xffff] = 1;
+        const candidates = [];
+        const blocks = this.rowHash.blocks();
+        for (let b = 0, ordinal = 0; b < blocks.length; b++) {
+            const block = blocks[b];
+            for (let k = 0; k < block.length; k++, ordinal++) {
+                const value = block[k];
+                if (maybe[value & 0xffff] === 0)
+                    continue;
+                let lo = 0;
+                let hi = repeated.length - 1;
+                while (lo < hi) {
+                    const mid = (lo + hi) >> 1;
+                    if (repeated[mid] < value)
+                        lo = mid + 1;
+                    else
+                        hi = mid;
+                }
+                if (repeated[lo] === value)
+                    candidates.push(ordinal);
+            }
+        }
+        return candidates;
+    }
+    /**
+     * Per file (by index), the ascending lines of the rows whose video tag is the tag of one of
+     * `videos`: all the rows of those videos, and a few others.
+     */
+    linesOfVideos(videos, files) {
+        const count = this.lines.length;
+        const wanted = new Uint8Array(1 << 16);
+        for (const video of videos)
+            wanted[video & 0xffff] = 1;
+        const result = [];
+        for (let file = 0; file < files; file++) {
+            const end = file + 1 < files ? this.fileStarts[file + 1] : count;
+            let size = 0;
+            for (let k = this.fileStarts[file]; k < end; k++)
+                size += wanted[this.rowTag.get(k)];
+            const lines = new Uint32Array(size);
+            for (let k = this.fileStarts[file], n = 0; k < end; k++)
+                if (wanted[this.rowTag.get(k)] === 1)
+                    lines[n++] = this.lines.get(k);
+            result.push(lines);
+        }
+        return result;
+    }
+    /** Frees the columns; `duplicateCandidates` and `linesOfVideos` return nothing afterwards. */
+    release() {
+        this.rowHash = new BlockUint32();
+        this.rowTag = new BlockUint16();
+        this.lines = new LineIndex();
+        this.fileStarts = this.fileStarts.map(() => 0);
+    }
 }
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
-function isInf(text) {
-    return text.length === 3 && text.toLowerCase() === 'inf';
+
+;// CONCATENATED MODULE: ./src/analyze/videos.ts
+/**
+ * The videos of a dataset and the groups (source video, camera, subject...) they belong to: an id
+ * per video key, the splits each video and group appear in, and where one crosses splits (leaks).
+ */
+
+
+
+class VideoRegistry {
+    options;
+    byKey = new Map();
+    /**
+     * Raw spellings that differ from their video's key (` gs://b/a.mp4`, `gs://b//a.mp4`). A raw
+     * spelling that is the key itself, the usual case, is found through `byKey` and marked in
+     * `spelledAsKey` instead: one Map entry per video, not two.
+     */
+    byRaw = new Map();
+    spelledAsKey = new DenseUint8();
+    keys = [];
+    splits = new DenseUint8();
+    firstFile = new DenseInt32();
+    firstLine = new DenseInt32();
+    durationOf = new DenseFloat64(256, NaN);
+    groupOfVideo = new DenseInt32();
+    leaks = new Map();
+    groupKeys = [];
+    groupByKey = new Map();
+    groupSplits = new DenseUint8();
+    groupFirst = [];
+    groupLeaks = new Map();
+    /** Videos the group pattern gave no group (counted once per video, when it is registered). */
+    ungrouped = 0;
+    ungroupedExample = null;
+    constructor(options) {
+        this.options = options;
+    }
+    /** The video a raw spelling names, or -1 when the spelling is new. Runs on every row. */
+    find(raw) {
+        let video = this.byKey.get(raw);
+        if (video === undefined || this.spelledAsKey.data[video] !== 1) {
+            video = this.byRaw.get(raw);
+            if (video === undefined)
+                return -1;
+        }
+        return video;
+    }
+    /** The video of a new spelling (detached from its chunk), registering the video if it is new. */
+    register(uri, file, line) {
+        const key = normalizeVideoKey(uri, this.options.videoKey);
+        let video = this.byKey.get(key);
+        if (video === undefined)
+            video = this.add(key, file, line);
+        if (key === uri)
+            this.spelledAsKey.data[video] = 1;
+        else
+            this.byRaw.set(uri, video);
+        return video;
+    }
+    add(key, file, line) {
+        const video = this.keys.length;
+        this.keys.push(key);
+        this.byKey.set(key, video);
+        this.splits.ensure(video);
+        this.firstFile.ensure(video);
+        this.firstLine.ensure(video);
+        this.spelledAsKey.ensure(video);
+        this.firstFile.data[video] = file;
+        this.firstLine.data[video] = line;
+        const { durations, groupOf } = this.options;
+        if (durations) {
+            this.durationOf.ensure(video);
+            const duration = durations.get(key);
+            if (duration !== undefined)
+                this.durationOf.data[video] = duration;
+        }
+        if (groupOf) {
+            this.groupOfVideo.ensure(video);
+            const group = groupOf(key);
+            if (group === null) {
+                // Counted so a pattern that matches nothing (or only some videos) is said, not silent.
+                this.ungrouped++;
+                this.ungroupedExample ??= key;
+            }
+            else
+                this.groupOfVideo.data[video] = this.groupId(group);
+        }
+        return video;
+    }
+    groupId(group) {
+        let id = this.groupByKey.get(group);
+        if (id === undefined) {
+            id = this.groupKeys.length;
+            this.groupKeys.push(group);
+            this.groupByKey.set(group, id);
+            this.groupSplits.ensure(id);
+        }
+        return id;
+    }
+    /** The video's duration from the durations file, NaN when unknown. */
+    duration(video) {
+        // Without a durations file the per-video column is never grown.
+        return this.options.durations ? this.durationOf.data[video] : NaN;
+    }
+    /** The video of a spelling seen before (the second pass), by spelling or by key. */
+    idOf(uri) {
+        const video = this.find(uri);
+        if (video !== -1)
+            return video;
+        return this.byKey.get(normalizeVideoKey(uri, this.options.videoKey));
+    }
+    coverage() {
+        if (!this.options.groupOf)
+            return null;
+        return { videos: this.keys.length, ungrouped: this.ungrouped, example: this.ungroupedExample };
+    }
+    /** Records that the video (and its group) has a row in `split`; a second split is a leak. */
+    markSplit(video, split, file, line) {
+        const bit = 1 << split;
+        const before = this.splits.data[video];
+        if (before & bit)
+            return;
+        this.splits.data[video] = before | bit;
+        if (before !== 0) {
+            let leak = this.leaks.get(video);
+            if (!leak) {
+                const first = {
+                    split: SPLITS[firstBit(before)],
+                    file: this.firstFile.data[video],
+                    line: this.firstLine.data[video]
+                };
+                leak = { key: this.keys[video], places: [first] };
+                this.leaks.set(video, leak);
+            }
+            leak.places.push({ split: SPLITS[split], file, line });
+        }
+        const group = this.options.groupOf ? this.groupOfVideo.data[video] : -1;
+        if (group >= 0)
+            this.markGroupSplit(group, bit, split, file, line);
+    }
+    markGroupSplit(group, bit, split, file, line) {
+        const before = this.groupSplits.data[group];
+        if (before & bit)
+            return;
+        this.groupSplits.data[group] = before | bit;
+        if (before === 0) {
+            this.groupFirst[group] = { split: SPLITS[split], file, line };
+            return;
+        }
+        let leak = this.groupLeaks.get(group);
+        if (!leak) {
+            leak = { key: this.groupKeys[group], places: [this.groupFirst[group]] };
+            this.groupLeaks.set(group, leak);
+        }
+        leak.places.push({ split: SPLITS[split], file, line });
+    }
 }
-function describeBadNumber(text) {
-    const shown = JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
-    if (/^\s|\s$/.test(text))
-        return `${shown} has surrounding whitespace`;
-    if (text.startsWith('-'))
-        return `${shown} is negative`;
-    if (/^\d+(:\d+){1,2}(\.\d+)?$/.test(text))
-        return `${shown} is in HH:MM:SS form; write seconds (e.g. 90.5)`;
-    if (/^\d+(\.\d+)?s$/i.test(text))
-        return `${shown} has a unit suffix; write plain seconds without "s"`;
-    return `${shown} is not a number of seconds`;
+function firstBit(mask) {
+    for (let i = 0; i < 8; i++)
+        if (mask & (1 << i))
+            return i;
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/accumulator.ts
+/**
+ * The hot loop: one `addRow` call per labeled or unlabeled row of a dataset. It checks the row
+ * rules that need only the row, and keeps the compact state the dataset rules need afterwards:
+ * counts per (class, split), which splits each video and group appear in, which labels each video
+ * carries, and 6 bytes per row for duplicate detection and the multi-label pass.
+ *
+ * Problems are reported as data (read/problems.ts); which values are acceptable, and the words for
+ * every problem, are the judge's (`ValueRules`; judge/row-problems.ts). Per-value work (URI checks,
+ * key normalization, group extraction, label checks) runs once per distinct URI or label.
+ */
+
+
+
+
+
+
+/** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
+const LABEL_LIMIT = 1 << 20;
+const PAIR_STRIDE = LABEL_LIMIT;
+class DatasetAccumulator {
+    problems;
+    options;
+    files = [];
+    /** The format each file (by index) is read as: messages write times in its notation. */
+    formats = [];
+    videos;
+    videoKeys;
+    videoSplits;
+    videoLeaks;
+    // groups (source video, camera, subject...)
+    groupKeys;
+    groupSplits;
+    groupLeaks;
+    /** Raw spellings that fail the URI (or id) check, with the reason. Usually empty. */
+    uriProblems = new Map();
+    // labels
+    labelByText = new Map();
+    labels = [];
+    labelFirst = [];
+    labelProblems = [];
+    labelProfile;
+    // counts, indexed label * 4 + split
+    segments = new DenseFloat64();
+    seconds = new DenseFloat64();
+    secondsUnknown = new DenseUint8();
+    /** (video, label) -> mask of splits where the video carries the label. */
+    pairs = new IntKeyMap(4096);
+    lastPair = new DenseFloat64(256, -1);
+    /** Null when the duplicate-row rule is off: rows are then not fingerprinted. */
+    fingerprints;
+    // unlabeled `URI,,,` rows
+    unlabeled = [];
+    frozenRows = new Map();
+    labeledRows = 0;
+    rows = 0;
+    // The labeled row being read, for its time checks: set per row, never allocated.
+    rowFile = 0;
+    rowLine = 0;
+    rowSplit = 0;
+    rowVideo = 0;
+    rowLabel = '';
+    rowStart = '';
+    rowEnd = '';
+    checkVideos;
+    checkLabels;
+    constructor(problems, options) {
+        this.problems = problems;
+        this.options = options;
+        this.labelProfile = options.labelProfile;
+        this.checkVideos = problems.enabled('uri-invalid');
+        this.checkLabels = problems.enabled('label-invalid');
+        this.fingerprints = problems.enabled('duplicate-row') ? new RowFingerprints() : null;
+        // Shares `options`: a video key kind changed by `columnsDetected` applies to new videos.
+        this.videos = new VideoRegistry(options);
+        this.videoKeys = this.videos.keys;
+        this.videoSplits = this.videos.splits;
+        this.videoLeaks = this.videos.leaks;
+        this.groupKeys = this.videos.groupKeys;
+        this.groupSplits = this.videos.groupSplits;
+        this.groupLeaks = this.videos.groupLeaks;
+        for (const split of options.frozenSplits)
+            this.frozenRows.set(split, new Map());
+    }
+    /**
+     * Column-mapped manifests (research datasets) use the relaxed label profile when it is `auto`,
+     * and, when the dataset was discovered rather than configured, an id-like video column
+     * (`youtube_id`, `video_id`) names videos by id instead of gs:// URI.
+     */
+    columnsDetected(videoColumn) {
+        if (this.rows > 0)
+            return;
+        if (this.options.rules.relaxLabelsForColumns)
+            this.labelProfile = 'relaxed';
+        if (this.options.inferVideoKey && /(^|_)id$/i.test(videoColumn))
+            this.options.videoKey = 'id';
+    }
+    formatDetected(file, format) {
+        this.formats[file] = format;
+    }
+    /** How the group pattern covered the videos; null without a group pattern. */
+    groupCoverage() {
+        return this.videos.coverage();
+    }
+    beginFile(path) {
+        this.files.push(path);
+        this.formats.push('vertex-csv');
+        this.fingerprints?.beginFile();
+        return this.files.length - 1;
+    }
+    /**
+     * One row. `split` is a code from SPLIT_CODE; label/start/end are the raw field texts ('' when
+     * absent). Field-count and split-value problems are the reader's; everything else is here.
+     */
+    addRow(file, line, split, uri, label, start, end) {
+        this.rows++;
+        let video = this.videos.find(uri);
+        if (video === -1)
+            video = this.registerVideo(uri, file, line);
+        const videoProblem = this.uriProblems.size > 0 ? this.uriProblems.get(uri) : undefined;
+        if (videoProblem) {
+            this.problems.report({
+                code: 'video.invalid',
+                file: this.files[file],
+                line,
+                split: SPLITS[split],
+                uri,
+                reason: videoProblem
+            });
+        }
+        this.videos.markSplit(video, split, file, line);
+        if (label.length === 0) {
+            if (start.length === 0 && end.length === 0) {
+                this.unlabeled.push({ video, file, line, split });
+                return;
+            }
+            this.problems.report({
+                code: 'label.missing',
+                file: this.files[file],
+                line,
+                split: SPLITS[split],
+                format: this.formats[file],
+                uri,
+                start,
+                end
+            });
+            return;
+        }
+        this.addLabeled(file, line, split, video, uri, label, start, end);
+    }
+    /** A labeled row (its video known): counts, the (video, label) pair, times and seconds. */
+    addLabeled(file, line, split, video, uri, label, start, end) {
+        let labelId = this.labelByText.get(label);
+        if (labelId === undefined)
+            labelId = this.registerLabel(label, file, line);
+        const labelProblem = this.labelProblems[labelId];
+        if (labelProblem) {
+            this.problems.report({
+                code: 'label.invalid',
+                file: this.files[file],
+                line,
+                split: SPLITS[split],
+                uri,
+                label,
+                reason: labelProblem
+            });
+        }
+        this.labeledRows++;
+        const cell = labelId * 4 + split;
+        this.segments.ensure(cell);
+        this.segments.data[cell]++;
+        if (labelId < LABEL_LIMIT) {
+            const pairKey = video * PAIR_STRIDE + labelId;
+            const pairCode = pairKey * 4 + split;
+            if (this.lastPair.data[video] !== pairCode) {
+                this.lastPair.data[video] = pairCode;
+                this.pairs.or(pairKey, 1 << split);
+            }
+        }
+        this.rowFile = file;
+        this.rowLine = line;
+        this.rowSplit = split;
+        this.rowVideo = video;
+        this.rowLabel = label;
+        this.rowStart = start;
+        this.rowEnd = end;
+        const seconds = this.segmentSeconds(labelId);
+        this.seconds.ensure(cell);
+        this.secondsUnknown.ensure(cell);
+        if (seconds === null)
+            this.secondsUnknown.data[cell] = 1;
+        else
+            this.seconds.data[cell] += seconds;
+        const frozen = this.frozenRows.size > 0 ? this.frozenRows.get(SPLITS[split]) : undefined;
+        if (frozen) {
+            const rowKey = `${this.videoKeys[video]}\u0000${label}\u0000${start}\u0000${end}`;
+            if (!frozen.has(rowKey))
+                frozen.set(rowKey, { file, line });
+        }
+    }
+    /**
+     * Checks the current row's START/END; returns the labeled length in seconds, or null when it is
+     * unknown (an end-of-video segment without a duration) or the times are invalid (reported).
+     */
+    segmentSeconds(labelId) {
+        const start = this.rowStart;
+        const end = this.rowEnd;
+        if (start.length === 0 && end.length === 0)
+            return this.segmentProblem('segment.no-times');
+        // One time present, the other missing: a broken segment (rules.md: START or END missing).
+        if (start.length === 0 || end.length === 0)
+            return this.segmentProblem('segment.missing-time');
+        if (isInf(start))
+            return this.segmentProblem('segment.start-at-end');
+        const startValue = parseSeconds(start);
+        if (!startValue.ok) {
+            const reason = startValue.reason;
+            return this.report({ ...this.segmentAt(), code: 'segment.start-unreadable', reason });
+        }
+        const endValue = isInf(end) ? null : parseSeconds(end);
+        if (endValue && !endValue.ok) {
+            const reason = endValue.reason;
+            return this.report({ ...this.segmentAt(), code: 'segment.end-unreadable', reason });
+        }
+        const { maxDecimals, durationTolerance } = this.options.rules;
+        const decimals = Math.max(startValue.decimals, endValue ? endValue.decimals : 0);
+        if (decimals > maxDecimals)
+            this.report({ ...this.segmentAt(), code: 'segment.decimals', decimals, maxDecimals });
+        const s = startValue.value;
+        const e = endValue ? endValue.value : Infinity;
+        if (e <= 0)
+            return this.segmentProblem('segment.end-not-positive');
+        if (s >= e)
+            return this.segmentProblem('segment.end-before-start');
+        const duration = this.videos.duration(this.rowVideo);
+        if (!Number.isNaN(duration)) {
+            if (e !== Infinity && e > duration + durationTolerance)
+                this.report({ ...this.segmentAt(), code: 'segment.end-beyond-duration', duration });
+            else if (s >= duration + durationTolerance)
+                this.report({ ...this.segmentAt(), code: 'segment.start-beyond-duration', duration });
+        }
+        this.fingerprints?.add(this.rowSplit, this.rowVideo, labelId, s, e, this.rowLine);
+        if (e === Infinity)
+            return Number.isNaN(duration) ? null : Math.max(0, duration - s);
+        return e - s;
+    }
+    /** The current row as the place of a segment problem (built only for a problem). */
+    segmentAt() {
+        return {
+            file: this.files[this.rowFile],
+            line: this.rowLine,
+            split: SPLITS[this.rowSplit],
+            format: this.formats[this.rowFile],
+            video: this.videoKeys[this.rowVideo],
+            label: this.rowLabel,
+            start: this.rowStart,
+            end: this.rowEnd
+        };
+    }
+    segmentProblem(code) {
+        return this.report({ ...this.segmentAt(), code });
+    }
+    report(problem) {
+        this.problems.report(problem);
+        return null;
+    }
+    registerVideo(raw, file, line) {
+        const uri = detach(raw); // kept as a key: must not pin the chunk it was read from
+        // Problems belong to a spelling: `gs://b/a.mp4 ` is flagged, `gs://b/a.mp4` is not, yet both
+        // name one video.
+        if (this.checkVideos) {
+            const problem = this.options.rules.videoProblem(uri, this.options.videoKey);
+            if (problem)
+                this.uriProblems.set(uri, problem);
+        }
+        const video = this.videos.register(uri, file, line);
+        this.lastPair.ensure(video);
+        return video;
+    }
+    registerLabel(raw, file, line) {
+        const label = detach(raw); // kept as a key: must not pin the chunk it was read from
+        const id = this.labels.length;
+        this.labels.push(label);
+        this.labelByText.set(label, id);
+        this.labelFirst.push({ file, line });
+        const { rules } = this.options;
+        this.labelProblems.push(this.checkLabels ? rules.labelProblem(label, this.labelProfile) : null);
+        return id;
+    }
+    labelId(label) {
+        return this.labelByText.get(label);
+    }
+    videoId(uri) {
+        return this.videos.idOf(uri);
+    }
+    /**
+     * Groups of rows with the same (split, video, label, start, end), possibly with a few others
+     * (see RowFingerprints.duplicateCandidates); empty when the duplicate-row rule is off.
+     */
+    duplicateCandidates() {
+        return this.fingerprints?.duplicateCandidates() ?? [];
+    }
+    /**
+     * Per file (by index), the ascending lines of the fingerprinted rows whose video tag is the tag of
+     * one of `videos`: all the rows of those videos, and a few others. The multi-label pass reads
+     * only those lines. Null when rows are not fingerprinted (the duplicate-row rule is off).
+     */
+    linesOfVideos(videos) {
+        return this.fingerprints?.linesOfVideos(videos, this.files.length) ?? null;
+    }
+    /**
+     * Frees the per-row columns once `duplicateCandidates` and `linesOfVideos` have used them, so a
+     * later pass over the files does not add to their memory. Both return nothing afterwards.
+     */
+    releaseRows() {
+        this.fingerprints?.release();
+    }
+    /** Labels that probably name one class two ways. */
+    findLabelVariants() {
+        const byCanonical = new Map();
+        for (let id = 0; id < this.labels.length; id++) {
+            const canonical = canonicalLabel(this.labels[id]);
+            const members = byCanonical.get(canonical);
+            if (members)
+                members.push(id);
+            else
+                byCanonical.set(canonical, [id]);
+        }
+        return [...byCanonical]
+            .filter(([, members]) => members.length > 1)
+            .map(([canonical, labels]) => ({ canonical, labels }));
+    }
+    /** Video ids carrying more than one label, with their labels. */
+    labelsByVideo() {
+        const result = new Map();
+        this.pairs.forEach(key => {
+            const video = Math.floor(key / PAIR_STRIDE);
+            const label = key - video * PAIR_STRIDE;
+            const list = result.get(video);
+            if (list)
+                list.push(label);
+            else
+                result.set(video, [label]);
+        });
+        return result;
+    }
+    static pairVideo(key) {
+        return Math.floor(key / PAIR_STRIDE);
+    }
+    static pairLabel(key) {
+        return key - Math.floor(key / PAIR_STRIDE) * PAIR_STRIDE;
+    }
+}
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+/** The form two labels share when they are probably the same class written two ways. */
+function canonicalLabel(label) {
+    return label
+        .normalize('NFKC')
+        .replace(INVISIBLE_ALL, '')
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_-]+/g, '_');
+}
+
+;// CONCATENATED MODULE: ./src/analyze/snapshot.ts
+/**
+ * What a comparison with the base needs of one side: each video's splits and labels, and the rows
+ * of frozen splits.
+ */
+
+function buildSnapshot(name, report, accumulator) {
+    const videos = new Map();
+    for (let video = 0; video < accumulator.videoKeys.length; video++) {
+        videos.set(accumulator.videoKeys[video], {
+            splits: accumulator.videoSplits.data[video],
+            labels: []
+        });
+    }
+    accumulator.pairs.forEach(key => {
+        const entry = videos.get(accumulator.videoKeys[DatasetAccumulator.pairVideo(key)]);
+        entry.labels.push(accumulator.labels[DatasetAccumulator.pairLabel(key)]);
+    });
+    for (const entry of videos.values())
+        entry.labels.sort();
+    const frozenRows = new Map();
+    for (const [split, rows] of accumulator.frozenRows) {
+        frozenRows.set(split, new Map([...rows].map(([key, where]) => [
+            key,
+            { file: accumulator.files[where.file], line: where.line }
+        ])));
+    }
+    return { name, report, videos, frozenRows };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/tally.ts
+/**
+ * The accumulator's per-row state reduced to what the dataset rules judge: counts per split and
+ * class, leaks, multi-label facts and the metadata contingency tables.
+ */
+
+
+function buildTally(accumulator, groupPatternConfigured, multi, metadata) {
+    const classTotals = new Map();
+    const pairs = countPairs(accumulator, classTotals);
+    const { splits, totalSegments } = summarizeSplits(accumulator, pairs.classVideos, classTotals);
+    const table = metadata ? metadataTable(accumulator, metadata) : null;
+    return {
+        splits,
+        classTotals,
+        totalVideos: accumulator.videoKeys.length,
+        totalSegments,
+        videoLeaks: [...accumulator.videoLeaks.values()].map(leak => locate(accumulator, leak)),
+        groupLeaks: [...accumulator.groupLeaks.values()].map(leak => locate(accumulator, leak)),
+        groupPatternConfigured,
+        groupCoverage: accumulator.groupCoverage(),
+        labeledVideos: pairs.labeledVideos,
+        multiLabelVideos: pairs.multiLabelVideos,
+        multiLabelSegments: multi ? multi.segments : null,
+        overlappingVideos: multi ? multi.overlappingVideos : null,
+        metadata: table?.table ?? null,
+        metadataVideos: table?.videos ?? 0
+    };
 }
 /**
- * Why a JSON Lines time that is not a plain seconds value either is unusable: Vertex writes times
- * as protobuf Duration strings ("12.5s"), so the CSV advice ("write plain seconds") would mislead.
+ * One walk over the (video, label) pairs: videos per class and split, videos per class, and how
+ * many videos carry one label or more.
  */
-function describeBadDuration(text) {
-    const shown = JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
-    if (text.trimStart().startsWith('-'))
-        return `${shown} is negative`;
-    return `${shown} is not a duration like "12.5s"`;
+function countPairs(accumulator, classTotals) {
+    const labels = accumulator.labels;
+    const classVideos = new Float64Array(labels.length * 4);
+    // A counter per video, not a Map entry: this runs while all per-row state is still held.
+    const labelsPerVideo = new Uint32Array(accumulator.videoKeys.length);
+    accumulator.pairs.forEach((key, mask) => {
+        const label = DatasetAccumulator.pairLabel(key);
+        for (let split = 0; split < 4; split++)
+            if (mask & (1 << split))
+                classVideos[label * 4 + split]++;
+        labelsPerVideo[DatasetAccumulator.pairVideo(key)]++;
+        const totals = classTotals.get(labels[label]);
+        if (totals)
+            totals.videos++;
+        else
+            classTotals.set(labels[label], { segments: 0, videos: 1 });
+    });
+    let labeledVideos = 0;
+    let multiLabelVideos = 0;
+    for (const count of labelsPerVideo) {
+        if (count > 0)
+            labeledVideos++;
+        if (count > 1)
+            multiLabelVideos++;
+    }
+    return { classVideos, labeledVideos, multiLabelVideos };
 }
-/** Vertex JSON Lines durations: "12.5s" (protobuf Duration JSON form). */
-function parseDurationString(text) {
-    if (text.length > 1 && text.endsWith('s'))
-        return parseSeconds(text.slice(0, -1));
-    return { ok: false, reason: `"${text}" is not a duration like "12.5s"` };
+/** Each split's segments, videos, unlabeled videos and per-class counts; adds class segments. */
+function summarizeSplits(accumulator, classVideos, classTotals) {
+    const labels = accumulator.labels;
+    const { videos: splitVideos, unlabeled: splitUnlabeled } = videosPerSplit(accumulator);
+    const splits = {};
+    let totalSegments = 0;
+    for (let split = 0; split < 4; split++) {
+        // No prototype: a label is any string, `__proto__` and `constructor` included.
+        const classes = Object.create(null);
+        let segments = 0;
+        for (let label = 0; label < labels.length; label++) {
+            const cell = label * 4 + split;
+            const count = accumulator.segments.data[cell] ?? 0;
+            if (count === 0)
+                continue;
+            segments += count;
+            const unknown = (accumulator.secondsUnknown.data[cell] ?? 0) === 1;
+            classes[labels[label]] = {
+                segments: count,
+                videos: classVideos[cell],
+                seconds: unknown ? null : roundSeconds(accumulator.seconds.data[cell] ?? 0)
+            };
+            const totals = classTotals.get(labels[label]);
+            if (totals)
+                totals.segments += count;
+            else
+                classTotals.set(labels[label], { segments: count, videos: 0 });
+        }
+        totalSegments += segments;
+        if (splitVideos[split] > 0) {
+            splits[SPLITS[split]] = {
+                segments,
+                videos: splitVideos[split],
+                unlabeledVideos: splitUnlabeled[split],
+                classes: sortedClasses(classes)
+            };
+        }
+    }
+    return { splits, totalSegments };
 }
+/** Videos per split (a leaked video counts in each) and unlabeled videos per split. */
+function videosPerSplit(accumulator) {
+    const videos = new Float64Array(4);
+    const unlabeled = new Float64Array(4);
+    for (let video = 0; video < accumulator.videoKeys.length; video++) {
+        const mask = accumulator.videoSplits.data[video];
+        for (let split = 0; split < 4; split++)
+            if (mask & (1 << split))
+                videos[split]++;
+    }
+    const seen = new Set();
+    for (const row of accumulator.unlabeled) {
+        const key = `${row.video}:${row.split}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        unlabeled[row.split]++;
+    }
+    return { videos, unlabeled };
+}
+/** attribute -> value -> class -> videos, over the videos the metadata file describes. */
+function metadataTable(accumulator, metadata) {
+    if (metadata.attributes.length === 0)
+        return null;
+    const labels = accumulator.labels;
+    const table = new Map(metadata.attributes.map(a => [a, new Map()]));
+    const counted = new Set();
+    accumulator.pairs.forEach(key => {
+        const video = DatasetAccumulator.pairVideo(key);
+        const values = metadata.byVideo.get(accumulator.videoKeys[video]);
+        if (!values)
+            return;
+        counted.add(video);
+        const label = labels[DatasetAccumulator.pairLabel(key)];
+        metadata.attributes.forEach((attribute, i) => {
+            const value = values[i] ?? '';
+            if (value === '')
+                return;
+            const byValue = table.get(attribute);
+            let byClass = byValue.get(value);
+            if (!byClass)
+                byValue.set(value, (byClass = new Map()));
+            byClass.set(label, (byClass.get(label) ?? 0) + 1);
+        });
+    });
+    return { table, videos: counted.size };
+}
+function locate(accumulator, leak) {
+    return {
+        key: leak.key,
+        places: leak.places.map(p => ({
+            split: p.split,
+            file: accumulator.files[p.file],
+            line: p.line
+        }))
+    };
+}
+function sortedClasses(classes) {
+    const sorted = Object.create(null);
+    for (const name of Object.keys(classes).sort())
+        sorted[name] = classes[name];
+    return sorted;
+}
+function roundSeconds(value) {
+    return Math.round(value * 1e6) / 1e6;
+}
+
+;// CONCATENATED MODULE: ./src/judge/row-wording.ts
+
+
+/**
+ * A finding at a problem's place: its file and line, and its split and class (label) when it has
+ * them. `fingerprint` is its identity across revisions: the row's content, never its line.
+ */
+function findingAt(p, message, fingerprint, severity) {
+    const finding = {
+        message,
+        file: p.file,
+        line: p.line,
+        split: p.split ?? null,
+        class: p.label ?? null,
+        fingerprint
+    };
+    if (severity)
+        finding.severity = severity;
+    return finding;
+}
+function wordBlank(p) {
+    const message = 'blank line; AutoML rejects files with blank lines. Delete it.';
+    return findingAt(p, message, `row-shape:blank:${p.file}`);
+}
+function wordHeader(p) {
+    const importer = p.format === 'vertex-csv' ? 'Vertex AI' : 'AutoML';
+    const message = `line ${p.line} is a header row (${clip(p.header, 80)}); ${importer} import does not take a header and would read it as a data row. Delete it.`;
+    return findingAt(p, message, `row-shape:header:${p.file}`, 'warning');
+}
+/** A line that is not the fields of a row: its identity is its text. */
+function notARow(p, message) {
+    return findingAt(p, message, `row-shape:${textHash(p.text)}`);
+}
+const LAYOUTS = {
+    'automl-rows': () => '4 fields (VIDEO_URI,LABEL,START,END)',
+    'vertex-csv': () => '4 or 5 fields ([ML_USE,]VIDEO_URI,LABEL,START,END)',
+    header: width => `${width} fields like the header`
+};
+function wordFieldCount(p) {
+    const delimiter = p.found === 1 ? otherDelimiter(p.text) : null;
+    const advice = delimiter
+        ? `The row seems to use ${delimiter} as its delimiter; Google's import formats need commas. Save the file as comma-separated.`
+        : 'Check for unquoted commas or missing fields.';
+    const expected = LAYOUTS[p.layout](p.expected);
+    return notARow(p, `expected ${expected}, found ${plural(p.found, 'field')}. ${advice}`);
+}
+/** Named as plan.ts names them in its note on files it cannot recognise. */
+const OTHER_DELIMITERS = [
+    [';', '";" (semicolon)'],
+    ['\t', 'a tab'],
+    ['|', '"|" (pipe)']
+];
+/**
+ * The delimiter a one-field row seems to use instead of commas (the one it holds most of), named
+ * for a message, or null. Runs only for a row-shape finding.
+ */
+function otherDelimiter(text) {
+    let best = null;
+    let bestCount = 0;
+    for (const [char, name] of OTHER_DELIMITERS) {
+        const count = text.split(char).length - 1;
+        if (count > bestCount) {
+            best = name;
+            bestCount = count;
+        }
+    }
+    return best;
+}
+function wordUnknownSplit(p) {
+    const message = `split value "${clip(p.value)}" is not one of ${p.allowed.join(', ')}; the row is not counted.`;
+    return findingAt(p, message, `split-invalid:${textHash(p.value)}`);
+}
+function wordValidationSplit(p) {
+    const message = 'ML_USE "validation" is not used for Vertex AI video classification; use training or test';
+    return findingAt(p, message, `split-invalid:${p.value}`, 'warning');
+}
+/** What the author of an undocumented ML_USE spelling meant, by the split it is counted in. */
+const MEANT = {
+    TRAIN: 'did you mean training?',
+    TEST: 'did you mean test?',
+    VALIDATION: 'did you mean validation? Video classification does not use it either: use training or test.',
+    UNASSIGNED: 'leave ML_USE out (4 fields) to let Vertex AI assign the split.'
+};
+function wordUndocumentedSplit(p) {
+    const message = `ML_USE "${clip(p.value)}" is not a value Vertex AI accepts (${p.allowed.join(', ')}, any case); ${MEANT[p.split]} The row is counted in ${p.split}.`;
+    // Not a place in a split: the value is what is wrong with the row's split.
+    return findingAt({ file: p.file, line: p.line }, message, `split-invalid:${p.value}`, 'error');
+}
+function wordInvalidVideo(p) {
+    return findingAt(p, p.reason, `uri-invalid:${textHash(p.uri)}`);
+}
+function wordInvalidLabel(p) {
+    return findingAt(p, p.reason, `label-invalid:${textHash(p.uri + ',' + p.label)}`);
+}
+
+;// CONCATENATED MODULE: ./src/judge/value-checks.ts
+/**
+ * Which video URIs, video ids and labels the import accepts, and why one is refused: each check
+ * returns a reason a person can act on, or null. The accumulator runs them once per distinct
+ * spelling (see `ValueRules` in analyze/accumulator.ts), never per row.
+ */
+
+const DEFAULT_LABEL_PATTERN = '^[A-Za-z][A-Za-z0-9_]{0,31}$';
 const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/;
-/** Zero-width, bidirectional controls and other invisible format characters. */
-// The class lists joiners and variation selectors on purpose: they are what we look for.
-const INVISIBLE = /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/;
-const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
-const INVISIBLE_OR_CONTROL = new RegExp(`${INVISIBLE.source}|[\\u0000-\\u001f\\u007f-\\u009f]`, 'g');
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const BUCKET = /^[a-z0-9][a-z0-9._-]*[a-z0-9]$/;
 /** Why a `gs://` video URI cannot be imported, or null. */
 function checkVideoUri(uri, extensions) {
@@ -61259,35 +62432,12 @@ function checkVideoId(id) {
         return 'the video id contains control or invisible characters';
     return null;
 }
-/**
- * The key that identifies a video: trimmed, duplicate slashes in the object path collapsed and
- * percent-escapes decoded, so `gs://b/a%20b.mp4` and `gs://b//a b.mp4` are one video.
- */
-function normalizeVideoKey(raw, kind) {
-    let key = raw.trim();
-    if (kind === 'id')
-        return key;
-    if (key.includes('%')) {
-        try {
-            key = decodeURIComponent(key);
-        }
-        catch {
-            // an invalid escape stays as written: the URI check reports it, the key stays stable
-        }
-    }
-    if (key.startsWith('gs://')) {
-        const rest = key.slice(5);
-        if (rest.includes('//'))
-            key = 'gs://' + rest.replace(/\/{2,}/g, '/');
-    }
-    return key;
-}
 /** Builds the per-label check for a profile; `pattern` (RE2 syntax, already vetted) replaces AutoML's. */
 function labelChecker(profile, match, patternText) {
     return label => {
         if (label.includes(','))
             return `label "${clip(label)}" contains a comma; labels must be plain strings without commas`;
-        if (INVISIBLE.test(label) || /[\u0000-\u001f\u007f-\u009f]/.test(label)) {
+        if (INVISIBLE.test(label) || CONTROL.test(label)) {
             return `label "${visible(label)}" contains invisible or control characters; retype it`;
         }
         if (profile === 'relaxed') {
@@ -61305,42 +62455,225 @@ function labelChecker(profile, match, patternText) {
     };
 }
 const AUTOML_LABEL = new RegExp(DEFAULT_LABEL_PATTERN);
-/** The form two labels share when they are probably the same class written two ways. */
-function canonicalLabel(label) {
-    return label
-        .normalize('NFKC')
-        .replace(INVISIBLE_ALL, '')
-        .trim()
-        .toLowerCase()
-        .replace(/[\s_-]+/g, '_');
-}
-function clip(text, max = 60) {
-    return text.length > max ? text.slice(0, max) + '…' : text;
+/**
+ * The accumulator's `ValueRules` from the rule settings; `labelMatch` is the configured label
+ * pattern, compiled (RE2), or null for AutoML's.
+ */
+function valueRules(settings, labelMatch) {
+    const extensions = settings['uri-invalid'].options.extensions;
+    const labels = settings['label-invalid'].options;
+    const pattern = labels.pattern ?? '';
+    const checkers = {
+        automl: labelChecker('automl', labelMatch, pattern),
+        relaxed: labelChecker('relaxed', labelMatch, pattern)
+    };
+    const segments = settings['segment-invalid'].options;
+    return {
+        videoProblem: (raw, kind) => kind === 'uri' ? checkVideoUri(raw, extensions) : checkVideoId(raw),
+        labelProblem: (label, profile) => checkers[profile](label),
+        maxDecimals: segments['max-decimals'],
+        durationTolerance: segments.tolerance,
+        relaxLabelsForColumns: labels.profile === 'auto'
+    };
 }
 /**
- * 12345 -> "12,345". Locale-independent, so messages (and the golden reports quoting them) read
- * the same on every machine. The reports group digits the same way (src/report/format.ts).
+ * Why a JSON Lines time that is not a plain seconds value either is unusable: Vertex writes times
+ * as protobuf Duration strings ("12.5s"), so the CSV advice ("write plain seconds") would mislead.
  */
-function formatCount(value) {
-    if (!Number.isFinite(value))
-        return String(value);
-    const sign = value < 0 ? '-' : '';
-    const [whole = '0', fraction] = Math.abs(value).toString().split('.');
-    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return sign + grouped + (fraction === undefined ? '' : '.' + fraction);
+function describeBadDuration(text) {
+    const shown = JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
+    if (text.trimStart().startsWith('-'))
+        return `${shown} is negative`;
+    return `${shown} is not a duration like "12.5s"`;
 }
-/** "1 segment", "1,200 segments", "2 classes": a count with its noun in agreement. */
-function plural(count, singular, pluralForm) {
-    const many = pluralForm ?? (/(s|x|ch|sh)$/.test(singular) ? singular + 'es' : singular + 's');
-    return `${formatCount(count)} ${count === 1 ? singular : many}`;
+
+;// CONCATENATED MODULE: ./src/judge/segment-wording.ts
+
+
+
+
+const CSV_TIMES = {
+    start: 'START',
+    end: 'END',
+    show: seconds => seconds,
+    endOfVideo: text => `"${text}"`,
+    reason: (_text, parserReason) => parserReason,
+    advice: 'Write seconds from the start of the video, e.g. 12.5.',
+    endAdvice: 'Write seconds from the start of the video, or inf for its end.',
+    unlabeled: 'the row has times but no label. Add the label, or write the row as URI,,, to mark the whole video unlabeled.'
+};
+const DURATION_ADVICE = 'Write times as strings with an s unit, e.g. "12.5s".';
+const JSONL_TIMES = {
+    start: 'startTime',
+    end: 'endTime',
+    show: seconds => `"${seconds}s"`,
+    endOfVideo: () => '"Infinity"',
+    reason: text => describeBadDuration(text),
+    advice: DURATION_ADVICE,
+    endAdvice: 'Write times as strings with an s unit, e.g. "12.5s", or leave endTime out for the end of the video.',
+    unlabeled: 'the time segment has no displayName. Add the label, or leave timeSegmentAnnotations out to mark the whole video unlabeled.'
+};
+function notationOf(format) {
+    return format === 'vertex-jsonl' ? JSONL_TIMES : CSV_TIMES;
 }
-/** Shows invisible characters as <U+XXXX> so a message explains what is wrong. */
-function visible(text) {
-    return clip(showInvisible(text), 80);
+/** The segment's identity: its video, label and times as written. */
+function segmentHash(p) {
+    return textHash(p.video + ',' + p.label + ',' + p.start + ',' + p.end);
 }
-/** `visible` without the length cap: every finding message goes through it (see FindingSink). */
-function showInvisible(text) {
-    return text.replace(INVISIBLE_OR_CONTROL, ch => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+function segmentFinding(p, message) {
+    return findingAt(p, message, `segment-invalid:${segmentHash(p)}`);
+}
+const WHOLE_VIDEO = 'Give both times in seconds (0,inf for the whole video).';
+function wordNoTimes(p) {
+    const message = `the row has a label but no START and END. ${WHOLE_VIDEO}`;
+    return findingAt(p, message, `label-missing:${segmentHash(p)}`);
+}
+function wordMissingTime(p) {
+    const missing = p.start.length === 0 ? 'START' : 'END';
+    return segmentFinding(p, `the segment has no ${missing}. ${WHOLE_VIDEO}`);
+}
+function wordStartAtEnd(p) {
+    const n = notationOf(p.format);
+    const quoted = n.endOfVideo(p.start);
+    return segmentFinding(p, `${n.start} is ${quoted}; ${quoted} (the end of the video) is only valid as ${n.end}.`);
+}
+function wordUnreadable(p) {
+    const n = notationOf(p.format);
+    const message = p.code === 'segment.start-unreadable'
+        ? `${n.start} ${n.reason(p.start, p.reason)}. ${n.advice}`
+        : `${n.end} ${n.reason(p.end, p.reason)}. ${n.endAdvice}`;
+    return segmentFinding(p, message);
+}
+function wordDecimals(p) {
+    const message = `a time has ${plural(p.decimals, 'decimal')}; AutoML keeps microseconds (${plural(p.maxDecimals, 'decimal')}) and rounds the rest.`;
+    return findingAt(p, message, `segment-invalid:${segmentHash(p)}:decimals`, 'warning');
+}
+function wordEndNotPositive(p) {
+    const n = notationOf(p.format);
+    return segmentFinding(p, `${n.end} ${n.show(p.end)} must be greater than 0.`);
+}
+function wordEndBeforeStart(p) {
+    const n = notationOf(p.format);
+    return segmentFinding(p, `the segment ends (${n.show(p.end)}) before or where it starts (${n.show(p.start)}); ${n.start} must be less than ${n.end}.`);
+}
+function wordBeyondDuration(p) {
+    const n = notationOf(p.format);
+    const beyond = `the video's duration of ${p.duration} s (from the durations file).`;
+    return segmentFinding(p, p.code === 'segment.end-beyond-duration'
+        ? `${n.end} ${n.show(p.end)} is beyond ${beyond}`
+        : `${n.start} ${n.show(p.start)} is at or beyond ${beyond}`);
+}
+const NOTATION_PROBLEM = {
+    number: () => 'is a JSON number',
+    'csv-inf': (field) => `is the CSV spelling of the end of the video; write "Infinity" or leave ${field} out`,
+    'no-unit': () => 'has no s unit'
+};
+/** A JSON Lines time that holds seconds but is not written as a Duration string. */
+function wordNotation(p) {
+    const shown = p.notation === 'number' ? p.raw : `"${clip(p.raw)}"`;
+    const message = `${p.field} ${shown} ${NOTATION_PROBLEM[p.notation](p.field)}. ${DURATION_ADVICE}`;
+    const identity = textHash(p.uri + ',' + p.label + ',' + p.field + ',' + p.raw);
+    return findingAt(p, message, `segment-invalid:${identity}:notation`);
+}
+/** Times without a label (rule label-missing). */
+function wordUnlabeled(p) {
+    const identity = textHash(p.uri + ',' + p.start + ',' + p.end);
+    return findingAt(p, notationOf(p.format).unlabeled, `label-missing:${identity}`);
+}
+
+;// CONCATENATED MODULE: ./src/judge/row-problems.ts
+
+
+
+class RowProblemReporter {
+    sink;
+    blankLine;
+    constructor(sink, settings) {
+        this.sink = sink;
+        this.blankLine = settings['row-shape'].options['blank-line-severity'];
+    }
+    enabled(rule) {
+        return this.sink.enabled(rule);
+    }
+    report(problem) {
+        const [rule, word] = WORDING[problem.code];
+        if (!this.sink.enabled(rule))
+            return;
+        const finding = word(problem);
+        if (problem.code === 'row.blank') {
+            if (this.blankLine === 'off')
+                return;
+            finding.severity = this.blankLine;
+        }
+        this.sink.add(rule, finding);
+    }
+}
+/** Each problem's rule and words. */
+const WORDING = {
+    'row.blank': ['row-shape', wordBlank],
+    'row.header': ['row-shape', wordHeader],
+    'row.field-count': ['row-shape', wordFieldCount],
+    'json.invalid': [
+        'row-shape',
+        p => notARow(p, 'not a valid JSON object; each line of a JSON Lines file must be one object.')
+    ],
+    'json.not-object': ['row-shape', p => notARow(p, 'expected a JSON object with videoGcsUri.')],
+    'json.no-uri': ['row-shape', p => notARow(p, 'the object has no string "videoGcsUri".')],
+    'json.segments-not-list': [
+        'row-shape',
+        p => notARow(p, '"timeSegmentAnnotations" must be a list.')
+    ],
+    'split.unknown': ['split-invalid', wordUnknownSplit],
+    'split.validation': ['split-invalid', wordValidationSplit],
+    'split.undocumented': ['split-invalid', wordUndocumentedSplit],
+    'video.invalid': ['uri-invalid', wordInvalidVideo],
+    'label.invalid': ['label-invalid', wordInvalidLabel],
+    'label.missing': ['label-missing', wordUnlabeled],
+    'segment.notation': ['segment-invalid', wordNotation],
+    'segment.no-times': ['label-missing', wordNoTimes],
+    'segment.missing-time': ['segment-invalid', wordMissingTime],
+    'segment.start-at-end': ['segment-invalid', wordStartAtEnd],
+    'segment.start-unreadable': ['segment-invalid', wordUnreadable],
+    'segment.end-unreadable': ['segment-invalid', wordUnreadable],
+    'segment.decimals': ['segment-invalid', wordDecimals],
+    'segment.end-not-positive': ['segment-invalid', wordEndNotPositive],
+    'segment.end-before-start': ['segment-invalid', wordEndBeforeStart],
+    'segment.end-beyond-duration': ['segment-invalid', wordBeyondDuration],
+    'segment.start-beyond-duration': ['segment-invalid', wordBeyondDuration]
+};
+
+;// CONCATENATED MODULE: ./src/read/splits.ts
+
+/** Split codes are indexes into SPLITS (model.ts): the accumulator's bit of a split. */
+const SPLIT_CODE = { TRAIN: 0, VALIDATION: 1, TEST: 2, UNASSIGNED: 3 };
+/** The ML_USE values Vertex AI documents for video classification (any case in practice). */
+const VERTEX_ML_USE = ['training', 'test'];
+const DOCUMENTED = {
+    training: { split: 'TRAIN', spelling: 'documented' },
+    test: { split: 'TEST', spelling: 'documented' },
+    validation: { split: 'VALIDATION', spelling: 'validation' }
+};
+/** Values whose intent is not plain (`holdout`) are not here, and not counted at all. */
+const UNDOCUMENTED = {
+    train: 'TRAIN',
+    trainning: 'TRAIN',
+    testing: 'TEST',
+    eval: 'TEST',
+    evaluation: 'TEST',
+    val: 'VALIDATION',
+    valid: 'VALIDATION',
+    validate: 'VALIDATION',
+    unassigned: 'UNASSIGNED'
+};
+/** Vertex AI CSV / JSONL ml_use values, or null for a value that names no split. */
+function parseVertexSplit(text) {
+    const value = text.trim().toLowerCase();
+    // Own keys only: a value such as `__proto__` names no split.
+    if (Object.hasOwn(DOCUMENTED, value))
+        return DOCUMENTED[value];
+    if (!Object.hasOwn(UNDOCUMENTED, value))
+        return null;
+    return { split: UNDOCUMENTED[value], spelling: 'undocumented' };
 }
 /** Legacy AutoML index ML_USE values. VALIDATE is in the grammar but not allowed for video. */
 function parseIndexSplit(text) {
@@ -61362,60 +62695,7 @@ function parseIndexSplit(text) {
             return null;
     }
 }
-/** The ML_USE values Vertex AI documents for video classification (any case in practice). */
-const VERTEX_ML_USE = 'training, test';
-/**
- * Spellings Vertex AI does not document but whose intent is plain (the legacy AutoML `TRAIN`, the
- * research datasets' `val`, `eval`). The import would refuse them, so each is an error; the row
- * still counts in the split it was meant for, so the class counts, the leakage and distribution
- * checks describe the dataset the author intended instead of one with rows missing. Values whose
- * intent is not plain (`holdout`) are not counted at all.
- */
-const TO_TRAINING = { split: 'TRAIN', advice: 'did you mean training?' };
-const TO_TEST = { split: 'TEST', advice: 'did you mean test?' };
-const TO_VALIDATION = {
-    split: 'VALIDATION',
-    advice: 'did you mean validation? Video classification does not use it either: use training or test.'
-};
-const VERTEX_NEAR_MISSES = {
-    train: TO_TRAINING,
-    trainning: TO_TRAINING,
-    testing: TO_TEST,
-    eval: TO_TEST,
-    evaluation: TO_TEST,
-    val: TO_VALIDATION,
-    valid: TO_VALIDATION,
-    validate: TO_VALIDATION,
-    unassigned: {
-        split: 'UNASSIGNED',
-        advice: 'leave ML_USE out (4 fields) to let Vertex AI assign the split.'
-    }
-};
-/** Vertex AI CSV / JSONL ml_use values (see VERTEX_NEAR_MISSES for the undocumented ones). */
-function parseVertexSplit(text) {
-    const value = text.trim().toLowerCase();
-    switch (value) {
-        case 'training':
-            return { split: 'TRAIN', problem: null, severity: 'error' };
-        case 'test':
-            return { split: 'TEST', problem: null, severity: 'error' };
-        case 'validation':
-            return {
-                split: 'VALIDATION',
-                problem: 'ML_USE "validation" is not used for Vertex AI video classification; use training or test',
-                severity: 'warning'
-            };
-    }
-    // Own keys only: a value such as `__proto__` is not a near miss.
-    if (!Object.hasOwn(VERTEX_NEAR_MISSES, value))
-        return null;
-    const { split, advice } = VERTEX_NEAR_MISSES[value];
-    return {
-        split,
-        problem: `ML_USE "${clip(text)}" is not a value Vertex AI accepts (${VERTEX_ML_USE}, any case); ${advice} The row is counted in ${split}.`,
-        severity: 'error'
-    };
-}
+/** Split values of column-mapped manifests without a configured `split-values` map. */
 const DEFAULT_SPLIT_VALUES = {
     train: 'TRAIN',
     training: 'TRAIN',
@@ -61428,3499 +62708,753 @@ const DEFAULT_SPLIT_VALUES = {
     unassigned: 'UNASSIGNED'
 };
 
-;// CONCATENATED MODULE: ./src/analyze/accumulator.ts
+;// CONCATENATED MODULE: ./src/read/formats/handler.ts
+
+/** One format's reading of the data rows of a file (its header, if any, already read). */
+class FormatHandler {
+    rows;
+    problems;
+    path;
+    fileIndex;
+    /** The split code of rows that do not say their split. */
+    fixedCode;
+    constructor(context) {
+        this.rows = context.accumulator;
+        this.problems = context.problems;
+        this.path = context.path;
+        this.fileIndex = context.fileIndex;
+        this.fixedCode = SPLIT_CODE[context.fixedSplit ?? 'UNASSIGNED'];
+    }
+    /** A VIDEO_URI,LABEL,START,END row, in the file's fixed split. */
+    addUnsplitRow(fields, line) {
+        this.rows.addRow(this.fileIndex, line, this.fixedCode, fields[0], fields[1], fields[2], fields[3]);
+    }
+    wrongFieldCount(line, fields, layout, expected) {
+        this.problems.report({
+            code: 'row.field-count',
+            file: this.path,
+            line,
+            layout,
+            expected,
+            found: fields.length,
+            text: fields.join(',')
+        });
+    }
+    unknownSplit(line, value, allowed) {
+        this.problems.report({ code: 'split.unknown', file: this.path, line, value, allowed });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/read/formats/automl-rows.ts
+/** Legacy AutoML rows files (VIDEO_URI,LABEL,START,END): the split comes from the index. */
+
+class AutomlRows extends FormatHandler {
+    row(fields, line) {
+        if (fields.length !== 4)
+            return this.wrongFieldCount(line, fields, 'automl-rows', 4);
+        this.addUnsplitRow(fields, line);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/read/formats/detect.ts
+
+/** Known header names for research manifests, so e.g. Kinetics CSVs are read without configuration. */
+const HEADER_ALIASES = {
+    video: [
+        'video_uri',
+        'videouri',
+        'uri',
+        'gcs_uri',
+        'video',
+        'path',
+        'video_path',
+        'youtube_id',
+        'video_id',
+        'id',
+        'filename'
+    ],
+    label: ['label', 'class', 'class_name', 'category', 'display_name', 'displayname'],
+    start: ['start', 'time_start', 'start_time', 'start_sec', 'segment_start', 'starttime'],
+    end: ['end', 'time_end', 'end_time', 'end_sec', 'segment_end', 'endtime'],
+    split: ['split', 'ml_use', 'subset', 'set', 'fold']
+};
+function detectFormat(first, fixedSplit) {
+    if (first.length === 2 && parseIndexSplit(first[0]) && /\.csv$/i.test(first[1].trim()))
+        return 'automl-index';
+    if (first.length === 5 && parseVertexSplit(first[0]))
+        return 'vertex-csv';
+    if (inferColumns(first))
+        return 'columns';
+    if (fixedSplit !== null)
+        return 'automl-rows';
+    return first.length === 4 || first.length === 5 ? 'vertex-csv' : null;
+}
+/** Google's CSV columns in order, without and with ML_USE (role names of HEADER_ALIASES). */
+const GOOGLE_LAYOUTS = [
+    ['video', 'label', 'start', 'end'],
+    ['split', 'video', 'label', 'start', 'end']
+];
+/** Video column names that hold ids rather than URIs (see DatasetAccumulator.columnsDetected). */
+const ID_COLUMN = /(^|_)id$/;
 /**
- * The hot loop: one `addRow` call per labeled or unlabeled row of a dataset. It checks the row
- * rules that need only the row, and keeps the compact state the dataset rules need afterwards:
- * counts per (class, split), which splits each video and group appear in, which labels each video
- * carries, and 6 bytes per row for duplicate detection and the multi-label pass.
- *
- * Per-value work (URI checks, key normalization, group extraction, label checks) runs once per
- * distinct URI or label, not per row.
+ * A header row naming Google's own columns in Google's order ([ML_USE,]VIDEO_URI,LABEL,START,END),
+ * e.g. `ml_use,video_uri,label,start,end`. Google's imports take no header, so when its rows hold
+ * gs:// URIs (or the configuration names a Google format) the file is that format with a header
+ * row to delete, and is checked as that format (AutoML labels, ML_USE values). An id-named video
+ * column (`youtube_id`) marks a research manifest (Kinetics): those stay column-mapped.
+ */
+function isGoogleHeader(fields) {
+    const layout = GOOGLE_LAYOUTS.find(roles => roles.length === fields.length);
+    if (!layout)
+        return false;
+    const names = fields.map(f => f.trim().toLowerCase());
+    if (ID_COLUMN.test(names[layout.indexOf('video')]))
+        return false;
+    return layout.every((role, i) => HEADER_ALIASES[role].includes(names[i]));
+}
+/** A column map from a header row of known names, or null when the row is not such a header. */
+function inferColumns(header) {
+    const names = header.map(h => h.trim().toLowerCase());
+    const find = (role) => {
+        for (const alias of HEADER_ALIASES[role]) {
+            const index = names.indexOf(alias);
+            if (index !== -1)
+                return header[index].trim();
+        }
+        return undefined;
+    };
+    const video = find('video');
+    const label = find('label');
+    if (!video || !label)
+        return null;
+    const map = { video, label };
+    const start = find('start');
+    const end = find('end');
+    const split = find('split');
+    if (start)
+        map.start = start;
+    if (end)
+        map.end = end;
+    if (split)
+        map.split = split;
+    return map;
+}
+
+;// CONCATENATED MODULE: ./src/read/formats/columns.ts
+/**
+ * Column-mapped manifests (research datasets such as Kinetics): a header names the columns, by the
+ * configured `columns` map or by known names (detect.ts). Without time columns every row labels its
+ * whole video; without a split column every row gets the fixed split.
  */
 
 
 
-/** Split codes are indexes into SPLITS. */
-const SPLIT_CODE = { TRAIN: 0, VALIDATION: 1, TEST: 2, UNASSIGNED: 3 };
-/** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
-const LABEL_LIMIT = 1 << 20;
-const PAIR_STRIDE = LABEL_LIMIT;
-const CSV_TIMES = {
-    start: 'START',
-    end: 'END',
-    show: seconds => seconds,
-    quote: seconds => `"${seconds}"`,
-    reason: (_text, parsed) => parsed.reason,
-    advice: 'Write seconds from the start of the video, e.g. 12.5.',
-    endAdvice: 'Write seconds from the start of the video, or inf for its end.',
-    unlabeled: 'the row has times but no label. Add the label, or write the row as URI,,, to mark the whole video unlabeled.'
-};
-const JSONL_TIMES = {
-    start: 'startTime',
-    end: 'endTime',
-    show: seconds => (isInf(seconds) ? '"Infinity"' : `"${seconds}s"`),
-    quote: seconds => JSONL_TIMES.show(seconds),
-    reason: text => describeBadDuration(text),
-    advice: 'Write times as strings with an s unit, e.g. "12.5s".',
-    endAdvice: 'Write times as strings with an s unit, e.g. "12.5s", or leave endTime out for the end of the video.',
-    unlabeled: 'the time segment has no displayName. Add the label, or leave timeSegmentAnnotations out to mark the whole video unlabeled.'
-};
-class DatasetAccumulator {
-    settings;
-    sink;
-    options;
-    files = [];
-    /** Row ordinal (among fingerprinted rows) at which each file starts. */
-    fileStarts = [];
-    // videos
-    videoByKey = new Map();
-    /**
-     * Raw spellings that differ from their video's key (` gs://b/a.mp4`, `gs://b//a.mp4`). A raw
-     * spelling that is the key itself, the usual case, is found through `videoByKey` and marked in
-     * `spelledAsKey` instead: one Map entry per video, not two.
-     */
-    videoByRaw = new Map();
-    spelledAsKey = new DenseUint8();
-    videoKeys = [];
-    /** Raw spellings that fail the URI (or id) check, with the reason. Usually empty. */
-    uriProblems = new Map();
-    videoSplits = new DenseUint8();
-    videoFirstFile = new DenseInt32();
-    videoFirstLine = new DenseInt32();
-    videoDuration = new DenseFloat64(256, NaN);
-    videoGroup = new DenseInt32();
-    videoLeaks = new Map();
-    // groups (source video, camera, subject...)
-    groupKeys = [];
-    groupByKey = new Map();
-    groupSplits = new DenseUint8();
-    groupFirst = [];
-    groupLeaks = new Map();
-    /** Videos the group pattern gave no group (counted once per video, when it is registered). */
-    ungroupedVideos = 0;
-    ungroupedExample = null;
-    // labels
-    labelByText = new Map();
-    labels = [];
-    labelFirst = [];
-    labelProblems = [];
-    checkLabel;
-    // counts, indexed label * 4 + split
-    segments = new DenseFloat64();
-    seconds = new DenseFloat64();
-    secondsUnknown = new DenseUint8();
-    /** (video, label) -> mask of splits where the video carries the label. */
-    pairs = new IntKeyMap(4096);
-    lastPair = new DenseFloat64(256, -1);
-    // Per labeled row with valid times: a 32-bit hash of its (split, video, label, start, end), a
-    // 16-bit tag of its video (the id's low 16 bits) and its line (stored as runs): 6 bytes a row.
-    // Rows sharing hash and tag are duplicate candidates, confirmed by the engine on a second read
-    // (see `duplicateCandidates`); the tags let that read pick the rows of given videos.
-    rowHash = new BlockUint32();
-    rowTag = new BlockUint16();
-    fingerprintLine = new LineIndex();
-    fingerprintScratch = new Uint32Array(2);
-    // unlabeled `URI,,,` rows
-    unlabeled = [];
-    frozenRows = new Map();
-    /** Files (by index) in JSON Lines: their messages speak of startTime/endTime and "12.5s". */
-    jsonlFiles = new Set();
-    labeledRows = 0;
-    rows = 0;
-    uriExtensions;
-    constructor(settings, sink, options) {
-        this.settings = settings;
-        this.sink = sink;
-        this.options = options;
-        this.uriExtensions = settings['uri-invalid'].options.extensions;
-        this.checkLabel = labelChecker(options.labelProfile, options.labelMatch, settings['label-invalid'].options.pattern ?? '');
-        for (const split of options.frozenSplits)
-            this.frozenRows.set(split, new Map());
-    }
-    /**
-     * Column-mapped manifests (research datasets) use the relaxed label profile when it is `auto`,
-     * and, when the dataset was discovered rather than configured, an id-like video column
-     * (`youtube_id`, `video_id`) names videos by id instead of gs:// URI.
-     */
-    columnsDetected(videoColumn) {
-        if (this.rows > 0)
-            return;
-        const pattern = this.settings['label-invalid'].options.pattern ?? '';
-        if (this.settings['label-invalid'].options.profile === 'auto') {
-            this.checkLabel = labelChecker('relaxed', this.options.labelMatch, pattern);
-        }
-        if (this.options.inferVideoKey && /(^|_)id$/i.test(videoColumn))
-            this.options.videoKey = 'id';
-    }
-    formatDetected(file, format) {
-        if (format === 'vertex-jsonl')
-            this.jsonlFiles.add(file);
-    }
-    /** Consulted only when a finding is written, never per row. */
-    notation(file) {
-        return this.jsonlFiles.has(file) ? JSONL_TIMES : CSV_TIMES;
-    }
-    /** How the group pattern covered the videos; null without a group pattern. */
-    groupCoverage() {
-        if (!this.options.groupOf)
-            return null;
+
+/** The reader for rows under `header`, or why the header cannot be read (the file is not read). */
+function readColumns(context, header, line) {
+    const map = context.columns ?? inferColumns(header);
+    const names = header.map(h => h.trim());
+    const indexOf = (name) => name === undefined ? -1 : names.findIndex(n => n.toLowerCase() === name.toLowerCase());
+    const video = indexOf(map?.video);
+    const label = indexOf(map?.label);
+    if (!map || video === -1 || label === -1) {
+        const column = video === -1
+            ? `video column "${map?.video ?? 'video'}"`
+            : `label column "${map?.label ?? 'label'}"`;
         return {
-            videos: this.videoKeys.length,
-            ungrouped: this.ungroupedVideos,
-            example: this.ungroupedExample
+            fatal: `line ${line}: the header (${clip(names.join(','), 120)}) has no ${column}. Fix the header or the dataset's columns map.`
         };
     }
-    beginFile(path) {
-        this.files.push(path);
-        this.fileStarts.push(this.fingerprintLine.length);
-        return this.files.length - 1;
-    }
-    /**
-     * One row. `split` is a code from SPLIT_CODE; label/start/end are the raw field texts ('' when
-     * absent). Field-count and split-value problems are the reader's; everything else is here.
-     */
-    addRow(file, line, split, uri, label, start, end) {
-        this.rows++;
-        let video = this.videoByKey.get(uri);
-        if (video === undefined || this.spelledAsKey.data[video] !== 1) {
-            video = this.videoByRaw.get(uri);
-            if (video === undefined)
-                video = this.registerVideo(uri, file, line);
-        }
-        const videoProblem = this.uriProblems.size > 0 ? this.uriProblems.get(uri) : undefined;
-        if (videoProblem) {
-            this.sink.add('uri-invalid', {
-                message: videoProblem,
-                file: this.files[file],
-                line,
-                split: SPLITS[split],
-                fingerprint: `uri-invalid:${textHash(uri)}`
-            });
-        }
-        this.markSplit(video, split, file, line);
-        if (label.length === 0) {
-            if (start.length === 0 && end.length === 0) {
-                this.unlabeled.push({ video, file, line, split });
-                return;
-            }
-            this.sink.add('label-missing', {
-                message: this.notation(file).unlabeled,
-                file: this.files[file],
-                line,
-                split: SPLITS[split],
-                fingerprint: `label-missing:${textHash(uri + ',' + start + ',' + end)}`
-            });
-            return;
-        }
-        let labelId = this.labelByText.get(label);
-        if (labelId === undefined)
-            labelId = this.registerLabel(label, file, line);
-        const labelProblem = this.labelProblems[labelId];
-        if (labelProblem) {
-            this.sink.add('label-invalid', {
-                message: labelProblem,
-                file: this.files[file],
-                line,
-                split: SPLITS[split],
-                class: label,
-                fingerprint: `label-invalid:${textHash(uri + ',' + label)}`
-            });
-        }
-        this.labeledRows++;
-        const cell = labelId * 4 + split;
-        this.segments.ensure(cell);
-        this.segments.data[cell]++;
-        if (labelId < LABEL_LIMIT) {
-            const pairKey = video * PAIR_STRIDE + labelId;
-            const pairCode = pairKey * 4 + split;
-            if (this.lastPair.data[video] !== pairCode) {
-                this.lastPair.data[video] = pairCode;
-                this.pairs.or(pairKey, 1 << split);
-            }
-        }
-        // times
-        const seconds = this.checkTimes(video, labelId, label, start, end, file, line, split);
-        this.seconds.ensure(cell);
-        this.secondsUnknown.ensure(cell);
-        if (seconds === null)
-            this.secondsUnknown.data[cell] = 1;
-        else
-            this.seconds.data[cell] += seconds;
-        const frozen = this.frozenRows.size > 0 ? this.frozenRows.get(SPLITS[split]) : undefined;
-        if (frozen) {
-            const rowKey = `${this.videoKeys[video]}\u0000${label}\u0000${start}\u0000${end}`;
-            if (!frozen.has(rowKey))
-                frozen.set(rowKey, { file, line });
-        }
-    }
-    /** Where a row finding points (built only for a finding: the row checks run on every row). */
-    place(file, line, split, label) {
-        return { file: this.files[file], line, split: SPLITS[split], class: label };
-    }
-    segmentFingerprint(video, label, start, end) {
-        return `segment-invalid:${textHash(this.videoKeys[video] + ',' + label + ',' + start + ',' + end)}`;
-    }
-    /** Validates START/END; returns the labeled length in seconds, or null when unknown/invalid. */
-    checkTimes(video, labelId, label, start, end, file, line, split) {
-        if (start.length === 0 && end.length === 0) {
-            this.sink.add('label-missing', {
-                ...this.place(file, line, split, label),
-                message: 'the row has a label but no START and END. Give both times in seconds (0,inf for the whole video).',
-                fingerprint: `label-missing:${textHash(this.videoKeys[video] + ',' + label + ',' + start + ',' + end)}`
-            });
-            return null;
-        }
-        // One time present, the other missing: a broken segment (rules.md: START or END missing).
-        if (start.length === 0 || end.length === 0) {
-            this.sink.add('segment-invalid', {
-                ...this.place(file, line, split, label),
-                message: `the segment has no ${start.length === 0 ? 'START' : 'END'}. Give both times in seconds (0,inf for the whole video).`,
-                fingerprint: `segment-invalid:${textHash(this.videoKeys[video] + ',' + label + ',' + start + ',' + end)}`
-            });
-            return null;
-        }
-        if (isInf(start)) {
-            const n = this.notation(file);
-            this.sink.add('segment-invalid', {
-                ...this.place(file, line, split, label),
-                message: `${n.start} is ${n.quote(start)}; ${n.quote(start)} (the end of the video) is only valid as ${n.end}.`,
-                fingerprint: this.segmentFingerprint(video, label, start, end)
-            });
-            return null;
-        }
-        const startValue = parseSeconds(start);
-        if (!startValue.ok) {
-            const n = this.notation(file);
-            this.sink.add('segment-invalid', {
-                ...this.place(file, line, split, label),
-                message: `${n.start} ${n.reason(start, startValue)}. ${n.advice}`,
-                fingerprint: this.segmentFingerprint(video, label, start, end)
-            });
-            return null;
-        }
-        const endIsInf = isInf(end);
-        const endValue = endIsInf ? null : parseSeconds(end);
-        if (endValue && !endValue.ok) {
-            const n = this.notation(file);
-            this.sink.add('segment-invalid', {
-                ...this.place(file, line, split, label),
-                message: `${n.end} ${n.reason(end, endValue)}. ${n.endAdvice}`,
-                fingerprint: this.segmentFingerprint(video, label, start, end)
-            });
-            return null;
-        }
-        const maxDecimals = this.settings['segment-invalid'].options['max-decimals'];
-        const decimals = Math.max(startValue.decimals, endValue ? endValue.decimals : 0);
-        if (decimals > maxDecimals) {
-            this.sink.add('segment-invalid', {
-                ...this.place(file, line, split, label),
-                severity: 'warning',
-                message: `a time has ${plural(decimals, 'decimal')}; AutoML keeps microseconds (${plural(maxDecimals, 'decimal')}) and rounds the rest.`,
-                fingerprint: this.segmentFingerprint(video, label, start, end) + ':decimals'
-            });
-        }
-        const s = startValue.value;
-        const e = endValue ? endValue.value : Infinity;
-        if (e <= 0) {
-            const n = this.notation(file);
-            this.sink.add('segment-invalid', {
-                ...this.place(file, line, split, label),
-                message: `${n.end} ${n.show(end)} must be greater than 0.`,
-                fingerprint: this.segmentFingerprint(video, label, start, end)
-            });
-            return null;
-        }
-        if (s >= e) {
-            const n = this.notation(file);
-            this.sink.add('segment-invalid', {
-                ...this.place(file, line, split, label),
-                message: `the segment ends (${n.show(end)}) before or where it starts (${n.show(start)}); ${n.start} must be less than ${n.end}.`,
-                fingerprint: this.segmentFingerprint(video, label, start, end)
-            });
-            return null;
-        }
-        // Without a durations file (or a group pattern) the per-video column is never grown.
-        const duration = this.options.durations ? this.videoDuration.data[video] : NaN;
-        if (!Number.isNaN(duration)) {
-            const tolerance = this.settings['segment-invalid'].options.tolerance;
-            if (e !== Infinity && e > duration + tolerance) {
-                const n = this.notation(file);
-                this.sink.add('segment-invalid', {
-                    ...this.place(file, line, split, label),
-                    message: `${n.end} ${n.show(end)} is beyond the video's duration of ${duration} s (from the durations file).`,
-                    fingerprint: this.segmentFingerprint(video, label, start, end)
-                });
-            }
-            else if (s >= duration + tolerance) {
-                const n = this.notation(file);
-                this.sink.add('segment-invalid', {
-                    ...this.place(file, line, split, label),
-                    message: `${n.start} ${n.show(start)} is at or beyond the video's duration of ${duration} s (from the durations file).`,
-                    fingerprint: this.segmentFingerprint(video, label, start, end)
-                });
-            }
-        }
-        this.recordFingerprint(split, video, labelId, s, e, line);
-        if (e === Infinity)
-            return Number.isNaN(duration) ? null : Math.max(0, duration - s);
-        return e - s;
-    }
-    recordFingerprint(split, video, label, start, end, line) {
-        if (this.settings['duplicate-row'].severity === 'off')
-            return;
-        rowFingerprint(split, video, label, start, end, this.fingerprintScratch);
-        this.rowHash.push(this.fingerprintScratch[0]);
-        this.rowTag.push(video & 0xffff);
-        this.fingerprintLine.push(line);
-    }
-    registerVideo(raw, file, line) {
-        const uri = detach(raw); // kept as a key: must not pin the chunk it was read from
-        const kind = this.options.videoKey;
-        const problem = kind === 'uri' ? checkVideoUri(uri, this.uriExtensions) : checkVideoId(uri);
-        // Problems belong to a spelling: `gs://b/a.mp4 ` is flagged, `gs://b/a.mp4` is not, yet both
-        // name one video.
-        if (problem)
-            this.uriProblems.set(uri, problem);
-        const key = normalizeVideoKey(uri, kind);
-        let video = this.videoByKey.get(key);
-        if (video === undefined) {
-            video = this.videoKeys.length;
-            this.videoKeys.push(key);
-            this.videoByKey.set(key, video);
-            this.videoSplits.ensure(video);
-            this.videoFirstFile.ensure(video);
-            this.videoFirstLine.ensure(video);
-            if (this.options.durations)
-                this.videoDuration.ensure(video);
-            if (this.options.groupOf)
-                this.videoGroup.ensure(video);
-            this.lastPair.ensure(video);
-            this.spelledAsKey.ensure(video);
-            this.videoFirstFile.data[video] = file;
-            this.videoFirstLine.data[video] = line;
-            const duration = this.options.durations?.get(key);
-            if (duration !== undefined)
-                this.videoDuration.data[video] = duration;
-            const group = this.options.groupOf?.(key);
-            if (group === null) {
-                // Counted so a pattern that matches nothing (or only some videos) is said, not silent.
-                this.ungroupedVideos++;
-                this.ungroupedExample ??= key;
-            }
-            else if (group !== undefined) {
-                let groupId = this.groupByKey.get(group);
-                if (groupId === undefined) {
-                    groupId = this.groupKeys.length;
-                    this.groupKeys.push(group);
-                    this.groupByKey.set(group, groupId);
-                    this.groupSplits.ensure(groupId);
-                }
-                this.videoGroup.data[video] = groupId;
-            }
-        }
-        if (key === uri)
-            this.spelledAsKey.data[video] = 1;
-        else
-            this.videoByRaw.set(uri, video);
-        return video;
-    }
-    markSplit(video, split, file, line) {
-        const bit = 1 << split;
-        const before = this.videoSplits.data[video];
-        if (before & bit)
-            return;
-        this.videoSplits.data[video] = before | bit;
-        if (before !== 0) {
-            let leak = this.videoLeaks.get(video);
-            if (!leak) {
-                leak = {
-                    key: this.videoKeys[video],
-                    places: [
-                        {
-                            split: SPLITS[firstBit(before)],
-                            file: this.videoFirstFile.data[video],
-                            line: this.videoFirstLine.data[video]
-                        }
-                    ]
-                };
-                this.videoLeaks.set(video, leak);
-            }
-            leak.places.push({ split: SPLITS[split], file, line });
-        }
-        const group = this.options.groupOf ? this.videoGroup.data[video] : -1;
-        if (group >= 0) {
-            const groupBefore = this.groupSplits.data[group];
-            if (groupBefore & bit)
-                return;
-            this.groupSplits.data[group] = groupBefore | bit;
-            if (groupBefore === 0) {
-                this.groupFirst[group] = { split: SPLITS[split], file, line };
-            }
-            else {
-                let leak = this.groupLeaks.get(group);
-                if (!leak) {
-                    leak = { key: this.groupKeys[group], places: [this.groupFirst[group]] };
-                    this.groupLeaks.set(group, leak);
-                }
-                leak.places.push({ split: SPLITS[split], file, line });
-            }
-        }
-    }
-    registerLabel(raw, file, line) {
-        const label = detach(raw); // kept as a key: must not pin the chunk it was read from
-        const id = this.labels.length;
-        this.labels.push(label);
-        this.labelByText.set(label, id);
-        this.labelFirst.push({ file, line });
-        this.labelProblems.push(this.settings['label-invalid'].severity === 'off' ? null : this.checkLabel(label));
-        return id;
-    }
-    labelId(label) {
-        return this.labelByText.get(label);
-    }
-    videoId(uri) {
-        const video = this.videoByKey.get(uri);
-        if (video !== undefined && this.spelledAsKey.data[video] === 1)
-            return video;
-        return (this.videoByRaw.get(uri) ?? this.videoByKey.get(normalizeVideoKey(uri, this.options.videoKey)));
-    }
-    fileOfFingerprint(ordinal) {
-        let low = 0;
-        let high = this.fileStarts.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if (this.fileStarts[mid] <= ordinal)
-                low = mid;
-            else
-                high = mid - 1;
-        }
-        return low;
-    }
-    /**
-     * Groups of rows sharing hash and video tag: every set of rows with the same (split, video,
-     * label, start, end) is inside one, and a group of different rows turns up about once in 15 runs
-     * at 6.4 million rows, so the engine reads the candidates' lines again to confirm them. Members
-     * and groups are in row order. Radix-sorting the hashes, an eighth at a time (by their top 3
-     * bits), finds the repeated ones with copies of 1 byte per row.
-     */
-    duplicateCandidates() {
-        const count = this.fingerprintLine.length;
-        if (count < 2)
-            return [];
-        const hash = this.rowHash;
-        const tag = this.rowTag;
-        const blocks = hash.blocks();
-        const parts = new Float64Array(8);
-        for (const block of blocks)
-            for (let k = 0; k < block.length; k++)
-                parts[block[k] >>> 29]++;
-        const buffer = new Uint32Array(Math.max(...parts) + 1);
-        const scratch = new Uint32Array(buffer.length);
-        const repeated = [];
-        for (let part = 0; part < 8; part++) {
-            let n = 0;
-            for (const block of blocks) {
-                for (let k = 0; k < block.length; k++) {
-                    // Branch-free: store every value, keep it (n + 1) only when it is in this part.
-                    const value = block[k];
-                    buffer[n] = value;
-                    n += (((value >>> 29) ^ part) - 1) >>> 31;
-                }
-            }
-            const sorted = buffer.subarray(0, n);
-            radixSortUint32(sorted, scratch);
-            for (let k = 1; k < n; k++) {
-                const value = sorted[k];
-                if (value === sorted[k - 1] && value !== repeated[repeated.length - 1])
-                    repeated.push(value);
-            }
-        }
-        if (repeated.length === 0)
-            return [];
-        // A flag per low 16 bits of the repeated hashes rules most rows out without a search.
-        const maybe = new Uint8Array(1 << 16);
-        for (const value of repeated)
-            maybe[value & 0xffff] = 1;
-        const candidates = [];
-        for (let b = 0, ordinal = 0; b < blocks.length; b++) {
-            const block = blocks[b];
-            for (let k = 0; k < block.length; k++, ordinal++) {
-                const value = block[k];
-                if (maybe[value & 0xffff] === 0)
-                    continue;
-                let lo = 0;
-                let hi = repeated.length - 1;
-                while (lo < hi) {
-                    const mid = (lo + hi) >> 1;
-                    if (repeated[mid] < value)
-                        lo = mid + 1;
-                    else
-                        hi = mid;
-                }
-                if (repeated[lo] === value)
-                    candidates.push(ordinal);
-            }
-        }
-        candidates.sort((a, b) => hash.get(a) - hash.get(b) || tag.get(a) - tag.get(b) || a - b);
-        const groups = [];
-        for (let i = 0; i < candidates.length;) {
-            const a = candidates[i];
-            let j = i + 1;
-            while (j < candidates.length &&
-                hash.get(candidates[j]) === hash.get(a) &&
-                tag.get(candidates[j]) === tag.get(a))
-                j++;
-            if (j - i > 1)
-                groups.push(candidates.slice(i, j));
-            i = j;
-        }
-        groups.sort((x, y) => x[0] - y[0]);
-        return groups.map(group => group.map(ordinal => ({
-            file: this.fileOfFingerprint(ordinal),
-            line: this.fingerprintLine.get(ordinal)
-        })));
-    }
-    /**
-     * Per file (by index), the ascending lines of the fingerprinted rows whose video tag is the tag of
-     * one of `videos`: all the rows of those videos, and a few others. The multi-label pass reads
-     * only those lines. Null when rows are not fingerprinted (the duplicate-row rule is off).
-     */
-    linesOfVideos(videos) {
-        if (this.settings['duplicate-row'].severity === 'off')
-            return null;
-        const count = this.fingerprintLine.length;
-        const wanted = new Uint8Array(1 << 16);
-        for (const video of videos)
-            wanted[video & 0xffff] = 1;
-        const result = [];
-        for (let file = 0; file < this.files.length; file++) {
-            const end = file + 1 < this.files.length ? this.fileStarts[file + 1] : count;
-            let size = 0;
-            for (let k = this.fileStarts[file]; k < end; k++)
-                size += wanted[this.rowTag.get(k)];
-            const lines = new Uint32Array(size);
-            for (let k = this.fileStarts[file], n = 0; k < end; k++)
-                if (wanted[this.rowTag.get(k)] === 1)
-                    lines[n++] = this.fingerprintLine.get(k);
-            result.push(lines);
-        }
-        return result;
-    }
-    /**
-     * Frees the per-row columns once `duplicateCandidates` and `linesOfVideos` have used them, so a
-     * later pass over the files does not add to their memory. Both return nothing afterwards.
-     */
-    releaseRows() {
-        this.rowHash = new BlockUint32();
-        this.rowTag = new BlockUint16();
-        this.fingerprintLine = new LineIndex();
-        this.fileStarts = this.fileStarts.map(() => 0);
-    }
-    /** Labels that probably name one class two ways. */
-    findLabelVariants() {
-        const byCanonical = new Map();
-        for (let id = 0; id < this.labels.length; id++) {
-            const canonical = canonicalLabel(this.labels[id]);
-            const members = byCanonical.get(canonical);
-            if (members)
-                members.push(id);
-            else
-                byCanonical.set(canonical, [id]);
-        }
-        return [...byCanonical]
-            .filter(([, members]) => members.length > 1)
-            .map(([canonical, labels]) => ({ canonical, labels }));
-    }
-    /** Video ids carrying more than one label, with their labels. */
-    labelsByVideo() {
-        const result = new Map();
-        this.pairs.forEach(key => {
-            const video = Math.floor(key / PAIR_STRIDE);
-            const label = key - video * PAIR_STRIDE;
-            const list = result.get(video);
-            if (list)
-                list.push(label);
-            else
-                result.set(video, [label]);
-        });
-        return result;
-    }
-    static pairVideo(key) {
-        return Math.floor(key / PAIR_STRIDE);
-    }
-    static pairLabel(key) {
-        return key - Math.floor(key / PAIR_STRIDE) * PAIR_STRIDE;
-    }
-}
-function firstBit(mask) {
-    for (let i = 0; i < 8; i++)
-        if (mask & (1 << i))
-            return i;
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/judge/findings.ts
-
-const RANK = { error: 3, warning: 2, notice: 1, off: 0 };
-class FindingSink {
-    settings;
-    maxPerRule;
-    findings = [];
-    perRule = new Map();
-    /** Left-out findings by rule and severity (a rule's outcomes may differ in severity). */
-    omittedGroups = new Map();
-    /** Findings left out by the cap, by severity: they still count toward the verdict. */
-    omittedBySeverity = { error: 0, warning: 0, notice: 0 };
-    /** Filled only when asked (a base is compared): 8 bytes and a severity per left-out finding. */
-    omittedIdentities;
-    constructor(settings, maxPerRule, options = {}) {
-        this.settings = settings;
-        this.maxPerRule = maxPerRule;
-        this.omittedIdentities = options.rememberOmitted
-            ? { hashes: [], rules: [], severities: [] }
-            : null;
-    }
-    enabled(rule) {
-        return this.settings[rule].severity !== 'off';
-    }
-    add(rule, input) {
-        const setting = this.settings[rule];
-        const configured = setting.severity;
-        if (configured === 'off')
-            return;
-        let severity = configured;
-        // An outcome's own severity (blank line: warning; imbalance past the error ratio: error)
-        // applies unless the configuration set the rule's severity, which then caps it.
-        if (input.severity && (!setting.explicit || RANK[input.severity] < RANK[configured])) {
-            severity = input.severity;
-        }
-        const listed = this.perRule.get(rule) ?? 0;
-        if (listed >= this.maxPerRule) {
-            const key = `${rule}\u0000${severity}`;
-            const group = this.omittedGroups.get(key);
-            if (group)
-                group.count++;
-            else
-                this.omittedGroups.set(key, { rule, severity, count: 1 });
-            this.omittedBySeverity[severity]++;
-            if (this.omittedIdentities) {
-                this.omittedIdentities.hashes.push(hashIdentity(identityOf({ rule, ...input })));
-                this.omittedIdentities.rules.push(rule);
-                this.omittedIdentities.severities.push(severity);
-            }
-            return;
-        }
-        this.perRule.set(rule, listed + 1);
-        this.findings.push({
-            rule,
-            severity,
-            // A label or path quoted in a message must not reorder or hide text (README: <U+202E>).
-            message: showInvisible(input.message),
-            file: input.file ?? null,
-            line: input.line ?? null,
-            split: input.split ?? null,
-            class: input.class ?? null,
-            ...(input.fingerprint !== undefined ? { fingerprint: input.fingerprint } : {}),
-            ...(input.measure !== undefined ? { measure: input.measure } : {})
-        });
-    }
-    /** Appends the "N more" findings; call once, after the last `add`. */
-    finish() {
-        for (const group of this.omittedGroups.values())
-            this.findings.push(omittedFinding(group.rule, group.severity, group.count, this.maxPerRule));
-        this.omittedGroups.clear();
-        return this.findings;
-    }
-}
-/** The finding that stands for `count` left-out findings of `rule`. */
-function omittedFinding(rule, severity, count, maxPerRule) {
-    return {
-        rule,
-        severity,
-        message: `${count.toLocaleString('en-US')} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${maxPerRule.toLocaleString('en-US')}).`,
-        file: null,
-        line: null,
-        split: null,
-        class: null,
-        fingerprint: `${rule}:omitted:${severity}`,
-        omitted: count
-    };
-}
-/**
- * What makes two findings on two revisions the same finding: the fingerprint (which never holds
- * a line number), else the rule, place and message with its numbers blanked.
- */
-function identityOf(finding) {
-    if (finding.fingerprint !== undefined && finding.fingerprint !== '')
-        return `fp\u0000${finding.fingerprint}`;
-    return [
-        'fb',
-        finding.rule,
-        finding.file ?? '',
-        finding.split ?? '',
-        finding.class ?? '',
-        finding.message.replace(/\d+/g, '#')
-    ].join('\u0000');
-}
-/** A 53-bit hash (cyrb53): a million left-out findings collide with odds of about 1 in 10^4. */
-function hashIdentity(text) {
-    let h1 = 0xdeadbeef;
-    let h2 = 0x41c6ce57;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        h1 = Math.imul(h1 ^ c, 2654435761);
-        h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-/** Findings per severity: listed ones plus those each "N more" finding stands for. */
-function countFindings(findings) {
-    const counts = { error: 0, warning: 0, notice: 0 };
-    for (const finding of findings)
-        counts[finding.severity] += finding.omitted ?? 1;
-    return counts;
-}
-function addCounts(into, add) {
-    into.error += add.error;
-    into.warning += add.warning;
-    into.notice += add.notice;
-    return into;
-}
-const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/**
- * The one order of findings, for the JSON report, the comment, the terminal and annotations:
- * worst first (severity), findings new in this change before those already on the base,
- * dataset-level findings before row findings, then file, line, rule and message; each "N more"
- * finding last, as the list's final word on its rule.
- */
-function compareFindings(a, b) {
-    return (Number(a.omitted !== undefined) - Number(b.omitted !== undefined) ||
-        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-        Number(a.onBase === true) - Number(b.onBase === true) ||
-        Number(a.file !== null) - Number(b.file !== null) ||
-        compareText(a.file ?? '', b.file ?? '') ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        compareText(a.rule, b.rule) ||
-        compareText(a.message, b.message));
-}
-/** A sorted copy. */
-function sortFindings(findings) {
-    return [...findings].sort(compareFindings);
-}
-
-;// CONCATENATED MODULE: ./src/analyze/stats.ts
-/**
- * Numerical building blocks for comparing label distributions (spec: rules.md, "Metric formulas").
- *
- * Pure and dependency-free on purpose: the gate runs on every pull request, so the numbers must be
- * reproducible bit for bit on any runner, and they are checked against an independent implementation
- * (scipy, see scripts/reference-stats.py and __tests__/fixtures/stats-reference.json).
- *
- * Conventions shared by every function here:
- * - Distributions are given as counts or shares over the same classes (same index = same class) and
- *   are normalized internally, so `[2, 6]` and `[0.25, 0.75]` mean the same thing.
- * - Inputs must be finite and non-negative; anything else is a programming error (RangeError).
- * - A distribution with total 0 has no shares, so distances involving one are NaN (a comparison
- *   with NaN is false, so a rule gated on them cannot fire by accident). Callers should skip them.
- */
-// Math functions of the hot loops (the distances and the samplers behind the noise floors), bound
-// once. Plain Node optimizes `Math.log` and a module-level binding alike, but inside Jest's vm
-// context every global lookup (`Math`, `Number`, `Infinity`) goes through an interceptor and costs
-// ~30x a multiplication, which made the Monte Carlo tests crawl.
-const { abs, exp, floor, imul, log, log1p, max, min, sqrt, LN2 } = Math;
-const isFiniteNumber = Number.isFinite;
-const POSITIVE_INFINITY = Number.POSITIVE_INFINITY;
-// ---------------------------------------------------------------------------------------------
-// Input checks
-// ---------------------------------------------------------------------------------------------
-/** Sum of a count/share vector, rejecting values that cannot be counts. */
-function totalOf(values, name) {
-    let total = 0;
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i];
-        if (!isFiniteNumber(v) || v < 0) {
-            throw new RangeError(`${name}[${i}] must be a finite non-negative number, got ${v}`);
-        }
-        total += v;
-    }
-    return total;
-}
-function sameLength(p, q) {
-    if (p.length !== q.length) {
-        throw new RangeError(`distributions must have the same classes: ${p.length} vs ${q.length}`);
-    }
-    return p.length;
-}
-// ---------------------------------------------------------------------------------------------
-// Distances between two distributions
-// ---------------------------------------------------------------------------------------------
-/**
- * g(r) = (1+r) ln(1+r) + (1-r) ln(1-r) for r in [-1, 1].
- *
- * One class contributes s * g(r) / 4 nats to the JS divergence, where s = p_i + q_i and
- * r = (p_i - q_i) / s. Written this way the first-order terms of p ln(p/m) and q ln(q/m) cancel
- * analytically instead of numerically: for nearly equal shares the naive sum loses all digits, here
- * the Taylor series sum_{k>=1} r^(2k) / (k (2k-1)) keeps full relative accuracy, so identical
- * distributions give exactly 0 and tiny differences are not buried under rounding noise.
- */
-function symmetricEntropyGap(r) {
-    const a = abs(r);
-    if (a < 0.5) {
-        const r2 = r * r;
-        let power = r2;
-        let sum = 0;
-        // r2 <= 1/4, so the terms shrink at least 4x each step: <= 27 iterations for full precision.
-        for (let k = 1; k < 60; k++) {
-            const term = power / (k * (2 * k - 1));
-            sum += term;
-            if (term <= sum * 1e-17)
-                break;
-            power *= r2;
-        }
-        return sum;
-    }
-    // 0 * ln 0 = 0: at r = +-1 one of the classes is absent from one side.
-    const plus = (1 + a) * log1p(a);
-    const minus = a === 1 ? 0 : (1 - a) * log1p(-a);
-    return plus + minus;
-}
-/**
- * Jensen-Shannon divergence with log base 2: JSD = 1/2 KL(p||m) + 1/2 KL(q||m), m = (p+q)/2.
- * In [0, 1]; 0 for identical distributions, 1 for disjoint supports. No smoothing: m > 0 wherever
- * p or q is, and classes absent from both sides contribute nothing. NaN when either side is empty.
- */
-function jsDivergence(p, q) {
-    const k = sameLength(p, q);
-    const totalP = totalOf(p, 'p');
-    const totalQ = totalOf(q, 'q');
-    if (totalP === 0 || totalQ === 0)
-        return NaN;
-    let nats4 = 0; // 4 x divergence in nats
-    for (let i = 0; i < k; i++) {
-        const pi = p[i];
-        const qi = q[i];
-        if (pi === 0 && qi === 0)
-            continue;
-        // Cross-multiplied so integer counts give r without normalization rounding.
-        const crossP = pi * totalQ;
-        const crossQ = qi * totalP;
-        const r = (crossP - crossQ) / (crossP + crossQ);
-        nats4 += (pi / totalP + qi / totalQ) * symmetricEntropyGap(r);
-    }
-    const bits = nats4 / (4 * LN2);
-    return min(1, max(0, bits));
-}
-/**
- * Jensen-Shannon distance sqrt(JSD), log base 2, in [0, 1] (a metric, unlike the divergence).
- * Equals scipy.spatial.distance.jensenshannon(p, q, base=2). NaN when either side is empty.
- */
-function jsDistance(p, q) {
-    return sqrt(jsDivergence(p, q));
-}
-/**
- * L-infinity distance max_i |p_i - q_i| of the normalized shares, as a fraction in [0, 1]
- * (the "largest per-class share difference"). NaN when either side is empty.
- */
-function lInfinity(p, q) {
-    const k = sameLength(p, q);
-    const totalP = totalOf(p, 'p');
-    const totalQ = totalOf(q, 'q');
-    if (totalP === 0 || totalQ === 0)
-        return NaN;
-    let max = 0;
-    for (let i = 0; i < k; i++) {
-        const diff = Math.abs(p[i] / totalP - q[i] / totalQ);
-        if (diff > max)
-            max = diff;
-    }
-    return max;
-}
-const DEGENERATE = { statistic: 0, degreesOfFreedom: 0, pValue: 1 };
-/**
- * Pearson chi-square over an r x c table after dropping all-zero rows and columns (an absent class
- * or attribute value carries no information and would give expected counts of 0).
- */
-function chiSquareReduced(table) {
-    const rowCount = table.length;
-    const columnCount = rowCount === 0 ? 0 : table[0].length;
-    const rowTotals = new Float64Array(rowCount);
-    const columnTotals = new Float64Array(columnCount);
-    for (let i = 0; i < rowCount; i++) {
-        const row = table[i];
-        if (row.length !== columnCount) {
-            throw new RangeError(`table row ${i} has ${row.length} cells, expected ${columnCount}`);
-        }
-        rowTotals[i] = totalOf(row, `table[${i}]`);
-        for (let j = 0; j < columnCount; j++)
-            columnTotals[j] += row[j];
-    }
-    const rows = [];
-    const columns = [];
-    let n = 0;
-    for (let i = 0; i < rowCount; i++) {
-        if (rowTotals[i] > 0) {
-            rows.push(i);
-            n += rowTotals[i];
-        }
-    }
-    for (let j = 0; j < columnCount; j++)
-        if (columnTotals[j] > 0)
-            columns.push(j);
-    if (rows.length < 2 || columns.length < 2) {
-        return { ...DEGENERATE, n, rows: rows.length, columns: columns.length };
-    }
-    let statistic = 0;
-    for (const i of rows) {
-        const row = table[i];
-        for (const j of columns) {
-            const expected = (rowTotals[i] * columnTotals[j]) / n;
-            const diff = row[j] - expected;
-            // (O - E)^2 / E rather than O^2 / E - n: no cancellation when the table fits H0 closely.
-            statistic += (diff * diff) / expected;
-        }
-    }
-    const degreesOfFreedom = (rows.length - 1) * (columns.length - 1);
-    return {
-        statistic,
-        degreesOfFreedom,
-        pValue: chiSquareSurvival(statistic, degreesOfFreedom),
-        n,
-        rows: rows.length,
-        columns: columns.length
-    };
-}
-/**
- * Chi-square test of independence on an r x c table of counts (no continuity correction), after
- * dropping all-zero rows and columns. A table with fewer than two non-empty rows or columns is
- * degenerate: statistic 0, df 0, p 1. Same as scipy.stats.chi2_contingency(t, correction=False).
- */
-function chiSquareIndependence(table) {
-    const { statistic, degreesOfFreedom, pValue } = chiSquareReduced(table);
-    return { statistic, degreesOfFreedom, pValue };
-}
-/**
- * Chi-square test of homogeneity of two count vectors over the same classes (the 2 x k split x class
- * table). Classes with zero in both are dropped, so df = k - 1 over the classes present; an empty
- * side or fewer than two classes gives statistic 0, df 0, p 1. No continuity correction.
- */
-function chiSquareHomogeneity(a, b) {
-    sameLength(a, b);
-    return chiSquareIndependence([a, b]);
-}
-/**
- * Cramer's V = sqrt(chi2 / (n (min(r, c) - 1))) in [0, 1] from the uncorrected chi-square of the
- * table after dropping all-zero rows and columns; 0 when fewer than two rows or columns remain.
- * Same as scipy.stats.contingency.association(t, method='cramer', correction=False).
- */
-function cramersV(table) {
-    const { statistic, n, rows, columns } = chiSquareReduced(table);
-    const smaller = Math.min(rows, columns);
-    if (smaller < 2)
-        return 0;
-    return Math.min(1, Math.sqrt(statistic / (n * (smaller - 1))));
-}
-// ---------------------------------------------------------------------------------------------
-// Special functions: log-gamma and the chi-square upper tail
-// ---------------------------------------------------------------------------------------------
-/**
- * Lanczos coefficients (g = 671/128, 14 terms) from Numerical Recipes, 3rd ed., `gammln`, written
- * as the shortest literals of the same doubles: relative error below ~1e-15 for all x > 0.
- */
-const LANCZOS = [
-    57.15623566586292, -59.59796035547549, 14.136097974741746, -0.4919138160976202,
-    0.00003399464998481189, 0.00004652362892704858, -0.00009837447530487956, 0.0001580887032249125,
-    -0.00021026444172410488, 0.00021743961811521265, -0.0001643181065367639, 0.00008441822398385275,
-    -0.000026190838401581408, 0.0000036899182659531625
-];
-const SQRT_2PI = 2.5066282746310007;
-/** ln Gamma(x) for x > 0 (NaN otherwise). */
-function logGamma(x) {
-    if (!(x > 0))
-        return NaN;
-    if (x === Infinity)
-        return Infinity;
-    let y = x;
-    const t = x + 5.2421875;
-    const lead = (x + 0.5) * Math.log(t) - t;
-    let series = 0.9999999999999971;
-    for (const c of LANCZOS)
-        series += c / ++y;
-    return lead + Math.log((SQRT_2PI * series) / x);
-}
-const EPSILON = Number.EPSILON;
-/** Guards the Lentz recurrences against division by zero. */
-const TINY = 1e-300;
-/** Both expansions converge in O(sqrt(a)) steps; this is far beyond any df the gate produces. */
-const MAX_ITERATIONS = 1_000_000;
-/**
- * ln Q(a, x), the log of the regularized upper incomplete gamma function Gamma(a, x) / Gamma(a).
- *
- * Everything is kept in log space until the very end, so a tail of 1e-250 (a heavily shifted split
- * with thousands of segments) is returned with full relative precision instead of as 0, and the
- * log itself stays finite long after exp() would underflow.
- * Method (Numerical Recipes 6.2): for x < a + 1 the power series of P = 1 - Q converges fast and
- * Q is not small there (Q >= 0.08 for a >= 1/2, i.e. df >= 1), so Q = 1 - P loses nothing;
- * otherwise the continued fraction for Q itself, evaluated with the modified Lentz algorithm.
- */
-function logRegularizedGammaQ(a, x) {
-    if (Number.isNaN(a) || Number.isNaN(x) || !(a > 0))
-        return NaN;
-    if (x <= 0)
-        return 0;
-    if (x === Infinity)
-        return -Infinity;
-    if (x < a + 1) {
-        // P(a, x) = x^a e^-x / Gamma(a + 1) * sum_n x^n / ((a+1)...(a+n))
-        let term = 1;
-        let sum = 1;
-        let ap = a;
-        for (let n = 0; n < MAX_ITERATIONS; n++) {
-            ap += 1;
-            term *= x / ap;
-            sum += term;
-            if (term < sum * EPSILON)
-                break;
-        }
-        const logP = a * Math.log(x) - x - logGamma(a + 1) + Math.log(sum);
-        return Math.log1p(-Math.exp(logP));
-    }
-    // Q(a, x) = x^a e^-x / Gamma(a) * 1 / (x + 1 - a - 1(1 - a) / (x + 3 - a - 2(2 - a) / (x + 5 - a ...)))
-    let b = x + 1 - a;
-    let c = 1 / TINY;
-    let d = 1 / b;
-    let h = d;
-    for (let i = 1; i < MAX_ITERATIONS; i++) {
-        const an = -i * (i - a);
-        b += 2;
-        d = an * d + b;
-        if (Math.abs(d) < TINY)
-            d = TINY;
-        c = b + an / c;
-        if (Math.abs(c) < TINY)
-            c = TINY;
-        d = 1 / d;
-        const delta = d * c;
-        h *= delta;
-        if (Math.abs(delta - 1) <= EPSILON)
-            break;
-    }
-    return a * Math.log(x) - x - logGamma(a) + Math.log(h);
-}
-/**
- * ln P(X >= x) for X ~ chi-square(df): ln Q(df/2, x/2). Finite even when the tail underflows a double.
- * df = 0 is the point mass at 0 (0 for x <= 0, -Infinity above).
- */
-function logChiSquareSurvival(x, df) {
-    if (Number.isNaN(x) || Number.isNaN(df) || df < 0)
-        return NaN;
-    if (df === 0)
-        return x <= 0 ? 0 : -Infinity;
-    return logRegularizedGammaQ(df / 2, x / 2);
-}
-/**
- * Chi-square upper tail P(X >= x) = Q(df/2, x/2), the p-value of a chi-square test.
- * Relative error ~1e-13 for df up to ~1000 (~1e-10 at df = 1e5, from ln Gamma of a large argument)
- * all the way down to ~1e-308: a p of 1e-250 keeps its digits. Below that the result is a
- * subnormal with fewer digits, and 0 only when the true value is below ~5e-324 (scipy already
- * returns 0 under ~1e-308; use `logChiSquareSurvival` to compare such tails). Matches
- * scipy.stats.chi2.sf.
- */
-function chiSquareSurvival(x, df) {
-    return Math.exp(logChiSquareSurvival(x, df));
-}
-// ---------------------------------------------------------------------------------------------
-// Sampling noise: seeded PRNG, binomial and multinomial samplers, the JS noise floor
-// ---------------------------------------------------------------------------------------------
-/**
- * mulberry32: a tiny, fast 32-bit PRNG, good enough for Monte Carlo quantiles and fully reproducible
- * from its seed. Returns uniforms strictly inside (0, 1), so log(u) is always finite.
- */
-function mulberry32(seed) {
-    // Kept in an Int32Array so V8 does not box a fresh heap number for the state on every call.
-    const state = new Int32Array([seed | 0]);
-    return () => {
-        const t0 = (state[0] + 0x6d2b79f5) | 0;
-        state[0] = t0;
-        let t = t0;
-        t = imul(t ^ (t >>> 15), t | 1);
-        t ^= t + imul(t ^ (t >>> 7), t | 61);
-        return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-    };
-}
-/**
- * Stirling-series tail fc(k) = ln k! - [(k + 1/2) ln(k + 1) - (k + 1) + ln sqrt(2 pi)]:
- * a table for small k, the asymptotic series above.
- */
-const STIRLING_TAIL = [
-    0.08106146679532733, 0.04134069595540946, 0.02767792568499805, 0.020790672103765395,
-    0.016644691189822147, 0.013876128823071987, 0.011896709945892425, 0.010411265261973668,
-    0.009255462182711227, 0.008330563433361249
-];
-function stirlingTail(k) {
-    if (k < 10)
-        return STIRLING_TAIL[k];
-    // 1/(12z) - 1/(360z^3) + 1/(1260z^5) - 1/(1680z^7), z = k + 1: error < 4e-13 from k = 10 on.
-    const z = k + 1;
-    const z2 = z * z;
-    return (1 / 12 - (1 / 360 - (1 / 1260 - 1 / 1680 / z2) / z2) / z2) / z;
-}
-/**
- * Binomial(n, p) for small means (n p < 10, p <= 1/2) by inversion: walk the pmf from 0 with the
- * recurrence P(k) = P(k-1) (n-k+1) p / (k q) until the uniform is used up. Exact; one exp and about
- * n p + 1 multiplications, no logs per step. P(0) = q^n >= e^-20 here, so it never underflows; the
- * search is cut off at mean + 10 sd (restarting, as numpy does) so rounding in `u -= pmf` can never
- * walk it past n. `logQ` = ln(1 - p) and `ratio` = p / (1 - p) are passed in because the multinomial
- * sampler reuses them for every draw of the same class.
- */
-function binomialByInversion(n, p, logQ, ratio, random) {
-    const p0 = exp(n * logQ);
-    const mean = n * p;
-    const bound = min(n, mean + 10 * sqrt(mean * (1 - p) + 1));
-    let k = 0;
-    let pmf = p0;
-    let u = random();
-    while (u > pmf) {
-        k++;
-        if (k > bound) {
-            k = 0;
-            pmf = p0;
-            u = random();
-        }
-        else {
-            u -= pmf;
-            pmf *= ((n - k + 1) * ratio) / k;
-        }
-    }
-    return k;
-}
-/**
- * Binomial(n, p) for n p >= 10 and p <= 1/2: BTRS, transformed rejection with squeeze
- * (W. Hormann, "The generation of binomial random variates", J. Stat. Comput. Simul. 46, 1993).
- * Exact, and O(1) expected time whatever n is (~1.2 candidates per draw for large n p), which is
- * what keeps the noise floor cheap for splits of a million segments. Most candidates are accepted
- * by the squeeze box, so the logarithms of the exact test are only evaluated when needed.
- */
-function binomialBtrs(n, p, ratio, random) {
-    const spq = sqrt(n * p * (1 - p));
-    const b = 1.15 + 2.53 * spq;
-    const a = -0.0873 + 0.0248 * b + 0.01 * p;
-    const c = n * p + 0.5;
-    const vr = 0.92 - 4.2 / b;
-    let alpha = 0;
-    let m = 0;
-    let lm = NaN; // the part of the acceptance bound that does not depend on the candidate
-    for (;;) {
-        const u = random() - 0.5;
-        const v = random();
-        const us = 0.5 - abs(u);
-        const k = floor(((2 * a) / us + b) * u + c);
-        if (k < 0 || k > n)
-            continue;
-        // Squeeze: inside this box the hat lies under the target, accept without evaluating logs.
-        if (us >= 0.07 && v <= vr)
-            return k;
-        if (Number.isNaN(lm)) {
-            alpha = (2.83 + 5.1 / b) * spq;
-            m = floor((n + 1) * p);
-            lm = (m + 0.5) * log((m + 1) / (ratio * (n - m + 1))) + stirlingTail(m) + stirlingTail(n - m);
-        }
-        const logV = log((v * alpha) / (a / (us * us) + b));
-        const bound = lm +
-            (n + 1) * log((n - m + 1) / (n - k + 1)) +
-            (k + 0.5) * log((ratio * (n - k + 1)) / (k + 1)) -
-            stirlingTail(k) -
-            stirlingTail(n - k);
-        if (logV <= bound)
-            return k;
-    }
-}
-/** Binomial(n, p) with p in (0, 1/2], given ln(1 - p) and p / (1 - p). */
-function binomialLowerHalf(n, p, logQ, ratio, random) {
-    return n * p < 10
-        ? binomialByInversion(n, p, logQ, ratio, random)
-        : binomialBtrs(n, p, ratio, random);
-}
-/** One Binomial(n, p) draw; exact for every integer n >= 0 and p in [0, 1]. */
-function sampleBinomial(n, p, random) {
-    if (n <= 0 || p <= 0)
-        return 0;
-    if (p >= 1)
-        return n;
-    // Both samplers need p <= 1/2; the count of failures of the complement is the same variate.
-    const flip = p > 0.5;
-    const small = flip ? 1 - p : p;
-    const x = binomialLowerHalf(n, small, log1p(-small), small / (1 - small), random);
-    return flip ? n - x : x;
-}
-function planMultinomial(shares) {
-    const k = shares.length;
-    totalOf(shares, 'shares');
-    // Suffix sums: share_i / suffix_i <= 1 exactly, and the last class with a positive share gets
-    // probability exactly 1, so the counts always add up to n.
-    const suffix = new Float64Array(k + 1);
-    for (let i = k - 1; i >= 0; i--)
-        suffix[i] = shares[i] + suffix[i + 1];
-    const plan = {
-        conditional: new Float64Array(k),
-        flipped: new Uint8Array(k),
-        logQ: new Float64Array(k),
-        ratio: new Float64Array(k)
-    };
-    for (let i = 0; i < k; i++) {
-        const share = shares[i];
-        if (share === 0)
-            continue;
-        const p = share / suffix[i];
-        const flip = p > 0.5;
-        const small = flip ? 1 - p : p;
-        plan.conditional[i] = small;
-        plan.flipped[i] = flip ? 1 : 0;
-        plan.logQ[i] = log1p(-small);
-        plan.ratio[i] = small / (1 - small);
-    }
-    return plan;
-}
-function drawMultinomial(plan, n, random, out) {
-    const { conditional, flipped, logQ, ratio } = plan;
-    let remaining = n;
-    for (let i = 0; i < conditional.length; i++) {
-        const p = conditional[i];
-        let x;
-        if (remaining === 0) {
-            x = 0;
-        }
-        else if (p === 0) {
-            x = flipped[i] ? remaining : 0; // conditional probability exactly 1 or 0
-        }
-        else {
-            const draw = binomialLowerHalf(remaining, p, logQ[i], ratio[i], random);
-            x = flipped[i] ? remaining - draw : draw;
-        }
-        out[i] = x;
-        remaining -= x;
-    }
-    return out;
-}
-/**
- * One Multinomial(n, shares) draw by sequential conditional binomials:
- * x_i ~ Binomial(n - x_1 - ... - x_{i-1}, s_i / (s_i + ... + s_k)). Exact; O(k) binomial draws,
- * each O(1), so the cost does not grow with n. `shares` need not be normalized.
- * Writes into `out` when given.
- */
-function sampleMultinomial(n, shares, random, out = new Float64Array(shares.length)) {
-    if (!Number.isInteger(n) || n < 0) {
-        throw new RangeError(`n must be a non-negative integer, got ${n}`);
-    }
-    if (n > 0 && totalOf(shares, 'shares') === 0) {
-        throw new RangeError('cannot sample from shares that sum to 0');
-    }
-    return drawMultinomial(planMultinomial(shares), n, random, out);
-}
-const DEFAULT_NOISE_SEED = 0x5eed_da7a;
-/**
- * Work budget in class-draws (trials x classes x 2). At ~1000 classes and 200 trials that is 400k
- * O(1) binomial draws, a few tens of milliseconds; far more classes reduce the trials instead of
- * letting one call take seconds (but never below MIN_TRIALS). An explicit `trials` is not capped.
- */
-const NOISE_BUDGET = 1_000_000;
-const MIN_TRIALS = 50;
-/** Quantile with linear interpolation between order statistics (numpy's default, "type 7"). */
-function quantileOfSorted(sorted, q) {
-    const position = q * (sorted.length - 1);
-    const lower = Math.floor(position);
-    const upper = Math.min(lower + 1, sorted.length - 1);
-    const weight = position - lower;
-    return sorted[lower] + weight * (sorted[upper] - sorted[lower]);
-}
-/**
- * The Jensen-Shannon distance that sampling noise alone reaches: draw two multinomial samples of
- * sizes nA and nB from the same `shares` (normally the pooled shares of both splits), take their JS
- * distance, repeat, and return the requested quantile (default 0.99 over 200 seeded trials).
- *
- * Why: the split-distribution rule must not fire on a split that is a random (or stratified) sample
- * of the same population, however small. With 20 test segments over 10 equally common classes, 1
- * honest split in 100 lands ~0.5 away from TRAIN, far above any fixed threshold; the floor shrinks
- * like 1/sqrt(n) as samples grow, so gating on `distance > max(threshold, floor)` only reports
- * differences that sampling cannot explain. (A stratified split is even closer than a multinomial
- * one, so it is safe too.) Measured false-alarm rate of an honest random split against the 0.99
- * floor: ~1-1.5% from a few hundred segments up, ~2-2.5% for splits of 5-10 segments, where the
- * observed pooled shares miss rare classes and the 200-trial quantile is itself noisy.
- *
- * Deterministic for a given seed. Classes with share 0 are ignored. Returns 0 when fewer than two
- * classes have a positive share (every sample is then identical) and NaN when nA or nB is 0 or the
- * shares sum to 0, consistently with `jsDistance` of an empty sample.
- */
-function jsNoiseFloor(shares, nA, nB, options = {}) {
-    const quantile = options.quantile ?? 0.99;
-    const requestedTrials = options.trials ?? 200;
-    const seed = options.seed ?? DEFAULT_NOISE_SEED;
-    if (!(quantile >= 0 && quantile <= 1))
-        throw new RangeError(`quantile must be in [0, 1]`);
-    if (!Number.isInteger(requestedTrials) || requestedTrials < 1) {
-        throw new RangeError(`trials must be a positive integer, got ${requestedTrials}`);
-    }
-    for (const [name, n] of [
-        ['nA', nA],
-        ['nB', nB]
-    ]) {
-        if (!Number.isInteger(n) || n < 0) {
-            throw new RangeError(`${name} must be a non-negative integer, got ${n}`);
-        }
-    }
-    const total = totalOf(shares, 'shares');
-    if (total === 0 || nA === 0 || nB === 0)
-        return NaN;
-    const present = [];
-    for (let i = 0; i < shares.length; i++) {
-        const s = shares[i];
-        if (s > 0)
-            present.push(s / total);
-    }
-    if (present.length < 2)
-        return 0;
-    // An explicit `trials` is honoured; the default shrinks for very many classes (see NOISE_BUDGET).
-    const trials = options.trials ??
-        Math.min(requestedTrials, Math.max(MIN_TRIALS, Math.floor(NOISE_BUDGET / (2 * present.length))));
-    const random = mulberry32(seed);
-    const plan = planMultinomial(present);
-    const sampleA = new Float64Array(present.length);
-    const sampleB = new Float64Array(present.length);
-    const distances = new Float64Array(trials);
-    for (let t = 0; t < trials; t++) {
-        drawMultinomial(plan, nA, random, sampleA);
-        drawMultinomial(plan, nB, random, sampleB);
-        distances[t] = jsDistance(sampleA, sampleB);
-    }
-    distances.sort();
-    return quantileOfSorted(distances, quantile);
-}
-// ---------------------------------------------------------------------------------------------
-// Permutation null: hypergeometric sampler and the JS permutation floor
-// ---------------------------------------------------------------------------------------------
-/** ln k! for 0 <= k < LOG_FACTORIAL_CACHE, filled from `logFactorialStirling` on first use. */
-const LOG_FACTORIAL_CACHE = 1024;
-let logFactorialTable;
-/** 1/2 ln(2 pi). */
-const HALF_LOG_2PI = 0.9189385332046728;
-/**
- * ln k! = (k + 1/2) ln(k + 1) - (k + 1) + ln sqrt(2 pi) + fc(k): series error < 4e-13, plus the
- * rounding of a double (~1e-16 relative, so ~2e-6 absolute at k = 1e9: it blurs the acceptance
- * boundary of `hypergeometricHrua`'s log test by that much, far below anything measurable).
- */
-function logFactorialStirling(k) {
-    return (k + 0.5) * log(k + 1) - (k + 1) + HALF_LOG_2PI + stirlingTail(k);
-}
-/** ln k! for an integer k >= 0: a table lookup below 1024, one log above. */
-function logFactorial(k) {
-    if (k < LOG_FACTORIAL_CACHE) {
-        if (logFactorialTable === undefined) {
-            logFactorialTable = new Float64Array(LOG_FACTORIAL_CACHE);
-            for (let i = 0; i < LOG_FACTORIAL_CACHE; i++)
-                logFactorialTable[i] = logFactorialStirling(i);
-        }
-        return logFactorialTable[k];
-    }
-    return logFactorialStirling(k);
-}
-/**
- * Hypergeometric draw with small mean (< 10) in the reduced form `good <= total / 2`,
- * `sample <= total / 2` (so the support starts at 0): inversion, walking the pmf up from 0 with
- * P(x+1) = P(x) (good - x)(sample - x) / ((x + 1)(total - good - sample + x + 1)). Exact; about
- * mean + 1 steps. P(0) = C(total - good, sample) / C(total, sample) > 1e-11 here, computed as a
- * product when short and from log-factorials otherwise. As in the binomial inversion, a walk that
- * rounding pushes past mean + 10 sd (probability < 1e-13) restarts.
- */
-function hypergeometricByInversion(good, sample, total, random) {
-    const shorter = min(good, sample);
-    const longer = max(good, sample);
-    let p0;
-    if (shorter <= 16) {
-        // P(0) = prod_{j < shorter} (total - longer - j) / (total - j)
-        p0 = 1;
-        for (let j = 0; j < shorter; j++)
-            p0 *= (total - longer - j) / (total - j);
-    }
-    else {
-        p0 = exp(logFactorial(total - good) +
-            logFactorial(total - sample) -
-            logFactorial(total) -
-            logFactorial(total - good - sample));
-    }
-    const mean = (sample * good) / total;
-    const bound = min(shorter, mean + 10 * sqrt(mean + 1));
-    const offset = total - good - sample + 1;
-    let x = 0;
-    let pmf = p0;
-    let u = random();
-    while (u > pmf) {
-        x++;
-        if (x > bound) {
-            x = 0;
-            pmf = p0;
-            u = random();
-        }
-        else {
-            u -= pmf;
-            pmf *= ((good - x + 1) * (sample - x + 1)) / (x * (offset + x - 1));
-        }
-    }
-    return x;
-}
-/** 2 sqrt(2/e) and 3 - 2 sqrt(3/e): the table-mountain hat of Stadlober's ratio-of-uniforms. */
-const HRUA_D1 = 1.7155277699214135;
-const HRUA_D2 = 0.8989161620588988;
-/**
- * A candidate that the squeezes leave undecided is tested with the exact pmf ratio f(k) / f(mode)
- * as a product of consecutive ratios when the sd is at most HRUA_DIRECT_SD or the candidate at
- * most HRUA_DIRECT_STEPS from the mode: a few multiplications per step, stopping as soon as the
- * running product (which only falls away from the mode) drops below u^2, so O(sd) steps and no
- * logarithm. Otherwise four log-factorials are cheaper.
- */
-const HRUA_DIRECT_SD = 16;
-const HRUA_DIRECT_STEPS = 32;
-/**
- * Hypergeometric draw in the same reduced form for mean >= 10: HRUA, ratio of uniforms with a
- * table-mountain hat (E. Stadlober, "The ratio of uniforms approach for generating discrete
- * random variates", J. Comput. Appl. Math. 31, 1990; numpy's `random_hypergeometric` uses it too).
- * A candidate k = floor(a + h (v - 1/2) / u) is accepted iff u^2 <= f(k) / f(mode). Exact apart from
- * candidates beyond 16 sd, which are rejected (probability far below 1e-50). O(1) expected time
- * whatever the counts: ~1.4 candidates (2.8 uniforms) per draw, ~85% of them decided by cheap
- * squeezes, the rest by a short product or by log-factorials (table lookups below 1024, one log
- * each above). The squeezes only shortcut the exact test: the draws are the same, uniform for
- * uniform, as with the log-factorial test alone.
- */
-function hypergeometricHrua(good, sample, total, random) {
-    const bad = total - good;
-    const offset = bad - sample; // >= 0 in the reduced form
-    const p = good / total;
-    const a = sample * p + 0.5;
-    const variance = ((total - sample) * sample * p * (1 - p)) / (total - 1);
-    const c = sqrt(variance + 0.5);
-    const h = HRUA_D1 * c + HRUA_D2;
-    const mode = floor(((sample + 1) * (good + 1)) / (total + 2));
-    const end = min(min(sample, good) + 1, floor(a + 16 * c));
-    const direct = c <= HRUA_DIRECT_SD ? POSITIVE_INFINITY : HRUA_DIRECT_STEPS;
-    // Slope terms at the mode end of the range; an Infinity or NaN at the edge of the support only
-    // disables a squeeze (its comparison is then false).
-    const innerSlope = (offset + 2 * mode) / (mode * (offset + mode));
-    const outerSlope = (good + sample - 2 * mode) / ((good - mode) * (sample - mode));
-    let g = 0; // ln of 1 / f(mode) up to the common constant, computed on first need
-    let haveG = false;
-    for (;;) {
-        const u = random();
-        const v = random();
-        const candidate = a + (h * (v - 0.5)) / u;
-        if (candidate < 0 || candidate >= end)
-            continue;
-        const k = floor(candidate);
-        const steps = k - mode;
-        if (steps === 0)
-            return k;
-        // Squeezes from log-concavity. With r(j) = f(j+1) / f(j) = (good - j)(sample - j) /
-        // ((j + 1)(offset + j + 1)), ln r has slope -(1/(good-j) + 1/(sample-j) + 1/(j+1) +
-        // 1/(offset+j+1)), each term monotone in j. Its largest (`steep`) and smallest (`flat`)
-        // magnitudes between the mode and k, with r(mode) <= 1 <= r(mode - 1), bracket
-        // t = ln f(k) / f(mode) between -steep e(e+1)/2 and -flat e(e-1)/2, e = |k - mode|.
-        // 1/x + 1/y is written (x + y) / (x y): divisions dominate the cost of a candidate.
-        const e = steps > 0 ? steps : -steps;
-        let x = steps > 0 ? good - k + 1 : k + 1;
-        let y = steps > 0 ? sample - k + 1 : offset + k + 1;
-        const steep = (x + y) / (x * y) + (steps > 0 ? innerSlope : outerSlope);
-        // u(4 - u) - 3 >= 2 ln u (equal at u = 1): quick accept.
-        if (u * (4 - u) - 3 <= -0.5 * steep * e * (e + 1))
-            return k;
-        x = steps > 0 ? k : good - k;
-        y = steps > 0 ? offset + k : sample - k;
-        const flat = (x + y) / (x * y) + (steps > 0 ? outerSlope : innerSlope);
-        // 2 ln u >= u - 1/u (equal at u = 1), times u > 0: quick reject.
-        if (u * u - 1 > -0.5 * flat * e * (e - 1) * u)
-            continue;
-        if (steps <= direct && steps >= -direct) {
-            const u2 = u * u;
-            let ratio = 1;
-            if (steps > 0) {
-                for (let j = mode; j < k && ratio >= u2; j++) {
-                    ratio *= ((good - j) * (sample - j)) / ((j + 1) * (offset + j + 1));
-                }
-            }
-            else {
-                for (let j = mode; j > k && ratio >= u2; j--) {
-                    ratio *= (j * (offset + j)) / ((good - j + 1) * (sample - j + 1));
-                }
-            }
-            if (u2 <= ratio)
-                return k;
-            continue;
-        }
-        if (!haveG) {
-            haveG = true;
-            g =
-                logFactorial(mode) +
-                    logFactorial(good - mode) +
-                    logFactorial(sample - mode) +
-                    logFactorial(offset + mode);
-        }
-        // t = ln f(k) / f(mode), with f(k) proportional to 1 / (k! (good-k)! (sample-k)! (offset+k)!)
-        const t = g -
-            (logFactorial(k) +
-                logFactorial(good - k) +
-                logFactorial(sample - k) +
-                logFactorial(offset + k));
-        // Accept iff 2 ln u <= t, with Stadlober's squeezes first.
-        if (u * (4 - u) - 3 <= t)
-            return k;
-        if (u * (u - t) >= 1)
-            continue;
-        if (2 * log(u) <= t)
-            return k;
-    }
-}
-/**
- * Hypergeometric(good, bad, sample) for integers that are already validated: the number of good
- * items among `sample` drawn without replacement from good + bad items. Reduces to
- * `good <= bad` and `sample <= total / 2` by symmetry, then inversion for a small mean, HRUA
- * otherwise.
- */
-function hypergeometric(good, bad, sample, random) {
-    const total = good + bad;
-    if (sample === 0 || good === 0)
-        return 0;
-    if (bad === 0)
-        return sample;
-    if (sample === total)
-        return good;
-    const fewer = min(good, bad);
-    const drawn = min(sample, total - sample);
-    const x = drawn * fewer < 10 * total
-        ? hypergeometricByInversion(fewer, drawn, total, random)
-        : hypergeometricHrua(fewer, drawn, total, random);
-    // Undo the reductions: counts of the more common kind, then of the items not drawn.
-    const ofGood = good > bad ? drawn - x : x;
-    return drawn < sample ? good - ofGood : ofGood;
-}
-function checkCount(name, n) {
-    if (!Number.isSafeInteger(n) || n < 0) {
-        throw new RangeError(`${name} must be a non-negative integer, got ${n}`);
-    }
-}
-/**
- * One Hypergeometric draw: how many of `good` marked items land in a simple random sample of
- * `sample` items drawn without replacement from `good + bad`. Exact (see `hypergeometricHrua` for
- * the one caveat beyond 16 sd) and O(1) expected time for any counts: inversion when the mean
- * after symmetry reductions is below 10, Stadlober's ratio of uniforms (HRUA) otherwise.
- */
-function sampleHypergeometric(good, bad, sample, random) {
-    checkCount('good', good);
-    checkCount('bad', bad);
-    checkCount('sample', sample);
-    if (sample > good + bad) {
-        throw new RangeError(`sample ${sample} exceeds the population ${good + bad}`);
-    }
-    return hypergeometric(good, bad, sample, random);
-}
-/**
- * Work budget in class-draws (trials x classes present): 1000 trials at 1000 classes, ~150 ms in
- * plain Node for a million segments. More classes reduce the default trials (never below
- * MIN_PERMUTATION_TRIALS); an explicit `trials` is not capped.
- */
-const PERMUTATION_BUDGET = 1_000_000;
-const MIN_PERMUTATION_TRIALS = 200;
-/**
- * The Jensen-Shannon distance that random assignment alone reaches between two splits with counts
- * `a` and `b` (same classes, same order): pool the items of both, re-split them at random into
- * groups of the original sizes nA and nB, take the JS distance of the two groups, repeat, and
- * return the requested quantile (default 0.999 over 1000 seeded re-randomizations).
- *
- * Why a permutation null rather than `jsNoiseFloor`'s multinomial one: it conditions on the
- * observed pooled counts, which are exactly what a random split of a fixed population keeps, so
- * under "the split is a random sample of the same population" the observed distance and the
- * simulated ones are exchangeable. The calibration is then exact for every split size, with no
- * plug-in estimate of the population shares (that estimate misses rare classes and makes the
- * multinomial floor optimistic for small splits: its 0.999 quantile is exceeded by 0.3-3% of
- * honest splits of 5-20 segments over 10-100 Zipf-like classes, and by ~15% of 10-segment splits
- * over 100 equally common classes). Here, averaged over seeds, the observed distance exceeds the
- * type-7 q-quantile of T trials with probability at most (T - floor(q (T - 1))) / (T + 1):
- * 2/1001 ~ 0.2% at the defaults, less when distances tie (tiny splits). Measured on ~30 000 honest
- * random splits of 5 to 25 000 segments over 10-200 classes, each with its own floor: 0.03-0.3%
- * per regime, 0.15% overall. A stratified split is closer than a random one, so it is safe too.
- *
- * A re-split is a multivariate hypergeometric draw, made by sequential conditional hypergeometric
- * draws per class (`sampleHypergeometric`), so a trial costs O(classes) whatever the sample sizes.
- *
- * Counts must be non-negative integers. Deterministic for a given seed. Classes absent from both
- * splits are ignored. Returns 0 when fewer than two classes are present (every re-split is then
- * identical) and NaN when either split is empty, consistently with `jsDistance`.
- */
-function jsPermutationFloor(a, b, options = {}) {
-    const k = sameLength(a, b);
-    const quantile = options.quantile ?? 0.999;
-    const seed = options.seed ?? DEFAULT_NOISE_SEED;
-    if (!(quantile >= 0 && quantile <= 1))
-        throw new RangeError(`quantile must be in [0, 1]`);
-    if (options.trials !== undefined && (!Number.isInteger(options.trials) || options.trials < 1)) {
-        throw new RangeError(`trials must be a positive integer, got ${options.trials}`);
-    }
-    const pooled = [];
-    let nA = 0;
-    let nB = 0;
-    for (let i = 0; i < k; i++) {
-        const x = a[i];
-        const y = b[i];
-        if (!Number.isSafeInteger(x) || x < 0) {
-            throw new RangeError(`a[${i}] must be a non-negative integer count, got ${x}`);
-        }
-        if (!Number.isSafeInteger(y) || y < 0) {
-            throw new RangeError(`b[${i}] must be a non-negative integer count, got ${y}`);
-        }
-        nA += x;
-        nB += y;
-        if (x + y > 0)
-            pooled.push(x + y);
-    }
-    if (!Number.isSafeInteger(nA + nB))
-        throw new RangeError('total count is too large');
-    if (nA === 0 || nB === 0)
-        return NaN;
-    const classes = pooled.length;
-    if (classes < 2)
-        return 0;
-    const trials = options.trials ??
-        Math.min(1000, Math.max(MIN_PERMUTATION_TRIALS, Math.floor(PERMUTATION_BUDGET / classes)));
-    const random = mulberry32(seed);
-    const groupA = new Float64Array(classes);
-    const groupB = new Float64Array(classes);
-    const distances = new Float64Array(trials);
-    const total = nA + nB;
-    for (let t = 0; t < trials; t++) {
-        // Class i takes x of the slots left in A: Hypergeometric(pooled_i, rest of the pool, slots).
-        let left = total;
-        let slots = nA;
-        for (let i = 0; i < classes; i++) {
-            const count = pooled[i];
-            left -= count;
-            const x = slots === 0 ? 0 : hypergeometric(count, left, slots, random);
-            groupA[i] = x;
-            groupB[i] = count - x;
-            slots -= x;
-        }
-        distances[t] = jsDistance(groupA, groupB);
-    }
-    distances.sort();
-    return quantileOfSorted(distances, quantile);
-}
-
-;// CONCATENATED MODULE: ./src/judge/dataset-rules.ts
-
-
-const pct = (x) => `${(x * 100).toFixed(1)}%`;
-/** One quoting style for names in messages: `class "run"`, `video "gs://b/a.mp4"`. */
-const named = (kind, name) => `${kind} "${clip(name, 80)}"`;
-function judgeDataset(tally, settings, sink) {
-    const classes = [...tally.classTotals.keys()].sort();
-    const notes = [];
-    checkClassCounts(tally, classes, settings, sink);
-    const imbalanceRatio = checkImbalance(tally, classes, settings, sink);
-    checkSplitCoverage(tally, classes, sink);
-    const splitDistance = checkSplitDistribution(tally, settings, sink);
-    checkSplitRatio(tally, settings, sink);
-    checkLeaks(tally, settings, sink);
-    checkGroupCoverage(tally, sink);
-    checkFewVideos(tally, classes, settings, sink);
-    checkMultiLabel(tally, settings, sink);
-    const confounders = checkConfounders(tally, settings, sink, notes);
-    return { imbalanceRatio, splitDistance, confounders, notes };
-}
-function checkClassCounts(tally, classes, settings, sink) {
-    const count = classes.length;
-    const minClasses = settings['min-classes'].options.min;
-    if (count < minClasses) {
-        sink.add('min-classes', {
-            message: `the dataset has ${plural(count, 'class')}; a classifier needs at least ${minClasses}. Add examples of more classes.`,
-            fingerprint: 'min-classes',
-            measure: count
-        });
-    }
-    const maxClasses = settings['max-classes'].options.max;
-    if (count > maxClasses) {
-        sink.add('max-classes', {
-            message: `the dataset has ${plural(count, 'class')}; at most ${formatCount(maxClasses)} are accepted. Merge or drop ${plural(count - maxClasses, 'class')}.`,
-            fingerprint: 'max-classes',
-            measure: count
-        });
-    }
-    const hard = settings['min-per-class'].options;
-    for (const name of classes) {
-        const totals = tally.classTotals.get(name);
-        const have = hard.unit === 'videos' ? totals.videos : totals.segments;
-        const need = hard.classes[name] ?? hard.min;
-        if (have < need) {
-            sink.add('min-per-class', {
-                class: name,
-                message: `${named('class', name)} has ${plural(have, hard.unit.slice(0, -1))} in all splits; at least ${formatCount(need)} are required. Add ${formatCount(need - have)} more.`,
-                fingerprint: `min-per-class:${name}`,
-                measure: have
-            });
-        }
-    }
-    const soft = settings['recommended-per-class'].options;
-    const base = count > soft['many-classes'] ? soft['min-many-classes'] : soft.min;
-    let split = soft.split;
-    let scale = 1;
-    let source = `in ${split}`;
-    if (!tally.splits[split] && split === 'TRAIN' && tally.splits.UNASSIGNED) {
-        // Only unassigned rows: AutoML trains on about 80% of them.
-        split = 'UNASSIGNED';
-        scale = 0.8;
-        source = 'expected in TRAIN (80% of UNASSIGNED)';
-    }
-    const summary = tally.splits[split];
-    if (!summary)
-        return;
-    for (const name of classes) {
-        const counts = summary.classes[name];
-        const have = Math.floor((counts ? (soft.unit === 'videos' ? counts.videos : counts.segments) : 0) * scale);
-        const need = soft.classes[name] ?? base;
-        if (have < need) {
-            sink.add('recommended-per-class', {
-                class: name,
-                split,
-                message: `${named('class', name)} has ${plural(have, soft.unit.slice(0, -1))} ${source}; a good model wants ${formatCount(need)}${count > soft['many-classes'] ? ` with more than ${plural(soft['many-classes'], 'class')}` : ''}. Add about ${formatCount(need - have)} more.`,
-                fingerprint: `recommended-per-class:${name}`,
-                measure: have
-            });
-        }
-    }
-}
-function checkImbalance(tally, classes, settings, sink) {
-    const { unit, warning, error } = settings['class-imbalance'].options;
-    const counted = classes
-        .map(name => ({
-        name,
-        n: unit === 'videos'
-            ? tally.classTotals.get(name).videos
-            : tally.classTotals.get(name).segments
-    }))
-        .filter(c => c.n > 0);
-    if (counted.length < 2)
-        return null;
-    let most = counted[0];
-    let least = counted[0];
-    for (const c of counted) {
-        if (c.n > most.n)
-            most = c;
-        if (c.n < least.n)
-            least = c;
-    }
-    const ratio = most.n / least.n;
-    if (ratio > warning) {
-        sink.add('class-imbalance', {
-            severity: ratio > error ? 'error' : 'warning',
-            message: `the most frequent ${named('class', most.name)} has ${ratio.toFixed(1)}x the ${unit} of the least frequent ${named('class', least.name)} (${formatCount(most.n)} vs ${formatCount(least.n)}); keep it within ${warning}x (${error}x at most). Add examples of rare classes or subsample frequent ones.`,
-            fingerprint: 'class-imbalance',
-            measure: ratio
-        });
-    }
-    return ratio;
-}
-function checkSplitCoverage(tally, classes, sink) {
-    const train = tally.splits.TRAIN;
-    const evaluated = ['TEST', 'VALIDATION'];
-    const hasTrainingSide = train || tally.splits.UNASSIGNED;
-    if (!hasTrainingSide && (tally.splits.TEST || tally.splits.VALIDATION)) {
-        sink.add('split-missing-class', {
-            message: 'the dataset has no TRAIN (or UNASSIGNED) rows, so none of its classes can be learned. Add the training split to this dataset.',
-            fingerprint: 'split-missing-class:no-train'
-        });
-    }
-    else if (train) {
-        for (const split of evaluated) {
-            const summary = tally.splits[split];
-            if (!summary)
-                continue;
-            for (const name of Object.keys(summary.classes).sort()) {
-                if (!train.classes[name] && !tally.splits.UNASSIGNED?.classes[name]) {
-                    sink.add('split-missing-class', {
-                        class: name,
-                        split,
-                        message: `${named('class', name)} has ${plural(summary.classes[name].segments, 'segment')} in ${split} but none in TRAIN, so it cannot be learned. Move some of its videos to TRAIN.`,
-                        fingerprint: `split-missing-class:${split}:${name}`
-                    });
-                }
-            }
-        }
-    }
-    const test = tally.splits.TEST;
-    if (train && test) {
-        for (const name of classes) {
-            if (train.classes[name] && !test.classes[name] && !tally.splits.UNASSIGNED?.classes[name]) {
-                sink.add('split-missing-class', {
-                    severity: 'warning',
-                    class: name,
-                    split: 'TEST',
-                    message: `${named('class', name)} is in TRAIN but has no TEST examples, so it cannot be evaluated. Move some of its videos to TEST.`,
-                    fingerprint: `split-missing-class:TEST-missing:${name}`
-                });
-            }
-        }
-    }
-}
-function checkSplitDistribution(tally, settings, sink) {
-    const options = settings['split-distribution'].options;
-    const results = [];
-    const train = tally.splits.TRAIN;
-    if (!train)
-        return results;
-    for (const other of ['TEST', 'VALIDATION']) {
-        const summary = tally.splits[other];
-        if (!summary || summary.segments === 0 || train.segments === 0)
-            continue;
-        const names = [
-            ...new Set([...Object.keys(train.classes), ...Object.keys(summary.classes)])
-        ].sort();
-        const a = names.map(n => train.classes[n]?.segments ?? 0);
-        const b = names.map(n => summary.classes[n]?.segments ?? 0);
-        const totalA = train.segments;
-        const totalB = summary.segments;
-        const chi = chiSquareHomogeneity(a, b);
-        const distance = jsDistance(a, b);
-        const noiseFloor = jsPermutationFloor(a, b, { quantile: options['noise-quantile'] });
-        const topShifts = names
-            .map((name, i) => ({ class: name, a: a[i] / totalA, b: b[i] / totalB }))
-            .sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b) || x.class.localeCompare(y.class))
-            .slice(0, 5);
-        const result = {
-            a: 'TRAIN',
-            b: other,
-            jsDistance: distance,
-            lInf: lInfinity(a, b),
-            chiSquareP: chi.pValue,
-            chiSquare: chi.statistic,
-            degreesOfFreedom: chi.degreesOfFreedom,
-            noiseFloor,
-            topShifts
+    const missing = ['start', 'end', 'split'].find(role => map[role] !== undefined && indexOf(map[role]) === -1);
+    if (missing !== undefined) {
+        return {
+            fatal: `line ${line}: the header has no column "${map[missing]}" (${missing}). Fix the header or the dataset's columns map.`
         };
-        results.push(result);
-        const limit = options['max-js-distance'];
-        if (distance > limit && distance > noiseFloor) {
-            const moved = topShifts
-                .slice(0, 3)
-                .map(s => `${named('class', s.class)} ${pct(s.a)} in TRAIN vs ${pct(s.b)} in ${other}`)
-                .join(', ');
-            sink.add('split-distribution', {
-                split: other,
-                message: `the label distribution of ${other} differs from TRAIN: Jensen-Shannon distance ${distance.toFixed(3)} is above the threshold ${limit} and above the ${noiseFloor.toFixed(3)} that sampling noise alone reaches for ${formatCount(totalA)} and ${plural(totalB, 'segment')}. Largest shifts: ${moved}. Rebalance the split (e.g. stratify by class).`,
-                fingerprint: `split-distribution:${other}`,
-                measure: distance
-            });
-        }
     }
-    return results;
-}
-function checkSplitRatio(tally, settings, sink) {
-    const { 'min-test-share': low, 'max-test-share': high } = settings['split-ratio'].options;
-    const train = tally.splits.TRAIN;
-    const test = tally.splits.TEST;
-    if (!train || !test)
-        return;
-    const total = train.videos + test.videos + (tally.splits.VALIDATION?.videos ?? 0);
-    const share = test.videos / total;
-    if (share < low || share > high) {
-        sink.add('split-ratio', {
-            split: 'TEST',
-            message: `TEST holds ${pct(share)} of the videos (${formatCount(test.videos)} of ${formatCount(total)}); expected ${pct(low)} to ${pct(high)}. ${share < low ? 'A test split this small cannot measure the model reliably.' : 'A test split this large leaves too little to train on.'}`,
-            fingerprint: 'split-ratio',
-            measure: share < low ? low - share : share - high
-        });
-    }
-}
-function describePlaces(leak) {
-    return leak.places.map(p => `${p.split} (${p.file}:${p.line})`).join(', ');
-}
-function checkLeaks(tally, settings, sink) {
-    if (tally.videoLeaks.length > settings['video-leakage'].options.max) {
-        for (const leak of tally.videoLeaks) {
-            const last = leak.places[leak.places.length - 1];
-            sink.add('video-leakage', {
-                file: last.file,
-                line: last.line,
-                split: last.split,
-                message: `${named('video', leak.key)} is in ${plural(leak.places.length, 'split')}: ${describePlaces(leak)}. Segments of one video in two splits leak; keep every video in one split.`,
-                fingerprint: `video-leakage:${leak.key}`,
-                measure: leak.places.length
-            });
-        }
-    }
-    if (tally.groupPatternConfigured &&
-        tally.groupLeaks.length > settings['group-leakage'].options.max) {
-        for (const leak of tally.groupLeaks) {
-            const last = leak.places[leak.places.length - 1];
-            sink.add('group-leakage', {
-                file: last.file,
-                line: last.line,
-                split: last.split,
-                message: `${named('group', leak.key)} has videos in ${plural(leak.places.length, 'split')}: ${describePlaces(leak)}. Videos of one source group look alike; keep each group in one split.`,
-                fingerprint: `group-leakage:${leak.key}`,
-                measure: leak.places.length
-            });
-        }
-    }
-}
-/**
- * A group pattern that matches no video turns group leakage off as surely as no pattern, so say it
- * (warning). One that misses only some videos still checks the rest: a notice with the count, as
- * ungrouped videos may be deliberate (a source with no groups), yet are worth knowing about.
- */
-function checkGroupCoverage(tally, sink) {
-    const coverage = tally.groupCoverage;
-    if (!tally.groupPatternConfigured || !coverage || coverage.ungrouped === 0)
-        return;
-    const total = tally.totalVideos;
-    const example = coverage.example === null ? '' : ` (e.g. ${named('video', coverage.example)})`;
-    if (coverage.ungrouped >= total) {
-        sink.add('group-leakage', {
-            severity: 'warning',
-            message: `the group pattern matched none of the ${plural(total, 'video')}${example}, so group leakage was not checked. Fix group-pattern for this dataset in .github/dataset-gate.yml: it is searched in each video key, and its capture named "group" (or else its first capture, or else the whole match) names the group.`,
-            fingerprint: 'group-leakage:no-match'
-        });
-        return;
-    }
-    sink.add('group-leakage', {
-        severity: 'notice',
-        message: `the group pattern matched ${formatCount(total - coverage.ungrouped)} of the ${plural(total, 'video')}; ${plural(coverage.ungrouped, 'video')}${example} ${coverage.ungrouped === 1 ? 'is' : 'are'} in no group and only checked for video leakage. Extend group-pattern if they belong to groups too.`,
-        fingerprint: 'group-leakage:partial-match'
-    });
-}
-function checkFewVideos(tally, classes, settings, sink) {
-    const options = settings['few-videos'].options;
-    if (tally.totalVideos > 0 && tally.totalVideos < options['min-videos']) {
-        sink.add('few-videos', {
-            message: `the dataset has only ${plural(tally.totalVideos, 'video')}; with fewer than ${plural(options['min-videos'], 'video')}, splitting by video can leave classes out of a split. Add more videos.`,
-            fingerprint: 'few-videos:dataset',
-            measure: tally.totalVideos
-        });
-    }
-    for (const name of classes) {
-        const videos = tally.classTotals.get(name).videos;
-        const need = options.classes[name] ?? options['min-videos-per-class'];
-        if (videos < need) {
-            const segments = tally.classTotals.get(name).segments;
-            sink.add('few-videos', {
-                class: name,
-                message: `${named('class', name)} comes from ${plural(videos, 'video')} (${plural(segments, 'segment')}); with fewer than ${plural(need, 'video')} a split by video can miss it entirely. Add segments from more videos.`,
-                fingerprint: `few-videos:${name}`,
-                measure: videos
-            });
-        }
-    }
-}
-function checkMultiLabel(tally, settings, sink) {
-    if (tally.labeledVideos === 0)
-        return;
-    const videoShare = tally.multiLabelVideos / tally.labeledVideos;
-    const segmentShare = tally.multiLabelSegments === null || tally.totalSegments === 0
-        ? null
-        : tally.multiLabelSegments / tally.totalSegments;
-    const below = settings['multi-label'].options['multi-class-below'];
-    if (tally.multiLabelVideos === 0) {
-        sink.add('multi-label', {
-            message: 'every video carries a single label. AutoML treats video classification datasets as multi-label; train a multi-class model instead, which is easier to train.',
-            fingerprint: 'multi-label'
-        });
-        return;
-    }
-    const parts = [`${pct(videoShare)} of videos carry more than one label`];
-    if (segmentShare !== null)
-        parts.push(`${pct(segmentShare)} of segments share their time span with another label`);
-    if (tally.overlappingVideos)
-        parts.push(`${plural(tally.overlappingVideos, 'video')} ha${tally.overlappingVideos === 1 ? 's' : 've'} overlapping segments with different labels`);
-    const advice = videoShare < below
-        ? 'Most samples carry one label: consider training a multi-class model, which is easier to train than a multi-label one.'
-        : 'Most samples carry several labels: train a multi-label model and evaluate it with average precision.';
-    sink.add('multi-label', { message: `${parts.join('; ')}. ${advice}`, fingerprint: 'multi-label' });
-}
-function checkConfounders(tally, settings, sink, notes) {
-    if (!tally.metadata)
-        return [];
-    const options = settings['metadata-confounder'].options;
-    if (tally.metadataVideos < options['min-videos']) {
-        notes.push(`metadata covers ${plural(tally.metadataVideos, 'labeled video')}, fewer than the ${formatCount(options['min-videos'])} needed to measure confounders.`);
-        return [];
-    }
-    const results = [];
-    for (const [attribute, byValue] of tally.metadata) {
-        if (byValue.size > Math.max(20, tally.metadataVideos / 2)) {
-            notes.push(`${named('metadata attribute', attribute)} has ${plural(byValue.size, 'distinct value')}, like an identifier; not measured as a confounder.`);
-            continue;
-        }
-        const values = [...byValue.keys()].sort();
-        const classes = [...new Set(values.flatMap(v => [...byValue.get(v).keys()]))].sort();
-        const table = values.map(v => classes.map(c => byValue.get(v).get(c) ?? 0));
-        const v = cramersV(table);
-        const givesAway = [];
-        values.forEach((value, i) => {
-            const row = table[i];
-            const total = row.reduce((s, x) => s + x, 0);
-            let best = 0;
-            for (let j = 1; j < row.length; j++)
-                if (row[j] > row[best])
-                    best = j;
-            const share = total > 0 ? row[best] / total : 0;
-            if (total >= 5 && share >= 0.8)
-                givesAway.push({ value, class: classes[best], share });
-        });
-        givesAway.sort((x, y) => y.share - x.share || x.value.localeCompare(y.value));
-        const confounder = {
-            attribute,
-            cramersV: Number.isFinite(v) ? v : 0,
-            givesAway: givesAway.slice(0, 5)
-        };
-        results.push(confounder);
-        if (confounder.cramersV > options['max-cramers-v']) {
-            const examples = confounder.givesAway
-                .slice(0, 3)
-                .map(g => `"${clip(g.value, 80)}" goes with ${named('class', g.class)} in ${pct(g.share)} of its videos`)
-                .join('; ');
-            sink.add('metadata-confounder', {
-                message: `${named('metadata attribute', attribute)} predicts the label (Cramér's V ${confounder.cramersV.toFixed(2)} > ${options['max-cramers-v']})${examples ? `: ${examples}` : ''}. A model can learn the ${attribute} instead of the action; collect videos that break the association.`,
-                fingerprint: `metadata-confounder:${attribute}`,
-                measure: confounder.cramersV
-            });
-        }
-    }
-    return results.sort((a, b) => b.cramersV - a.cramersV);
-}
-
-;// CONCATENATED MODULE: ./src/judge/change.ts
-/**
- * The change rules: what a pull request does to a dataset, judged by comparing the snapshot of the
- * head with the snapshot of the base (rules.md, "Change rules"). Pure: two snapshots and the
- * dataset's settings in, the delta and the findings out.
- *
- * - `split-move`: a video whose set of splits differs between base and head. A video that was in
- *   TEST and now is in TRAIN gets the `test-to-train` severity (error by default): it inflates the
- *   evaluation silently.
- * - `frozen-split` (off by default): any row added to or removed from a configured split. A
- *   relabeled row is a removal plus an addition, because the label is part of the row key.
- * - `class-regression`: a class that met the `min-per-class` / `recommended-per-class` threshold on
- *   the base and no longer does, or a split distance / imbalance ratio that got worse and is now
- *   past its threshold. A check is skipped when the rule it regresses is off.
- *
- * `markNewFindings` then tells old findings from new ones for `fail-on: new`: the same finding
- * on the base is old, unless its measured value (an imbalance ratio, a class count, ...) got worse.
- */
-
-
-
-function compareSnapshots(base, head, settings, baseRef) {
-    const delta = describeDelta(base, head, baseRef);
-    if (base === null)
-        return { delta, findings: [] };
-    const findings = [
-        ...findSplitMoves(delta, base, settings, baseRef),
-        ...findFrozenSplitChanges(base, head, settings, baseRef),
-        ...findClassRegressions(base, head, settings, baseRef)
-    ];
-    return { delta, findings };
-}
-// ---------------------------------------------------------------------------------------------
-// Delta
-// ---------------------------------------------------------------------------------------------
-function describeDelta(base, head, baseRef) {
-    const baseVideos = base?.videos ?? new Map();
-    let addedVideos = 0;
-    const movedVideos = [];
-    const relabeledVideos = [];
-    for (const [key, now] of head.videos) {
-        const before = baseVideos.get(key);
-        if (before === undefined) {
-            addedVideos++;
-            continue;
-        }
-        if (before.splits !== now.splits) {
-            movedVideos.push({ key, from: splitsOf(before.splits), to: splitsOf(now.splits) });
-        }
-        if (!sameLabels(before.labels, now.labels)) {
-            relabeledVideos.push({ key, from: before.labels, to: now.labels });
-        }
-    }
-    let removedVideos = 0;
-    for (const key of baseVideos.keys())
-        if (!head.videos.has(key))
-            removedVideos++;
-    movedVideos.sort((a, b) => change_compareText(a.key, b.key));
-    relabeledVideos.sort((a, b) => change_compareText(a.key, b.key));
-    return {
-        baseRef,
-        classes: describeClassDeltas(base, head),
-        addedVideos,
-        removedVideos,
-        movedVideos,
-        relabeledVideos
+    context.accumulator.columnsDetected?.(map.video);
+    const columns = {
+        video,
+        label,
+        start: indexOf(map.start),
+        end: indexOf(map.end),
+        split: indexOf(map.split)
     };
+    return new Columns(context, columns, names.length);
 }
-/** One entry per (class, split) present on either side, sorted by class, then split order. */
-function describeClassDeltas(base, head) {
-    const deltas = [];
-    for (const split of SPLITS) {
-        const before = base?.report.splits[split]?.classes ?? {};
-        const now = head.report.splits[split]?.classes ?? {};
-        // Own keys only: a class named `constructor` must not find Object's.
-        const own = (classes, name) => Object.hasOwn(classes, name) ? (classes[name] ?? null) : null;
-        for (const name of new Set([...Object.keys(before), ...Object.keys(now)])) {
-            deltas.push({ class: name, split, base: own(before, name), head: own(now, name) });
+class Columns extends FormatHandler {
+    columns;
+    width;
+    values = new Map();
+    /** The split values that name a split, for a message about one that does not. */
+    allowed;
+    constructor(context, columns, width) {
+        super(context);
+        this.columns = columns;
+        this.width = width;
+        for (const [text, name] of Object.entries(context.splitValues ?? DEFAULT_SPLIT_VALUES))
+            this.values.set(text.toLowerCase(), SPLIT_CODE[name]);
+        this.allowed = [...this.values.keys()];
+    }
+    row(fields, line) {
+        if (fields.length !== this.width)
+            return this.wrongFieldCount(line, fields, 'header', this.width);
+        const { video, label, start, end, split } = this.columns;
+        let code = this.fixedCode;
+        if (split !== -1) {
+            const value = fields[split];
+            const mapped = this.values.get(value) ?? this.values.get(value.trim().toLowerCase());
+            if (mapped === undefined)
+                return this.unknownSplit(line, value, this.allowed);
+            code = mapped;
         }
+        this.rows.addRow(this.fileIndex, line, code, fields[video], fields[label], start === -1 ? '0' : fields[start], end === -1 ? 'inf' : fields[end]);
     }
-    return deltas.sort((a, b) => change_compareText(a.class, b.class) || SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split));
 }
-// ---------------------------------------------------------------------------------------------
-// split-move
-// ---------------------------------------------------------------------------------------------
-function findSplitMoves(delta, base, settings, baseRef) {
-    const rule = settings['split-move'];
-    if (rule.severity === 'off')
-        return [];
-    const findings = [];
-    for (const move of delta.movedVideos) {
-        const intoTrainFromTest = move.from.includes('TEST') && !move.from.includes('TRAIN') && move.to.includes('TRAIN');
-        const severity = intoTrainFromTest
-            ? rule.options['test-to-train']
-            : rule.severity;
-        if (severity === 'off')
-            continue;
-        const labels = base.videos.get(move.key)?.labels ?? [];
-        const consequence = intoTrainFromTest
-            ? 'A video the model was evaluated on is now trained on, so test scores will look better than they are. Move it back, or retire it from TEST in a separate, deliberate change.'
-            : 'Check that the move is intended; moving videos between splits makes results incomparable with earlier runs.';
-        findings.push({
-            rule: 'split-move',
-            severity,
-            message: `Video ${move.key} moved from ${splitList(move.from)} to ${splitList(move.to)} since ${baseRef}. ${consequence}`,
-            file: null,
-            line: null,
-            split: move.to[0] ?? null,
-            class: labels.length === 1 ? labels[0] : null,
-            fingerprint: `split-move|${move.key}|${move.from.join('+')}>${move.to.join('+')}`
-        });
+
+;// CONCATENATED MODULE: ./src/read/formats/vertex-split.ts
+
+/** Distinct spellings cached per file: a file uses a handful, and parsing one allocates. */
+const CACHED_SPELLINGS = 64;
+class VertexSplitReader {
+    problems;
+    path;
+    spellings = new Map();
+    constructor(problems, path) {
+        this.problems = problems;
+        this.path = path;
     }
-    return findings;
-}
-// ---------------------------------------------------------------------------------------------
-// frozen-split
-// ---------------------------------------------------------------------------------------------
-function findFrozenSplitChanges(base, head, settings, baseRef) {
-    const rule = settings['frozen-split'];
-    if (rule.severity === 'off')
-        return [];
-    const severity = rule.severity;
-    const findings = [];
-    for (const split of rule.options.splits) {
-        const before = base.frozenRows.get(split) ?? new Map();
-        const now = head.frozenRows.get(split) ?? new Map();
-        const changes = [];
-        for (const [row, place] of now) {
-            if (before.has(row))
-                continue;
-            changes.push({
-                rule: 'frozen-split',
-                severity,
-                message: `Row ${describeRow(row)} was added to the frozen ${split} split (not on ${baseRef}). ${FROZEN_ADVICE}`,
-                file: place.file,
-                line: place.line,
-                split,
-                class: null,
-                fingerprint: `frozen-split|added|${split}|${row}`
+    /** The split code of a row's ML_USE value, or -1 (reported) when the value names no split. */
+    code(value, line) {
+        let split = this.spellings.get(value);
+        if (split === undefined) {
+            split = parseVertexSplit(value);
+            if (this.spellings.size < CACHED_SPELLINGS)
+                this.spellings.set(value, split);
+        }
+        if (split === null) {
+            this.problems.report({
+                code: 'split.unknown',
+                file: this.path,
+                line,
+                value,
+                allowed: VERTEX_ML_USE
+            });
+            return -1;
+        }
+        if (split.spelling === 'validation') {
+            this.problems.report({ code: 'split.validation', file: this.path, line, value });
+        }
+        else if (split.spelling === 'undocumented') {
+            this.problems.report({
+                code: 'split.undocumented',
+                file: this.path,
+                line,
+                value,
+                split: split.split,
+                allowed: VERTEX_ML_USE
             });
         }
-        for (const [row, place] of before) {
-            if (now.has(row))
-                continue;
-            // The row is gone from the head, so there is no head line to point at: name the base line.
-            changes.push({
-                rule: 'frozen-split',
-                severity,
-                message: `Row ${describeRow(row)} was removed from the frozen ${split} split (${place.file}:${place.line} on ${baseRef}). ${FROZEN_ADVICE}`,
-                file: place.file,
-                line: null,
-                split,
-                class: null,
-                fingerprint: `frozen-split|removed|${split}|${row}`
-            });
-        }
-        changes.sort((a, b) => change_compareText(a.file ?? '', b.file ?? '') ||
-            (a.line ?? Infinity) - (b.line ?? Infinity) ||
-            change_compareText(a.message, b.message));
-        findings.push(...changes);
+        return SPLIT_CODE[split.split];
     }
-    return findings;
 }
-const FROZEN_ADVICE = 'Frozen splits must stay identical so results stay comparable; a relabel shows as one removal and one addition. Revert the change, or unfreeze the split on purpose in the configuration.';
-/** Row keys are opaque to this module; show them readably whatever separator the reader chose. */
-function describeRow(row) {
-    return `"${row.replace(/[\u0000-\u001f]+/g, ', ')}"`;
-}
-// ---------------------------------------------------------------------------------------------
-// class-regression
-// ---------------------------------------------------------------------------------------------
-function findClassRegressions(base, head, settings, baseRef) {
-    const rule = settings['class-regression'];
-    if (rule.severity === 'off')
-        return [];
-    const severity = rule.severity;
-    return [
-        ...minimumRegressions(base, head, settings, severity, baseRef),
-        ...recommendedRegressions(base, head, settings, severity, baseRef),
-        ...distanceRegressions(base, head, settings, severity, baseRef),
-        ...imbalanceRegressions(base, head, settings, severity, baseRef)
-    ];
-}
-/** Per-class totals over every split: distinct videos (a leaked video counts once) or segments. */
-function countPerClass(snapshot, unit) {
-    const counts = new Map();
-    if (unit === 'videos') {
-        for (const { labels } of snapshot.videos.values()) {
-            for (const label of labels)
-                counts.set(label, (counts.get(label) ?? 0) + 1);
-        }
-        return counts;
+
+;// CONCATENATED MODULE: ./src/read/formats/vertex-csv.ts
+/** Vertex AI CSV ([ML_USE,]VIDEO_URI,LABEL,START,END): without ML_USE, the fixed split. */
+
+
+class VertexCsv extends FormatHandler {
+    splits;
+    constructor(context) {
+        super(context);
+        this.splits = new VertexSplitReader(context.problems, context.path);
     }
-    for (const split of SPLITS) {
-        for (const [name, c] of Object.entries(snapshot.report.splits[split]?.classes ?? {})) {
-            counts.set(name, (counts.get(name) ?? 0) + c.segments);
-        }
+    row(fields, line) {
+        if (fields.length === 4)
+            return this.addUnsplitRow(fields, line);
+        if (fields.length !== 5)
+            return this.wrongFieldCount(line, fields, 'vertex-csv', 5);
+        const split = this.splits.code(fields[0], line);
+        if (split === -1)
+            return;
+        this.rows.addRow(this.fileIndex, line, split, fields[1], fields[2], fields[3], fields[4]);
     }
-    return counts;
 }
-function countInSplit(snapshot, split, unit) {
-    const classes = snapshot.report.splits[split]?.classes ?? {};
-    return new Map(Object.entries(classes).map(([name, c]) => [name, c[unit]]));
-}
-/** Every class the head still has (a class removed on purpose is not a regression). */
-function headClasses(head) {
-    const names = new Set();
-    for (const split of SPLITS) {
-        for (const name of Object.keys(head.report.splits[split]?.classes ?? {}))
-            names.add(name);
-    }
-    return [...names].sort(change_compareText);
-}
-function minimumRegressions(base, head, settings, severity, baseRef) {
-    const minimum = settings['min-per-class'];
-    if (minimum.severity === 'off')
-        return [];
-    const { unit, min, classes } = minimum.options;
-    const before = countPerClass(base, unit);
-    const now = countPerClass(head, unit);
-    const findings = [];
-    for (const name of headClasses(head)) {
-        const threshold = classes[name] ?? min;
-        const was = before.get(name) ?? 0;
-        const is = now.get(name) ?? 0;
-        if (was >= threshold && is < threshold) {
-            findings.push({
-                rule: 'class-regression',
-                severity,
-                message: `Class "${name}" drops from ${was} to ${is} ${unit} (all splits), below the minimum of ${threshold} it met on ${baseRef}. Restore the removed examples or add new ones.`,
-                file: null,
-                line: null,
-                split: null,
-                class: name,
-                fingerprint: `class-regression|min-per-class|${name}`
-            });
-        }
-    }
-    return findings;
-}
-function recommendedRegressions(base, head, settings, severity, baseRef) {
-    const recommended = settings['recommended-per-class'];
-    if (recommended.severity === 'off')
-        return [];
-    const options = recommended.options;
-    // The head's bar for both sides: a class "regresses" when it met the bar it is judged by now and
-    // no longer does, not when the dataset grew past `many-classes` and raised the bar for everyone.
-    const defaultBar = head.report.metrics.classCount > options['many-classes']
-        ? options['min-many-classes']
-        : options.min;
-    const before = countInSplit(base, options.split, options.unit);
-    const now = countInSplit(head, options.split, options.unit);
-    const findings = [];
-    for (const name of headClasses(head)) {
-        const threshold = options.classes[name] ?? defaultBar;
-        const was = before.get(name) ?? 0;
-        const is = now.get(name) ?? 0;
-        if (was >= threshold && is < threshold) {
-            findings.push({
-                rule: 'class-regression',
-                severity,
-                message: `Class "${name}" drops from ${was} to ${is} ${options.split} ${options.unit}, below the recommended ${threshold} it met on ${baseRef}. It needs ${threshold - is} more for a good model.`,
-                file: null,
-                line: null,
-                split: options.split,
-                class: name,
-                fingerprint: `class-regression|recommended-per-class|${options.split}|${name}`
-            });
-        }
-    }
-    return findings;
-}
-function distanceRegressions(base, head, settings, severity, baseRef) {
-    const distribution = settings['split-distribution'];
-    if (distribution.severity === 'off')
-        return [];
-    const threshold = distribution.options['max-js-distance'];
-    const findings = [];
-    for (const now of head.report.metrics.splitDistance) {
-        const before = base.report.metrics.splitDistance.find(d => d.a === now.a && d.b === now.b);
-        if (before === undefined || !(now.jsDistance > before.jsDistance))
-            continue;
-        if (!pastDistanceThreshold(now, threshold))
-            continue;
-        findings.push({
-            rule: 'class-regression',
-            severity,
-            message: `The ${now.b} label distribution moves further from ${now.a}: Jensen-Shannon distance ${fixed(before.jsDistance)} on ${baseRef}, ${fixed(now.jsDistance)} now, past the threshold ${fixed(threshold)} and the sampling-noise floor ${fixed(now.noiseFloor)}. Rebalance the changed split, e.g. by a stratified split.`,
-            file: null,
-            line: null,
-            split: now.b,
-            class: null,
-            fingerprint: `class-regression|split-distribution|${now.a}|${now.b}`
-        });
-    }
-    return findings;
-}
-/** The same gate as the `split-distribution` rule: past the threshold and past sampling noise. */
-function pastDistanceThreshold(distance, threshold) {
-    const floor = Number.isFinite(distance.noiseFloor) ? distance.noiseFloor : 0;
-    return distance.jsDistance > threshold && distance.jsDistance > floor;
-}
-function imbalanceRegressions(base, head, settings, severity, baseRef) {
-    const imbalance = settings['class-imbalance'];
-    if (imbalance.severity === 'off')
-        return [];
-    const before = base.report.metrics.imbalanceRatio;
-    const now = head.report.metrics.imbalanceRatio;
-    if (before === null || now === null || !(now > before))
-        return [];
-    const { warning, error } = imbalance.options;
-    const limit = now > error ? error : warning;
-    if (!(now > limit))
-        return [];
-    return [
-        {
-            rule: 'class-regression',
-            severity,
-            message: `The class imbalance grows from ${change_ratio(before)} on ${baseRef} to ${change_ratio(now)}, past the ${now > error ? 'error' : 'warning'} ratio of ${change_ratio(limit)} (most to least frequent class, ${imbalance.options.unit}). Add examples to the smallest classes rather than to the largest.`,
-            file: null,
-            line: null,
-            split: null,
-            class: null,
-            fingerprint: 'class-regression|class-imbalance'
-        }
-    ];
-}
-const change_count = (value) => String(value);
-const points = (value) => `${(value * 100).toFixed(1)} percentage points`;
+
+;// CONCATENATED MODULE: ./src/read/formats/vertex-jsonl.ts
 /**
- * The dataset-level rules whose findings carry a `measure` (set by judge/dataset-rules.ts), and
- * which direction is worse. A rule not listed here is matched by identity alone: its findings
- * either measure nothing (`split-missing-class`, `multi-label`: advice, not a degree of badness)
- * or are one finding per row, file or video, where a new problem already has a new fingerprint.
- *
- * - `min-classes`, `min-per-class`, `recommended-per-class`, `few-videos`: a count below a
- *   minimum (classes, a class's examples, videos); fewer is worse.
- * - `max-classes`: a count above a maximum; more is worse.
- * - `class-imbalance`: most / least frequent class; higher is worse.
- * - `split-distribution`: the Jensen-Shannon distance of a split from TRAIN; higher is worse.
- * - `split-ratio`: how far the TEST share is outside the accepted range (a fraction, 0 inside);
- *   further is worse, on either side of the range.
- * - `video-leakage`, `group-leakage`: the number of splits one video or group is in; more is worse.
- * - `metadata-confounder`: Cramér's V of the attribute with the label; higher is worse.
- */
-const MEASURES = {
-    'min-classes': { worse: 'lower', name: 'classes', show: change_count },
-    'max-classes': { worse: 'higher', name: 'classes', show: change_count },
-    'min-per-class': { worse: 'lower', name: 'examples', show: change_count },
-    'recommended-per-class': { worse: 'lower', name: 'examples', show: change_count },
-    'few-videos': { worse: 'lower', name: 'videos', show: change_count },
-    'class-imbalance': { worse: 'higher', name: 'imbalance ratio', show: change_ratio },
-    'split-distribution': { worse: 'higher', name: 'Jensen-Shannon distance', show: fixed },
-    'split-ratio': { worse: 'higher', name: 'distance from the accepted TEST share', show: points },
-    'video-leakage': { worse: 'higher', name: 'splits', show: change_count },
-    'group-leakage': { worse: 'higher', name: 'splits', show: change_count },
-    'metadata-confounder': { worse: 'higher', name: "Cramér's V", show: v => v.toFixed(2) }
-};
-/**
- * Differences smaller than this (relative) are rounding, not a change: both sides are computed by
- * the same code, but a ratio or distance of equal counts may still differ in the last bits.
- */
-const SAME_WITHIN = 1e-9;
-/**
- * Sets `onBase` on every head finding: true when the base has the same finding and the change did
- * not make it worse. Findings are matched by `identityOf` (findings.ts, the identity the cap also
- * remembers left-out findings by): the fingerprint, else rule, file, split, class and the message
- * with its numbers blanked (counts and line numbers shift between revisions). A matched finding whose rule is in MEASURES and whose `measure` is worse on
- * the head than on the base is new (a class the change takes from 40 to 3 examples is a regression
- * even though it was already below the minimum), and its message says by how much.
- * Returns `head` (mutated) for chaining.
- */
-function markNewFindings(head, base, baseRef = 'the base') {
-    const onBase = new Map();
-    for (const finding of base) {
-        const identity = identityOf(finding);
-        if (!onBase.has(identity))
-            onBase.set(identity, finding);
-    }
-    for (const finding of head) {
-        const before = onBase.get(identityOf(finding));
-        const worse = before === undefined ? null : worsening(before, finding, baseRef);
-        finding.onBase = before !== undefined && worse === null;
-        if (worse !== null)
-            finding.message = `${finding.message} ${worse}`;
-    }
-    return head;
-}
-/**
- * A note saying how `now` is worse than `before` by its rule's measure, or null when it is not
- * worse or either side has no measure.
- */
-function worsening(before, now, baseRef) {
-    const kind = MEASURES[now.rule];
-    const was = before.measure;
-    const is = now.measure;
-    if (kind === undefined || was === undefined || is === undefined)
-        return null;
-    if (!Number.isFinite(was) || !Number.isFinite(is))
-        return null;
-    const change = kind.worse === 'higher' ? is - was : was - is;
-    if (!(change > SAME_WITHIN * Math.max(1, Math.abs(was), Math.abs(is))))
-        return null;
-    // The ref is user input: like every finding message, the note shows invisible characters.
-    return `Worse than on ${showInvisible(baseRef)}: ${kind.name} from ${kind.show(was)} to ${kind.show(is)}.`;
-}
-// ---------------------------------------------------------------------------------------------
-// Small helpers
-// ---------------------------------------------------------------------------------------------
-function splitsOf(mask) {
-    return SPLITS.filter((_, i) => (mask & (1 << i)) !== 0);
-}
-function splitList(splits) {
-    return splits.length === 0 ? '(no split)' : splits.join(' + ');
-}
-function sameLabels(a, b) {
-    return a.length === b.length && a.every((label, i) => label === b[i]);
-}
-/** Code-point order: deterministic on every runner, unlike locale-aware comparison. */
-function change_compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-function fixed(value) {
-    return value.toFixed(3);
-}
-function change_ratio(value) {
-    return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)}x`;
-}
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "url"
-const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_namespaceObject.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function dist_isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_namespaceObject.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_namespaceObject.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var dist_Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new dist_Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject_0
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function dist_promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return dist_promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let dist_pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	dist_pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_namespaceObject.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || dist_pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
-
-
-
-
-
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
-	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function dist_log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) dist_log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) dist_log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			dist_log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) dist_log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
-		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
-		stat: opts.fs.stat || external_fs_namespaceObject.stat,
-		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
-	});
-	if (opts.debug) dist_log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
-
-
-;// CONCATENATED MODULE: ./src/read/source.ts
-/**
- * Where dataset files come from. The engine only sees repository-relative paths through a
- * `FileSource`, so the same analysis runs on the working tree and on a git revision (the PR base).
- * Every path is checked here: nothing outside the repository root is ever opened.
+ * Vertex AI JSON Lines: one object per line with `videoGcsUri`, an optional ml_use resource label
+ * and `timeSegmentAnnotations`, each annotation one row. Times are protobuf Duration strings
+ * ("12.5s"); the accumulator gets them as seconds text.
  */
 
 
 
 
-const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
-/**
- * Normalizes a repository-relative path (forward slashes, no `.` segments) or returns null when it
- * is absolute or climbs out of the repository with `..`.
- */
-function normalizeRepoPath(path) {
-    if (path.length === 0 || path.includes('\0'))
-        return null;
-    const unified = path.replace(/\\/g, '/');
-    if ((0,external_node_path_namespaceObject.isAbsolute)(unified) || /^[A-Za-z]:\//.test(unified))
-        return null;
-    const normalized = (0,external_node_path_namespaceObject.normalize)(unified).split(external_node_path_namespaceObject.sep).join('/');
-    if (normalized === '..' || normalized.startsWith('../'))
-        return null;
-    return normalized.replace(/^\.\//, '');
-}
-class WorkingTreeSource {
-    root;
-    label = 'working tree';
-    rootReal;
-    constructor(root) {
-        this.root = root;
-        this.rootReal = (0,promises_namespaceObject.realpath)(root);
+
+const ML_USE_LABEL = 'aiplatform.googleapis.com/ml_use';
+class VertexJsonl extends FormatHandler {
+    splits;
+    // The object being read, for a notation problem of one of its annotations.
+    objectLine = 0;
+    objectSplit = 0;
+    objectUri = '';
+    constructor(context) {
+        super(context);
+        this.splits = new VertexSplitReader(context.problems, context.path);
     }
-    async stat(path) {
-        const clean = normalizeRepoPath(path);
-        if (clean === null)
-            return { problem: 'the path leaves the repository; only files inside it are read' };
-        if (clean.split('/').includes('.git'))
-            return { problem: "inside git's own .git folder, which is not part of the data" };
-        const full = (0,external_node_path_namespaceObject.join)(this.root, clean);
+    row(fields, line) {
+        const text = fields.length === 1 ? fields[0] : fields.join(',');
+        let item;
         try {
-            const link = await (0,promises_namespaceObject.lstat)(full);
-            const real = await (0,promises_namespaceObject.realpath)(full);
-            const rootReal = await this.rootReal;
-            const inside = (0,external_node_path_namespaceObject.relative)(rootReal, real);
-            if (inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
-                return {
-                    problem: `${link.isSymbolicLink() ? 'a symbolic link' : 'the path'} leads outside the repository; only files inside it are read`
-                };
-            }
-            // A file is read by its own path only. A link inside the repository could lead into .git,
-            // or let one file be read many times over (`l -> .`: l/rows.csv, l/l/rows.csv, ...), and a
-            // git revision never follows links: both sides of a comparison see the same files.
-            const own = inside.split(external_node_path_namespaceObject.sep).join('/');
-            if (own !== clean) {
-                return {
-                    problem: `reached through a symbolic link (it is ${own}); links are not followed, so name the file by its own path`
-                };
-            }
-            const info = await (0,promises_namespaceObject.stat)(real);
-            if (!info.isFile())
-                return { problem: 'not a regular file' };
-            return { size: info.size };
+            item = JSON.parse(text);
         }
-        catch (error) {
-            const code = error.code;
-            if (code === 'ENOENT' || code === 'ENOTDIR')
-                return { problem: 'the file does not exist' };
-            if (code === 'ELOOP')
-                return { problem: 'a symbolic link loop' };
-            if (code === 'EACCES')
-                return { problem: 'permission denied' };
-            return { problem: `cannot be read (${code ?? 'unknown error'})` };
+        catch {
+            return this.badObject('json.invalid', text, line);
+        }
+        if (typeof item !== 'object' || item === null || Array.isArray(item))
+            return this.badObject('json.not-object', text, line);
+        const record = item;
+        const uri = record.videoGcsUri;
+        if (typeof uri !== 'string')
+            return this.badObject('json.no-uri', text, line);
+        const code = this.splitCode(record.dataItemResourceLabels, line);
+        if (code === -1)
+            return;
+        const annotations = record.timeSegmentAnnotations;
+        if (annotations === undefined || (Array.isArray(annotations) && annotations.length === 0)) {
+            this.rows.addRow(this.fileIndex, line, code, uri, '', '', '');
+            return;
+        }
+        if (!Array.isArray(annotations))
+            return this.badObject('json.segments-not-list', text, line);
+        this.objectLine = line;
+        this.objectSplit = code;
+        this.objectUri = uri;
+        for (const annotation of annotations) {
+            const a = (typeof annotation === 'object' && annotation !== null ? annotation : {});
+            const label = typeof a.displayName === 'string' ? a.displayName : '';
+            const start = jsonTime(a.startTime, '0');
+            const end = jsonTime(a.endTime, 'inf');
+            if (label.length > 0) {
+                this.checkNotation('startTime', a.startTime, start, label);
+                this.checkNotation('endTime', a.endTime, end, label);
+            }
+            this.rows.addRow(this.fileIndex, line, code, uri, label, start, end);
         }
     }
-    async *open(path) {
-        const clean = normalizeRepoPath(path);
-        if (clean === null)
-            throw new Error(`refusing to read ${path}: outside the repository`);
-        // 1 MiB chunks: large enough that per-chunk overhead vanishes, small enough to stay flat in memory.
-        yield* (0,external_node_fs_namespaceObject.createReadStream)((0,external_node_path_namespaceObject.join)(this.root, clean), {
-            highWaterMark: 1 << 20
+    badObject(code, text, line) {
+        this.problems.report({ code, file: this.path, line, text });
+    }
+    /** The split of the object's ml_use resource label, the fixed split without one, or -1 (reported). */
+    splitCode(resourceLabels, line) {
+        const mlUse = typeof resourceLabels === 'object' && resourceLabels !== null
+            ? resourceLabels[ML_USE_LABEL]
+            : undefined;
+        if (mlUse === undefined)
+            return this.fixedCode;
+        if (typeof mlUse === 'string')
+            return this.splits.code(mlUse, line);
+        this.unknownSplit(line, String(mlUse), VERTEX_ML_USE);
+        return -1;
+    }
+    /**
+     * A time that holds a usable number of seconds but not in Vertex's notation (`0`, `"12.5"`,
+     * `"inf"`): the import wants a Duration string. The value still counts (the accumulator reads
+     * it); a time that is no number at all is the accumulator's to report, and so is an
+     * end-of-video START in any notation.
+     */
+    checkNotation(field, raw, read, label) {
+        if (raw === undefined || raw === null)
+            return;
+        if (typeof raw === 'string' && (raw === 'Infinity' || DURATION.test(raw)))
+            return;
+        const endOfVideo = isInf(read);
+        if (endOfVideo ? field === 'startTime' : !parseSeconds(read).ok)
+            return;
+        this.problems.report({
+            code: 'segment.notation',
+            file: this.path,
+            line: this.objectLine,
+            split: SPLITS[this.objectSplit],
+            uri: this.objectUri,
+            label,
+            field,
+            raw: String(raw),
+            notation: typeof raw === 'number' ? 'number' : endOfVideo ? 'csv-inf' : 'no-unit'
         });
     }
-    async list(globs, exclude) {
-        const patterns = globs
-            .map(g => g.replace(/^\.\//, ''))
-            .filter(g => normalizeRepoPath(g.replace(/\*\*?/g, 'x')) !== null);
-        if (patterns.length === 0)
-            return [];
-        const files = await glob(patterns, {
-            cwd: this.root,
-            ignore: [...ALWAYS_EXCLUDED, ...exclude],
-            onlyFiles: true,
-            dot: false,
-            followSymbolicLinks: false,
-            expandDirectories: false
+}
+
+;// CONCATENATED MODULE: ./src/read/formats.ts
+
+
+
+
+
+
+/** Reads the rows of one file; its first record decides the format (and may be a header). */
+function createRowReader(context) {
+    return new FileRowReader(context);
+}
+const NESTED_INDEX = 'this file is an AutoML index (ML_USE,PATH), but it is listed as a rows file; an index cannot reference another index';
+class FileRowReader {
+    context;
+    format;
+    rows = 0;
+    fatal = null;
+    handler = null;
+    /** The first record was a header: it is not a row. */
+    headed = false;
+    constructor(context) {
+        this.context = context;
+        this.format = context.format === 'auto' ? null : context.format;
+    }
+    blank(line) {
+        this.context.problems.report({ code: 'row.blank', file: this.context.path, line });
+    }
+    record(fields, line) {
+        if (this.fatal)
+            return;
+        if (this.handler === null) {
+            this.handler = this.start(fields, line);
+            if (this.handler === null || this.headed)
+                return;
+        }
+        this.rows++;
+        this.handler.row(fields, line);
+    }
+    start(first, line) {
+        const { context } = this;
+        const detected = detectFormat(first, context.fixedSplit);
+        const format = this.format ?? detected;
+        // Files listed in an index are planned as `automl-rows`; an index among them must still be
+        // refused as one, not read as rows with the wrong field count.
+        if (format === 'automl-index' ||
+            (format === 'automl-rows' && context.fixedSplit !== null && detected === 'automl-index')) {
+            this.fatal = NESTED_INDEX;
+            return null;
+        }
+        const chosen = format ?? (context.fixedSplit ? 'automl-rows' : 'vertex-csv');
+        this.format = chosen;
+        // A header naming Google's columns in Google's order may head a Google file (import would
+        // fail on it) or a research manifest that happens to use those names: its first row decides.
+        if (chosen === 'columns' && context.format === 'auto' && isGoogleHeader(first)) {
+            this.headed = true;
+            return new GoogleHeaderOrColumns(this, first, line);
+        }
+        if ((chosen === 'vertex-csv' || (chosen === 'automl-rows' && first.length === 4)) &&
+            isGoogleHeader(first)) {
+            this.headed = true;
+            return this.googleHeaderFile(chosen, first, line);
+        }
+        this.headed = chosen === 'columns';
+        return this.handlerFor(chosen, first, line);
+    }
+    /** A Google format file whose first line is a header: reported once, then read as that format. */
+    googleHeaderFile(format, header, line) {
+        this.context.problems.report({
+            code: 'row.header',
+            file: this.context.path,
+            line,
+            format,
+            header: header.join(',')
         });
-        return files.map(f => f.split(external_node_path_namespaceObject.sep).join('/')).sort();
+        return this.handlerFor(format, header, line);
+    }
+    /** The handler of `format`; `first` is the file's first record (a header for `columns`). */
+    handlerFor(format, first, line) {
+        this.format = format;
+        this.context.accumulator.formatDetected?.(this.context.fileIndex, format);
+        return this.install(handlerOf(this.context, format, first, line));
+    }
+    /** Makes `handler` read the rest of the file (or stops the file with why it cannot be read). */
+    install(handler) {
+        if (handler !== null && 'fatal' in handler) {
+            this.fatal = handler.fatal;
+            this.handler = null;
+            return null;
+        }
+        this.handler = handler;
+        return handler;
+    }
+}
+function handlerOf(context, format, first, line) {
+    switch (format) {
+        case 'automl-rows':
+            return new AutomlRows(context);
+        case 'vertex-csv':
+            return new VertexCsv(context);
+        case 'vertex-jsonl':
+            return new VertexJsonl(context);
+        case 'columns':
+            return readColumns(context, first, line);
+        case 'automl-index':
+            return null;
+    }
+}
+/**
+ * After a header of Google's column names on a file detected as column-mapped: the first row
+ * decides. gs:// URIs in the video column make it a Vertex CSV with a header to delete; anything
+ * else a research manifest read by its columns.
+ */
+class GoogleHeaderOrColumns {
+    reader;
+    header;
+    line;
+    constructor(reader, header, line) {
+        this.reader = reader;
+        this.header = header;
+        this.line = line;
+    }
+    row(fields, at) {
+        const { header, line } = this;
+        const video = fields[header.length === 5 ? 1 : 0];
+        const google = fields.length === header.length && video.trim().startsWith('gs://');
+        const handler = google
+            ? this.reader.googleHeaderFile('vertex-csv', header, line)
+            : this.reader.handlerFor('columns', header, line);
+        handler?.row(fields, at);
     }
 }
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/read/text-fast-path.ts
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
+class FastPath {
+    visitor;
+    maxLineBytes;
+    /** Lines emitted so far. */
+    lines = 0;
+    /** The text after the last complete line, waiting for the rest of its line. */
+    carry = '';
+    /** A `"` was seen (csv mode): from then on, lines the fast path cannot read exactly go to csv-parse. */
+    quotesSeen = false;
+    csv;
+    skipping;
+    constructor(visitor, maxLineBytes, mode) {
+        this.visitor = visitor;
+        this.maxLineBytes = maxLineBytes;
+        this.csv = mode === 'csv';
+        this.skipping = visitor.wants !== undefined;
+    }
+    /**
+     * Reads the complete lines of `carry + text` and keeps the rest. Returns a stop, the text from
+     * the first line csv-parse must read (to be handed to the slow path with the rest of the file),
+     * or null.
+     */
+    feed(text) {
+        const data = this.carry.length === 0 ? text : this.carry + text;
+        const lastNewline = data.lastIndexOf('\n');
+        if (lastNewline === -1) {
+            this.carry = data;
+        }
+        else {
+            const result = this.emitLines(data, lastNewline + 1);
+            if (typeof result !== 'number')
+                return result;
+            if (result !== -1)
+                return this.handOver(data.slice(result));
+            this.carry = data.slice(lastNewline + 1);
+        }
+        if (this.carry.length > this.maxLineBytes) {
+            // csv-parse reports an over-long line of a file with quotes, as it reads its other lines.
+            if (this.csv && (this.quotesSeen || this.carry.includes('"')))
+                return this.handOver(this.carry);
+            return longLine(this.lines + 1, this.maxLineBytes);
+        }
+        return null;
+    }
+    /** Reads the last line (without a line break), as `feed` does. */
+    finish(rest) {
+        const carry = this.carry + rest;
+        this.carry = carry;
+        if (carry.length === 0)
+            return null;
+        const result = this.emitLines(carry + '\n', carry.length + 1);
+        if (typeof result !== 'number')
+            return result;
+        return result === -1 ? null : this.handOver(carry.slice(result));
+    }
+    handOver(text) {
+        this.carry = '';
+        return text;
+    }
+    /**
+     * Emits every complete line of `data` in [0, end); `end` is just past a '\n'. Returns a stop, or
+     * the offset of the first line that only csv-parse can read exactly (a quoted field that spans
+     * lines or is followed by text, a quote inside an unquoted field, and, once a quote was seen, a
+     * line near the length limit or with a lone CR), or -1 when all lines were emitted. Simple
+     * quoted fields, such as `"gs://b/a,b.mp4"` or `"say ""hi"" twice"`, are read here.
+     */
+    emitLines(data, end) {
+        const { visitor, csv, skipping, maxLineBytes } = this;
+        let start = 0;
+        let cr = data.indexOf('\r'); // the first CR at or after `start` once updated, or -1
+        let quote = csv ? data.indexOf('"') : -1; // the same for quotes
+        while (start < end) {
+            const newline = data.indexOf('\n', start);
+            let lineEnd = newline;
+            if (lineEnd > start && data.charCodeAt(lineEnd - 1) === CR)
+                lineEnd--;
+            if (cr !== -1 && cr < start)
+                cr = data.indexOf('\r', start);
+            if (quote !== -1 && quote < start)
+                quote = data.indexOf('"', start);
+            const hasQuote = quote !== -1 && quote < lineEnd;
+            const plain = cr === -1 || cr >= lineEnd; // no old-Mac line end inside
+            if (hasQuote || this.quotesSeen) {
+                this.quotesSeen = true;
+                // csv-parse measures lines in bytes (up to 3 per character here): it decides near the limit.
+                if ((lineEnd - start) * 3 > maxLineBytes || !plain)
+                    return start;
+                if (hasQuote) {
+                    const fields = quotedFields(data, start, lineEnd);
+                    if (fields === null)
+                        return start;
+                    this.lines++;
+                    if (!skipping || visitor.wants(this.lines))
+                        visitor.record(fields, this.lines);
+                    start = newline + 1;
+                    continue;
+                }
+            }
+            if (lineEnd - start > maxLineBytes)
+                return longLine(this.lines + 1, maxLineBytes);
+            if (plain) {
+                // The usual line: fields are cut from `data` directly, without making the line first.
+                const line = ++this.lines;
+                if (skipping && !visitor.wants(line)) {
+                    // not needed: neither split nor reported
+                }
+                else if (lineEnd === start)
+                    visitor.blank(line);
+                else
+                    visitor.record(csv ? splitFields(data, start, lineEnd) : [data.slice(start, lineEnd)], line);
+            }
+            else {
+                this.emitCrLines(data.slice(start, lineEnd)); // old Mac line ends mixed in
+            }
+            start = newline + 1;
+        }
+        return -1;
+    }
+    emitCrLines(text) {
+        for (const part of text.split('\r')) {
+            const line = ++this.lines;
+            if (part.length === 0)
+                this.visitor.blank(line);
+            else
+                this.visitor.record(this.csv ? part.split(',') : [part], line);
+        }
+    }
+}
+function longLine(line, max) {
+    return {
+        kind: 'limit',
+        line,
+        message: `line ${line} is longer than ${max} bytes (resource-limit max-line-bytes); the rest of the file was not read. Check the line endings or raise the limit.`
+    };
+}
+function countNewlines(text) {
+    let count = 0;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        count++;
+    return count;
+}
+/**
+ * `data.slice(start, end).split(',')`, without making the line string first. Up to five fields
+ * (every AutoML and Vertex row) the array is built at its final size.
+ */
+function splitFields(data, start, end) {
+    const a = data.indexOf(',', start);
+    if (a === -1 || a >= end)
+        return [data.slice(start, end)];
+    const b = data.indexOf(',', a + 1);
+    if (b === -1 || b >= end)
+        return [data.slice(start, a), data.slice(a + 1, end)];
+    const c = data.indexOf(',', b + 1);
+    if (c === -1 || c >= end)
+        return [data.slice(start, a), data.slice(a + 1, b), data.slice(b + 1, end)];
+    const d = data.indexOf(',', c + 1);
+    if (d === -1 || d >= end)
+        return [
+            data.slice(start, a),
+            data.slice(a + 1, b),
+            data.slice(b + 1, c),
+            data.slice(c + 1, end)
+        ];
+    const e = data.indexOf(',', d + 1);
+    const last = e === -1 || e >= end ? end : e;
+    const fields = [
+        data.slice(start, a),
+        data.slice(a + 1, b),
+        data.slice(b + 1, c),
+        data.slice(c + 1, d),
+        data.slice(d + 1, last)
+    ];
+    if (last === end)
+        return fields;
+    let from = last + 1;
+    for (let comma = data.indexOf(',', from); comma !== -1 && comma < end;) {
+        fields.push(data.slice(from, comma));
+        from = comma + 1;
+        comma = data.indexOf(',', from);
+    }
+    fields.push(data.slice(from, end));
+    return fields;
+}
+/**
+ * The fields of a line with quotes when csv-parse would read it the same way without a doubt:
+ * every quoted field closes on this line and is followed by a comma or the line's end, and no
+ * unquoted field holds a quote. Otherwise null (the caller hands the line to csv-parse).
+ */
+function quotedFields(data, start, end) {
+    const fields = [];
+    let at = start;
+    let quote = data.indexOf('"', start); // the first quote at or after `at` once updated, or -1
+    for (;;) {
+        if (quote !== -1 && quote < at)
+            quote = data.indexOf('"', at);
+        if (quote === at && at < end) {
+            let value = '';
+            let from = at + 1;
+            for (;;) {
+                const close = data.indexOf('"', from);
+                if (close === -1 || close >= end)
+                    return null; // the field goes on past this line
+                value = value.length === 0 ? data.slice(from, close) : value + data.slice(from, close);
+                if (close + 1 < end && data.charCodeAt(close + 1) === QUOTE) {
+                    value += '"'; // a doubled quote
+                    from = close + 2;
+                    continue;
+                }
+                at = close + 1;
+                break;
+            }
+            fields.push(value);
+            if (at === end)
+                return fields;
+            if (data.charCodeAt(at) !== COMMA)
+                return null; // text after the closing quote
+            at++;
+        }
+        else {
+            const comma = data.indexOf(',', at);
+            const fieldEnd = comma === -1 || comma >= end ? end : comma;
+            if (quote !== -1 && quote < fieldEnd)
+                return null; // a quote inside an unquoted field
+            fields.push(data.slice(at, fieldEnd));
+            if (fieldEnd === end)
+                return fields;
+            at = fieldEnd + 1;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: external "stream"
 const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
@@ -67125,385 +65659,13 @@ const lib_parse = function () {
 
 
 
-;// CONCATENATED MODULE: ./src/read/text.ts
+;// CONCATENATED MODULE: ./src/read/text-slow-path.ts
 /**
- * Streams a file's bytes into records without ever holding more than one chunk and one partial
- * line in memory. Two paths:
- *
- * - The fast path splits lines and commas by hand. It is exact for CSV as long as no `"` has been
- *   seen, which is the common case for AutoML and Vertex manifests (no quoting needed).
- * - From the first line that contains a `"`, the rest of the file goes through csv-parse, which
- *   handles quoted fields, escaped quotes and line breaks inside quotes.
- *
- * Byte-level problems (NUL bytes, invalid UTF-8, UTF-16, a Git LFS pointer, an over-long line)
- * stop the file with a `TextStop` that names the line, so the other files are still read.
+ * csv-parse for the part of a file from the first line the fast path cannot read exactly (see
+ * text.ts). Line numbers are counted here, from the raw text of each record.
  */
 
 
-const LFS_POINTER = 'version https://git-lfs.github.com/spec/';
-async function readRecords(chunks, visitor, options) {
-    let decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-    let carry = '';
-    let linesDone = 0;
-    let bytes = 0;
-    let first = true;
-    let slow = null; // (assigned in toSlowPath too)
-    /** True while every chunk so far was pure ASCII, so the decoder holds no partial character. */
-    let asciiSoFar = true;
-    /** A `"` was seen (csv mode): from then on, lines the fast path cannot read exactly go to csv-parse. */
-    let quotesSeen = false;
-    const emitLine = (text) => {
-        linesDone++;
-        if (text.length === 0)
-            visitor.blank(linesDone);
-        else
-            visitor.record(options.mode === 'csv' ? text.split(',') : [text], linesDone);
-    };
-    /**
-     * Emits every complete line of `data` in [0, end); `end` is just past a '\n'. Returns a stop, or
-     * the offset of the first line that only csv-parse can read exactly (a quoted field that spans
-     * lines or is followed by text, a quote inside an unquoted field, and, once a quote was seen, a
-     * line near the length limit or with a lone CR), or -1 when all lines were emitted. Simple quoted fields, such as
-     * `"gs://b/a,b.mp4"` or `"say ""hi"" twice"`, are read here.
-     */
-    const emitLines = (data, end) => {
-        let start = 0;
-        const csv = options.mode === 'csv';
-        const skipping = visitor.wants !== undefined;
-        let cr = data.indexOf('\r'); // the first CR at or after `start` once updated, or -1
-        let quote = csv ? data.indexOf('"') : -1; // the same for quotes
-        while (start < end) {
-            const newline = data.indexOf('\n', start);
-            let lineEnd = newline;
-            if (lineEnd > start && data.charCodeAt(lineEnd - 1) === 13)
-                lineEnd--;
-            if (cr !== -1 && cr < start)
-                cr = data.indexOf('\r', start);
-            if (quote !== -1 && quote < start)
-                quote = data.indexOf('"', start);
-            const hasQuote = quote !== -1 && quote < lineEnd;
-            const plain = cr === -1 || cr >= lineEnd; // no old-Mac line end inside
-            if (hasQuote || quotesSeen) {
-                quotesSeen = true;
-                // csv-parse measures lines in bytes (up to 3 per character here): it decides near the limit.
-                if ((lineEnd - start) * 3 > options.maxLineBytes || !plain)
-                    return start;
-                if (hasQuote) {
-                    const fields = quotedFields(data, start, lineEnd);
-                    if (fields === null)
-                        return start;
-                    linesDone++;
-                    if (!skipping || visitor.wants(linesDone))
-                        visitor.record(fields, linesDone);
-                    start = newline + 1;
-                    continue;
-                }
-            }
-            if (lineEnd - start > options.maxLineBytes)
-                return longLine(linesDone + 1, options.maxLineBytes);
-            if (plain) {
-                // The usual line: fields are cut from `data` directly, without making the line first.
-                linesDone++;
-                if (skipping && !visitor.wants(linesDone)) {
-                    // not needed: neither split nor reported
-                }
-                else if (lineEnd === start)
-                    visitor.blank(linesDone);
-                else
-                    visitor.record(csv ? splitFields(data, start, lineEnd) : [data.slice(start, lineEnd)], linesDone);
-            }
-            else {
-                const text = data.slice(start, lineEnd);
-                for (const part of text.split('\r'))
-                    emitLine(part); // old Mac line ends mixed in
-            }
-            start = newline + 1;
-        }
-        return -1;
-    };
-    /** Hands the rest of the file, from `text`, to csv-parse. */
-    const toSlowPath = async (text) => {
-        carry = '';
-        slow = new SlowPath(visitor, linesDone + 1, options.maxLineBytes);
-        return slow.feed(text);
-    };
-    const stopAt = (stop) => {
-        slow?.abandon();
-        return { stop, lines: Math.max(linesDone, stop.line), bytes };
-    };
-    for await (const chunk of asciiPieces(chunks)) {
-        bytes += chunk.length;
-        options.onChunk?.(bytes);
-        if (first) {
-            first = false;
-            const problem = sniffStart(chunk);
-            if (problem)
-                return stopAt(problem);
-        }
-        const nul = chunk.indexOf(0);
-        if (nul !== -1) {
-            return stopAt({
-                kind: 'syntax',
-                line: lineAt(chunk, nul, slow ? slow.linesFed() : linesDone + countNewlines(carry)),
-                message: 'the file contains NUL bytes: it is binary or UTF-16, not a UTF-8 CSV. Export it as UTF-8 text.'
-            });
-        }
-        let text;
-        try {
-            // ASCII chunks (the usual manifest) skip the UTF-8 decoder: latin1 gives the same text much
-            // faster. From the first other chunk on, the decoder handles everything (BOM, split characters).
-            if (asciiSoFar && (0,external_node_buffer_.isAscii)(chunk))
-                text = chunk.toString('latin1');
-            else {
-                // The decoder drops a BOM at the start of what it is given; past the file's first chunk
-                // (read as ASCII, so without a BOM) a U+FEFF is data and must be kept.
-                if (asciiSoFar && bytes > chunk.length)
-                    decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-                asciiSoFar = false;
-                text = decoder.decode(chunk, { stream: true });
-            }
-        }
-        catch {
-            const at = firstInvalidUtf8(chunk);
-            return stopAt({
-                kind: 'syntax',
-                line: lineAt(chunk, at, slow ? slow.linesFed() : linesDone + countNewlines(carry)),
-                message: 'the file is not valid UTF-8 (an invalid byte sequence). Re-save it as UTF-8.'
-            });
-        }
-        if (slow) {
-            const stop = await slow.feed(text);
-            if (stop)
-                return stopAt(stop);
-            continue;
-        }
-        const data = carry.length === 0 ? text : carry + text;
-        const lastNewline = data.lastIndexOf('\n');
-        if (lastNewline === -1) {
-            carry = data;
-        }
-        else {
-            const result = emitLines(data, lastNewline + 1);
-            if (typeof result !== 'number')
-                return stopAt(result);
-            if (result !== -1) {
-                const stop = await toSlowPath(data.slice(result));
-                if (stop)
-                    return stopAt(stop);
-                continue;
-            }
-            carry = data.slice(lastNewline + 1);
-        }
-        if (carry.length > options.maxLineBytes) {
-            // csv-parse reports an over-long line of a file with quotes, as it reads its other lines.
-            if (options.mode === 'csv' && (quotesSeen || carry.includes('"'))) {
-                const stop = await toSlowPath(carry);
-                if (stop)
-                    return stopAt(stop);
-                continue;
-            }
-            return stopAt(longLine(linesDone + 1, options.maxLineBytes));
-        }
-    }
-    try {
-        const rest = decoder.decode();
-        if (slow) {
-            const stop = (await slow.feed(rest)) ?? (await slow.finish());
-            if (stop)
-                return stopAt(stop);
-            return { stop: null, lines: slow.linesSeen(), bytes };
-        }
-        carry += rest;
-    }
-    catch {
-        return stopAt({
-            kind: 'syntax',
-            line: linesDone + 1 + countNewlines(carry),
-            message: 'the file ends in the middle of a UTF-8 character. Re-save it as UTF-8.'
-        });
-    }
-    if (carry.length > 0) {
-        const result = emitLines(carry + '\n', carry.length + 1);
-        if (typeof result !== 'number')
-            return stopAt(result);
-        if (result !== -1) {
-            const stop = (await toSlowPath(carry.slice(result))) ?? (await slow.finish());
-            if (stop)
-                return stopAt(stop);
-            return { stop: null, lines: slow.linesSeen(), bytes };
-        }
-    }
-    return { stop: null, lines: linesDone, bytes };
-}
-/**
- * `data.slice(start, end).split(',')`, without making the line string first. Up to five fields
- * (every AutoML and Vertex row) the array is built at its final size.
- */
-function splitFields(data, start, end) {
-    const a = data.indexOf(',', start);
-    if (a === -1 || a >= end)
-        return [data.slice(start, end)];
-    const b = data.indexOf(',', a + 1);
-    if (b === -1 || b >= end)
-        return [data.slice(start, a), data.slice(a + 1, end)];
-    const c = data.indexOf(',', b + 1);
-    if (c === -1 || c >= end)
-        return [data.slice(start, a), data.slice(a + 1, b), data.slice(b + 1, end)];
-    const d = data.indexOf(',', c + 1);
-    if (d === -1 || d >= end)
-        return [
-            data.slice(start, a),
-            data.slice(a + 1, b),
-            data.slice(b + 1, c),
-            data.slice(c + 1, end)
-        ];
-    const e = data.indexOf(',', d + 1);
-    const last = e === -1 || e >= end ? end : e;
-    const fields = [
-        data.slice(start, a),
-        data.slice(a + 1, b),
-        data.slice(b + 1, c),
-        data.slice(c + 1, d),
-        data.slice(d + 1, last)
-    ];
-    if (last === end)
-        return fields;
-    let from = last + 1;
-    for (let comma = data.indexOf(',', from); comma !== -1 && comma < end;) {
-        fields.push(data.slice(from, comma));
-        from = comma + 1;
-        comma = data.indexOf(',', from);
-    }
-    fields.push(data.slice(from, end));
-    return fields;
-}
-/**
- * The fields of a line with quotes when csv-parse would read it the same way without a doubt:
- * every quoted field closes on this line and is followed by a comma or the line's end, and no
- * unquoted field holds a quote. Otherwise null (the caller hands the line to csv-parse).
- */
-function quotedFields(data, start, end) {
-    const fields = [];
-    let at = start;
-    let quote = data.indexOf('"', start); // the first quote at or after `at` once updated, or -1
-    for (;;) {
-        if (quote !== -1 && quote < at)
-            quote = data.indexOf('"', at);
-        if (quote === at && at < end) {
-            let value = '';
-            let from = at + 1;
-            for (;;) {
-                const close = data.indexOf('"', from);
-                if (close === -1 || close >= end)
-                    return null; // the field goes on past this line
-                value = value.length === 0 ? data.slice(from, close) : value + data.slice(from, close);
-                if (close + 1 < end && data.charCodeAt(close + 1) === 34) {
-                    value += '"'; // a doubled quote
-                    from = close + 2;
-                    continue;
-                }
-                at = close + 1;
-                break;
-            }
-            fields.push(value);
-            if (at === end)
-                return fields;
-            if (data.charCodeAt(at) !== 44)
-                return null; // text after the closing quote
-            at++;
-        }
-        else {
-            const comma = data.indexOf(',', at);
-            const fieldEnd = comma === -1 || comma >= end ? end : comma;
-            if (quote !== -1 && quote < fieldEnd)
-                return null; // a quote inside an unquoted field
-            fields.push(data.slice(at, fieldEnd));
-            if (fieldEnd === end)
-                return fields;
-            at = fieldEnd + 1;
-        }
-    }
-}
-const PIECE = 1 << 16;
-/**
- * ASCII chunks cut into pieces of 64 KiB, so the strings made from them stay below V8's
- * large-object size: they die young instead of being promoted with every chunk and piling up (tens
- * of megabytes, more for larger datasets) until a full collection. Only while every chunk so far
- * was ASCII (the decoder holds nothing) and for chunks without NUL bytes (those stop the file
- * before any of their lines is read); other chunks pass whole.
- */
-async function* asciiPieces(chunks) {
-    let ascii = true;
-    for await (const chunk of chunks) {
-        ascii = ascii && (0,external_node_buffer_.isAscii)(chunk);
-        if (!ascii || chunk.length <= PIECE || chunk.indexOf(0) !== -1)
-            yield chunk;
-        else
-            for (let at = 0; at < chunk.length; at += PIECE)
-                yield chunk.subarray(at, at + PIECE);
-    }
-}
-function sniffStart(chunk) {
-    if (chunk.length >= 2 &&
-        ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
-        return { kind: 'syntax', line: 1, message: 'the file is UTF-16 encoded. Save it as UTF-8.' };
-    }
-    const head = chunk.subarray(0, 64).toString('latin1');
-    if (head.startsWith(LFS_POINTER)) {
-        return {
-            kind: 'syntax',
-            line: 1,
-            message: 'the file is a Git LFS pointer, not the data. Fetch the LFS objects (git lfs pull, or `lfs: true` in actions/checkout).'
-        };
-    }
-    return null;
-}
-function longLine(line, max) {
-    return {
-        kind: 'limit',
-        line,
-        message: `line ${line} is longer than ${max} bytes (resource-limit max-line-bytes); the rest of the file was not read. Check the line endings or raise the limit.`
-    };
-}
-function countNewlines(text) {
-    let count = 0;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-        count++;
-    return count;
-}
-/** 1-based line of byte `offset` in `chunk`, given how many lines ended before the chunk. */
-function lineAt(chunk, offset, linesBefore) {
-    let count = 0;
-    for (let i = chunk.indexOf(10); i !== -1 && i < offset; i = chunk.indexOf(10, i + 1))
-        count++;
-    return linesBefore + count + 1;
-}
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-function firstInvalidUtf8(bytes) {
-    let i = 0;
-    while (i < bytes.length) {
-        const b = bytes[i];
-        let need;
-        if (b < 0x80)
-            need = 0;
-        else if (b >= 0xc2 && b <= 0xdf)
-            need = 1;
-        else if (b >= 0xe0 && b <= 0xef)
-            need = 2;
-        else if (b >= 0xf0 && b <= 0xf4)
-            need = 3;
-        else
-            return i;
-        if (i + need >= bytes.length && need > 0)
-            return i + need >= bytes.length ? Math.min(i, bytes.length - 1) : i;
-        for (let k = 1; k <= need; k++)
-            if ((bytes[i + k] & 0xc0) !== 0x80)
-                return i;
-        i += need + 1;
-    }
-    return Math.max(0, bytes.length - 1);
-}
-/** csv-parse for the part of a file from its first quote on. Line numbers are counted here. */
 class SlowPath {
     visitor;
     firstLine;
@@ -67591,11 +65753,11 @@ function countLineBreaks(raw) {
     let count = 0;
     for (let i = 0; i < raw.length; i++) {
         const c = raw.charCodeAt(i);
-        if (c === 10)
+        if (c === LF)
             count++;
-        else if (c === 13) {
+        else if (c === CR) {
             count++;
-            if (raw.charCodeAt(i + 1) === 10)
+            if (raw.charCodeAt(i + 1) === LF)
                 i++;
         }
     }
@@ -67616,895 +65778,1964 @@ function explainCsvError(error, maxLineBytes) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/read/formats.ts
+;// CONCATENATED MODULE: ./src/read/text.ts
 /**
- * Turns the records of one file into rows for the accumulator, per format (see the README's
- * "Input formats"). The format is detected from the first record unless the configuration names it;
- * field-count, header and split-value problems are reported here, everything else by the accumulator.
+ * Streams a file's bytes into records without ever holding more than one chunk and one partial
+ * line in memory. Two paths:
+ *
+ * - The fast path (text-fast-path.ts) splits lines and commas by hand. It is exact for CSV as long
+ *   as no `"` has been seen, which is the common case for AutoML and Vertex manifests.
+ * - From the first line it cannot read exactly, the rest of the file goes through csv-parse
+ *   (text-slow-path.ts), which handles quoted fields, escaped quotes and line breaks inside quotes.
+ *
+ * Byte-level problems (NUL bytes, invalid UTF-8, UTF-16, a Git LFS pointer, an over-long line)
+ * stop the file with a `TextStop` that names the line, so the other files are still read.
  */
 
 
 
-
-/** Known header names for research manifests, so e.g. Kinetics CSVs are read without configuration. */
-const HEADER_ALIASES = {
-    video: [
-        'video_uri',
-        'videouri',
-        'uri',
-        'gcs_uri',
-        'video',
-        'path',
-        'video_path',
-        'youtube_id',
-        'video_id',
-        'id',
-        'filename'
-    ],
-    label: ['label', 'class', 'class_name', 'category', 'display_name', 'displayname'],
-    start: ['start', 'time_start', 'start_time', 'start_sec', 'segment_start', 'starttime'],
-    end: ['end', 'time_end', 'end_time', 'end_sec', 'segment_end', 'endtime'],
-    split: ['split', 'ml_use', 'subset', 'set', 'fold']
-};
-function detectFormat(first, fixedSplit) {
-    if (first.length === 2 && parseIndexSplit(first[0]) && /\.csv$/i.test(first[1].trim()))
-        return 'automl-index';
-    if (first.length === 5 && parseVertexSplit(first[0]))
-        return 'vertex-csv';
-    if (inferColumns(first))
-        return 'columns';
-    if (fixedSplit !== null)
-        return 'automl-rows';
-    return first.length === 4 || first.length === 5 ? 'vertex-csv' : null;
+const LFS_POINTER = 'version https://git-lfs.github.com/spec/';
+async function readRecords(chunks, visitor, options) {
+    return new RecordReader(visitor, options).read(chunks);
 }
-/** Google's CSV columns in order, without and with ML_USE (role names of HEADER_ALIASES). */
-const GOOGLE_LAYOUTS = [
-    ['video', 'label', 'start', 'end'],
-    ['split', 'video', 'label', 'start', 'end']
-];
-/**
- * A header row naming Google's own columns in Google's order ([ML_USE,]VIDEO_URI,LABEL,START,END),
- * e.g. `ml_use,video_uri,label,start,end`. Google's imports take no header, so when its rows hold
- * gs:// URIs (or the configuration names a Google format) the file is that format with a header
- * row to delete, and is checked as that format (AutoML labels, ML_USE values). An id-named video
- * column (`youtube_id`) marks a research manifest (Kinetics): those stay column-mapped.
- */
-function isGoogleHeader(fields) {
-    const layout = GOOGLE_LAYOUTS.find(roles => roles.length === fields.length);
-    if (!layout)
-        return false;
-    const names = fields.map(f => f.trim().toLowerCase());
-    if (ID_COLUMN.test(names[layout.indexOf('video')]))
-        return false;
-    return layout.every((role, i) => HEADER_ALIASES[role].includes(names[i]));
-}
-/** Video column names that hold ids rather than URIs (see DatasetAccumulator.columnsDetected). */
-const ID_COLUMN = /(^|_)id$/;
-/** Named as plan.ts names them in its note on files it cannot recognise. */
-const OTHER_DELIMITERS = [
-    [';', '";" (semicolon)'],
-    ['\t', 'a tab'],
-    ['|', '"|" (pipe)']
-];
-/**
- * The delimiter a one-field row seems to use instead of commas (the one it holds most of), named
- * for a message, or null. Runs only for a row-shape finding.
- */
-function otherDelimiter(text) {
-    let best = null;
-    let bestCount = 0;
-    for (const [char, name] of OTHER_DELIMITERS) {
-        const count = text.split(char).length - 1;
-        if (count > bestCount) {
-            best = name;
-            bestCount = count;
-        }
+/** One file's read: the chunks decoded, then read by the fast path or, from a point, csv-parse. */
+class RecordReader {
+    visitor;
+    options;
+    fast;
+    slow = null;
+    text = new ChunkText();
+    bytes = 0;
+    constructor(visitor, options) {
+        this.visitor = visitor;
+        this.options = options;
+        this.fast = new FastPath(visitor, options.maxLineBytes, options.mode);
     }
-    return best;
-}
-/** A column map from a header row of known names, or null when the row is not such a header. */
-function inferColumns(header) {
-    const names = header.map(h => h.trim().toLowerCase());
-    const find = (role) => {
-        for (const alias of HEADER_ALIASES[role]) {
-            const index = names.indexOf(alias);
-            if (index !== -1)
-                return header[index].trim();
+    async read(chunks) {
+        let first = true;
+        for await (const chunk of asciiPieces(chunks)) {
+            this.bytes += chunk.length;
+            this.options.onChunk?.(this.bytes);
+            const problem = first ? sniffStart(chunk) : null;
+            first = false;
+            const stop = problem ?? (await this.chunk(chunk));
+            if (stop)
+                return this.stopAt(stop);
         }
-        return undefined;
-    };
-    const video = find('video');
-    const label = find('label');
-    if (!video || !label)
-        return null;
-    const map = { video, label };
-    const start = find('start');
-    const end = find('end');
-    const split = find('split');
-    if (start)
-        map.start = start;
-    if (end)
-        map.end = end;
-    if (split)
-        map.split = split;
-    return map;
-}
-function createRowReader(context) {
-    const { accumulator, sink, path, fileIndex } = context;
-    const fixedCode = SPLIT_CODE[context.fixedSplit ?? 'UNASSIGNED'];
-    let handle = null;
-    /** A header row on a Google format (which takes none): reported, then skipped like a header. */
-    let headerRow = false;
-    const reader = {
-        format: context.format === 'auto' ? null : context.format,
-        rows: 0,
-        fatal: null,
-        blank(line) {
-            if (context.blankLineSeverity === 'off')
-                return;
-            sink.add('row-shape', {
-                severity: context.blankLineSeverity,
-                message: 'blank line; AutoML rejects files with blank lines. Delete it.',
-                file: path,
-                line,
-                fingerprint: `row-shape:blank:${path}`
-            });
-        },
-        record(fields, line) {
-            if (reader.fatal)
-                return;
-            if (!handle) {
-                handle = start(fields, line);
-                if (!handle)
-                    return;
-                if (reader.format === 'columns' || headerRow)
-                    return; // the header is not a row
-            }
-            reader.rows++;
-            handle(fields, line);
-        }
-    };
-    const shape = (line, fields, expected) => {
-        const delimiter = fields.length === 1 ? otherDelimiter(fields[0]) : null;
-        const advice = delimiter
-            ? `The row seems to use ${delimiter} as its delimiter; Google's import formats need commas. Save the file as comma-separated.`
-            : 'Check for unquoted commas or missing fields.';
-        sink.add('row-shape', {
-            message: `expected ${expected}, found ${plural(fields.length, 'field')}. ${advice}`,
-            file: path,
-            line,
-            fingerprint: `row-shape:${textHash(fields.join(','))}`
-        });
-    };
-    const badSplit = (line, value, allowed) => {
-        sink.add('split-invalid', {
-            message: `split value "${clip(value)}" is not one of ${allowed}; the row is not counted.`,
-            file: path,
-            line,
-            fingerprint: `split-invalid:${textHash(value)}`
-        });
-    };
-    // parseVertexSplit is pure and a file uses a handful of ML_USE spellings: parse each once.
-    const vertexSplits = new Map();
-    const vertexSplit = (text) => {
-        let split = vertexSplits.get(text);
-        if (split === undefined) {
-            split = parseVertexSplit(text);
-            if (vertexSplits.size < 64)
-                vertexSplits.set(text, split);
-        }
-        return split;
-    };
-    function start(first, line) {
-        const detected = detectFormat(first, context.fixedSplit);
-        const format = reader.format ?? detected;
-        // Files listed in an index are planned as `automl-rows`; an index among them must still be
-        // refused as one, not read as rows with the wrong field count.
-        if (format === 'automl-index' ||
-            (format === 'automl-rows' && context.fixedSplit !== null && detected === 'automl-index')) {
-            reader.fatal =
-                'this file is an AutoML index (ML_USE,PATH), but it is listed as a rows file; an index cannot reference another index';
-            return null;
-        }
-        reader.format = format ?? (context.fixedSplit ? 'automl-rows' : 'vertex-csv');
-        // A header naming Google's columns in Google's order may head a Google file (import would
-        // fail on it) or a research manifest that happens to use those names: its first row decides.
-        if (reader.format === 'columns' && context.format === 'auto' && isGoogleHeader(first)) {
-            headerRow = true;
-            return (fields, at) => {
-                const google = fields.length === first.length &&
-                    fields[first.length === 5 ? 1 : 0].trim().startsWith('gs://');
-                handle = google
-                    ? googleHeaderFile('vertex-csv', first, line)
-                    : handlerFor('columns', first, line);
-                handle?.(fields, at);
+        return this.end();
+    }
+    async chunk(chunk) {
+        const nul = chunk.indexOf(0);
+        if (nul !== -1) {
+            return {
+                kind: 'syntax',
+                line: lineAt(chunk, nul, this.linesBefore()),
+                message: 'the file contains NUL bytes: it is binary or UTF-16, not a UTF-8 CSV. Export it as UTF-8 text.'
             };
         }
-        if ((reader.format === 'vertex-csv' || (reader.format === 'automl-rows' && first.length === 4)) &&
-            isGoogleHeader(first)) {
-            headerRow = true;
-            return googleHeaderFile(reader.format, first, line);
+        const text = this.text.decode(chunk, this.bytes);
+        if (text === null) {
+            return {
+                kind: 'syntax',
+                line: lineAt(chunk, firstInvalidUtf8(chunk), this.linesBefore()),
+                message: 'the file is not valid UTF-8 (an invalid byte sequence). Re-save it as UTF-8.'
+            };
         }
-        return handlerFor(reader.format, first, line);
+        if (this.slow)
+            return this.slow.feed(text);
+        return this.take(this.fast.feed(text));
     }
-    /** A Google format file whose first line is a header: reported once, then read as that format. */
-    function googleHeaderFile(format, header, line) {
-        sink.add('row-shape', {
-            severity: 'warning',
-            message: `line ${line} is a header row (${clip(header.join(','), 80)}); ${format === 'vertex-csv' ? 'Vertex AI' : 'AutoML'} import does not take a header and would read it as a data row. Delete it.`,
-            file: path,
-            line,
-            fingerprint: `row-shape:header:${path}`
-        });
-        return handlerFor(format, header, line);
+    /** What the fast path gave back: a stop, text for the slow path, or nothing. */
+    async take(result) {
+        if (result === null || typeof result !== 'string')
+            return result;
+        this.slow = new SlowPath(this.visitor, this.fast.lines + 1, this.options.maxLineBytes);
+        return this.slow.feed(result);
     }
-    function handlerFor(format, first, line) {
-        reader.format = format;
-        accumulator.formatDetected?.(fileIndex, format);
-        switch (format) {
-            case 'automl-rows':
-                return (fields, at) => {
-                    if (fields.length !== 4)
-                        return shape(at, fields, '4 fields (VIDEO_URI,LABEL,START,END)');
-                    accumulator.addRow(fileIndex, at, fixedCode, fields[0], fields[1], fields[2], fields[3]);
-                };
-            case 'vertex-csv':
-                return (fields, at) => {
-                    if (fields.length === 4) {
-                        accumulator.addRow(fileIndex, at, fixedCode, fields[0], fields[1], fields[2], fields[3]);
-                        return;
-                    }
-                    if (fields.length !== 5)
-                        return shape(at, fields, '4 or 5 fields ([ML_USE,]VIDEO_URI,LABEL,START,END)');
-                    const split = vertexSplit(fields[0]);
-                    if (!split)
-                        return badSplit(at, fields[0], VERTEX_ML_USE);
-                    if (split.problem)
-                        sink.add('split-invalid', {
-                            message: split.problem,
-                            file: path,
-                            line: at,
-                            severity: split.severity,
-                            fingerprint: `split-invalid:${fields[0]}`
-                        });
-                    accumulator.addRow(fileIndex, at, SPLIT_CODE[split.split], fields[1], fields[2], fields[3], fields[4]);
-                };
-            case 'columns':
-                return columnsHandler(first, line);
-            case 'vertex-jsonl':
-                return (fields, at) => jsonLine(fields.join(','), at);
+    /** Lines ended before the current chunk. */
+    linesBefore() {
+        return this.slow ? this.slow.linesFed() : this.fast.lines + countNewlines(this.fast.carry);
+    }
+    async end() {
+        const rest = this.text.end();
+        if (rest === null) {
+            return this.stopAt({
+                kind: 'syntax',
+                line: this.fast.lines + 1 + countNewlines(this.fast.carry),
+                message: 'the file ends in the middle of a UTF-8 character. Re-save it as UTF-8.'
+            });
         }
-        return null;
-    }
-    function columnsHandler(header, line) {
-        const map = context.columns ?? inferColumns(header);
-        const names = header.map(h => h.trim());
-        const indexOf = (name) => name === undefined ? -1 : names.findIndex(n => n.toLowerCase() === name.toLowerCase());
-        const video = indexOf(map?.video);
-        const label = indexOf(map?.label);
-        if (!map || video === -1 || label === -1) {
-            reader.fatal = `line ${line}: the header (${clip(names.join(','), 120)}) has no ${video === -1 ? `video column "${map?.video ?? 'video'}"` : `label column "${map?.label ?? 'label'}"`}. Fix the header or the dataset's columns map.`;
-            return null;
+        if (!this.slow) {
+            const stop = await this.take(this.fast.finish(rest));
+            if (stop)
+                return this.stopAt(stop);
+            if (!this.slow)
+                return { stop: null, lines: this.fast.lines, bytes: this.bytes };
         }
-        const missing = ['start', 'end', 'split'].filter(role => map[role] !== undefined && indexOf(map[role]) === -1);
-        if (missing.length > 0) {
-            reader.fatal = `line ${line}: the header has no column "${map[missing[0]]}" (${missing[0]}). Fix the header or the dataset's columns map.`;
-            return null;
+        else {
+            const stop = await this.slow.feed(rest);
+            if (stop)
+                return this.stopAt(stop);
         }
-        accumulator.columnsDetected?.(map.video);
-        const start = indexOf(map.start);
-        const end = indexOf(map.end);
-        const split = indexOf(map.split);
-        const values = new Map();
-        for (const [text, name] of Object.entries(context.splitValues ?? DEFAULT_SPLIT_VALUES))
-            values.set(text.toLowerCase(), SPLIT_CODE[name]);
-        const allowed = [...values.keys()].join(', ');
-        const width = names.length;
-        return (fields, at) => {
-            if (fields.length !== width)
-                return shape(at, fields, `${width} fields like the header`);
-            let code = fixedCode;
-            if (split !== -1) {
-                const value = fields[split];
-                const mapped = values.get(value) ?? values.get(value.trim().toLowerCase());
-                if (mapped === undefined)
-                    return badSplit(at, value, allowed);
-                code = mapped;
-            }
-            // Without time columns every row labels its whole video.
-            accumulator.addRow(fileIndex, at, code, fields[video], fields[label], start === -1 ? '0' : fields[start], end === -1 ? 'inf' : fields[end]);
-        };
+        const stop = await this.slow.finish();
+        if (stop)
+            return this.stopAt(stop);
+        return { stop: null, lines: this.slow.linesSeen(), bytes: this.bytes };
     }
-    function jsonLine(text, line) {
-        let item;
+    stopAt(stop) {
+        this.slow?.abandon();
+        return { stop, lines: Math.max(this.fast.lines, stop.line), bytes: this.bytes };
+    }
+}
+/**
+ * Chunks as text. ASCII chunks (the usual manifest) skip the UTF-8 decoder: latin1 gives the same
+ * text much faster. From the first other chunk on, the decoder handles everything (BOM, characters
+ * split across chunks).
+ */
+class ChunkText {
+    decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+    /** True while every chunk so far was pure ASCII, so the decoder holds no partial character. */
+    asciiSoFar = true;
+    /** The chunk's text, or null when it is not valid UTF-8. `bytes` counts this chunk too. */
+    decode(chunk, bytes) {
         try {
-            item = JSON.parse(text);
+            if (this.asciiSoFar && (0,external_node_buffer_.isAscii)(chunk))
+                return chunk.toString('latin1');
+            // The decoder drops a BOM at the start of what it is given; past the file's first chunk
+            // (read as ASCII, so without a BOM) a U+FEFF is data and must be kept.
+            if (this.asciiSoFar && bytes > chunk.length)
+                this.decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+            this.asciiSoFar = false;
+            return this.decoder.decode(chunk, { stream: true });
         }
         catch {
-            sink.add('row-shape', {
-                message: 'not a valid JSON object; each line of a JSON Lines file must be one object.',
-                file: path,
-                line,
-                fingerprint: `row-shape:${textHash(text)}`
-            });
-            return;
-        }
-        if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-            sink.add('row-shape', {
-                message: 'expected a JSON object with videoGcsUri.',
-                file: path,
-                line,
-                fingerprint: `row-shape:${textHash(text)}`
-            });
-            return;
-        }
-        const record = item;
-        const uri = record.videoGcsUri;
-        if (typeof uri !== 'string') {
-            sink.add('row-shape', {
-                message: 'the object has no string "videoGcsUri".',
-                file: path,
-                line,
-                fingerprint: `row-shape:${textHash(text)}`
-            });
-            return;
-        }
-        let code = fixedCode;
-        const resourceLabels = record.dataItemResourceLabels;
-        const mlUse = typeof resourceLabels === 'object' && resourceLabels !== null
-            ? resourceLabels['aiplatform.googleapis.com/ml_use']
-            : undefined;
-        if (mlUse !== undefined) {
-            const split = typeof mlUse === 'string' ? parseVertexSplit(mlUse) : null;
-            if (!split)
-                return badSplit(line, String(mlUse), VERTEX_ML_USE);
-            if (split.problem)
-                sink.add('split-invalid', {
-                    message: split.problem,
-                    file: path,
-                    line,
-                    severity: split.severity,
-                    fingerprint: `split-invalid:${String(mlUse)}`
-                });
-            code = SPLIT_CODE[split.split];
-        }
-        const annotations = record.timeSegmentAnnotations;
-        if (annotations === undefined || (Array.isArray(annotations) && annotations.length === 0)) {
-            accumulator.addRow(fileIndex, line, code, uri, '', '', '');
-            return;
-        }
-        if (!Array.isArray(annotations)) {
-            sink.add('row-shape', {
-                message: '"timeSegmentAnnotations" must be a list.',
-                file: path,
-                line,
-                fingerprint: `row-shape:${textHash(text)}`
-            });
-            return;
-        }
-        for (const annotation of annotations) {
-            const a = (typeof annotation === 'object' && annotation !== null ? annotation : {});
-            const label = typeof a.displayName === 'string' ? a.displayName : '';
-            const start = jsonTime(a.startTime, '0');
-            const end = jsonTime(a.endTime, 'inf');
-            if (label.length > 0) {
-                checkTimeNotation('startTime', a.startTime, start, line, code, label, uri);
-                checkTimeNotation('endTime', a.endTime, end, line, code, label, uri);
-            }
-            accumulator.addRow(fileIndex, line, code, uri, label, start, end);
+            return null;
         }
     }
-    /**
-     * A JSON Lines time that holds a usable number of seconds but not in Vertex's notation (`0`,
-     * `"12.5"`, `"inf"`): the import wants a Duration string. The value still counts (the accumulator
-     * reads it); a time that is no number at all is the accumulator's to report.
-     */
-    function checkTimeNotation(field, raw, read, line, code, label, uri) {
-        if (raw === undefined || raw === null)
-            return;
-        if (typeof raw === 'string' && (raw === 'Infinity' || DURATION.test(raw)))
-            return;
-        // An end-of-video START is wrong in any notation: the accumulator says so.
-        if (isInf(read) ? field === 'startTime' : !parseSeconds(read).ok)
-            return;
-        const shown = typeof raw === 'string' ? `"${clip(raw)}"` : String(raw);
-        const problem = typeof raw === 'number'
-            ? 'is a JSON number'
-            : isInf(read)
-                ? `is the CSV spelling of the end of the video; write "Infinity" or leave ${field} out`
-                : 'has no s unit';
-        sink.add('segment-invalid', {
-            message: `${field} ${shown} ${problem}. Write times as strings with an s unit, e.g. "12.5s".`,
-            file: path,
-            line,
-            split: SPLITS[code],
-            class: label,
-            fingerprint: `segment-invalid:${textHash(uri + ',' + label + ',' + field + ',' + String(raw))}:notation`
-        });
+    /** What the decoder still holds, or null when the file ends inside a character. */
+    end() {
+        try {
+            return this.decoder.decode();
+        }
+        catch {
+            return null;
+        }
     }
-    return reader;
 }
-/** A protobuf Duration in JSON as Vertex writes segment times: seconds with an `s` unit. */
-const DURATION = /^\d+(\.\d+)?s$/;
+const PIECE = 1 << 16;
 /**
- * "12.5s" -> "12.5"; absent -> the default; "Infinity" -> "inf"; anything else passes through, for
- * the accumulator to read or report (a notation it can read is reported by checkTimeNotation).
+ * ASCII chunks cut into pieces of 64 KiB, so the strings made from them stay below V8's
+ * large-object size: they die young instead of being promoted with every chunk and piling up (tens
+ * of megabytes, more for larger datasets) until a full collection. Only while every chunk so far
+ * was ASCII (the decoder holds nothing) and for chunks without NUL bytes (those stop the file
+ * before any of their lines is read); other chunks pass whole.
  */
-function jsonTime(value, absent) {
-    if (value === undefined || value === null)
-        return absent;
-    if (typeof value !== 'string')
-        return String(value);
-    if (value === 'Infinity' || value === 'inf')
-        return 'inf';
-    return DURATION.test(value) ? value.slice(0, -1) : value;
-}
-
-;// CONCATENATED MODULE: ./src/read/plan.ts
-/**
- * Decides which files form which dataset: the configured datasets, or, without any, every AutoML
- * index (with the files it references) and every other manifest on its own. Index rows are resolved
- * to repository files here; a reference that cannot be used becomes a finding at its index line.
- */
-
-
-
-
-
-
-/**
- * What the gate discovers when no path is named, in the CLI and the action alike (the action's
- * `paths` input defaults to these): CSV and JSON Lines manifests anywhere under the root. The
- * extensions match in any case (`d.CSV` is a manifest too: a rename must not hide a dataset).
- */
-const DEFAULT_MANIFEST_GLOBS = ['**/*.[cC][sS][vV]', '**/*.[jJ][sS][oO][nN][lL]'];
-const MANIFEST = /\.(csv|jsonl|ndjson)$/i;
-const JSON_LINES = /\.(jsonl|ndjson)$/i;
-const GLOB_CHARS = /[*?[\]{}!]/;
-async function planDatasets(source, config, paths, side = 'head') {
-    const notes = [];
-    const unrecognized = new Map();
-    const named = paths.length > 0 ? await expandPaths(source, paths, config.exclude) : null;
-    const datasets = [];
-    if (config.datasets) {
-        const covered = new Set();
-        const skipped = [];
-        for (const spec of config.datasets) {
-            const plan = await planConfigured(source, spec, config.exclude);
-            const files = datasetFiles(plan);
-            // Named paths pick the configured datasets they touch; the others are listed as not gated.
-            if (named && !files.some(file => named.files.has(file))) {
-                skipped.push(spec.name);
-                continue;
-            }
-            files.forEach(file => covered.add(file));
-            datasets.push(plan);
-        }
-        if (skipped.length > 0 && side === 'head')
-            notes.push(`Not gated, because no named path belongs to them: ${skipped.map(name => `dataset "${name}"`).join(', ')}.`);
-        if (named) {
-            for (const [file, entry] of named.files) {
-                if (covered.has(file))
-                    continue;
-                const reason = `${file} is not part of any dataset in the configuration (${config.source ?? 'datasets:'}), so it was not gated. Add it to a dataset's files:, or leave it out of the paths.`;
-                unrecognized.set(file, 'it is not part of any dataset in the configuration');
-                datasets.push(refusal(file, file, entry === file ? reason : `${reason} (matched by "${clip(entry)}")`));
-            }
-        }
+async function* asciiPieces(chunks) {
+    let ascii = true;
+    for await (const chunk of chunks) {
+        ascii = ascii && (0,external_node_buffer_.isAscii)(chunk);
+        if (!ascii || chunk.length <= PIECE || chunk.indexOf(0) !== -1)
+            yield chunk;
+        else
+            for (let at = 0; at < chunk.length; at += PIECE)
+                yield chunk.subarray(at, at + PIECE);
     }
-    else {
-        const files = named
-            ? [...named.files.keys()].sort()
-            : await source.list(DEFAULT_MANIFEST_GLOBS, config.exclude);
-        const referenced = new Set();
-        const standalone = [];
-        for (const path of files) {
-            const kind = await sniff(source, path);
-            if (kind.kind === 'index') {
-                const plan = await planIndex(source, path, {}, { name: path, spec: null });
-                plan.files.forEach(f => referenced.add(f.path));
-                datasets.push(plan);
-            }
-            else if (kind.kind === 'unknown') {
-                const reason = `not recognized as a dataset manifest (${kind.why})`;
-                unrecognized.set(path, `it is ${reason}`);
-                if (named)
-                    datasets.push(refusal(path, path, `the file is ${reason}, so it was not gated. ${UNKNOWN_ADVICE}`));
-                else
-                    notes.push(`${path}: ${reason}; skipped. ${UNKNOWN_ADVICE}`);
-            }
-            else {
-                standalone.push({ path, format: kind.kind === 'jsonl' ? 'vertex-jsonl' : 'auto' });
-            }
-        }
-        for (const file of standalone) {
-            if (referenced.has(file.path))
-                continue;
-            datasets.push({
-                name: file.path,
-                spec: null,
-                index: null,
-                files: [{ path: file.path, split: null, format: file.format, from: null }],
-                metadata: null,
-                durations: null,
-                problems: []
-            });
-        }
+}
+function sniffStart(chunk) {
+    if (chunk.length >= 2 &&
+        ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+        return { kind: 'syntax', line: 1, message: 'the file is UTF-16 encoded. Save it as UTF-8.' };
     }
-    if (named && side === 'head') {
-        datasets.push(...named.refusals);
-        datasets.push(...emptyEntries(named, datasets));
-    }
-    datasets.sort((a, b) => a.name.localeCompare(b.name));
-    return { datasets, notes, unrecognized };
-}
-const UNKNOWN_ADVICE = 'Fix the file, or declare it under datasets: in .github/dataset-gate.yml with its format: or columns:.';
-/** A dataset that stands for a named path the gate could not gate: one input-error, no rows. */
-function refusal(name, file, message, severity = 'error') {
-    return {
-        name,
-        spec: null,
-        index: null,
-        files: [],
-        metadata: null,
-        durations: null,
-        problems: [{ rule: 'input-error', message, file, line: null, severity }],
-        refused: true
-    };
-}
-/**
- * A named folder or glob that gated nothing. An explicit file that was refused already says why;
- * a folder or a glob whose files all became datasets is fine.
- */
-function emptyEntries(named, datasets) {
-    const gated = new Set();
-    for (const plan of datasets)
-        if (!plan.refused)
-            datasetFiles(plan).forEach(f => gated.add(f));
-    const plans = [];
-    for (const [entry, files] of named.entries) {
-        if (files.some(file => gated.has(file)))
-            continue;
-        if (files.length > 0)
-            continue; // each of its files is refused with its own reason
-        const glob = GLOB_CHARS.test(entry);
-        plans.push(refusal(entry, null, glob
-            ? `the paths entry "${clip(entry)}" matched no CSV or JSON Lines file, so it gated nothing. Check the glob: it is relative to the repository root.`
-            : `the folder "${clip(entry)}" holds no CSV or JSON Lines file, so it gated nothing. Name the manifest files, or the folder that holds them.`, glob ? 'warning' : 'error'));
-    }
-    return plans;
-}
-/** Every repository file a dataset depends on: a change to any of them touches the dataset. */
-function datasetFiles(plan) {
-    return [
-        ...(plan.index ? [plan.index] : []),
-        ...plan.files.map(f => f.path),
-        ...(plan.metadata ? [plan.metadata] : []),
-        ...(plan.durations ? [plan.durations] : [])
-    ];
-}
-/**
- * Named paths (repository-relative, as the shells give them) to files. A file that is missing,
- * outside the repository or excluded by the configuration is refused here; a folder or glob
- * contributes the manifests under it (the configuration's `exclude` applies to those).
- */
-async function expandPaths(source, paths, exclude) {
-    const named = { files: new Map(), refusals: [], entries: new Map() };
-    const isExcluded = picomatch_default()([...ALWAYS_EXCLUDED, ...exclude], { dot: true });
-    for (const raw of paths) {
-        const path = raw.trim();
-        if (path.length === 0)
-            continue;
-        if (GLOB_CHARS.test(path)) {
-            const matched = await source.list([path], exclude);
-            named.entries.set(path, matched);
-            for (const file of matched)
-                if (!named.files.has(file))
-                    named.files.set(file, path);
-            continue;
-        }
-        const clean = normalizeRepoPath(path.replace(/\/+$/, '') || '.');
-        if (clean === null) {
-            named.refusals.push(refusal(path, null, `"${clip(path)}" is outside the repository; only files inside it are gated.`));
-            continue;
-        }
-        const info = await source.stat(clean);
-        if ('size' in info) {
-            if (isExcluded(clean))
-                named.refusals.push(refusal(clean, clean, `${clean} is excluded by the configuration's exclude: globs, so it was not gated. Remove it from the paths, or from exclude:.`));
-            else
-                named.files.set(clean, clean);
-            continue;
-        }
-        const prefix = clean === '.' ? '' : `${clean}/`;
-        const inFolder = info.problem === 'not a regular file'
-            ? await source.list(DEFAULT_MANIFEST_GLOBS.map(g => prefix + g), exclude)
-            : null;
-        if (inFolder === null) {
-            named.refusals.push(refusal(clean, clean, `${clean} cannot be gated: ${info.problem}.`));
-            continue;
-        }
-        named.entries.set(clean, inFolder);
-        for (const file of inFolder)
-            if (!named.files.has(file))
-                named.files.set(file, clean);
-    }
-    return named;
-}
-/** Records looked at to recognise a file: one broken first line must not hide a manifest. */
-const SNIFF_RECORDS = 20;
-/**
- * Tells an index from a rows file from its first records, without reading the whole file. The
- * first record decides when it is recognisable; otherwise the format most of the next records
- * have (a comment or a broken line above the data becomes a row-shape finding when read).
- */
-async function sniff(source, path) {
-    if (JSON_LINES.test(path))
-        return { kind: 'jsonl' };
-    const info = await source.stat(path);
-    if (!('size' in info))
-        return { kind: 'rows' }; // reading it will report the problem
-    const records = [];
-    const iterator = source.open(path)[Symbol.asyncIterator]();
-    const firstChunks = {
-        async *[Symbol.asyncIterator]() {
-            const { value, done } = await iterator.next();
-            if (done)
-                return;
-            const window = value.subarray(0, 64 * 1024);
-            // Whole lines only: a first line cut by the window is not the first record (a 10 MB line
-            // would sniff as a 2-field record and the file be skipped); the full read reports it.
-            yield window.length >= info.size ? window : window.subarray(0, window.lastIndexOf(10) + 1);
-        }
-    };
-    const result = await readRecords(firstChunks, {
-        record(fields) {
-            if (records.length < SNIFF_RECORDS)
-                records.push(fields);
-        },
-        blank() { }
-    }, { mode: 'csv', maxLineBytes: 64 * 1024 });
-    await iterator.return?.();
-    if (result.stop && result.stop.kind === 'syntax')
-        return { kind: 'rows' }; // reading it reports the syntax problem
-    if (records.length === 0)
-        return { kind: 'rows' }; // empty file: reported when read
-    const votes = new Map();
-    for (const [i, fields] of records.entries()) {
-        const format = detectFormat(fields, null);
-        if (format === null)
-            continue;
-        if (i === 0)
-            return { kind: format === 'automl-index' ? 'index' : 'rows' };
-        votes.set(format, (votes.get(format) ?? 0) + 1);
-    }
-    const [best] = [...votes].sort((a, b) => b[1] - a[1]);
-    if (best && best[1] * 2 >= records.length - 1)
-        return { kind: best[0] === 'automl-index' ? 'index' : 'rows' };
-    return { kind: 'unknown', why: describeUnknown(records) };
-}
-/** Why the first records fit no format: the field count, and the delimiter they seem to use. */
-function describeUnknown(records) {
-    const first = records[0];
-    const delimiter = guessDelimiter(records.map(fields => fields.join(',')));
-    const counts = [...new Set(records.map(r => r.length))].sort((a, b) => a - b);
-    const shape = `its first ${records.length === 1 ? 'row has' : `${records.length} rows have`} ${counts.join(' or ')} comma-separated field${counts.length === 1 && counts[0] === 1 ? '' : 's'}`;
-    if (delimiter)
-        return `${shape}; it seems to use ${delimiter} as the delimiter, and Google's formats use commas`;
-    return `${shape}, first "${clip(first.join(','), 40)}"; AutoML and Vertex AI rows have 2, 4 or 5 fields, and a headered file needs a video and a label column`;
-}
-const DELIMITERS = [
-    ['";" (semicolon)', /;/g],
-    ['a tab', /\t/g],
-    ['"|" (pipe)', /\|/g]
-];
-/** The delimiter every line has the same non-zero number of, when commas are not it. */
-function guessDelimiter(lines) {
-    if (lines.length === 0 || lines.some(line => line.includes(',')))
-        return null;
-    for (const [name, pattern] of DELIMITERS) {
-        const counts = lines.map(line => line.match(pattern)?.length ?? 0);
-        if (counts[0] > 0 && counts.every(c => c === counts[0]))
-            return name;
+    const head = chunk.subarray(0, 64).toString('latin1');
+    if (head.startsWith(LFS_POINTER)) {
+        return {
+            kind: 'syntax',
+            line: 1,
+            message: 'the file is a Git LFS pointer, not the data. Fetch the LFS objects (git lfs pull, or `lfs: true` in actions/checkout).'
+        };
     }
     return null;
 }
-async function planConfigured(source, spec, exclude) {
-    const extras = {
-        metadata: spec.metadata ? normalizeRepoPath(spec.metadata) : null,
-        durations: spec.durations ? normalizeRepoPath(spec.durations) : null
-    };
-    const problems = [];
-    for (const [key, value] of [
-        ['metadata', spec.metadata],
-        ['durations', spec.durations]
-    ]) {
-        if (value !== undefined && normalizeRepoPath(value) === null) {
-            problems.push({
-                rule: 'input-error',
-                message: `${key} path "${clip(value)}" leaves the repository; it was not read.`,
-                file: null,
-                line: null
-            });
-        }
+/** 1-based line of byte `offset` in `chunk`, given how many lines ended before the chunk. */
+function lineAt(chunk, offset, linesBefore) {
+    let count = 0;
+    for (let i = chunk.indexOf(LF); i !== -1 && i < offset; i = chunk.indexOf(LF, i + 1))
+        count++;
+    return linesBefore + count + 1;
+}
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        let need;
+        if (b < 0x80)
+            need = 0;
+        else if (b >= 0xc2 && b <= 0xdf)
+            need = 1;
+        else if (b >= 0xe0 && b <= 0xef)
+            need = 2;
+        else if (b >= 0xf0 && b <= 0xf4)
+            need = 3;
+        else
+            return i;
+        if (i + need >= bytes.length && need > 0)
+            return i + need >= bytes.length ? Math.min(i, bytes.length - 1) : i;
+        for (let k = 1; k <= need; k++)
+            if ((bytes[i + k] & 0xc0) !== 0x80)
+                return i;
+        i += need + 1;
     }
-    if (spec.index !== undefined) {
-        const index = normalizeRepoPath(spec.index);
-        if (index === null) {
-            return {
-                name: spec.name,
-                spec,
-                index: null,
-                files: [],
-                ...extras,
-                problems: [
-                    ...problems,
-                    {
-                        rule: 'input-error',
-                        message: `index path "${clip(spec.index)}" leaves the repository; it was not read.`,
-                        file: null,
-                        line: null
-                    }
-                ]
-            };
-        }
-        const plan = await planIndex(source, index, spec.gcsPrefixMap, { name: spec.name, spec });
-        return { ...plan, ...extras, problems: [...problems, ...plan.problems] };
-    }
-    const globs = spec.files ?? [];
-    const matched = await source.list(globs, exclude);
-    if (matched.length === 0) {
-        problems.push({
-            rule: 'input-error',
-            message: `files ${globs.join(', ')} matched no file in the ${source.label}. Fix the globs (they are relative to the repository root).`,
-            file: null,
-            line: null
-        });
-    }
-    const format = spec.format === 'auto' && spec.columns ? 'columns' : spec.format;
+    return Math.max(0, bytes.length - 1);
+}
+
+;// CONCATENATED MODULE: ./src/gate/read-data-file.ts
+
+
+
+function startFirstPass(fields) {
+    const limits = fields.settings['resource-limit'].options;
     return {
-        name: spec.name,
-        spec,
-        index: null,
-        files: matched.map(path => ({
-            path,
-            split: null,
-            format: format === 'auto' && JSON_LINES.test(path) ? 'vertex-jsonl' : format,
-            from: null
-        })),
-        ...extras,
-        problems
+        ...fields,
+        complete: true,
+        budget: { bytes: limits['max-dataset-bytes'], rows: limits['max-dataset-rows'] }
     };
 }
-async function planIndex(source, indexPath, prefixMap, identity) {
-    const plan = {
-        ...identity,
-        index: indexPath,
-        files: [],
-        metadata: null,
-        durations: null,
-        problems: []
-    };
-    const info = await source.stat(indexPath);
-    if (!('size' in info)) {
-        plan.problems.push({
-            rule: 'input-error',
-            message: `the index ${indexPath} cannot be read: ${info.problem}.`,
-            file: indexPath,
-            line: null
+/** Reads one file; null when it was not read at all (the findings say why). */
+async function readDataFile(pass, file) {
+    const size = await checkBeforeReading(pass, file);
+    if (size === null)
+        return null;
+    if (size === 0) {
+        pass.sink.add('row-shape', {
+            message: 'the file is empty; a manifest needs at least one row.',
+            file: file.path,
+            line: 1,
+            fingerprint: `row-shape:empty:${file.path}`
         });
-        return plan;
+        return read_data_file_summary(file, null, 0, 0);
     }
-    const seen = new Map();
-    const result = await readRecords(source.open(indexPath), {
+    const reader = createRowReader({
+        path: file.path,
+        fileIndex: pass.accumulator.beginFile(file.path),
+        fixedSplit: file.split,
+        format: file.format,
+        ...(pass.plan.spec?.columns ? { columns: pass.plan.spec.columns } : {}),
+        ...(pass.plan.spec?.splitValues ? { splitValues: pass.plan.spec.splitValues } : {}),
+        accumulator: pass.accumulator,
+        problems: new RowProblemReporter(pass.sink, pass.settings)
+    });
+    const { result, rowsLimited } = await readRows(pass, file, reader, size);
+    pass.budget.rows -= reader.rows;
+    if (result.stop || rowsLimited || reader.fatal)
+        pass.complete = false;
+    reportEnding(pass.sink, file, reader, result);
+    return read_data_file_summary(file, reader.format, reader.rows, size);
+}
+/** The file's size when it may be read, else null with a finding that says why not. */
+async function checkBeforeReading(pass, file) {
+    const { sink } = pass;
+    const info = await pass.source.stat(file.path);
+    if (!('size' in info)) {
+        sink.add('input-error', {
+            message: `${file.path} cannot be read: ${info.problem}${listedAt(file)}.`,
+            file: file.from?.file ?? file.path,
+            line: file.from?.line ?? null,
+            fingerprint: `input-error:${file.path}`
+        });
+        return null;
+    }
+    const limits = pass.settings['resource-limit'].options;
+    const refusal = info.size > limits['max-file-bytes']
+        ? `${file.path} is ${info.size} bytes, over the max-file-bytes limit of ${limits['max-file-bytes']}; it was not read. Split the file or raise the limit.`
+        : info.size > pass.budget.bytes
+            ? `${file.path} (${info.size} bytes) would take the dataset past its max-dataset-bytes limit of ${limits['max-dataset-bytes']}; it was not read. Split the dataset or raise the limit.`
+            : null;
+    if (refusal !== null) {
+        sink.add('resource-limit', {
+            message: refusal,
+            file: file.path,
+            line: null,
+            fingerprint: `resource-limit:${file.path}`
+        });
+        pass.complete = false;
+        return null;
+    }
+    pass.budget.bytes -= info.size;
+    const maxBytes = pass.settings['file-size'].options['max-bytes'];
+    if (info.size > maxBytes) {
+        sink.add('file-size', {
+            message: `${file.path} is ${formatBytes(info.size)}; AutoML imports CSV files of at most ${formatBytes(maxBytes)}. Split it into several files.`,
+            file: file.path,
+            line: null,
+            fingerprint: `file-size:${file.path}`
+        });
+    }
+    return info.size;
+}
+/** Streams the records into the reader, stopping at the file's or the dataset's row limit. */
+async function readRows(pass, file, reader, size) {
+    const limits = pass.settings['resource-limit'].options;
+    const fileLimit = limits['max-rows'];
+    const maxRows = Math.min(fileLimit, pass.budget.rows);
+    let rowsLimited = false;
+    const limitedReader = {
         record(fields, line) {
-            const problem = (rule, message, severity) => plan.problems.push({
-                rule,
-                message,
-                file: indexPath,
-                line,
-                ...(severity ? { severity } : {})
-            });
-            if (fields.length !== 2)
-                return problem('row-shape', `expected 2 fields (ML_USE,PATH) in an index, found ${fields.length}.`);
-            const split = parseIndexSplit(fields[0]);
-            if (!split)
-                return problem('split-invalid', `ML_USE "${clip(fields[0])}" is not TRAIN, TEST or UNASSIGNED.`);
-            if (split.problem)
-                problem('split-invalid', split.problem, split.severity);
-            const resolved = resolveReference(indexPath, fields[1].trim(), prefixMap);
-            if ('problem' in resolved)
-                return problem('input-error', resolved.problem);
-            if (resolved.path === indexPath)
-                return problem('input-error', 'the index lists itself; list the rows files instead.');
-            const key = `${resolved.path}\u0000${split.split}`;
-            const earlier = seen.get(key);
-            if (earlier !== undefined)
-                return problem('duplicate-row', `${resolved.path} is already listed as ${split.split} on line ${earlier}; it is read once.`);
-            seen.set(key, line);
-            plan.files.push({
-                path: resolved.path,
-                split: split.split,
-                format: identity.spec?.format === 'auto' || !identity.spec
-                    ? 'automl-rows'
-                    : identity.spec.format,
-                from: { file: indexPath, line }
-            });
+            if (rowsLimited)
+                return;
+            if (reader.rows >= maxRows) {
+                rowsLimited = true;
+                pass.sink.add('resource-limit', {
+                    message: maxRows === fileLimit
+                        ? `more than ${fileLimit} rows (max-rows); the rest of the file was not read. Split the file or raise the limit.`
+                        : `the dataset reached its max-dataset-rows limit of ${limits['max-dataset-rows']} here; the rest of the file was not read. Split the dataset or raise the limit.`,
+                    file: file.path,
+                    line,
+                    fingerprint: `resource-limit:rows:${file.path}`
+                });
+                return;
+            }
+            reader.record(fields, line);
         },
         blank(line) {
-            plan.problems.push({
-                rule: 'row-shape',
-                message: 'blank line in the index; delete it.',
-                file: indexPath,
-                line,
-                severity: 'warning'
-            });
+            reader.blank(line);
         }
-    }, { mode: 'csv', maxLineBytes: 64 * 1024 });
-    if (result.stop)
-        plan.problems.push({
-            rule: result.stop.kind === 'syntax' ? 'csv-syntax' : 'resource-limit',
+    };
+    const { progress } = pass;
+    const result = await readRecords(pass.source.open(file.path), limitedReader, {
+        mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
+        maxLineBytes: limits['max-line-bytes'],
+        onChunk: progress
+            ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: size })
+            : undefined
+    });
+    return { result, rowsLimited };
+}
+/** A stop (syntax, a limit), a file the reader refused, or a file without data rows. */
+function reportEnding(sink, file, reader, result) {
+    if (result.stop) {
+        sink.add(result.stop.kind === 'syntax' ? 'csv-syntax' : 'resource-limit', {
             message: result.stop.message,
-            file: indexPath,
-            line: result.stop.line
-        });
-    if (plan.files.length === 0 && !result.stop) {
-        plan.problems.push({
-            rule: 'input-error',
-            message: 'the index lists no usable rows files.',
-            file: indexPath,
-            line: null
+            file: file.path,
+            line: result.stop.line,
+            fingerprint: `${result.stop.kind}:${file.path}`
         });
     }
-    const splits = new Set(plan.files.map(f => f.split));
-    if (splits.has('TRAIN') && !splits.has('TEST') && !splits.has('UNASSIGNED')) {
-        plan.problems.push({
-            rule: 'split-invalid',
-            severity: 'warning',
-            message: 'the index has a TRAIN file but no TEST or UNASSIGNED file; AutoML expects both sides.',
-            file: indexPath,
-            line: null
+    if (reader.fatal) {
+        sink.add('input-error', {
+            message: `${reader.fatal}${listedAt(file)}`,
+            file: file.path,
+            line: 1,
+            fingerprint: `input-error:fatal:${file.path}`
         });
     }
-    return plan;
+    else if (reader.rows === 0 && !result.stop) {
+        sink.add('row-shape', {
+            message: 'the file has no data rows.',
+            file: file.path,
+            line: Math.max(1, result.lines),
+            fingerprint: `row-shape:norows:${file.path}`
+        });
+    }
+}
+function listedAt(file) {
+    return file.from ? ` (listed in ${file.from.file}:${file.from.line})` : '';
+}
+function read_data_file_summary(file, detected, rows, bytes) {
+    return {
+        path: file.path,
+        format: detected ?? (file.format === 'auto' ? 'vertex-csv' : file.format),
+        rows,
+        split: file.split,
+        bytes
+    };
+}
+/** Decimal units, as Google states its import limits ("100 MB"). */
+function formatBytes(bytes) {
+    if (bytes >= 1e6)
+        return `${(bytes / 1e6).toFixed(1)} MB`;
+    if (bytes >= 1e3)
+        return `${(bytes / 1e3).toFixed(1)} kB`;
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/intervals.ts
+/**
+ * Interval facts of one multi-label video: segments whose exact span carries another label, and
+ * whether two different labels overlap in time. Segments come as flat (label, start, end) triples.
+ */
+/**
+ * Segments (label, start, end triples) whose exact span also carries another label. Sorting by
+ * span then label and scanning the runs needs no key strings (this runs on every multi-label video).
+ */
+function segmentsSharingSpan(list, count) {
+    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => list[a * 3 + 1] - list[b * 3 + 1] ||
+        list[a * 3 + 2] - list[b * 3 + 2] ||
+        list[a * 3] - list[b * 3]);
+    let shared = 0;
+    for (let i = 0; i < count;) {
+        const first = order[i];
+        let labels = 1;
+        let j = i + 1;
+        while (j < count &&
+            list[order[j] * 3 + 1] === list[first * 3 + 1] &&
+            list[order[j] * 3 + 2] === list[first * 3 + 2]) {
+            if (list[order[j] * 3] !== list[order[j - 1] * 3])
+                labels++;
+            j++;
+        }
+        if (labels > 1)
+            shared += j - i;
+        i = j;
+    }
+    return shared;
+}
+function hasOverlapWithDifferentLabels(list, count) {
+    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => list[a * 3 + 1] - list[b * 3 + 1]);
+    // Sweep by start; keep the furthest end per label seen so far among active intervals.
+    const active = [];
+    for (const i of order) {
+        const label = list[i * 3];
+        const start = list[i * 3 + 1];
+        const end = list[i * 3 + 2];
+        for (let k = active.length - 1; k >= 0; k--)
+            if (active[k].end <= start)
+                active.splice(k, 1);
+        if (active.some(a => a.label !== label))
+            return true;
+        active.push({ label, end });
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/read/problems.ts
+/** A sink for a pass whose problems were reported already (the engine's second pass). */
+const ignoreRowProblems = {
+    report() { },
+    enabled: () => false
+};
+
+;// CONCATENATED MODULE: ./src/read/line-filter.ts
+/** The union of two ascending line lists, ascending. */
+function mergeLines(a, b) {
+    if (a.length === 0)
+        return b;
+    const out = new Uint32Array(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let n = 0;
+    while (i < a.length || j < b.length) {
+        const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+        if (n === 0 || out[n - 1] !== next)
+            out[n++] = next;
+    }
+    return out.subarray(0, n);
+}
+/** `reader`, wanting only its first record (format detection, a header) and `lines` (ascending). */
+function onlyLines(reader, lines) {
+    let started = false;
+    let next = 0;
+    return {
+        record(fields, line) {
+            started = true;
+            reader.record(fields, line);
+        },
+        blank(line) {
+            reader.blank(line);
+        },
+        wants(line) {
+            if (!started)
+                return true;
+            while (next < lines.length && lines[next] < line)
+                next++;
+            return next < lines.length && lines[next] === line;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/second-pass.ts
+/**
+ * What needs the rows again after the first pass (confirmed duplicates, segment-level multi-label
+ * facts), in one more read of the files that need it.
+ */
+
+
+
+
+
+
+
+
+/** Videos carrying more than one label (counters per video: a list each would cost ~200 bytes). */
+function multiLabelVideos(accumulator) {
+    const labelCounts = new Uint32Array(accumulator.videoKeys.length);
+    accumulator.pairs.forEach(key => labelCounts[DatasetAccumulator.pairVideo(key)]++);
+    const multi = new Set();
+    for (let video = 0; video < labelCounts.length; video++)
+        if (labelCounts[video] > 1)
+            multi.add(video);
+    return multi;
 }
 /**
- * Maps an index's PATH to a repository file: a configured gs:// prefix (longest wins), else the
- * index's own folder by base name; plain relative paths are relative to the index.
+ * What needs the rows again after the first pass, in one more read of the files:
+ *
+ * - Duplicate candidates are confirmed: the rows on their lines are parsed again and grouped by
+ *   their exact (split, video, label, start, end). Only the candidates' files are read.
+ * - Segment-level multi-label facts need every segment of the multi-label videos. Instead of
+ *   keeping all segments of every video in memory, this keeps only the rows of videos that carry
+ *   more than one label (none in a multi-class dataset).
+ *
+ * When the first pass read every file to its end, the lines needed (the candidates', and those of
+ * the rows tagged like a multi-label video) are known, and every other line is skipped unsplit.
  */
-function resolveReference(indexPath, reference, prefixMap) {
-    if (reference.length === 0)
-        return { problem: 'the PATH field is empty.' };
-    const folder = external_node_path_namespaceObject.posix.dirname(indexPath);
-    let candidate;
-    if (reference.startsWith('gs://')) {
-        const prefix = Object.keys(prefixMap)
-            .filter(p => reference.startsWith(p))
-            .sort((a, b) => b.length - a.length)[0];
-        candidate =
-            prefix !== undefined
-                ? external_node_path_namespaceObject.posix.join(prefixMap[prefix], reference.slice(prefix.length))
-                : external_node_path_namespaceObject.posix.join(folder, external_node_path_namespaceObject.posix.basename(reference));
+async function secondPass(source, plan, accumulator, needs) {
+    const multi = needs.multiVideos;
+    const wantMulti = multi !== null && multi.size > 0;
+    if (!wantMulti && needs.candidates.length === 0) {
+        accumulator.releaseRows();
+        return { duplicates: [], multi: multi === null ? null : { segments: 0, overlappingVideos: 0 } };
     }
-    else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference)) {
-        return { problem: `"${clip(reference)}" is not a gs:// URI or a repository path.` };
+    const collector = new SecondPassCollector(accumulator, needs.candidates, wantMulti ? multi : null);
+    const multiLines = wantMulti && needs.completeFirstPass ? accumulator.linesOfVideos(multi) : null;
+    accumulator.releaseRows(); // candidates and lines are taken: the row columns are not needed any more
+    const confirmed = await rereadFiles(source, plan, collector, multiLines);
+    const duplicates = confirmDuplicates(accumulator, needs.candidates, collector, confirmed);
+    return { duplicates, multi: multi ? measureMultiLabel(collector.segments) : null };
+}
+/**
+ * Collects, from the rows read again, the exact identity of each duplicate candidate and every
+ * segment of the multi-label videos.
+ */
+class SecondPassCollector {
+    accumulator;
+    multi;
+    /** Video -> its segments as flat (label, start, end) triples. */
+    segments = new Map();
+    /** Exact row identity (numeric ids) -> the candidate rows that have it. */
+    rowsByIdentity = new Map();
+    /** Per first-pass file: the candidate lines. */
+    candidateLines;
+    /** The accumulator's index of the file being read, -1 when the first pass did not read it. */
+    readFile = -1;
+    constructor(accumulator, candidates, multi) {
+        this.accumulator = accumulator;
+        this.multi = multi;
+        this.candidateLines = accumulator.files.map(() => new Set());
+        for (const group of candidates)
+            for (const row of group)
+                this.candidateLines[row.file].add(row.line);
     }
-    else if (reference.startsWith('/') || /^[A-Za-z]:[\\/]/.test(reference)) {
-        return {
-            problem: `"${clip(reference)}" is an absolute path; only files inside the repository are read. Use a path relative to the index.`
-        };
+    get wantsMulti() {
+        return this.multi !== null;
+    }
+    addRow(_file, line, split, uri, label, start, end) {
+        if (label.length === 0)
+            return;
+        const video = this.accumulator.videoId(uri);
+        if (video === undefined)
+            return;
+        const inMulti = this.multi !== null && this.multi.has(video);
+        const candidate = this.readFile !== -1 && this.candidateLines[this.readFile].has(line);
+        if (!inMulti && !candidate)
+            return;
+        const labelId = this.accumulator.labelId(label);
+        const s = parseSeconds(start);
+        const e = isInf(end) ? { ok: true, value: Infinity } : parseSeconds(end);
+        if (labelId === undefined || !s.ok || !e.ok || s.value >= e.value)
+            return;
+        if (inMulti) {
+            let list = this.segments.get(video);
+            if (!list)
+                this.segments.set(video, (list = []));
+            list.push(labelId, s.value, e.value);
+        }
+        if (candidate) {
+            const identity = `${split}:${video}:${labelId}:${s.value}:${e.value}`;
+            const rows = this.rowsByIdentity.get(identity);
+            if (rows)
+                rows.push({ file: this.readFile, line });
+            else
+                this.rowsByIdentity.set(identity, [{ file: this.readFile, line }]);
+        }
+    }
+}
+/**
+ * Reads again the files that hold candidates (or every file, for the multi-label facts), only
+ * the lines needed when they are known. Returns the first-pass files whose candidates were read.
+ */
+async function rereadFiles(source, plan, collector, multiLines) {
+    const { candidateLines } = collector;
+    const firstPassFiles = collector.accumulator.files;
+    const confirmed = new Set();
+    let next = 0; // plan files in order; the first pass read a subsequence of them
+    for (const [index, file] of plan.files.entries()) {
+        collector.readFile = -1;
+        if (next < firstPassFiles.length && firstPassFiles[next] === file.path)
+            collector.readFile = next++;
+        const own = collector.readFile !== -1 ? candidateLines[collector.readFile] : null;
+        if (!collector.wantsMulti && (own === null || own.size === 0))
+            continue;
+        const info = await source.stat(file.path);
+        if (!('size' in info) || info.size === 0)
+            continue;
+        // Lines to read: all of them for the multi-label facts after an incomplete first pass.
+        let lines = null;
+        if (own !== null && (!collector.wantsMulti || multiLines)) {
+            const sorted = Uint32Array.from(own).sort();
+            lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]) : sorted;
+        }
+        const reader = createRowReader({
+            path: file.path,
+            fileIndex: index,
+            fixedSplit: file.split,
+            format: file.format,
+            ...(plan.spec?.columns ? { columns: plan.spec.columns } : {}),
+            ...(plan.spec?.splitValues ? { splitValues: plan.spec.splitValues } : {}),
+            accumulator: collector,
+            problems: ignoreRowProblems
+        });
+        await readRecords(source.open(file.path), lines ? onlyLines(reader, lines) : reader, {
+            mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
+            maxLineBytes: 1 << 24
+        });
+        if (collector.readFile !== -1)
+            confirmed.add(collector.readFile);
+    }
+    return confirmed;
+}
+/**
+ * Confirmed duplicates: rows with one exact identity. Candidates in a file that could not be read
+ * again keep their first-pass grouping (same hash and video tag).
+ */
+function confirmDuplicates(accumulator, candidates, collector, confirmed) {
+    // The numeric identity made of names, hashed: the same on the base and the head.
+    const stableIdentity = (identity) => {
+        const [split, video, label, start, end] = identity.split(':');
+        const named = [
+            split,
+            accumulator.videoKeys[Number(video)],
+            accumulator.labels[Number(label)],
+            start,
+            end
+        ];
+        return hashIdentity(named.join('\u0000')).toString(36);
+    };
+    const duplicates = [];
+    const trusted = new Set();
+    for (const group of candidates) {
+        if (group.every(row => confirmed.has(row.file)))
+            continue;
+        duplicates.push({ rows: group, identity: `unconfirmed:${accumulator.files[group[0].file]}` });
+        for (const row of group)
+            trusted.add(`${row.file}:${row.line}`);
+    }
+    for (const [identity, rows] of collector.rowsByIdentity) {
+        const left = trusted.size > 0 ? rows.filter(r => !trusted.has(`${r.file}:${r.line}`)) : rows;
+        if (left.length > 1)
+            duplicates.push({ rows: left, identity: stableIdentity(identity) });
+    }
+    return duplicates.sort((x, y) => x.rows[0].file - y.rows[0].file || x.rows[0].line - y.rows[0].line);
+}
+function measureMultiLabel(segments) {
+    let multiSegments = 0;
+    let overlappingVideos = 0;
+    for (const list of segments.values()) {
+        const count = list.length / 3;
+        multiSegments += segmentsSharingSpan(list, count);
+        if (hasOverlapWithDifferentLabels(list, count))
+            overlappingVideos++;
+    }
+    return { segments: multiSegments, overlappingVideos };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/stats/special.ts
+/**
+ * Special functions: ln Gamma, the chi-square upper tail (through the regularized incomplete gamma
+ * function, kept in log space) and ln k! for the samplers. Checked against scipy (see vectors.ts).
+ */
+// Bound once for the loop that fills the log-factorial table; see sampling.ts.
+const { log } = Math;
+/**
+ * Lanczos coefficients (g = 671/128, 14 terms) from Numerical Recipes, 3rd ed., `gammln`, written
+ * as the shortest literals of the same doubles: relative error below ~1e-15 for all x > 0.
+ */
+const LANCZOS = [
+    57.15623566586292, -59.59796035547549, 14.136097974741746, -0.4919138160976202,
+    0.00003399464998481189, 0.00004652362892704858, -0.00009837447530487956, 0.0001580887032249125,
+    -0.00021026444172410488, 0.00021743961811521265, -0.0001643181065367639, 0.00008441822398385275,
+    -0.000026190838401581408, 0.0000036899182659531625
+];
+const SQRT_2PI = 2.5066282746310007;
+/** ln Gamma(x) for x > 0 (NaN otherwise). */
+function logGamma(x) {
+    if (!(x > 0))
+        return NaN;
+    if (x === Infinity)
+        return Infinity;
+    let y = x;
+    const t = x + 5.2421875;
+    const lead = (x + 0.5) * Math.log(t) - t;
+    let series = 0.9999999999999971;
+    for (const c of LANCZOS)
+        series += c / ++y;
+    return lead + Math.log((SQRT_2PI * series) / x);
+}
+const EPSILON = Number.EPSILON;
+/** Guards the Lentz recurrences against division by zero. */
+const TINY = 1e-300;
+/** Both expansions converge in O(sqrt(a)) steps; this is far beyond any df the gate produces. */
+const MAX_ITERATIONS = 1_000_000;
+/**
+ * ln Q(a, x), the log of the regularized upper incomplete gamma function Gamma(a, x) / Gamma(a).
+ *
+ * Everything is kept in log space until the very end, so a tail of 1e-250 (a heavily shifted split
+ * with thousands of segments) is returned with full relative precision instead of as 0, and the
+ * log itself stays finite long after exp() would underflow.
+ * Method (Numerical Recipes 6.2): for x < a + 1 the power series of P = 1 - Q converges fast and
+ * Q is not small there (Q >= 0.08 for a >= 1/2, i.e. df >= 1), so Q = 1 - P loses nothing;
+ * otherwise the continued fraction for Q itself, evaluated with the modified Lentz algorithm.
+ */
+function logRegularizedGammaQ(a, x) {
+    if (Number.isNaN(a) || Number.isNaN(x) || !(a > 0))
+        return NaN;
+    if (x <= 0)
+        return 0;
+    if (x === Infinity)
+        return -Infinity;
+    if (x < a + 1) {
+        // P(a, x) = x^a e^-x / Gamma(a + 1) * sum_n x^n / ((a+1)...(a+n))
+        let term = 1;
+        let sum = 1;
+        let ap = a;
+        for (let n = 0; n < MAX_ITERATIONS; n++) {
+            ap += 1;
+            term *= x / ap;
+            sum += term;
+            if (term < sum * EPSILON)
+                break;
+        }
+        const logP = a * Math.log(x) - x - logGamma(a + 1) + Math.log(sum);
+        return Math.log1p(-Math.exp(logP));
+    }
+    // Q(a, x) = x^a e^-x / Gamma(a) * 1 / (x + 1 - a - 1(1 - a) / (x + 3 - a - 2(2 - a) / (x + 5 - a ...)))
+    let b = x + 1 - a;
+    let c = 1 / TINY;
+    let d = 1 / b;
+    let h = d;
+    for (let i = 1; i < MAX_ITERATIONS; i++) {
+        const an = -i * (i - a);
+        b += 2;
+        d = an * d + b;
+        if (Math.abs(d) < TINY)
+            d = TINY;
+        c = b + an / c;
+        if (Math.abs(c) < TINY)
+            c = TINY;
+        d = 1 / d;
+        const delta = d * c;
+        h *= delta;
+        if (Math.abs(delta - 1) <= EPSILON)
+            break;
+    }
+    return a * Math.log(x) - x - logGamma(a) + Math.log(h);
+}
+/**
+ * ln P(X >= x) for X ~ chi-square(df): ln Q(df/2, x/2). Finite even when the tail underflows a double.
+ * df = 0 is the point mass at 0 (0 for x <= 0, -Infinity above).
+ */
+function logChiSquareSurvival(x, df) {
+    if (Number.isNaN(x) || Number.isNaN(df) || df < 0)
+        return NaN;
+    if (df === 0)
+        return x <= 0 ? 0 : -Infinity;
+    return logRegularizedGammaQ(df / 2, x / 2);
+}
+/**
+ * Chi-square upper tail P(X >= x) = Q(df/2, x/2), the p-value of a chi-square test.
+ * Relative error ~1e-13 for df up to ~1000 (~1e-10 at df = 1e5, from ln Gamma of a large argument)
+ * all the way down to ~1e-308: a p of 1e-250 keeps its digits. Below that the result is a
+ * subnormal with fewer digits, and 0 only when the true value is below ~5e-324 (scipy already
+ * returns 0 under ~1e-308; use `logChiSquareSurvival` to compare such tails). Matches
+ * scipy.stats.chi2.sf.
+ */
+function chiSquareSurvival(x, df) {
+    return Math.exp(logChiSquareSurvival(x, df));
+}
+/**
+ * Stirling-series tail fc(k) = ln k! - [(k + 1/2) ln(k + 1) - (k + 1) + ln sqrt(2 pi)]:
+ * a table for small k, the asymptotic series above. Also used by the binomial sampler of the tests.
+ */
+const STIRLING_TAIL = [
+    0.08106146679532733, 0.04134069595540946, 0.02767792568499805, 0.020790672103765395,
+    0.016644691189822147, 0.013876128823071987, 0.011896709945892425, 0.010411265261973668,
+    0.009255462182711227, 0.008330563433361249
+];
+function stirlingTail(k) {
+    if (k < 10)
+        return STIRLING_TAIL[k];
+    // 1/(12z) - 1/(360z^3) + 1/(1260z^5) - 1/(1680z^7), z = k + 1: error < 4e-13 from k = 10 on.
+    const z = k + 1;
+    const z2 = z * z;
+    return (1 / 12 - (1 / 360 - (1 / 1260 - 1 / 1680 / z2) / z2) / z2) / z;
+}
+/** ln k! for 0 <= k < LOG_FACTORIAL_CACHE, filled from `logFactorialStirling` on first use. */
+const LOG_FACTORIAL_CACHE = 1024;
+let logFactorialTable;
+/** 1/2 ln(2 pi). */
+const HALF_LOG_2PI = 0.9189385332046728;
+/**
+ * ln k! = (k + 1/2) ln(k + 1) - (k + 1) + ln sqrt(2 pi) + fc(k): series error < 4e-13, plus the
+ * rounding of a double (~1e-16 relative, so ~2e-6 absolute at k = 1e9: it blurs the acceptance
+ * boundary of `hypergeometricHrua`'s log test in sampling.ts by that much, far below anything measurable).
+ */
+function logFactorialStirling(k) {
+    return (k + 0.5) * log(k + 1) - (k + 1) + HALF_LOG_2PI + stirlingTail(k);
+}
+/** ln k! for an integer k >= 0: a table lookup below 1024, one log above. */
+function logFactorial(k) {
+    if (k < LOG_FACTORIAL_CACHE) {
+        if (logFactorialTable === undefined) {
+            logFactorialTable = new Float64Array(LOG_FACTORIAL_CACHE);
+            for (let i = 0; i < LOG_FACTORIAL_CACHE; i++)
+                logFactorialTable[i] = logFactorialStirling(i);
+        }
+        return logFactorialTable[k];
+    }
+    return logFactorialStirling(k);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/stats/vectors.ts
+/**
+ * Numerical building blocks for comparing label distributions (spec: README.md, "Metric formulas").
+ *
+ * Pure and dependency-free on purpose: the gate runs on every pull request, so the numbers must be
+ * reproducible bit for bit on any runner, and they are checked against an independent implementation
+ * (scipy, see scripts/reference-stats.py and __tests__/fixtures/stats-reference.json).
+ *
+ * Conventions shared by every module of this folder:
+ * - Distributions are given as counts or shares over the same classes (same index = same class) and
+ *   are normalized internally, so `[2, 6]` and `[0.25, 0.75]` mean the same thing.
+ * - Inputs must be finite and non-negative; anything else is a programming error (RangeError).
+ * - A distribution with total 0 has no shares, so distances involving one are NaN (a comparison
+ *   with NaN is false, so a rule gated on them cannot fire by accident). Callers should skip them.
+ *
+ * This module holds the input checks those conventions need.
+ */
+const isFiniteNumber = Number.isFinite;
+/** Sum of a count/share vector, rejecting values that cannot be counts. */
+function totalOf(values, name) {
+    let total = 0;
+    for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (!isFiniteNumber(v) || v < 0) {
+            throw new RangeError(`${name}[${i}] must be a finite non-negative number, got ${v}`);
+        }
+        total += v;
+    }
+    return total;
+}
+/** The common length of two distributions over the same classes; a RangeError when they differ. */
+function sameLength(p, q) {
+    if (p.length !== q.length) {
+        throw new RangeError(`distributions must have the same classes: ${p.length} vs ${q.length}`);
+    }
+    return p.length;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/stats/contingency.ts
+/**
+ * Statistics of a contingency table of counts: Pearson's chi-square tests (independence of an
+ * r x c table, homogeneity of two count vectors) and Cramer's V, the association measure built on
+ * the same statistic. Conventions: see vectors.ts.
+ */
+
+
+const DEGENERATE = { statistic: 0, degreesOfFreedom: 0, pValue: 1 };
+/**
+ * Pearson chi-square over an r x c table after dropping all-zero rows and columns (an absent class
+ * or attribute value carries no information and would give expected counts of 0).
+ */
+function chiSquareReduced(table) {
+    const rowCount = table.length;
+    const columnCount = rowCount === 0 ? 0 : table[0].length;
+    const rowTotals = new Float64Array(rowCount);
+    const columnTotals = new Float64Array(columnCount);
+    for (let i = 0; i < rowCount; i++) {
+        const row = table[i];
+        if (row.length !== columnCount) {
+            throw new RangeError(`table row ${i} has ${row.length} cells, expected ${columnCount}`);
+        }
+        rowTotals[i] = totalOf(row, `table[${i}]`);
+        for (let j = 0; j < columnCount; j++)
+            columnTotals[j] += row[j];
+    }
+    const rows = [];
+    const columns = [];
+    let n = 0;
+    for (let i = 0; i < rowCount; i++) {
+        if (rowTotals[i] > 0) {
+            rows.push(i);
+            n += rowTotals[i];
+        }
+    }
+    for (let j = 0; j < columnCount; j++)
+        if (columnTotals[j] > 0)
+            columns.push(j);
+    if (rows.length < 2 || columns.length < 2) {
+        return { ...DEGENERATE, n, rows: rows.length, columns: columns.length };
+    }
+    let statistic = 0;
+    for (const i of rows) {
+        const row = table[i];
+        for (const j of columns) {
+            const expected = (rowTotals[i] * columnTotals[j]) / n;
+            const diff = row[j] - expected;
+            // (O - E)^2 / E rather than O^2 / E - n: no cancellation when the table fits H0 closely.
+            statistic += (diff * diff) / expected;
+        }
+    }
+    const degreesOfFreedom = (rows.length - 1) * (columns.length - 1);
+    return {
+        statistic,
+        degreesOfFreedom,
+        pValue: chiSquareSurvival(statistic, degreesOfFreedom),
+        n,
+        rows: rows.length,
+        columns: columns.length
+    };
+}
+/**
+ * Chi-square test of independence on an r x c table of counts (no continuity correction), after
+ * dropping all-zero rows and columns. A table with fewer than two non-empty rows or columns is
+ * degenerate: statistic 0, df 0, p 1. Same as scipy.stats.chi2_contingency(t, correction=False).
+ */
+function chiSquareIndependence(table) {
+    const { statistic, degreesOfFreedom, pValue } = chiSquareReduced(table);
+    return { statistic, degreesOfFreedom, pValue };
+}
+/**
+ * Chi-square test of homogeneity of two count vectors over the same classes (the 2 x k split x class
+ * table). Classes with zero in both are dropped, so df = k - 1 over the classes present; an empty
+ * side or fewer than two classes gives statistic 0, df 0, p 1. No continuity correction.
+ */
+function chiSquareHomogeneity(a, b) {
+    sameLength(a, b);
+    return chiSquareIndependence([a, b]);
+}
+/**
+ * Cramer's V = sqrt(chi2 / (n (min(r, c) - 1))) in [0, 1] from the uncorrected chi-square of the
+ * table after dropping all-zero rows and columns; 0 when fewer than two rows or columns remain.
+ * Same as scipy.stats.contingency.association(t, method='cramer', correction=False).
+ */
+function cramersV(table) {
+    const { statistic, n, rows, columns } = chiSquareReduced(table);
+    const smaller = Math.min(rows, columns);
+    if (smaller < 2)
+        return 0;
+    return Math.min(1, Math.sqrt(statistic / (n * (smaller - 1))));
+}
+
+;// CONCATENATED MODULE: ./src/analyze/stats/divergence.ts
+/**
+ * Distances between two label distributions: the Jensen-Shannon divergence and distance, and the
+ * L-infinity distance of the shares (conventions: see vectors.ts).
+ */
+
+// Bound once for the hot loops; see sampling.ts for why this matters under Jest.
+const { abs, log1p, max, min, sqrt, LN2 } = Math;
+/**
+ * g(r) = (1+r) ln(1+r) + (1-r) ln(1-r) for r in [-1, 1].
+ *
+ * One class contributes s * g(r) / 4 nats to the JS divergence, where s = p_i + q_i and
+ * r = (p_i - q_i) / s. Written this way the first-order terms of p ln(p/m) and q ln(q/m) cancel
+ * analytically instead of numerically: for nearly equal shares the naive sum loses all digits, here
+ * the Taylor series sum_{k>=1} r^(2k) / (k (2k-1)) keeps full relative accuracy, so identical
+ * distributions give exactly 0 and tiny differences are not buried under rounding noise.
+ */
+function symmetricEntropyGap(r) {
+    const a = abs(r);
+    if (a < 0.5) {
+        const r2 = r * r;
+        let power = r2;
+        let sum = 0;
+        // r2 <= 1/4, so the terms shrink at least 4x each step: <= 27 iterations for full precision.
+        for (let k = 1; k < 60; k++) {
+            const term = power / (k * (2 * k - 1));
+            sum += term;
+            if (term <= sum * 1e-17)
+                break;
+            power *= r2;
+        }
+        return sum;
+    }
+    // 0 * ln 0 = 0: at r = +-1 one of the classes is absent from one side.
+    const plus = (1 + a) * log1p(a);
+    const minus = a === 1 ? 0 : (1 - a) * log1p(-a);
+    return plus + minus;
+}
+/**
+ * Jensen-Shannon divergence with log base 2: JSD = 1/2 KL(p||m) + 1/2 KL(q||m), m = (p+q)/2.
+ * In [0, 1]; 0 for identical distributions, 1 for disjoint supports. No smoothing: m > 0 wherever
+ * p or q is, and classes absent from both sides contribute nothing. NaN when either side is empty.
+ */
+function jsDivergence(p, q) {
+    const k = sameLength(p, q);
+    const totalP = totalOf(p, 'p');
+    const totalQ = totalOf(q, 'q');
+    if (totalP === 0 || totalQ === 0)
+        return NaN;
+    let nats4 = 0; // 4 x divergence in nats
+    for (let i = 0; i < k; i++) {
+        const pi = p[i];
+        const qi = q[i];
+        if (pi === 0 && qi === 0)
+            continue;
+        // Cross-multiplied so integer counts give r without normalization rounding.
+        const crossP = pi * totalQ;
+        const crossQ = qi * totalP;
+        const r = (crossP - crossQ) / (crossP + crossQ);
+        nats4 += (pi / totalP + qi / totalQ) * symmetricEntropyGap(r);
+    }
+    const bits = nats4 / (4 * LN2);
+    return min(1, max(0, bits));
+}
+/**
+ * Jensen-Shannon distance sqrt(JSD), log base 2, in [0, 1] (a metric, unlike the divergence).
+ * Equals scipy.spatial.distance.jensenshannon(p, q, base=2). NaN when either side is empty.
+ */
+function jsDistance(p, q) {
+    return sqrt(jsDivergence(p, q));
+}
+/**
+ * L-infinity distance max_i |p_i - q_i| of the normalized shares, as a fraction in [0, 1]
+ * (the "largest per-class share difference"). NaN when either side is empty.
+ */
+function lInfinity(p, q) {
+    const k = sameLength(p, q);
+    const totalP = totalOf(p, 'p');
+    const totalQ = totalOf(q, 'q');
+    if (totalP === 0 || totalQ === 0)
+        return NaN;
+    let max = 0;
+    for (let i = 0; i < k; i++) {
+        const diff = Math.abs(p[i] / totalP - q[i] / totalQ);
+        if (diff > max)
+            max = diff;
+    }
+    return max;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/stats/sampling.ts
+/**
+ * Random variates for the permutation floor: a seeded PRNG and an exact, O(1) hypergeometric
+ * sampler (the draws behind a random re-split of two splits' pooled counts).
+ */
+
+// Math functions of the hot loops (the distances and the samplers behind the noise floor), bound
+// once. Plain Node optimizes `Math.log` and a module-level binding alike, but inside Jest's vm
+// context every global lookup (`Math`, `Number`, `Infinity`) goes through an interceptor and costs
+// ~30x a multiplication, which made the Monte Carlo tests crawl.
+const { exp, floor, imul, log: sampling_log, max: sampling_max, min: sampling_min, sqrt: sampling_sqrt } = Math;
+const POSITIVE_INFINITY = Number.POSITIVE_INFINITY;
+/**
+ * mulberry32: a tiny, fast 32-bit PRNG, good enough for Monte Carlo quantiles and fully reproducible
+ * from its seed. Returns uniforms strictly inside (0, 1), so log(u) is always finite.
+ */
+function mulberry32(seed) {
+    // Kept in an Int32Array so V8 does not box a fresh heap number for the state on every call.
+    const state = new Int32Array([seed | 0]);
+    return () => {
+        const t0 = (state[0] + 0x6d2b79f5) | 0;
+        state[0] = t0;
+        let t = t0;
+        t = imul(t ^ (t >>> 15), t | 1);
+        t ^= t + imul(t ^ (t >>> 7), t | 61);
+        return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
+    };
+}
+/**
+ * Hypergeometric draw with small mean (< 10) in the reduced form `good <= total / 2`,
+ * `sample <= total / 2` (so the support starts at 0): inversion, walking the pmf up from 0 with
+ * P(x+1) = P(x) (good - x)(sample - x) / ((x + 1)(total - good - sample + x + 1)). Exact; about
+ * mean + 1 steps. P(0) = C(total - good, sample) / C(total, sample) > 1e-11 here, computed as a
+ * product when short and from log-factorials otherwise. As in numpy's binomial inversion, a walk
+ * that rounding pushes past mean + 10 sd (probability < 1e-13) restarts.
+ */
+function hypergeometricByInversion(good, sample, total, random) {
+    const shorter = sampling_min(good, sample);
+    const longer = sampling_max(good, sample);
+    let p0;
+    if (shorter <= 16) {
+        // P(0) = prod_{j < shorter} (total - longer - j) / (total - j)
+        p0 = 1;
+        for (let j = 0; j < shorter; j++)
+            p0 *= (total - longer - j) / (total - j);
     }
     else {
-        candidate = external_node_path_namespaceObject.posix.join(folder, reference.replace(/\\/g, '/'));
+        p0 = exp(logFactorial(total - good) +
+            logFactorial(total - sample) -
+            logFactorial(total) -
+            logFactorial(total - good - sample));
     }
-    const clean = normalizeRepoPath(candidate);
-    if (clean === null)
-        return {
-            problem: `"${clip(reference)}" resolves outside the repository; only files inside it are read.`
-        };
-    if (!MANIFEST.test(clean))
-        return { problem: `"${clip(reference)}" does not name a CSV file.` };
-    return { path: clean };
+    const mean = (sample * good) / total;
+    const bound = sampling_min(shorter, mean + 10 * sampling_sqrt(mean + 1));
+    const offset = total - good - sample + 1;
+    let x = 0;
+    let pmf = p0;
+    let u = random();
+    while (u > pmf) {
+        x++;
+        if (x > bound) {
+            x = 0;
+            pmf = p0;
+            u = random();
+        }
+        else {
+            u -= pmf;
+            pmf *= ((good - x + 1) * (sample - x + 1)) / (x * (offset + x - 1));
+        }
+    }
+    return x;
+}
+/**
+ * f(k) / f(mode) as the product of the consecutive pmf ratios from the mode to k (with
+ * r(j) = f(j+1) / f(j) = (good - j)(sample - j) / ((j + 1)(offset + j + 1))), stopping early once
+ * the running product, which only falls away from the mode, is below `floorValue`: the caller only
+ * asks whether it stays at or above that.
+ */
+function pmfRatioFromMode(good, sample, offset, mode, k, floorValue) {
+    let ratio = 1;
+    if (k > mode) {
+        for (let j = mode; j < k && ratio >= floorValue; j++) {
+            ratio *= ((good - j) * (sample - j)) / ((j + 1) * (offset + j + 1));
+        }
+    }
+    else {
+        for (let j = mode; j > k && ratio >= floorValue; j--) {
+            ratio *= (j * (offset + j)) / ((good - j + 1) * (sample - j + 1));
+        }
+    }
+    return ratio;
+}
+/**
+ * ln (k! (good-k)! (sample-k)! (offset+k)!): the pmf of the reduced hypergeometric is proportional
+ * to its exponential's inverse, so ln f(k) / f(mode) is this at the mode minus this at k.
+ */
+function logPmfDenominator(good, sample, offset, k) {
+    return (logFactorial(k) + logFactorial(good - k) + logFactorial(sample - k) + logFactorial(offset + k));
+}
+/** 2 sqrt(2/e) and 3 - 2 sqrt(3/e): the table-mountain hat of Stadlober's ratio-of-uniforms. */
+const HRUA_D1 = 1.7155277699214135;
+const HRUA_D2 = 0.8989161620588988;
+/**
+ * A candidate that the squeezes leave undecided is tested with the exact pmf ratio f(k) / f(mode)
+ * as a product of consecutive ratios when the sd is at most HRUA_DIRECT_SD or the candidate at
+ * most HRUA_DIRECT_STEPS from the mode: a few multiplications per step, stopping as soon as the
+ * running product (which only falls away from the mode) drops below u^2, so O(sd) steps and no
+ * logarithm. Otherwise four log-factorials are cheaper.
+ */
+const HRUA_DIRECT_SD = 16;
+const HRUA_DIRECT_STEPS = 32;
+/**
+ * Hypergeometric draw in the same reduced form for mean >= 10: HRUA, ratio of uniforms with a
+ * table-mountain hat (E. Stadlober, "The ratio of uniforms approach for generating discrete
+ * random variates", J. Comput. Appl. Math. 31, 1990; numpy's `random_hypergeometric` uses it too).
+ * A candidate k = floor(a + h (v - 1/2) / u) is accepted iff u^2 <= f(k) / f(mode). Exact apart from
+ * candidates beyond 16 sd, which are rejected (probability far below 1e-50). O(1) expected time
+ * whatever the counts: ~1.4 candidates (2.8 uniforms) per draw, ~85% of them decided by cheap
+ * squeezes, the rest by a short product or by log-factorials (table lookups below 1024, one log
+ * each above). The squeezes only shortcut the exact test: the draws are the same, uniform for
+ * uniform, as with the log-factorial test alone.
+ */
+function hypergeometricHrua(good, sample, total, random) {
+    const bad = total - good;
+    const offset = bad - sample; // >= 0 in the reduced form
+    const p = good / total;
+    const a = sample * p + 0.5;
+    const variance = ((total - sample) * sample * p * (1 - p)) / (total - 1);
+    const c = sampling_sqrt(variance + 0.5);
+    const h = HRUA_D1 * c + HRUA_D2;
+    const mode = floor(((sample + 1) * (good + 1)) / (total + 2));
+    const end = sampling_min(sampling_min(sample, good) + 1, floor(a + 16 * c));
+    const direct = c <= HRUA_DIRECT_SD ? POSITIVE_INFINITY : HRUA_DIRECT_STEPS;
+    // Slope terms at the mode end of the range; an Infinity or NaN at the edge of the support only
+    // disables a squeeze (its comparison is then false).
+    const innerSlope = (offset + 2 * mode) / (mode * (offset + mode));
+    const outerSlope = (good + sample - 2 * mode) / ((good - mode) * (sample - mode));
+    let g = 0; // ln of 1 / f(mode) up to the common constant, computed on first need
+    let haveG = false;
+    for (;;) {
+        const u = random();
+        const v = random();
+        const candidate = a + (h * (v - 0.5)) / u;
+        if (candidate < 0 || candidate >= end)
+            continue;
+        const k = floor(candidate);
+        const steps = k - mode;
+        if (steps === 0)
+            return k;
+        // Squeezes from log-concavity. With r(j) = f(j+1) / f(j) = (good - j)(sample - j) /
+        // ((j + 1)(offset + j + 1)), ln r has slope -(1/(good-j) + 1/(sample-j) + 1/(j+1) +
+        // 1/(offset+j+1)), each term monotone in j. Its largest (`steep`) and smallest (`flat`)
+        // magnitudes between the mode and k, with r(mode) <= 1 <= r(mode - 1), bracket
+        // t = ln f(k) / f(mode) between -steep e(e+1)/2 and -flat e(e-1)/2, e = |k - mode|.
+        // 1/x + 1/y is written (x + y) / (x y): divisions dominate the cost of a candidate.
+        const e = steps > 0 ? steps : -steps;
+        let x = steps > 0 ? good - k + 1 : k + 1;
+        let y = steps > 0 ? sample - k + 1 : offset + k + 1;
+        const steep = (x + y) / (x * y) + (steps > 0 ? innerSlope : outerSlope);
+        // u(4 - u) - 3 >= 2 ln u (equal at u = 1): quick accept.
+        if (u * (4 - u) - 3 <= -0.5 * steep * e * (e + 1))
+            return k;
+        x = steps > 0 ? k : good - k;
+        y = steps > 0 ? offset + k : sample - k;
+        const flat = (x + y) / (x * y) + (steps > 0 ? outerSlope : innerSlope);
+        // 2 ln u >= u - 1/u (equal at u = 1), times u > 0: quick reject.
+        if (u * u - 1 > -0.5 * flat * e * (e - 1) * u)
+            continue;
+        if (steps <= direct && steps >= -direct) {
+            const u2 = u * u;
+            if (u2 <= pmfRatioFromMode(good, sample, offset, mode, k, u2))
+                return k;
+            continue;
+        }
+        if (!haveG) {
+            haveG = true;
+            g = logPmfDenominator(good, sample, offset, mode);
+        }
+        // t = ln f(k) / f(mode)
+        const t = g - logPmfDenominator(good, sample, offset, k);
+        // Accept iff 2 ln u <= t, with Stadlober's squeezes first.
+        if (u * (4 - u) - 3 <= t)
+            return k;
+        if (u * (u - t) >= 1)
+            continue;
+        if (2 * sampling_log(u) <= t)
+            return k;
+    }
+}
+/**
+ * One Hypergeometric(good, bad, sample) draw: how many of `good` marked items land in a simple
+ * random sample of `sample` items drawn without replacement from good + bad. Exact (see
+ * `hypergeometricHrua` for the one caveat beyond 16 sd) and O(1) expected time for any counts.
+ * Reduces to `good <= bad` and `sample <= total / 2` by symmetry, then inversion for a small mean,
+ * HRUA otherwise. Unchecked, as it runs in the permutation floor's inner loop: the arguments must
+ * be non-negative safe integers with sample <= good + bad.
+ */
+function hypergeometric(good, bad, sample, random) {
+    const total = good + bad;
+    if (sample === 0 || good === 0)
+        return 0;
+    if (bad === 0)
+        return sample;
+    if (sample === total)
+        return good;
+    const fewer = sampling_min(good, bad);
+    const drawn = sampling_min(sample, total - sample);
+    const x = drawn * fewer < 10 * total
+        ? hypergeometricByInversion(fewer, drawn, total, random)
+        : hypergeometricHrua(fewer, drawn, total, random);
+    // Undo the reductions: counts of the more common kind, then of the items not drawn.
+    const ofGood = good > bad ? drawn - x : x;
+    return drawn < sample ? good - ofGood : ofGood;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/stats/permutation-floor.ts
+/**
+ * The sampling-noise floor of the split-distribution rule: the Jensen-Shannon distance that a
+ * random re-split of the same items reaches (a permutation null). Conventions: see vectors.ts.
+ */
+
+
+
+/** Fixed so a report never changes between runs of the same data. */
+const DEFAULT_SEED = 0x5eed_da7a;
+/** Quantile with linear interpolation between order statistics (numpy's default, "type 7"). */
+function quantileOfSorted(sorted, q) {
+    const position = q * (sorted.length - 1);
+    const lower = Math.floor(position);
+    const upper = Math.min(lower + 1, sorted.length - 1);
+    const weight = position - lower;
+    return sorted[lower] + weight * (sorted[upper] - sorted[lower]);
+}
+/**
+ * Work budget in class-draws (trials x classes present): 1000 trials at 1000 classes, ~150 ms in
+ * plain Node for a million segments. More classes reduce the default trials (never below
+ * MIN_PERMUTATION_TRIALS); an explicit `trials` is not capped.
+ */
+const PERMUTATION_BUDGET = 1_000_000;
+const MIN_PERMUTATION_TRIALS = 200;
+/**
+ * The Jensen-Shannon distance that random assignment alone reaches between two splits with counts
+ * `a` and `b` (same classes, same order): pool the items of both, re-split them at random into
+ * groups of the original sizes nA and nB, take the JS distance of the two groups, repeat, and
+ * return the requested quantile (default 0.999 over 1000 seeded re-randomizations).
+ *
+ * Why a permutation null rather than a multinomial one (two samples drawn from the pooled shares,
+ * the floor this one replaced): it conditions on the observed pooled counts, which are exactly what a random split of a fixed population keeps, so
+ * under "the split is a random sample of the same population" the observed distance and the
+ * simulated ones are exchangeable. The calibration is then exact for every split size, with no
+ * plug-in estimate of the population shares (that estimate misses rare classes and makes the
+ * multinomial floor optimistic for small splits: its 0.999 quantile is exceeded by 0.3-3% of
+ * honest splits of 5-20 segments over 10-100 Zipf-like classes, and by ~15% of 10-segment splits
+ * over 100 equally common classes). Here, averaged over seeds, the observed distance exceeds the
+ * type-7 q-quantile of T trials with probability at most (T - floor(q (T - 1))) / (T + 1):
+ * 2/1001 ~ 0.2% at the defaults, less when distances tie (tiny splits). Measured on ~30 000 honest
+ * random splits of 5 to 25 000 segments over 10-200 classes, each with its own floor: 0.03-0.3%
+ * per regime, 0.15% overall. A stratified split is closer than a random one, so it is safe too.
+ *
+ * A re-split is a multivariate hypergeometric draw, made by sequential conditional hypergeometric
+ * draws per class (`hypergeometric`, sampling.ts), so a trial costs O(classes) whatever the sample sizes.
+ *
+ * Counts must be non-negative integers. Deterministic for a given seed. Classes absent from both
+ * splits are ignored. Returns 0 when fewer than two classes are present (every re-split is then
+ * identical) and NaN when either split is empty, consistently with `jsDistance`.
+ */
+function jsPermutationFloor(a, b, options = {}) {
+    const k = sameLength(a, b);
+    const quantile = options.quantile ?? 0.999;
+    const seed = options.seed ?? DEFAULT_SEED;
+    if (!(quantile >= 0 && quantile <= 1))
+        throw new RangeError(`quantile must be in [0, 1]`);
+    if (options.trials !== undefined && (!Number.isInteger(options.trials) || options.trials < 1)) {
+        throw new RangeError(`trials must be a positive integer, got ${options.trials}`);
+    }
+    const pooled = [];
+    let nA = 0;
+    let nB = 0;
+    for (let i = 0; i < k; i++) {
+        const x = a[i];
+        const y = b[i];
+        if (!Number.isSafeInteger(x) || x < 0) {
+            throw new RangeError(`a[${i}] must be a non-negative integer count, got ${x}`);
+        }
+        if (!Number.isSafeInteger(y) || y < 0) {
+            throw new RangeError(`b[${i}] must be a non-negative integer count, got ${y}`);
+        }
+        nA += x;
+        nB += y;
+        if (x + y > 0)
+            pooled.push(x + y);
+    }
+    if (!Number.isSafeInteger(nA + nB))
+        throw new RangeError('total count is too large');
+    if (nA === 0 || nB === 0)
+        return NaN;
+    const classes = pooled.length;
+    if (classes < 2)
+        return 0;
+    const trials = options.trials ??
+        Math.min(1000, Math.max(MIN_PERMUTATION_TRIALS, Math.floor(PERMUTATION_BUDGET / classes)));
+    const random = mulberry32(seed);
+    const groupA = new Float64Array(classes);
+    const groupB = new Float64Array(classes);
+    const distances = new Float64Array(trials);
+    const total = nA + nB;
+    for (let t = 0; t < trials; t++) {
+        // Class i takes x of the slots left in A: Hypergeometric(pooled_i, rest of the pool, slots).
+        let left = total;
+        let slots = nA;
+        for (let i = 0; i < classes; i++) {
+            const count = pooled[i];
+            left -= count;
+            const x = slots === 0 ? 0 : hypergeometric(count, left, slots, random);
+            groupA[i] = x;
+            groupB[i] = count - x;
+            slots -= x;
+        }
+        distances[t] = jsDistance(groupA, groupB);
+    }
+    distances.sort();
+    return quantileOfSorted(distances, quantile);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/metrics.ts
+/**
+ * The dataset's measurements that rules compare with thresholds: the imbalance ratio, the split
+ * distances (JS distance, its noise floor, L-infinity, chi-square) and the metadata confounders
+ * (Cramér's V). Computed here; judge/ only decides what the numbers mean.
+ */
+
+
+
+
+/** Most over least frequent class (classes with none left out); null with fewer than 2 classes. */
+function measureImbalance(tally, classes, unit) {
+    const counted = classes
+        .map(name => ({ name, n: tally.classTotals.get(name)[unit] }))
+        .filter(c => c.n > 0);
+    if (counted.length < 2)
+        return null;
+    let most = counted[0];
+    let least = counted[0];
+    for (const c of counted) {
+        if (c.n > most.n)
+            most = c;
+        if (c.n < least.n)
+            least = c;
+    }
+    return { ratio: most.n / least.n, most, least };
+}
+/** TRAIN against another split, over the segment counts of the classes either has. */
+function measureSplitDistance(train, other, otherName, noiseQuantile) {
+    const names = [...new Set([...Object.keys(train.classes), ...Object.keys(other.classes)])].sort(compareText);
+    const a = names.map(n => train.classes[n]?.segments ?? 0);
+    const b = names.map(n => other.classes[n]?.segments ?? 0);
+    const chi = chiSquareHomogeneity(a, b);
+    const topShifts = names
+        .map((name, i) => ({ class: name, a: a[i] / train.segments, b: b[i] / other.segments }))
+        .sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b) || compareText(x.class, y.class))
+        .slice(0, 5);
+    return {
+        a: 'TRAIN',
+        b: otherName,
+        jsDistance: jsDistance(a, b),
+        lInf: lInfinity(a, b),
+        chiSquareP: chi.pValue,
+        chiSquare: chi.statistic,
+        degreesOfFreedom: chi.degreesOfFreedom,
+        noiseFloor: jsPermutationFloor(a, b, { quantile: noiseQuantile }),
+        topShifts
+    };
+}
+/**
+ * How well one metadata attribute predicts the label: Cramér's V of its value x class table, and
+ * the values that (almost) only occur with one class (at least 5 videos, 80% one class).
+ */
+function measureConfounder(attribute, byValue) {
+    const values = [...byValue.keys()].sort(compareText);
+    const classes = [...new Set(values.flatMap(v => [...byValue.get(v).keys()]))].sort(compareText);
+    const table = values.map(v => classes.map(c => byValue.get(v).get(c) ?? 0));
+    const v = cramersV(table);
+    const givesAway = [];
+    values.forEach((value, i) => {
+        const row = table[i];
+        const total = row.reduce((s, x) => s + x, 0);
+        let best = 0;
+        for (let j = 1; j < row.length; j++)
+            if (row[j] > row[best])
+                best = j;
+        const share = total > 0 ? row[best] / total : 0;
+        if (total >= 5 && share >= 0.8)
+            givesAway.push({ value, class: classes[best], share });
+    });
+    givesAway.sort((x, y) => y.share - x.share || compareText(x.value, y.value));
+    return { attribute, cramersV: Number.isFinite(v) ? v : 0, givesAway: givesAway.slice(0, 5) };
+}
+
+;// CONCATENATED MODULE: ./src/judge/dataset-rules.ts
+
+
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
+/** One quoting style for names in messages: `class "run"`, `video "gs://b/a.mp4"`. */
+const named = (kind, name) => `${kind} "${clip(name, 80)}"`;
+function judgeDataset(tally, settings, sink) {
+    const classes = [...tally.classTotals.keys()].sort();
+    const notes = [];
+    checkClassCounts(tally, classes, settings, sink);
+    const imbalanceRatio = checkImbalance(tally, classes, settings, sink);
+    checkSplitCoverage(tally, classes, sink);
+    const splitDistance = checkSplitDistribution(tally, settings, sink);
+    checkSplitRatio(tally, settings, sink);
+    checkLeaks(tally, settings, sink);
+    checkGroupCoverage(tally, sink);
+    checkFewVideos(tally, classes, settings, sink);
+    checkMultiLabel(tally, settings, sink);
+    const confounders = checkConfounders(tally, settings, sink, notes);
+    return { imbalanceRatio, splitDistance, confounders, notes };
+}
+function checkClassCounts(tally, classes, settings, sink) {
+    const count = classes.length;
+    const minClasses = settings['min-classes'].options.min;
+    if (count < minClasses) {
+        sink.add('min-classes', {
+            message: `the dataset has ${plural(count, 'class')}; a classifier needs at least ${minClasses}. Add examples of more classes.`,
+            fingerprint: 'min-classes',
+            measure: count
+        });
+    }
+    const maxClasses = settings['max-classes'].options.max;
+    if (count > maxClasses) {
+        sink.add('max-classes', {
+            message: `the dataset has ${plural(count, 'class')}; at most ${formatCount(maxClasses)} are accepted. Merge or drop ${plural(count - maxClasses, 'class')}.`,
+            fingerprint: 'max-classes',
+            measure: count
+        });
+    }
+    const hard = settings['min-per-class'].options;
+    for (const name of classes) {
+        const totals = tally.classTotals.get(name);
+        const have = hard.unit === 'videos' ? totals.videos : totals.segments;
+        const need = hard.classes[name] ?? hard.min;
+        if (have < need) {
+            sink.add('min-per-class', {
+                class: name,
+                message: `${named('class', name)} has ${plural(have, hard.unit.slice(0, -1))} in all splits; at least ${formatCount(need)} are required. Add ${formatCount(need - have)} more.`,
+                fingerprint: `min-per-class:${name}`,
+                measure: have
+            });
+        }
+    }
+    const soft = settings['recommended-per-class'].options;
+    const base = count > soft['many-classes'] ? soft['min-many-classes'] : soft.min;
+    let split = soft.split;
+    let scale = 1;
+    let source = `in ${split}`;
+    if (!tally.splits[split] && split === 'TRAIN' && tally.splits.UNASSIGNED) {
+        // Only unassigned rows: AutoML trains on about 80% of them.
+        split = 'UNASSIGNED';
+        scale = 0.8;
+        source = 'expected in TRAIN (80% of UNASSIGNED)';
+    }
+    const summary = tally.splits[split];
+    if (!summary)
+        return;
+    for (const name of classes) {
+        const counts = summary.classes[name];
+        const have = Math.floor((counts ? (soft.unit === 'videos' ? counts.videos : counts.segments) : 0) * scale);
+        const need = soft.classes[name] ?? base;
+        if (have < need) {
+            sink.add('recommended-per-class', {
+                class: name,
+                split,
+                message: `${named('class', name)} has ${plural(have, soft.unit.slice(0, -1))} ${source}; a good model wants ${formatCount(need)}${count > soft['many-classes'] ? ` with more than ${plural(soft['many-classes'], 'class')}` : ''}. Add about ${formatCount(need - have)} more.`,
+                fingerprint: `recommended-per-class:${name}`,
+                measure: have
+            });
+        }
+    }
+}
+function checkImbalance(tally, classes, settings, sink) {
+    const { unit, warning, error } = settings['class-imbalance'].options;
+    const imbalance = measureImbalance(tally, classes, unit);
+    if (imbalance === null)
+        return null;
+    const { ratio, most, least } = imbalance;
+    if (ratio > warning) {
+        sink.add('class-imbalance', {
+            severity: ratio > error ? 'error' : 'warning',
+            message: `the most frequent ${named('class', most.name)} has ${ratio.toFixed(1)}x the ${unit} of the least frequent ${named('class', least.name)} (${formatCount(most.n)} vs ${formatCount(least.n)}); keep it within ${warning}x (${error}x at most). Add examples of rare classes or subsample frequent ones.`,
+            fingerprint: 'class-imbalance',
+            measure: ratio
+        });
+    }
+    return ratio;
+}
+function checkSplitCoverage(tally, classes, sink) {
+    const train = tally.splits.TRAIN;
+    const evaluated = ['TEST', 'VALIDATION'];
+    const hasTrainingSide = train || tally.splits.UNASSIGNED;
+    if (!hasTrainingSide && (tally.splits.TEST || tally.splits.VALIDATION)) {
+        sink.add('split-missing-class', {
+            message: 'the dataset has no TRAIN (or UNASSIGNED) rows, so none of its classes can be learned. Add the training split to this dataset.',
+            fingerprint: 'split-missing-class:no-train'
+        });
+    }
+    else if (train) {
+        for (const split of evaluated) {
+            const summary = tally.splits[split];
+            if (!summary)
+                continue;
+            for (const name of Object.keys(summary.classes).sort()) {
+                if (!train.classes[name] && !tally.splits.UNASSIGNED?.classes[name]) {
+                    sink.add('split-missing-class', {
+                        class: name,
+                        split,
+                        message: `${named('class', name)} has ${plural(summary.classes[name].segments, 'segment')} in ${split} but none in TRAIN, so it cannot be learned. Move some of its videos to TRAIN.`,
+                        fingerprint: `split-missing-class:${split}:${name}`
+                    });
+                }
+            }
+        }
+    }
+    const test = tally.splits.TEST;
+    if (train && test) {
+        for (const name of classes) {
+            if (train.classes[name] && !test.classes[name] && !tally.splits.UNASSIGNED?.classes[name]) {
+                sink.add('split-missing-class', {
+                    severity: 'warning',
+                    class: name,
+                    split: 'TEST',
+                    message: `${named('class', name)} is in TRAIN but has no TEST examples, so it cannot be evaluated. Move some of its videos to TEST.`,
+                    fingerprint: `split-missing-class:TEST-missing:${name}`
+                });
+            }
+        }
+    }
+}
+function checkSplitDistribution(tally, settings, sink) {
+    const options = settings['split-distribution'].options;
+    const results = [];
+    const train = tally.splits.TRAIN;
+    if (!train)
+        return results;
+    for (const other of ['TEST', 'VALIDATION']) {
+        const summary = tally.splits[other];
+        if (!summary || summary.segments === 0 || train.segments === 0)
+            continue;
+        const result = measureSplitDistance(train, summary, other, options['noise-quantile']);
+        const { jsDistance: distance, noiseFloor, topShifts } = result;
+        const totalA = train.segments;
+        const totalB = summary.segments;
+        results.push(result);
+        const limit = options['max-js-distance'];
+        if (distance > limit && distance > noiseFloor) {
+            const moved = topShifts
+                .slice(0, 3)
+                .map(s => `${named('class', s.class)} ${pct(s.a)} in TRAIN vs ${pct(s.b)} in ${other}`)
+                .join(', ');
+            sink.add('split-distribution', {
+                split: other,
+                message: `the label distribution of ${other} differs from TRAIN: Jensen-Shannon distance ${distance.toFixed(3)} is above the threshold ${limit} and above the ${noiseFloor.toFixed(3)} that sampling noise alone reaches for ${formatCount(totalA)} and ${plural(totalB, 'segment')}. Largest shifts: ${moved}. Rebalance the split (e.g. stratify by class).`,
+                fingerprint: `split-distribution:${other}`,
+                measure: distance
+            });
+        }
+    }
+    return results;
+}
+function checkSplitRatio(tally, settings, sink) {
+    const { 'min-test-share': low, 'max-test-share': high } = settings['split-ratio'].options;
+    const train = tally.splits.TRAIN;
+    const test = tally.splits.TEST;
+    if (!train || !test)
+        return;
+    const total = train.videos + test.videos + (tally.splits.VALIDATION?.videos ?? 0);
+    const share = test.videos / total;
+    if (share < low || share > high) {
+        sink.add('split-ratio', {
+            split: 'TEST',
+            message: `TEST holds ${pct(share)} of the videos (${formatCount(test.videos)} of ${formatCount(total)}); expected ${pct(low)} to ${pct(high)}. ${share < low ? 'A test split this small cannot measure the model reliably.' : 'A test split this large leaves too little to train on.'}`,
+            fingerprint: 'split-ratio',
+            measure: share < low ? low - share : share - high
+        });
+    }
+}
+function describePlaces(leak) {
+    return leak.places.map(p => `${p.split} (${p.file}:${p.line})`).join(', ');
+}
+function checkLeaks(tally, settings, sink) {
+    if (tally.videoLeaks.length > settings['video-leakage'].options.max) {
+        for (const leak of tally.videoLeaks) {
+            const last = leak.places[leak.places.length - 1];
+            sink.add('video-leakage', {
+                file: last.file,
+                line: last.line,
+                split: last.split,
+                message: `${named('video', leak.key)} is in ${plural(leak.places.length, 'split')}: ${describePlaces(leak)}. Segments of one video in two splits leak; keep every video in one split.`,
+                fingerprint: `video-leakage:${leak.key}`,
+                measure: leak.places.length
+            });
+        }
+    }
+    if (tally.groupPatternConfigured &&
+        tally.groupLeaks.length > settings['group-leakage'].options.max) {
+        for (const leak of tally.groupLeaks) {
+            const last = leak.places[leak.places.length - 1];
+            sink.add('group-leakage', {
+                file: last.file,
+                line: last.line,
+                split: last.split,
+                message: `${named('group', leak.key)} has videos in ${plural(leak.places.length, 'split')}: ${describePlaces(leak)}. Videos of one source group look alike; keep each group in one split.`,
+                fingerprint: `group-leakage:${leak.key}`,
+                measure: leak.places.length
+            });
+        }
+    }
+}
+/**
+ * A group pattern that matches no video turns group leakage off as surely as no pattern, so say it
+ * (warning). One that misses only some videos still checks the rest: a notice with the count, as
+ * ungrouped videos may be deliberate (a source with no groups), yet are worth knowing about.
+ */
+function checkGroupCoverage(tally, sink) {
+    const coverage = tally.groupCoverage;
+    if (!tally.groupPatternConfigured || !coverage || coverage.ungrouped === 0)
+        return;
+    const total = tally.totalVideos;
+    const example = coverage.example === null ? '' : ` (e.g. ${named('video', coverage.example)})`;
+    if (coverage.ungrouped >= total) {
+        sink.add('group-leakage', {
+            severity: 'warning',
+            message: `the group pattern matched none of the ${plural(total, 'video')}${example}, so group leakage was not checked. Fix group-pattern for this dataset in .github/dataset-gate.yml: it is searched in each video key, and its capture named "group" (or else its first capture, or else the whole match) names the group.`,
+            fingerprint: 'group-leakage:no-match'
+        });
+        return;
+    }
+    sink.add('group-leakage', {
+        severity: 'notice',
+        message: `the group pattern matched ${formatCount(total - coverage.ungrouped)} of the ${plural(total, 'video')}; ${plural(coverage.ungrouped, 'video')}${example} ${coverage.ungrouped === 1 ? 'is' : 'are'} in no group and only checked for video leakage. Extend group-pattern if they belong to groups too.`,
+        fingerprint: 'group-leakage:partial-match'
+    });
+}
+function checkFewVideos(tally, classes, settings, sink) {
+    const options = settings['few-videos'].options;
+    if (tally.totalVideos > 0 && tally.totalVideos < options['min-videos']) {
+        sink.add('few-videos', {
+            message: `the dataset has only ${plural(tally.totalVideos, 'video')}; with fewer than ${plural(options['min-videos'], 'video')}, splitting by video can leave classes out of a split. Add more videos.`,
+            fingerprint: 'few-videos:dataset',
+            measure: tally.totalVideos
+        });
+    }
+    for (const name of classes) {
+        const videos = tally.classTotals.get(name).videos;
+        const need = options.classes[name] ?? options['min-videos-per-class'];
+        if (videos < need) {
+            const segments = tally.classTotals.get(name).segments;
+            sink.add('few-videos', {
+                class: name,
+                message: `${named('class', name)} comes from ${plural(videos, 'video')} (${plural(segments, 'segment')}); with fewer than ${plural(need, 'video')} a split by video can miss it entirely. Add segments from more videos.`,
+                fingerprint: `few-videos:${name}`,
+                measure: videos
+            });
+        }
+    }
+}
+function checkMultiLabel(tally, settings, sink) {
+    if (tally.labeledVideos === 0)
+        return;
+    const videoShare = tally.multiLabelVideos / tally.labeledVideos;
+    const segmentShare = tally.multiLabelSegments === null || tally.totalSegments === 0
+        ? null
+        : tally.multiLabelSegments / tally.totalSegments;
+    const below = settings['multi-label'].options['multi-class-below'];
+    if (tally.multiLabelVideos === 0) {
+        sink.add('multi-label', {
+            message: 'every video carries a single label. AutoML treats video classification datasets as multi-label; train a multi-class model instead, which is easier to train.',
+            fingerprint: 'multi-label'
+        });
+        return;
+    }
+    const parts = [`${pct(videoShare)} of videos carry more than one label`];
+    if (segmentShare !== null)
+        parts.push(`${pct(segmentShare)} of segments share their time span with another label`);
+    if (tally.overlappingVideos)
+        parts.push(`${plural(tally.overlappingVideos, 'video')} ha${tally.overlappingVideos === 1 ? 's' : 've'} overlapping segments with different labels`);
+    const advice = videoShare < below
+        ? 'Most samples carry one label: consider training a multi-class model, which is easier to train than a multi-label one.'
+        : 'Most samples carry several labels: train a multi-label model and evaluate it with average precision.';
+    sink.add('multi-label', { message: `${parts.join('; ')}. ${advice}`, fingerprint: 'multi-label' });
+}
+function checkConfounders(tally, settings, sink, notes) {
+    if (!tally.metadata)
+        return [];
+    const options = settings['metadata-confounder'].options;
+    if (tally.metadataVideos < options['min-videos']) {
+        notes.push(`metadata covers ${plural(tally.metadataVideos, 'labeled video')}, fewer than the ${formatCount(options['min-videos'])} needed to measure confounders.`);
+        return [];
+    }
+    const results = [];
+    for (const [attribute, byValue] of tally.metadata) {
+        if (byValue.size > Math.max(20, tally.metadataVideos / 2)) {
+            notes.push(`${named('metadata attribute', attribute)} has ${plural(byValue.size, 'distinct value')}, like an identifier; not measured as a confounder.`);
+            continue;
+        }
+        const confounder = measureConfounder(attribute, byValue);
+        results.push(confounder);
+        if (confounder.cramersV > options['max-cramers-v']) {
+            const examples = confounder.givesAway
+                .slice(0, 3)
+                .map(g => `"${clip(g.value, 80)}" goes with ${named('class', g.class)} in ${pct(g.share)} of its videos`)
+                .join('; ');
+            sink.add('metadata-confounder', {
+                message: `${named('metadata attribute', attribute)} predicts the label (Cramér's V ${confounder.cramersV.toFixed(2)} > ${options['max-cramers-v']})${examples ? `: ${examples}` : ''}. A model can learn the ${attribute} instead of the action; collect videos that break the association.`,
+                fingerprint: `metadata-confounder:${attribute}`,
+                measure: confounder.cramersV
+            });
+        }
+    }
+    return results.sort((a, b) => b.cramersV - a.cramersV);
+}
+
+;// CONCATENATED MODULE: ./src/judge/findings.ts
+/**
+ * Collects findings for one dataset: applies the configured severity (or drops the finding when
+ * the rule is off) and caps repeats per rule. A rule past the cap ends with one finding that says
+ * how many were left out (`omitted`); the left-out findings are still counted, by severity, and,
+ * when a base is compared, remembered by identity so `fail-on: new` can tell whether they are new.
+ *
+ * Also the one order and the one count of findings that every output uses.
+ */
+
+
+const RANK = { error: 3, warning: 2, notice: 1, off: 0 };
+class FindingSink {
+    settings;
+    maxPerRule;
+    findings = [];
+    perRule = new Map();
+    /** Left-out findings by rule and severity (a rule's outcomes may differ in severity). */
+    omittedGroups = new Map();
+    /** Findings left out by the cap, by severity: they still count toward the verdict. */
+    omittedBySeverity = { error: 0, warning: 0, notice: 0 };
+    /** Filled only when asked (a base is compared): 8 bytes and a severity per left-out finding. */
+    omittedIdentities;
+    constructor(settings, maxPerRule, options = {}) {
+        this.settings = settings;
+        this.maxPerRule = maxPerRule;
+        this.omittedIdentities = options.rememberOmitted
+            ? { hashes: [], rules: [], severities: [] }
+            : null;
+    }
+    enabled(rule) {
+        return this.settings[rule].severity !== 'off';
+    }
+    add(rule, input) {
+        const setting = this.settings[rule];
+        const configured = setting.severity;
+        if (configured === 'off')
+            return;
+        let severity = configured;
+        // An outcome's own severity (blank line: warning; imbalance past the error ratio: error)
+        // applies unless the configuration set the rule's severity, which then caps it.
+        if (input.severity && (!setting.explicit || RANK[input.severity] < RANK[configured])) {
+            severity = input.severity;
+        }
+        const listed = this.perRule.get(rule) ?? 0;
+        if (listed >= this.maxPerRule) {
+            const key = `${rule}\u0000${severity}`;
+            const group = this.omittedGroups.get(key);
+            if (group)
+                group.count++;
+            else
+                this.omittedGroups.set(key, { rule, severity, count: 1 });
+            this.omittedBySeverity[severity]++;
+            if (this.omittedIdentities) {
+                this.omittedIdentities.hashes.push(hashIdentity(identityOf({ rule, ...input })));
+                this.omittedIdentities.rules.push(rule);
+                this.omittedIdentities.severities.push(severity);
+            }
+            return;
+        }
+        this.perRule.set(rule, listed + 1);
+        this.findings.push({
+            rule,
+            severity,
+            // A label or path quoted in a message must not reorder or hide text (README: <U+202E>).
+            message: showInvisible(input.message),
+            file: input.file ?? null,
+            line: input.line ?? null,
+            split: input.split ?? null,
+            class: input.class ?? null,
+            ...(input.fingerprint !== undefined ? { fingerprint: input.fingerprint } : {}),
+            ...(input.measure !== undefined ? { measure: input.measure } : {})
+        });
+    }
+    /** Appends the "N more" findings; call once, after the last `add`. */
+    finish() {
+        for (const group of this.omittedGroups.values())
+            this.findings.push(omittedFinding(group.rule, group.severity, group.count, this.maxPerRule));
+        this.omittedGroups.clear();
+        return this.findings;
+    }
+}
+/** The finding that stands for `count` left-out findings of `rule`. */
+function omittedFinding(rule, severity, count, maxPerRule) {
+    return {
+        rule,
+        severity,
+        message: `${count.toLocaleString('en-US')} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${maxPerRule.toLocaleString('en-US')}).`,
+        file: null,
+        line: null,
+        split: null,
+        class: null,
+        fingerprint: `${rule}:omitted:${severity}`,
+        omitted: count
+    };
+}
+/**
+ * The cap of max-findings-per-rule over a finished list (the change rules' findings): the first
+ * ones of each rule are kept, the rest stand behind one "N more" finding per rule and severity,
+ * as the sink does while findings stream in.
+ */
+function capFindings(findings, max) {
+    const kept = [];
+    const perRule = new Map();
+    const omitted = new Map();
+    for (const finding of findings) {
+        const count = perRule.get(finding.rule) ?? 0;
+        if (count < max) {
+            kept.push({ ...finding, message: showInvisible(finding.message) });
+            perRule.set(finding.rule, count + 1);
+            continue;
+        }
+        const group = `${finding.rule}\u0000${finding.severity}`;
+        const entry = omitted.get(group) ?? { rule: finding.rule, severity: finding.severity, count: 0 };
+        entry.count++;
+        omitted.set(group, entry);
+    }
+    for (const entry of omitted.values())
+        kept.push(omittedFinding(entry.rule, entry.severity, entry.count, max));
+    return kept;
+}
+
+;// CONCATENATED MODULE: ./src/judge/row-aggregates.ts
+/**
+ * Row findings that need the whole dataset first: confirmed duplicate rows, label variants and
+ * unlabeled videos.
+ */
+
+
+
+/** Each group's rows after its first (groups and rows in file order) repeat the first. */
+function reportDuplicates(accumulator, groups, sink) {
+    const files = accumulator.files;
+    for (const group of groups) {
+        const first = `${files[group.rows[0].file]}:${group.rows[0].line}`;
+        for (const [i, repeat] of group.rows.slice(1).entries()) {
+            sink.add('duplicate-row', {
+                message: `this row repeats ${first} (same split, video, label, start and end). Delete one of them.`,
+                file: files[repeat.file],
+                line: repeat.line,
+                // The row's content and which repeat it is; never a line number, which shifts.
+                fingerprint: `duplicate-row:${files[repeat.file]}:${group.identity}:${i + 1}`
+            });
+        }
+    }
+}
+/** Row findings that need the whole dataset: label variants, unlabeled videos. */
+function reportRowLevelAggregates(accumulator, sink) {
+    const files = accumulator.files;
+    if (sink.enabled('label-variant')) {
+        const segmentsOf = (label) => SPLITS.reduce((sum, _, split) => sum + (accumulator.segments.data[label * 4 + split] ?? 0), 0);
+        for (const variant of accumulator.findLabelVariants()) {
+            const members = variant.labels.sort((a, b) => segmentsOf(b) - segmentsOf(a) || a - b);
+            const main = members[0];
+            for (const other of members.slice(1)) {
+                const where = accumulator.labelFirst[other];
+                sink.add('label-variant', {
+                    class: accumulator.labels[other],
+                    message: `label "${visible(accumulator.labels[other])}" (${plural(segmentsOf(other), 'segment')}) differs from "${visible(accumulator.labels[main])}" (${plural(segmentsOf(main), 'segment')}) only by case, spacing, separators or invisible characters; it is probably the same class. Use one spelling.`,
+                    file: files[where.file],
+                    line: where.line,
+                    fingerprint: `label-variant:${accumulator.labels[other]}`
+                });
+            }
+        }
+    }
+    if (sink.enabled('unlabeled-video') && accumulator.unlabeled.length > 0) {
+        const perVideo = new Map();
+        for (const row of accumulator.unlabeled)
+            perVideo.set(row.video, (perVideo.get(row.video) ?? 0) + 1);
+        const labeledVideos = new Set();
+        accumulator.pairs.forEach(key => labeledVideos.add(DatasetAccumulator.pairVideo(key)));
+        for (const row of accumulator.unlabeled) {
+            const alsoLabeled = labeledVideos.has(row.video);
+            const repeated = perVideo.get(row.video) > 1;
+            sink.add('unlabeled-video', {
+                severity: alsoLabeled || repeated ? 'warning' : 'notice',
+                split: SPLITS[row.split],
+                message: alsoLabeled
+                    ? 'the video is marked unlabeled (URI,,,) but also has labeled rows; remove the unlabeled row or the labels.'
+                    : repeated
+                        ? 'the video is marked unlabeled (URI,,,) more than once; keep one row.'
+                        : 'the whole video is unlabeled (URI,,,); it is imported without labels and does not train any class.',
+                file: files[row.file],
+                line: row.line,
+                fingerprint: `unlabeled-video:${accumulator.videoKeys[row.video]}:${row.split}`
+            });
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/read/side-files.ts
@@ -68518,6 +67749,7 @@ function resolveReference(indexPath, reference, prefixMap) {
  * what one row can add: at most MAX_ATTRIBUTES attribute columns, and at most MAX_ATTRIBUTE_VALUES
  * distinct values per attribute (each value string is stored once and shared by its videos).
  */
+
 
 
 const MAX_SIDE_PROBLEMS = 50;
@@ -68760,11 +67992,11 @@ async function readMetadata(source, path, videoKey, limits) {
     return { data: reader.finish(), problems: problems.list };
 }
 
-;// CONCATENATED MODULE: ./src/engine.ts
+;// CONCATENATED MODULE: ./src/gate/analyze-dataset.ts
 /**
- * runGate: plan the datasets, analyze each (read -> accumulate -> judge), compare with the base when
- * asked, and decide the verdict. One bad file becomes findings on its dataset; it never stops the
- * other files or datasets.
+ * One dataset through the stages: side files, the first pass over every data file, the second
+ * pass, the tally, the dataset rules, the snapshot a comparison needs. A refused plan (a named path
+ * that could not be gated) carries only its input error.
  */
 
 
@@ -68778,55 +68010,2123 @@ async function readMetadata(source, path, videoKey, limits) {
 
 
 
-async function runGate(request) {
-    const { source, config } = request;
-    const failOn = request.failOn ?? config.failOn;
-    const plan = await planDatasets(source, config, request.paths, 'head');
-    const notes = plan.notes;
-    let plans = plan.datasets;
-    if (request.changedFiles) {
-        const changed = request.changedFiles;
-        // A refusal without a file (a paths entry that matched nothing) is about the workflow, not
-        // the change, and stays; a refused file counts like a dataset file.
-        plans = plans.filter(p => p.refused
-            ? p.problems.every(problem => problem.file === null || changed.has(problem.file))
-            : datasetFiles(p).some(file => changed.has(file)));
+
+
+
+async function analyzeDataset(source, plan, config, options) {
+    const settings = resolveRuleSettings(config, plan.spec ?? undefined);
+    const sink = new FindingSink(settings, config.maxFindingsPerRule, {
+        rememberOmitted: options.snapshot
+    });
+    reportProblems(sink, plan.problems);
+    if (plan.refused) {
+        // Nothing was read: no dataset rule can speak (no "fewer than 2 classes" for a refused file).
+        const report = emptyReport(plan.name, sink.finish());
+        return { report, snapshot: null, notes: [], omitted: null, plan };
     }
-    const analyzed = [];
-    for (const datasetPlan of plans) {
-        const result = await analyzeDataset(source, datasetPlan, config, {
-            snapshot: request.base !== undefined,
-            progress: request.progress
-        });
-        analyzed.push(result);
-        for (const note of result.notes)
-            notes.push(`${result.report.name}: ${note}`);
+    const side = await readSideFiles(source, plan, settings, sink);
+    const groupPattern = plan.spec?.groupPattern !== undefined ? RE2JS.compile(plan.spec.groupPattern) : null;
+    const accumulator = createAccumulator(plan, settings, sink, {
+        durations: side.durations,
+        groupPattern,
+        frozen: options.snapshot
+    });
+    const pass = startFirstPass({
+        source,
+        plan,
+        settings,
+        sink,
+        accumulator,
+        progress: options.progress
+    });
+    const files = [];
+    for (const file of plan.files) {
+        const summary = await readDataFile(pass, file);
+        if (summary)
+            files.push(summary);
     }
-    const datasets = analyzed.map(a => a.report);
-    if (request.base) {
-        datasets.push(...(await compareWithBase(request, plan, analyzed, notes)));
-    }
-    const counts = { error: 0, warning: 0, notice: 0 };
-    let newCounts;
-    for (const dataset of datasets) {
-        dataset.findings.sort(compareFindings);
-        addCounts(counts, dataset.counts);
-        if (dataset.newCounts)
-            addCounts((newCounts ??= { error: 0, warning: 0, notice: 0 }), dataset.newCounts);
-    }
-    if (request.base)
-        newCounts ??= { error: 0, warning: 0, notice: 0 };
+    const second = await secondPass(source, plan, accumulator, {
+        candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
+        multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
+        completeFirstPass: pass.complete
+    });
+    reportDuplicates(accumulator, second.duplicates, sink);
+    reportRowLevelAggregates(accumulator, sink);
+    const tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata);
+    const judgement = judgeDataset(tally, settings, sink);
+    const findings = sink.finish().sort(compareFindings);
     const report = {
-        schemaVersion: 1,
-        passed: verdict(failOn, counts, newCounts),
-        failOn,
-        counts,
-        ...(newCounts ? { newCounts, baseRef: request.base.ref } : {}),
-        datasets,
-        notes
+        name: plan.name,
+        files,
+        splits: tally.splits,
+        metrics: datasetMetrics(tally, judgement),
+        leaks: {
+            videos: tally.videoLeaks,
+            groups: tally.groupPatternConfigured ? tally.groupLeaks : []
+        },
+        findings,
+        counts: countFindings(findings),
+        delta: null
     };
-    return report;
+    const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null;
+    return { report, snapshot, notes: judgement.notes, omitted: sink.omittedIdentities, plan };
 }
+/** The durations and metadata files, under the dataset's resource limits. */
+async function readSideFiles(source, plan, settings, sink) {
+    const videoKey = plan.spec?.videoKey ?? 'uri';
+    const limits = settings['resource-limit'].options;
+    const sideLimits = {
+        maxBytes: limits['max-file-bytes'],
+        maxRows: limits['max-rows'],
+        maxLineBytes: limits['max-line-bytes']
+    };
+    let durations = null;
+    if (plan.durations) {
+        const side = await readDurations(source, plan.durations, videoKey, sideLimits);
+        durations = side.data;
+        reportProblems(sink, side.problems);
+    }
+    let metadata = null;
+    if (plan.metadata && settings['metadata-confounder'].severity !== 'off') {
+        const side = await readMetadata(source, plan.metadata, videoKey, sideLimits);
+        metadata = side.data;
+        reportProblems(sink, side.problems);
+    }
+    return { durations, metadata };
+}
+function createAccumulator(plan, settings, sink, context) {
+    const { spec } = plan;
+    const labelOptions = settings['label-invalid'].options;
+    const profile = labelOptions.profile === 'auto'
+        ? spec?.format === 'columns' || spec?.columns
+            ? 'relaxed'
+            : 'automl'
+        : labelOptions.profile;
+    const labelPattern = labelOptions.pattern !== undefined ? RE2JS.compile(labelOptions.pattern) : null;
+    const { groupPattern } = context;
+    return new DatasetAccumulator(new RowProblemReporter(sink, settings), {
+        videoKey: spec?.videoKey ?? 'uri',
+        inferVideoKey: spec === null,
+        groupOf: groupPattern ? key => groupOf(groupPattern, key) : null,
+        durations: context.durations,
+        labelProfile: profile,
+        rules: valueRules(settings, labelPattern ? label => labelPattern.matcher(label).find() : null),
+        // Frozen splits' rows are kept only for a comparison with the base.
+        frozenSplits: context.frozen && settings['frozen-split'].severity !== 'off'
+            ? settings['frozen-split'].options.splits
+            : []
+    });
+}
+function datasetMetrics(tally, judgement) {
+    return {
+        classCount: tally.classTotals.size,
+        imbalanceRatio: judgement.imbalanceRatio,
+        splitDistance: judgement.splitDistance,
+        leakedVideos: tally.videoLeaks.length,
+        leakedGroups: tally.groupLeaks.length,
+        multiLabelVideoShare: tally.labeledVideos === 0 ? 0 : tally.multiLabelVideos / tally.labeledVideos,
+        multiLabelSegmentShare: tally.multiLabelSegments === null || tally.totalSegments === 0
+            ? 0
+            : tally.multiLabelSegments / tally.totalSegments,
+        overlappingMultiLabelVideos: tally.overlappingVideos ?? 0,
+        confounders: judgement.confounders,
+        totalVideos: tally.totalVideos,
+        totalSegments: tally.totalSegments
+    };
+}
+function emptyReport(name, findings) {
+    return {
+        name,
+        files: [],
+        splits: {},
+        metrics: {
+            classCount: 0,
+            imbalanceRatio: null,
+            splitDistance: [],
+            leakedVideos: 0,
+            leakedGroups: 0,
+            multiLabelVideoShare: 0,
+            multiLabelSegmentShare: 0,
+            overlappingMultiLabelVideos: 0,
+            confounders: [],
+            totalVideos: 0,
+            totalSegments: 0
+        },
+        leaks: { videos: [], groups: [] },
+        findings,
+        counts: countFindings(findings),
+        delta: null
+    };
+}
+/** Problems found while planning or reading side files become findings of the dataset. */
+function reportProblems(sink, problems) {
+    for (const problem of problems) {
+        sink.add(problem.rule, {
+            message: problem.message,
+            file: problem.file,
+            line: problem.line,
+            ...(problem.severity ? { severity: problem.severity } : {}),
+            // Numbers blanked: a line or a size in the message must not make an old problem look new.
+            fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message.replace(/\d+/g, '#'), 200)}`
+        });
+    }
+}
+function groupOf(pattern, key) {
+    const matcher = pattern.matcher(key);
+    if (!matcher.find())
+        return null;
+    try {
+        const named = matcher.group('group');
+        if (named !== null && named !== undefined)
+            return named;
+    }
+    catch {
+        // no group named "group": use the first capture
+    }
+    return pattern.groupCount() >= 1 ? (matcher.group(1) ?? null) : matcher.group(0);
+}
+
+;// CONCATENATED MODULE: ./src/judge/change-text.ts
+/**
+ * How the change rules write splits, labels and numbers in their messages.
+ */
+
+function splitsOf(mask) {
+    return SPLITS.filter((_, i) => (mask & (1 << i)) !== 0);
+}
+function splitList(splits) {
+    return splits.length === 0 ? '(no split)' : splits.join(' + ');
+}
+function sameLabels(a, b) {
+    return a.length === b.length && a.every((label, i) => label === b[i]);
+}
+function fixed(value) {
+    return value.toFixed(3);
+}
+function change_text_ratio(value) {
+    return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)}x`;
+}
+
+;// CONCATENATED MODULE: ./src/judge/class-regression.ts
+/**
+ * `class-regression`: a class that met the `min-per-class` / `recommended-per-class` threshold on
+ * the base and no longer does, or a split distance / imbalance ratio that got worse and is now past
+ * its threshold. A check is skipped when the rule it regresses is off.
+ */
+
+
+// ---------------------------------------------------------------------------------------------
+// class-regression
+// ---------------------------------------------------------------------------------------------
+function findClassRegressions(base, head, settings, baseRef) {
+    const rule = settings['class-regression'];
+    if (rule.severity === 'off')
+        return [];
+    const severity = rule.severity;
+    return [
+        ...minimumRegressions(base, head, settings, severity, baseRef),
+        ...recommendedRegressions(base, head, settings, severity, baseRef),
+        ...distanceRegressions(base, head, settings, severity, baseRef),
+        ...imbalanceRegressions(base, head, settings, severity, baseRef)
+    ];
+}
+/** Per-class totals over every split: distinct videos (a leaked video counts once) or segments. */
+function countPerClass(snapshot, unit) {
+    const counts = new Map();
+    if (unit === 'videos') {
+        for (const { labels } of snapshot.videos.values()) {
+            for (const label of labels)
+                counts.set(label, (counts.get(label) ?? 0) + 1);
+        }
+        return counts;
+    }
+    for (const split of SPLITS) {
+        for (const [name, c] of Object.entries(snapshot.report.splits[split]?.classes ?? {})) {
+            counts.set(name, (counts.get(name) ?? 0) + c.segments);
+        }
+    }
+    return counts;
+}
+function countInSplit(snapshot, split, unit) {
+    const classes = snapshot.report.splits[split]?.classes ?? {};
+    return new Map(Object.entries(classes).map(([name, c]) => [name, c[unit]]));
+}
+/** Every class the head still has (a class removed on purpose is not a regression). */
+function headClasses(head) {
+    const names = new Set();
+    for (const split of SPLITS) {
+        for (const name of Object.keys(head.report.splits[split]?.classes ?? {}))
+            names.add(name);
+    }
+    return [...names].sort(compareText);
+}
+/** Classes that met their threshold on the base and are below it now. */
+function crossedBelow(head, before, now, thresholdOf) {
+    const crossed = [];
+    for (const name of headClasses(head)) {
+        const threshold = thresholdOf(name);
+        const was = before.get(name) ?? 0;
+        const is = now.get(name) ?? 0;
+        if (was >= threshold && is < threshold)
+            crossed.push({ name, was, is, threshold });
+    }
+    return crossed;
+}
+/** A `class-regression` finding: dataset-level, with the split and class it is about. */
+function regression(severity, message, fingerprint, where = {}) {
+    return {
+        rule: 'class-regression',
+        severity,
+        message,
+        file: null,
+        line: null,
+        split: where.split ?? null,
+        class: where.class ?? null,
+        fingerprint
+    };
+}
+function minimumRegressions(base, head, settings, severity, baseRef) {
+    const minimum = settings['min-per-class'];
+    if (minimum.severity === 'off')
+        return [];
+    const { unit, min, classes } = minimum.options;
+    const crossed = crossedBelow(head, countPerClass(base, unit), countPerClass(head, unit), name => classes[name] ?? min);
+    return crossed.map(({ name, was, is, threshold }) => regression(severity, `Class "${name}" drops from ${was} to ${is} ${unit} (all splits), below the minimum of ${threshold} it met on ${baseRef}. Restore the removed examples or add new ones.`, `class-regression|min-per-class|${name}`, { class: name }));
+}
+function recommendedRegressions(base, head, settings, severity, baseRef) {
+    const recommended = settings['recommended-per-class'];
+    if (recommended.severity === 'off')
+        return [];
+    const options = recommended.options;
+    // The head's bar for both sides: a class "regresses" when it met the bar it is judged by now and
+    // no longer does, not when the dataset grew past `many-classes` and raised the bar for everyone.
+    const defaultBar = head.report.metrics.classCount > options['many-classes']
+        ? options['min-many-classes']
+        : options.min;
+    const crossed = crossedBelow(head, countInSplit(base, options.split, options.unit), countInSplit(head, options.split, options.unit), name => options.classes[name] ?? defaultBar);
+    return crossed.map(({ name, was, is, threshold }) => regression(severity, `Class "${name}" drops from ${was} to ${is} ${options.split} ${options.unit}, below the recommended ${threshold} it met on ${baseRef}. It needs ${threshold - is} more for a good model.`, `class-regression|recommended-per-class|${options.split}|${name}`, { split: options.split, class: name }));
+}
+function distanceRegressions(base, head, settings, severity, baseRef) {
+    const distribution = settings['split-distribution'];
+    if (distribution.severity === 'off')
+        return [];
+    const threshold = distribution.options['max-js-distance'];
+    const findings = [];
+    for (const now of head.report.metrics.splitDistance) {
+        const before = base.report.metrics.splitDistance.find(d => d.a === now.a && d.b === now.b);
+        if (before === undefined || !(now.jsDistance > before.jsDistance))
+            continue;
+        if (!pastDistanceThreshold(now, threshold))
+            continue;
+        findings.push(regression(severity, `The ${now.b} label distribution moves further from ${now.a}: Jensen-Shannon distance ${fixed(before.jsDistance)} on ${baseRef}, ${fixed(now.jsDistance)} now, past the threshold ${fixed(threshold)} and the sampling-noise floor ${fixed(now.noiseFloor)}. Rebalance the changed split, e.g. by a stratified split.`, `class-regression|split-distribution|${now.a}|${now.b}`, { split: now.b }));
+    }
+    return findings;
+}
+/** The same gate as the `split-distribution` rule: past the threshold and past sampling noise. */
+function pastDistanceThreshold(distance, threshold) {
+    const floor = Number.isFinite(distance.noiseFloor) ? distance.noiseFloor : 0;
+    return distance.jsDistance > threshold && distance.jsDistance > floor;
+}
+function imbalanceRegressions(base, head, settings, severity, baseRef) {
+    const imbalance = settings['class-imbalance'];
+    if (imbalance.severity === 'off')
+        return [];
+    const before = base.report.metrics.imbalanceRatio;
+    const now = head.report.metrics.imbalanceRatio;
+    if (before === null || now === null || !(now > before))
+        return [];
+    const { warning, error } = imbalance.options;
+    const limit = now > error ? error : warning;
+    if (!(now > limit))
+        return [];
+    return [
+        regression(severity, `The class imbalance grows from ${change_text_ratio(before)} on ${baseRef} to ${change_text_ratio(now)}, past the ${now > error ? 'error' : 'warning'} ratio of ${change_text_ratio(limit)} (most to least frequent class, ${imbalance.options.unit}). Add examples to the smallest classes rather than to the largest.`, 'class-regression|class-imbalance')
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/judge/change.ts
+/**
+ * The change rules: what a pull request does to a dataset, judged by comparing the snapshot of the
+ * head with the snapshot of the base (rules.md, "Change rules"). Pure: two snapshots and the
+ * dataset's settings in, the delta and the findings out.
+ *
+ * - `split-move`: a video whose set of splits differs between base and head. A video that was in
+ *   TEST and now is in TRAIN gets the `test-to-train` severity (error by default): it inflates the
+ *   evaluation silently.
+ * - `frozen-split` (off by default): any row added to or removed from a configured split. A
+ *   relabeled row is a removal plus an addition, because the label is part of the row key.
+ * - `class-regression`: a class that met the `min-per-class` / `recommended-per-class` threshold on
+ *   the base and no longer does, or a split distance / imbalance ratio that got worse and is now
+ *   past its threshold (judge/class-regression.ts).
+ *
+ * judge/new-findings.ts then tells old findings from new ones for `fail-on: new`.
+ */
+
+
+
+function compareSnapshots(base, head, settings, baseRef) {
+    const delta = describeDelta(base, head, baseRef);
+    if (base === null)
+        return { delta, findings: [] };
+    const findings = [
+        ...findSplitMoves(delta, base, settings, baseRef),
+        ...findFrozenSplitChanges(base, head, settings, baseRef),
+        ...findClassRegressions(base, head, settings, baseRef)
+    ];
+    return { delta, findings };
+}
+// ---------------------------------------------------------------------------------------------
+// Delta
+// ---------------------------------------------------------------------------------------------
+function describeDelta(base, head, baseRef) {
+    const baseVideos = base?.videos ?? new Map();
+    let addedVideos = 0;
+    const movedVideos = [];
+    const relabeledVideos = [];
+    for (const [key, now] of head.videos) {
+        const before = baseVideos.get(key);
+        if (before === undefined) {
+            addedVideos++;
+            continue;
+        }
+        if (before.splits !== now.splits) {
+            movedVideos.push({ key, from: splitsOf(before.splits), to: splitsOf(now.splits) });
+        }
+        if (!sameLabels(before.labels, now.labels)) {
+            relabeledVideos.push({ key, from: before.labels, to: now.labels });
+        }
+    }
+    let removedVideos = 0;
+    for (const key of baseVideos.keys())
+        if (!head.videos.has(key))
+            removedVideos++;
+    movedVideos.sort((a, b) => compareText(a.key, b.key));
+    relabeledVideos.sort((a, b) => compareText(a.key, b.key));
+    return {
+        baseRef,
+        classes: describeClassDeltas(base, head),
+        addedVideos,
+        removedVideos,
+        movedVideos,
+        relabeledVideos
+    };
+}
+/** One entry per (class, split) present on either side, sorted by class, then split order. */
+function describeClassDeltas(base, head) {
+    const deltas = [];
+    for (const split of SPLITS) {
+        const before = base?.report.splits[split]?.classes ?? {};
+        const now = head.report.splits[split]?.classes ?? {};
+        // Own keys only: a class named `constructor` must not find Object's.
+        const own = (classes, name) => Object.hasOwn(classes, name) ? (classes[name] ?? null) : null;
+        for (const name of new Set([...Object.keys(before), ...Object.keys(now)])) {
+            deltas.push({ class: name, split, base: own(before, name), head: own(now, name) });
+        }
+    }
+    return deltas.sort((a, b) => compareText(a.class, b.class) || SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split));
+}
+// ---------------------------------------------------------------------------------------------
+// split-move
+// ---------------------------------------------------------------------------------------------
+function findSplitMoves(delta, base, settings, baseRef) {
+    const rule = settings['split-move'];
+    if (rule.severity === 'off')
+        return [];
+    const findings = [];
+    for (const move of delta.movedVideos) {
+        const intoTrainFromTest = move.from.includes('TEST') && !move.from.includes('TRAIN') && move.to.includes('TRAIN');
+        const severity = intoTrainFromTest
+            ? rule.options['test-to-train']
+            : rule.severity;
+        if (severity === 'off')
+            continue;
+        const labels = base.videos.get(move.key)?.labels ?? [];
+        const consequence = intoTrainFromTest
+            ? 'A video the model was evaluated on is now trained on, so test scores will look better than they are. Move it back, or retire it from TEST in a separate, deliberate change.'
+            : 'Check that the move is intended; moving videos between splits makes results incomparable with earlier runs.';
+        findings.push({
+            rule: 'split-move',
+            severity,
+            message: `Video ${move.key} moved from ${splitList(move.from)} to ${splitList(move.to)} since ${baseRef}. ${consequence}`,
+            file: null,
+            line: null,
+            split: move.to[0] ?? null,
+            class: labels.length === 1 ? labels[0] : null,
+            fingerprint: `split-move|${move.key}|${move.from.join('+')}>${move.to.join('+')}`
+        });
+    }
+    return findings;
+}
+// ---------------------------------------------------------------------------------------------
+// frozen-split
+// ---------------------------------------------------------------------------------------------
+function findFrozenSplitChanges(base, head, settings, baseRef) {
+    const rule = settings['frozen-split'];
+    if (rule.severity === 'off')
+        return [];
+    const severity = rule.severity;
+    const findings = [];
+    for (const split of rule.options.splits) {
+        const before = base.frozenRows.get(split) ?? new Map();
+        const now = head.frozenRows.get(split) ?? new Map();
+        const changes = [];
+        for (const [row, place] of now) {
+            if (before.has(row))
+                continue;
+            changes.push({
+                rule: 'frozen-split',
+                severity,
+                message: `Row ${describeRow(row)} was added to the frozen ${split} split (not on ${baseRef}). ${FROZEN_ADVICE}`,
+                file: place.file,
+                line: place.line,
+                split,
+                class: null,
+                fingerprint: `frozen-split|added|${split}|${row}`
+            });
+        }
+        for (const [row, place] of before) {
+            if (now.has(row))
+                continue;
+            // The row is gone from the head, so there is no head line to point at: name the base line.
+            changes.push({
+                rule: 'frozen-split',
+                severity,
+                message: `Row ${describeRow(row)} was removed from the frozen ${split} split (${place.file}:${place.line} on ${baseRef}). ${FROZEN_ADVICE}`,
+                file: place.file,
+                line: null,
+                split,
+                class: null,
+                fingerprint: `frozen-split|removed|${split}|${row}`
+            });
+        }
+        changes.sort((a, b) => compareText(a.file ?? '', b.file ?? '') ||
+            (a.line ?? Infinity) - (b.line ?? Infinity) ||
+            compareText(a.message, b.message));
+        findings.push(...changes);
+    }
+    return findings;
+}
+const FROZEN_ADVICE = 'Frozen splits must stay identical so results stay comparable; a relabel shows as one removal and one addition. Revert the change, or unfreeze the split on purpose in the configuration.';
+/** Row keys are opaque to this module; show them readably whatever separator the reader chose. */
+function describeRow(row) {
+    return `"${row.replace(/[\u0000-\u001f]+/g, ', ')}"`;
+}
+
+;// CONCATENATED MODULE: ./src/judge/new-findings.ts
+/**
+ * `fail-on: new`: tells old findings from new ones. The same finding on the base is old, unless
+ * its measured value (an imbalance ratio, a class count, ...) got worse in the change.
+ */
+
+
+
+const new_findings_count = (value) => String(value);
+const points = (value) => `${(value * 100).toFixed(1)} percentage points`;
+/**
+ * The dataset-level rules whose findings carry a `measure` (set by judge/dataset-rules.ts), and
+ * which direction is worse. A rule not listed here is matched by identity alone: its findings
+ * either measure nothing (`split-missing-class`, `multi-label`: advice, not a degree of badness)
+ * or are one finding per row, file or video, where a new problem already has a new fingerprint.
+ *
+ * - `min-classes`, `min-per-class`, `recommended-per-class`, `few-videos`: a count below a
+ *   minimum (classes, a class's examples, videos); fewer is worse.
+ * - `max-classes`: a count above a maximum; more is worse.
+ * - `class-imbalance`: most / least frequent class; higher is worse.
+ * - `split-distribution`: the Jensen-Shannon distance of a split from TRAIN; higher is worse.
+ * - `split-ratio`: how far the TEST share is outside the accepted range (a fraction, 0 inside);
+ *   further is worse, on either side of the range.
+ * - `video-leakage`, `group-leakage`: the number of splits one video or group is in; more is worse.
+ * - `metadata-confounder`: Cramér's V of the attribute with the label; higher is worse.
+ */
+const MEASURES = {
+    'min-classes': { worse: 'lower', name: 'classes', show: new_findings_count },
+    'max-classes': { worse: 'higher', name: 'classes', show: new_findings_count },
+    'min-per-class': { worse: 'lower', name: 'examples', show: new_findings_count },
+    'recommended-per-class': { worse: 'lower', name: 'examples', show: new_findings_count },
+    'few-videos': { worse: 'lower', name: 'videos', show: new_findings_count },
+    'class-imbalance': { worse: 'higher', name: 'imbalance ratio', show: change_text_ratio },
+    'split-distribution': { worse: 'higher', name: 'Jensen-Shannon distance', show: fixed },
+    'split-ratio': { worse: 'higher', name: 'distance from the accepted TEST share', show: points },
+    'video-leakage': { worse: 'higher', name: 'splits', show: new_findings_count },
+    'group-leakage': { worse: 'higher', name: 'splits', show: new_findings_count },
+    'metadata-confounder': { worse: 'higher', name: "Cramér's V", show: v => v.toFixed(2) }
+};
+/**
+ * Differences smaller than this (relative) are rounding, not a change: both sides are computed by
+ * the same code, but a ratio or distance of equal counts may still differ in the last bits.
+ */
+const SAME_WITHIN = 1e-9;
+/**
+ * Sets `onBase` on every head finding: true when the base has the same finding and the change did
+ * not make it worse. Findings are matched by `identityOf` (findings.ts, the identity the cap also
+ * remembers left-out findings by): the fingerprint, else rule, file, split, class and the message
+ * with its numbers blanked (counts and line numbers shift between revisions). A matched finding whose rule is in MEASURES and whose `measure` is worse on
+ * the head than on the base is new (a class the change takes from 40 to 3 examples is a regression
+ * even though it was already below the minimum), and its message says by how much.
+ * Returns `head` (mutated) for chaining.
+ */
+function markNewFindings(head, base, baseRef = 'the base') {
+    const onBase = new Map();
+    for (const finding of base) {
+        const identity = identityOf(finding);
+        if (!onBase.has(identity))
+            onBase.set(identity, finding);
+    }
+    for (const finding of head) {
+        const before = onBase.get(identityOf(finding));
+        const worse = before === undefined ? null : worsening(before, finding, baseRef);
+        finding.onBase = before !== undefined && worse === null;
+        if (worse !== null)
+            finding.message = `${finding.message} ${worse}`;
+    }
+    return head;
+}
+/**
+ * A note saying how `now` is worse than `before` by its rule's measure, or null when it is not
+ * worse or either side has no measure.
+ */
+function worsening(before, now, baseRef) {
+    const kind = MEASURES[now.rule];
+    const was = before.measure;
+    const is = now.measure;
+    if (kind === undefined || was === undefined || is === undefined)
+        return null;
+    if (!Number.isFinite(was) || !Number.isFinite(is))
+        return null;
+    const change = kind.worse === 'higher' ? is - was : was - is;
+    if (!(change > SAME_WITHIN * Math.max(1, Math.abs(was), Math.abs(is))))
+        return null;
+    // The ref is user input: like every finding message, the note shows invisible characters.
+    return `Worse than on ${showInvisible(baseRef)}: ${kind.name} from ${kind.show(was)} to ${kind.show(is)}.`;
+}
+
+;// CONCATENATED MODULE: ./src/read/dataset-plan.ts
+/**
+ * What the gate discovers when no path is named, in the CLI and the action alike (the action's
+ * `paths` input defaults to these): CSV and JSON Lines manifests anywhere under the root. The
+ * extensions match in any case (`d.CSV` is a manifest too: a rename must not hide a dataset).
+ */
+const DEFAULT_MANIFEST_GLOBS = ['**/*.[cC][sS][vV]', '**/*.[jJ][sS][oO][nN][lL]'];
+/** A dataset that stands for a named path the gate could not gate: one input-error, no rows. */
+function refusal(name, file, message, severity = 'error') {
+    return {
+        name,
+        spec: null,
+        index: null,
+        files: [],
+        metadata: null,
+        durations: null,
+        problems: [{ rule: 'input-error', message, file, line: null, severity }],
+        refused: true
+    };
+}
+/** Every repository file a dataset depends on: a change to any of them touches the dataset. */
+function datasetFiles(plan) {
+    return [
+        ...(plan.index ? [plan.index] : []),
+        ...plan.files.map(f => f.path),
+        ...(plan.metadata ? [plan.metadata] : []),
+        ...(plan.durations ? [plan.durations] : [])
+    ];
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_namespaceObject.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && dist_isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function dist_isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_namespaceObject.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var dist_Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new dist_Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject_0
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function dist_promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return dist_promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let dist_pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	dist_pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_namespaceObject.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || dist_pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
+	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function dist_log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) dist_log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) dist_log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			dist_log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) dist_log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
+		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
+		stat: opts.fs.stat || external_fs_namespaceObject.stat,
+		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
+	});
+	if (opts.debug) dist_log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+;// CONCATENATED MODULE: ./src/read/source.ts
+/**
+ * Where dataset files come from. The engine only sees repository-relative paths through a
+ * `FileSource`, so the same analysis runs on the working tree and on a git revision (the PR base).
+ * Every path is checked here: nothing outside the repository root is ever opened.
+ */
+
+
+
+
+const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
+/**
+ * Normalizes a repository-relative path (forward slashes, no `.` segments) or returns null when it
+ * is absolute or climbs out of the repository with `..`.
+ */
+function normalizeRepoPath(path) {
+    if (path.length === 0 || path.includes('\0'))
+        return null;
+    const unified = path.replace(/\\/g, '/');
+    if ((0,external_node_path_namespaceObject.isAbsolute)(unified) || /^[A-Za-z]:\//.test(unified))
+        return null;
+    const normalized = (0,external_node_path_namespaceObject.normalize)(unified).split(external_node_path_namespaceObject.sep).join('/');
+    if (normalized === '..' || normalized.startsWith('../'))
+        return null;
+    return normalized.replace(/^\.\//, '');
+}
+class WorkingTreeSource {
+    root;
+    label = 'working tree';
+    rootReal;
+    constructor(root) {
+        this.root = root;
+        this.rootReal = (0,promises_namespaceObject.realpath)(root);
+    }
+    async stat(path) {
+        const clean = normalizeRepoPath(path);
+        if (clean === null)
+            return { problem: 'the path leaves the repository; only files inside it are read' };
+        if (clean.split('/').includes('.git'))
+            return { problem: "inside git's own .git folder, which is not part of the data" };
+        const full = (0,external_node_path_namespaceObject.join)(this.root, clean);
+        try {
+            const link = await (0,promises_namespaceObject.lstat)(full);
+            const real = await (0,promises_namespaceObject.realpath)(full);
+            const rootReal = await this.rootReal;
+            const inside = (0,external_node_path_namespaceObject.relative)(rootReal, real);
+            if (inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
+                return {
+                    problem: `${link.isSymbolicLink() ? 'a symbolic link' : 'the path'} leads outside the repository; only files inside it are read`
+                };
+            }
+            // A file is read by its own path only. A link inside the repository could lead into .git,
+            // or let one file be read many times over (`l -> .`: l/rows.csv, l/l/rows.csv, ...), and a
+            // git revision never follows links: both sides of a comparison see the same files.
+            const own = inside.split(external_node_path_namespaceObject.sep).join('/');
+            if (own !== clean) {
+                return {
+                    problem: `reached through a symbolic link (it is ${own}); links are not followed, so name the file by its own path`
+                };
+            }
+            const info = await (0,promises_namespaceObject.stat)(real);
+            if (!info.isFile())
+                return { problem: 'not a regular file' };
+            return { size: info.size };
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                return { problem: 'the file does not exist' };
+            if (code === 'ELOOP')
+                return { problem: 'a symbolic link loop' };
+            if (code === 'EACCES')
+                return { problem: 'permission denied' };
+            return { problem: `cannot be read (${code ?? 'unknown error'})` };
+        }
+    }
+    async *open(path) {
+        const clean = normalizeRepoPath(path);
+        if (clean === null)
+            throw new Error(`refusing to read ${path}: outside the repository`);
+        // 1 MiB chunks: large enough that per-chunk overhead vanishes, small enough to stay flat in memory.
+        yield* (0,external_node_fs_namespaceObject.createReadStream)((0,external_node_path_namespaceObject.join)(this.root, clean), {
+            highWaterMark: 1 << 20
+        });
+    }
+    async list(globs, exclude) {
+        const patterns = globs
+            .map(g => g.replace(/^\.\//, ''))
+            .filter(g => normalizeRepoPath(g.replace(/\*\*?/g, 'x')) !== null);
+        if (patterns.length === 0)
+            return [];
+        const files = await glob(patterns, {
+            cwd: this.root,
+            ignore: [...ALWAYS_EXCLUDED, ...exclude],
+            onlyFiles: true,
+            dot: false,
+            followSymbolicLinks: false,
+            expandDirectories: false
+        });
+        return files.map(f => f.split(external_node_path_namespaceObject.sep).join('/')).sort();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/read/named-paths.ts
+/**
+ * Paths named on the command line or in the action's `paths` input, expanded to files. A file that
+ * is missing, outside the repository or excluded is refused here; a named folder or glob that
+ * gates nothing is refused once the datasets are planned.
+ */
+
+
+
+
+const GLOB_CHARS = /[*?[\]{}!]/;
+/**
+ * Named paths (repository-relative, as the shells give them) to files. A file that is missing,
+ * outside the repository or excluded by the configuration is refused here; a folder or glob
+ * contributes the manifests under it (the configuration's `exclude` applies to those).
+ */
+async function expandPaths(source, paths, exclude) {
+    const named = { files: new Map(), refusals: [], entries: new Map() };
+    const isExcluded = picomatch_default()([...ALWAYS_EXCLUDED, ...exclude], { dot: true });
+    for (const raw of paths) {
+        const path = raw.trim();
+        if (path.length === 0)
+            continue;
+        if (GLOB_CHARS.test(path)) {
+            const matched = await source.list([path], exclude);
+            named.entries.set(path, matched);
+            for (const file of matched)
+                if (!named.files.has(file))
+                    named.files.set(file, path);
+            continue;
+        }
+        const clean = normalizeRepoPath(path.replace(/\/+$/, '') || '.');
+        if (clean === null) {
+            named.refusals.push(refusal(path, null, `"${clip(path)}" is outside the repository; only files inside it are gated.`));
+            continue;
+        }
+        const info = await source.stat(clean);
+        if ('size' in info) {
+            if (isExcluded(clean))
+                named.refusals.push(refusal(clean, clean, `${clean} is excluded by the configuration's exclude: globs, so it was not gated. Remove it from the paths, or from exclude:.`));
+            else
+                named.files.set(clean, clean);
+            continue;
+        }
+        const prefix = clean === '.' ? '' : `${clean}/`;
+        const inFolder = info.problem === 'not a regular file'
+            ? await source.list(DEFAULT_MANIFEST_GLOBS.map(g => prefix + g), exclude)
+            : null;
+        if (inFolder === null) {
+            named.refusals.push(refusal(clean, clean, `${clean} cannot be gated: ${info.problem}.`));
+            continue;
+        }
+        named.entries.set(clean, inFolder);
+        for (const file of inFolder)
+            if (!named.files.has(file))
+                named.files.set(file, clean);
+    }
+    return named;
+}
+/**
+ * A named folder or glob that gated nothing. An explicit file that was refused already says why;
+ * a folder or a glob whose files all became datasets is fine.
+ */
+function emptyEntries(named, datasets) {
+    const gated = new Set();
+    for (const plan of datasets)
+        if (!plan.refused)
+            datasetFiles(plan).forEach(f => gated.add(f));
+    const plans = [];
+    for (const [entry, files] of named.entries) {
+        if (files.some(file => gated.has(file)))
+            continue;
+        if (files.length > 0)
+            continue; // each of its files is refused with its own reason
+        const glob = GLOB_CHARS.test(entry);
+        plans.push(refusal(entry, null, glob
+            ? `the paths entry "${clip(entry)}" matched no CSV or JSON Lines file, so it gated nothing. Check the glob: it is relative to the repository root.`
+            : `the folder "${clip(entry)}" holds no CSV or JSON Lines file, so it gated nothing. Name the manifest files, or the folder that holds them.`, glob ? 'warning' : 'error'));
+    }
+    return plans;
+}
+
+;// CONCATENATED MODULE: ./src/read/plan-index.ts
+/**
+ * An AutoML index and the rows files it lists: each index row resolved to a repository file (a
+ * gs:// prefix map, else the index's own folder), every unusable row a finding at its line.
+ */
+
+
+
+
+
+const MANIFEST = /\.(csv|jsonl|ndjson)$/i;
+async function planIndex(source, indexPath, prefixMap, identity) {
+    const plan = {
+        ...identity,
+        index: indexPath,
+        files: [],
+        metadata: null,
+        durations: null,
+        problems: []
+    };
+    const info = await source.stat(indexPath);
+    if (!('size' in info)) {
+        plan.problems.push({
+            rule: 'input-error',
+            message: `the index ${indexPath} cannot be read: ${info.problem}.`,
+            file: indexPath,
+            line: null
+        });
+        return plan;
+    }
+    const reader = new IndexRows(plan, indexPath, prefixMap);
+    const result = await readRecords(source.open(indexPath), reader, {
+        mode: 'csv',
+        maxLineBytes: 64 * 1024
+    });
+    if (result.stop)
+        plan.problems.push({
+            rule: result.stop.kind === 'syntax' ? 'csv-syntax' : 'resource-limit',
+            message: result.stop.message,
+            file: indexPath,
+            line: result.stop.line
+        });
+    if (plan.files.length === 0 && !result.stop) {
+        plan.problems.push({
+            rule: 'input-error',
+            message: 'the index lists no usable rows files.',
+            file: indexPath,
+            line: null
+        });
+    }
+    const splits = new Set(plan.files.map(f => f.split));
+    if (splits.has('TRAIN') && !splits.has('TEST') && !splits.has('UNASSIGNED')) {
+        plan.problems.push({
+            rule: 'split-invalid',
+            severity: 'warning',
+            message: 'the index has a TRAIN file but no TEST or UNASSIGNED file; AutoML expects both sides.',
+            file: indexPath,
+            line: null
+        });
+    }
+    return plan;
+}
+/** The index's rows, each a rows file added to the plan or a problem at its line. */
+class IndexRows {
+    plan;
+    indexPath;
+    prefixMap;
+    /** (file, split) -> the line that listed it first: a file is read once per split. */
+    seen = new Map();
+    constructor(plan, indexPath, prefixMap) {
+        this.plan = plan;
+        this.indexPath = indexPath;
+        this.prefixMap = prefixMap;
+    }
+    record(fields, line) {
+        if (fields.length !== 2)
+            return this.problem(line, 'row-shape', `expected 2 fields (ML_USE,PATH) in an index, found ${fields.length}.`);
+        const split = parseIndexSplit(fields[0]);
+        if (!split)
+            return this.problem(line, 'split-invalid', `ML_USE "${clip(fields[0])}" is not TRAIN, TEST or UNASSIGNED.`);
+        if (split.problem)
+            this.problem(line, 'split-invalid', split.problem, split.severity);
+        const resolved = resolveReference(this.indexPath, fields[1].trim(), this.prefixMap);
+        if ('problem' in resolved)
+            return this.problem(line, 'input-error', resolved.problem);
+        if (resolved.path === this.indexPath)
+            return this.problem(line, 'input-error', 'the index lists itself; list the rows files instead.');
+        const key = `${resolved.path}\u0000${split.split}`;
+        const earlier = this.seen.get(key);
+        if (earlier !== undefined)
+            return this.problem(line, 'duplicate-row', `${resolved.path} is already listed as ${split.split} on line ${earlier}; it is read once.`);
+        this.seen.set(key, line);
+        const spec = this.plan.spec;
+        this.plan.files.push({
+            path: resolved.path,
+            split: split.split,
+            format: spec?.format === 'auto' || !spec ? 'automl-rows' : spec.format,
+            from: { file: this.indexPath, line }
+        });
+    }
+    blank(line) {
+        this.problem(line, 'row-shape', 'blank line in the index; delete it.', 'warning');
+    }
+    problem(line, rule, message, severity) {
+        this.plan.problems.push({
+            rule,
+            message,
+            file: this.indexPath,
+            line,
+            ...(severity ? { severity } : {})
+        });
+    }
+}
+/**
+ * Maps an index's PATH to a repository file: a configured gs:// prefix (longest wins), else the
+ * index's own folder by base name; plain relative paths are relative to the index.
+ */
+function resolveReference(indexPath, reference, prefixMap) {
+    if (reference.length === 0)
+        return { problem: 'the PATH field is empty.' };
+    const folder = external_node_path_namespaceObject.posix.dirname(indexPath);
+    let candidate;
+    if (reference.startsWith('gs://')) {
+        const prefix = Object.keys(prefixMap)
+            .filter(p => reference.startsWith(p))
+            .sort((a, b) => b.length - a.length)[0];
+        candidate =
+            prefix !== undefined
+                ? external_node_path_namespaceObject.posix.join(prefixMap[prefix], reference.slice(prefix.length))
+                : external_node_path_namespaceObject.posix.join(folder, external_node_path_namespaceObject.posix.basename(reference));
+    }
+    else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference)) {
+        return { problem: `"${clip(reference)}" is not a gs:// URI or a repository path.` };
+    }
+    else if (reference.startsWith('/') || /^[A-Za-z]:[\\/]/.test(reference)) {
+        return {
+            problem: `"${clip(reference)}" is an absolute path; only files inside the repository are read. Use a path relative to the index.`
+        };
+    }
+    else {
+        candidate = external_node_path_namespaceObject.posix.join(folder, reference.replace(/\\/g, '/'));
+    }
+    const clean = normalizeRepoPath(candidate);
+    if (clean === null)
+        return {
+            problem: `"${clip(reference)}" resolves outside the repository; only files inside it are read.`
+        };
+    if (!MANIFEST.test(clean))
+        return { problem: `"${clip(reference)}" does not name a CSV file.` };
+    return { path: clean };
+}
+
+;// CONCATENATED MODULE: ./src/read/sniff.ts
+/**
+ * Telling an AutoML index from a rows file (or neither) from a file's first records, without
+ * reading the whole file, and saying why a file fits no format.
+ */
+
+
+
+const JSON_LINES = /\.(jsonl|ndjson)$/i;
+/** Records looked at to recognise a file: one broken first line must not hide a manifest. */
+const SNIFF_RECORDS = 20;
+/**
+ * Tells an index from a rows file from its first records, without reading the whole file. The
+ * first record decides when it is recognisable; otherwise the format most of the next records
+ * have (a comment or a broken line above the data becomes a row-shape finding when read).
+ */
+async function sniff(source, path) {
+    if (JSON_LINES.test(path))
+        return { kind: 'jsonl' };
+    const info = await source.stat(path);
+    if (!('size' in info))
+        return { kind: 'rows' }; // reading it will report the problem
+    const records = [];
+    const iterator = source.open(path)[Symbol.asyncIterator]();
+    const firstChunks = {
+        async *[Symbol.asyncIterator]() {
+            const { value, done } = await iterator.next();
+            if (done)
+                return;
+            const window = value.subarray(0, 64 * 1024);
+            // Whole lines only: a first line cut by the window is not the first record (a 10 MB line
+            // would sniff as a 2-field record and the file be skipped); the full read reports it.
+            yield window.length >= info.size ? window : window.subarray(0, window.lastIndexOf(10) + 1);
+        }
+    };
+    const result = await readRecords(firstChunks, {
+        record(fields) {
+            if (records.length < SNIFF_RECORDS)
+                records.push(fields);
+        },
+        blank() { }
+    }, { mode: 'csv', maxLineBytes: 64 * 1024 });
+    await iterator.return?.();
+    if (result.stop && result.stop.kind === 'syntax')
+        return { kind: 'rows' }; // reading it reports the syntax problem
+    if (records.length === 0)
+        return { kind: 'rows' }; // empty file: reported when read
+    const votes = new Map();
+    for (const [i, fields] of records.entries()) {
+        const format = detectFormat(fields, null);
+        if (format === null)
+            continue;
+        if (i === 0)
+            return { kind: format === 'automl-index' ? 'index' : 'rows' };
+        votes.set(format, (votes.get(format) ?? 0) + 1);
+    }
+    const [best] = [...votes].sort((a, b) => b[1] - a[1]);
+    if (best && best[1] * 2 >= records.length - 1)
+        return { kind: best[0] === 'automl-index' ? 'index' : 'rows' };
+    return { kind: 'unknown', why: describeUnknown(records) };
+}
+/** Why the first records fit no format: the field count, and the delimiter they seem to use. */
+function describeUnknown(records) {
+    const first = records[0];
+    const delimiter = guessDelimiter(records.map(fields => fields.join(',')));
+    const counts = [...new Set(records.map(r => r.length))].sort((a, b) => a - b);
+    const shape = `its first ${records.length === 1 ? 'row has' : `${records.length} rows have`} ${counts.join(' or ')} comma-separated field${counts.length === 1 && counts[0] === 1 ? '' : 's'}`;
+    if (delimiter)
+        return `${shape}; it seems to use ${delimiter} as the delimiter, and Google's formats use commas`;
+    return `${shape}, first "${clip(first.join(','), 40)}"; AutoML and Vertex AI rows have 2, 4 or 5 fields, and a headered file needs a video and a label column`;
+}
+const DELIMITERS = [
+    ['";" (semicolon)', /;/g],
+    ['a tab', /\t/g],
+    ['"|" (pipe)', /\|/g]
+];
+/** The delimiter every line has the same non-zero number of, when commas are not it. */
+function guessDelimiter(lines) {
+    if (lines.length === 0 || lines.some(line => line.includes(',')))
+        return null;
+    for (const [name, pattern] of DELIMITERS) {
+        const counts = lines.map(line => line.match(pattern)?.length ?? 0);
+        if (counts[0] > 0 && counts.every(c => c === counts[0]))
+            return name;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/read/plan.ts
+/**
+ * Decides which files form which dataset: the configured datasets, or, without any, every AutoML
+ * index (with the files it references) and every other manifest on its own. Index rows are resolved
+ * to repository files here; a reference that cannot be used becomes a finding at its index line.
+ */
+
+
+
+
+
+
+
+async function planDatasets(source, config, paths, side = 'head') {
+    const named = paths.length > 0 ? await expandPaths(source, paths, config.exclude) : null;
+    const plan = { datasets: [], notes: [], unrecognized: new Map() };
+    if (config.datasets)
+        await planConfiguredDatasets(source, config, named, side, plan);
+    else
+        await planDiscovered(source, config, named, plan);
+    if (named && side === 'head') {
+        plan.datasets.push(...named.refusals);
+        plan.datasets.push(...emptyEntries(named, plan.datasets));
+    }
+    plan.datasets.sort((a, b) => compareText(a.name, b.name));
+    return plan;
+}
+/**
+ * The configured datasets: all of them, or those a named path touches (the others are listed in
+ * a note). A named file that belongs to no configured dataset is refused.
+ */
+async function planConfiguredDatasets(source, config, named, side, plan) {
+    const covered = new Set();
+    const skipped = [];
+    for (const spec of config.datasets ?? []) {
+        const planned = await planConfigured(source, spec, config.exclude);
+        const files = datasetFiles(planned);
+        if (named && !files.some(file => named.files.has(file))) {
+            skipped.push(spec.name);
+            continue;
+        }
+        files.forEach(file => covered.add(file));
+        plan.datasets.push(planned);
+    }
+    if (skipped.length > 0 && side === 'head')
+        plan.notes.push(`Not gated, because no named path belongs to them: ${skipped.map(name => `dataset "${name}"`).join(', ')}.`);
+    for (const [file, entry] of named?.files ?? []) {
+        if (covered.has(file))
+            continue;
+        const reason = `${file} is not part of any dataset in the configuration (${config.source ?? 'datasets:'}), so it was not gated. Add it to a dataset's files:, or leave it out of the paths.`;
+        plan.unrecognized.set(file, 'it is not part of any dataset in the configuration');
+        plan.datasets.push(refusal(file, file, entry === file ? reason : `${reason} (matched by "${clip(entry)}")`));
+    }
+}
+/**
+ * Without configured datasets: every AutoML index (with the files it references) and every other
+ * manifest on its own. A named file that fits no format is refused; a discovered one is a note.
+ */
+async function planDiscovered(source, config, named, plan) {
+    const files = named
+        ? [...named.files.keys()].sort(compareText)
+        : await source.list(DEFAULT_MANIFEST_GLOBS, config.exclude);
+    const referenced = new Set();
+    const standalone = [];
+    for (const path of files) {
+        const kind = await sniff(source, path);
+        if (kind.kind === 'index') {
+            const index = await planIndex(source, path, {}, { name: path, spec: null });
+            index.files.forEach(f => referenced.add(f.path));
+            plan.datasets.push(index);
+        }
+        else if (kind.kind === 'unknown') {
+            const reason = `not recognized as a dataset manifest (${kind.why})`;
+            plan.unrecognized.set(path, `it is ${reason}`);
+            if (named)
+                plan.datasets.push(refusal(path, path, `the file is ${reason}, so it was not gated. ${UNKNOWN_ADVICE}`));
+            else
+                plan.notes.push(`${path}: ${reason}; skipped. ${UNKNOWN_ADVICE}`);
+        }
+        else {
+            standalone.push({ path, format: kind.kind === 'jsonl' ? 'vertex-jsonl' : 'auto' });
+        }
+    }
+    for (const file of standalone) {
+        if (referenced.has(file.path))
+            continue;
+        plan.datasets.push({
+            name: file.path,
+            spec: null,
+            index: null,
+            files: [{ path: file.path, split: null, format: file.format, from: null }],
+            metadata: null,
+            durations: null,
+            problems: []
+        });
+    }
+}
+const UNKNOWN_ADVICE = 'Fix the file, or declare it under datasets: in .github/dataset-gate.yml with its format: or columns:.';
+async function planConfigured(source, spec, exclude) {
+    const extras = {
+        metadata: spec.metadata ? normalizeRepoPath(spec.metadata) : null,
+        durations: spec.durations ? normalizeRepoPath(spec.durations) : null
+    };
+    const problems = [];
+    for (const [key, value] of [
+        ['metadata', spec.metadata],
+        ['durations', spec.durations]
+    ]) {
+        if (value !== undefined && normalizeRepoPath(value) === null) {
+            problems.push({
+                rule: 'input-error',
+                message: `${key} path "${clip(value)}" leaves the repository; it was not read.`,
+                file: null,
+                line: null
+            });
+        }
+    }
+    if (spec.index !== undefined) {
+        const index = normalizeRepoPath(spec.index);
+        if (index === null) {
+            return {
+                name: spec.name,
+                spec,
+                index: null,
+                files: [],
+                ...extras,
+                problems: [
+                    ...problems,
+                    {
+                        rule: 'input-error',
+                        message: `index path "${clip(spec.index)}" leaves the repository; it was not read.`,
+                        file: null,
+                        line: null
+                    }
+                ]
+            };
+        }
+        const plan = await planIndex(source, index, spec.gcsPrefixMap, { name: spec.name, spec });
+        return { ...plan, ...extras, problems: [...problems, ...plan.problems] };
+    }
+    const globs = spec.files ?? [];
+    const matched = await source.list(globs, exclude);
+    if (matched.length === 0) {
+        problems.push({
+            rule: 'input-error',
+            message: `files ${globs.join(', ')} matched no file in the ${source.label}. Fix the globs (they are relative to the repository root).`,
+            file: null,
+            line: null
+        });
+    }
+    const format = spec.format === 'auto' && spec.columns ? 'columns' : spec.format;
+    return {
+        name: spec.name,
+        spec,
+        index: null,
+        files: matched.map(path => ({
+            path,
+            split: null,
+            format: format === 'auto' && JSON_LINES.test(path) ? 'vertex-jsonl' : format,
+            from: null
+        })),
+        ...extras,
+        problems
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/compare-base.ts
+/**
+ * The base side of a comparison: which base dataset each head dataset is compared with (same name,
+ * else a rename found by shared videos), what the change made the gate stop gating, and which
+ * findings are new.
+ */
+
+
+
+
+
+
+
+
+
 /**
  * The base side of a comparison. Each head dataset is compared with the base dataset of the same
  * name, else with a base dataset that vanished from the head and shares most of its videos (a
@@ -68836,87 +70136,106 @@ async function runGate(request) {
  */
 async function compareWithBase(request, headPlan, analyzed, notes) {
     const base = request.base;
-    const { config } = request;
     let basePlan;
     try {
-        basePlan = await planDatasets(base.source, config, request.paths, 'base');
+        basePlan = await planDatasets(base.source, request.config, request.paths, 'base');
     }
     catch (error) {
         notes.push(`The datasets at ${base.ref} could not be listed (${error.message}); there is no comparison with the base.`);
         return [];
     }
     const baseDatasets = basePlan.datasets.filter(p => !p.refused);
+    const { vanished, disguised } = await findVanished(request, headPlan, baseDatasets);
     const baseByName = new Map(baseDatasets.map(p => [p.name, p]));
+    for (const head of analyzed) {
+        if (head.plan.refused)
+            continue;
+        const baseResult = await baseOf(request, head, baseByName, vanished, notes);
+        compareDataset(request, head, baseResult);
+    }
+    const extra = [
+        ...disguised,
+        ...vanished.filter(gone => !gone.matched).map(gone => deletedReport(request, gone.plan))
+    ];
+    for (const report of extra)
+        report.newCounts = { ...report.counts };
+    return extra;
+}
+/**
+ * Base datasets the head no longer has under their name: renamed or deleted (`vanished`), or
+ * still there but no longer recognised (`disguised`: an error, so a disguise cannot skip the gate).
+ */
+async function findVanished(request, headPlan, baseDatasets) {
+    const ref = request.base.ref;
     const headNames = new Set(headPlan.datasets.map(p => p.name));
     const gatedOnHead = new Set();
     for (const p of headPlan.datasets)
         if (!p.refused)
             datasetFiles(p).forEach(f => gatedOnHead.add(f));
-    // Base datasets the head no longer has: renamed, deleted, or disguised.
-    const extra = [];
     const vanished = [];
+    const disguised = [];
     for (const basePlanned of baseDatasets) {
         if (headNames.has(basePlanned.name))
             continue;
         const files = datasetFiles(basePlanned);
         if (request.changedFiles && !files.some(f => request.changedFiles.has(f)))
             continue;
-        const disguised = [];
+        const stillThere = [];
         for (const file of files) {
             if (gatedOnHead.has(file))
                 continue;
             if ('size' in (await request.source.stat(file)))
-                disguised.push(file);
+                stillThere.push(file);
         }
-        if (disguised.length > 0) {
-            extra.push(refusedReport(config, basePlanned.name, disguised.map(file => ({
-                file,
-                message: `${file} was gated at ${base.ref}, and this change would take it out of the gate unseen: ${headPlan.unrecognized.get(file) ?? 'it is no longer part of any dataset'}. Fix the file so it reads as a manifest again, or delete it if the dataset is meant to go.`
-            }))));
+        if (stillThere.length === 0) {
+            vanished.push({ plan: basePlanned, result: null, matched: false });
             continue;
         }
-        vanished.push({ plan: basePlanned, result: null, matched: false });
+        disguised.push(refusedReport(request.config, basePlanned.name, stillThere.map(file => ({
+            file,
+            message: `${file} was gated at ${ref}, and this change would take it out of the gate unseen: ${headPlan.unrecognized.get(file) ?? 'it is no longer part of any dataset'}. Fix the file so it reads as a manifest again, or delete it if the dataset is meant to go.`
+        }))));
     }
-    for (const head of analyzed) {
-        const { report } = head;
-        if (head.plan.refused)
-            continue;
-        const settings = resolveRuleSettings(config, config.datasets?.find(d => d.name === report.name));
-        const basePlanned = baseByName.get(report.name);
-        let baseResult = null;
-        if (basePlanned) {
-            baseResult = await analyzeDataset(base.source, basePlanned, config, { snapshot: true });
+    return { vanished, disguised };
+}
+/** The base side of one head dataset: the same name, else a rename; null for a new dataset. */
+async function baseOf(request, head, baseByName, vanished, notes) {
+    const base = request.base;
+    const name = head.report.name;
+    const sameName = baseByName.get(name);
+    if (sameName)
+        return analyzeDataset(base.source, sameName, request.config, { snapshot: true });
+    const match = await findRenamedBase(base.source, request.config, head, vanished);
+    if (match) {
+        notes.push(`${name}: compared with ${match.plan.name} at ${base.ref}, which this change renamed (${formatShare(match.share)} of its videos are the same).`);
+        return match.result;
+    }
+    notes.push(`${name}: no dataset at ${base.ref} has its files (looked up: ${listFiles(datasetFiles(head.plan))}), so every video counts as added.`);
+    return null;
+}
+/** The delta and the change rules of one dataset, and which of its findings are new. */
+function compareDataset(request, head, baseResult) {
+    const { config } = request;
+    const ref = request.base.ref;
+    const { report } = head;
+    const settings = resolveRuleSettings(config, config.datasets?.find(d => d.name === report.name));
+    const change = compareSnapshots(baseResult?.snapshot ?? null, head.snapshot, settings, ref);
+    report.delta = change.delta;
+    report.findings.push(...capFindings(change.findings, config.maxFindingsPerRule));
+    markAgainstBase(report, head.omitted, baseResult, ref);
+}
+function deletedReport(request, plan) {
+    const files = datasetFiles(plan);
+    return refusedReport(request.config, plan.name, [
+        {
+            file: null,
+            severity: 'warning',
+            message: `the dataset ${plan.name} (gated at ${request.base.ref}) is not in this change: ${files.length === 1 ? 'its file was' : 'its files were'} deleted (${listFiles(files)}). If it was moved, the gate did not find it by its videos.`
         }
-        else {
-            const match = await findRenamedBase(base.source, config, head, vanished);
-            if (match) {
-                baseResult = match.result;
-                notes.push(`${report.name}: compared with ${match.plan.name} at ${base.ref}, which this change renamed (${formatShare(match.share)} of its videos are the same).`);
-            }
-            else {
-                notes.push(`${report.name}: no dataset at ${base.ref} has its files (looked up: ${datasetFiles(head.plan).slice(0, 5).join(', ')}${datasetFiles(head.plan).length > 5 ? ', …' : ''}), so every video counts as added.`);
-            }
-        }
-        const change = compareSnapshots(baseResult?.snapshot ?? null, head.snapshot, settings, base.ref);
-        report.delta = change.delta;
-        report.findings.push(...capChangeFindings(change.findings, config.maxFindingsPerRule));
-        markAgainstBase(report, head.omitted, baseResult, base.ref);
-    }
-    for (const gone of vanished) {
-        if (gone.matched)
-            continue;
-        const files = datasetFiles(gone.plan);
-        extra.push(refusedReport(config, gone.plan.name, [
-            {
-                file: null,
-                severity: 'warning',
-                message: `the dataset ${gone.plan.name} (gated at ${base.ref}) is not in this change: ${files.length === 1 ? 'its file was' : 'its files were'} deleted (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}). If it was moved, the gate did not find it by its videos.`
-            }
-        ]));
-    }
-    for (const report of extra)
-        report.newCounts = { ...report.counts };
-    return extra;
+    ]);
+}
+function listFiles(files) {
+    return files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : '');
 }
 /** The vanished base dataset most of whose videos the new head dataset has, if any. */
 async function findRenamedBase(baseSource, config, head, vanished) {
@@ -69014,71 +70333,8 @@ function refusedReport(config, name, problems) {
         });
     return emptyReport(name, sink.finish());
 }
-function emptyReport(name, findings) {
-    return {
-        name,
-        files: [],
-        splits: {},
-        metrics: {
-            classCount: 0,
-            imbalanceRatio: null,
-            splitDistance: [],
-            leakedVideos: 0,
-            leakedGroups: 0,
-            multiLabelVideoShare: 0,
-            multiLabelSegmentShare: 0,
-            overlappingMultiLabelVideos: 0,
-            confounders: [],
-            totalVideos: 0,
-            totalSegments: 0
-        },
-        leaks: { videos: [], groups: [] },
-        findings,
-        counts: countFindings(findings),
-        delta: null
-    };
-}
-/** Problems found while planning or reading side files become findings of the dataset. */
-function reportProblems(sink, problems) {
-    for (const problem of problems) {
-        sink.add(problem.rule, {
-            message: problem.message,
-            file: problem.file,
-            line: problem.line,
-            ...(problem.severity ? { severity: problem.severity } : {}),
-            // Numbers blanked: a line or a size in the message must not make an old problem look new.
-            fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message.replace(/\d+/g, '#'), 200)}`
-        });
-    }
-}
-function formatBytes(bytes) {
-    if (bytes >= 1e6)
-        return `${(bytes / 1e6).toFixed(1)} MB`;
-    if (bytes >= 1e3)
-        return `${(bytes / 1e3).toFixed(1)} kB`;
-    return `${bytes} bytes`;
-}
-/** Change findings obey max-findings-per-rule like the others: a mass reshuffle lists the first ones. */
-function capChangeFindings(findings, max) {
-    const kept = [];
-    const perRule = new Map();
-    const omitted = new Map();
-    for (const finding of findings) {
-        const count = perRule.get(finding.rule) ?? 0;
-        if (count < max) {
-            kept.push({ ...finding, message: showInvisible(finding.message) });
-            perRule.set(finding.rule, count + 1);
-            continue;
-        }
-        const group = `${finding.rule}\u0000${finding.severity}`;
-        const entry = omitted.get(group) ?? { rule: finding.rule, severity: finding.severity, count: 0 };
-        entry.count++;
-        omitted.set(group, entry);
-    }
-    for (const entry of omitted.values())
-        kept.push(omittedFinding(entry.rule, entry.severity, entry.count, max));
-    return kept;
-}
+
+;// CONCATENATED MODULE: ./src/judge/verdict.ts
 /** The verdict comes from the counts, the same numbers the headline and the exit status show. */
 function verdict(failOn, counts, newCounts) {
     switch (failOn) {
@@ -69093,709 +70349,71 @@ function verdict(failOn, counts, newCounts) {
             return (newCounts ?? counts).error === 0;
     }
 }
-async function analyzeDataset(source, plan, config, options) {
-    const spec = plan.spec;
-    const settings = resolveRuleSettings(config, spec ?? undefined);
-    const sink = new FindingSink(settings, config.maxFindingsPerRule, {
-        rememberOmitted: options.snapshot
-    });
-    reportProblems(sink, plan.problems);
-    if (plan.refused) {
-        // Nothing was read: no dataset rule can speak (no "fewer than 2 classes" for a refused file).
-        const report = emptyReport(plan.name, sink.finish());
-        return { report, snapshot: null, notes: [], omitted: null, plan };
-    }
-    const videoKey = spec?.videoKey ?? 'uri';
-    const limits = settings['resource-limit'].options;
-    const sideLimits = {
-        maxBytes: limits['max-file-bytes'],
-        maxRows: limits['max-rows'],
-        maxLineBytes: limits['max-line-bytes']
-    };
-    let durations = null;
-    if (plan.durations) {
-        const side = await readDurations(source, plan.durations, videoKey, sideLimits);
-        durations = side.data;
-        reportProblems(sink, side.problems);
-    }
-    let metadata = null;
-    if (plan.metadata && settings['metadata-confounder'].severity !== 'off') {
-        const side = await readMetadata(source, plan.metadata, videoKey, sideLimits);
-        metadata = side.data;
-        reportProblems(sink, side.problems);
-    }
-    const labelOptions = settings['label-invalid'].options;
-    const profile = labelOptions.profile === 'auto'
-        ? spec?.format === 'columns' || spec?.columns
-            ? 'relaxed'
-            : 'automl'
-        : labelOptions.profile;
-    const labelPattern = labelOptions.pattern !== undefined ? RE2JS.compile(labelOptions.pattern) : null;
-    const groupPattern = spec?.groupPattern !== undefined ? RE2JS.compile(spec.groupPattern) : null;
-    const accumulator = new DatasetAccumulator(settings, sink, {
-        videoKey,
-        inferVideoKey: spec === null,
-        groupOf: groupPattern ? key => groupOf(groupPattern, key) : null,
-        durations,
-        labelProfile: profile,
-        labelMatch: labelPattern ? label => labelPattern.matcher(label).find() : null,
-        frozenSplits: options.snapshot && settings['frozen-split'].severity !== 'off'
-            ? settings['frozen-split'].options.splits
-            : []
-    });
-    const fileSummaries = [];
-    const firstPass = { complete: true };
-    for (const file of plan.files) {
-        const summary = await readDataFile(source, file, plan, settings, sink, accumulator, options.progress, firstPass);
-        if (summary)
-            fileSummaries.push(summary);
-    }
-    const second = await secondPass(source, plan, accumulator, {
-        candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
-        multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
-        completeFirstPass: firstPass.complete
-    });
-    reportDuplicates(accumulator, second.duplicates, sink);
-    reportRowLevelAggregates(accumulator, sink);
-    const multi = second.multi;
-    const tally = buildTally(accumulator, groupPattern !== null, multi, metadata);
-    const judgement = judgeDataset(tally, settings, sink);
-    const findings = sink.finish().sort(compareFindings);
-    const report = {
-        name: plan.name,
-        files: fileSummaries,
-        splits: tally.splits,
-        metrics: {
-            classCount: tally.classTotals.size,
-            imbalanceRatio: judgement.imbalanceRatio,
-            splitDistance: judgement.splitDistance,
-            leakedVideos: tally.videoLeaks.length,
-            leakedGroups: tally.groupLeaks.length,
-            multiLabelVideoShare: tally.labeledVideos === 0 ? 0 : tally.multiLabelVideos / tally.labeledVideos,
-            multiLabelSegmentShare: tally.multiLabelSegments === null || tally.totalSegments === 0
-                ? 0
-                : tally.multiLabelSegments / tally.totalSegments,
-            overlappingMultiLabelVideos: tally.overlappingVideos ?? 0,
-            confounders: judgement.confounders,
-            totalVideos: tally.totalVideos,
-            totalSegments: tally.totalSegments
-        },
-        leaks: {
-            videos: tally.videoLeaks,
-            groups: tally.groupPatternConfigured ? tally.groupLeaks : []
-        },
-        findings,
-        counts: countFindings(findings),
-        delta: null
-    };
-    const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null;
-    return { report, snapshot, notes: judgement.notes, omitted: sink.omittedIdentities, plan };
-}
-function groupOf(pattern, key) {
-    const matcher = pattern.matcher(key);
-    if (!matcher.find())
-        return null;
-    try {
-        const named = matcher.group('group');
-        if (named !== null && named !== undefined)
-            return named;
-    }
-    catch {
-        // no group named "group": use the first capture
-    }
-    return pattern.groupCount() >= 1 ? (matcher.group(1) ?? null) : matcher.group(0);
-}
-async function readDataFile(source, file, plan, settings, sink, accumulator, progress, 
-/** Cleared when a file was not read to its end (the multi-label pass then reads everything). */
-firstPass) {
-    const referencedAt = file.from ? ` (listed in ${file.from.file}:${file.from.line})` : '';
-    const info = await source.stat(file.path);
-    if (!('size' in info)) {
-        sink.add('input-error', {
-            message: `${file.path} cannot be read: ${info.problem}${referencedAt}.`,
-            file: file.from?.file ?? file.path,
-            line: file.from?.line ?? null,
-            fingerprint: `input-error:${file.path}`
-        });
-        return null;
-    }
-    const limits = settings['resource-limit'].options;
-    if (info.size > limits['max-file-bytes']) {
-        sink.add('resource-limit', {
-            message: `${file.path} is ${info.size} bytes, over the max-file-bytes limit of ${limits['max-file-bytes']}; it was not read. Split the file or raise the limit.`,
-            file: file.path,
-            line: null,
-            fingerprint: `resource-limit:${file.path}`
-        });
-        firstPass.complete = false;
-        return null;
-    }
-    const maxBytes = settings['file-size'].options['max-bytes'];
-    if (info.size > maxBytes) {
-        sink.add('file-size', {
-            message: `${file.path} is ${formatBytes(info.size)}; AutoML imports CSV files of at most ${formatBytes(maxBytes)}. Split it into several files.`,
-            file: file.path,
-            line: null,
-            fingerprint: `file-size:${file.path}`
-        });
-    }
-    if (info.size === 0) {
-        sink.add('row-shape', {
-            message: 'the file is empty; a manifest needs at least one row.',
-            file: file.path,
-            line: 1,
-            fingerprint: `row-shape:empty:${file.path}`
-        });
-        return {
-            path: file.path,
-            format: file.format === 'auto' ? 'vertex-csv' : file.format,
-            rows: 0,
-            split: file.split,
-            bytes: 0
-        };
-    }
-    const fileIndex = accumulator.beginFile(file.path);
-    const reader = createRowReader({
-        path: file.path,
-        fileIndex,
-        fixedSplit: file.split,
-        format: file.format,
-        ...(plan.spec?.columns ? { columns: plan.spec.columns } : {}),
-        ...(plan.spec?.splitValues ? { splitValues: plan.spec.splitValues } : {}),
-        accumulator,
-        sink,
-        blankLineSeverity: settings['row-shape'].options['blank-line-severity']
-    });
-    let rowsLimited = false;
-    const maxRows = limits['max-rows'];
-    const limitedReader = {
-        record(fields, line) {
-            if (rowsLimited)
-                return;
-            if (reader.rows >= maxRows) {
-                rowsLimited = true;
-                sink.add('resource-limit', {
-                    message: `more than ${maxRows} rows (max-rows); the rest of the file was not read. Split the file or raise the limit.`,
-                    file: file.path,
-                    line,
-                    fingerprint: `resource-limit:rows:${file.path}`
-                });
-                return;
-            }
-            reader.record(fields, line);
-        },
-        blank(line) {
-            reader.blank(line);
-        }
-    };
-    const result = await readRecords(source.open(file.path), limitedReader, {
-        mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
-        maxLineBytes: limits['max-line-bytes'],
-        onChunk: progress
-            ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: info.size })
-            : undefined
-    });
-    if (result.stop || rowsLimited || reader.fatal)
-        firstPass.complete = false;
-    if (result.stop) {
-        sink.add(result.stop.kind === 'syntax' ? 'csv-syntax' : 'resource-limit', {
-            message: result.stop.message,
-            file: file.path,
-            line: result.stop.line,
-            fingerprint: `${result.stop.kind}:${file.path}`
-        });
-    }
-    if (reader.fatal) {
-        sink.add('input-error', {
-            message: `${reader.fatal}${referencedAt}`,
-            file: file.path,
-            line: 1,
-            fingerprint: `input-error:fatal:${file.path}`
-        });
-    }
-    else if (reader.rows === 0 && !result.stop) {
-        sink.add('row-shape', {
-            message: 'the file has no data rows.',
-            file: file.path,
-            line: Math.max(1, result.lines),
-            fingerprint: `row-shape:norows:${file.path}`
-        });
-    }
-    return {
-        path: file.path,
-        format: reader.format ?? (file.format === 'auto' ? 'vertex-csv' : file.format),
-        rows: reader.rows,
-        split: file.split,
-        bytes: info.size
-    };
-}
-/** Each group's rows after its first (groups and rows in file order) repeat the first. */
-function reportDuplicates(accumulator, groups, sink) {
-    const files = accumulator.files;
-    for (const group of groups) {
-        const first = `${files[group.rows[0].file]}:${group.rows[0].line}`;
-        for (const [i, repeat] of group.rows.slice(1).entries()) {
-            sink.add('duplicate-row', {
-                message: `this row repeats ${first} (same split, video, label, start and end). Delete one of them.`,
-                file: files[repeat.file],
-                line: repeat.line,
-                // The row's content and which repeat it is; never a line number, which shifts.
-                fingerprint: `duplicate-row:${files[repeat.file]}:${group.identity}:${i + 1}`
-            });
-        }
-    }
-}
-/** Row findings that need the whole dataset: label variants, unlabeled videos. */
-function reportRowLevelAggregates(accumulator, sink) {
-    const files = accumulator.files;
-    if (sink.enabled('label-variant')) {
-        const segmentsOf = (label) => SPLITS.reduce((sum, _, split) => sum + (accumulator.segments.data[label * 4 + split] ?? 0), 0);
-        for (const variant of accumulator.findLabelVariants()) {
-            const members = variant.labels.sort((a, b) => segmentsOf(b) - segmentsOf(a) || a - b);
-            const main = members[0];
-            for (const other of members.slice(1)) {
-                const where = accumulator.labelFirst[other];
-                sink.add('label-variant', {
-                    class: accumulator.labels[other],
-                    message: `label "${visible(accumulator.labels[other])}" (${segmentsOf(other)} segments) differs from "${visible(accumulator.labels[main])}" (${segmentsOf(main)} segments) only by case, spacing, separators or invisible characters; it is probably the same class. Use one spelling.`,
-                    file: files[where.file],
-                    line: where.line,
-                    fingerprint: `label-variant:${accumulator.labels[other]}`
-                });
-            }
-        }
-    }
-    if (sink.enabled('unlabeled-video') && accumulator.unlabeled.length > 0) {
-        const perVideo = new Map();
-        for (const row of accumulator.unlabeled)
-            perVideo.set(row.video, (perVideo.get(row.video) ?? 0) + 1);
-        const labeledVideos = new Set();
-        accumulator.pairs.forEach(key => labeledVideos.add(DatasetAccumulator.pairVideo(key)));
-        for (const row of accumulator.unlabeled) {
-            const alsoLabeled = labeledVideos.has(row.video);
-            const repeated = perVideo.get(row.video) > 1;
-            sink.add('unlabeled-video', {
-                severity: alsoLabeled || repeated ? 'warning' : 'notice',
-                split: SPLITS[row.split],
-                message: alsoLabeled
-                    ? 'the video is marked unlabeled (URI,,,) but also has labeled rows; remove the unlabeled row or the labels.'
-                    : repeated
-                        ? 'the video is marked unlabeled (URI,,,) more than once; keep one row.'
-                        : 'the whole video is unlabeled (URI,,,); it is imported without labels and does not train any class.',
-                file: files[row.file],
-                line: row.line,
-                fingerprint: `unlabeled-video:${accumulator.videoKeys[row.video]}:${row.split}`
-            });
-        }
-    }
-}
-/** Videos carrying more than one label (counters per video: a list each would cost ~200 bytes). */
-function multiLabelVideos(accumulator) {
-    const labelCounts = new Uint32Array(accumulator.videoKeys.length);
-    accumulator.pairs.forEach(key => labelCounts[DatasetAccumulator.pairVideo(key)]++);
-    const multi = new Set();
-    for (let video = 0; video < labelCounts.length; video++)
-        if (labelCounts[video] > 1)
-            multi.add(video);
-    return multi;
-}
-/**
- * What needs the rows again after the first pass, in one more read of the files:
- *
- * - Duplicate candidates are confirmed: the rows on their lines are parsed again and grouped by
- *   their exact (split, video, label, start, end). Only the candidates' files are read.
- * - Segment-level multi-label facts need every segment of the multi-label videos. Instead of
- *   keeping all segments of every video in memory, this keeps only the rows of videos that carry
- *   more than one label (none in a multi-class dataset).
- *
- * When the first pass read every file to its end, the lines needed (the candidates', and those of
- * the rows tagged like a multi-label video) are known, and every other line is skipped unsplit.
- */
-async function secondPass(source, plan, accumulator, needs) {
-    const multi = needs.multiVideos;
-    const wantMulti = multi !== null && multi.size > 0;
-    const noMulti = multi === null ? null : { segments: 0, overlappingVideos: 0 };
-    if (!wantMulti && needs.candidates.length === 0) {
-        accumulator.releaseRows();
-        return { duplicates: [], multi: noMulti };
-    }
-    const files = accumulator.files;
-    const candidateLines = files.map(() => new Set());
-    for (const group of needs.candidates)
-        for (const row of group)
-            candidateLines[row.file].add(row.line);
-    const multiLines = wantMulti && needs.completeFirstPass ? accumulator.linesOfVideos(multi) : null;
-    accumulator.releaseRows(); // candidates and lines are taken: the row columns are not needed any more
-    const segments = new Map();
-    const rowsByIdentity = new Map();
-    let readFile = -1; // the accumulator's index of the file being read, -1 when the first pass did not read it
-    const collector = {
-        addRow(_file, line, split, uri, label, start, end) {
-            if (label.length === 0)
-                return;
-            const video = accumulator.videoId(uri);
-            if (video === undefined)
-                return;
-            const inMulti = wantMulti && multi.has(video);
-            const candidate = readFile !== -1 && candidateLines[readFile].has(line);
-            if (!inMulti && !candidate)
-                return;
-            const labelId = accumulator.labelId(label);
-            const s = parseSeconds(start);
-            const e = isInf(end) ? { ok: true, value: Infinity } : parseSeconds(end);
-            if (labelId === undefined || !s.ok || !e.ok || s.value >= e.value)
-                return;
-            if (inMulti) {
-                let list = segments.get(video);
-                if (!list)
-                    segments.set(video, (list = []));
-                list.push(labelId, s.value, e.value);
-            }
-            if (candidate) {
-                const identity = `${split}:${video}:${labelId}:${s.value}:${e.value}`;
-                const rows = rowsByIdentity.get(identity);
-                if (rows)
-                    rows.push({ file: readFile, line });
-                else
-                    rowsByIdentity.set(identity, [{ file: readFile, line }]);
-            }
-        }
-    };
-    const quiet = new FindingSink(resolveQuietSettings(), 1);
-    const confirmed = new Set(); // files whose candidates were read again
-    let next = 0; // plan files in order; the first pass read a subsequence of them (`files`)
-    for (const [index, file] of plan.files.entries()) {
-        readFile = -1;
-        if (next < files.length && files[next] === file.path)
-            readFile = next++;
-        const hasCandidates = readFile !== -1 && candidateLines[readFile].size > 0;
-        if (!wantMulti && !hasCandidates)
-            continue;
-        const info = await source.stat(file.path);
-        if (!('size' in info) || info.size === 0)
-            continue;
-        // Lines to read: all of them for the multi-label facts after an incomplete first pass.
-        let lines = null;
-        if (readFile !== -1 && (!wantMulti || multiLines)) {
-            const own = Uint32Array.from(candidateLines[readFile]).sort();
-            lines = multiLines ? mergeLines(own, multiLines[readFile]) : own;
-        }
-        const reader = createRowReader({
-            path: file.path,
-            fileIndex: index,
-            fixedSplit: file.split,
-            format: file.format,
-            ...(plan.spec?.columns ? { columns: plan.spec.columns } : {}),
-            ...(plan.spec?.splitValues ? { splitValues: plan.spec.splitValues } : {}),
-            accumulator: collector,
-            sink: quiet,
-            blankLineSeverity: 'off'
-        });
-        await readRecords(source.open(file.path), lines ? onlyLines(reader, lines) : reader, {
-            mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
-            maxLineBytes: 1 << 24
-        });
-        if (readFile !== -1)
-            confirmed.add(readFile);
-    }
-    // Confirmed duplicates: rows with one exact identity. Candidates in a file that could not be read
-    // again keep their first-pass grouping (same hash and video tag).
-    /** The numeric identity made of names, hashed: the same on the base and the head. */
-    const stableIdentity = (identity) => {
-        const [split, video, label, start, end] = identity.split(':');
-        const named = [
-            split,
-            accumulator.videoKeys[Number(video)],
-            accumulator.labels[Number(label)],
-            start,
-            end
-        ];
-        return hashIdentity(named.join('\u0000')).toString(36);
-    };
-    const duplicates = [];
-    const trusted = new Set();
-    for (const group of needs.candidates) {
-        if (group.every(row => confirmed.has(row.file)))
-            continue;
-        duplicates.push({ rows: group, identity: `unconfirmed:${files[group[0].file]}` });
-        for (const row of group)
-            trusted.add(`${row.file}:${row.line}`);
-    }
-    for (const [identity, rows] of rowsByIdentity) {
-        const left = trusted.size > 0 ? rows.filter(r => !trusted.has(`${r.file}:${r.line}`)) : rows;
-        if (left.length > 1)
-            duplicates.push({ rows: left, identity: stableIdentity(identity) });
-    }
-    duplicates.sort((x, y) => x.rows[0].file - y.rows[0].file || x.rows[0].line - y.rows[0].line);
-    if (!multi)
-        return { duplicates, multi: null };
-    let multiSegments = 0;
-    let overlappingVideos = 0;
-    for (const list of segments.values()) {
-        const count = list.length / 3;
-        multiSegments += segmentsSharingSpan(list, count);
-        if (hasOverlapWithDifferentLabels(list, count))
-            overlappingVideos++;
-    }
-    return { duplicates, multi: { segments: multiSegments, overlappingVideos } };
-}
-/** The union of two ascending line lists, ascending. */
-function mergeLines(a, b) {
-    if (a.length === 0)
-        return b;
-    const out = new Uint32Array(a.length + b.length);
-    let i = 0;
-    let j = 0;
-    let n = 0;
-    while (i < a.length || j < b.length) {
-        const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
-        if (n === 0 || out[n - 1] !== next)
-            out[n++] = next;
-    }
-    return out.subarray(0, n);
-}
-/** `reader`, wanting only its first record (format detection, a header) and `lines` (ascending). */
-function onlyLines(reader, lines) {
-    let started = false;
-    let next = 0;
-    return {
-        record(fields, line) {
-            started = true;
-            reader.record(fields, line);
-        },
-        blank(line) {
-            reader.blank(line);
-        },
-        wants(line) {
-            if (!started)
-                return true;
-            while (next < lines.length && lines[next] < line)
-                next++;
-            return next < lines.length && lines[next] === line;
-        }
-    };
-}
-/**
- * Segments (label, start, end triples) whose exact span also carries another label. Sorting by
- * span then label and scanning the runs needs no key strings (this runs on every multi-label video).
- */
-function segmentsSharingSpan(list, count) {
-    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => list[a * 3 + 1] - list[b * 3 + 1] ||
-        list[a * 3 + 2] - list[b * 3 + 2] ||
-        list[a * 3] - list[b * 3]);
-    let shared = 0;
-    for (let i = 0; i < count;) {
-        const first = order[i];
-        let labels = 1;
-        let j = i + 1;
-        while (j < count &&
-            list[order[j] * 3 + 1] === list[first * 3 + 1] &&
-            list[order[j] * 3 + 2] === list[first * 3 + 2]) {
-            if (list[order[j] * 3] !== list[order[j - 1] * 3])
-                labels++;
-            j++;
-        }
-        if (labels > 1)
-            shared += j - i;
-        i = j;
-    }
-    return shared;
-}
-function hasOverlapWithDifferentLabels(list, count) {
-    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => list[a * 3 + 1] - list[b * 3 + 1]);
-    // Sweep by start; keep the furthest end per label seen so far among active intervals.
-    const active = [];
-    for (const i of order) {
-        const label = list[i * 3];
-        const start = list[i * 3 + 1];
-        const end = list[i * 3 + 2];
-        for (let k = active.length - 1; k >= 0; k--)
-            if (active[k].end <= start)
-                active.splice(k, 1);
-        if (active.some(a => a.label !== label))
-            return true;
-        active.push({ label, end });
-    }
-    return false;
-}
-function resolveQuietSettings() {
-    const settings = resolveRuleSettings({
-        failOn: 'never',
-        datasets: null,
-        rules: {},
-        maxFindingsPerRule: 1,
-        exclude: [],
-        source: null
-    });
-    for (const setting of Object.values(settings))
-        setting.severity = 'off';
-    return settings;
-}
-function buildTally(accumulator, groupPatternConfigured, multi, metadata) {
-    const labels = accumulator.labels;
-    const splits = {};
-    const classTotals = new Map();
-    const classVideos = new Float64Array(labels.length * 4);
-    // A counter per video, not a Map entry: this runs while all per-row state is still held.
-    const labelsPerVideo = new Uint32Array(accumulator.videoKeys.length);
-    accumulator.pairs.forEach((key, mask) => {
-        const video = DatasetAccumulator.pairVideo(key);
-        const label = DatasetAccumulator.pairLabel(key);
-        for (let split = 0; split < 4; split++)
-            if (mask & (1 << split))
-                classVideos[label * 4 + split]++;
-        labelsPerVideo[video]++;
-        const name = labels[label];
-        const totals = classTotals.get(name);
-        if (totals)
-            totals.videos++;
-        else
-            classTotals.set(name, { segments: 0, videos: 1 });
-    });
-    const splitVideos = new Float64Array(4);
-    const splitUnlabeled = new Float64Array(4);
-    const videoCount = accumulator.videoKeys.length;
-    for (let video = 0; video < videoCount; video++) {
-        const mask = accumulator.videoSplits.data[video];
-        for (let split = 0; split < 4; split++)
-            if (mask & (1 << split))
-                splitVideos[split]++;
-    }
-    const unlabeledSeen = new Set();
-    for (const row of accumulator.unlabeled) {
-        const key = `${row.video}:${row.split}`;
-        if (!unlabeledSeen.has(key)) {
-            unlabeledSeen.add(key);
-            splitUnlabeled[row.split]++;
-        }
-    }
-    let totalSegments = 0;
-    for (let split = 0; split < 4; split++) {
-        // No prototype: a label is any string, `__proto__` and `constructor` included.
-        const classes = Object.create(null);
-        let segments = 0;
-        for (let label = 0; label < labels.length; label++) {
-            const cell = label * 4 + split;
-            const count = accumulator.segments.data[cell] ?? 0;
-            if (count === 0)
-                continue;
-            segments += count;
-            const unknown = (accumulator.secondsUnknown.data[cell] ?? 0) === 1;
-            classes[labels[label]] = {
-                segments: count,
-                videos: classVideos[cell],
-                seconds: unknown ? null : roundSeconds(accumulator.seconds.data[cell] ?? 0)
-            };
-            const totals = classTotals.get(labels[label]);
-            if (totals)
-                totals.segments += count;
-            else
-                classTotals.set(labels[label], { segments: count, videos: 0 });
-        }
-        totalSegments += segments;
-        if (splitVideos[split] > 0) {
-            splits[SPLITS[split]] = {
-                segments,
-                videos: splitVideos[split],
-                unlabeledVideos: splitUnlabeled[split],
-                classes: sortedClasses(classes)
-            };
-        }
-    }
-    let multiLabelVideos = 0;
-    let labeledVideos = 0;
-    for (const count of labelsPerVideo) {
-        if (count > 0)
-            labeledVideos++;
-        if (count > 1)
-            multiLabelVideos++;
-    }
-    let metadataTable = null;
-    let metadataVideos = 0;
-    if (metadata && metadata.attributes.length > 0) {
-        metadataTable = new Map(metadata.attributes.map(a => [a, new Map()]));
-        const counted = new Set();
-        accumulator.pairs.forEach(key => {
-            const video = DatasetAccumulator.pairVideo(key);
-            const values = metadata.byVideo.get(accumulator.videoKeys[video]);
-            if (!values)
-                return;
-            if (!counted.has(video))
-                counted.add(video);
-            const label = labels[DatasetAccumulator.pairLabel(key)];
-            metadata.attributes.forEach((attribute, i) => {
-                const value = values[i] ?? '';
-                if (value === '')
-                    return;
-                const byValue = metadataTable.get(attribute);
-                let byClass = byValue.get(value);
-                if (!byClass)
-                    byValue.set(value, (byClass = new Map()));
-                byClass.set(label, (byClass.get(label) ?? 0) + 1);
-            });
-        });
-        metadataVideos = counted.size;
-    }
-    const locate = (leak) => ({
-        key: leak.key,
-        places: leak.places.map(p => ({
-            split: p.split,
-            file: accumulator.files[p.file],
-            line: p.line
-        }))
-    });
-    return {
-        splits,
-        classTotals,
-        totalVideos: videoCount,
-        totalSegments,
-        videoLeaks: [...accumulator.videoLeaks.values()].map(locate),
-        groupLeaks: [...accumulator.groupLeaks.values()].map(locate),
-        groupPatternConfigured,
-        groupCoverage: accumulator.groupCoverage(),
-        labeledVideos,
-        multiLabelVideos,
-        multiLabelSegments: multi ? multi.segments : null,
-        overlappingVideos: multi ? multi.overlappingVideos : null,
-        metadata: metadataTable,
-        metadataVideos
-    };
-}
-function sortedClasses(classes) {
-    const sorted = Object.create(null);
-    for (const name of Object.keys(classes).sort())
-        sorted[name] = classes[name];
-    return sorted;
-}
-function roundSeconds(value) {
-    return Math.round(value * 1e6) / 1e6;
-}
-function buildSnapshot(name, report, accumulator) {
-    const videos = new Map();
-    for (let video = 0; video < accumulator.videoKeys.length; video++) {
-        videos.set(accumulator.videoKeys[video], {
-            splits: accumulator.videoSplits.data[video],
-            labels: []
-        });
-    }
-    accumulator.pairs.forEach(key => {
-        const entry = videos.get(accumulator.videoKeys[DatasetAccumulator.pairVideo(key)]);
-        entry.labels.push(accumulator.labels[DatasetAccumulator.pairLabel(key)]);
-    });
-    for (const entry of videos.values())
-        entry.labels.sort();
-    const frozenRows = new Map();
-    for (const [split, rows] of accumulator.frozenRows) {
-        frozenRows.set(split, new Map([...rows].map(([key, where]) => [
-            key,
-            { file: accumulator.files[where.file], line: where.line }
-        ])));
-    }
-    return { name, report, videos, frozenRows };
-}
 
 ;// CONCATENATED MODULE: ./src/gate.ts
+/**
+ * The engine's one entry point: datasets in, `GateReport` out. Both shells (the action in main.ts
+ * and the terminal in cli.ts) call `runGate`; neither reads a CSV itself.
+ *
+ * runGate plans the datasets, analyzes each (gate/analyze-dataset.ts), compares with the base when
+ * asked (gate/compare-base.ts) and decides the verdict. One bad file becomes findings on its
+ * dataset; it never stops the other files or datasets.
+ */
 
+
+
+
+
+
+async function runGate(request) {
+    const { source, config } = request;
+    const failOn = request.failOn ?? config.failOn;
+    const plan = await planDatasets(source, config, request.paths, 'head');
+    const notes = plan.notes;
+    let plans = plan.datasets;
+    if (request.changedFiles) {
+        const changed = request.changedFiles;
+        // A refusal without a file (a paths entry that matched nothing) is about the workflow, not
+        // the change, and stays; a refused file counts like a dataset file.
+        plans = plans.filter(p => p.refused
+            ? p.problems.every(problem => problem.file === null || changed.has(problem.file))
+            : datasetFiles(p).some(file => changed.has(file)));
+    }
+    const analyzed = [];
+    for (const datasetPlan of plans) {
+        const result = await analyzeDataset(source, datasetPlan, config, {
+            snapshot: request.base !== undefined,
+            progress: request.progress
+        });
+        analyzed.push(result);
+        for (const note of result.notes)
+            notes.push(`${result.report.name}: ${note}`);
+    }
+    const datasets = analyzed.map(a => a.report);
+    if (request.base) {
+        datasets.push(...(await compareWithBase(request, plan, analyzed, notes)));
+    }
+    const counts = { error: 0, warning: 0, notice: 0 };
+    let newCounts;
+    for (const dataset of datasets) {
+        dataset.findings.sort(compareFindings);
+        addCounts(counts, dataset.counts);
+        if (dataset.newCounts)
+            addCounts((newCounts ??= { error: 0, warning: 0, notice: 0 }), dataset.newCounts);
+    }
+    if (request.base)
+        newCounts ??= { error: 0, warning: 0, notice: 0 };
+    const report = {
+        schemaVersion: 1,
+        passed: verdict(failOn, counts, newCounts),
+        failOn,
+        counts,
+        ...(newCounts ? { newCounts, baseRef: request.base.ref } : {}),
+        datasets,
+        notes
+    };
+    return report;
+}
 
 ;// CONCATENATED MODULE: ./src/publish/annotations.ts
 /**
@@ -69878,6 +70496,443 @@ function toAnnotation(finding, dataset) {
 function emitAnnotations(plan, sink = core_namespaceObject) {
     for (const annotation of plan.annotations)
         sink[annotation.severity](annotation.message, annotation.properties);
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/publish/api.ts
+/**
+ * The narrow view of the GitHub REST API the action uses, `request(route, params)`, and how to
+ * read a failed request. Every call module takes a `GitHubApi`, so unit tests hand in a plain
+ * object; github-api.ts makes the real one (octokit with retries and timeouts).
+ */
+/** The HTTP status of a failed request; null for failures that never got a response. */
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : null;
+}
+/** Response headers of a failed request (lower-case names), empty when there was no response. */
+function headersOf(error) {
+    const headers = error?.response?.headers;
+    return typeof headers === 'object' && headers !== null ? headers : {};
+}
+/** Whether a response was a failed request with this status. */
+function hasStatus(error, ...statuses) {
+    const status = statusOf(error);
+    return status !== null && statuses.includes(status);
+}
+/** The first line of an error's message, without octokit's documentation link. */
+function shortMessage(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return (text.split('\n')[0] ?? '').replace(/\s+-\s+https:\/\/docs\.github\.com\S*$/, '').trim();
+}
+
+;// CONCATENATED MODULE: ./src/publish/retry.ts
+/**
+ * Retries with backoff and a timeout for every GitHub request, bounded in tries and in time.
+ *
+ * - Rate limits (429, or 403 with `x-ratelimit-remaining: 0`, `retry-after` or a "rate limit"
+ *   message) are retried for every method: GitHub refused the request without acting on it. The
+ *   wait is what the server asks for (`retry-after`, else `x-ratelimit-reset`), else the backoff;
+ *   a wait longer than `maxDelayMs` is not waited for (a primary limit can last an hour).
+ * - 5xx, timeouts and dropped connections are retried only for methods that are safe to repeat
+ *   (GET, HEAD, PUT, PATCH, DELETE). A POST may have succeeded before the failure, so repeating
+ *   it blindly could create a second comment: the caller decides (see `createStickyComment`).
+ * - Anything else (401, 403 for permissions, 404, 422) fails at once.
+ */
+
+
+const RETRY_DEFAULTS = {
+    attempts: 4,
+    baseDelayMs: 1000,
+    maxDelayMs: 60_000,
+    maxTotalWaitMs: 120_000,
+    timeoutMs: 30_000
+};
+const REPEATABLE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
+/** How a failed request may be retried. `transport` failures (no response) count as `server`. */
+function classifyFailure(error) {
+    const status = statusOf(error);
+    if (status === 429)
+        return 'rate-limit';
+    if (status === 403) {
+        const headers = headersOf(error);
+        const limited = String(headers['x-ratelimit-remaining']) === '0' ||
+            headers['retry-after'] !== undefined ||
+            /rate limit/i.test(shortMessage(error));
+        return limited ? 'rate-limit' : 'final';
+    }
+    if (status === null || status >= 500)
+        return 'server';
+    return 'final';
+}
+/** The wait the server asks for, in ms, or null when it names none. */
+function requestedWait(error, now) {
+    const headers = headersOf(error);
+    const retryAfter = headers['retry-after'];
+    if (retryAfter !== undefined) {
+        const seconds = Number(retryAfter);
+        if (Number.isFinite(seconds))
+            return Math.max(0, seconds * 1000);
+        const date = Date.parse(String(retryAfter));
+        if (Number.isFinite(date))
+            return Math.max(0, date - now);
+    }
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (String(headers['x-ratelimit-remaining']) === '0' && Number.isFinite(reset)) {
+        // One second past the reset: the server's clock and ours are never quite equal.
+        return Math.max(0, reset * 1000 - now + 1000);
+    }
+    return null;
+}
+function withRetry(api, options = {}) {
+    const settings = { ...RETRY_DEFAULTS, ...timeoutFromEnvironment(), ...options };
+    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
+    const now = options.now ?? Date.now;
+    const random = options.random ?? Math.random;
+    const log = options.log ?? info;
+    return {
+        async request(route, params = {}) {
+            const method = (route.split(' ')[0] ?? 'GET').toUpperCase();
+            let waited = 0;
+            for (let attempt = 1;; attempt++) {
+                let error;
+                try {
+                    return await requestWithTimeout(api, route, params, settings.timeoutMs);
+                }
+                catch (caught) {
+                    error = caught;
+                }
+                const kind = classifyFailure(error);
+                const repeatable = kind === 'rate-limit' || (kind === 'server' && REPEATABLE_METHODS.has(method));
+                if (!repeatable || attempt >= settings.attempts)
+                    throw error;
+                const backoff = settings.baseDelayMs * 2 ** (attempt - 1) * (0.75 + random() / 2);
+                const wait = Math.ceil(requestedWait(error, now()) ?? backoff);
+                if (wait > settings.maxDelayMs || waited + wait > settings.maxTotalWaitMs) {
+                    throw withMessage(error, `${shortMessage(error)} (GitHub asks to wait ${Math.ceil(wait / 1000)} s; not waiting that long)`);
+                }
+                const status = statusOf(error);
+                log(`${route.replace(/\{[^}]+\}/g, m => String(params[m.slice(1, -1)] ?? m))} failed (${status !== null ? `HTTP ${status}: ` : ''}${shortMessage(error)}); retry ${attempt} of ${settings.attempts - 1} in ${(wait / 1000).toFixed(1)} s`);
+                await sleep(wait);
+                waited += wait;
+            }
+        }
+    };
+}
+/**
+ * Undocumented: `DATASET_GATE_HTTP_TIMEOUT_MS` shortens one try's timeout, so end-to-end tests of
+ * a server that never answers do not wait 30 s per try.
+ */
+function timeoutFromEnvironment() {
+    const value = Number(process.env.DATASET_GATE_HTTP_TIMEOUT_MS);
+    return Number.isInteger(value) && value > 0 ? { timeoutMs: value } : {};
+}
+/** One try, aborted after `timeoutMs`; a timeout surfaces as a transport failure (no status). */
+async function requestWithTimeout(api, route, params, timeoutMs) {
+    const controller = new AbortController();
+    const request = {
+        ...params.request,
+        signal: controller.signal
+    };
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            // Reject before aborting, so the race settles with this error rather than the abort's.
+            reject(new Error(`timed out after ${Math.round(timeoutMs / 1000)} s`));
+            controller.abort();
+        }, timeoutMs);
+    });
+    try {
+        // The race covers an implementation that ignores the signal; the abort frees the socket.
+        return await Promise.race([api.request(route, { ...params, request }), timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function withMessage(error, message) {
+    const copy = new Error(message);
+    return Object.assign(copy, {
+        status: statusOf(error) ?? undefined,
+        response: error?.response
+    });
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/publish/report-file.ts
+/**
+ * The JSON report file. The `report-file` input names a path in the workspace, and the workspace
+ * holds whatever the pull request committed: a symbolic link named like the report (pointing at a
+ * file the runner can write), a link in place of one of its folders, or a plain file where a folder
+ * should be. So the path is resolved and must stay inside the workspace or RUNNER_TEMP, no part of it
+ * below that folder may be a symbolic link, and the file is written under a new, unguessable name
+ * and renamed over the target (a rename replaces a link instead of writing through it).
+ *
+ * Nothing here throws: a refused or failed path is a warning and the report goes to the default
+ * location in the temp folder, because losing the verdict to a bad report path would be worse.
+ */
+
+
+
+/** A path the action will not write to, or a write that failed; the message is the whole story. */
+class ReportPathError extends Error {
+}
+/** `<temp>/dataset-gate-report[-<comment-key>].json`: two gates in one job keep their own report. */
+function defaultReportPath(tempDir, commentKey) {
+    const name = commentKey === 'dataset-gate'
+        ? 'dataset-gate-report.json'
+        : `dataset-gate-report-${commentKey}.json`;
+    return (0,external_node_path_namespaceObject.join)(tempDir, name);
+}
+async function writeReportFile(content, request) {
+    const warnings = [];
+    const fallback = defaultReportPath(request.tempDir, request.commentKey);
+    if (request.input !== undefined) {
+        const shown = JSON.stringify(request.input);
+        try {
+            const target = resolveReportPath(request.input, [request.workspace, request.tempDir]);
+            await writeInside(target.root, target.path, content);
+            return { path: target.path, warnings };
+        }
+        catch (error) {
+            warnings.push(`Input \`report-file\` ${shown}: ${messageOf(error)}; the JSON report is written to ${fallback} instead.`);
+        }
+    }
+    try {
+        // The runner's own temp folder: created when missing, like the runner would.
+        await (0,promises_namespaceObject.mkdir)(request.tempDir, { recursive: true });
+        await writeInside(request.tempDir, fallback, content);
+        return { path: fallback, warnings };
+    }
+    catch (error) {
+        warnings.push(`Could not write the JSON report to ${fallback}: ${messageOf(error)}; the \`report-file\` output is empty.`);
+        return { path: null, warnings };
+    }
+}
+/**
+ * The input resolved against the workspace, and the allowed folder that holds it (the innermost,
+ * when one allowed folder is inside the other). Refuses any path outside them.
+ */
+function resolveReportPath(input, roots) {
+    if (input.includes('\0'))
+        throw new ReportPathError('the path contains a NUL character');
+    const path = (0,external_node_path_namespaceObject.resolve)(roots[0], input);
+    const holders = roots
+        .map(root => (0,external_node_path_namespaceObject.resolve)(root))
+        .filter(root => isStrictlyInside(root, path))
+        .sort((a, b) => b.length - a.length);
+    if (holders.length === 0) {
+        throw new ReportPathError('the path does not name a file inside the workspace or RUNNER_TEMP; give a path relative to the workspace');
+    }
+    return { root: holders[0], path };
+}
+function isStrictlyInside(root, path) {
+    const inside = (0,external_node_path_namespaceObject.relative)(root, path);
+    return inside.length > 0 && !inside.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(inside);
+}
+/**
+ * Writes `path` (inside `root`) without following a symbolic link anywhere below `root`: each
+ * existing folder is checked with lstat, missing ones are created one at a time, and the content
+ * goes to a fresh file (flag `wx`: never an existing file or link) that is then renamed over the
+ * target. The root itself is the runner's (workspace or temp folder) and trusted.
+ */
+async function writeInside(root, path, content) {
+    const folders = (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.dirname)(path))
+        .split(external_node_path_namespaceObject.sep)
+        .filter(part => part.length > 0 && part !== '.');
+    let folder = root;
+    for (const part of folders) {
+        folder = (0,external_node_path_namespaceObject.join)(folder, part);
+        await ensureRealFolder(folder);
+    }
+    await checkTarget(path);
+    const temporary = (0,external_node_path_namespaceObject.join)(folder, `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_.randomBytes)(12).toString('hex')}.tmp`);
+    const handle = await (0,promises_namespaceObject.open)(temporary, 'wx', 0o644).catch(error => {
+        throw report_file_failure(`cannot create a file in ${folder}`, error);
+    });
+    try {
+        await handle.writeFile(content);
+        await handle.close();
+        await (0,promises_namespaceObject.rename)(temporary, path);
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        await (0,promises_namespaceObject.unlink)(temporary).catch(() => undefined);
+        throw report_file_failure(`cannot write ${path}`, error);
+    }
+}
+/** A folder that exists as a real folder (created when missing), never a link or a file. */
+async function ensureRealFolder(folder) {
+    if ((await lstatOrNull(folder)) === null) {
+        try {
+            await (0,promises_namespaceObject.mkdir)(folder);
+        }
+        catch (error) {
+            // Created by someone else meanwhile: checked below like any existing folder.
+            if (error.code !== 'EEXIST')
+                throw report_file_failure(`cannot create the folder ${folder}`, error);
+        }
+    }
+    const existing = await lstatOrNull(folder);
+    if (existing?.isSymbolicLink())
+        throw new ReportPathError(`${folder} is a symbolic link, and the report is not written through links`);
+    if (!existing?.isDirectory())
+        throw new ReportPathError(`${folder} is a file, not a folder`);
+}
+/** The target may be missing or a regular file (replaced); anything else is refused. */
+async function checkTarget(path) {
+    const existing = await lstatOrNull(path);
+    if (existing === null || existing.isFile())
+        return;
+    if (existing.isSymbolicLink())
+        throw new ReportPathError(`${path} is a symbolic link, and the report is not written through links`);
+    throw new ReportPathError(`${path} exists and is not a regular file`);
+}
+async function lstatOrNull(path) {
+    try {
+        return await (0,promises_namespaceObject.lstat)(path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return null;
+        throw report_file_failure(`cannot inspect ${path}`, error);
+    }
+}
+/** An I/O failure as one line: the system's code rather than Node's message with the path again. */
+function report_file_failure(what, error) {
+    const code = error.code;
+    return new ReportPathError(`${what} (${code ?? messageOf(error)})`);
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/publish/code-scanning.ts
+
+
+
+
+
+
+const UPLOAD_SARIF_ROUTE = 'POST /repos/{owner}/{repo}/code-scanning/sarifs';
+const CODE_SCANNING_PERMISSION = 'security-events: write';
+/** `<temp>/dataset-gate[-<comment-key>].sarif`: two gates in one job keep their own file. */
+function defaultSarifPath(tempDir, commentKey) {
+    return (0,external_node_path_namespaceObject.join)(tempDir, commentKey === 'dataset-gate' ? 'dataset-gate.sarif' : `dataset-gate-${commentKey}.sarif`);
+}
+/** Never throws: a refused or failed path is a warning, and the SARIF goes to RUNNER_TEMP. */
+async function writeSarifFile(content, request) {
+    const warnings = [];
+    const fallback = defaultSarifPath(request.tempDir, request.commentKey);
+    try {
+        const target = resolveReportPath(request.input, [request.workspace, request.tempDir]);
+        await writeInside(target.root, target.path, content);
+        return { path: target.path, warnings };
+    }
+    catch (error) {
+        warnings.push(`Input \`sarif-file\` ${JSON.stringify(request.input)}: ${code_scanning_messageOf(error)}; the SARIF is written to ${fallback} instead.`);
+    }
+    try {
+        await (0,promises_namespaceObject.mkdir)(request.tempDir, { recursive: true });
+        await writeInside(request.tempDir, fallback, content);
+        return { path: fallback, warnings };
+    }
+    catch (error) {
+        warnings.push(`Could not write the SARIF to ${fallback}: ${code_scanning_messageOf(error)}; the \`sarif-file\` output is empty.`);
+        return { path: null, warnings };
+    }
+}
+/**
+ * The commit and ref an upload is filed under, or why there is none. On a pull request the commit
+ * is what the workspace holds (checkout.ts verified it): the merge commit goes with
+ * `refs/pull/N/merge`, the head with `refs/pull/N/head`, so the alerts show on the pull request
+ * and never on the base branch (which GITHUB_REF names under `pull_request_target`).
+ */
+function uploadTarget(context, checkedOut, env = process.env) {
+    const { owner, repo } = context;
+    if (!owner || !repo)
+        return { problem: 'GITHUB_REPOSITORY is not set' };
+    const pr = context.pullRequest;
+    if (pr && checkedOut) {
+        return checkedOut.kind === 'merge'
+            ? { owner, repo, commitSha: checkedOut.sha, ref: `refs/pull/${pr.number}/merge` }
+            : { owner, repo, commitSha: pr.headSha, ref: `refs/pull/${pr.number}/head` };
+    }
+    const ref = env.GITHUB_REF ?? '';
+    const sha = context.sha;
+    if (!/^refs\/(heads|tags|pull)\/./.test(ref))
+        return {
+            problem: `GITHUB_REF ${ref ? JSON.stringify(ref) : 'is not set'}${ref ? ' is not a branch, tag or pull request ref' : ''}`
+        };
+    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(sha))
+        return { problem: `GITHUB_SHA ${sha ? JSON.stringify(sha) : 'is not set'}` };
+    return { owner, repo, commitSha: sha.toLowerCase(), ref };
+}
+/**
+ * Sends the gzipped SARIF. Repeating an upload is safe (a later analysis of the same commit, ref
+ * and category replaces the earlier one), so server errors are tried again here, which the generic
+ * retry does not do for a POST.
+ */
+async function uploadSarif(api, target, gzipped, options = {}) {
+    const body = {
+        commit_sha: target.commitSha,
+        ref: target.ref,
+        sarif: gzipped.toString('base64'),
+        tool_name: 'dataset-gate',
+        ...(options.workspace
+            ? { checkout_uri: (0,external_node_url_.pathToFileURL)(options.workspace).href.replace(/\/?$/, '/') }
+            : {}),
+        ...(options.startedAt
+            ? { started_at: options.startedAt.toISOString().replace(/\.\d{3}Z$/, 'Z') }
+            : {})
+    };
+    const attempts = options.attempts ?? 3;
+    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
+    for (let attempt = 1;; attempt++) {
+        try {
+            const response = await api.request(UPLOAD_SARIF_ROUTE, {
+                owner: target.owner,
+                repo: target.repo,
+                ...body
+            });
+            const id = response.data?.id;
+            return { kind: 'uploaded', id: typeof id === 'string' ? id : '' };
+        }
+        catch (error) {
+            if (classifyFailure(error) === 'server' && attempt < attempts) {
+                await sleep(2000 * 2 ** (attempt - 1));
+                continue;
+            }
+            return describeUploadFailure(error);
+        }
+    }
+}
+function describeUploadFailure(error) {
+    const status = statusOf(error);
+    const detail = `${status !== null ? `HTTP ${status}: ` : ''}${shortMessage(error)}`;
+    if ((status === 403 || status === 401) && classifyFailure(error) !== 'rate-limit') {
+        return {
+            kind: 'forbidden',
+            message: `The SARIF was not uploaded to code scanning (${detail}). The workflow must grant the token ` +
+                `\`${CODE_SCANNING_PERMISSION}\` (under \`permissions:\`), and code scanning must be enabled for ` +
+                `the repository; pull requests from forks get a read-only token. The verdict does not depend on it.`
+        };
+    }
+    if (status === 413)
+        return {
+            kind: 'failed',
+            message: `The SARIF was not uploaded to code scanning (${detail}): GitHub found it too large.`
+        };
+    return {
+        kind: 'failed',
+        message: `The SARIF was not uploaded to code scanning (${detail}). The verdict does not depend on it.`
+    };
+}
+function code_scanning_messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -69986,6 +71041,7 @@ function readRunContext(env = process.env) {
         sha: env.GITHUB_SHA ?? '',
         pullRequest,
         runUrl: runId && owner && repo ? `${server}/${owner}/${repo}/actions/runs/${runId}` : undefined,
+        actionHome: actionHome(server, env.GITHUB_ACTION_REPOSITORY || env.GITHUB_REPOSITORY),
         tempDir: env.RUNNER_TEMP || undefined
     };
 }
@@ -70011,6 +71067,9 @@ function readPullRequest(eventPath, eventName) {
         baseRef: pr.base.ref,
         changedFiles: pr.changed_files ?? null
     };
+}
+function actionHome(server, repository) {
+    return repository && /^[\w.-]+\/[\w.-]+$/.test(repository) ? `${server}/${repository}` : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/gate-config.ts
@@ -70724,7 +71783,7 @@ const SEMI = 59; // ";"
 const EQ = 61; // "="
 const DQUOTE = 34; // '"'
 const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
+const dist_COMMA = 44; // ","
 const LOWER_CASE = 1;
 const OWS = 2;
 const SEMI_FLAG = 4;
@@ -70740,7 +71799,7 @@ const CHAR_MAP = new Uint8Array(0x100);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
+CHAR_MAP[dist_COMMA] |= COMMA_FLAG;
 for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
     CHAR_MAP[code] |= LOWER_CASE;
 }
@@ -75096,144 +76155,13 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/publish/retry.ts
-/**
- * Retries with backoff and a timeout for every GitHub request, bounded in tries and in time.
- *
- * - Rate limits (429, or 403 with `x-ratelimit-remaining: 0`, `retry-after` or a "rate limit"
- *   message) are retried for every method: GitHub refused the request without acting on it. The
- *   wait is what the server asks for (`retry-after`, else `x-ratelimit-reset`), else the backoff;
- *   a wait longer than `maxDelayMs` is not waited for (a primary limit can last an hour).
- * - 5xx, timeouts and dropped connections are retried only for methods that are safe to repeat
- *   (GET, HEAD, PUT, PATCH, DELETE). A POST may have succeeded before the failure, so repeating
- *   it blindly could create a second comment: the caller decides (see `createStickyComment`).
- * - Anything else (401, 403 for permissions, 404, 422) fails at once.
- */
-
-
-const RETRY_DEFAULTS = {
-    attempts: 4,
-    baseDelayMs: 1000,
-    maxDelayMs: 60_000,
-    maxTotalWaitMs: 120_000,
-    timeoutMs: 30_000
-};
-const REPEATABLE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
-/** How a failed request may be retried. `transport` failures (no response) count as `server`. */
-function classifyFailure(error) {
-    const status = statusOf(error);
-    if (status === 429)
-        return 'rate-limit';
-    if (status === 403) {
-        const headers = headersOf(error);
-        const limited = String(headers['x-ratelimit-remaining']) === '0' ||
-            headers['retry-after'] !== undefined ||
-            /rate limit/i.test(shortMessage(error));
-        return limited ? 'rate-limit' : 'final';
-    }
-    if (status === null || status >= 500)
-        return 'server';
-    return 'final';
-}
-/** The wait the server asks for, in ms, or null when it names none. */
-function requestedWait(error, now) {
-    const headers = headersOf(error);
-    const retryAfter = headers['retry-after'];
-    if (retryAfter !== undefined) {
-        const seconds = Number(retryAfter);
-        if (Number.isFinite(seconds))
-            return Math.max(0, seconds * 1000);
-        const date = Date.parse(String(retryAfter));
-        if (Number.isFinite(date))
-            return Math.max(0, date - now);
-    }
-    const reset = Number(headers['x-ratelimit-reset']);
-    if (String(headers['x-ratelimit-remaining']) === '0' && Number.isFinite(reset)) {
-        // One second past the reset: the server's clock and ours are never quite equal.
-        return Math.max(0, reset * 1000 - now + 1000);
-    }
-    return null;
-}
-function withRetry(api, options = {}) {
-    const settings = { ...RETRY_DEFAULTS, ...timeoutFromEnvironment(), ...options };
-    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
-    const now = options.now ?? Date.now;
-    const random = options.random ?? Math.random;
-    const log = options.log ?? info;
-    return {
-        async request(route, params = {}) {
-            const method = (route.split(' ')[0] ?? 'GET').toUpperCase();
-            let waited = 0;
-            for (let attempt = 1;; attempt++) {
-                let error;
-                try {
-                    return await requestWithTimeout(api, route, params, settings.timeoutMs);
-                }
-                catch (caught) {
-                    error = caught;
-                }
-                const kind = classifyFailure(error);
-                const repeatable = kind === 'rate-limit' || (kind === 'server' && REPEATABLE_METHODS.has(method));
-                if (!repeatable || attempt >= settings.attempts)
-                    throw error;
-                const backoff = settings.baseDelayMs * 2 ** (attempt - 1) * (0.75 + random() / 2);
-                const wait = Math.ceil(requestedWait(error, now()) ?? backoff);
-                if (wait > settings.maxDelayMs || waited + wait > settings.maxTotalWaitMs) {
-                    throw withMessage(error, `${shortMessage(error)} (GitHub asks to wait ${Math.ceil(wait / 1000)} s; not waiting that long)`);
-                }
-                const status = statusOf(error);
-                log(`${route.replace(/\{[^}]+\}/g, m => String(params[m.slice(1, -1)] ?? m))} failed (${status !== null ? `HTTP ${status}: ` : ''}${shortMessage(error)}); retry ${attempt} of ${settings.attempts - 1} in ${(wait / 1000).toFixed(1)} s`);
-                await sleep(wait);
-                waited += wait;
-            }
-        }
-    };
-}
-/**
- * Undocumented: `DATASET_GATE_HTTP_TIMEOUT_MS` shortens one try's timeout, so end-to-end tests of
- * a server that never answers do not wait 30 s per try.
- */
-function timeoutFromEnvironment() {
-    const value = Number(process.env.DATASET_GATE_HTTP_TIMEOUT_MS);
-    return Number.isInteger(value) && value > 0 ? { timeoutMs: value } : {};
-}
-/** One try, aborted after `timeoutMs`; a timeout surfaces as a transport failure (no status). */
-async function requestWithTimeout(api, route, params, timeoutMs) {
-    const controller = new AbortController();
-    const request = {
-        ...params.request,
-        signal: controller.signal
-    };
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            // Reject before aborting, so the race settles with this error rather than the abort's.
-            reject(new Error(`timed out after ${Math.round(timeoutMs / 1000)} s`));
-            controller.abort();
-        }, timeoutMs);
-    });
-    try {
-        // The race covers an implementation that ignores the signal; the abort frees the socket.
-        return await Promise.race([api.request(route, { ...params, request }), timeout]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-function withMessage(error, message) {
-    const copy = new Error(message);
-    return Object.assign(copy, {
-        status: statusOf(error) ?? undefined,
-        response: error?.response
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/publish/github-api.ts
 /**
  * The narrow view of the GitHub REST API the action uses: `request(route, params)`. Every call
  * module takes a `GitHubApi`, so unit tests hand in a plain object and the action hands in
  * @actions/github's octokit wrapped with retries and timeouts (`createGitHubApi`).
  */
+
 
 
 /** The API at GITHUB_API_URL (GitHub Enterprise Server included), authenticated with `token`. */
@@ -75251,26 +76179,6 @@ const quietLog = {
     warn: () => undefined,
     error: () => undefined
 };
-/** The HTTP status of a failed request; null for failures that never got a response. */
-function statusOf(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : null;
-}
-/** Response headers of a failed request (lower-case names), empty when there was no response. */
-function headersOf(error) {
-    const headers = error?.response?.headers;
-    return typeof headers === 'object' && headers !== null ? headers : {};
-}
-/** Whether a response was a failed request with this status. */
-function hasStatus(error, ...statuses) {
-    const status = statusOf(error);
-    return status !== null && statuses.includes(status);
-}
-/** The first line of an error's message, without octokit's documentation link. */
-function shortMessage(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return (text.split('\n')[0] ?? '').replace(/\s+-\s+https:\/\/docs\.github\.com\S*$/, '').trim();
-}
 /**
  * One line a person can act on: what failed, the HTTP status, and for a 403 the permission the
  * workflow must grant (`permissions:` in the workflow file).
@@ -75286,6 +76194,298 @@ function describeApiError(error, doing, permission) {
         return `Could not ${doing} (${detail}). The workflow must grant the token \`${permission}\` (under \`permissions:\`). Pull requests from forks get a read-only token; see the README.`;
     }
     return `Could not ${doing} (${detail}).`;
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+/**
+ * Number formatting shared by the Markdown and text reports. Locale-independent, so golden files
+ * are the same on every machine. Counts and nouns are written as in messages (display.ts).
+ */
+
+
+/** A fraction as a percentage: 0.2841 -> "28.4%". */
+function formatPercent(fraction, digits = 1) {
+    return `${(fraction * 100).toFixed(digits)}%`;
+}
+/**
+ * Decimals that tell apart the shares of one table or caption whose largest share is `largest`:
+ * two when all are below 2% (hundreds of classes: 0.25% next to 0.24%), else one.
+ */
+function shareDigits(largest) {
+    return largest * 100 < 2 ? 2 : 1;
+}
+/** A fraction as percentage points: 0.0042 -> "0.4 pp". */
+function formatPoints(fraction) {
+    return `${(fraction * 100).toFixed(1)} pp`;
+}
+/** A p-value readable across its range: "0.412", "3.2e-7", "< 1e-300". */
+function formatPValue(p) {
+    if (p <= 0)
+        return '< 1e-300';
+    if (p >= 0.001)
+        return p.toFixed(3);
+    return p.toExponential(1);
+}
+/** A ratio such as an imbalance: 1.6667 -> "1.67×". */
+function formatRatio(ratio) {
+    if (ratio === null)
+        return 'n/a';
+    return `${ratio >= 100 ? formatCount(Math.round(ratio)) : ratio.toFixed(2)}×`;
+}
+/** A signed change: "+5", "-3"; empty for no change. */
+function formatChange(change) {
+    if (change === 0)
+        return '';
+    return change > 0 ? `+${formatCount(change)}` : formatCount(change);
+}
+/** Bytes in binary units: 1536 -> "1.5 KiB". */
+function format_formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${formatCount(bytes)} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/bars.ts
+/**
+ * Unicode bars for places without a chart (the text report, e-mail notifications, the mobile
+ * app): block elements render in every font and terminal, one column wide each.
+ */
+/** Eight heights, lowest first: one character per split compares shares side by side. */
+const COLUMN_BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+/** Eighths of a cell, for bars that grow to the right. */
+const ROW_BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+/** Shown for a share of zero, so that nothing and a sliver never look alike. */
+const NO_SHARE = '·';
+/**
+ * One column-bar character per value, its height `value / max` in eighths; a value above zero is
+ * at least one eighth high, zero is `·`.
+ */
+function columnBars(values, max) {
+    return values
+        .map(value => {
+        if (!(value > 0) || !(max > 0))
+            return NO_SHARE;
+        const level = Math.min(8, Math.max(1, Math.round((value / max) * 8)));
+        return COLUMN_BLOCKS[level - 1];
+    })
+        .join('');
+}
+/**
+ * A bar growing to the right, `width` cells at `value == max`, in eighths of a cell; a value
+ * above zero is at least one eighth long. Empty for zero.
+ */
+function rowBar(value, max, width = 8) {
+    if (!(value > 0) || !(max > 0))
+        return '';
+    const eighths = Math.max(1, Math.round((Math.min(value, max) / max) * width * 8));
+    return '█'.repeat(Math.floor(eighths / 8)) + ROW_BLOCKS[eighths % 8];
+}
+
+;// CONCATENATED MODULE: ./src/report/sections.ts
+/**
+ * The renderer-neutral view of a report: what goes in each table, in which order. The Markdown
+ * and text reports both read these, so a comment and a terminal agree on every number.
+ */
+
+
+
+/** Every finding a dataset has, those left out of the list included. */
+function totalFindings(counts) {
+    return counts.error + counts.warning + counts.notice;
+}
+/** "2 new against main@1a2b3c4" when a base was read, else null (nothing is new without a base). */
+function newFindingsSummary(report) {
+    if (report.newCounts === undefined)
+        return null;
+    const fresh = totalFindings(report.newCounts);
+    return `${formatCount(fresh)} new against ${report.baseRef ?? 'the base'}`;
+}
+/** A dataset with no file read and no row: a refused path, or files that could not be read. */
+function nothingRead(dataset) {
+    return dataset.files.length === 0 && dataset.metrics.totalSegments === 0;
+}
+/** Where a finding applies: `file:line`, or the split and class of a dataset finding. */
+function findingPlace(finding) {
+    if (finding.file !== null)
+        return { file: finding.file, line: finding.line };
+    return [finding.split, finding.class === null ? null : `class ${finding.class}`]
+        .filter(part => part !== null)
+        .join(' · ');
+}
+function presentSplits(dataset) {
+    return SPLITS.filter(split => dataset.splits[split] !== undefined);
+}
+function splitOverview(dataset) {
+    const splits = presentSplits(dataset);
+    let allVideos = 0;
+    for (const split of splits)
+        allVideos += dataset.splits[split]?.videos ?? 0;
+    return splits.map(split => {
+        const summary = dataset.splits[split];
+        const videos = summary?.videos ?? 0;
+        return {
+            split,
+            segments: summary?.segments ?? 0,
+            videos,
+            unlabeledVideos: summary?.unlabeledVideos ?? 0,
+            classes: summary === undefined ? 0 : Object.keys(summary.classes).length,
+            videoShare: allVideos === 0 ? 0 : videos / allVideos
+        };
+    });
+}
+/** Labelled segments of a split: the sum over its classes (a multi-label segment counts once per label). */
+function labelledSegments(dataset, split) {
+    let total = 0;
+    for (const counts of Object.values(dataset.splits[split]?.classes ?? {}))
+        total += counts.segments;
+    return total;
+}
+/**
+ * Splits whose class shares are compared (the chart, the share columns): TRAIN, VALIDATION and
+ * TEST with at least one labelled segment. UNASSIGNED counts only when no other split has rows:
+ * AutoML deals its rows out 80/10/10, so its own shares are not what trains or tests a model (and
+ * a handful of unassigned rows would set the scale of every bar).
+ */
+function shareSplits(dataset) {
+    const assigned = SPLITS.filter(split => split !== 'UNASSIGNED' && labelledSegments(dataset, split) > 0);
+    if (assigned.length > 0)
+        return assigned;
+    return labelledSegments(dataset, 'UNASSIGNED') > 0 ? ['UNASSIGNED'] : [];
+}
+/** Splits that get a column in the per-class table: present now, or changed by the delta. */
+function classSplits(dataset) {
+    const changed = new Set(dataset.delta?.classes.map(change => change.split) ?? []);
+    return SPLITS.filter(split => dataset.splits[split] !== undefined || changed.has(split));
+}
+function ownCounts(classes, name) {
+    return classes !== undefined && Object.hasOwn(classes, name) ? (classes[name] ?? null) : null;
+}
+/**
+ * One row per class (classes the change removed included), most segments first. Cells carry the
+ * change against the base from `delta.classes`.
+ */
+function classRows(dataset) {
+    const changes = new Map();
+    for (const change of dataset.delta?.classes ?? []) {
+        changes.set(`${change.split}\u0000${change.class}`, change);
+    }
+    const names = new Set();
+    for (const split of SPLITS) {
+        for (const name of Object.keys(dataset.splits[split]?.classes ?? {}))
+            names.add(name);
+    }
+    for (const change of dataset.delta?.classes ?? [])
+        names.add(change.class);
+    const totals = new Map(shareSplits(dataset).map(split => [split, labelledSegments(dataset, split)]));
+    const rows = [];
+    for (const name of names) {
+        const cells = new Map();
+        const shares = new Map();
+        for (const [split, total] of totals) {
+            shares.set(split, (ownCounts(dataset.splits[split]?.classes, name)?.segments ?? 0) / total);
+        }
+        let totalSegments = 0;
+        for (const split of SPLITS) {
+            const head = ownCounts(dataset.splits[split]?.classes, name);
+            const change = changes.get(`${split}\u0000${name}`);
+            if (head === null && change === undefined)
+                continue;
+            const now = head ?? change?.head ?? null;
+            const before = change === undefined ? undefined : change.base;
+            const segments = now?.segments ?? 0;
+            const videos = now?.videos ?? 0;
+            totalSegments += segments;
+            cells.set(split, {
+                segments,
+                videos,
+                segmentChange: before === undefined ? null : segments - (before?.segments ?? 0),
+                videoChange: before === undefined ? null : videos - (before?.videos ?? 0),
+                added: before === null && now !== null
+            });
+        }
+        rows.push({ name, cells, totalSegments, shares });
+    }
+    return rows.sort((a, b) => b.totalSegments - a.totalSegments || compareText(a.name, b.name));
+}
+/**
+ * At most `max` rows: the first half and the last half of the list (the most and the least
+ * frequent classes are the interesting ones), and how many were left out between them.
+ */
+function keepEnds(rows, max) {
+    if (rows.length <= max)
+        return { head: [...rows], tail: [], omitted: 0 };
+    const headCount = Math.ceil(max / 2);
+    const tailCount = max - headCount;
+    return {
+        head: rows.slice(0, headCount),
+        tail: tailCount === 0 ? [] : rows.slice(rows.length - tailCount),
+        omitted: rows.length - max
+    };
+}
+/** The largest share of any class in any split: the scale of the share bars of one table. */
+function largestShare(rows) {
+    let max = 0;
+    for (const row of rows)
+        for (const share of row.shares.values())
+            max = Math.max(max, share);
+    return max;
+}
+/**
+ * The share column of the per-class tables: one column bar per split (scaled to the largest share
+ * in the table, `·` for none), then the shares: `▄█ 16.7% · 30.8%` (two decimals when every
+ * share is below 2%, as with hundreds of classes: `▇█ 0.25% · 0.26%`).
+ */
+function shareCell(row, splits, max) {
+    const shares = splits.map(split => row.shares.get(split) ?? 0);
+    const digits = shareDigits(max);
+    return `${columnBars(shares, max)} ${shares.map(share => formatPercent(share, digits)).join(' · ')}`;
+}
+/**
+ * The classes whose segment counts the change altered most (segments added plus removed over all
+ * splits), largest first; at most `max`, and how many changed in all.
+ */
+function changedClasses(dataset, max) {
+    const byName = new Map();
+    for (const change of dataset.delta?.classes ?? []) {
+        let entry = byName.get(change.class);
+        if (entry === undefined) {
+            entry = { name: change.class, changes: new Map(), moved: 0 };
+            byName.set(change.class, entry);
+        }
+        const base = change.base?.segments ?? null;
+        const head = change.head?.segments ?? null;
+        entry.changes.set(change.split, { base, head });
+        entry.moved += Math.abs((head ?? 0) - (base ?? 0));
+    }
+    const all = [...byName.values()].filter(entry => entry.moved > 0);
+    all.sort((a, b) => b.moved - a.moved || compareText(a.name, b.name));
+    return { classes: all.slice(0, max), total: all.length };
+}
+/** A changed-classes cell: `+39 (801 → 840)`, `new: 24`, `removed (14)`; empty when unchanged. */
+function changeCell(change) {
+    if (change === undefined)
+        return '';
+    const { base, head } = change;
+    if (base === null)
+        return `new: ${formatCount(head ?? 0)}`;
+    if (head === null)
+        return `removed (${formatCount(base)})`;
+    if (head === base)
+        return '';
+    return `${formatChange(head - base)} (${formatCount(base)} → ${formatCount(head)})`;
+}
+/** The bar of a changed class: segments added plus removed, scaled to the largest change shown. */
+function changeBar(moved, max) {
+    return rowBar(moved, max);
+}
+/** A leak's places in split order. */
+function leakPlaces(leak) {
+    return [...leak.places].sort((a, b) => SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split));
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -75434,18 +76634,6 @@ function escapeCode(text) {
     return `<code>${escapeMarkdown(text)}</code>`;
 }
 /**
- * A category label for a Mermaid chart, to put between double quotes: letters, digits, spaces and
- * `_ . - / +` are kept, anything else (quotes, brackets, `#`, `%`, `<`, backticks, hidden
- * characters) becomes `?`, and the result is cut to `max` code points. Never empty.
- */
-function escapeMermaid(text, max = 24) {
-    const cleaned = Array.from(text, char => (/^[\p{L}\p{N} _./+-]$/u.test(char) ? char : '?'))
-        .join('')
-        .replace(/ {2,}/g, ' ')
-        .trim();
-    return truncate(cleaned, max) || '?';
-}
-/**
  * For a terminal: control characters (ESC sequences, carriage returns, C1 controls) and hidden
  * characters are replaced by their visible form, so a label cannot move the cursor, recolor or
  * clear the screen, or reorder the line.
@@ -75454,201 +76642,766 @@ function escapeTerminal(text) {
     return text.replace(HIDDEN_CHARS, char => visibleForm(char) ?? char);
 }
 
-;// CONCATENATED MODULE: ./src/report/format.ts
-/**
- * Number formatting shared by the Markdown and text reports. Locale-independent, so golden files
- * are the same on every machine.
- */
-/** 12345 -> "12,345". */
-function format_formatCount(value) {
-    if (!Number.isFinite(value))
-        return String(value);
-    const sign = value < 0 ? '-' : '';
-    const [whole = '0', fraction] = Math.abs(value).toString().split('.');
-    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return sign + grouped + (fraction === undefined ? '' : '.' + fraction);
-}
-/** "1 error", "3 errors". */
-function format_plural(count, singular, pluralForm = singular + 's') {
-    return `${format_formatCount(count)} ${count === 1 ? singular : pluralForm}`;
-}
-/** A fraction as a percentage: 0.2841 -> "28.4%". */
-function formatPercent(fraction, digits = 1) {
-    return `${(fraction * 100).toFixed(digits)}%`;
-}
-/** A fraction as percentage points: 0.0042 -> "0.4 pp". */
-function formatPoints(fraction) {
-    return `${(fraction * 100).toFixed(1)} pp`;
-}
-/** A p-value readable across its range: "0.412", "3.2e-7", "< 1e-300". */
-function formatPValue(p) {
-    if (p <= 0)
-        return '< 1e-300';
-    if (p >= 0.001)
-        return p.toFixed(3);
-    return p.toExponential(1);
-}
-/** A ratio such as an imbalance: 1.6667 -> "1.67×". */
-function formatRatio(ratio) {
-    if (ratio === null)
-        return 'n/a';
-    return `${ratio >= 100 ? format_formatCount(Math.round(ratio)) : ratio.toFixed(2)}×`;
-}
-/** A signed change: "+5", "-3"; empty for no change. */
-function formatChange(change) {
-    if (change === 0)
-        return '';
-    return change > 0 ? `+${format_formatCount(change)}` : format_formatCount(change);
-}
-/** Bytes in binary units: 1536 -> "1.5 KiB". */
-function format_formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return unit === 0 ? `${format_formatCount(bytes)} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/sections.ts
-/**
- * The renderer-neutral view of a report: what goes in each table, in which order. The Markdown
- * and text reports both read these, so a comment and a terminal agree on every number.
- */
+;// CONCATENATED MODULE: ./src/report/markdown-blocks.ts
 
 
-function sections_compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+/** Findings shown before the rest go into a `<details>`. */
+const VISIBLE_FINDINGS = 20;
+/** Lists and per-class tables longer than this are collapsed. */
+const COLLAPSE_AFTER = 10;
+const MESSAGE_MAX = 400;
+const PATH_MAX = 160;
+const NAME_MAX = 80;
+function markdown_blocks_memo(map, key, make) {
+    let value = map.get(key);
+    if (value === undefined) {
+        value = make(key);
+        map.set(key, value);
+    }
+    return value;
 }
-/** Every finding a dataset has, those left out of the list included. */
-function totalFindings(counts) {
-    return counts.error + counts.warning + counts.notice;
+function markdown_blocks_text(value, max = NAME_MAX) {
+    return escapeMarkdown(truncate(value, max));
 }
-/** "2 new against main@1a2b3c4" when a base was read, else null (nothing is new without a base). */
-function newFindingsSummary(report) {
-    if (report.newCounts === undefined)
-        return null;
-    const fresh = totalFindings(report.newCounts);
-    return `${format_formatCount(fresh)} new against ${report.baseRef ?? 'the base'}`;
+function code(value, max = NAME_MAX) {
+    return escapeCode(truncate(value, max));
 }
-/** A dataset with no file read and no row: a refused path, or files that could not be read. */
-function nothingRead(dataset) {
-    return dataset.files.length === 0 && dataset.metrics.totalSegments === 0;
+/** A GFM table; `alignRight[i]` right-aligns column i (numbers). Cells must be escaped already. */
+function table(headers, alignRight, rows) {
+    const line = (cells) => {
+        if (cells.length !== headers.length)
+            throw new Error('table row and header differ in length');
+        return `| ${cells.map(cell => cell || ' ').join(' | ')} |`;
+    };
+    return [
+        line(headers),
+        `|${headers.map((_, i) => (alignRight[i] === true ? ' --: ' : ' --- ')).join('|')}|`,
+        ...rows.map(line)
+    ];
 }
-/** Where a finding applies: `file:line`, or the split and class of a dataset finding. */
-function findingPlace(finding) {
-    if (finding.file !== null)
-        return { file: finding.file, line: finding.line };
-    return [finding.split, finding.class === null ? null : `class ${finding.class}`]
-        .filter(part => part !== null)
-        .join(' · ');
+function details(summary, content) {
+    return [`<details><summary>${summary}</summary>`, '', ...content, '', '</details>', ''];
 }
-function presentSplits(dataset) {
-    return SPLITS.filter(split => dataset.splits[split] !== undefined);
+function severityCounts(counts) {
+    return [
+        plural(counts.error, 'error'),
+        plural(counts.warning, 'warning'),
+        plural(counts.notice, 'notice')
+    ].join(', ');
 }
-function splitOverview(dataset) {
-    const splits = presentSplits(dataset);
-    let allVideos = 0;
-    for (const split of splits)
-        allVideos += dataset.splits[split]?.videos ?? 0;
-    return splits.map(split => {
-        const summary = dataset.splits[split];
-        const videos = summary?.videos ?? 0;
-        return {
-            split,
-            segments: summary?.segments ?? 0,
-            videos,
-            unlabeledVideos: summary?.unlabeledVideos ?? 0,
-            classes: summary === undefined ? 0 : Object.keys(summary.classes).length,
-            videoShare: allVideos === 0 ? 0 : videos / allVideos
-        };
-    });
+function omittedLine(count, what, context, whatPlural = what + 's') {
+    return `… and ${plural(count, `more ${what}`, `more ${whatPlural}`)} (see ${context.elsewhere}).`;
 }
-/** Splits that get a column in the per-class table: present now, or changed by the delta. */
-function classSplits(dataset) {
-    const changed = new Set(dataset.delta?.classes.map(change => change.split) ?? []);
-    return SPLITS.filter(split => dataset.splits[split] !== undefined || changed.has(split));
+function list(heading, items, total, what, context) {
+    const content = items.map(item => `- ${item}`);
+    if (items.length < total)
+        content.push('', omittedLine(total - items.length, what, context));
+    if (total > COLLAPSE_AFTER)
+        return details(heading, content);
+    return [`**${heading}**`, '', ...content, ''];
 }
-function ownCounts(classes, name) {
-    return classes !== undefined && Object.hasOwn(classes, name) ? (classes[name] ?? null) : null;
-}
+
+;// CONCATENATED MODULE: ./src/report/chart.ts
 /**
- * One row per class (classes the change removed included), most segments first. Cells carry the
- * change against the base from `delta.classes`.
+ * The class-share chart, renderer-neutral: which classes a reviewer must look at and each split's
+ * share of them. Shares, not counts, so that an 80/20 split still compares class by class; the
+ * classes are chosen for what they say (the largest share differences, the rarest, the missing),
+ * never by count alone, which for balanced data is alphabetical order.
  */
-function classRows(dataset) {
-    const changes = new Map();
-    for (const change of dataset.delta?.classes ?? []) {
-        changes.set(`${change.split}\u0000${change.class}`, change);
-    }
-    const names = new Set();
-    for (const split of SPLITS) {
-        for (const name of Object.keys(dataset.splits[split]?.classes ?? {}))
-            names.add(name);
-    }
-    for (const change of dataset.delta?.classes ?? [])
-        names.add(change.class);
-    const rows = [];
-    for (const name of names) {
-        const cells = new Map();
-        let totalSegments = 0;
-        for (const split of SPLITS) {
-            const head = ownCounts(dataset.splits[split]?.classes, name);
-            const change = changes.get(`${split}\u0000${name}`);
-            if (head === null && change === undefined)
-                continue;
-            const now = head ?? change?.head ?? null;
-            const before = change === undefined ? undefined : change.base;
-            const segments = now?.segments ?? 0;
-            const videos = now?.videos ?? 0;
-            totalSegments += segments;
-            cells.set(split, {
-                segments,
-                videos,
-                segmentChange: before === undefined ? null : segments - (before?.segments ?? 0),
-                videoChange: before === undefined ? null : videos - (before?.videos ?? 0),
-                added: before === null && now !== null
-            });
-        }
-        rows.push({ name, cells, totalSegments });
-    }
-    return rows.sort((a, b) => b.totalSegments - a.totalSegments || sections_compareText(a.name, b.name));
-}
+
+
+/** Categories of one chart: small enough to read and to keep at every detail level. */
+const CHART_CLASSES = 20;
+/** Of the chart's classes, at most this many are chosen for being missing, and for being rare. */
+const MISSING_QUOTA = 5;
+const RARE_QUOTA = 5;
 /**
- * At most `max` rows: the first half and the last half of the list (the most and the least
- * frequent classes are the interesting ones), and how many were left out between them.
+ * The threshold a `min-per-class` / `recommended-per-class` finding states. The finding has no
+ * field for it, so it is read from the message the judge writes ("has 4 videos in all splits; at
+ * least 10 are required", "a good model wants 200"); a `threshold` field, when the report carries
+ * one, wins, and so does the finding's `measure` for the count.
  */
-function keepEnds(rows, max) {
-    if (rows.length <= max)
-        return { head: [...rows], tail: [], omitted: 0 };
-    const headCount = Math.ceil(max / 2);
-    const tailCount = max - headCount;
+function shortfallOf(finding, rule) {
+    const number = (text) => {
+        const value = text === undefined ? NaN : Number(text.replace(/,/g, ''));
+        return Number.isFinite(value) ? value : null;
+    };
+    const field = 'threshold' in finding ? finding.threshold : undefined;
+    const stated = /(?:at least|wants) ([\d,]+)|([\d,]+) are recommended/.exec(finding.message);
+    const counted = /\bhas ([\d,]+) (video|segment)s?\b/.exec(finding.message);
     return {
-        head: rows.slice(0, headCount),
-        tail: tailCount === 0 ? [] : rows.slice(rows.length - tailCount),
-        omitted: rows.length - max
+        rule,
+        have: finding.measure ?? number(counted?.[1]),
+        need: typeof field === 'number' ? field : number(stated?.[1] ?? stated?.[2]),
+        unit: counted?.[2] === undefined ? null : `${counted[2]}s`
     };
 }
-/** The classes with the most TRAIN segments, with their TEST segments when there is a TEST split. */
-function chartBars(dataset, count) {
-    const train = dataset.splits.TRAIN;
-    if (train === undefined)
-        return [];
-    const test = dataset.splits.TEST;
-    return Object.entries(train.classes)
-        .map(([name, counts]) => ({
-        name,
-        train: counts.segments,
-        test: test === undefined ? null : (ownCounts(test.classes, name)?.segments ?? 0)
-    }))
-        .sort((a, b) => b.train - a.train || sections_compareText(a.name, b.name))
-        .slice(0, count);
+/** Per class, the per-class finding that matters most: below the hard minimum before the advice. */
+function shortfalls(dataset) {
+    const found = new Map();
+    for (const rule of ['min-per-class', 'recommended-per-class']) {
+        for (const finding of dataset.findings) {
+            if (finding.rule !== rule || finding.class === null || found.has(finding.class))
+                continue;
+            found.set(finding.class, shortfallOf(finding, rule));
+        }
+    }
+    return found;
 }
-/** A leak's places in split order. */
-function leakPlaces(leak) {
-    return [...leak.places].sort((a, b) => SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split));
+/** Round maxima for the share axis, per power of ten. */
+const AXIS_STEPS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+/**
+ * Below 1%, the maxima for which Mermaid's ticks (d3's "nice" steps, about ten of them) are at
+ * most 11 labels: 0.25, 0.3 or 0.6 would give 13 to 16 labels such as "0.02" that overlap.
+ */
+const SMALL_AXIS_STEPS = [1, 1.5, 2, 4, 5, 8, 10];
+/** The smallest round percentage (as a fraction) at or above `value`; at most 100%. */
+function roundAxisMax(value) {
+    if (!(value > 0))
+        return 0.01;
+    const percent = value * 100;
+    const power = 10 ** Math.floor(Math.log10(percent));
+    for (const step of percent < 1 ? SMALL_AXIS_STEPS : AXIS_STEPS) {
+        const candidate = Number((step * power).toPrecision(6));
+        if (candidate >= percent - 1e-9)
+            return Math.min(candidate, 100) / 100;
+    }
+    return 1;
+}
+function spread(shares) {
+    return Math.max(...shares) - Math.min(...shares);
+}
+function absentFrom(splits, shares) {
+    if (!shares.some(share => share > 0))
+        return [];
+    return splits.filter((_, i) => (shares[i] ?? 0) === 0);
+}
+function rarity(a, b) {
+    const rank = (s) => (s.rule === 'min-per-class' ? 0 : 1);
+    return rank(a) - rank(b) || (a.have ?? Infinity) - (b.have ?? Infinity);
+}
+/**
+ * Up to `max` classes in order of what a reviewer must see: a few missing from a split, a few of
+ * the rarest, then the largest share differences, then the other missing and rare classes.
+ */
+function chooseClasses(all, splits, below, max) {
+    if (all.length <= max)
+        return all;
+    const byName = (a, b) => compareText(a.name, b.name);
+    const missing = all
+        .filter(row => absentFrom(splits, row.shares).length > 0)
+        .sort((a, b) => Math.max(...b.shares) - Math.max(...a.shares) || byName(a, b));
+    const rare = all
+        .filter(row => below.has(row.name))
+        .sort((a, b) => rarity(below.get(a.name), below.get(b.name)) || byName(a, b));
+    const shifted = [...all].sort((a, b) => spread(b.shares) - spread(a.shares) || byName(a, b));
+    const chosen = new Set();
+    const order = [
+        ...missing.slice(0, MISSING_QUOTA),
+        ...rare.slice(0, RARE_QUOTA),
+        ...shifted,
+        ...missing,
+        ...rare
+    ];
+    for (const row of order) {
+        if (chosen.size >= max)
+            break;
+        chosen.add(row);
+    }
+    return [...chosen];
+}
+/**
+ * The chart of a dataset: each split's class shares for the chosen classes, or a note saying why
+ * there is none (fewer than two splits with labelled segments).
+ */
+function classChart(dataset, max = CHART_CLASSES) {
+    const splits = shareSplits(dataset);
+    if (splits.length === 0) {
+        if (Object.keys(dataset.splits).length === 0)
+            return null;
+        return { note: 'No class-share chart: no split has a labelled segment.' };
+    }
+    if (splits.length === 1) {
+        return {
+            note: `No class-share chart: it compares TRAIN, VALIDATION and TEST, and only ${splits[0]} ` +
+                'has labelled segments.'
+        };
+    }
+    const totals = splits.map(split => labelledSegments(dataset, split));
+    const names = new Set();
+    for (const split of splits)
+        for (const name of Object.keys(dataset.splits[split]?.classes ?? {}))
+            names.add(name);
+    const all = [...names].map(name => ({
+        name,
+        shares: splits.map((split, i) => {
+            const classes = dataset.splits[split]?.classes;
+            const segments = classes !== undefined && Object.hasOwn(classes, name) ? (classes[name]?.segments ?? 0) : 0;
+            return segments / totals[i];
+        })
+    }));
+    const below = shortfalls(dataset);
+    const classes = chooseClasses(all, splits, below, max).sort((a, b) => (b.shares[0] ?? 0) - (a.shares[0] ?? 0) || compareText(a.name, b.name));
+    let largest = 0;
+    for (const row of classes)
+        largest = Math.max(largest, ...row.shares);
+    const largestDifferences = [...classes]
+        .filter(row => spread(row.shares) > 0)
+        .sort((a, b) => spread(b.shares) - spread(a.shares) || compareText(a.name, b.name))
+        .slice(0, 3);
+    const rare = classes
+        .filter(row => below.has(row.name))
+        .map(row => ({ name: row.name, shortfall: below.get(row.name) }))
+        .sort((a, b) => rarity(a.shortfall, b.shortfall) || compareText(a.name, b.name));
+    const missing = classes
+        .map(row => ({ name: row.name, splits: absentFrom(splits, row.shares) }))
+        .filter(row => row.splits.length > 0);
+    return {
+        chart: {
+            splits,
+            classes,
+            classCount: all.length,
+            axisMax: roundAxisMax(largest),
+            largestDifferences,
+            rare,
+            missing
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/mermaid.ts
+/**
+ * The class-share chart as a Mermaid `xychart-beta` block, which GitHub draws itself. Labels come
+ * from a dataset, so they are written to survive Mermaid's own processing intact: what a reader
+ * sees is the class name, NFC-normalised, with only the characters that would break the chart
+ * replaced by look-alikes, cut with a suffix that keeps every label distinct (Mermaid merges equal
+ * categories, so two equal labels would hide a bar).
+ */
+
+
+/** Grapheme clusters a label keeps: long enough for "passing American football (in game)". */
+const LABEL_MAX = 28;
+/**
+ * Plot colours that read on GitHub's light and dark themes (Mermaid's default palette draws the
+ * bars nearly white): TRAIN blue, then orange, green, purple.
+ */
+const PALETTE = '#4c78a8, #f58518, #54a24b, #b279a2';
+/** The label of a class named "" (Mermaid would draw nothing, and might merge it). */
+const EMPTY_LABEL = '(empty)';
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+function clusters(text) {
+    return Array.from(graphemes.segment(text), part => part.segment);
+}
+/**
+ * What Mermaid would change in a label, and the look-alike written instead:
+ * - `"` ends the label (written `”`); `<` starts a tag that Mermaid's DOMPurify pass removes
+ *   (written `‹`): both look-alikes are in every common font;
+ * - `#name;` is turned into a character reference by Mermaid's entity pre-pass (`#quot;` shows
+ *   `"`), written `＃name;`;
+ * - `%%` starts a comment or an `%%{init}%%` directive, anywhere in the text (written `％％`);
+ * - `ﬂ°` and `¶ß` are the placeholders that pre-pass uses, decoded in the drawn SVG.
+ * And one for the Actions runner, which reads the CLI's `--format markdown` in a job log: `##[`
+ * anywhere in a line is a workflow command (`##[add-mask]…`), written `#＃[`.
+ */
+const BREAKING = /["<]|#(?=\w+;)|(?<=#)#(?=\[)|%(?=%)|(?<=%)%|ﬂ(?=°)|(?<=¶)ß/gu;
+const LOOK_ALIKE = {
+    '"': '”',
+    '<': '‹',
+    '#': '＃',
+    '%': '％',
+    ﬂ: 'fl',
+    ß: 'ss'
+};
+/**
+ * A class name as Mermaid shows it, before any cut: NFC, hidden characters in their visible form
+ * (`‹U+202E›`, `\n`), leading and trailing spaces as `␠` (Mermaid trims them), runs of spaces kept;
+ * the empty name as `(empty)`.
+ */
+function chartText(name) {
+    const visible = Array.from(name.normalize('NFC'), char => {
+        const form = visibleForm(char);
+        if (form === null)
+            return char;
+        return form.replace(/^<(.*)>$/, '‹$1›');
+    }).join('');
+    if (visible === '')
+        return EMPTY_LABEL;
+    return visible
+        .replace(/^ +| +$/g, spaces => '␠'.repeat(spaces.length))
+        .replace(BREAKING, char => LOOK_ALIKE[char] ?? char);
+}
+/** `text` cut to `max` grapheme clusters: the end replaced by `…`, or the middle with `middle`. */
+function shorten(parts, max, middle) {
+    if (parts.length <= max)
+        return parts.join('');
+    if (!middle)
+        return parts.slice(0, max - 1).join('') + '…';
+    const tail = Math.floor((max - 1) / 2);
+    const head = max - 1 - tail;
+    return parts.slice(0, head).join('') + '…' + parts.slice(parts.length - tail).join('');
+}
+/** Labels that look alike are alike to a reader: compare with runs of white space folded. */
+function sameKey(label) {
+    return label.replace(/\s+/g, ' ').trim();
+}
+/**
+ * One label per name, in order, every one distinct: each name as `chartText` shows it, cut to
+ * `max` grapheme clusters at the end; names whose cut labels coincide are cut in the middle
+ * instead (keeping "…(in game)" apart from "…(not in game)"), and any that still coincide get
+ * ` (2)`, ` (3)`, … .
+ */
+function chartLabels(names, max = LABEL_MAX) {
+    const texts = names.map(name => clusters(chartText(name)));
+    const labels = texts.map(parts => shorten(parts, max, false));
+    const counts = new Map();
+    for (const label of labels)
+        counts.set(sameKey(label), (counts.get(sameKey(label)) ?? 0) + 1);
+    const middled = labels.map((label, i) => (counts.get(sameKey(label)) ?? 0) > 1 ? shorten(texts[i], max, true) : label);
+    const taken = new Set();
+    return middled.map((label, i) => {
+        let unique = label;
+        for (let n = 2; taken.has(sameKey(unique)); n++) {
+            const suffix = ` (${n})`;
+            unique = shorten(texts[i], max - suffix.length, true) + suffix;
+        }
+        taken.add(sameKey(unique));
+        return unique;
+    });
+}
+/** Decimals that keep shares apart at the axis's scale: 0.251% and 0.249% on a 0.3% axis. */
+function decimals(axisMaxPercent) {
+    return axisMaxPercent <= 1 ? 3 : axisMaxPercent <= 10 ? 2 : 1;
+}
+/**
+ * The fenced Mermaid block: a horizontal chart, the first split as bars, the others as lines,
+ * each a named series (Mermaid draws the legend), the share axis from 0.
+ */
+function mermaidChart(chart) {
+    const labels = chartLabels(chart.classes.map(row => row.name));
+    const axisMax = Number((chart.axisMax * 100).toPrecision(6));
+    const digits = decimals(axisMax);
+    const series = (i) => `[${chart.classes.map(row => ((row.shares[i] ?? 0) * 100).toFixed(digits)).join(', ')}]`;
+    const lines = [
+        '```mermaid',
+        '---',
+        'config:',
+        '  themeVariables:',
+        '    xyChart:',
+        `      plotColorPalette: "${PALETTE}"`,
+        '---',
+        'xychart-beta horizontal',
+        `  title "${formatCount(chart.classes.length)} of ${formatCount(chart.classCount)} classes: share of each split (%)"`,
+        `  x-axis [${labels.map(label => `"${label}"`).join(', ')}]`,
+        `  y-axis "% of the split's labelled segments" 0 --> ${axisMax}`
+    ];
+    chart.splits.forEach((split, i) => {
+        lines.push(`  ${i === 0 ? 'bar' : 'line'} "${split}" ${series(i)}`);
+    });
+    lines.push('```');
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-classes.ts
+
+
+
+
+
+
+/** Rows of the "classes this change altered most" table: small, so it is never folded away. */
+const CHANGED_CLASSES = 10;
+/** Classes named per line of the chart's caption. */
+const CAPTION_NAMES = 3;
+function classCell(cell) {
+    if (cell === undefined)
+        return '';
+    const change = (value) => value === null || value === 0 ? '' : ` (${formatChange(value)})`;
+    const added = cell.added ? ' (new)' : '';
+    return (`${formatCount(cell.segments)}${cell.added ? '' : change(cell.segmentChange)} / ` +
+        `${formatCount(cell.videos)}${cell.added ? '' : change(cell.videoChange)}${added}`);
+}
+function renderClasses(dataset, context) {
+    const rows = markdown_blocks_memo(context.cache.classRows, dataset, classRows);
+    if (rows.length === 0)
+        return [];
+    if (context.detail.classes === 0) {
+        return [
+            `Per-class counts (${plural(rows.length, 'class', 'classes')}) left out to fit; see ${context.elsewhere}.`,
+            ''
+        ];
+    }
+    const splits = classSplits(dataset);
+    const shared = shareSplits(dataset);
+    const scale = largestShare(rows);
+    const { head, tail, omitted } = keepEnds(rows, context.detail.classes);
+    const line = (row) => [
+        markdown_blocks_text(row.name),
+        ...splits.map(split => classCell(row.cells.get(split))),
+        formatCount(row.totalSegments),
+        ...(shared.length > 0 ? [shareCell(row, shared, scale)] : [])
+    ];
+    const body = head.map(line);
+    if (omitted > 0) {
+        body.push([
+            `… ${plural(omitted, 'more class', 'more classes')} …`,
+            ...splits.map(() => ''),
+            '',
+            ...(shared.length > 0 ? [''] : [])
+        ]);
+    }
+    body.push(...tail.map(line));
+    const legend = 'Segments / videos per split' +
+        (dataset.delta === null ? '' : `, with the change against ${code(dataset.delta.baseRef)}`) +
+        '; most segments first.' +
+        (shared.length > 0
+            ? ` Share: the class's share of each split's labelled segments (${shared.join(' · ')}), ` +
+                'one bar per split, scaled to the largest share in the table.'
+            : '');
+    const headers = ['class', ...splits, 'total segments', ...(shared.length > 0 ? ['share'] : [])];
+    const content = [
+        legend,
+        '',
+        ...table(headers, [false, ...splits.map(() => true), true, false], body)
+    ];
+    const summary = `Per-class counts (${plural(rows.length, 'class', 'classes')})`;
+    if (rows.length > COLLAPSE_AFTER)
+        return details(summary, content);
+    return [`#### ${summary}`, '', ...content, ''];
+}
+function shares(chart, values) {
+    const digits = shareDigits(chart.axisMax);
+    return chart.splits
+        .map((split, i) => `${split} ${formatPercent(values[i] ?? 0, digits)}`)
+        .join(' · ');
+}
+function shortfallText(shortfall) {
+    const unit = shortfall.unit === null ? '' : ` ${shortfall.unit}`;
+    const { have, need } = shortfall;
+    const amount = have !== null && need !== null
+        ? `${formatCount(have)} of ${formatCount(need)}${unit}, `
+        : need !== null
+            ? `needs ${formatCount(need)}${unit}, `
+            : have !== null
+                ? `${formatCount(have)}${unit}, `
+                : '';
+    return `${amount}\`${shortfall.rule}\``;
+}
+function names(items, describe) {
+    const shown = items.slice(0, CAPTION_NAMES).map(item => `${markdown_blocks_text(item.name)} (${describe(item)})`);
+    const more = items.length - shown.length;
+    return shown.join('; ') + (more > 0 ? `; and ${formatCount(more)} more` : '');
+}
+/** What the chart shows and why each class is in it: differences, shortfalls, absences. */
+function chartCaption(chart) {
+    const [bars, ...lines] = chart.splits;
+    const which = chart.classes.length === chart.classCount
+        ? chart.classCount === 1
+            ? 'its one class'
+            : chart.classCount === 2
+                ? 'both classes'
+                : `all ${plural(chart.classCount, 'class', 'classes')}`
+        : `${formatCount(chart.classes.length)} of ${formatCount(chart.classCount)} classes: ` +
+            'those whose shares differ most between splits, the rarest, and any missing from a split';
+    const caption = [
+        `Each split's share of its labelled segments, per class (${bars} as bars, ` +
+            `${lines.join(' and ')} as ${lines.length === 1 ? 'a line' : 'lines'}; the axis starts ` +
+            `at 0), for ${which}.`,
+        ''
+    ];
+    if (chart.largestDifferences.length > 0) {
+        caption.push(`- Largest differences: ${names(chart.largestDifferences, row => shares(chart, row.shares))}.`);
+    }
+    if (chart.rare.length > 0) {
+        caption.push(`- Below a per-class threshold: ${names(chart.rare, row => shortfallText(row.shortfall))}.`);
+    }
+    for (const split of SPLITS) {
+        const absent = chart.missing.filter(row => row.splits.includes(split));
+        if (absent.length > 0) {
+            const shown = absent.slice(0, CAPTION_NAMES * 2).map(row => markdown_blocks_text(row.name));
+            const more = absent.length - shown.length;
+            caption.push(`- Missing from ${split}: ${shown.join(', ')}${more > 0 ? ` and ${formatCount(more)} more` : ''}.`);
+        }
+    }
+    return [...caption, ''];
+}
+/**
+ * The class-share chart and its caption, or one line saying why there is none. Small (at most 20
+ * classes), so it is kept down to the most compact level of detail.
+ */
+function renderChart(dataset, context) {
+    const outcome = markdown_blocks_memo(context.cache.charts, dataset, classChart);
+    if (outcome === null)
+        return [];
+    if ('note' in outcome)
+        return [outcome.note, ''];
+    if (!context.detail.chart)
+        return ['Chart left out to fit.', ''];
+    return [
+        '#### Class shares by split',
+        '',
+        ...mermaidChart(outcome.chart),
+        '',
+        ...chartCaption(outcome.chart)
+    ];
+}
+function markdown_classes_splitList(splits) {
+    return splits.length === 0 ? 'none' : splits.map(split => markdown_blocks_text(split)).join(' + ');
+}
+/** The classes the change altered most, with signed per-split changes and a bar of the total. */
+function renderChangedClasses(dataset) {
+    const { classes, total } = changedClasses(dataset, CHANGED_CLASSES);
+    if (classes.length === 0)
+        return ['No class changed its segment count.', ''];
+    const splits = SPLITS.filter(split => classes.some(row => row.changes.has(split)));
+    const scale = classes[0]?.moved ?? 0;
+    const rows = classes.map(row => [
+        markdown_blocks_text(row.name),
+        ...splits.map(split => changeCell(row.changes.get(split))),
+        `${changeBar(row.moved, scale)} ${formatCount(row.moved)}`
+    ]);
+    const lines = [
+        `**Classes this change altered most** (segments added and removed, per split and in all)`,
+        '',
+        ...table(['class', ...splits, 'segments changed'], [false, ...splits.map(() => true), false], rows),
+        ''
+    ];
+    if (classes.length < total) {
+        lines.push(`… and ${plural(total - classes.length, 'more changed class', 'more changed classes')} ` +
+            '(in the per-class counts).', '');
+    }
+    return lines;
+}
+function renderDelta(dataset, context) {
+    const delta = dataset.delta;
+    if (delta === null)
+        return [];
+    const lines = [
+        `#### Changes against ${code(delta.baseRef)}`,
+        '',
+        `${plural(delta.addedVideos, 'video')} added, ${formatCount(delta.removedVideos)} removed, ` +
+            `${formatCount(delta.movedVideos.length)} moved to another split, ` +
+            `${formatCount(delta.relabeledVideos.length)} relabeled.`,
+        '',
+        ...renderChangedClasses(dataset)
+    ];
+    if (context.detail.items === 0)
+        return lines;
+    const moved = delta.movedVideos
+        .slice(0, context.detail.items)
+        .map(video => `${code(video.key, PATH_MAX)}: ${markdown_classes_splitList(video.from)} → ${markdown_classes_splitList(video.to)}`);
+    if (moved.length > 0) {
+        const heading = plural(delta.movedVideos.length, 'moved video');
+        lines.push(...list(heading, moved, delta.movedVideos.length, 'moved video', context));
+    }
+    const labels = (names) => names.length === 0 ? 'no label' : names.map(name => markdown_blocks_text(name)).join(', ');
+    const relabeled = delta.relabeledVideos
+        .slice(0, context.detail.items)
+        .map(video => `${code(video.key, PATH_MAX)}: ${labels(video.from)} → ${labels(video.to)}`);
+    if (relabeled.length > 0) {
+        lines.push(...list(plural(delta.relabeledVideos.length, 'relabeled video'), relabeled, delta.relabeledVideos.length, 'relabeled video', context));
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-dataset.ts
+/**
+ * One dataset of the Markdown report, one function per section: files, splits, findings, the
+ * class-share chart, per-class counts, split distances, confounders, leakage and the changes
+ * against the base.
+ */
+
+
+
+
+
+const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+function renderFiles(dataset, context) {
+    if (dataset.files.length === 0 || context.detail.items === 0)
+        return [];
+    const kept = dataset.files.slice(0, context.detail.items);
+    const rows = kept.map(file => [
+        markdown_blocks_text(file.path, PATH_MAX),
+        markdown_blocks_text(file.format),
+        markdown_blocks_text(file.split ?? ''),
+        formatCount(file.rows),
+        format_formatBytes(file.bytes)
+    ]);
+    const content = table(['file', 'format', 'split', 'rows', 'size'], [false, false, false, true, true], rows);
+    if (kept.length < dataset.files.length) {
+        content.push('', omittedLine(dataset.files.length - kept.length, 'file', context));
+    }
+    return details(plural(dataset.files.length, 'file'), content);
+}
+function renderSplits(dataset) {
+    const rows = splitOverview(dataset);
+    if (rows.length === 0)
+        return ['No rows were read.', ''];
+    const unlabeled = rows.some(row => row.unlabeledVideos > 0);
+    const headers = ['split', 'segments', 'videos', 'classes', 'share of videos'];
+    if (unlabeled)
+        headers.push('unlabeled videos');
+    const body = rows.map(row => {
+        const cells = [
+            row.split,
+            formatCount(row.segments),
+            formatCount(row.videos),
+            formatCount(row.classes),
+            formatPercent(row.videoShare)
+        ];
+        if (unlabeled)
+            cells.push(formatCount(row.unlabeledVideos));
+        return cells;
+    });
+    return [...table(headers, [false, true, true, true, true, true], body), ''];
+}
+function findingRow(finding) {
+    const place = findingPlace(finding);
+    const where = typeof place === 'string'
+        ? markdown_blocks_text(place || 'dataset')
+        : `${markdown_blocks_text(place.file, PATH_MAX)}${place.line === null ? '' : `:${place.line}`}`;
+    const rule = /^[a-z0-9-]+$/.test(finding.rule) ? `\`${finding.rule}\`` : code(finding.rule);
+    const onBase = finding.onBase === true ? ' <sub>(also on base)</sub>' : '';
+    return [
+        `${SEVERITY_ICON[finding.severity]} ${finding.severity}`,
+        rule,
+        where,
+        markdown_blocks_text(finding.message, MESSAGE_MAX) + onBase
+    ];
+}
+function renderFindings(dataset, context) {
+    const lines = [`#### Findings (${formatCount(totalFindings(dataset.counts))})`, ''];
+    if (dataset.findings.length === 0)
+        return [...lines, 'No findings.', ''];
+    const sorted = markdown_blocks_memo(context.cache.sortedFindings, dataset, () => sortFindings(dataset.findings));
+    const kept = sorted.slice(0, context.detail.findings);
+    const cells = (finding) => markdown_blocks_memo(context.cache.findingCells, finding, findingRow);
+    const headers = ['severity', 'rule', 'where', 'message'];
+    const align = [false, false, false, false];
+    const visible = kept.slice(0, VISIBLE_FINDINGS);
+    const collapsed = kept.slice(VISIBLE_FINDINGS);
+    if (visible.length > 0)
+        lines.push(...table(headers, align, visible.map(cells)), '');
+    if (collapsed.length > 0) {
+        const summary = `${plural(collapsed.length, 'more finding')}`;
+        lines.push(...details(summary, table(headers, align, collapsed.map(cells))));
+    }
+    if (kept.length < sorted.length) {
+        lines.push(omittedLine(sorted.length - kept.length, 'finding', context), '');
+    }
+    return lines;
+}
+function renderDistances(dataset, context) {
+    const distances = dataset.metrics.splitDistance;
+    if (distances.length === 0 || !context.detail.distances)
+        return [];
+    const headers = ['pair', 'JS distance', 'noise floor', 'L∞', 'χ² p-value'];
+    if (context.detail.shifts)
+        headers.push('largest shifts');
+    const rows = distances.map(distance => {
+        const cells = [
+            `${markdown_blocks_text(distance.a)} ↔ ${markdown_blocks_text(distance.b)}`,
+            distance.jsDistance.toFixed(3),
+            distance.noiseFloor.toFixed(3),
+            formatPoints(distance.lInf),
+            formatPValue(distance.chiSquareP)
+        ];
+        if (context.detail.shifts) {
+            cells.push(distance.topShifts
+                .slice(0, 3)
+                .map(shift => `${markdown_blocks_text(shift.class, 40)} ${formatPercent(shift.a)} → ${formatPercent(shift.b)}`)
+                .join('; '));
+        }
+        return cells;
+    });
+    return [
+        '#### Split distributions',
+        '',
+        ...table(headers, headers.map((_, i) => i > 0 && i < 5), rows),
+        '',
+        '<sub>Jensen-Shannon distance (log 2) of the class shares; the noise floor is the distance that ' +
+            'random re-splits of the same segments stay under (99.9% of the time by default); L∞ is the ' +
+            'largest per-class share difference.</sub>',
+        ''
+    ];
+}
+function renderConfounders(dataset, context) {
+    const confounders = dataset.metrics.confounders;
+    if (confounders.length === 0 || !context.detail.distances || context.detail.items === 0)
+        return [];
+    const kept = confounders.slice(0, context.detail.items);
+    const rows = kept.map(confounder => [
+        markdown_blocks_text(confounder.attribute),
+        confounder.cramersV.toFixed(2),
+        confounder.givesAway
+            .slice(0, 3)
+            .map(hint => `${markdown_blocks_text(hint.value, 40)} → ${markdown_blocks_text(hint.class, 40)} (${formatPercent(hint.share, 0)})`)
+            .join('; ')
+    ]);
+    const lines = [
+        '#### Metadata that predicts the label',
+        '',
+        ...table(['attribute', 'Cramér’s V', 'gives away'], [false, true, false], rows),
+        ''
+    ];
+    if (kept.length < confounders.length) {
+        lines.push(omittedLine(confounders.length - kept.length, 'attribute', context), '');
+    }
+    return lines;
+}
+function renderLeaks(dataset, context) {
+    const lines = [];
+    const kinds = [
+        { leaks: dataset.leaks.videos, count: dataset.metrics.leakedVideos, what: 'video' },
+        { leaks: dataset.leaks.groups, count: dataset.metrics.leakedGroups, what: 'group' }
+    ];
+    for (const { leaks, count, what } of kinds) {
+        const total = Math.max(count, leaks.length);
+        if (total === 0)
+            continue;
+        const heading = `${plural(total, what)} in more than one split`;
+        if (context.detail.items === 0) {
+            lines.push(`**${heading}** (listed in ${context.elsewhere}).`, '');
+            continue;
+        }
+        const items = leaks.slice(0, context.detail.items).map(leak => `${code(leak.key, PATH_MAX)}: ` +
+            leakPlaces(leak)
+                .map(place => `${markdown_blocks_text(place.split)} (${markdown_blocks_text(place.file, PATH_MAX)}:${place.line})`)
+                .join(', '));
+        lines.push(...list(heading, items, total, what, context));
+    }
+    return lines.length === 0 ? [] : ['#### Leakage', '', ...lines];
+}
+/**
+ * A dataset's heading and summary, then its sections; the compact rendering keeps the findings
+ * and the chart (small: at most 20 classes), which stay at every level of detail.
+ */
+function renderDataset(dataset, context) {
+    const counts = dataset.counts;
+    const icon = counts.error > 0 ? '❌' : counts.warning > 0 ? '⚠️' : '✅';
+    const metrics = dataset.metrics;
+    const summary = nothingRead(dataset)
+        ? `nothing was read · ${severityCounts(counts)}`
+        : `${plural(metrics.classCount, 'class', 'classes')} · ${plural(metrics.totalVideos, 'video')} · ` +
+            `${plural(metrics.totalSegments, 'segment')} · imbalance ${formatRatio(metrics.imbalanceRatio)} · ` +
+            `${severityCounts(counts)}`;
+    const lines = [`### ${icon} ${markdown_blocks_text(dataset.name)}`, '', summary, ''];
+    if (nothingRead(dataset))
+        return [...lines, ...renderFindings(dataset, context)];
+    if (context.detail.compact) {
+        return [...lines, ...renderFindings(dataset, context), ...renderChart(dataset, context)];
+    }
+    return [
+        ...lines,
+        ...renderFiles(dataset, context),
+        ...renderSplits(dataset),
+        ...renderFindings(dataset, context),
+        ...renderChart(dataset, context),
+        ...renderClasses(dataset, context),
+        ...renderDistances(dataset, context),
+        ...renderConfounders(dataset, context),
+        ...renderLeaks(dataset, context),
+        ...renderDelta(dataset, context)
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -75699,22 +77452,19 @@ function parseMarker(body, key) {
     const sha = markerPattern(key).exec(body)?.[1];
     return sha === undefined || sha === 'none' ? null : sha;
 }
+/** How much of each section a rendering keeps. */
 function level(findings, classes, items, flags = {}) {
-    return {
-        findings,
-        classes,
-        items,
-        chart: false,
-        shifts: true,
-        distances: true,
-        compact: false,
-        ...flags
-    };
+    const defaults = { chart: true, shifts: true, distances: true, compact: false };
+    return { findings, classes, items, ...defaults, ...flags };
 }
-/** First per-class rows, then the chart, then findings: the verdict and worst findings go last. */
+/**
+ * First per-class rows, then findings: the verdict and worst findings go last. The class-share
+ * chart (at most 20 classes, about 1.5 KB) stays down to the most compact level; only the two
+ * last-resort levels after it, for budgets of a few KB, trade it for the worst findings.
+ */
 const DETAIL_LEVELS = [
-    level(Infinity, Infinity, Infinity, { chart: true }),
-    level(Infinity, 100, 100, { chart: true }),
+    level(Infinity, Infinity, Infinity),
+    level(Infinity, 100, 100),
     level(Infinity, 30, 50),
     level(500, 30, 50),
     level(200, 20, 25),
@@ -75724,17 +77474,10 @@ const DETAIL_LEVELS = [
     level(10, 0, 3, { shifts: false, distances: false }),
     level(5, 0, 0, { shifts: false, distances: false }),
     level(5, 0, 0, { shifts: false, distances: false, compact: true }),
-    level(0, 0, 0, { shifts: false, distances: false, compact: true })
+    level(0, 0, 0, { shifts: false, distances: false, compact: true }),
+    level(5, 0, 0, { chart: false, shifts: false, distances: false, compact: true }),
+    level(0, 0, 0, { chart: false, shifts: false, distances: false, compact: true })
 ];
-/** Findings shown before the rest go into a `<details>`. */
-const VISIBLE_FINDINGS = 20;
-/** Lists and per-class tables longer than this are collapsed. */
-const COLLAPSE_AFTER = 10;
-const CHART_BARS = 20;
-const MESSAGE_MAX = 400;
-const PATH_MAX = 160;
-const NAME_MAX = 80;
-const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const FAIL_ON_TEXT = {
     error: 'errors fail the gate',
     warning: 'errors and warnings fail the gate',
@@ -75743,57 +77486,18 @@ const FAIL_ON_TEXT = {
 };
 function failOnText(failOn) {
     if (!Object.hasOwn(FAIL_ON_TEXT, failOn))
-        return `fail-on ${markdown_text(failOn)}.`;
+        return `fail-on ${markdown_blocks_text(failOn)}.`;
     return `fail-on \`${failOn}\`: ${FAIL_ON_TEXT[failOn]}.`;
 }
-function markdown_memo(map, key, make) {
-    let value = map.get(key);
-    if (value === undefined) {
-        value = make(key);
-        map.set(key, value);
-    }
-    return value;
-}
-function markdown_text(value, max = NAME_MAX) {
-    return escapeMarkdown(truncate(value, max));
-}
-function code(value, max = NAME_MAX) {
-    return escapeCode(truncate(value, max));
-}
-/** A GFM table; `alignRight[i]` right-aligns column i (numbers). Cells must be escaped already. */
-function table(headers, alignRight, rows) {
-    const line = (cells) => {
-        if (cells.length !== headers.length)
-            throw new Error('table row and header differ in length');
-        return `| ${cells.map(cell => cell || ' ').join(' | ')} |`;
-    };
-    return [
-        line(headers),
-        `|${headers.map((_, i) => (alignRight[i] === true ? ' --: ' : ' --- ')).join('|')}|`,
-        ...rows.map(line)
-    ];
-}
-function details(summary, content) {
-    return [`<details><summary>${summary}</summary>`, '', ...content, '', '</details>', ''];
-}
-function severityCounts(counts) {
-    return [
-        format_plural(counts.error, 'error'),
-        format_plural(counts.warning, 'warning'),
-        format_plural(counts.notice, 'notice')
-    ].join(', ');
-}
-function omittedLine(count, what, context, whatPlural = what + 's') {
-    return `… and ${format_plural(count, `more ${what}`, `more ${whatPlural}`)} (see ${context.elsewhere}).`;
-}
+/** Work shared by the renderings at each level of detail of one `renderMarkdown` call. */
 function renderVerdict(report, options, detail) {
-    const title = markdown_text(options.title ?? 'Dataset gate', 100);
+    const title = markdown_blocks_text(options.title ?? 'Dataset gate', 100);
     const fresh = newFindingsSummary(report);
     const lines = [
         `## ${report.passed ? '✅' : '❌'} ${title} ${report.passed ? 'passed' : 'failed'}`,
         '',
-        `**${severityCounts(report.counts)}**${fresh === null ? '' : ` (${markdown_text(fresh, 100)})`} in ` +
-            `${format_plural(report.datasets.length, 'dataset')} · ${failOnText(report.failOn)}`,
+        `**${severityCounts(report.counts)}**${fresh === null ? '' : ` (${markdown_blocks_text(fresh, 100)})`} in ` +
+            `${plural(report.datasets.length, 'dataset')} · ${failOnText(report.failOn)}`,
         ''
     ];
     if (report.configFromBase === true) {
@@ -75802,297 +77506,14 @@ function renderVerdict(report, options, detail) {
     if (report.notes.length > 0) {
         const kept = report.notes.slice(0, detail.items);
         for (const note of kept)
-            lines.push(`- ${markdown_text(note, MESSAGE_MAX)}`);
+            lines.push(`- ${markdown_blocks_text(note, MESSAGE_MAX)}`);
         if (kept.length < report.notes.length) {
-            lines.push(`- … and ${format_plural(report.notes.length - kept.length, 'more note')}.`);
+            lines.push(`- … and ${plural(report.notes.length - kept.length, 'more note')}.`);
         }
         lines.push('');
     }
     if (report.datasets.length === 0)
         lines.push('No dataset files were checked.', '');
-    return lines;
-}
-function renderFiles(dataset, context) {
-    if (dataset.files.length === 0 || context.detail.items === 0)
-        return [];
-    const kept = dataset.files.slice(0, context.detail.items);
-    const rows = kept.map(file => [
-        markdown_text(file.path, PATH_MAX),
-        markdown_text(file.format),
-        markdown_text(file.split ?? ''),
-        format_formatCount(file.rows),
-        format_formatBytes(file.bytes)
-    ]);
-    const content = table(['file', 'format', 'split', 'rows', 'size'], [false, false, false, true, true], rows);
-    if (kept.length < dataset.files.length) {
-        content.push('', omittedLine(dataset.files.length - kept.length, 'file', context));
-    }
-    return details(format_plural(dataset.files.length, 'file'), content);
-}
-function renderSplits(dataset) {
-    const rows = splitOverview(dataset);
-    if (rows.length === 0)
-        return ['No rows were read.', ''];
-    const unlabeled = rows.some(row => row.unlabeledVideos > 0);
-    const headers = ['split', 'segments', 'videos', 'classes', 'share of videos'];
-    if (unlabeled)
-        headers.push('unlabeled videos');
-    const body = rows.map(row => {
-        const cells = [
-            row.split,
-            format_formatCount(row.segments),
-            format_formatCount(row.videos),
-            format_formatCount(row.classes),
-            formatPercent(row.videoShare)
-        ];
-        if (unlabeled)
-            cells.push(format_formatCount(row.unlabeledVideos));
-        return cells;
-    });
-    return [...table(headers, [false, true, true, true, true, true], body), ''];
-}
-function findingRow(finding) {
-    const place = findingPlace(finding);
-    const where = typeof place === 'string'
-        ? markdown_text(place || 'dataset')
-        : `${markdown_text(place.file, PATH_MAX)}${place.line === null ? '' : `:${place.line}`}`;
-    const rule = /^[a-z0-9-]+$/.test(finding.rule) ? `\`${finding.rule}\`` : code(finding.rule);
-    const onBase = finding.onBase === true ? ' <sub>(also on base)</sub>' : '';
-    return [
-        `${SEVERITY_ICON[finding.severity]} ${finding.severity}`,
-        rule,
-        where,
-        markdown_text(finding.message, MESSAGE_MAX) + onBase
-    ];
-}
-function renderFindings(dataset, context) {
-    const lines = [`#### Findings (${format_formatCount(totalFindings(dataset.counts))})`, ''];
-    if (dataset.findings.length === 0)
-        return [...lines, 'No findings.', ''];
-    const sorted = markdown_memo(context.cache.sortedFindings, dataset, () => sortFindings(dataset.findings));
-    const kept = sorted.slice(0, context.detail.findings);
-    const cells = (finding) => markdown_memo(context.cache.findingCells, finding, findingRow);
-    const headers = ['severity', 'rule', 'where', 'message'];
-    const align = [false, false, false, false];
-    const visible = kept.slice(0, VISIBLE_FINDINGS);
-    const collapsed = kept.slice(VISIBLE_FINDINGS);
-    if (visible.length > 0)
-        lines.push(...table(headers, align, visible.map(cells)), '');
-    if (collapsed.length > 0) {
-        const summary = `${format_plural(collapsed.length, 'more finding')}`;
-        lines.push(...details(summary, table(headers, align, collapsed.map(cells))));
-    }
-    if (kept.length < sorted.length) {
-        lines.push(omittedLine(sorted.length - kept.length, 'finding', context), '');
-    }
-    return lines;
-}
-function classCell(cell) {
-    if (cell === undefined)
-        return '';
-    const change = (value) => value === null || value === 0 ? '' : ` (${formatChange(value)})`;
-    const added = cell.added ? ' (new)' : '';
-    return (`${format_formatCount(cell.segments)}${cell.added ? '' : change(cell.segmentChange)} / ` +
-        `${format_formatCount(cell.videos)}${cell.added ? '' : change(cell.videoChange)}${added}`);
-}
-function renderClasses(dataset, context) {
-    const rows = markdown_memo(context.cache.classRows, dataset, classRows);
-    if (rows.length === 0)
-        return [];
-    if (context.detail.classes === 0) {
-        return [
-            `Per-class counts (${format_plural(rows.length, 'class', 'classes')}) left out to fit; see ${context.elsewhere}.`,
-            ''
-        ];
-    }
-    const splits = classSplits(dataset);
-    const { head, tail, omitted } = keepEnds(rows, context.detail.classes);
-    const line = (row) => [
-        markdown_text(row.name),
-        ...splits.map(split => classCell(row.cells.get(split))),
-        format_formatCount(row.totalSegments)
-    ];
-    const body = head.map(line);
-    if (omitted > 0) {
-        body.push([`… ${format_plural(omitted, 'more class', 'more classes')} …`, ...splits.map(() => ''), '']);
-    }
-    body.push(...tail.map(line));
-    const legend = 'Segments / videos per split' +
-        (dataset.delta === null ? '' : `, with the change against ${code(dataset.delta.baseRef)}`) +
-        '; most segments first.';
-    const content = [
-        legend,
-        '',
-        ...table(['class', ...splits, 'total segments'], [false, ...splits.map(() => true), true], body)
-    ];
-    const summary = `Per-class counts (${format_plural(rows.length, 'class', 'classes')})`;
-    if (rows.length > COLLAPSE_AFTER)
-        return details(summary, content);
-    return [`#### ${summary}`, '', ...content, ''];
-}
-function renderDistances(dataset, context) {
-    const distances = dataset.metrics.splitDistance;
-    if (distances.length === 0 || !context.detail.distances)
-        return [];
-    const headers = ['pair', 'JS distance', 'noise floor', 'L∞', 'χ² p-value'];
-    if (context.detail.shifts)
-        headers.push('largest shifts');
-    const rows = distances.map(distance => {
-        const cells = [
-            `${markdown_text(distance.a)} ↔ ${markdown_text(distance.b)}`,
-            distance.jsDistance.toFixed(3),
-            distance.noiseFloor.toFixed(3),
-            formatPoints(distance.lInf),
-            formatPValue(distance.chiSquareP)
-        ];
-        if (context.detail.shifts) {
-            cells.push(distance.topShifts
-                .slice(0, 3)
-                .map(shift => `${markdown_text(shift.class, 40)} ${formatPercent(shift.a)} → ${formatPercent(shift.b)}`)
-                .join('; '));
-        }
-        return cells;
-    });
-    return [
-        '#### Split distributions',
-        '',
-        ...table(headers, headers.map((_, i) => i > 0 && i < 5), rows),
-        '',
-        '<sub>Jensen-Shannon distance (log 2) of the class shares; the noise floor is the distance that ' +
-            'random re-splits of the same segments stay under (99.9% of the time by default); L∞ is the ' +
-            'largest per-class share difference.</sub>',
-        ''
-    ];
-}
-function renderConfounders(dataset, context) {
-    const confounders = dataset.metrics.confounders;
-    if (confounders.length === 0 || !context.detail.distances || context.detail.items === 0)
-        return [];
-    const kept = confounders.slice(0, context.detail.items);
-    const rows = kept.map(confounder => [
-        markdown_text(confounder.attribute),
-        confounder.cramersV.toFixed(2),
-        confounder.givesAway
-            .slice(0, 3)
-            .map(hint => `${markdown_text(hint.value, 40)} → ${markdown_text(hint.class, 40)} (${formatPercent(hint.share, 0)})`)
-            .join('; ')
-    ]);
-    const lines = [
-        '#### Metadata that predicts the label',
-        '',
-        ...table(['attribute', 'Cramér’s V', 'gives away'], [false, true, false], rows),
-        ''
-    ];
-    if (kept.length < confounders.length) {
-        lines.push(omittedLine(confounders.length - kept.length, 'attribute', context), '');
-    }
-    return lines;
-}
-function list(heading, items, total, what, context) {
-    const content = items.map(item => `- ${item}`);
-    if (items.length < total)
-        content.push('', omittedLine(total - items.length, what, context));
-    if (total > COLLAPSE_AFTER)
-        return details(heading, content);
-    return [`**${heading}**`, '', ...content, ''];
-}
-function renderLeaks(dataset, context) {
-    const lines = [];
-    const kinds = [
-        { leaks: dataset.leaks.videos, count: dataset.metrics.leakedVideos, what: 'video' },
-        { leaks: dataset.leaks.groups, count: dataset.metrics.leakedGroups, what: 'group' }
-    ];
-    for (const { leaks, count, what } of kinds) {
-        const total = Math.max(count, leaks.length);
-        if (total === 0)
-            continue;
-        const heading = `${format_plural(total, what)} in more than one split`;
-        if (context.detail.items === 0) {
-            lines.push(`**${heading}** (listed in ${context.elsewhere}).`, '');
-            continue;
-        }
-        const items = leaks.slice(0, context.detail.items).map(leak => `${code(leak.key, PATH_MAX)}: ` +
-            leakPlaces(leak)
-                .map(place => `${markdown_text(place.split)} (${markdown_text(place.file, PATH_MAX)}:${place.line})`)
-                .join(', '));
-        lines.push(...list(heading, items, total, what, context));
-    }
-    return lines.length === 0 ? [] : ['#### Leakage', '', ...lines];
-}
-function markdown_splitList(splits) {
-    return splits.length === 0 ? 'none' : splits.map(split => markdown_text(split)).join(' + ');
-}
-function renderDelta(dataset, context) {
-    const delta = dataset.delta;
-    if (delta === null)
-        return [];
-    const lines = [
-        `#### Changes against ${code(delta.baseRef)}`,
-        '',
-        `${format_plural(delta.addedVideos, 'video')} added, ${format_formatCount(delta.removedVideos)} removed, ` +
-            `${format_formatCount(delta.movedVideos.length)} moved to another split, ` +
-            `${format_formatCount(delta.relabeledVideos.length)} relabeled.`,
-        ''
-    ];
-    if (context.detail.items === 0)
-        return lines;
-    const moved = delta.movedVideos
-        .slice(0, context.detail.items)
-        .map(video => `${code(video.key, PATH_MAX)}: ${markdown_splitList(video.from)} → ${markdown_splitList(video.to)}`);
-    if (moved.length > 0) {
-        const heading = format_plural(delta.movedVideos.length, 'moved video');
-        lines.push(...list(heading, moved, delta.movedVideos.length, 'moved video', context));
-    }
-    const labels = (names) => names.length === 0 ? 'no label' : names.map(name => markdown_text(name)).join(', ');
-    const relabeled = delta.relabeledVideos
-        .slice(0, context.detail.items)
-        .map(video => `${code(video.key, PATH_MAX)}: ${labels(video.from)} → ${labels(video.to)}`);
-    if (relabeled.length > 0) {
-        lines.push(...list(format_plural(delta.relabeledVideos.length, 'relabeled video'), relabeled, delta.relabeledVideos.length, 'relabeled video', context));
-    }
-    return lines;
-}
-function renderChart(dataset) {
-    const bars = chartBars(dataset, CHART_BARS);
-    if (bars.length < 2)
-        return [];
-    const withTest = bars.some(bar => bar.test !== null);
-    const title = `Top ${bars.length} classes by TRAIN segments${withTest ? ' (bars: TRAIN, line: TEST)' : ''}`;
-    const lines = [
-        '```mermaid',
-        'xychart-beta horizontal',
-        `  title "${title}"`,
-        `  x-axis [${bars.map(bar => `"${escapeMermaid(bar.name)}"`).join(', ')}]`,
-        '  y-axis "segments"',
-        `  bar [${bars.map(bar => bar.train).join(', ')}]`
-    ];
-    if (withTest)
-        lines.push(`  line [${bars.map(bar => bar.test ?? 0).join(', ')}]`);
-    lines.push('```', '');
-    return lines;
-}
-function renderDataset(dataset, context) {
-    const counts = dataset.counts;
-    const icon = counts.error > 0 ? '❌' : counts.warning > 0 ? '⚠️' : '✅';
-    const metrics = dataset.metrics;
-    const summary = nothingRead(dataset)
-        ? `nothing was read · ${severityCounts(counts)}`
-        : `${format_plural(metrics.classCount, 'class', 'classes')} · ${format_plural(metrics.totalVideos, 'video')} · ` +
-            `${format_plural(metrics.totalSegments, 'segment')} · imbalance ${formatRatio(metrics.imbalanceRatio)} · ` +
-            `${severityCounts(counts)}`;
-    const lines = [`### ${icon} ${markdown_text(dataset.name)}`, '', summary, ''];
-    if (context.detail.compact || nothingRead(dataset))
-        return [...lines, ...renderFindings(dataset, context)];
-    lines.push(...renderFiles(dataset, context));
-    lines.push(...renderSplits(dataset));
-    lines.push(...renderFindings(dataset, context));
-    lines.push(...renderClasses(dataset, context));
-    lines.push(...renderDistances(dataset, context));
-    lines.push(...renderConfounders(dataset, context));
-    lines.push(...renderLeaks(dataset, context));
-    lines.push(...renderDelta(dataset, context));
-    if (context.detail.chart)
-        lines.push(...renderChart(dataset));
     return lines;
 }
 function renderFooter(options) {
@@ -76189,7 +77610,12 @@ function renderMarkdown(report, options) {
         throw new RangeError(`maxChars must be at least ${MIN_MAX_CHARS}, got ${limit}`);
     }
     const measure = full ? utf8Length : (value) => value.length;
-    const cache = { sortedFindings: new Map(), findingCells: new Map(), classRows: new Map() };
+    const cache = {
+        sortedFindings: new Map(),
+        findingCells: new Map(),
+        classRows: new Map(),
+        charts: new Map()
+    };
     let body = '';
     for (const detail of DETAIL_LEVELS) {
         body = renderBody(report, options, detail, marker, cache);
@@ -76256,6 +77682,10 @@ const inputsSchema = object({
     annotations: booleanInput(true),
     'compare-base': booleanInput(true),
     'report-file': schemas_string().transform(v => v || undefined),
+    'sarif-file': schemas_string().transform(v => v || undefined),
+    'code-scanning': schemas_string()
+        .transform(v => v || 'off')
+        .pipe(choiceInput(['upload', 'off'])),
     'github-token': schemas_string()
 });
 const INPUT_NAMES = Object.keys(inputsSchema.shape);
@@ -76317,6 +77747,8 @@ function getInputs(read = name => getInput(name)) {
         annotations: v.annotations,
         compareBase: v['compare-base'],
         reportFile: v['report-file'],
+        sarifFile: v['sarif-file'],
+        codeScanning: v['code-scanning'],
         githubToken: v['github-token']
     };
 }
@@ -76327,13 +77759,17 @@ function getInputs(read = name => getInput(name)) {
  * comment and the annotations are summaries of it.
  */
 
-/** @param reportFile where the JSON report went; empty when it could not be written at all */
-function setOutputs(report, reportFile) {
+/**
+ * @param reportFile where the JSON report went; empty when it could not be written at all
+ * @param sarifFile where the SARIF went; empty when none was asked for or it could not be written
+ */
+function setOutputs(report, reportFile, sarifFile = '') {
     setOutput('passed', String(report.passed));
     setOutput('errors', String(report.counts.error));
     setOutput('warnings', String(report.counts.warning));
     setOutput('report-file', reportFile);
     setOutput('datasets', String(report.datasets.length));
+    setOutput('sarif-file', sarifFile);
 }
 
 ;// CONCATENATED MODULE: ./src/publish/pull-request-files.ts
@@ -76531,6 +77967,7 @@ async function updateComment(api, target, commentId, body) {
 
 
 
+
 async function publishStickyComment(api, request) {
     const self = await resolveIdentity(api);
     const existing = await findStickyComment(api, request.target, request.key, self);
@@ -76588,157 +78025,6 @@ function describeCommentFailure(error) {
         return `GitHub refused the pull request comment (HTTP 422: ${shortMessage(error)}): the body may be too long, or the conversation is locked.`;
     }
     return describeApiError(error, 'write the pull request comment', 'pull-requests: write');
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/publish/report-file.ts
-/**
- * The JSON report file. The `report-file` input names a path in the workspace, and the workspace
- * holds whatever the pull request committed: a symbolic link named like the report (pointing at a
- * file the runner can write), a link in place of one of its folders, or a plain file where a folder
- * should be. So the path is resolved and must stay inside the workspace or RUNNER_TEMP, no part of it
- * below that folder may be a symbolic link, and the file is written under a new, unguessable name
- * and renamed over the target (a rename replaces a link instead of writing through it).
- *
- * Nothing here throws: a refused or failed path is a warning and the report goes to the default
- * location in the temp folder, because losing the verdict to a bad report path would be worse.
- */
-
-
-
-/** A path the action will not write to, or a write that failed; the message is the whole story. */
-class ReportPathError extends Error {
-}
-/** `<temp>/dataset-gate-report[-<comment-key>].json`: two gates in one job keep their own report. */
-function defaultReportPath(tempDir, commentKey) {
-    const name = commentKey === 'dataset-gate'
-        ? 'dataset-gate-report.json'
-        : `dataset-gate-report-${commentKey}.json`;
-    return (0,external_node_path_namespaceObject.join)(tempDir, name);
-}
-async function writeReportFile(content, request) {
-    const warnings = [];
-    const fallback = defaultReportPath(request.tempDir, request.commentKey);
-    if (request.input !== undefined) {
-        const shown = JSON.stringify(request.input);
-        try {
-            const target = resolveReportPath(request.input, [request.workspace, request.tempDir]);
-            await writeInside(target.root, target.path, content);
-            return { path: target.path, warnings };
-        }
-        catch (error) {
-            warnings.push(`Input \`report-file\` ${shown}: ${messageOf(error)}; the JSON report is written to ${fallback} instead.`);
-        }
-    }
-    try {
-        // The runner's own temp folder: created when missing, like the runner would.
-        await (0,promises_namespaceObject.mkdir)(request.tempDir, { recursive: true });
-        await writeInside(request.tempDir, fallback, content);
-        return { path: fallback, warnings };
-    }
-    catch (error) {
-        warnings.push(`Could not write the JSON report to ${fallback}: ${messageOf(error)}; the \`report-file\` output is empty.`);
-        return { path: null, warnings };
-    }
-}
-/**
- * The input resolved against the workspace, and the allowed folder that holds it (the innermost,
- * when one allowed folder is inside the other). Refuses any path outside them.
- */
-function resolveReportPath(input, roots) {
-    if (input.includes('\0'))
-        throw new ReportPathError('the path contains a NUL character');
-    const path = (0,external_node_path_namespaceObject.resolve)(roots[0], input);
-    const holders = roots
-        .map(root => (0,external_node_path_namespaceObject.resolve)(root))
-        .filter(root => isStrictlyInside(root, path))
-        .sort((a, b) => b.length - a.length);
-    if (holders.length === 0) {
-        throw new ReportPathError('the path does not name a file inside the workspace or RUNNER_TEMP; give a path relative to the workspace');
-    }
-    return { root: holders[0], path };
-}
-function isStrictlyInside(root, path) {
-    const inside = (0,external_node_path_namespaceObject.relative)(root, path);
-    return inside.length > 0 && !inside.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(inside);
-}
-/**
- * Writes `path` (inside `root`) without following a symbolic link anywhere below `root`: each
- * existing folder is checked with lstat, missing ones are created one at a time, and the content
- * goes to a fresh file (flag `wx`: never an existing file or link) that is then renamed over the
- * target. The root itself is the runner's (workspace or temp folder) and trusted.
- */
-async function writeInside(root, path, content) {
-    const folders = (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.dirname)(path))
-        .split(external_node_path_namespaceObject.sep)
-        .filter(part => part.length > 0 && part !== '.');
-    let folder = root;
-    for (const part of folders) {
-        folder = (0,external_node_path_namespaceObject.join)(folder, part);
-        await ensureRealFolder(folder);
-    }
-    await checkTarget(path);
-    const temporary = (0,external_node_path_namespaceObject.join)(folder, `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_.randomBytes)(12).toString('hex')}.tmp`);
-    const handle = await (0,promises_namespaceObject.open)(temporary, 'wx', 0o644).catch(error => {
-        throw report_file_failure(`cannot create a file in ${folder}`, error);
-    });
-    try {
-        await handle.writeFile(content);
-        await handle.close();
-        await (0,promises_namespaceObject.rename)(temporary, path);
-    }
-    catch (error) {
-        await handle.close().catch(() => undefined);
-        await (0,promises_namespaceObject.unlink)(temporary).catch(() => undefined);
-        throw report_file_failure(`cannot write ${path}`, error);
-    }
-}
-/** A folder that exists as a real folder (created when missing), never a link or a file. */
-async function ensureRealFolder(folder) {
-    if ((await lstatOrNull(folder)) === null) {
-        try {
-            await (0,promises_namespaceObject.mkdir)(folder);
-        }
-        catch (error) {
-            // Created by someone else meanwhile: checked below like any existing folder.
-            if (error.code !== 'EEXIST')
-                throw report_file_failure(`cannot create the folder ${folder}`, error);
-        }
-    }
-    const existing = await lstatOrNull(folder);
-    if (existing?.isSymbolicLink())
-        throw new ReportPathError(`${folder} is a symbolic link, and the report is not written through links`);
-    if (!existing?.isDirectory())
-        throw new ReportPathError(`${folder} is a file, not a folder`);
-}
-/** The target may be missing or a regular file (replaced); anything else is refused. */
-async function checkTarget(path) {
-    const existing = await lstatOrNull(path);
-    if (existing === null || existing.isFile())
-        return;
-    if (existing.isSymbolicLink())
-        throw new ReportPathError(`${path} is a symbolic link, and the report is not written through links`);
-    throw new ReportPathError(`${path} exists and is not a regular file`);
-}
-async function lstatOrNull(path) {
-    try {
-        return await (0,promises_namespaceObject.lstat)(path);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            return null;
-        throw report_file_failure(`cannot inspect ${path}`, error);
-    }
-}
-/** An I/O failure as one line: the system's code rather than Node's message with the path again. */
-function report_file_failure(what, error) {
-    const code = error.code;
-    return new ReportPathError(`${what} (${code ?? messageOf(error)})`);
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
@@ -76960,10 +78246,359 @@ function runGit(cwd, args, timeoutMs) {
     });
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/report/sarif-rules.ts
+
+/** The catalogue's rules in its order (results refer to them by index in `tool.driver.rules`). */
+const RULE_ORDER = Object.keys(RULES);
+/** The version stamped into `tool.driver.version` (the build may define DATASET_GATE_VERSION). */
+const TOOL_VERSION = typeof DATASET_GATE_VERSION === 'string' ? DATASET_GATE_VERSION : '0.1.0';
+const TOOL_NAME = 'dataset-gate';
+/** SARIF levels of our severities. */
+const SARIF_LEVEL = {
+    error: 'error',
+    warning: 'warning',
+    notice: 'note'
+};
+/**
+ * How to fix a finding of each rule: the second half of the rule's help (the catalogue's summary
+ * says what the rule catches). Kept beside the SARIF help that is its only reader.
+ */
+const HOW_TO_FIX = {
+    'csv-syntax': 'Re-export the file as UTF-8 CSV: close every quoted field and remove NUL bytes. If it is a Git LFS pointer, check out the data itself (`lfs: true` in actions/checkout).',
+    'row-shape': 'Give every row the fields its format expects (AutoML rows: `URI,LABEL,START,END`; Vertex AI CSV: `ML_USE,URI,LABEL,START,END`) and delete blank lines.',
+    'uri-invalid': 'Write each video as `gs://BUCKET/OBJECT` with a valid bucket name, a non-empty object, one of the allowed containers (the `extensions` option) and no whitespace or control characters.',
+    'label-missing': 'Give the row a label and both times, or leave all three empty (`URI,,,`) to import the whole video unlabeled.',
+    'label-invalid': 'Rename the label so it matches the pattern (AutoML: a letter, then up to 31 letters, digits or underscores; never a comma), or choose the `profile` or `pattern` that fits the manifest.',
+    'label-variant': 'Use one spelling of the class everywhere: rename the rarer variant.',
+    'segment-invalid': "Write START and END as numbers with 0 <= START < END (END may be `inf`), at most `max-decimals` decimals, and END within the video's duration.",
+    'split-invalid': 'Use a split the format allows: `TRAIN`, `VALIDATION`, `TEST` or `UNASSIGNED` in an AutoML index; `training`, `validation` or `test` as a Vertex AI `ML_USE`.',
+    'duplicate-row': 'Delete the repeated row; keep one copy of each segment.',
+    'unlabeled-video': 'Label the segments of the video, or delete its `URI,,,` row if it should not be imported.',
+    'file-size': 'Split the file into files under the limit (`max-bytes`) and list each of them in the index.',
+    'min-classes': 'Add examples of more classes: a classifier needs at least `min` of them.',
+    'max-classes': 'Merge or drop classes until there are at most `max`.',
+    'min-per-class': 'Add examples of the class, drop the class, or set a lower minimum for it under `classes` when a rare class is intended.',
+    'recommended-per-class': 'Add examples of the class to the split, or lower `min` (per class under `classes`) when a small class is intended.',
+    'class-imbalance': 'Add examples of the rare classes or subsample the frequent ones until the ratio is within the `warning` ratio.',
+    'split-missing-class': 'Move some videos of the class (whole videos, so none leaks) into the split that has none.',
+    'split-distribution': "Re-split by video, stratified by class, so TEST and VALIDATION have TRAIN's class mix.",
+    'split-ratio': 'Move whole videos between splits until TEST holds between `min-test-share` and `max-test-share` of the videos.',
+    'video-leakage': 'Keep every segment of a video in one split: move the others to that split.',
+    'group-leakage': 'Keep every video of a source group (the group pattern capture) in one split.',
+    'few-videos': 'Add segments from more videos of the class.',
+    'multi-label': 'Informational: choose a multi-label or a multi-class model to match how the videos are labeled.',
+    'metadata-confounder': 'Balance the attribute across classes (collect more or subsample), so a model cannot learn the label from it.',
+    'split-move': 'Keep the video in its split. A move from TEST to TRAIN puts evaluation data into training; if the move is intended, say so in review.',
+    'frozen-split': 'Revert the change to the frozen split, or remove the split from `splits` in the configuration deliberately.',
+    'class-regression': 'Restore the examples the change removed, or add examples, so the class stays above its threshold.',
+    'input-error': 'Fix the path in the index or the configuration so it names a readable file inside the repository, in a supported format.',
+    'resource-limit': 'Split the file or the dataset, or raise the limit in the configuration when the size is intended.'
+};
+const KIND_TAG = {
+    row: 'row',
+    dataset: 'dataset',
+    change: 'change',
+    gate: 'input'
+};
+/** An option's default as the README's rule table writes it. */
+function formatDefault(value) {
+    if (Array.isArray(value))
+        return `[${value.join(', ')}]`;
+    if (typeof value === 'object' && value !== null)
+        return Object.keys(value).length === 0 ? '{}' : JSON.stringify(value);
+    return String(value);
+}
+function defaultLevel(severity) {
+    return severity === 'off' ? 'none' : SARIF_LEVEL[severity];
+}
+/** A first sentence for `shortDescription` (GitHub shows it as the alert's title). */
+function firstSentence(text) {
+    const match = /^(.+?[.:])(\s|$)/.exec(text);
+    return (match ? match[1] : text).replace(/:$/, '.');
+}
+/**
+ * @param home where the action's repository (and its README, whose rule catalogue is the help of
+ *   every rule) lives, when the run knows it; the CLI does not, and then no link is written.
+ */
+function ruleDescriptor(id, home) {
+    const rulesSection = home ? `${home}#rules` : undefined;
+    const rule = RULES[id];
+    const defaults = rule.options.parse({});
+    const options = Object.entries(defaults).map(([key, value]) => `${key}: ${formatDefault(value)}`);
+    const severity = rule.severity === 'off' ? 'off (enable it in the configuration)' : rule.severity;
+    const severityLine = `Default severity: ${severity}${'severityNote' in rule && rule.severityNote ? ` (${rule.severityNote})` : ''}.`;
+    const optionsLine = options.length > 0 ? `Options (defaults): ${options.join(', ')}.` : '';
+    const configure = `Configure it under \`rules.${id}\` in .github/dataset-gate.yml (severity: error, warning, notice or off).`;
+    const fix = HOW_TO_FIX[id];
+    return {
+        id,
+        name: id
+            .split('-')
+            .map(word => word[0].toUpperCase() + word.slice(1))
+            .join(''),
+        shortDescription: { text: firstSentence(rule.summary) },
+        fullDescription: { text: rule.summary },
+        defaultConfiguration: {
+            enabled: rule.severity !== 'off',
+            level: defaultLevel(rule.severity)
+        },
+        help: {
+            text: [rule.summary, severityLine, optionsLine, `How to fix: ${fix}`, configure]
+                .filter(Boolean)
+                .join('\n\n')
+                .replace(/`/g, ''),
+            markdown: [
+                `**${rule.summary}**`,
+                `Default severity: **${severity}**${'severityNote' in rule && rule.severityNote ? ` (${rule.severityNote})` : ''}.` +
+                    (options.length > 0
+                        ? ` Options (defaults): ${options.map(o => `\`${o}\``).join(', ')}.`
+                        : ''),
+                `**How to fix:** ${fix}`,
+                rulesSection
+                    ? `${configure} See the [rule catalogue](${rulesSection}).`
+                    : `${configure} See the rule catalogue in dataset-gate's README.`
+            ].join('\n\n')
+        },
+        ...(rulesSection ? { helpUri: rulesSection } : {}),
+        properties: { tags: ['dataset-gate', 'data-quality', KIND_TAG[rule.kind]] }
+    };
+}
+/** `tool.driver`: every rule of the catalogue, in its order (results refer to them by index). */
+function toolDriver(version, home) {
+    return {
+        name: TOOL_NAME,
+        version,
+        semanticVersion: /^\d+\.\d+\.\d+/.test(version) ? version : undefined,
+        ...(home ? { informationUri: home } : {}),
+        rules: RULE_ORDER.map(id => ruleDescriptor(id, home))
+    };
+}
+/** Index of each rule in `tool.driver.rules`. */
+const RULE_INDEX = new Map(RULE_ORDER.map((id, i) => [id, i]));
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+/**
+ * The report as SARIF 2.1.0 for GitHub code scanning: one run, one result per listed finding.
+ *
+ * - Every result has a location, because code scanning drops results without one: row findings at
+ *   their file and line, dataset-level findings at the dataset's main file (its index, else its first
+ *   file), line 1. URIs are relative to the repository root (`%SRCROOT%`), percent-encoded.
+ * - `partialFingerprints` hash the rule, the file and the finding's own fingerprint (which the engine
+ *   builds from what the finding is about, never from a line number), so an alert keeps its identity
+ *   when rows above it move and is closed when the problem is fixed.
+ * - Messages carry dataset text (labels, URIs, paths): brackets, backslashes and braces are escaped
+ *   so a label such as `[x](1)` or `{0}` is neither an embedded link nor a placeholder.
+ * - GitHub's limits: at most 25,000 results per run (the most severe are kept; the rest are counted
+ *   in the run's properties), at most 10 MB gzipped, at most 1,000 locations per result (we write 1).
+ */
+
+
+
+
+
+const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+/** What code scanning accepts in one upload (GitHub's documented limits). */
+const CODE_SCANNING_LIMITS = {
+    resultsPerRun: 25_000,
+    /** The gzipped SARIF; 10 MB, counted in decimal megabytes to stay on the safe side. */
+    gzippedBytes: 10 * 1000 * 1000,
+    locationsPerResult: 1_000
+};
+/** The `partialFingerprints` key: our identity of a finding, versioned with its recipe. */
+const FINGERPRINT_KEY = 'datasetGateFinding/v1';
+/** Where relative URIs are rooted: the repository (the CLI's root, the action's workspace). */
+const SOURCE_ROOT = '%SRCROOT%';
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function renderSarif(report, options) {
+    const maxResults = Math.min(options.maxResults ?? CODE_SCANNING_LIMITS.resultsPerRun, CODE_SCANNING_LIMITS.resultsPerRun);
+    const maxGzipped = options.maxGzippedBytes ?? CODE_SCANNING_LIMITS.gzippedBytes;
+    const entries = resultsOf(report);
+    // Most severe first, then findings new in this change; otherwise the report's own order.
+    const ordered = entries
+        .map((entry, index) => ({ entry, index }))
+        .sort((a, b) => SEVERITY_ORDER[a.entry.finding.severity] - SEVERITY_ORDER[b.entry.finding.severity] ||
+        Number(a.entry.finding.onBase === true) - Number(b.entry.finding.onBase === true) ||
+        a.index - b.index)
+        .map(({ entry }) => entry);
+    let kept = Math.min(ordered.length, maxResults);
+    for (;;) {
+        const log = buildLog(report, options, ordered, kept);
+        const text = JSON.stringify(log, null, 2) + '\n';
+        const gzipped = (0,external_node_zlib_.gzipSync)(text);
+        if (gzipped.length <= maxGzipped || kept === 0) {
+            const omittedBySeverity = { error: 0, warning: 0, notice: 0 };
+            for (const entry of ordered.slice(kept))
+                omittedBySeverity[entry.finding.severity]++;
+            return {
+                log,
+                text,
+                gzipped,
+                results: kept,
+                omitted: ordered.length - kept,
+                omittedBySeverity
+            };
+        }
+        // Shrink in proportion to the overshoot, with a margin, so it fits in one or two more tries.
+        kept = Math.min(kept - 1, Math.floor((kept * maxGzipped * 0.9) / gzipped.length));
+        kept = Math.max(0, kept);
+    }
+}
+function buildLog(report, options, ordered, kept) {
+    const left = ordered.slice(kept);
+    const leftBySeverity = { error: 0, warning: 0, note: 0 };
+    for (const entry of left)
+        leftBySeverity[SARIF_LEVEL[entry.finding.severity]]++;
+    const run = {
+        tool: { driver: toolDriver(options.toolVersion ?? TOOL_VERSION, options.home) },
+        // "category/": everything before the last slash is the category, so runs of one gate (one
+        // comment key) replace each other and several gates in one repository keep their own alerts.
+        automationDetails: { id: `${options.category}/` },
+        originalUriBaseIds: {
+            [SOURCE_ROOT]: {
+                description: { text: 'The root of the repository the dataset files are in.' }
+            }
+        },
+        columnKind: 'unicodeCodePoints',
+        invocations: [
+            {
+                executionSuccessful: true,
+                ...(report.notes.length > 0
+                    ? { toolExecutionNotifications: report.notes.map(noteNotification) }
+                    : {})
+            }
+        ],
+        results: ordered.slice(0, kept).map(entry => entry.result),
+        properties: {
+            passed: report.passed,
+            failOn: report.failOn,
+            /** All findings of the gate, those max-findings-per-rule left out of the report included. */
+            findings: { ...report.counts },
+            /** Listed findings left out of this run to stay within GitHub's limits. */
+            resultsOmitted: left.length,
+            resultsOmittedByLevel: leftBySeverity,
+            datasets: report.datasets.map(d => d.name)
+        }
+    };
+    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+}
+function noteNotification(note) {
+    return { level: 'note', message: { text: escapeSarifText(note) } };
+}
+/** One result per listed finding, in the report's order, with fingerprints unique in the run. */
+function resultsOf(report) {
+    const seen = new Map();
+    const entries = [];
+    for (const dataset of report.datasets) {
+        const mainFile = mainFileOf(dataset);
+        for (const finding of dataset.findings) {
+            const file = repositoryPath(finding.file) ?? mainFile;
+            const line = finding.file !== null && finding.line !== null && finding.line > 0 ? finding.line : 1;
+            let fingerprint = fingerprintOf(finding, file);
+            // Two findings with one identity (the same content twice in a file): number the repeats
+            // in the report's order, as GitHub's own fingerprinting does.
+            const count = (seen.get(fingerprint) ?? 0) + 1;
+            seen.set(fingerprint, count);
+            if (count > 1)
+                fingerprint = `${fingerprint}:${count}`;
+            const result = {
+                ruleId: finding.rule,
+                ruleIndex: RULE_INDEX.get(finding.rule) ?? -1,
+                level: SARIF_LEVEL[finding.severity],
+                message: { text: escapeSarifText(finding.message) },
+                locations: [
+                    {
+                        physicalLocation: {
+                            artifactLocation: { uri: encodeUriPath(file), uriBaseId: SOURCE_ROOT },
+                            region: { startLine: line }
+                        }
+                    }
+                ].slice(0, CODE_SCANNING_LIMITS.locationsPerResult),
+                partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+                properties: {
+                    dataset: dataset.name,
+                    ...(finding.split !== null ? { split: finding.split } : {}),
+                    ...(finding.class !== null ? { class: finding.class } : {}),
+                    ...(finding.onBase !== undefined ? { onBase: finding.onBase } : {}),
+                    ...(finding.omitted !== undefined ? { omitted: finding.omitted } : {}),
+                    ...(finding.file === null ? { scope: 'dataset' } : {})
+                }
+            };
+            entries.push({ finding, dataset, result });
+        }
+    }
+    return entries;
+}
+/**
+ * What a finding is about, as a hex digest: the rule, the file it is reported in and the engine's
+ * fingerprint (else the identity `fail-on: new` uses: rule, place and message without numbers).
+ * Never the line.
+ */
+function fingerprintOf(finding, file) {
+    const identity = finding.fingerprint !== undefined && finding.fingerprint !== ''
+        ? finding.fingerprint
+        : identityOf(finding);
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${finding.rule}\u0000${file}\u0000${identity}`)
+        .digest('hex')
+        .slice(0, 32);
+}
+/**
+ * The file that stands for a dataset: its AutoML index or manifest (datasets found on disk are
+ * named by that path), else its first file. Code scanning needs a file to show an alert on.
+ */
+function mainFileOf(dataset) {
+    // A configured dataset has a name of its own; its index, when the report carries it, stands first.
+    const index = dataset.index;
+    if (typeof index === 'string' && repositoryPath(index) !== null)
+        return repositoryPath(index);
+    const named = repositoryPath(dataset.name);
+    if (named !== null && /\.(csv|jsonl|ndjson)$/i.test(named))
+        return named;
+    const first = dataset.files.map(f => repositoryPath(f.path)).find(p => p !== null);
+    return first ?? named ?? safeRelative(dataset.name);
+}
+/** A path relative to the repository root, or null for one that is absolute or leaves it. */
+function repositoryPath(path) {
+    // The engine's paths use `/`; a backslash is part of a file name on POSIX.
+    if (path === null || path === '' || path.includes('\0'))
+        return null;
+    if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path))
+        return null;
+    const normalized = external_node_path_namespaceObject.posix.normalize(path).replace(/^\.\//, '');
+    if (normalized === '.' || normalized === '..' || normalized.startsWith('../'))
+        return null;
+    return normalized;
+}
+/** A last resort for a name that is not a repository path: relative, never leaving the root. */
+function safeRelative(name) {
+    const parts = name.split('/').filter(part => part !== '' && part !== '.' && part !== '..');
+    return parts.length > 0 ? parts.join('/') : 'dataset';
+}
+/** A repository path as a relative URI reference: each segment percent-encoded. */
+function encodeUriPath(path) {
+    return path
+        .split('/')
+        .map(segment => encodeURIComponent(segment))
+        .join('/');
+}
+/**
+ * Plain SARIF message text from text that may hold dataset values: `\`, `[` and `]` get a
+ * backslash (no embedded link can form), `{` and `}` are doubled (no placeholder can form), per
+ * SARIF 2.1.0 §3.11.5 and §3.11.6.
+ */
+function escapeSarifText(text) {
+    return text.replace(/[\\[\]]/g, '\\$&').replace(/[{}]/g, '$&$&');
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The GitHub Action: inputs and event in, the gate run, then the report published as outputs, a
  * JSON file, the job summary, annotations and one sticky PR comment.
+ *
+ * With `sarif-file` or `code-scanning: upload`, the findings also go out as SARIF: to a file, and to
+ * GitHub code scanning, where they outlive the annotation cap and the run.
  *
  * The step's exit status follows the data alone: it fails when the gate fails, or when the gate
  * cannot run as configured (a bad input, an unparsable configuration, a PR too large to scope, a
@@ -76991,6 +78626,8 @@ function runGit(cwd, args, timeoutMs) {
 
 
 
+
+
 /** Errors that mean "the gate cannot run as configured": their message is the whole story. */
 const EXPECTED_ERRORS = [InputError, ConfigError, EventError, TooManyFilesError, CheckoutError];
 async function run() {
@@ -76998,14 +78635,16 @@ async function run() {
         const inputs = getInputs();
         const context = readRunContext();
         const notes = [];
+        const startedAt = new Date();
         // Before anything is judged or published: the workspace must hold the commit reported on.
+        let checkedOut = null;
         if (context.pullRequest) {
-            const checkedOut = await verifyCheckout(context, context.pullRequest);
+            checkedOut = await verifyCheckout(context, context.pullRequest);
             notes.push(...checkoutNotes(checkedOut, context.pullRequest));
         }
         const api = context.pullRequest ? apiFor(inputs, notes) : null;
         const report = await gate(inputs, context, api, notes);
-        await publish(report, inputs, context, api);
+        await publish(report, inputs, context, api, { checkedOut, startedAt });
         const tally = `${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${report.datasets.length} dataset(s); fail-on: ${report.failOn}`;
         if (report.passed)
             info(`Dataset gate passed: ${tally}.`);
@@ -77135,8 +78774,10 @@ function baseRefLabel(pr) {
 function targetOf(context, pr) {
     return { owner: context.owner, repo: context.repo, number: pr.number };
 }
-async function publish(report, inputs, context, api) {
+async function publish(report, inputs, context, api, run) {
     const pr = context.pullRequest;
+    // Before the JSON report and the comment, so they can say what GitHub's limits left out of it.
+    const sarif = sarifOf(report, inputs, context);
     // Never throws: a refused or failed path is a warning, and the verdict is still published.
     const written = await writeReportFile(JSON.stringify(report, null, 2) + '\n', {
         input: inputs.reportFile,
@@ -77146,7 +78787,8 @@ async function publish(report, inputs, context, api) {
     });
     for (const warning of written.warnings)
         core_warning(warning);
-    setOutputs(report, written.path ?? '');
+    const sarifPath = sarif ? await sarifFile(sarif, inputs, context) : '';
+    setOutputs(report, written.path ?? '', sarifPath);
     if (written.path !== null)
         info(`JSON report: ${written.path}`);
     const markdown = { commentKey: inputs.commentKey, headSha: pr?.headSha, runUrl: context.runUrl };
@@ -77163,8 +78805,69 @@ async function publish(report, inputs, context, api) {
     else if (!pr) {
         info(`No pull request comment: the ${context.eventName || 'current'} event is not a pull request.`);
     }
+    if (sarif && inputs.codeScanning === 'upload') {
+        await uploadToCodeScanning(sarif, inputs, context, api, run);
+    }
     if (inputs.annotations)
         emitAnnotations(planAnnotations(report));
+}
+/**
+ * The SARIF, when a file or an upload asks for it. Findings past GitHub's limits (25,000 results,
+ * 10 MB gzipped) are left out, least severe first; a note in the report says how many.
+ */
+function sarifOf(report, inputs, context) {
+    if (inputs.sarifFile === undefined && inputs.codeScanning !== 'upload')
+        return null;
+    const sarif = renderSarif(report, {
+        category: inputs.commentKey,
+        ...(context.actionHome ? { home: context.actionHome } : {})
+    });
+    if (sarif.omitted > 0) {
+        const n = sarif.omitted.toLocaleString('en-US');
+        const note = `${n} finding${sarif.omitted === 1 ? ' was' : 's were'} left out of the SARIF for code scanning, which accepts ${sarif.results.toLocaleString('en-US')} of them within GitHub's limits (25,000 results and 10 MB gzipped per upload); the least severe went first. The JSON report lists every finding.`;
+        core_warning(note);
+        report.notes.push(note);
+    }
+    return sarif;
+}
+/** Writes the `sarif-file` input's path; returns the path written, or '' (warned). */
+async function sarifFile(sarif, inputs, context) {
+    if (inputs.sarifFile === undefined)
+        return '';
+    const written = await writeSarifFile(sarif.text, {
+        input: inputs.sarifFile,
+        workspace: context.workspace,
+        tempDir: context.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)(),
+        commentKey: inputs.commentKey
+    });
+    for (const warning of written.warnings)
+        core_warning(warning);
+    if (written.path !== null)
+        info(`SARIF: ${written.path}`);
+    return written.path ?? '';
+}
+/** Never throws and never changes the verdict: a refusal is a notice, a failure a warning. */
+async function uploadToCodeScanning(sarif, inputs, context, prApi, run) {
+    const api = prApi ?? (inputs.githubToken ? createGitHubApi(inputs.githubToken) : null);
+    if (!api) {
+        notice('The SARIF was not uploaded to code scanning: input `github-token` is empty (secrets are not passed to pull requests from forks).');
+        return;
+    }
+    const target = uploadTarget(context, run.checkedOut);
+    if ('problem' in target) {
+        core_warning(`The SARIF was not uploaded to code scanning: ${target.problem}.`);
+        return;
+    }
+    const outcome = await uploadSarif(api, target, sarif.gzipped, {
+        workspace: context.workspace,
+        startedAt: run.startedAt
+    });
+    if (outcome.kind === 'uploaded')
+        info(`Uploaded ${sarif.results} result(s) to code scanning for ${target.ref} at ${target.commitSha.slice(0, 7)} (category ${inputs.commentKey}${outcome.id ? `; upload id ${outcome.id}` : ''}).`);
+    else if (outcome.kind === 'forbidden')
+        notice(outcome.message);
+    else
+        core_warning(outcome.message);
 }
 async function comment(api, report, inputs, target, pr, markdown) {
     try {

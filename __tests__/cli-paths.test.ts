@@ -253,3 +253,50 @@ suite('a file the base gated cannot leave the gate by a disguise', () => {
     expect(result.datasets[0]!.files.map(f => f.path)).toEqual(['data/rows.csv'])
   })
 })
+
+suite('counts that agree everywhere', () => {
+  it('the headline, the dataset line, the JSON counts and the exit status use the same numbers', async () => {
+    const bad = Array.from({ length: 1501 }, (_, i) => `training,gs://bucket-a/x${i}.mp4,cat,9,1`)
+    const blanks = Array.from({ length: 1500 }, () => '')
+    const root = repository({
+      'data/v.csv': vertexRows(40) + [...bad, ...blanks].join('\n') + '\n'
+    })
+    const json = report(await check(root, 'data', '--format', 'json'))
+    const text = (await check(root, 'data')).stdout
+    const dataset = json.datasets[0]!
+    expect(dataset.counts).toEqual(json.counts)
+    // The "N more" findings stand for what the cap left out and are not counted themselves.
+    const placeholders = dataset.findings.filter(f => f.omitted !== undefined)
+    expect(placeholders.map(f => [f.rule, f.severity, f.omitted])).toEqual(
+      expect.arrayContaining([
+        ['segment-invalid', 'error', 501],
+        ['row-shape', 'warning', expect.any(Number)]
+      ])
+    )
+    const listed = dataset.findings.filter(f => f.omitted === undefined)
+    const omitted = placeholders.reduce((sum, f) => sum + f.omitted!, 0)
+    const total = json.counts.error + json.counts.warning + json.counts.notice
+    expect(total).toBe(listed.length + omitted)
+    const { error, warning, notice } = json.counts
+    const tally = `${error.toLocaleString('en-US')} errors, ${warning.toLocaleString('en-US')} warnings, ${notice} notice`
+    expect(text.split('\n')[0]).toContain(tally)
+    expect(text).toContain(`  2 classes`) // the dataset line …
+    expect(text.match(new RegExp(tally, 'g'))).toHaveLength(2) // … says the same as the headline
+  })
+
+  it('JSON, Markdown and text list findings in one order', async () => {
+    const root = repository({
+      'data/v.csv':
+        vertexRows(30) +
+        'training,gs://bucket-a/v0.mp4,dog,0,5\ntraining,gs://bucket-a/y.mkv,cat,0,5\n'
+    })
+    const json = report(await check(root, 'data', '--format', 'json'))
+    const markdown = (await check(root, 'data', '--format', 'markdown')).stdout
+    const text = (await check(root, 'data')).stdout
+    const rules = json.datasets[0]!.findings.map(f => f.rule)
+    const inMarkdown = [...markdown.matchAll(/^\| [^|]+ \| `([a-z-]+)` \|/gm)].map(m => m[1])
+    const inText = [...text.matchAll(/ (?:error|warning|notice) ([a-z-]+): /g)].map(m => m[1])
+    expect(inMarkdown).toEqual(rules)
+    expect(inText).toEqual(rules)
+  })
+})

@@ -65,7 +65,7 @@ export async function readDataFile(
   const { result, rowsLimited } = await readRows(pass, file, reader, size)
   pass.budget.rows -= reader.rows
   if (result.stop || rowsLimited || reader.fatal) pass.complete = false
-  reportEnding(pass.sink, file, reader, result)
+  reportEnding(pass.sink, file, reader, result, rowsLimited)
   return summary(file, reader.format, reader.rows, size)
 }
 
@@ -161,7 +161,9 @@ function reportEnding(
   sink: FindingSink,
   file: PlannedFile,
   reader: RowReader,
-  result: ReadResult
+  result: ReadResult,
+  /** Stopped by a row limit: no rows read is that limit's doing, not an empty file. */
+  rowsLimited: boolean
 ): void {
   if (result.stop) {
     sink.add(result.stop.kind === 'syntax' ? 'csv-syntax' : 'resource-limit', {
@@ -178,7 +180,7 @@ function reportEnding(
       line: 1,
       fingerprint: `input-error:fatal:${file.path}`
     })
-  } else if (reader.rows === 0 && !result.stop) {
+  } else if (reader.rows === 0 && !result.stop && !rowsLimited) {
     sink.add('row-shape', {
       message: 'the file has no data rows.',
       file: file.path,

@@ -27,6 +27,7 @@ import {
 } from '../model.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import { RE2JS } from 're2js'
+import { groupOf } from '../analyze/group-of.js'
 import type { DatasetPlan, PlanProblem } from '../read/dataset-plan.js'
 import { readDurations, readMetadata, type VideoMetadata } from '../read/side-files.js'
 import type { FileSource } from '../read/source.js'
@@ -230,16 +231,4 @@ export function reportProblems(sink: FindingSink, problems: PlanProblem[]): void
       fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message.replace(/\d+/g, '#'), 200)}`
     })
   }
-}
-
-export function groupOf(pattern: RE2JS, key: string): string | null {
-  const matcher = pattern.matcher(key)
-  if (!matcher.find()) return null
-  try {
-    const named = matcher.group('group')
-    if (named !== null && named !== undefined) return named
-  } catch {
-    // no group named "group": use the first capture
-  }
-  return pattern.groupCount() >= 1 ? (matcher.group(1) ?? null) : matcher.group(0)
 }

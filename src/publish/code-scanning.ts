@@ -11,14 +11,13 @@
  * is a notice naming the permission, never retried, and the verdict does not change.
  */
 import type { operations } from '@octokit/openapi-types'
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { CheckedOut } from './checkout.js'
 import type { RunContext } from './event.js'
 import { classifyFailure } from './retry.js'
 import { shortMessage, statusOf, type GitHubApi } from './api.js'
-import { resolveReportPath, writeInside } from './report-file.js'
+import { writeOutputFile } from './report-file.js'
 
 export const UPLOAD_SARIF_ROUTE = 'POST /repos/{owner}/{repo}/code-scanning/sarifs'
 
@@ -55,31 +54,15 @@ export function defaultSarifPath(tempDir: string, commentKey: string): string {
 }
 
 /** Never throws: a refused or failed path is a warning, and the SARIF goes to RUNNER_TEMP. */
-export async function writeSarifFile(
+export function writeSarifFile(
   content: string,
   request: SarifFileRequest
 ): Promise<SarifFileOutcome> {
-  const warnings: string[] = []
-  const fallback = defaultSarifPath(request.tempDir, request.commentKey)
-  try {
-    const target = resolveReportPath(request.input, [request.workspace, request.tempDir])
-    await writeInside(target.root, target.path, content)
-    return { path: target.path, warnings }
-  } catch (error) {
-    warnings.push(
-      `Input \`sarif-file\` ${JSON.stringify(request.input)}: ${messageOf(error)}; the SARIF is written to ${fallback} instead.`
-    )
-  }
-  try {
-    await mkdir(request.tempDir, { recursive: true })
-    await writeInside(request.tempDir, fallback, content)
-    return { path: fallback, warnings }
-  } catch (error) {
-    warnings.push(
-      `Could not write the SARIF to ${fallback}: ${messageOf(error)}; the \`sarif-file\` output is empty.`
-    )
-    return { path: null, warnings }
-  }
+  return writeOutputFile(content, request, {
+    input: 'sarif-file',
+    what: 'the SARIF',
+    fallback: defaultSarifPath(request.tempDir, request.commentKey)
+  })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,8 +186,4 @@ export function describeUploadFailure(error: unknown): UploadOutcome {
     kind: 'failed',
     message: `The SARIF was not uploaded to code scanning (${detail}). The verdict does not depend on it.`
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

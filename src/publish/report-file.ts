@@ -41,21 +41,36 @@ export function defaultReportPath(tempDir: string, commentKey: string): string {
   return join(tempDir, name)
 }
 
-export async function writeReportFile(
+export function writeReportFile(
   content: string,
   request: ReportFileRequest
 ): Promise<ReportFileOutcome> {
+  return writeOutputFile(content, request, {
+    input: 'report-file',
+    what: 'the JSON report',
+    fallback: defaultReportPath(request.tempDir, request.commentKey)
+  })
+}
+
+/**
+ * Writes one of the action's output files (the JSON report, the SARIF) where its input says, else
+ * at `fallback` in the temp folder. Never throws: what went wrong is in the warnings.
+ */
+export async function writeOutputFile(
+  content: string,
+  request: ReportFileRequest,
+  output: { input: string; what: string; fallback: string }
+): Promise<ReportFileOutcome> {
   const warnings: string[] = []
-  const fallback = defaultReportPath(request.tempDir, request.commentKey)
+  const { fallback } = output
   if (request.input !== undefined) {
-    const shown = JSON.stringify(request.input)
     try {
       const target = resolveReportPath(request.input, [request.workspace, request.tempDir])
       await writeInside(target.root, target.path, content)
       return { path: target.path, warnings }
     } catch (error) {
       warnings.push(
-        `Input \`report-file\` ${shown}: ${messageOf(error)}; the JSON report is written to ${fallback} instead.`
+        `Input \`${output.input}\` ${JSON.stringify(request.input)}: ${messageOf(error)}; ${output.what} is written to ${fallback} instead.`
       )
     }
   }
@@ -66,7 +81,7 @@ export async function writeReportFile(
     return { path: fallback, warnings }
   } catch (error) {
     warnings.push(
-      `Could not write the JSON report to ${fallback}: ${messageOf(error)}; the \`report-file\` output is empty.`
+      `Could not write ${output.what} to ${fallback}: ${messageOf(error)}; the \`${output.input}\` output is empty.`
     )
     return { path: null, warnings }
   }

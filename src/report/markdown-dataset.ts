@@ -13,7 +13,14 @@ import {
   formatRatio,
   plural
 } from './format.js'
-import { findingPlace, leakPlaces, nothingRead, splitOverview, totalFindings } from './sections.js'
+import {
+  findingPlace,
+  leakKinds,
+  leakPlaces,
+  nothingRead,
+  splitOverview,
+  totalFindings
+} from './sections.js'
 import {
   code,
   details,
@@ -181,13 +188,7 @@ function renderConfounders(dataset: DatasetReport, context: Context): string[] {
 
 function renderLeaks(dataset: DatasetReport, context: Context): string[] {
   const lines: string[] = []
-  const kinds = [
-    { leaks: dataset.leaks.videos, count: dataset.metrics.leakedVideos, what: 'video' },
-    { leaks: dataset.leaks.groups, count: dataset.metrics.leakedGroups, what: 'group' }
-  ]
-  for (const { leaks, count, what } of kinds) {
-    const total = Math.max(count, leaks.length)
-    if (total === 0) continue
+  for (const { leaks, total, what } of leakKinds(dataset)) {
     const heading = `${plural(total, what)} in more than one split`
     if (context.detail.items === 0) {
       lines.push(`**${heading}** (listed in ${context.elsewhere}).`, '')

@@ -6,6 +6,7 @@
 import type { ReportingDescriptor, ToolComponent } from 'sarif'
 import type { RuleId, Severity, SeveritySetting } from '../model.js'
 import { RULES, type RuleKind } from '../rules/catalogue.js'
+import { formatDefault } from '../rules/table.js'
 
 /** The catalogue's rules in its order (results refer to them by index in `tool.driver.rules`). */
 const RULE_ORDER = Object.keys(RULES) as RuleId[]
@@ -87,14 +88,6 @@ const KIND_TAG: Record<RuleKind, string> = {
   dataset: 'dataset',
   change: 'change',
   gate: 'input'
-}
-
-/** An option's default as the README's rule table writes it. */
-function formatDefault(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.join(', ')}]`
-  if (typeof value === 'object' && value !== null)
-    return Object.keys(value).length === 0 ? '{}' : JSON.stringify(value)
-  return String(value)
 }
 
 function defaultLevel(severity: SeveritySetting): 'error' | 'warning' | 'note' | 'none' {

@@ -263,3 +263,15 @@ export function changeBar(moved: number, max: number): string {
 export function leakPlaces(leak: Leak): SplitLocation[] {
   return [...leak.places].sort((a, b) => SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split))
 }
+
+/** Leaked videos and leaked groups, each with its count (the list may be shorter than the count). */
+export function leakKinds(
+  dataset: DatasetReport
+): { leaks: Leak[]; total: number; what: 'video' | 'group' }[] {
+  return [
+    { leaks: dataset.leaks.videos, count: dataset.metrics.leakedVideos, what: 'video' as const },
+    { leaks: dataset.leaks.groups, count: dataset.metrics.leakedGroups, what: 'group' as const }
+  ]
+    .map(({ leaks, count, what }) => ({ leaks, total: Math.max(count, leaks.length), what }))
+    .filter(kind => kind.total > 0)
+}

@@ -32,6 +32,7 @@ import {
   findingPlace,
   keepEnds,
   largestShare,
+  leakKinds,
   leakPlaces,
   newFindingsSummary,
   nothingRead,
@@ -285,13 +286,7 @@ function renderConfounders(dataset: DatasetReport): string[] {
 
 function renderLeaks(dataset: DatasetReport, { paint }: Sink): string[] {
   const lines: string[] = []
-  const kinds = [
-    { leaks: dataset.leaks.videos, count: dataset.metrics.leakedVideos, what: 'video' },
-    { leaks: dataset.leaks.groups, count: dataset.metrics.leakedGroups, what: 'group' }
-  ]
-  for (const { leaks, count, what } of kinds) {
-    const total = Math.max(count, leaks.length)
-    if (total === 0) continue
+  for (const { leaks, total, what } of leakKinds(dataset)) {
     lines.push(paint('red', `Leakage: ${plural(total, what)} in more than one split:`))
     for (const leak of leaks.slice(0, LIST_MAX)) {
       const places = leakPlaces(leak)

@@ -12,7 +12,8 @@ const KIND_TITLE: Record<RuleKind, string> = {
   gate: "The gate's own input and resource checks"
 }
 
-function formatDefault(value: unknown): string {
+/** An option's default as the README's rule table and the SARIF help write it. */
+export function formatDefault(value: unknown): string {
   if (Array.isArray(value)) return `[${value.join(', ')}]`
   if (typeof value === 'object' && value !== null)
     return Object.keys(value).length === 0 ? '{}' : JSON.stringify(value)

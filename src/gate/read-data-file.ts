@@ -75,7 +75,7 @@ async function checkBeforeReading(pass: FirstPass, file: PlannedFile): Promise<n
   const info = await pass.source.stat(file.path)
   if (!('size' in info)) {
     sink.add('input-error', {
-      message: `${file.path} cannot be read: ${info.problem}${listedAt(file)}.`,
+      message: `${file.path} cannot be read: ${info.problem}${listedAt(file)}.${file.from && /does not exist/.test(info.problem) ? PREFIX_MAP_HINT : ''}`,
       file: file.from?.file ?? file.path,
       line: file.from?.line ?? null,
       fingerprint: `input-error:${file.path}`
@@ -189,6 +189,10 @@ function reportEnding(
     })
   }
 }
+
+/** An index row whose file is missing usually names a gs:// object kept elsewhere in the repository. */
+const PREFIX_MAP_HINT =
+  ' If the index names gs:// objects that the repository keeps in another folder, map them with gcs-prefix-map in .github/dataset-gate.yml.'
 
 function listedAt(file: PlannedFile): string {
   return file.from ? ` (listed in ${file.from.file}:${file.from.line})` : ''

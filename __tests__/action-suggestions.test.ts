@@ -1,0 +1,250 @@
+/**
+ * The action on a pull request offers mechanical row repairs as one review of GitHub `suggestion`
+ * blocks, on the lines the pull request adds only, never twice, and degrades on a read-only token
+ * (a fork) to a notice without changing the verdict; the sticky comment gets a collapsed
+ * "Suggested fix" section with what `resplit` would move. The action runs as a process against
+ * the fake GitHub API (fake-github.ts, whose review endpoints are checked against GitHub's OpenAPI
+ * description): the bundle when DATASET_GATE_DIST names one, else the sources through tsx.
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { FakeGitHub } from './helpers/fake-github.js'
+import { git, makeWorkspace, type Workspace } from './fixtures/hostile/action-run.js'
+import { ROOT } from './fixtures/hostile/bundle.js'
+import { renderSuggestedFixes } from '../src/report/markdown-suggestions.js'
+import { markerOf, patchAdditions, suggestionComment } from '../src/publish/review-suggestions.js'
+
+const TOKEN = 'ghs_suggestionsFakeToken0000000000000000'
+const rows = (prefix: string, label: string, n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `gs://demo-bucket/videos/${prefix}_${String(i + 1).padStart(2, '0')}.mp4,${label},0,4.5`
+  )
+const INDEX = 'TRAIN,gs://demo-bucket/data/train.csv\nTEST,gs://demo-bucket/data/test.csv\n'
+// The base has a stray space (line 5): a repair, but not on a line the pull request changes.
+const BASE_TRAIN = [...rows('cat', 'cat', 12), ...rows('dog', 'dog', 12)].map((row, i) =>
+  i === 4 ? row.replace(',cat,', ', cat,') : row
+)
+const TEST = [...rows('cat_t', 'cat', 3), ...rows('dog_t', 'dog', 3)]
+const ADDED = [
+  'gs://demo-bucket/videos/cat_13.mp4,Cat,0,4.5', // label-variant -> cat
+  'gs://demo-bucket/videos/cat_01.mp4,cat,0,4.5', // duplicate of line 1 -> delete
+  'GS://demo-bucket/videos/dog_14.mp4,dog,0,4.5', // scheme -> gs://
+  'gs://demo-bucket/videos/dog_t_01.mp4,dog,0,4.5' // also in TEST: video leakage
+]
+const HEAD_TRAIN = [...BASE_TRAIN, ...ADDED]
+const FIRST_ADDED = BASE_TRAIN.length + 1
+
+const BUNDLE = process.env.DATASET_GATE_DIST
+  ? join(process.env.DATASET_GATE_DIST, 'index.js')
+  : null
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')
+
+function inputsEnv(overrides: Record<string, string>): Record<string, string> {
+  const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>
+  }
+  const env: Record<string, string> = {}
+  const name = (input: string) => `INPUT_${input.replace(/ /g, '_').toUpperCase()}`
+  for (const [input, spec] of Object.entries(action.inputs))
+    env[name(input)] = spec.default === '${{ github.token }}' ? TOKEN : (spec.default ?? '')
+  for (const [input, value] of Object.entries(overrides)) env[name(input)] = value
+  return env
+}
+
+async function runAction(ws: Workspace, api: FakeGitHub, inputs: Record<string, string> = {}) {
+  const runDir = mkdtempSync(join(ws.dir, 'run-'))
+  for (const file of ['output', 'summary']) writeFileSync(join(runDir, file), '')
+  const args = BUNDLE ? [BUNDLE] : ['--import', TSX, join(ROOT, 'src', 'index.ts')]
+  const child = spawn(process.execPath, args, {
+    cwd: ws.workspace,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: tmpdir(),
+      GIT_CONFIG_NOSYSTEM: '1',
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: ws.eventPath,
+      GITHUB_REPOSITORY: 'octo-org/videos',
+      GITHUB_API_URL: api.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '42',
+      GITHUB_SHA: ws.headSha,
+      GITHUB_WORKSPACE: ws.workspace,
+      GITHUB_OUTPUT: join(runDir, 'output'),
+      GITHUB_STEP_SUMMARY: join(runDir, 'summary'),
+      RUNNER_TEMP: runDir,
+      ...inputsEnv(inputs)
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+  return { code, stdout, stderr }
+}
+
+/** The file's patch as GitHub's pull-request files API gives it: the hunks, without headers. */
+function patchOf(ws: Workspace, path: string): string {
+  const diff = git(ws.workspace, 'diff', ws.baseSha, ws.headSha, '--', path)
+  return diff.slice(diff.indexOf('@@'))
+}
+
+function reviewPosts(api: FakeGitHub) {
+  return api.requestsTo('POST', /\/pulls\/7\/reviews$/)
+}
+
+describe('suggestions on the pull request', () => {
+  let ws: Workspace
+  let api: FakeGitHub
+
+  beforeEach(async () => {
+    ws = makeWorkspace(
+      {
+        'data/index.csv': INDEX,
+        'data/train.csv': BASE_TRAIN.join('\n') + '\n',
+        'data/test.csv': TEST.join('\n') + '\n'
+      },
+      { 'data/train.csv': HEAD_TRAIN.join('\n') + '\n' }
+    )
+    api = await new FakeGitHub().start()
+    api.prHead = ws.headSha
+    api.prFiles = [
+      { filename: 'data/train.csv', status: 'modified', patch: patchOf(ws, 'data/train.csv') }
+    ]
+  })
+  afterEach(() => api.stop())
+
+  it('posts one review with suggestion blocks on the added lines, and none on a second run', async () => {
+    const first = await runAction(ws, api)
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(1) // the leak fails the gate; suggestions change nothing
+    expect(api.reviews.invalidRequests).toEqual([])
+    expect(reviewPosts(api)).toHaveLength(1)
+    expect(api.reviews.reviews).toHaveLength(1)
+    const [review] = api.reviews.reviews
+    expect(review!.commitId).toBe(ws.headSha)
+    expect(review!.event).toBe('COMMENT')
+    const byLine = new Map(review!.comments.map(c => [c.line, c]))
+    expect([...byLine.keys()].sort((a, b) => a - b)).toEqual([
+      FIRST_ADDED,
+      FIRST_ADDED + 1,
+      FIRST_ADDED + 2
+    ])
+    for (const comment of review!.comments) expect(comment.path).toBe('data/train.csv')
+    expect(byLine.get(FIRST_ADDED)!.body).toContain(
+      '```suggestion\ngs://demo-bucket/videos/cat_13.mp4,cat,0,4.5\n```'
+    )
+    expect(byLine.get(FIRST_ADDED)!.body).toContain('`label-variant`')
+    expect(byLine.get(FIRST_ADDED + 1)!.body).toContain('```suggestion\n```') // delete the repeat
+    expect(byLine.get(FIRST_ADDED + 2)!.body).toContain(
+      '```suggestion\ngs://demo-bucket/videos/dog_14.mp4,dog,0,4.5\n```'
+    )
+    // The sticky comment has the collapsed section with the re-split and the command.
+    expect(api.comments).toHaveLength(1)
+    const body = api.comments[0]!.body
+    expect(body).toContain('<details><summary><b>Suggested fix</b>')
+    expect(body).toMatch(/```sh\ndataset-gate resplit data\/index\.csv --write\n```/)
+    expect(body).toContain('dataset-gate fix data/index.csv --write')
+
+    const second = await runAction(ws, api)
+    expect(second.code).toBe(1)
+    expect(reviewPosts(api)).toHaveLength(1)
+    expect(api.reviews.comments).toHaveLength(3)
+    expect(second.stdout).toContain(
+      'No suggestion review: every repair is outside the diff or already suggested'
+    )
+  }, 120_000)
+
+  it('on a read-only token (a fork) posts nothing, says so, and fails by the data alone', async () => {
+    api.readOnly = true
+    const run = await runAction(ws, api)
+    expect(run.code).toBe(1)
+    expect(api.reviews.reviews).toEqual([])
+    expect(run.stdout).toMatch(
+      /::notice::Could not post the suggested row repairs as a review \(HTTP 403/
+    )
+    expect(run.stdout).toContain('Suggested fix')
+  }, 120_000)
+
+  it('with `suggestions: false` makes no review call', async () => {
+    const run = await runAction(ws, api, { suggestions: 'false' })
+    expect(run.code).toBe(1)
+    expect(api.requestsTo('GET', /\/pulls\/7\/comments$/)).toEqual([])
+    expect(reviewPosts(api)).toEqual([])
+  }, 120_000)
+})
+
+describe('the Suggested fix section', () => {
+  it('escapes names from the data and keeps the command inside its fence', () => {
+    const lines = renderSuggestedFixes([
+      {
+        dataset: 'evil <img src=x> @team',
+        resplit: {
+          moves: [
+            {
+              unit: 'g```<b>x</b>|@org/team',
+              kind: 'group',
+              from: 'TRAIN',
+              to: 'TEST',
+              segments: 3
+            }
+          ],
+          segmentsMoved: 3,
+          after: {
+            leakedVideos: 0,
+            leakedGroups: 0,
+            splitShares: { TRAIN: 0.7, TEST: 0.3 },
+            splitDistance: []
+          },
+          unmet: null,
+          command: ['resplit', "data/``` $(rm -rf ~)'.csv", '--write']
+        },
+        rows: null
+      }
+    ]).join('\n')
+    expect(lines).toContain('<details><summary><b>Suggested fix</b>')
+    expect(lines).not.toContain('<img')
+    expect(lines).not.toContain('<b>x</b>')
+    expect(lines).not.toMatch(/(^|[^\w`])@team/)
+    // The fence is longer than the backticks inside; the path is one quoted shell word.
+    expect(lines).toContain(
+      "````sh\ndataset-gate resplit 'data/``` $(rm -rf ~)'\\''.csv' --write\n````"
+    )
+  })
+})
+
+describe('suggestion comments', () => {
+  const line = {
+    path: 'data/x.csv',
+    line: 3,
+    before: 'gs://b/a.mp4,Surf```ing,0,1',
+    replacement: 'gs://b/a.mp4,surf```ing <!-- --> @team #1,0,1',
+    rules: ['label-variant'],
+    what: ['label "Surf```ing" -> "surf```ing <!-- --> @team #1"']
+  }
+
+  it('uses a fence longer than any backtick run in the line, and escapes the description', () => {
+    const body = suggestionComment('dataset-gate', line)
+    expect(body).toContain('````suggestion\n' + line.replacement + '\n````')
+    expect(body.startsWith(markerOf('dataset-gate', line))).toBe(true)
+    const description = body.split('\n').find(l => l.startsWith('- '))!
+    expect(description).not.toContain('<!--')
+    expect(description).not.toContain('@team')
+    expect(description).not.toMatch(/(^|[^`])```([^`]|$)/)
+  })
+
+  it('reads the added lines of a patch', () => {
+    const patch =
+      '@@ -1,3 +1,4 @@\n a\n-b\n+c\n+d\n e\n@@ -10,2 +11,3 @@\n x\n+y\n z\n\\ No newline at end of file'
+    expect([...patchAdditions(patch)]).toEqual([2, 3, 12])
+  })
+})

@@ -7,11 +7,23 @@
 // - rows of ~64 videos interleaved, as when a manifest is assembled from several sources;
 // - a few exact duplicate rows (1 in 5,000).
 // The same (rows, seed) always gives the same bytes.
-// Usage: node scripts/bench-generate.mjs ROWS OUT.csv [SEED]
+//
+// With `--shape ava` (generateAva) the file is shaped like AVA instead, which is what makes
+// findings pile up:
+// - rows grouped by video (every row of a video together), 20 to 30 segments per video that overlap
+//   (a segment every 1 to 3 s, 3 to 12 s long), each video carrying 2 to 5 of 80 skewed classes,
+//   30% of the segments repeating the previous span with another of the video's labels;
+// - 10% of the videos (so of the rows) in ML_USE `validation`, which Vertex AI does not use for
+//   video classification (a split-invalid warning per row), the rest 85% training, 5% test;
+// - 0.05% of rows leak: they repeat a segment of their video in another split (leaked videos);
+// - 0.1% of rows have an inverted segment (END before START: a segment-invalid error);
+// - integer and one-decimal times, as AVA's keyframe timestamps.
+// Usage: node scripts/bench-generate.mjs ROWS OUT.csv [SEED] [--shape current|ava]
 import { closeSync, openSync, writeSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 
-export const GENERATOR_VERSION = 1
+export const GENERATOR_VERSION = 2
+export const SHAPES = ['current', 'ava']
 export const CLASSES = 400
 export const ROWS_PER_VIDEO = 1_600_000 / 60_000
 const ZIPF = 0.72
@@ -106,15 +118,110 @@ export function generate(rows, path, seed = 20261125) {
   }
   writeSync(fd, buffer)
   closeSync(fd)
-  return { rows, videos: nextVideo, classes: CLASSES, seed, generator: GENERATOR_VERSION }
+  return {
+    rows,
+    videos: nextVideo,
+    classes: CLASSES,
+    seed,
+    generator: GENERATOR_VERSION,
+    shape: 'current'
+  }
+}
+
+const AVA_CLASSES = 80
+const AVA_ZIPF = 1.0
+
+/** An AVA-shaped file (see the top of this file). */
+export function generateAva(rows, path, seed = 20261125) {
+  const random = rng(seed ^ 0x5a5a5a5a)
+  const cumulative = new Float64Array(AVA_CLASSES)
+  let total = 0
+  for (let k = 0; k < AVA_CLASSES; k++) cumulative[k] = total += 1 / Math.pow(k + 1, AVA_ZIPF)
+  const names = Array.from(
+    { length: AVA_CLASSES },
+    (_, k) => `action_${String(k).padStart(2, '0')}`
+  )
+  for (let i = names.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[names[i], names[j]] = [names[j], names[i]]
+  }
+  const pickClass = () => {
+    const x = random() * total
+    let low = 0
+    let high = AVA_CLASSES - 1
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (cumulative[mid] < x) low = mid + 1
+      else high = mid
+    }
+    return low
+  }
+  const splitName = r => (r < 0.85 ? 'training' : r < 0.95 ? 'validation' : 'test')
+  const fd = openSync(path, 'w')
+  let buffer = ''
+  let written = 0
+  let videos = 0
+  while (written < rows) {
+    const id = videos++
+    const split = splitName(random())
+    const uri = `gs://dg-bench/ava/clip_${String(id).padStart(6, '0')}.mp4`
+    const labelCount = 2 + Math.floor(random() * 4)
+    const labels = []
+    while (labels.length < labelCount) {
+      const label = pickClass()
+      if (!labels.includes(label)) labels.push(label)
+    }
+    const segments = Math.min(rows - written, 20 + Math.floor(random() * 11))
+    let cursor = 900 + Math.floor(random() * 60)
+    let previous = null
+    for (let k = 0; k < segments; k++) {
+      let label = labels[Math.floor(random() * labelCount)]
+      let start, end, decimals
+      const shared = previous !== null && !previous.shared && random() < 0.3
+      if (shared) {
+        // another action at the same span (AVA labels several actions per box)
+        ;({ start, end, decimals } = previous)
+        label = labels[(labels.indexOf(previous.label) + 1) % labelCount]
+      } else {
+        decimals = random() < 0.5 ? 0 : 1
+        start = cursor
+        end = start + 3 + random() * 9
+        cursor += 1 + random() * 2
+      }
+      previous = { start, end, decimals, label, shared }
+      let rowSplit = split
+      const odd = random()
+      if (odd < 0.0005) {
+        // a leak: the row puts its video in another split as well
+        while (rowSplit === split) rowSplit = splitName(random())
+      } else if (odd < 0.0015) {
+        ;[start, end] = [end, start] // an inverted segment
+      }
+      buffer += `${rowSplit},${uri},${names[label]},${start.toFixed(decimals)},${end.toFixed(decimals)}\n`
+      if (buffer.length > 1 << 20) {
+        writeSync(fd, buffer)
+        buffer = ''
+      }
+    }
+    written += segments
+  }
+  writeSync(fd, buffer)
+  closeSync(fd)
+  return { rows, videos, classes: AVA_CLASSES, seed, generator: GENERATOR_VERSION, shape: 'ava' }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [rows, out, seed] = process.argv.slice(2)
-  if (!rows || !out) {
-    process.stderr.write('usage: node scripts/bench-generate.mjs ROWS OUT.csv [SEED]\n')
+  const argv = process.argv.slice(2)
+  const shapeAt = argv.indexOf('--shape')
+  const shape = shapeAt === -1 ? 'current' : argv.splice(shapeAt, 2)[1]
+  const [rows, out, seed] = argv
+  if (!rows || !out || !SHAPES.includes(shape)) {
+    process.stderr.write(
+      'usage: node scripts/bench-generate.mjs ROWS OUT.csv [SEED] [--shape current|ava]\n'
+    )
     process.exit(2)
   }
-  const info = generate(Number(rows), out, seed ? Number(seed) : undefined)
+  const make = shape === 'ava' ? generateAva : generate
+  const info = make(Number(rows), out, seed ? Number(seed) : undefined)
   process.stdout.write(JSON.stringify(info) + '\n')
 }

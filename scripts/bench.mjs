@@ -1,12 +1,19 @@
 // The performance benchmark (`npm run bench`).
 //
-// Generates seeded Vertex AI CSVs (scripts/bench-generate.mjs: 400 skewed classes, ~60,000 videos
-// per 1.6 M rows, three splits) at 1/16, 1 and 4 times 1.6 million rows into bench-data/, then, for
-// each size, runs in alternation, each as a fresh child process under the same conditions:
+// Generates seeded Vertex AI CSVs (scripts/bench-generate.mjs) in two shapes, at 1/16, 1 and 4 times
+// 1.6 million rows, into bench-data/:
+//   current     400 skewed classes, ~60,000 videos per 1.6 M rows, rows of 64 videos interleaved,
+//               one label per segment, almost no findings
+//   ava         AVA-like: rows grouped by video, 20-30 overlapping multi-label segments per video,
+//               10% ML_USE validation rows (a warning each), 0.05% leaking rows, 0.1% inverted
+//               segments: about 160,000 findings per 1.6 M rows
+// then, for each shape and size, runs in alternation, each as a fresh child process under the same
+// conditions:
 //   gate        the bundled CLI: check FILE --format json --output /dev/null --fail-on never
 //               (every rule at its defaults; no network)
 //   csv-parse   a bare csv-parse streaming pass that only counts records (scripts/bench-csv-parse.mjs)
-//   pandas      read_csv + groupby counts (scripts/bench-pandas.py), when python3 has pandas
+//   pandas      read_csv + groupby counts (scripts/bench-pandas.py), when a python3 has pandas
+//               (env BENCH_PYTHON, else python3, else /usr/bin/python3: Debian's python3-pandas)
 // Wall time is measured here; peak RSS (and CPU time) come from the OS: /usr/bin/time, else
 // wait4() through python3, else polling /proc (which can miss a short peak).
 // It also times the cold start of `node dist/cli.js check examples/automl` and reports the bundle
@@ -14,11 +21,12 @@
 // README (`--readme` writes it between the README's benchmark markers).
 //
 // Usage: node scripts/bench.mjs [--quick] [--runs N] [--runs-large N] [--sizes 100k,1600k,6400k]
-//                               [--dist DIR] [--readme]
+//                               [--shapes current,ava] [--dist DIR] [--readme]
 //   --quick       sizes 100k and 1600k, one run each, three cold starts
 //   --runs N      runs per tool for sizes up to 1.6 M rows (default 5; env BENCH_RUNS)
 //   --runs-large  runs per tool above 1.6 M rows (default 3; env BENCH_RUNS_LARGE)
 //   --sizes       which sizes (env BENCH_SIZES)
+//   --shapes      which shapes (env BENCH_SHAPES; default both)
 //   --dist DIR    use an existing build (e.g. dist) instead of building into bench-data/dist
 //   --readme      also write the Markdown between the README's benchmark markers
 // Env BENCH_METER=wait4|proc forces a fallback way of measuring peak RSS.
@@ -38,7 +46,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { parseArgs } from 'node:util'
-import { GENERATOR_VERSION } from './bench-generate.mjs'
+import { GENERATOR_VERSION, SHAPES } from './bench-generate.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DATA = join(ROOT, 'bench-data')
@@ -51,6 +59,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string' },
     'runs-large': { type: 'string' },
     sizes: { type: 'string' },
+    shapes: { type: 'string' },
     dist: { type: 'string' },
     readme: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false }
@@ -81,6 +90,11 @@ const sizeNames = (
   .map(s => s.trim())
   .filter(Boolean)
 for (const name of sizeNames) if (!(name in SIZES)) fail(`unknown size ${name}`)
+const shapeNames = (args.shapes ?? process.env.BENCH_SHAPES ?? SHAPES.join(','))
+  .split(',')
+  .map(s => s.trim())
+  .filter(Boolean)
+for (const shape of shapeNames) if (!SHAPES.includes(shape)) fail(`unknown shape ${shape}`)
 
 const log = message => process.stderr.write(message + '\n')
 function fail(message) {
@@ -98,7 +112,11 @@ mkdirSync(DATA, { recursive: true })
 const TIME = ['/usr/bin/time', '/bin/time'].find(
   path => existsSync(path) && spawnSync(path, ['-f', '%M', 'true']).status === 0
 )
-const python = spawnSync('python3', ['--version'], { encoding: 'utf8' })
+const PYTHON =
+  [process.env.BENCH_PYTHON, 'python3', '/usr/bin/python3']
+    .filter(Boolean)
+    .find(candidate => spawnSync(candidate, ['-c', 'import pandas']).status === 0) ?? 'python3'
+const python = spawnSync(PYTHON, ['--version'], { encoding: 'utf8' })
 const hasPython = python.status === 0
 // BENCH_METER=wait4|proc forces a fallback (to check that it works).
 const meter = process.env.BENCH_METER ?? (TIME ? 'time' : hasPython ? 'wait4' : 'proc')
@@ -122,7 +140,7 @@ async function measure(command, commandArgs, { cwd = ROOT, stdoutFile } = {}) {
   rmSync(usageFile, { force: true })
   let argv
   if (meter === 'time') argv = [TIME, '-f', '%M %U %S %x', '-o', usageFile, command, ...commandArgs]
-  else if (meter === 'wait4') argv = ['python3', '-c', WAIT4, usageFile, command, ...commandArgs]
+  else if (meter === 'wait4') argv = [PYTHON, '-c', WAIT4, usageFile, command, ...commandArgs]
   else argv = [command, ...commandArgs]
   const out = stdoutFile ? openSync(stdoutFile, 'w') : 'pipe'
   const started = process.hrtime.bigint()
@@ -180,7 +198,7 @@ function machine() {
   const lscpu = spawnSync('lscpu', [], { encoding: 'utf8' })
   const model = /Model name:\s*(.+)/.exec(lscpu.stdout ?? '')?.[1]?.trim() ?? cpus()[0]?.model
   const pandas = hasPython
-    ? spawnSync('python3', ['-c', 'import pandas; print(pandas.__version__)'], {
+    ? spawnSync(PYTHON, ['-c', 'import pandas; print(pandas.__version__)'], {
         encoding: 'utf8'
       })
     : null
@@ -208,29 +226,32 @@ function machine() {
 }
 
 // ---- data ------------------------------------------------------------------------------------
-function ensureData(name) {
+/** The file of a shape and size (the current shape keeps its old name, vertex-SIZE.csv). */
+const fileName = (shape, name) => `${shape === 'current' ? 'vertex' : shape}-${name}.csv`
+
+function ensureData(shape, name) {
   const rows = SIZES[name]
-  const file = join(DATA, `vertex-${name}.csv`)
-  const metaFile = join(DATA, `vertex-${name}.json`)
-  const expected = { rows, seed: SEED, generator: GENERATOR_VERSION }
+  const file = join(DATA, fileName(shape, name))
+  const metaFile = file.replace(/\.csv$/, '.json')
   if (existsSync(file) && existsSync(metaFile)) {
     const meta = JSON.parse(readFileSync(metaFile, 'utf8'))
     if (
       meta.rows === rows &&
       meta.seed === SEED &&
       meta.generator === GENERATOR_VERSION &&
+      meta.shape === shape &&
       meta.bytes === statSync(file).size
     )
       return { file, ...meta }
   }
-  log(`generating ${name} rows (seed ${SEED}) ...`)
+  log(`generating ${shape} ${name} rows (seed ${SEED}) ...`)
   const output = execFileSync(
     process.execPath,
-    [join(ROOT, 'scripts/bench-generate.mjs'), String(rows), file, String(SEED)],
+    [join(ROOT, 'scripts/bench-generate.mjs'), String(rows), file, String(SEED), '--shape', shape],
     { encoding: 'utf8' }
   )
   const meta = { ...JSON.parse(output), bytes: statSync(file).size }
-  if (meta.rows !== expected.rows) fail(`generator wrote ${meta.rows} rows, not ${rows}`)
+  if (meta.rows !== rows) fail(`generator wrote ${meta.rows} rows, not ${rows}`)
   writeFileSync(metaFile, JSON.stringify(meta) + '\n')
   return { file, ...meta }
 }
@@ -286,7 +307,9 @@ if (!info.pandas)
   )
 const dist = bundleDir()
 const cli = join(dist, 'cli.js')
-const datasets = Object.fromEntries(sizeNames.map(name => [name, ensureData(name)]))
+const cases = shapeNames.flatMap(shape =>
+  sizeNames.map(size => ({ shape, size, dataset: ensureData(shape, size) }))
+)
 
 const tools = [
   {
@@ -326,7 +349,7 @@ if (info.pandas) {
   tools.push({
     id: 'pandas',
     label: `pandas ${info.pandas} (read_csv + groupby)`,
-    command: file => ['python3', [join(ROOT, 'scripts/bench-pandas.py'), file], { cwd: DATA }],
+    command: file => [PYTHON, [join(ROOT, 'scripts/bench-pandas.py'), file], { cwd: DATA }],
     check: (result, dataset, out) => {
       const count = Number(readFileSync(out, 'utf8').trim())
       return result.exit === 0 && count === dataset.rows
@@ -337,28 +360,28 @@ if (info.pandas) {
 }
 
 const results = []
-for (const name of sizeNames) {
-  const dataset = datasets[name]
+for (const { shape, size: name, dataset } of cases) {
   const runs = dataset.rows > 1_600_000 ? runsLarge : runsSmall
   const samples = Object.fromEntries(tools.map(t => [t.id, []]))
   for (let run = 0; run < runs; run++) {
     // Alternate, and rotate who goes first, so drifting machine load hits every tool alike.
     const order = tools.map((_, i) => tools[(i + run) % tools.length])
     for (const tool of order) {
-      const [command, commandArgs, options] = tool.command(`vertex-${name}.csv`)
-      const out = join(DATA, `out-${tool.id}-${name}.txt`)
+      const [command, commandArgs, options] = tool.command(fileName(shape, name))
+      const out = join(DATA, `out-${tool.id}-${shape}-${name}.txt`)
       const result = await measure(command, commandArgs, { ...options, stdoutFile: out })
       const problem = tool.check(result, dataset, out)
       if (problem) fail(`${tool.id} on ${name}: ${problem}`)
       samples[tool.id].push(result)
       log(
-        `  ${name.padStart(5)} run ${run + 1}/${runs} ${tool.id.padEnd(9)} ${result.wall.toFixed(2)} s  ${result.rssMb.toFixed(0)} MB`
+        `  ${shape.padStart(7)} ${name.padStart(5)} run ${run + 1}/${runs} ${tool.id.padEnd(9)} ${result.wall.toFixed(2)} s  ${result.rssMb.toFixed(0)} MB`
       )
     }
   }
   for (const tool of tools) {
     const list = samples[tool.id]
     results.push({
+      shape,
       size: name,
       rows: dataset.rows,
       bytes: dataset.bytes,
@@ -399,54 +422,84 @@ const coldStart = {
 }
 const bundle = bundleSizes(dist)
 
+/** How the gate keeps up, for the README section (edit here, not in the README). */
+const HOW = `
+How it keeps up: ASCII chunks skip UTF-8 decoding, and lines are cut into fields straight from the
+chunk (simple quoted fields included; csv-parse takes over for anything harder, such as a quoted
+line break). URI, label, split-value and key checks run once per distinct value, not per row, and a
+row's video spelling is compared with the previous row's before any lookup. A finding past the
+per-rule cap is only counted: its words are never built (with a base to compare, its hashed identity
+is kept). Per-row state is 6 bytes in typed arrays (a 32-bit row hash and a 16-bit video tag, line
+numbers stored as runs); rows whose hashes collide are re-read and compared field by field, so
+\`duplicate-row\` is exact. The segment-level multi-label facts of a video whose rows are together
+in the file are measured as its rows go by, in one sorted pass over its segments; only the videos
+whose rows are scattered are read again, into storage sized by the first pass's count. Timings on
+this shared 2-core VM vary from run to run, so compare the ratios within one run.
+`
+
 // ---- report ----------------------------------------------------------------------------------
 function round(value, digits) {
   return value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits
 }
-const find = (size, tool) => results.find(r => r.size === size && r.tool === tool)
+const find = (shape, size, tool) =>
+  results.find(r => r.shape === shape && r.size === size && r.tool === tool)
 for (const r of results) {
-  const base = find(r.size, 'csv-parse')
+  const base = find(r.shape, r.size, 'csv-parse')
+  const pandas = find(r.shape, r.size, 'pandas')
   r.rowsPerSecond = Math.round(r.rows / r.wallSeconds)
   r.ratioToCsvParse = round(r.wallSeconds / base.wallSeconds, 2)
+  r.ratioToPandas = pandas ? round(r.wallSeconds / pandas.wallSeconds, 2) : null
   r.cpuRatioToCsvParse =
     r.cpuSeconds !== null && base.cpuSeconds ? round(r.cpuSeconds / base.cpuSeconds, 2) : null
 }
+/** Scaling from 1.6 M to 6.4 M rows, per shape. */
 const scaling = {}
-const g16 = find('1600k', 'gate')
-const g64 = find('6400k', 'gate')
-if (g16 && g64) {
-  scaling.gateTime = round(g64.wallSeconds / g16.wallSeconds, 2)
-  scaling.gateCpu = g16.cpuSeconds ? round(g64.cpuSeconds / g16.cpuSeconds, 2) : null
-  scaling.gateRss = round(g64.peakRssMb / g16.peakRssMb, 2)
-  scaling.csvParseTime = round(
-    find('6400k', 'csv-parse').wallSeconds / find('1600k', 'csv-parse').wallSeconds,
-    2
-  )
+for (const shape of shapeNames) {
+  const g16 = find(shape, '1600k', 'gate')
+  const g64 = find(shape, '6400k', 'gate')
+  if (!g16 || !g64) continue
+  scaling[shape] = {
+    gateTime: round(g64.wallSeconds / g16.wallSeconds, 2),
+    gateCpu: g16.cpuSeconds ? round(g64.cpuSeconds / g16.cpuSeconds, 2) : null,
+    gateRss: round(g64.peakRssMb / g16.peakRssMb, 2),
+    csvParseTime: round(
+      find(shape, '6400k', 'csv-parse').wallSeconds / find(shape, '1600k', 'csv-parse').wallSeconds,
+      2
+    )
+  }
 }
-const p16 = find('1600k', 'pandas')
+// The targets of issue 16: [shape, size, gate vs csv-parse, gate vs pandas, peak RSS MB].
+const TARGETS = [
+  ['current', '1600k', 0.5, 0.8, 150],
+  ['ava', '1600k', 0.6, 1.0, 160],
+  ['ava', '6400k', 0.6, 1.0, 210]
+]
 const targets = []
 const target = (name, value, ok) => targets.push({ name, value, met: ok })
-if (g16) {
+for (const [shape, size, toCsvParse, toPandas, rss] of TARGETS) {
+  const gate = find(shape, size, 'gate')
+  if (!gate) continue
+  const rows = `${shape}, ${(SIZES[size] / 1e6).toFixed(1)} M rows`
   target(
-    'gate wall time <= 1.0x the bare csv-parse pass (1.6 M rows)',
-    `${g16.ratioToCsvParse}x`,
-    g16.ratioToCsvParse <= 1.0
+    `gate wall time <= ${toCsvParse}x the bare csv-parse pass (${rows})`,
+    `${gate.ratioToCsvParse}x`,
+    gate.ratioToCsvParse <= toCsvParse
   )
-  if (p16)
+  if (gate.ratioToPandas !== null)
     target(
-      'stretch: gate wall time <= pandas (1.6 M rows)',
-      `${round(g16.wallSeconds, 2)} s vs ${round(p16.wallSeconds, 2)} s`,
-      g16.wallSeconds <= p16.wallSeconds
+      `gate wall time <= ${toPandas}x pandas read_csv + groupby (${rows})`,
+      `${gate.ratioToPandas}x`,
+      gate.ratioToPandas <= toPandas
     )
   target(
-    'gate peak RSS <= 300 MB (1.6 M rows)',
-    `${round(g16.peakRssMb, 0)} MB`,
-    g16.peakRssMb <= 300
+    `gate peak RSS <= ${rss} MB (${rows})`,
+    `${round(gate.peakRssMb, 0)} MB`,
+    gate.peakRssMb <= rss
   )
 }
-if (scaling.gateRss !== undefined) {
-  target('gate peak RSS 6.4 M / 1.6 M <= 1.5x', `${scaling.gateRss}x`, scaling.gateRss <= 1.5)
-  target('gate time 6.4 M / 1.6 M <= 4.4x', `${scaling.gateTime}x`, scaling.gateTime <= 4.4)
+for (const [shape, s] of Object.entries(scaling)) {
+  target(`gate peak RSS 6.4 M / 1.6 M <= 1.3x (${shape})`, `${s.gateRss}x`, s.gateRss <= 1.3)
+  target(`gate time 6.4 M / 1.6 M <= 4.4x (${shape})`, `${s.gateTime}x`, s.gateTime <= 4.4)
 }
 target(
   'cold start (check examples/automl) well under 1 s (< 0.5 s)',
@@ -457,7 +510,7 @@ target(
 const output = {
   date: new Date().toISOString(),
   machine: info,
-  options: { runsSmall, runsLarge, sizes: sizeNames, seed: SEED, dist },
+  options: { runsSmall, runsLarge, sizes: sizeNames, shapes: shapeNames, seed: SEED, dist },
   results,
   scaling,
   coldStart,
@@ -469,6 +522,21 @@ writeFileSync(join(DATA, 'results.json'), JSON.stringify(output, null, 2) + '\n'
 const mb = bytes => `${(bytes / 1e6).toFixed(2)} MB`
 const lines = []
 lines.push(
+  '`npm run bench` generates seeded Vertex AI CSV files (`scripts/bench-generate.mjs`) in two shapes:',
+  '**current** (400 skewed classes, about 60,000 videos per 1.6 million rows, rows of 64 videos',
+  'interleaved, one label per segment, almost no findings) and **ava** (shaped like AVA: rows grouped',
+  'by video, 20 to 30 overlapping segments per video with 2 to 5 labels, 10% ML_USE `validation`',
+  'rows that Vertex AI rejects as a warning each, 0.05% leaking rows, 0.1% inverted segments: about',
+  '160,000 findings per 1.6 million rows), at 1/16, 1 and 4 times 1.6 million rows. For each file it',
+  'runs, alternating and each in a fresh process: the bundled CLI with every rule at its defaults',
+  'and a JSON report (`dist/cli.js check FILE --format json --output /dev/null --fail-on never`);',
+  'the baseline, a bare `csv-parse` streaming pass that only counts records',
+  '(`scripts/bench-csv-parse.mjs`); and pandas (`read_csv` + `groupby`, `scripts/bench-pandas.py`)',
+  'when a Python has it (the table says so when none has). Results go to `bench-data/results.json`;',
+  '`--quick` runs a smaller set and `--readme` rewrites this section.',
+  ''
+)
+lines.push(
   `Measured ${output.date.slice(0, 10)} on ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB RAM, ` +
     `${info.platform}, Node ${info.node}, csv-parse ${info.csvParse}` +
     (info.pandas ? `, ${info.python}, pandas ${info.pandas}` : ', pandas not available') +
@@ -476,20 +544,22 @@ lines.push(
     `(${runsLarge} at 6.4 M rows), each a fresh process; peak RSS from ${info.rssFrom}.`
 )
 lines.push('')
-lines.push('| rows | tool | median wall | rows/s | CPU (user+sys) | peak RSS | vs csv-parse |')
-lines.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: |')
+lines.push(
+  '| shape | rows | tool | median wall | rows/s | CPU (user+sys) | peak RSS | vs csv-parse | vs pandas |'
+)
+lines.push('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const r of results) {
   lines.push(
-    `| ${r.rows.toLocaleString('en-US')} (${(r.bytes / 1e6).toFixed(0)} MB) | ${r.label} | ${r.wallSeconds.toFixed(2)} s | ` +
+    `| ${r.shape} | ${r.rows.toLocaleString('en-US')} (${(r.bytes / 1e6).toFixed(0)} MB) | ${r.label} | ${r.wallSeconds.toFixed(2)} s | ` +
       `${r.rowsPerSecond.toLocaleString('en-US')} | ${r.cpuSeconds === null ? 'n/a' : r.cpuSeconds.toFixed(2) + ' s'} | ` +
-      `${r.peakRssMb.toFixed(0)} MB | ${r.ratioToCsvParse.toFixed(2)}x |`
+      `${r.peakRssMb.toFixed(0)} MB | ${r.ratioToCsvParse.toFixed(2)}x | ${r.ratioToPandas === null ? 'n/a' : r.ratioToPandas.toFixed(2) + 'x'} |`
   )
 }
 if (!info.pandas) lines.push('', 'pandas: not available on this machine (the column is skipped).')
 lines.push('')
-if (scaling.gateTime !== undefined)
+for (const [shape, s] of Object.entries(scaling))
   lines.push(
-    `Scaling 1.6 M to 6.4 M rows (4x): gate time ${scaling.gateTime}x (CPU ${scaling.gateCpu}x, csv-parse ${scaling.csvParseTime}x), gate peak RSS ${scaling.gateRss}x.`
+    `Scaling 1.6 M to 6.4 M rows (4x), ${shape}: gate time ${s.gateTime}x (CPU ${s.gateCpu}x, csv-parse ${s.csvParseTime}x), gate peak RSS ${s.gateRss}x.`
   )
 lines.push(
   `Cold start (\`node dist/cli.js check examples/automl\`, median of ${coldRuns}): ${coldStart.wallSeconds.toFixed(2)} s, ${coldStart.peakRssMb.toFixed(0)} MB ` +
@@ -502,6 +572,7 @@ lines.push('')
 lines.push('| target | measured | met |')
 lines.push('| --- | ---: | :---: |')
 for (const t of targets) lines.push(`| ${t.name} | ${t.value} | ${t.met ? 'yes' : 'no'} |`)
+lines.push('', ...HOW.trim().split('\n'))
 const markdown = lines.join('\n')
 process.stdout.write('\n' + markdown + '\n')
 

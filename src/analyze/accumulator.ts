@@ -13,6 +13,7 @@ import { INVISIBLE } from '../display.js'
 import { isInf, parseSeconds } from '../read/fields.js'
 import type { RowProblem, RowProblemSink, SegmentAt } from '../read/problems.js'
 import { DenseFloat64, DenseUint8, IntKeyMap, detach } from './compact.js'
+import { SegmentRuns } from './intervals.js'
 import { RowFingerprints, type Location } from './row-fingerprints.js'
 import type { LabelProfile, ValueRules } from './value-rules.js'
 import { VideoRegistry, type GroupCoverage, type LeakRecord } from './videos.js'
@@ -78,6 +79,8 @@ export class DatasetAccumulator {
 
   /** Null when the duplicate-row rule is off: rows are then not fingerprinted. */
   private fingerprints: RowFingerprints | null
+  /** Null when the multi-label rule is off: its segment facts are then not measured. */
+  private runs: SegmentRuns | null
 
   // unlabeled `URI,,,` rows
   readonly unlabeled: { video: number; file: number; line: number; split: number }[] = []
@@ -86,6 +89,10 @@ export class DatasetAccumulator {
 
   labeledRows = 0
   rows = 0
+
+  /** The previous row's video spelling and video. */
+  private lastUri: string | null = null
+  private lastVideo = -1
 
   // The labeled row being read, for its time checks: set per row, never allocated.
   private rowFile = 0
@@ -107,6 +114,7 @@ export class DatasetAccumulator {
     this.checkVideos = problems.enabled('uri-invalid')
     this.checkLabels = problems.enabled('label-invalid')
     this.fingerprints = problems.enabled('duplicate-row') ? new RowFingerprints() : null
+    this.runs = problems.enabled('multi-label') ? new SegmentRuns() : null
     // Shares `options`: a video key kind changed by `columnsDetected` applies to new videos.
     this.videos = new VideoRegistry(options)
     this.videoKeys = this.videos.keys
@@ -159,8 +167,14 @@ export class DatasetAccumulator {
     end: string
   ): void {
     this.rows++
-    let video = this.videos.find(uri)
-    if (video === -1) video = this.registerVideo(uri, file, line)
+    // Rows of a video usually come together: the last row's spelling is compared first.
+    let video = this.lastVideo
+    if (uri !== this.lastUri) {
+      video = this.videos.find(uri)
+      if (video === -1) video = this.registerVideo(uri, file, line)
+      this.lastUri = uri // a slice of the current chunk at most: it pins no more than that
+      this.lastVideo = video
+    }
     const videoProblem = this.uriProblems.size > 0 ? this.uriProblems.get(uri) : undefined
     if (videoProblem) {
       this.problems.report({
@@ -205,8 +219,10 @@ export class DatasetAccumulator {
     start: string,
     end: string
   ): void {
-    let labelId = this.labelByText.get(label)
-    if (labelId === undefined) labelId = this.registerLabel(label, file, line)
+    let labelId = this.sameLabelAsBefore(video, label)
+    if (labelId === -1) {
+      labelId = this.labelByText.get(label) ?? this.registerLabel(label, file, line)
+    }
     const labelProblem = this.labelProblems[labelId]
     if (labelProblem) {
       this.problems.report({
@@ -253,6 +269,14 @@ export class DatasetAccumulator {
     }
   }
 
+  /** The label of the video's previous row (from `lastPair`) when it is `label`, else -1. */
+  private sameLabelAsBefore(video: number, label: string): number {
+    const pairCode = this.lastPair.data[video]!
+    if (pairCode < 0) return -1
+    const previous = Math.floor(pairCode / 4) - video * PAIR_STRIDE
+    return this.labels[previous] === label ? previous : -1
+  }
+
   /**
    * Checks the current row's START/END; returns the labeled length in seconds, or null when it is
    * unknown (an end-of-video segment without a duration) or the times are invalid (reported).
@@ -290,6 +314,7 @@ export class DatasetAccumulator {
         this.report({ ...this.segmentAt(), code: 'segment.start-beyond-duration', duration })
     }
     this.fingerprints?.add(this.rowSplit, this.rowVideo, labelId, s, e, this.rowLine)
+    this.runs?.add(this.rowVideo, labelId, s, e)
     if (e === Infinity) return Number.isNaN(duration) ? null : Math.max(0, duration - s)
     return e - s
   }
@@ -367,10 +392,20 @@ export class DatasetAccumulator {
   }
 
   /**
+   * The multi-label facts measured during the first pass (analyze/intervals.ts), once every row
+   * was added; null when the multi-label rule is off.
+   */
+  segmentRuns(): SegmentRuns | null {
+    this.runs?.end()
+    return this.runs
+  }
+
+  /**
    * Frees the per-row columns once `duplicateCandidates` and `linesOfVideos` have used them, so a
    * later pass over the files does not add to their memory. Both return nothing afterwards.
    */
   releaseRows(): void {
+    this.lastUri = null
     this.fingerprints?.release()
   }
 
@@ -386,19 +421,6 @@ export class DatasetAccumulator {
     return [...byCanonical]
       .filter(([, members]) => members.length > 1)
       .map(([canonical, labels]) => ({ canonical, labels }))
-  }
-
-  /** Video ids carrying more than one label, with their labels. */
-  labelsByVideo(): Map<number, number[]> {
-    const result = new Map<number, number[]>()
-    this.pairs.forEach(key => {
-      const video = Math.floor(key / PAIR_STRIDE)
-      const label = key - video * PAIR_STRIDE
-      const list = result.get(video)
-      if (list) list.push(label)
-      else result.set(video, [label])
-    })
-    return result
   }
 
   static pairVideo(key: number): number {

@@ -4,9 +4,10 @@
  */
 import { DatasetAccumulator, type Location } from '../analyze/accumulator.js'
 import {
-  hasOverlapWithDifferentLabels,
-  segmentsSharingSpan,
-  type MultiLabelMeasure
+  measureSegments,
+  type MultiLabelMeasure,
+  type SegmentColumns,
+  type SegmentRuns
 } from '../analyze/intervals.js'
 import { isInf, parseSeconds } from '../read/fields.js'
 import { ignoreRowProblems } from '../read/problems.js'
@@ -41,9 +42,10 @@ export interface SecondPassNeeds {
  *
  * - Duplicate candidates are confirmed: the rows on their lines are parsed again and grouped by
  *   their exact (split, video, label, start, end). Only the candidates' files are read.
- * - Segment-level multi-label facts need every segment of the multi-label videos. Instead of
- *   keeping all segments of every video in memory, this keeps only the rows of videos that carry
- *   more than one label (none in a multi-class dataset).
+ * - Segment-level multi-label facts need every segment of a multi-label video. The first pass
+ *   measured them for every video whose rows are together (analyze/intervals.ts); the others
+ *   ("scattered", or all of them after an incomplete first pass) are read again here, into
+ *   storage sized once by the first pass's count of their segments.
  *
  * When the first pass read every file to its end, the lines needed (the candidates', and those of
  * the rows tagged like a multi-label video) are known, and every other line is skipped unsplit.
@@ -54,18 +56,45 @@ export async function secondPass(
   accumulator: DatasetAccumulator,
   needs: SecondPassNeeds
 ): Promise<{ duplicates: DuplicateGroup[]; multi: MultiLabelMeasure | null }> {
-  const multi = needs.multiVideos
+  const runs = needs.multiVideos === null ? null : accumulator.segmentRuns()
+  const split = needs.multiVideos && splitMeasured(needs.multiVideos, runs, needs.completeFirstPass)
+  const multi = split ? split.scattered : null
   const wantMulti = multi !== null && multi.size > 0
   if (!wantMulti && needs.candidates.length === 0) {
     accumulator.releaseRows()
-    return { duplicates: [], multi: multi === null ? null : { segments: 0, overlappingVideos: 0 } }
+    return { duplicates: [], multi: split ? split.measured : null }
   }
   const collector = new SecondPassCollector(accumulator, needs.candidates, wantMulti ? multi : null)
+  collector.runs = runs
   const multiLines = wantMulti && needs.completeFirstPass ? accumulator.linesOfVideos(multi) : null
   accumulator.releaseRows() // candidates and lines are taken: the row columns are not needed any more
   const confirmed = await rereadFiles(source, plan, collector, multiLines)
   const duplicates = confirmDuplicates(accumulator, needs.candidates, collector, confirmed)
-  return { duplicates, multi: multi ? measureMultiLabel(collector.segments) : null }
+  return { duplicates, multi: split ? measureMultiLabel(collector.segments, split.measured) : null }
+}
+
+/**
+ * The multi-label videos the first pass measured (their facts, summed) and the others, which the
+ * second pass reads again: those whose rows are scattered, or all after an incomplete first pass.
+ */
+function splitMeasured(
+  multi: Set<number>,
+  runs: SegmentRuns | null,
+  complete: boolean
+): { measured: MultiLabelMeasure; scattered: Set<number> } {
+  const measured: MultiLabelMeasure = { segments: 0, overlappingVideos: 0 }
+  if (runs === null || !complete) return { measured, scattered: multi }
+  const scattered = new Set<number>()
+  for (const video of multi) {
+    if (!runs.measured(video)) {
+      scattered.add(video)
+      continue
+    }
+    const facts = runs.factsOf(video)
+    measured.segments += facts.shared
+    if (facts.overlap) measured.overlappingVideos++
+  }
+  return { measured, scattered }
 }
 
 /**
@@ -73,8 +102,10 @@ export async function secondPass(
  * segment of the multi-label videos.
  */
 class SecondPassCollector implements RowSink {
-  /** Video -> its segments as flat (label, start, end) triples. */
-  readonly segments = new Map<number, number[]>()
+  /** Video -> its segments, in storage sized by the first pass's count. */
+  readonly segments = new Map<number, SegmentColumns>()
+  /** The first pass's segment counts per video (null when it did not measure). */
+  runs: SegmentRuns | null = null
   /** Exact row identity (numeric ids) -> the candidate rows that have it. */
   readonly rowsByIdentity = new Map<string, Location[]>()
   /** Per first-pass file: the candidate lines. */
@@ -96,6 +127,26 @@ class SecondPassCollector implements RowSink {
     return this.multi !== null
   }
 
+  private addSegment(video: number, label: number, start: number, end: number): void {
+    let list = this.segments.get(video)
+    if (!list) {
+      list = segmentColumns(Math.max(1, this.runs?.segmentsOf(video) ?? 16))
+      this.segments.set(video, list)
+    } else if (list.count === list.labels.length) {
+      // More segments than the first pass counted (it did not read every row): grow.
+      const bigger = segmentColumns(list.count * 2)
+      bigger.labels.set(list.labels)
+      bigger.starts.set(list.starts)
+      bigger.ends.set(list.ends)
+      bigger.count = list.count
+      this.segments.set(video, (list = bigger))
+    }
+    const n = list.count++
+    list.labels[n] = label
+    list.starts[n] = start
+    list.ends[n] = end
+  }
+
   addRow(
     _file: number,
     line: number,
@@ -115,11 +166,7 @@ class SecondPassCollector implements RowSink {
     const s = parseSeconds(start)
     const e = isInf(end) ? { ok: true as const, value: Infinity } : parseSeconds(end)
     if (labelId === undefined || !s.ok || !e.ok || s.value >= e.value) return
-    if (inMulti) {
-      let list = this.segments.get(video)
-      if (!list) this.segments.set(video, (list = []))
-      list.push(labelId, s.value, e.value)
-    }
+    if (inMulti) this.addSegment(video, labelId, s.value, e.value)
     if (candidate) {
       const identity = `${split}:${video}:${labelId}:${s.value}:${e.value}`
       const rows = this.rowsByIdentity.get(identity)
@@ -214,13 +261,26 @@ function confirmDuplicates(
   )
 }
 
-function measureMultiLabel(segments: Map<number, number[]>): MultiLabelMeasure {
-  let multiSegments = 0
-  let overlappingVideos = 0
+function segmentColumns(size: number): SegmentColumns {
+  return {
+    labels: new Int32Array(size),
+    starts: new Float64Array(size),
+    ends: new Float64Array(size),
+    count: 0
+  }
+}
+
+/** The facts of the videos read again, added to those the first pass measured. */
+function measureMultiLabel(
+  segments: Map<number, SegmentColumns>,
+  measured: MultiLabelMeasure
+): MultiLabelMeasure {
+  let multiSegments = measured.segments
+  let overlappingVideos = measured.overlappingVideos
   for (const list of segments.values()) {
-    const count = list.length / 3
-    multiSegments += segmentsSharingSpan(list, count)
-    if (hasOverlapWithDifferentLabels(list, count)) overlappingVideos++
+    const facts = measureSegments(list)
+    multiSegments += facts.shared
+    if (facts.overlap) overlappingVideos++
   }
   return { segments: multiSegments, overlappingVideos }
 }

@@ -39,6 +39,12 @@ export interface FindingInput {
 
 const RANK: Record<SeveritySetting, number> = { error: 3, warning: 2, notice: 1, off: 0 }
 
+interface OmittedGroup {
+  rule: RuleId
+  severity: Severity
+  count: number
+}
+
 /** Identities (hashed) and severities of the findings the cap left out. */
 export interface OmittedIdentities {
   hashes: number[]
@@ -50,7 +56,9 @@ export class FindingSink {
   readonly findings: Finding[] = []
   private perRule = new Map<RuleId, number>()
   /** Left-out findings by rule and severity (a rule's outcomes may differ in severity). */
-  private omittedGroups = new Map<string, { rule: RuleId; severity: Severity; count: number }>()
+  private omittedGroups = new Map<string, OmittedGroup>()
+  /** The same groups by rule, then severity: counting one more builds no key. */
+  private groupsByRule = new Map<RuleId, Partial<Record<Severity, OmittedGroup>>>()
   /** Findings left out by the cap, by severity: they still count toward the verdict. */
   readonly omittedBySeverity: SeverityCounts = { error: 0, warning: 0, notice: 0 }
   /** Filled only when asked (a base is compared): 8 bytes and a severity per left-out finding. */
@@ -70,23 +78,53 @@ export class FindingSink {
     return this.settings[rule].severity !== 'off'
   }
 
-  add(rule: RuleId, input: FindingInput): void {
+  /**
+   * True when a finding of `rule` would only be counted: the rule is past its cap and left-out
+   * findings are not remembered (no base). Its words need not be built: `countOmitted` counts it.
+   */
+  countsOnly(rule: RuleId): boolean {
+    return this.omittedIdentities === null && (this.perRule.get(rule) ?? 0) >= this.maxPerRule
+  }
+
+  /**
+   * Counts a finding of `rule` that `countsOnly` said would be left out, as `add` would count it;
+   * `outcome` is the severity its input would carry (FindingInput.severity).
+   */
+  countOmitted(rule: RuleId, outcome: Severity | undefined): void {
+    const severity = this.severityOf(rule, outcome)
+    if (severity !== null) this.countLeftOut(rule, severity)
+  }
+
+  /** The severity a finding of `rule` gets, null when the rule is off. */
+  private severityOf(rule: RuleId, outcome: Severity | undefined): Severity | null {
     const setting = this.settings[rule]
     const configured = setting.severity
-    if (configured === 'off') return
-    let severity: Severity = configured
+    if (configured === 'off') return null
     // An outcome's own severity (blank line: warning; imbalance past the error ratio: error)
     // applies unless the configuration set the rule's severity, which then caps it.
-    if (input.severity && (!setting.explicit || RANK[input.severity] < RANK[configured])) {
-      severity = input.severity
+    if (outcome && (!setting.explicit || RANK[outcome] < RANK[configured])) return outcome
+    return configured
+  }
+
+  private countLeftOut(rule: RuleId, severity: Severity): void {
+    let groups = this.groupsByRule.get(rule)
+    if (!groups) this.groupsByRule.set(rule, (groups = {}))
+    let group = groups[severity]
+    if (!group) {
+      group = { rule, severity, count: 0 }
+      groups[severity] = group
+      this.omittedGroups.set(`${rule}\u0000${severity}`, group)
     }
+    group.count++
+    this.omittedBySeverity[severity]++
+  }
+
+  add(rule: RuleId, input: FindingInput): void {
+    const severity = this.severityOf(rule, input.severity)
+    if (severity === null) return
     const listed = this.perRule.get(rule) ?? 0
     if (listed >= this.maxPerRule) {
-      const key = `${rule}\u0000${severity}`
-      const group = this.omittedGroups.get(key)
-      if (group) group.count++
-      else this.omittedGroups.set(key, { rule, severity, count: 1 })
-      this.omittedBySeverity[severity]++
+      this.countLeftOut(rule, severity)
       if (this.omittedIdentities) {
         this.omittedIdentities.hashes.push(hashIdentity(identityOf({ rule, ...input })))
         this.omittedIdentities.rules.push(rule)
@@ -114,6 +152,7 @@ export class FindingSink {
     for (const group of this.omittedGroups.values())
       this.findings.push(omittedFinding(group.rule, group.severity, group.count, this.maxPerRule))
     this.omittedGroups.clear()
+    this.groupsByRule.clear()
     return this.findings
   }
 }

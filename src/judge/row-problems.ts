@@ -3,7 +3,7 @@
  * accumulator found wrong with a row (read/problems.ts), decides its rule and severity, and words
  * it as a finding (row-wording.ts, segment-wording.ts).
  */
-import type { RuleId } from '../model.js'
+import type { RuleId, Severity } from '../model.js'
 import type { ProblemOf, RowProblem, RowProblemCode, RowProblemSink } from '../read/problems.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import type { FindingInput, FindingSink } from './findings.js'
@@ -33,8 +33,13 @@ import {
 
 export { otherDelimiter } from './row-wording.js'
 
+/** A code whose words give no severity of their own (the rule's applies). */
+const NONE = 'none'
+
 export class RowProblemReporter implements RowProblemSink {
   private blankLine: 'error' | 'warning' | 'notice' | 'off'
+  /** Per problem code, the severity its words gave (a code's outcome always has the same one). */
+  private outcomes = new Map<RowProblemCode, Severity | typeof NONE>()
 
   constructor(
     private sink: FindingSink,
@@ -48,13 +53,20 @@ export class RowProblemReporter implements RowProblemSink {
   }
 
   report(problem: RowProblem): void {
-    const [rule, word] = WORDING[problem.code] as [RuleId, (problem: RowProblem) => FindingInput]
+    const { code } = problem
+    const [rule, word] = WORDING[code] as [RuleId, (problem: RowProblem) => FindingInput]
     if (!this.sink.enabled(rule)) return
-    const finding = word(problem)
-    if (problem.code === 'row.blank') {
-      if (this.blankLine === 'off') return
-      finding.severity = this.blankLine
+    if (code === 'row.blank' && this.blankLine === 'off') return
+    // Past the rule's cap (and with no base to compare), a finding is only counted: nothing is
+    // worded. Its severity is the one this code's words gave before (fixed per code).
+    const outcome = this.outcomes.get(code)
+    if (outcome !== undefined && this.sink.countsOnly(rule)) {
+      this.sink.countOmitted(rule, outcome === NONE ? undefined : outcome)
+      return
     }
+    const finding = word(problem)
+    if (code === 'row.blank') finding.severity = this.blankLine as Severity
+    this.outcomes.set(code, finding.severity ?? NONE)
     this.sink.add(rule, finding)
   }
 }

@@ -7,6 +7,8 @@ const CACHED_SPELLINGS = 64
 
 export class VertexSplitReader {
   private spellings = new Map<string, VertexSplit | null>()
+  private lastValue: string | null = null
+  private lastSplit: VertexSplit | null | undefined = undefined
 
   constructor(
     private problems: RowProblemSink,
@@ -15,10 +17,16 @@ export class VertexSplitReader {
 
   /** The split code of a row's ML_USE value, or -1 (reported) when the value names no split. */
   code(value: string, line: number): number {
-    let split = this.spellings.get(value)
+    // Rows of one split usually come together: the last spelling is compared before any lookup.
+    let split = value === this.lastValue ? this.lastSplit : this.spellings.get(value)
     if (split === undefined) {
       split = parseVertexSplit(value)
       if (this.spellings.size < CACHED_SPELLINGS) this.spellings.set(value, split)
+    }
+    if (value !== this.lastValue && value.length < 13) {
+      // Short strings are copies, never slices of the chunk: keeping one pins nothing.
+      this.lastValue = value
+      this.lastSplit = split
     }
     if (split === null) {
       this.problems.report({

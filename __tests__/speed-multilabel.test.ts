@@ -1,0 +1,183 @@
+/**
+ * The multi-label facts measured in one sorted pass (analyze/intervals.ts) and, for videos whose
+ * rows are together, during the first pass: the same facts as the two separate measures they
+ * replace, and the same report whatever the row order, whichever pass measures a video.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import { measureSegments, SegmentRuns } from '../src/analyze/intervals.js'
+import { cleanRepos, gateFiles, only, seeded, shuffle } from './helpers/datasets.js'
+
+afterAll(cleanRepos)
+
+/** The measures as they were before (flat label, start, end triples), as the reference. */
+function sharedReference(list: number[], count: number): number {
+  const order = Array.from({ length: count }, (_, i) => i).sort(
+    (a, b) =>
+      list[a * 3 + 1]! - list[b * 3 + 1]! ||
+      list[a * 3 + 2]! - list[b * 3 + 2]! ||
+      list[a * 3]! - list[b * 3]!
+  )
+  let shared = 0
+  for (let i = 0; i < count;) {
+    const first = order[i]!
+    let labels = 1
+    let j = i + 1
+    while (
+      j < count &&
+      list[order[j]! * 3 + 1] === list[first * 3 + 1] &&
+      list[order[j]! * 3 + 2] === list[first * 3 + 2]
+    ) {
+      if (list[order[j]! * 3] !== list[order[j - 1]! * 3]) labels++
+      j++
+    }
+    if (labels > 1) shared += j - i
+    i = j
+  }
+  return shared
+}
+
+function overlapReference(list: number[], count: number): boolean {
+  const order = Array.from({ length: count }, (_, i) => i).sort(
+    (a, b) => list[a * 3 + 1]! - list[b * 3 + 1]!
+  )
+  const active: { label: number; end: number }[] = []
+  for (const i of order) {
+    const label = list[i * 3]!
+    const start = list[i * 3 + 1]!
+    const end = list[i * 3 + 2]!
+    for (let k = active.length - 1; k >= 0; k--) if (active[k]!.end <= start) active.splice(k, 1)
+    if (active.some(a => a.label !== label)) return true
+    active.push({ label, end })
+  }
+  return false
+}
+
+const segment = fc
+  .tuple(
+    fc.integer({ min: 0, max: 3 }),
+    fc.integer({ min: 0, max: 12 }),
+    fc.integer({ min: 1, max: 6 }),
+    fc.boolean()
+  )
+  .map(
+    ([label, start, length, toEnd]) =>
+      [label, start / 2, toEnd && length === 6 ? Infinity : (start + length) / 2] as const
+  )
+
+describe('measureSegments', () => {
+  it('finds what the two separate measures found, in any order and at any size', () => {
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 90 }), segments => {
+        const list = segments.flat()
+        const facts = measureSegments({
+          labels: Int32Array.from(segments.map(s => s[0])),
+          starts: Float64Array.from(segments.map(s => s[1])),
+          ends: Float64Array.from(segments.map(s => s[2])),
+          count: segments.length
+        })
+        expect(facts.shared).toBe(sharedReference(list, segments.length))
+        expect(facts.overlap).toBe(overlapReference(list, segments.length))
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
+  it('keeps a run per video and marks a video whose rows come back as not measured', () => {
+    const runs = new SegmentRuns()
+    runs.add(0, 1, 0, 10)
+    runs.add(0, 2, 5, 15)
+    runs.add(1, 1, 0, 10)
+    runs.add(2, 1, 0, 10)
+    runs.add(1, 2, 0, 10) // video 1 again, after video 2
+    runs.end()
+    expect(runs.measured(0)).toBe(true)
+    expect(runs.factsOf(0)).toEqual({ shared: 0, overlap: true })
+    expect(runs.measured(1)).toBe(false)
+    expect(runs.segmentsOf(1)).toBe(2)
+    expect(runs.measured(2)).toBe(true)
+    expect(runs.factsOf(2)).toEqual({ shared: 0, overlap: false })
+  })
+
+  it('leaves a very long run to the second pass', () => {
+    const runs = new SegmentRuns()
+    for (let k = 0; k < 70_000; k++) runs.add(0, k % 2, k, k + 2)
+    runs.add(1, 0, 0, 1)
+    runs.end()
+    expect(runs.measured(0)).toBe(false)
+    expect(runs.segmentsOf(0)).toBe(70_000)
+    expect(runs.measured(1)).toBe(true)
+  })
+})
+
+/** Rows of 40 multi-label videos, a dozen segments each, some sharing spans, some overlapping. */
+function multiLabelRows(): string[] {
+  const random = seeded(16)
+  const rows: string[] = []
+  for (let video = 0; video < 40; video++) {
+    const labels = ['run', 'jump', 'sit', 'wave'].slice(0, 1 + (video % 4))
+    let cursor = 0
+    for (let k = 0; k < 12; k++) {
+      const label = labels[Math.floor(random() * labels.length)]!
+      const start = cursor
+      const end = k === 11 && video % 5 === 0 ? 'inf' : String(start + 1 + Math.floor(random() * 6))
+      cursor += Math.floor(random() * 4)
+      const split = video % 4 === 0 ? 'test' : 'training'
+      rows.push(`${split},gs://bucket/v${video}.mp4,${label},${start},${end}`)
+      if (random() < 0.3)
+        rows.push(`${split},gs://bucket/v${video}.mp4,${labels[0]},${start},${end}`)
+    }
+  }
+  return rows
+}
+
+describe('multi-label facts, grouped or scattered rows', () => {
+  const multiLabel = async (rows: string[], config?: string) => {
+    const report = await gateFiles({ 'v.csv': rows.join('\n') + '\n' }, config ? { config } : {})
+    const d = only(report)
+    const notice = d.findings.find(f => f.rule === 'multi-label')
+    return {
+      share: d.metrics.multiLabelSegmentShare,
+      overlapping: d.metrics.overlappingMultiLabelVideos,
+      message: notice?.message
+    }
+  }
+
+  it('are the same whether the first pass or the second measures each video', async () => {
+    const rows = multiLabelRows()
+    const grouped = await multiLabel(rows)
+    expect(grouped.overlapping).toBeGreaterThan(0)
+    expect(grouped.share).toBeGreaterThan(0)
+    // Shuffled: most videos' rows are scattered, measured by the second pass.
+    expect(await multiLabel(shuffle([...rows], seeded(7)))).toEqual(grouped)
+    // Half grouped, half interleaved.
+    const half = [...rows.slice(0, 240), ...shuffle(rows.slice(240), seeded(9))]
+    expect(await multiLabel(half)).toEqual(grouped)
+    // Without row fingerprints (duplicate-row off) the second pass reads every line.
+    const noDuplicates = 'rules:\n  duplicate-row:\n    severity: off\n'
+    expect(await multiLabel(shuffle([...rows], seeded(3)), noDuplicates)).toEqual(grouped)
+    expect(await multiLabel(rows, noDuplicates)).toEqual(grouped)
+  })
+
+  it('are the same for a video with a run too long to keep', async () => {
+    const rows = Array.from(
+      { length: 66_000 },
+      (_, k) => `training,gs://bucket/long.mp4,${k % 3 === 0 ? 'run' : 'jump'},${k},${k + (k % 5)}`
+    )
+    rows.push('training,gs://bucket/short.mp4,run,0,4', 'training,gs://bucket/short.mp4,sit,2,6')
+    const grouped = await multiLabel(rows)
+    expect(grouped.overlapping).toBe(2)
+    expect(await multiLabel(shuffle([...rows], seeded(11)))).toEqual(grouped)
+  })
+
+  it('are measured on every row again when the first pass stopped early', async () => {
+    const rows = multiLabelRows()
+    const grouped = await multiLabel(rows)
+    // A last line csv-parse stops at: the first pass is incomplete, the second reads every line.
+    const stopped = (list: string[]) => [...list, 'training,"gs://bucket/open.mp4,run,0,1']
+    const report = await gateFiles({ 'v.csv': stopped(rows).join('\n') + '\n' })
+    expect(only(report).findings.some(f => f.rule === 'csv-syntax')).toBe(true)
+    expect(await multiLabel(stopped(rows))).toEqual(grouped)
+    expect(await multiLabel(stopped(shuffle([...rows], seeded(5))))).toEqual(grouped)
+  })
+})

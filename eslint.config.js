@@ -7,10 +7,22 @@ import globals from 'globals'
  * import from, so a change cannot quietly make a stage depend on a later one.
  *   model <- rules <- config;  read -> model, config;  analyze -> read;  judge -> analyze, rules;
  *   report -> model, rules;  publish -> report, config, read;  gate/ (orchestration) -> all stages;
- *   the shells (cli.ts, main.ts) -> everything.
+ *   repair/ -> model, rules, config, read, analyze, judge (nothing but the shells imports it);
+ *   the shells (cli.ts, cli-repair.ts, main.ts) -> everything.
  */
-const STAGES = ['rules', 'config', 'read', 'analyze', 'judge', 'report', 'publish', 'gate']
-const SHELLS = ['cli', 'cli-paths', 'main', 'index']
+const STAGES = [
+  'rules',
+  'config',
+  'read',
+  'analyze',
+  'judge',
+  'report',
+  'publish',
+  'storage',
+  'repair',
+  'gate'
+]
+const SHELLS = ['cli', 'cli-paths', 'cli-repair', 'main', 'index']
 
 function forbid(folder, allowed) {
   const stages = STAGES.filter(stage => stage !== folder && !allowed.includes(stage))
@@ -74,5 +86,8 @@ export default tseslint.config(
   forbid('judge', ['rules', 'config', 'read', 'analyze']),
   forbid('report', ['rules']),
   forbid('publish', ['rules', 'config', 'read', 'report']),
-  forbid('gate', ['rules', 'config', 'read', 'analyze', 'judge'])
+  forbid('storage', ['rules', 'config', 'read']),
+  // repair/ plans edits from the data and the findings; only the shells call it.
+  forbid('repair', ['rules', 'config', 'read', 'analyze', 'judge']),
+  forbid('gate', ['rules', 'config', 'read', 'analyze', 'judge', 'storage'])
 )

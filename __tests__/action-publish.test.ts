@@ -89,6 +89,10 @@ describe('getInputs', () => {
       reportFile: undefined,
       sarifFile: undefined,
       codeScanning: 'off',
+      suggestions: true,
+      // Unset: the configuration's storage settings apply.
+      verifyUris: undefined,
+      probeDurations: undefined,
       githubToken: ''
     })
   })

@@ -141,6 +141,22 @@ suite('one path model: the same report from every way of naming the data', () =>
   })
 })
 
+suite('outside a repository', () => {
+  it('a named folder is its own root, from any working folder', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gate-cli-norepo-'))
+    const elsewhere = mkdtempSync(join(tmpdir(), 'gate-cli-cwd-'))
+    made.push(folder, elsewhere)
+    writeFileSync(join(folder, 'vertex.csv'), vertexRows(20))
+    const named = report(await check(elsewhere, folder, '--format', 'json'))
+    const inside = report(await check(folder, '.', '--format', 'json'))
+    expect(named.datasets.map(d => d.name)).toEqual(['vertex.csv'])
+    expect(named).toEqual(inside)
+    const base = await check(folder, '.', '--base', 'main')
+    expect(base.code).toBe(2)
+    expect(base.stderr).toMatch(/is not in a git repository/)
+  })
+})
+
 suite('nothing named is dropped', () => {
   const root = () =>
     repository({

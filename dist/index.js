@@ -31729,10 +31729,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -31841,6 +31862,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
 /***/ 1792:
 /***/ ((module) => {
 
@@ -31897,10 +31925,45 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 4876:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("punycode");
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -31918,10 +31981,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -40524,6 +40608,9 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -40582,6 +40669,28 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -40596,6 +40705,69 @@ exports.visitAsync = visitAsync;
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -40647,8 +40819,8 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (core_warning)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -40723,7 +40895,7 @@ function toCommandProperties(annotationProperties) {
  */
 function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function issue(name, message = '') {
     issueCommand(name, {}, message);
@@ -40777,11 +40949,11 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -40795,15 +40967,15 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -40814,11 +40986,11 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -41779,7 +41951,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -41802,7 +41974,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -41898,7 +42070,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -42079,15 +42251,15 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
+    return pth.replace(/[/\\]/g, external_path_.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
@@ -42102,7 +42274,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -42129,7 +42301,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -42187,7 +42359,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -42216,11 +42388,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -42440,7 +42612,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -42455,7 +42627,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -42466,7 +42638,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -42475,7 +42647,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -42622,13 +42794,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -42906,7 +43078,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -42919,7 +43091,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -42929,7 +43101,7 @@ class ToolRunner extends external_events_.EventEmitter {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {
@@ -43258,8 +43430,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -43369,7 +43541,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -43440,7 +43612,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -43508,7 +43680,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -60057,7 +60229,7 @@ const FORMAT_IDS = [
     'columns'
 ];
 /** Every rule id, in catalogue order (the rule catalogue defines each one). */
-const RULE_IDS = [
+const model_RULE_IDS = [
     // row rules
     'csv-syntax',
     'row-shape',
@@ -60070,6 +60242,7 @@ const RULE_IDS = [
     'duplicate-row',
     'unlabeled-video',
     'file-size',
+    'uri-missing',
     // dataset rules
     'min-classes',
     'max-classes',
@@ -60185,7 +60358,7 @@ const splitName = schemas_enum(SPLITS);
 function rule(definition) {
     return definition;
 }
-const RULES = {
+const catalogue_RULES = {
     'csv-syntax': rule({
         kind: 'row',
         severity: 'error',
@@ -60271,6 +60444,13 @@ const RULES = {
         severity: 'warning',
         summary: "A CSV over AutoML's 100 MB import limit.",
         options: object({ 'max-bytes': count.default(100 * 1000 * 1000) }).strict()
+    }),
+    'uri-missing': rule({
+        kind: 'row',
+        severity: 'error',
+        severityNote: 'only with `storage.verify`; URIs left unverified (time budget, faults): warning',
+        summary: 'The Cloud Storage object a gs:// URI names does not exist (404), cannot be read with the credentials at hand (403), is empty, is not a video, is over the 50 GB import limit, or its bucket name is refused.',
+        options: object({}).strict()
     }),
     'min-classes': rule({
         kind: 'dataset',
@@ -60443,7 +60623,7 @@ const RULES = {
 };
 /** The options of a rule that take another option's configured value when unset. */
 function followedOptions(id) {
-    return RULES[id].unsetFollows ?? {};
+    return catalogue_RULES[id].unsetFollows ?? {};
 }
 const THRESHOLD_ORDERS = [
     {
@@ -60466,8 +60646,8 @@ const THRESHOLD_ORDERS = [
 /** The settings a dataset gets when the configuration says nothing. */
 function defaultRuleSettings() {
     const settings = {};
-    for (const id of RULE_IDS) {
-        settings[id] = { severity: RULES[id].severity, options: RULES[id].options.parse({}) };
+    for (const id of model_RULE_IDS) {
+        settings[id] = { severity: catalogue_RULES[id].severity, options: catalogue_RULES[id].options.parse({}) };
     }
     return settings;
 }
@@ -60487,9 +60667,9 @@ const failOnSchema = schemas_enum(FAIL_ON_LEVELS);
 const relativePath = schemas_string().min(1).max(4096);
 /** A rule entry: `severity` plus the rule's own options, all optional (defaults come later). */
 function ruleEntrySchema(id) {
-    return RULES[id].options.extend({ severity: severitySchema.optional() }).strict();
+    return catalogue_RULES[id].options.extend({ severity: severitySchema.optional() }).strict();
 }
-const rulesShape = Object.fromEntries(RULE_IDS.map(id => [id, ruleEntrySchema(id).optional()]));
+const rulesShape = Object.fromEntries(model_RULE_IDS.map(id => [id, ruleEntrySchema(id).optional()]));
 /** Entries stay raw (as written) so a dataset's entry can override the top level key by key. */
 const rulesSchema = object(rulesShape).strict();
 const columnsSchema = object({
@@ -60521,13 +60701,22 @@ const datasetSchema = object({
     .refine(d => d.format !== 'columns' || d.columns !== undefined, {
     message: '`format: columns` needs a `columns` map (video, label, start, end, split)'
 });
+/** Cloud Storage verification of the video URIs (src/storage/). */
+const storageSchema = object({
+    verify: schemas_enum(['off', 'changed', 'all']).default('off'),
+    durations: schemas_enum(['off', 'probe']).default('off'),
+    concurrency: schemas_number().int().min(1).max(64).default(16),
+    'budget-seconds': schemas_number().min(1).max(86_400).default(300)
+})
+    .strict();
 const configSchema = object({
     'fail-on': failOnSchema.default('error'),
     datasets: array(datasetSchema).min(1).optional(),
     rules: rulesSchema.default({}),
     'max-findings-per-rule': schemas_number().int().min(1).max(1_000_000).default(1000),
     /** Globs excluded from auto-discovery (node_modules is always excluded). */
-    exclude: array(schemas_string()).default([])
+    exclude: array(schemas_string()).default([]),
+    storage: storageSchema.prefault({})
 })
     .strict()
     .refine(c => new Set((c.datasets ?? []).map(d => d.name)).size === (c.datasets ?? []).length, {
@@ -60559,6 +60748,12 @@ function toGateConfig(parsed, source, raw = {}) {
         rules: rawConfig.rules ?? {},
         maxFindingsPerRule: parsed['max-findings-per-rule'],
         exclude: parsed.exclude,
+        storage: {
+            verify: parsed.storage.verify,
+            durations: parsed.storage.durations,
+            concurrency: parsed.storage.concurrency,
+            budgetSeconds: parsed.storage['budget-seconds']
+        },
         source
     };
 }
@@ -60572,7 +60767,7 @@ function defaultConfig() {
  */
 function resolveRuleSettings(config, dataset) {
     const settings = defaultRuleSettings();
-    for (const id of RULE_IDS) {
+    for (const id of model_RULE_IDS) {
         const top = config.rules[id] ?? {};
         const own = dataset?.rules[id] ?? {};
         const merged = { ...top, ...own };
@@ -60589,7 +60784,7 @@ function resolveRuleSettings(config, dataset) {
             setting.severity = severity;
             setting.explicit = true;
         }
-        setting.options = RULES[id].options.parse(options);
+        setting.options = catalogue_RULES[id].options.parse(options);
     }
     return settings;
 }
@@ -61387,6 +61582,193 @@ function textHash(text) {
     return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+;// CONCATENATED MODULE: ./src/analyze/intervals.ts
+/**
+ * Interval facts of multi-label videos: segments whose exact span carries another label, and
+ * whether two different labels overlap in time, measured in one sorted pass over a video's
+ * segments (`measureSegments`).
+ *
+ * `SegmentRuns` measures them during the first pass for every video whose rows are together in
+ * the files (the usual manifest, grouped by video): it keeps only the segments of the current run
+ * of rows of one video. A video whose rows come back after other videos' rows is "scattered": its
+ * facts need all its segments, which the second pass collects (gate/second-pass.ts).
+ */
+
+let order = new Uint32Array(64);
+const INSERTION_SORT_MAX = 64;
+/**
+ * One video's facts. The segments are sorted by (start, end, label) once; one scan then counts the
+ * segments of every span that carries more than one label, and, keeping the two furthest ends of
+ * different labels seen so far, finds a segment that starts before a segment of another label ends.
+ */
+function measureSegments(segments) {
+    const { labels, starts, ends, count } = segments;
+    if (order.length < count)
+        order = new Uint32Array(Math.max(count, order.length * 2));
+    const sorted = order.subarray(0, count);
+    for (let i = 0; i < count; i++)
+        sorted[i] = i;
+    const before = (a, b) => compare(starts[a], starts[b]) || compare(ends[a], ends[b]) || labels[a] - labels[b];
+    if (count > INSERTION_SORT_MAX)
+        sorted.sort(before);
+    else {
+        // A video's segments are usually listed by time: insertion sort is then about one pass.
+        for (let i = 1; i < count; i++) {
+            const k = sorted[i];
+            let j = i - 1;
+            for (; j >= 0 && before(sorted[j], k) > 0; j--)
+                sorted[j + 1] = sorted[j];
+            sorted[j + 1] = k;
+        }
+    }
+    let shared = 0;
+    let overlap = false;
+    // The furthest end so far (`bestEnd`, of label `bestLabel`), and the furthest end of any other label.
+    let bestLabel = -1;
+    let bestEnd = -Infinity;
+    let otherEnd = -Infinity;
+    for (let i = 0; i < count;) {
+        const first = sorted[i];
+        const start = starts[first];
+        const end = ends[first];
+        let spanLabels = 1;
+        let j = i;
+        for (; j < count; j++) {
+            const k = sorted[j];
+            if (j > i) {
+                if (starts[k] !== start || ends[k] !== end)
+                    break;
+                if (labels[k] !== labels[sorted[j - 1]])
+                    spanLabels++;
+            }
+            const label = labels[k];
+            const segmentEnd = ends[k];
+            if (!overlap && (label === bestLabel ? otherEnd : bestEnd) > start)
+                overlap = true;
+            if (label === bestLabel) {
+                if (segmentEnd > bestEnd)
+                    bestEnd = segmentEnd;
+            }
+            else if (segmentEnd > bestEnd) {
+                otherEnd = bestEnd;
+                bestLabel = label;
+                bestEnd = segmentEnd;
+            }
+            else if (segmentEnd > otherEnd)
+                otherEnd = segmentEnd;
+        }
+        if (spanLabels > 1)
+            shared += j - i;
+        i = j;
+    }
+    return { shared, overlap };
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+const intervals_NEVER = 0;
+const ONE_RUN = 1;
+const SCATTERED = 2;
+/** Segments of one run kept at most (1.3 MB); a longer run's video is measured by the second pass. */
+const RUN_LIMIT = 1 << 16;
+/**
+ * The first pass's side of the multi-label facts: segments are added in row order; each run of
+ * consecutive segments of one video is measured when it ends (when it has more than one label),
+ * and a video with a second run (or a run of more than RUN_LIMIT segments) is marked scattered.
+ * Memory: the current run's segments, and 10 bytes per video.
+ */
+class SegmentRuns {
+    video = -1;
+    /** The current run is measured when it ends (false for a scattered video). */
+    collecting = false;
+    mixed = false;
+    run = {
+        labels: new Int32Array(64),
+        starts: new Float64Array(64),
+        ends: new Float64Array(64),
+        count: 0
+    };
+    runsOf = new DenseUint8();
+    /** Valid segments per video: the second pass sizes a scattered video's storage with it. */
+    counts = new DenseInt32(256, 0);
+    shared = new DenseInt32(256, 0);
+    overlaps = new DenseUint8();
+    add(video, label, start, end) {
+        if (video !== this.video)
+            this.begin(video);
+        this.counts.data[video]++;
+        if (!this.collecting)
+            return;
+        const run = this.run;
+        const n = run.count;
+        if (n === RUN_LIMIT) {
+            // A very long run is left to the second pass: the run buffer stays small.
+            this.runsOf.data[video] = SCATTERED;
+            this.collecting = false;
+            return;
+        }
+        if (n === run.labels.length)
+            this.growRun();
+        if (n > 0 && label !== run.labels[0])
+            this.mixed = true;
+        run.labels[n] = label;
+        run.starts[n] = start;
+        run.ends[n] = end;
+        run.count = n + 1;
+    }
+    begin(video) {
+        this.end();
+        this.video = video;
+        this.runsOf.ensure(video);
+        this.counts.ensure(video);
+        const runs = this.runsOf.data[video];
+        this.runsOf.data[video] = runs === intervals_NEVER ? ONE_RUN : SCATTERED;
+        // A second run: the first run's facts do not hold for the whole video, which the second pass
+        // measures instead.
+        this.collecting = runs === intervals_NEVER;
+    }
+    /** Measures the current run; call once more after the last segment. */
+    end() {
+        if (this.collecting && this.mixed) {
+            const facts = measureSegments(this.run);
+            this.shared.ensure(this.video);
+            this.overlaps.ensure(this.video);
+            this.shared.data[this.video] = facts.shared;
+            this.overlaps.data[this.video] = facts.overlap ? 1 : 0;
+        }
+        this.run.count = 0;
+        this.mixed = false;
+        this.collecting = false;
+        this.video = -1; // a later segment starts a new run (a second one for its video)
+    }
+    growRun() {
+        const { labels, starts, ends, count } = this.run;
+        const size = labels.length * 2;
+        this.run = {
+            labels: new Int32Array(size),
+            starts: new Float64Array(size),
+            ends: new Float64Array(size),
+            count
+        };
+        this.run.labels.set(labels);
+        this.run.starts.set(starts);
+        this.run.ends.set(ends);
+    }
+    /** True when every segment of the video was in one run (its facts are measured). */
+    measured(video) {
+        return video < this.runsOf.data.length && this.runsOf.data[video] === ONE_RUN;
+    }
+    /** The facts of a measured video (zero for a video whose one run had one label). */
+    factsOf(video) {
+        if (video >= this.shared.data.length)
+            return { shared: 0, overlap: false };
+        return { shared: this.shared.data[video], overlap: this.overlaps.data[video] === 1 };
+    }
+    segmentsOf(video) {
+        return video < this.counts.data.length ? this.counts.data[video] : 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/row-fingerprints.ts
 /**
  * Per labeled row with valid times: a 32-bit hash of its (split, video, label, start, end), a
@@ -61719,6 +62101,7 @@ function firstBit(mask) {
 
 
 
+
 /** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
 const LABEL_LIMIT = 1 << 20;
 const PAIR_STRIDE = LABEL_LIMIT;
@@ -61753,11 +62136,16 @@ class DatasetAccumulator {
     lastPair = new DenseFloat64(256, -1);
     /** Null when the duplicate-row rule is off: rows are then not fingerprinted. */
     fingerprints;
+    /** Null when the multi-label rule is off: its segment facts are then not measured. */
+    runs;
     // unlabeled `URI,,,` rows
     unlabeled = [];
     frozenRows = new Map();
     labeledRows = 0;
     rows = 0;
+    /** The previous row's video spelling and video. */
+    lastUri = null;
+    lastVideo = -1;
     // The labeled row being read, for its time checks: set per row, never allocated.
     rowFile = 0;
     rowLine = 0;
@@ -61775,6 +62163,7 @@ class DatasetAccumulator {
         this.checkVideos = problems.enabled('uri-invalid');
         this.checkLabels = problems.enabled('label-invalid');
         this.fingerprints = problems.enabled('duplicate-row') ? new RowFingerprints() : null;
+        this.runs = problems.enabled('multi-label') ? new SegmentRuns() : null;
         // Shares `options`: a video key kind changed by `columnsDetected` applies to new videos.
         this.videos = new VideoRegistry(options);
         this.videoKeys = this.videos.keys;
@@ -61818,9 +62207,15 @@ class DatasetAccumulator {
      */
     addRow(file, line, split, uri, label, start, end) {
         this.rows++;
-        let video = this.videos.find(uri);
-        if (video === -1)
-            video = this.registerVideo(uri, file, line);
+        // Rows of a video usually come together: the last row's spelling is compared first.
+        let video = this.lastVideo;
+        if (uri !== this.lastUri) {
+            video = this.videos.find(uri);
+            if (video === -1)
+                video = this.registerVideo(uri, file, line);
+            this.lastUri = uri; // a slice of the current chunk at most: it pins no more than that
+            this.lastVideo = video;
+        }
         const videoProblem = this.uriProblems.size > 0 ? this.uriProblems.get(uri) : undefined;
         if (videoProblem) {
             this.problems.report({
@@ -61854,9 +62249,10 @@ class DatasetAccumulator {
     }
     /** A labeled row (its video known): counts, the (video, label) pair, times and seconds. */
     addLabeled(file, line, split, video, uri, label, start, end) {
-        let labelId = this.labelByText.get(label);
-        if (labelId === undefined)
-            labelId = this.registerLabel(label, file, line);
+        let labelId = this.sameLabelAsBefore(video, label);
+        if (labelId === -1) {
+            labelId = this.labelByText.get(label) ?? this.registerLabel(label, file, line);
+        }
         const labelProblem = this.labelProblems[labelId];
         if (labelProblem) {
             this.problems.report({
@@ -61902,6 +62298,14 @@ class DatasetAccumulator {
                 frozen.set(rowKey, { file, line });
         }
     }
+    /** The label of the video's previous row (from `lastPair`) when it is `label`, else -1. */
+    sameLabelAsBefore(video, label) {
+        const pairCode = this.lastPair.data[video];
+        if (pairCode < 0)
+            return -1;
+        const previous = Math.floor(pairCode / 4) - video * PAIR_STRIDE;
+        return this.labels[previous] === label ? previous : -1;
+    }
     /**
      * Checks the current row's START/END; returns the labeled length in seconds, or null when it is
      * unknown (an end-of-video segment without a duration) or the times are invalid (reported).
@@ -61944,6 +62348,7 @@ class DatasetAccumulator {
                 this.report({ ...this.segmentAt(), code: 'segment.start-beyond-duration', duration });
         }
         this.fingerprints?.add(this.rowSplit, this.rowVideo, labelId, s, e, this.rowLine);
+        this.runs?.add(this.rowVideo, labelId, s, e);
         if (e === Infinity)
             return Number.isNaN(duration) ? null : Math.max(0, duration - s);
         return e - s;
@@ -62013,10 +62418,19 @@ class DatasetAccumulator {
         return this.fingerprints?.linesOfVideos(videos, this.files.length) ?? null;
     }
     /**
+     * The multi-label facts measured during the first pass (analyze/intervals.ts), once every row
+     * was added; null when the multi-label rule is off.
+     */
+    segmentRuns() {
+        this.runs?.end();
+        return this.runs;
+    }
+    /**
      * Frees the per-row columns once `duplicateCandidates` and `linesOfVideos` have used them, so a
      * later pass over the files does not add to their memory. Both return nothing afterwards.
      */
     releaseRows() {
+        this.lastUri = null;
         this.fingerprints?.release();
     }
     /** Labels that probably name one class two ways. */
@@ -62033,20 +62447,6 @@ class DatasetAccumulator {
         return [...byCanonical]
             .filter(([, members]) => members.length > 1)
             .map(([canonical, labels]) => ({ canonical, labels }));
-    }
-    /** Video ids carrying more than one label, with their labels. */
-    labelsByVideo() {
-        const result = new Map();
-        this.pairs.forEach(key => {
-            const video = Math.floor(key / PAIR_STRIDE);
-            const label = key - video * PAIR_STRIDE;
-            const list = result.get(video);
-            if (list)
-                list.push(label);
-            else
-                result.set(video, [label]);
-        });
-        return result;
     }
     static pairVideo(key) {
         return Math.floor(key / PAIR_STRIDE);
@@ -62585,9 +62985,13 @@ function wordUnlabeled(p) {
 
 
 
+/** A code whose words give no severity of their own (the rule's applies). */
+const row_problems_NONE = 'none';
 class RowProblemReporter {
     sink;
     blankLine;
+    /** Per problem code, the severity its words gave (a code's outcome always has the same one). */
+    outcomes = new Map();
     constructor(sink, settings) {
         this.sink = sink;
         this.blankLine = settings['row-shape'].options['blank-line-severity'];
@@ -62596,15 +63000,23 @@ class RowProblemReporter {
         return this.sink.enabled(rule);
     }
     report(problem) {
-        const [rule, word] = WORDING[problem.code];
+        const { code } = problem;
+        const [rule, word] = WORDING[code];
         if (!this.sink.enabled(rule))
             return;
-        const finding = word(problem);
-        if (problem.code === 'row.blank') {
-            if (this.blankLine === 'off')
-                return;
-            finding.severity = this.blankLine;
+        if (code === 'row.blank' && this.blankLine === 'off')
+            return;
+        // Past the rule's cap (and with no base to compare), a finding is only counted: nothing is
+        // worded. Its severity is the one this code's words gave before (fixed per code).
+        const outcome = this.outcomes.get(code);
+        if (outcome !== undefined && this.sink.countsOnly(rule)) {
+            this.sink.countOmitted(rule, outcome === row_problems_NONE ? undefined : outcome);
+            return;
         }
+        const finding = word(problem);
+        if (code === 'row.blank')
+            finding.severity = this.blankLine;
+        this.outcomes.set(code, finding.severity ?? row_problems_NONE);
         this.sink.add(rule, finding);
     }
 }
@@ -62919,17 +63331,25 @@ class VertexSplitReader {
     problems;
     path;
     spellings = new Map();
+    lastValue = null;
+    lastSplit = undefined;
     constructor(problems, path) {
         this.problems = problems;
         this.path = path;
     }
     /** The split code of a row's ML_USE value, or -1 (reported) when the value names no split. */
     code(value, line) {
-        let split = this.spellings.get(value);
+        // Rows of one split usually come together: the last spelling is compared before any lookup.
+        let split = value === this.lastValue ? this.lastSplit : this.spellings.get(value);
         if (split === undefined) {
             split = parseVertexSplit(value);
             if (this.spellings.size < CACHED_SPELLINGS)
                 this.spellings.set(value, split);
+        }
+        if (value !== this.lastValue && value.length < 13) {
+            // Short strings are copies, never slices of the chunk: keeping one pins nothing.
+            this.lastValue = value;
+            this.lastSplit = split;
         }
         if (split === null) {
             this.problems.report({
@@ -63455,8 +63875,8 @@ function quotedFields(data, start, end) {
     }
 }
 
-;// CONCATENATED MODULE: external "stream"
-const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+// EXTERNAL MODULE: external "stream"
+var external_stream_ = __nccwpck_require__(2203);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
 const is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
@@ -65527,7 +65947,7 @@ additional information.
 
 
 
-class lib_Parser extends external_stream_namespaceObject.Transform {
+class lib_Parser extends external_stream_.Transform {
   constructor(opts = {}) {
     super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
     this.api = api_transform({
@@ -66029,7 +66449,7 @@ async function readDataFile(pass, file) {
     pass.budget.rows -= reader.rows;
     if (result.stop || rowsLimited || reader.fatal)
         pass.complete = false;
-    reportEnding(pass.sink, file, reader, result);
+    reportEnding(pass.sink, file, reader, result, rowsLimited);
     return read_data_file_summary(file, reader.format, reader.rows, size);
 }
 /** The file's size when it may be read, else null with a finding that says why not. */
@@ -66038,7 +66458,7 @@ async function checkBeforeReading(pass, file) {
     const info = await pass.source.stat(file.path);
     if (!('size' in info)) {
         sink.add('input-error', {
-            message: `${file.path} cannot be read: ${info.problem}${listedAt(file)}.`,
+            message: `${file.path} cannot be read: ${info.problem}${listedAt(file)}.${file.from && /does not exist/.test(info.problem) ? PREFIX_MAP_HINT : ''}`,
             file: file.from?.file ?? file.path,
             line: file.from?.line ?? null,
             fingerprint: `input-error:${file.path}`
@@ -66112,7 +66532,9 @@ async function readRows(pass, file, reader, size) {
     return { result, rowsLimited };
 }
 /** A stop (syntax, a limit), a file the reader refused, or a file without data rows. */
-function reportEnding(sink, file, reader, result) {
+function reportEnding(sink, file, reader, result, 
+/** Stopped by a row limit: no rows read is that limit's doing, not an empty file. */
+rowsLimited) {
     if (result.stop) {
         sink.add(result.stop.kind === 'syntax' ? 'csv-syntax' : 'resource-limit', {
             message: result.stop.message,
@@ -66129,7 +66551,7 @@ function reportEnding(sink, file, reader, result) {
             fingerprint: `input-error:fatal:${file.path}`
         });
     }
-    else if (reader.rows === 0 && !result.stop) {
+    else if (reader.rows === 0 && !result.stop && !rowsLimited) {
         sink.add('row-shape', {
             message: 'the file has no data rows.',
             file: file.path,
@@ -66138,6 +66560,8 @@ function reportEnding(sink, file, reader, result) {
         });
     }
 }
+/** An index row whose file is missing usually names a gs:// object kept elsewhere in the repository. */
+const PREFIX_MAP_HINT = ' If the index names gs:// objects that the repository keeps in another folder, map them with gcs-prefix-map in .github/dataset-gate.yml.';
 function listedAt(file) {
     return file.from ? ` (listed in ${file.from.file}:${file.from.line})` : '';
 }
@@ -66157,55 +66581,6 @@ function formatBytes(bytes) {
     if (bytes >= 1e3)
         return `${(bytes / 1e3).toFixed(1)} kB`;
     return `${bytes} bytes`;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/intervals.ts
-/**
- * Interval facts of one multi-label video: segments whose exact span carries another label, and
- * whether two different labels overlap in time. Segments come as flat (label, start, end) triples.
- */
-/**
- * Segments (label, start, end triples) whose exact span also carries another label. Sorting by
- * span then label and scanning the runs needs no key strings (this runs on every multi-label video).
- */
-function segmentsSharingSpan(list, count) {
-    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => list[a * 3 + 1] - list[b * 3 + 1] ||
-        list[a * 3 + 2] - list[b * 3 + 2] ||
-        list[a * 3] - list[b * 3]);
-    let shared = 0;
-    for (let i = 0; i < count;) {
-        const first = order[i];
-        let labels = 1;
-        let j = i + 1;
-        while (j < count &&
-            list[order[j] * 3 + 1] === list[first * 3 + 1] &&
-            list[order[j] * 3 + 2] === list[first * 3 + 2]) {
-            if (list[order[j] * 3] !== list[order[j - 1] * 3])
-                labels++;
-            j++;
-        }
-        if (labels > 1)
-            shared += j - i;
-        i = j;
-    }
-    return shared;
-}
-function hasOverlapWithDifferentLabels(list, count) {
-    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => list[a * 3 + 1] - list[b * 3 + 1]);
-    // Sweep by start; keep the furthest end per label seen so far among active intervals.
-    const active = [];
-    for (const i of order) {
-        const label = list[i * 3];
-        const start = list[i * 3 + 1];
-        const end = list[i * 3 + 2];
-        for (let k = active.length - 1; k >= 0; k--)
-            if (active[k].end <= start)
-                active.splice(k, 1);
-        if (active.some(a => a.label !== label))
-            return true;
-        active.push({ label, end });
-    }
-    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/read/problems.ts
@@ -66281,26 +66656,51 @@ function multiLabelVideos(accumulator) {
  *
  * - Duplicate candidates are confirmed: the rows on their lines are parsed again and grouped by
  *   their exact (split, video, label, start, end). Only the candidates' files are read.
- * - Segment-level multi-label facts need every segment of the multi-label videos. Instead of
- *   keeping all segments of every video in memory, this keeps only the rows of videos that carry
- *   more than one label (none in a multi-class dataset).
+ * - Segment-level multi-label facts need every segment of a multi-label video. The first pass
+ *   measured them for every video whose rows are together (analyze/intervals.ts); the others
+ *   ("scattered", or all of them after an incomplete first pass) are read again here, into
+ *   storage sized once by the first pass's count of their segments.
  *
  * When the first pass read every file to its end, the lines needed (the candidates', and those of
  * the rows tagged like a multi-label video) are known, and every other line is skipped unsplit.
  */
 async function secondPass(source, plan, accumulator, needs) {
-    const multi = needs.multiVideos;
+    const runs = needs.multiVideos === null ? null : accumulator.segmentRuns();
+    const split = needs.multiVideos && splitMeasured(needs.multiVideos, runs, needs.completeFirstPass);
+    const multi = split ? split.scattered : null;
     const wantMulti = multi !== null && multi.size > 0;
     if (!wantMulti && needs.candidates.length === 0) {
         accumulator.releaseRows();
-        return { duplicates: [], multi: multi === null ? null : { segments: 0, overlappingVideos: 0 } };
+        return { duplicates: [], multi: split ? split.measured : null };
     }
     const collector = new SecondPassCollector(accumulator, needs.candidates, wantMulti ? multi : null);
+    collector.runs = runs;
     const multiLines = wantMulti && needs.completeFirstPass ? accumulator.linesOfVideos(multi) : null;
     accumulator.releaseRows(); // candidates and lines are taken: the row columns are not needed any more
     const confirmed = await rereadFiles(source, plan, collector, multiLines);
     const duplicates = confirmDuplicates(accumulator, needs.candidates, collector, confirmed);
-    return { duplicates, multi: multi ? measureMultiLabel(collector.segments) : null };
+    return { duplicates, multi: split ? measureMultiLabel(collector.segments, split.measured) : null };
+}
+/**
+ * The multi-label videos the first pass measured (their facts, summed) and the others, which the
+ * second pass reads again: those whose rows are scattered, or all after an incomplete first pass.
+ */
+function splitMeasured(multi, runs, complete) {
+    const measured = { segments: 0, overlappingVideos: 0 };
+    if (runs === null || !complete)
+        return { measured, scattered: multi };
+    const scattered = new Set();
+    for (const video of multi) {
+        if (!runs.measured(video)) {
+            scattered.add(video);
+            continue;
+        }
+        const facts = runs.factsOf(video);
+        measured.segments += facts.shared;
+        if (facts.overlap)
+            measured.overlappingVideos++;
+    }
+    return { measured, scattered };
 }
 /**
  * Collects, from the rows read again, the exact identity of each duplicate candidate and every
@@ -66309,8 +66709,10 @@ async function secondPass(source, plan, accumulator, needs) {
 class SecondPassCollector {
     accumulator;
     multi;
-    /** Video -> its segments as flat (label, start, end) triples. */
+    /** Video -> its segments, in storage sized by the first pass's count. */
     segments = new Map();
+    /** The first pass's segment counts per video (null when it did not measure). */
+    runs = null;
     /** Exact row identity (numeric ids) -> the candidate rows that have it. */
     rowsByIdentity = new Map();
     /** Per first-pass file: the candidate lines. */
@@ -66328,6 +66730,26 @@ class SecondPassCollector {
     get wantsMulti() {
         return this.multi !== null;
     }
+    addSegment(video, label, start, end) {
+        let list = this.segments.get(video);
+        if (!list) {
+            list = segmentColumns(Math.max(1, this.runs?.segmentsOf(video) ?? 16));
+            this.segments.set(video, list);
+        }
+        else if (list.count === list.labels.length) {
+            // More segments than the first pass counted (it did not read every row): grow.
+            const bigger = segmentColumns(list.count * 2);
+            bigger.labels.set(list.labels);
+            bigger.starts.set(list.starts);
+            bigger.ends.set(list.ends);
+            bigger.count = list.count;
+            this.segments.set(video, (list = bigger));
+        }
+        const n = list.count++;
+        list.labels[n] = label;
+        list.starts[n] = start;
+        list.ends[n] = end;
+    }
     addRow(_file, line, split, uri, label, start, end) {
         if (label.length === 0)
             return;
@@ -66343,12 +66765,8 @@ class SecondPassCollector {
         const e = isInf(end) ? { ok: true, value: Infinity } : parseSeconds(end);
         if (labelId === undefined || !s.ok || !e.ok || s.value >= e.value)
             return;
-        if (inMulti) {
-            let list = this.segments.get(video);
-            if (!list)
-                this.segments.set(video, (list = []));
-            list.push(labelId, s.value, e.value);
-        }
+        if (inMulti)
+            this.addSegment(video, labelId, s.value, e.value);
         if (candidate) {
             const identity = `${split}:${video}:${labelId}:${s.value}:${e.value}`;
             const rows = this.rowsByIdentity.get(identity);
@@ -66436,13 +66854,22 @@ function confirmDuplicates(accumulator, candidates, collector, confirmed) {
     }
     return duplicates.sort((x, y) => x.rows[0].file - y.rows[0].file || x.rows[0].line - y.rows[0].line);
 }
-function measureMultiLabel(segments) {
-    let multiSegments = 0;
-    let overlappingVideos = 0;
+function segmentColumns(size) {
+    return {
+        labels: new Int32Array(size),
+        starts: new Float64Array(size),
+        ends: new Float64Array(size),
+        count: 0
+    };
+}
+/** The facts of the videos read again, added to those the first pass measured. */
+function measureMultiLabel(segments, measured) {
+    let multiSegments = measured.segments;
+    let overlappingVideos = measured.overlappingVideos;
     for (const list of segments.values()) {
-        const count = list.length / 3;
-        multiSegments += segmentsSharingSpan(list, count);
-        if (hasOverlapWithDifferentLabels(list, count))
+        const facts = measureSegments(list);
+        multiSegments += facts.shared;
+        if (facts.overlap)
             overlappingVideos++;
     }
     return { segments: multiSegments, overlappingVideos };
@@ -67566,6 +67993,8 @@ class FindingSink {
     perRule = new Map();
     /** Left-out findings by rule and severity (a rule's outcomes may differ in severity). */
     omittedGroups = new Map();
+    /** The same groups by rule, then severity: counting one more builds no key. */
+    groupsByRule = new Map();
     /** Findings left out by the cap, by severity: they still count toward the verdict. */
     omittedBySeverity = { error: 0, warning: 0, notice: 0 };
     /** Filled only when asked (a base is compared): 8 bytes and a severity per left-out finding. */
@@ -67580,26 +68009,54 @@ class FindingSink {
     enabled(rule) {
         return this.settings[rule].severity !== 'off';
     }
-    add(rule, input) {
+    /**
+     * True when a finding of `rule` would only be counted: the rule is past its cap and left-out
+     * findings are not remembered (no base). Its words need not be built: `countOmitted` counts it.
+     */
+    countsOnly(rule) {
+        return this.omittedIdentities === null && (this.perRule.get(rule) ?? 0) >= this.maxPerRule;
+    }
+    /**
+     * Counts a finding of `rule` that `countsOnly` said would be left out, as `add` would count it;
+     * `outcome` is the severity its input would carry (FindingInput.severity).
+     */
+    countOmitted(rule, outcome) {
+        const severity = this.severityOf(rule, outcome);
+        if (severity !== null)
+            this.countLeftOut(rule, severity);
+    }
+    /** The severity a finding of `rule` gets, null when the rule is off. */
+    severityOf(rule, outcome) {
         const setting = this.settings[rule];
         const configured = setting.severity;
         if (configured === 'off')
-            return;
-        let severity = configured;
+            return null;
         // An outcome's own severity (blank line: warning; imbalance past the error ratio: error)
         // applies unless the configuration set the rule's severity, which then caps it.
-        if (input.severity && (!setting.explicit || RANK[input.severity] < RANK[configured])) {
-            severity = input.severity;
+        if (outcome && (!setting.explicit || RANK[outcome] < RANK[configured]))
+            return outcome;
+        return configured;
+    }
+    countLeftOut(rule, severity) {
+        let groups = this.groupsByRule.get(rule);
+        if (!groups)
+            this.groupsByRule.set(rule, (groups = {}));
+        let group = groups[severity];
+        if (!group) {
+            group = { rule, severity, count: 0 };
+            groups[severity] = group;
+            this.omittedGroups.set(`${rule}\u0000${severity}`, group);
         }
+        group.count++;
+        this.omittedBySeverity[severity]++;
+    }
+    add(rule, input) {
+        const severity = this.severityOf(rule, input.severity);
+        if (severity === null)
+            return;
         const listed = this.perRule.get(rule) ?? 0;
         if (listed >= this.maxPerRule) {
-            const key = `${rule}\u0000${severity}`;
-            const group = this.omittedGroups.get(key);
-            if (group)
-                group.count++;
-            else
-                this.omittedGroups.set(key, { rule, severity, count: 1 });
-            this.omittedBySeverity[severity]++;
+            this.countLeftOut(rule, severity);
             if (this.omittedIdentities) {
                 this.omittedIdentities.hashes.push(hashIdentity(identityOf({ rule, ...input })));
                 this.omittedIdentities.rules.push(rule);
@@ -67626,6 +68083,7 @@ class FindingSink {
         for (const group of this.omittedGroups.values())
             this.findings.push(omittedFinding(group.rule, group.severity, group.count, this.maxPerRule));
         this.omittedGroups.clear();
+        this.groupsByRule.clear();
         return this.findings;
     }
 }
@@ -67736,6 +68194,22 @@ function reportRowLevelAggregates(accumulator, sink) {
             });
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/analyze/group-of.ts
+function groupOf(pattern, key) {
+    const matcher = pattern.matcher(key);
+    if (!matcher.find())
+        return null;
+    try {
+        const named = matcher.group('group');
+        if (named !== null && named !== undefined)
+            return named;
+    }
+    catch {
+        // no group named "group": use the first capture
+    }
+    return pattern.groupCount() >= 1 ? (matcher.group(1) ?? null) : matcher.group(0);
 }
 
 ;// CONCATENATED MODULE: ./src/read/side-files.ts
@@ -67992,614 +68466,6 @@ async function readMetadata(source, path, videoKey, limits) {
     return { data: reader.finish(), problems: problems.list };
 }
 
-;// CONCATENATED MODULE: ./src/gate/analyze-dataset.ts
-/**
- * One dataset through the stages: side files, the first pass over every data file, the second
- * pass, the tally, the dataset rules, the snapshot a comparison needs. A refused plan (a named path
- * that could not be gated) carries only its input error.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function analyzeDataset(source, plan, config, options) {
-    const settings = resolveRuleSettings(config, plan.spec ?? undefined);
-    const sink = new FindingSink(settings, config.maxFindingsPerRule, {
-        rememberOmitted: options.snapshot
-    });
-    reportProblems(sink, plan.problems);
-    if (plan.refused) {
-        // Nothing was read: no dataset rule can speak (no "fewer than 2 classes" for a refused file).
-        const report = emptyReport(plan.name, sink.finish());
-        return { report, snapshot: null, notes: [], omitted: null, plan };
-    }
-    const side = await readSideFiles(source, plan, settings, sink);
-    const groupPattern = plan.spec?.groupPattern !== undefined ? RE2JS.compile(plan.spec.groupPattern) : null;
-    const accumulator = createAccumulator(plan, settings, sink, {
-        durations: side.durations,
-        groupPattern,
-        frozen: options.snapshot
-    });
-    const pass = startFirstPass({
-        source,
-        plan,
-        settings,
-        sink,
-        accumulator,
-        progress: options.progress
-    });
-    const files = [];
-    for (const file of plan.files) {
-        const summary = await readDataFile(pass, file);
-        if (summary)
-            files.push(summary);
-    }
-    const second = await secondPass(source, plan, accumulator, {
-        candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
-        multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
-        completeFirstPass: pass.complete
-    });
-    reportDuplicates(accumulator, second.duplicates, sink);
-    reportRowLevelAggregates(accumulator, sink);
-    const tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata);
-    const judgement = judgeDataset(tally, settings, sink);
-    const findings = sink.finish().sort(compareFindings);
-    const report = {
-        name: plan.name,
-        files,
-        splits: tally.splits,
-        metrics: datasetMetrics(tally, judgement),
-        leaks: {
-            videos: tally.videoLeaks,
-            groups: tally.groupPatternConfigured ? tally.groupLeaks : []
-        },
-        findings,
-        counts: countFindings(findings),
-        delta: null
-    };
-    const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null;
-    return { report, snapshot, notes: judgement.notes, omitted: sink.omittedIdentities, plan };
-}
-/** The durations and metadata files, under the dataset's resource limits. */
-async function readSideFiles(source, plan, settings, sink) {
-    const videoKey = plan.spec?.videoKey ?? 'uri';
-    const limits = settings['resource-limit'].options;
-    const sideLimits = {
-        maxBytes: limits['max-file-bytes'],
-        maxRows: limits['max-rows'],
-        maxLineBytes: limits['max-line-bytes']
-    };
-    let durations = null;
-    if (plan.durations) {
-        const side = await readDurations(source, plan.durations, videoKey, sideLimits);
-        durations = side.data;
-        reportProblems(sink, side.problems);
-    }
-    let metadata = null;
-    if (plan.metadata && settings['metadata-confounder'].severity !== 'off') {
-        const side = await readMetadata(source, plan.metadata, videoKey, sideLimits);
-        metadata = side.data;
-        reportProblems(sink, side.problems);
-    }
-    return { durations, metadata };
-}
-function createAccumulator(plan, settings, sink, context) {
-    const { spec } = plan;
-    const labelOptions = settings['label-invalid'].options;
-    const profile = labelOptions.profile === 'auto'
-        ? spec?.format === 'columns' || spec?.columns
-            ? 'relaxed'
-            : 'automl'
-        : labelOptions.profile;
-    const labelPattern = labelOptions.pattern !== undefined ? RE2JS.compile(labelOptions.pattern) : null;
-    const { groupPattern } = context;
-    return new DatasetAccumulator(new RowProblemReporter(sink, settings), {
-        videoKey: spec?.videoKey ?? 'uri',
-        inferVideoKey: spec === null,
-        groupOf: groupPattern ? key => groupOf(groupPattern, key) : null,
-        durations: context.durations,
-        labelProfile: profile,
-        rules: valueRules(settings, labelPattern ? label => labelPattern.matcher(label).find() : null),
-        // Frozen splits' rows are kept only for a comparison with the base.
-        frozenSplits: context.frozen && settings['frozen-split'].severity !== 'off'
-            ? settings['frozen-split'].options.splits
-            : []
-    });
-}
-function datasetMetrics(tally, judgement) {
-    return {
-        classCount: tally.classTotals.size,
-        imbalanceRatio: judgement.imbalanceRatio,
-        splitDistance: judgement.splitDistance,
-        leakedVideos: tally.videoLeaks.length,
-        leakedGroups: tally.groupLeaks.length,
-        multiLabelVideoShare: tally.labeledVideos === 0 ? 0 : tally.multiLabelVideos / tally.labeledVideos,
-        multiLabelSegmentShare: tally.multiLabelSegments === null || tally.totalSegments === 0
-            ? 0
-            : tally.multiLabelSegments / tally.totalSegments,
-        overlappingMultiLabelVideos: tally.overlappingVideos ?? 0,
-        confounders: judgement.confounders,
-        totalVideos: tally.totalVideos,
-        totalSegments: tally.totalSegments
-    };
-}
-function emptyReport(name, findings) {
-    return {
-        name,
-        files: [],
-        splits: {},
-        metrics: {
-            classCount: 0,
-            imbalanceRatio: null,
-            splitDistance: [],
-            leakedVideos: 0,
-            leakedGroups: 0,
-            multiLabelVideoShare: 0,
-            multiLabelSegmentShare: 0,
-            overlappingMultiLabelVideos: 0,
-            confounders: [],
-            totalVideos: 0,
-            totalSegments: 0
-        },
-        leaks: { videos: [], groups: [] },
-        findings,
-        counts: countFindings(findings),
-        delta: null
-    };
-}
-/** Problems found while planning or reading side files become findings of the dataset. */
-function reportProblems(sink, problems) {
-    for (const problem of problems) {
-        sink.add(problem.rule, {
-            message: problem.message,
-            file: problem.file,
-            line: problem.line,
-            ...(problem.severity ? { severity: problem.severity } : {}),
-            // Numbers blanked: a line or a size in the message must not make an old problem look new.
-            fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message.replace(/\d+/g, '#'), 200)}`
-        });
-    }
-}
-function groupOf(pattern, key) {
-    const matcher = pattern.matcher(key);
-    if (!matcher.find())
-        return null;
-    try {
-        const named = matcher.group('group');
-        if (named !== null && named !== undefined)
-            return named;
-    }
-    catch {
-        // no group named "group": use the first capture
-    }
-    return pattern.groupCount() >= 1 ? (matcher.group(1) ?? null) : matcher.group(0);
-}
-
-;// CONCATENATED MODULE: ./src/judge/change-text.ts
-/**
- * How the change rules write splits, labels and numbers in their messages.
- */
-
-function splitsOf(mask) {
-    return SPLITS.filter((_, i) => (mask & (1 << i)) !== 0);
-}
-function splitList(splits) {
-    return splits.length === 0 ? '(no split)' : splits.join(' + ');
-}
-function sameLabels(a, b) {
-    return a.length === b.length && a.every((label, i) => label === b[i]);
-}
-function fixed(value) {
-    return value.toFixed(3);
-}
-function change_text_ratio(value) {
-    return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)}x`;
-}
-
-;// CONCATENATED MODULE: ./src/judge/class-regression.ts
-/**
- * `class-regression`: a class that met the `min-per-class` / `recommended-per-class` threshold on
- * the base and no longer does, or a split distance / imbalance ratio that got worse and is now past
- * its threshold. A check is skipped when the rule it regresses is off.
- */
-
-
-// ---------------------------------------------------------------------------------------------
-// class-regression
-// ---------------------------------------------------------------------------------------------
-function findClassRegressions(base, head, settings, baseRef) {
-    const rule = settings['class-regression'];
-    if (rule.severity === 'off')
-        return [];
-    const severity = rule.severity;
-    return [
-        ...minimumRegressions(base, head, settings, severity, baseRef),
-        ...recommendedRegressions(base, head, settings, severity, baseRef),
-        ...distanceRegressions(base, head, settings, severity, baseRef),
-        ...imbalanceRegressions(base, head, settings, severity, baseRef)
-    ];
-}
-/** Per-class totals over every split: distinct videos (a leaked video counts once) or segments. */
-function countPerClass(snapshot, unit) {
-    const counts = new Map();
-    if (unit === 'videos') {
-        for (const { labels } of snapshot.videos.values()) {
-            for (const label of labels)
-                counts.set(label, (counts.get(label) ?? 0) + 1);
-        }
-        return counts;
-    }
-    for (const split of SPLITS) {
-        for (const [name, c] of Object.entries(snapshot.report.splits[split]?.classes ?? {})) {
-            counts.set(name, (counts.get(name) ?? 0) + c.segments);
-        }
-    }
-    return counts;
-}
-function countInSplit(snapshot, split, unit) {
-    const classes = snapshot.report.splits[split]?.classes ?? {};
-    return new Map(Object.entries(classes).map(([name, c]) => [name, c[unit]]));
-}
-/** Every class the head still has (a class removed on purpose is not a regression). */
-function headClasses(head) {
-    const names = new Set();
-    for (const split of SPLITS) {
-        for (const name of Object.keys(head.report.splits[split]?.classes ?? {}))
-            names.add(name);
-    }
-    return [...names].sort(compareText);
-}
-/** Classes that met their threshold on the base and are below it now. */
-function crossedBelow(head, before, now, thresholdOf) {
-    const crossed = [];
-    for (const name of headClasses(head)) {
-        const threshold = thresholdOf(name);
-        const was = before.get(name) ?? 0;
-        const is = now.get(name) ?? 0;
-        if (was >= threshold && is < threshold)
-            crossed.push({ name, was, is, threshold });
-    }
-    return crossed;
-}
-/** A `class-regression` finding: dataset-level, with the split and class it is about. */
-function regression(severity, message, fingerprint, where = {}) {
-    return {
-        rule: 'class-regression',
-        severity,
-        message,
-        file: null,
-        line: null,
-        split: where.split ?? null,
-        class: where.class ?? null,
-        fingerprint
-    };
-}
-function minimumRegressions(base, head, settings, severity, baseRef) {
-    const minimum = settings['min-per-class'];
-    if (minimum.severity === 'off')
-        return [];
-    const { unit, min, classes } = minimum.options;
-    const crossed = crossedBelow(head, countPerClass(base, unit), countPerClass(head, unit), name => classes[name] ?? min);
-    return crossed.map(({ name, was, is, threshold }) => regression(severity, `Class "${name}" drops from ${was} to ${is} ${unit} (all splits), below the minimum of ${threshold} it met on ${baseRef}. Restore the removed examples or add new ones.`, `class-regression|min-per-class|${name}`, { class: name }));
-}
-function recommendedRegressions(base, head, settings, severity, baseRef) {
-    const recommended = settings['recommended-per-class'];
-    if (recommended.severity === 'off')
-        return [];
-    const options = recommended.options;
-    // The head's bar for both sides: a class "regresses" when it met the bar it is judged by now and
-    // no longer does, not when the dataset grew past `many-classes` and raised the bar for everyone.
-    const defaultBar = head.report.metrics.classCount > options['many-classes']
-        ? options['min-many-classes']
-        : options.min;
-    const crossed = crossedBelow(head, countInSplit(base, options.split, options.unit), countInSplit(head, options.split, options.unit), name => options.classes[name] ?? defaultBar);
-    return crossed.map(({ name, was, is, threshold }) => regression(severity, `Class "${name}" drops from ${was} to ${is} ${options.split} ${options.unit}, below the recommended ${threshold} it met on ${baseRef}. It needs ${threshold - is} more for a good model.`, `class-regression|recommended-per-class|${options.split}|${name}`, { split: options.split, class: name }));
-}
-function distanceRegressions(base, head, settings, severity, baseRef) {
-    const distribution = settings['split-distribution'];
-    if (distribution.severity === 'off')
-        return [];
-    const threshold = distribution.options['max-js-distance'];
-    const findings = [];
-    for (const now of head.report.metrics.splitDistance) {
-        const before = base.report.metrics.splitDistance.find(d => d.a === now.a && d.b === now.b);
-        if (before === undefined || !(now.jsDistance > before.jsDistance))
-            continue;
-        if (!pastDistanceThreshold(now, threshold))
-            continue;
-        findings.push(regression(severity, `The ${now.b} label distribution moves further from ${now.a}: Jensen-Shannon distance ${fixed(before.jsDistance)} on ${baseRef}, ${fixed(now.jsDistance)} now, past the threshold ${fixed(threshold)} and the sampling-noise floor ${fixed(now.noiseFloor)}. Rebalance the changed split, e.g. by a stratified split.`, `class-regression|split-distribution|${now.a}|${now.b}`, { split: now.b }));
-    }
-    return findings;
-}
-/** The same gate as the `split-distribution` rule: past the threshold and past sampling noise. */
-function pastDistanceThreshold(distance, threshold) {
-    const floor = Number.isFinite(distance.noiseFloor) ? distance.noiseFloor : 0;
-    return distance.jsDistance > threshold && distance.jsDistance > floor;
-}
-function imbalanceRegressions(base, head, settings, severity, baseRef) {
-    const imbalance = settings['class-imbalance'];
-    if (imbalance.severity === 'off')
-        return [];
-    const before = base.report.metrics.imbalanceRatio;
-    const now = head.report.metrics.imbalanceRatio;
-    if (before === null || now === null || !(now > before))
-        return [];
-    const { warning, error } = imbalance.options;
-    const limit = now > error ? error : warning;
-    if (!(now > limit))
-        return [];
-    return [
-        regression(severity, `The class imbalance grows from ${change_text_ratio(before)} on ${baseRef} to ${change_text_ratio(now)}, past the ${now > error ? 'error' : 'warning'} ratio of ${change_text_ratio(limit)} (most to least frequent class, ${imbalance.options.unit}). Add examples to the smallest classes rather than to the largest.`, 'class-regression|class-imbalance')
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/judge/change.ts
-/**
- * The change rules: what a pull request does to a dataset, judged by comparing the snapshot of the
- * head with the snapshot of the base (rules.md, "Change rules"). Pure: two snapshots and the
- * dataset's settings in, the delta and the findings out.
- *
- * - `split-move`: a video whose set of splits differs between base and head. A video that was in
- *   TEST and now is in TRAIN gets the `test-to-train` severity (error by default): it inflates the
- *   evaluation silently.
- * - `frozen-split` (off by default): any row added to or removed from a configured split. A
- *   relabeled row is a removal plus an addition, because the label is part of the row key.
- * - `class-regression`: a class that met the `min-per-class` / `recommended-per-class` threshold on
- *   the base and no longer does, or a split distance / imbalance ratio that got worse and is now
- *   past its threshold (judge/class-regression.ts).
- *
- * judge/new-findings.ts then tells old findings from new ones for `fail-on: new`.
- */
-
-
-
-function compareSnapshots(base, head, settings, baseRef) {
-    const delta = describeDelta(base, head, baseRef);
-    if (base === null)
-        return { delta, findings: [] };
-    const findings = [
-        ...findSplitMoves(delta, base, settings, baseRef),
-        ...findFrozenSplitChanges(base, head, settings, baseRef),
-        ...findClassRegressions(base, head, settings, baseRef)
-    ];
-    return { delta, findings };
-}
-// ---------------------------------------------------------------------------------------------
-// Delta
-// ---------------------------------------------------------------------------------------------
-function describeDelta(base, head, baseRef) {
-    const baseVideos = base?.videos ?? new Map();
-    let addedVideos = 0;
-    const movedVideos = [];
-    const relabeledVideos = [];
-    for (const [key, now] of head.videos) {
-        const before = baseVideos.get(key);
-        if (before === undefined) {
-            addedVideos++;
-            continue;
-        }
-        if (before.splits !== now.splits) {
-            movedVideos.push({ key, from: splitsOf(before.splits), to: splitsOf(now.splits) });
-        }
-        if (!sameLabels(before.labels, now.labels)) {
-            relabeledVideos.push({ key, from: before.labels, to: now.labels });
-        }
-    }
-    let removedVideos = 0;
-    for (const key of baseVideos.keys())
-        if (!head.videos.has(key))
-            removedVideos++;
-    movedVideos.sort((a, b) => compareText(a.key, b.key));
-    relabeledVideos.sort((a, b) => compareText(a.key, b.key));
-    return {
-        baseRef,
-        classes: describeClassDeltas(base, head),
-        addedVideos,
-        removedVideos,
-        movedVideos,
-        relabeledVideos
-    };
-}
-/** One entry per (class, split) present on either side, sorted by class, then split order. */
-function describeClassDeltas(base, head) {
-    const deltas = [];
-    for (const split of SPLITS) {
-        const before = base?.report.splits[split]?.classes ?? {};
-        const now = head.report.splits[split]?.classes ?? {};
-        // Own keys only: a class named `constructor` must not find Object's.
-        const own = (classes, name) => Object.hasOwn(classes, name) ? (classes[name] ?? null) : null;
-        for (const name of new Set([...Object.keys(before), ...Object.keys(now)])) {
-            deltas.push({ class: name, split, base: own(before, name), head: own(now, name) });
-        }
-    }
-    return deltas.sort((a, b) => compareText(a.class, b.class) || SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split));
-}
-// ---------------------------------------------------------------------------------------------
-// split-move
-// ---------------------------------------------------------------------------------------------
-function findSplitMoves(delta, base, settings, baseRef) {
-    const rule = settings['split-move'];
-    if (rule.severity === 'off')
-        return [];
-    const findings = [];
-    for (const move of delta.movedVideos) {
-        const intoTrainFromTest = move.from.includes('TEST') && !move.from.includes('TRAIN') && move.to.includes('TRAIN');
-        const severity = intoTrainFromTest
-            ? rule.options['test-to-train']
-            : rule.severity;
-        if (severity === 'off')
-            continue;
-        const labels = base.videos.get(move.key)?.labels ?? [];
-        const consequence = intoTrainFromTest
-            ? 'A video the model was evaluated on is now trained on, so test scores will look better than they are. Move it back, or retire it from TEST in a separate, deliberate change.'
-            : 'Check that the move is intended; moving videos between splits makes results incomparable with earlier runs.';
-        findings.push({
-            rule: 'split-move',
-            severity,
-            message: `Video ${move.key} moved from ${splitList(move.from)} to ${splitList(move.to)} since ${baseRef}. ${consequence}`,
-            file: null,
-            line: null,
-            split: move.to[0] ?? null,
-            class: labels.length === 1 ? labels[0] : null,
-            fingerprint: `split-move|${move.key}|${move.from.join('+')}>${move.to.join('+')}`
-        });
-    }
-    return findings;
-}
-// ---------------------------------------------------------------------------------------------
-// frozen-split
-// ---------------------------------------------------------------------------------------------
-function findFrozenSplitChanges(base, head, settings, baseRef) {
-    const rule = settings['frozen-split'];
-    if (rule.severity === 'off')
-        return [];
-    const severity = rule.severity;
-    const findings = [];
-    for (const split of rule.options.splits) {
-        const before = base.frozenRows.get(split) ?? new Map();
-        const now = head.frozenRows.get(split) ?? new Map();
-        const changes = [];
-        for (const [row, place] of now) {
-            if (before.has(row))
-                continue;
-            changes.push({
-                rule: 'frozen-split',
-                severity,
-                message: `Row ${describeRow(row)} was added to the frozen ${split} split (not on ${baseRef}). ${FROZEN_ADVICE}`,
-                file: place.file,
-                line: place.line,
-                split,
-                class: null,
-                fingerprint: `frozen-split|added|${split}|${row}`
-            });
-        }
-        for (const [row, place] of before) {
-            if (now.has(row))
-                continue;
-            // The row is gone from the head, so there is no head line to point at: name the base line.
-            changes.push({
-                rule: 'frozen-split',
-                severity,
-                message: `Row ${describeRow(row)} was removed from the frozen ${split} split (${place.file}:${place.line} on ${baseRef}). ${FROZEN_ADVICE}`,
-                file: place.file,
-                line: null,
-                split,
-                class: null,
-                fingerprint: `frozen-split|removed|${split}|${row}`
-            });
-        }
-        changes.sort((a, b) => compareText(a.file ?? '', b.file ?? '') ||
-            (a.line ?? Infinity) - (b.line ?? Infinity) ||
-            compareText(a.message, b.message));
-        findings.push(...changes);
-    }
-    return findings;
-}
-const FROZEN_ADVICE = 'Frozen splits must stay identical so results stay comparable; a relabel shows as one removal and one addition. Revert the change, or unfreeze the split on purpose in the configuration.';
-/** Row keys are opaque to this module; show them readably whatever separator the reader chose. */
-function describeRow(row) {
-    return `"${row.replace(/[\u0000-\u001f]+/g, ', ')}"`;
-}
-
-;// CONCATENATED MODULE: ./src/judge/new-findings.ts
-/**
- * `fail-on: new`: tells old findings from new ones. The same finding on the base is old, unless
- * its measured value (an imbalance ratio, a class count, ...) got worse in the change.
- */
-
-
-
-const new_findings_count = (value) => String(value);
-const points = (value) => `${(value * 100).toFixed(1)} percentage points`;
-/**
- * The dataset-level rules whose findings carry a `measure` (set by judge/dataset-rules.ts), and
- * which direction is worse. A rule not listed here is matched by identity alone: its findings
- * either measure nothing (`split-missing-class`, `multi-label`: advice, not a degree of badness)
- * or are one finding per row, file or video, where a new problem already has a new fingerprint.
- *
- * - `min-classes`, `min-per-class`, `recommended-per-class`, `few-videos`: a count below a
- *   minimum (classes, a class's examples, videos); fewer is worse.
- * - `max-classes`: a count above a maximum; more is worse.
- * - `class-imbalance`: most / least frequent class; higher is worse.
- * - `split-distribution`: the Jensen-Shannon distance of a split from TRAIN; higher is worse.
- * - `split-ratio`: how far the TEST share is outside the accepted range (a fraction, 0 inside);
- *   further is worse, on either side of the range.
- * - `video-leakage`, `group-leakage`: the number of splits one video or group is in; more is worse.
- * - `metadata-confounder`: Cramér's V of the attribute with the label; higher is worse.
- */
-const MEASURES = {
-    'min-classes': { worse: 'lower', name: 'classes', show: new_findings_count },
-    'max-classes': { worse: 'higher', name: 'classes', show: new_findings_count },
-    'min-per-class': { worse: 'lower', name: 'examples', show: new_findings_count },
-    'recommended-per-class': { worse: 'lower', name: 'examples', show: new_findings_count },
-    'few-videos': { worse: 'lower', name: 'videos', show: new_findings_count },
-    'class-imbalance': { worse: 'higher', name: 'imbalance ratio', show: change_text_ratio },
-    'split-distribution': { worse: 'higher', name: 'Jensen-Shannon distance', show: fixed },
-    'split-ratio': { worse: 'higher', name: 'distance from the accepted TEST share', show: points },
-    'video-leakage': { worse: 'higher', name: 'splits', show: new_findings_count },
-    'group-leakage': { worse: 'higher', name: 'splits', show: new_findings_count },
-    'metadata-confounder': { worse: 'higher', name: "Cramér's V", show: v => v.toFixed(2) }
-};
-/**
- * Differences smaller than this (relative) are rounding, not a change: both sides are computed by
- * the same code, but a ratio or distance of equal counts may still differ in the last bits.
- */
-const SAME_WITHIN = 1e-9;
-/**
- * Sets `onBase` on every head finding: true when the base has the same finding and the change did
- * not make it worse. Findings are matched by `identityOf` (findings.ts, the identity the cap also
- * remembers left-out findings by): the fingerprint, else rule, file, split, class and the message
- * with its numbers blanked (counts and line numbers shift between revisions). A matched finding whose rule is in MEASURES and whose `measure` is worse on
- * the head than on the base is new (a class the change takes from 40 to 3 examples is a regression
- * even though it was already below the minimum), and its message says by how much.
- * Returns `head` (mutated) for chaining.
- */
-function markNewFindings(head, base, baseRef = 'the base') {
-    const onBase = new Map();
-    for (const finding of base) {
-        const identity = identityOf(finding);
-        if (!onBase.has(identity))
-            onBase.set(identity, finding);
-    }
-    for (const finding of head) {
-        const before = onBase.get(identityOf(finding));
-        const worse = before === undefined ? null : worsening(before, finding, baseRef);
-        finding.onBase = before !== undefined && worse === null;
-        if (worse !== null)
-            finding.message = `${finding.message} ${worse}`;
-    }
-    return head;
-}
-/**
- * A note saying how `now` is worse than `before` by its rule's measure, or null when it is not
- * worse or either side has no measure.
- */
-function worsening(before, now, baseRef) {
-    const kind = MEASURES[now.rule];
-    const was = before.measure;
-    const is = now.measure;
-    if (kind === undefined || was === undefined || is === undefined)
-        return null;
-    if (!Number.isFinite(was) || !Number.isFinite(is))
-        return null;
-    const change = kind.worse === 'higher' ? is - was : was - is;
-    if (!(change > SAME_WITHIN * Math.max(1, Math.abs(was), Math.abs(is))))
-        return null;
-    // The ref is user input: like every finding message, the note shows invisible characters.
-    return `Worse than on ${showInvisible(baseRef)}: ${kind.name} from ${kind.show(was)} to ${kind.show(is)}.`;
-}
-
 ;// CONCATENATED MODULE: ./src/read/dataset-plan.ts
 /**
  * What the gate discovers when no path is named, in the CLI and the action alike (the action's
@@ -68637,8 +68503,8 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "url"
-const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+// EXTERNAL MODULE: external "url"
+var external_url_ = __nccwpck_require__(7016);
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 ;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
@@ -68652,8 +68518,8 @@ var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire
 //#endregion
 //#region src/utils.ts
 function cleanPath(path) {
-	let normalized = (0,external_path_namespaceObject.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_namespaceObject.sep) normalized = normalized.substring(0, normalized.length - 1);
+	let normalized = (0,external_path_.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
 	return normalized;
 }
 const SLASHES_REGEX = /[\\/]/g;
@@ -68667,7 +68533,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
 	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
 	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_namespaceObject.resolve)(path);
+	if (resolvePaths) path = (0,external_path_.resolve)(path);
 	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
 	if (path === ".") return "";
 	const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -68683,7 +68549,7 @@ function joinPathWithRelativePath(root, options) {
 	return function(filename, directoryPath) {
 		const sameRoot = directoryPath.startsWith(root);
 		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_namespaceObject.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
 	};
 }
 function joinPath(filename) {
@@ -68807,13 +68673,13 @@ function build$2(options, isSynchronous) {
 }
 function dist_isRecursive(path, resolved, state) {
 	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_namespaceObject.dirname)(path);
+	let parent = (0,external_path_.dirname)(path);
 	let depth = 1;
 	while (parent !== state.root && depth < 2) {
 		const resolvedPath = state.symlinks.get(parent);
 		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
 		if (isSameRoot) depth++;
-		else parent = (0,external_path_namespaceObject.dirname)(parent);
+		else parent = (0,external_path_.dirname)(parent);
 	}
 	state.symlinks.set(path, resolved);
 	return depth > 1;
@@ -68989,7 +68855,7 @@ var Walker = class {
 			symlinks: /* @__PURE__ */ new Map(),
 			visited: [""].slice(0, 0),
 			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject_0
+			fs: options.fs || external_fs_namespaceObject
 		};
 		this.joinPath = build$7(this.root, options);
 		this.pushDirectory = build$6(this.root, options);
@@ -69027,8 +68893,8 @@ var Walker = class {
 						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
 					} else {
 						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_namespaceObject.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_namespaceObject.dirname)(resolvedPath), this.state.options);
+						const filename = (0,external_path_.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
 						resolvedPath = this.joinPath(filename, directoryPath$1);
 						this.pushFile(resolvedPath, files, this.state.counts, filters);
 					}
@@ -69092,7 +68958,7 @@ var Builder = class {
 	options = {
 		maxDepth: Infinity,
 		suppressErrors: true,
-		pathSeparator: external_path_namespaceObject.sep,
+		pathSeparator: external_path_.sep,
 		filters: []
 	};
 	globFunction;
@@ -69275,8 +69141,8 @@ function buildFormat(cwd, root, absolute) {
 		};
 		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
 	}
-	if (absolute) return (p) => external_path_namespaceObject.posix.relative(cwd, p) || ".";
-	return (p) => external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`) || ".";
+	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
+	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
 }
 function buildRelative(cwd, root) {
 	if (root.startsWith(`${cwd}/`)) {
@@ -69284,7 +69150,7 @@ function buildRelative(cwd, root) {
 		return (p) => `${prefix}/${p}`;
 	}
 	return (p) => {
-		const result = external_path_namespaceObject.posix.relative(cwd, `${root}/${p}`);
+		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
 		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
 	};
 }
@@ -69355,7 +69221,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
 	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
 	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_namespaceObject.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_namespaceObject.posix.relative(escapedCwd, result) : external_path_namespaceObject.posix.normalize(result);
+	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
 	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
 	const parts = splitPattern(result);
 	if (parentDir) {
@@ -69366,7 +69232,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
 			i++;
 		}
-		const potentialRoot = external_path_namespaceObject.posix.join(cwd, parentDir.slice(i * 3));
+		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
 		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
 			props.root = ensureNonDriveRelativePath(potentialRoot);
 			props.depthOffset = -n + i;
@@ -69388,7 +69254,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
 		}
 		props.depthOffset = newCommonPath.length;
 		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_namespaceObject.posix.join(cwd, ...newCommonPath) : cwd);
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
 	}
 	return result;
 }
@@ -69489,15 +69355,15 @@ const defaultOptions = {
 function getOptions(options) {
 	const opts = Object.assign({}, options);
 	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
 	opts.ignore = ensureStringArray(opts.ignore);
 	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
-		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
-		stat: opts.fs.stat || external_fs_namespaceObject.stat,
-		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
 	});
 	if (opts.debug) dist_log("globbing with options:", opts);
 	return opts;
@@ -69575,7 +69441,7 @@ class WorkingTreeSource {
             // A file is read by its own path only. A link inside the repository could lead into .git,
             // or let one file be read many times over (`l -> .`: l/rows.csv, l/l/rows.csv, ...), and a
             // git revision never follows links: both sides of a comparison see the same files.
-            const own = inside.split(external_node_path_namespaceObject.sep).join('/');
+            const own = inside.split(external_node_path_namespaceObject.sep).join('/') || '.';
             if (own !== clean) {
                 return {
                     problem: `reached through a symbolic link (it is ${own}); links are not followed, so name the file by its own path`
@@ -70112,6 +69978,1427 @@ async function planConfigured(source, spec, exclude) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/storage/outcomes.ts
+/**
+ * What was learned about one object, and the words for it. Pure: verify.ts produces outcomes,
+ * gate/verify-uris.ts turns them into `uri-missing` findings at each URI's first row.
+ */
+
+/** The largest video AutoML / Vertex AI video datasets import (docs: 50 GB). */
+const MAX_VIDEO_BYTES = 50 * 1000 * 1000 * 1000;
+/** The problem with an object, or null when it can be imported. */
+function objectProblem(uri, bucket, outcome) {
+    switch (outcome.kind) {
+        case 'missing':
+            return outcomes_error('missing', `${uri} does not exist (404). Upload the video, or fix the URI.`);
+        case 'bucket-missing':
+            return outcomes_error('bucket-missing', `${uri}: the bucket "${bucket}" does not exist (404). Fix the bucket name in the URI.`);
+        case 'forbidden':
+            return outcomes_error('forbidden', `${uri}: access denied for this identity (403). The import's service agent needs roles/storage.objectViewer on the bucket "${bucket}", and so does the identity the gate runs as.`);
+        case 'invalid-bucket':
+            return outcomes_error('invalid-bucket', `${uri}: "${bucket}" is not a valid bucket name (400).`);
+        case 'unverified':
+            return null;
+        case 'found':
+            return foundProblem(uri, outcome.info);
+    }
+}
+function foundProblem(uri, info) {
+    if (info.size === 0)
+        return outcomes_error('empty', `${uri} is empty (0 bytes); the import cannot read a video from it. Upload the video again.`);
+    if (info.size > MAX_VIDEO_BYTES)
+        return outcomes_error('too-large', `${uri} is ${formatCount(info.size)} bytes, over the 50 GB limit for one video in AutoML and Vertex AI video datasets. Split or re-encode it.`);
+    const type = info.contentType.split(';')[0].trim().toLowerCase();
+    if (type === '' || type === 'application/octet-stream')
+        return null;
+    if (!type.startsWith('video/'))
+        return outcomes_error('content-type', `${uri} has the content type "${type}", not a video. Check that the object is the video, or fix its Content-Type metadata.`);
+    return null;
+}
+function outcomes_error(kind, message) {
+    return { kind, severity: 'error', message };
+}
+/** The bucket and object of a gs:// URI already known to be well formed. */
+function splitUri(uri) {
+    const rest = uri.slice(5);
+    const slash = rest.indexOf('/');
+    return { bucket: rest.slice(0, slash), name: rest.slice(slash + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/storage/cache.ts
+/**
+ * Durations read from videos, per object generation (`gs://bucket/object#generation`): a new
+ * upload is a new generation and is probed again. One JSON file, small enough to keep between runs
+ * with `actions/cache`; an unreadable or foreign file is ignored and rewritten.
+ */
+
+
+
+const VERSION = 1;
+/** Entries kept: a run that names more videos keeps the newest ones. */
+const MAX_ENTRIES = 2_000_000;
+class DurationCache {
+    path;
+    entries = new Map();
+    changed = false;
+    constructor(path) {
+        this.path = path;
+    }
+    static async open(path) {
+        const cache = new DurationCache(path);
+        if (path === null)
+            return cache;
+        try {
+            const data = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+            if (data.version === VERSION && data.durations && typeof data.durations === 'object')
+                for (const [key, seconds] of Object.entries(data.durations))
+                    if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0)
+                        cache.entries.set(key, seconds);
+        }
+        catch {
+            // no cache yet, or not ours: start empty
+        }
+        return cache;
+    }
+    get(uri, generation) {
+        return this.entries.get(`${uri}#${generation}`);
+    }
+    set(uri, generation, seconds) {
+        this.entries.set(`${uri}#${generation}`, seconds);
+        this.changed = true;
+    }
+    get size() {
+        return this.entries.size;
+    }
+    /** Writes the file when something was added (atomically: a killed run leaves the old one). */
+    async save() {
+        if (this.path === null || !this.changed)
+            return;
+        const kept = [...this.entries].slice(-MAX_ENTRIES);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
+        const temporary = `${this.path}.${process.pid}.tmp`;
+        await (0,promises_namespaceObject.writeFile)(temporary, JSON.stringify({ version: VERSION, durations: Object.fromEntries(kept) }));
+        await (0,promises_namespaceObject.rename)(temporary, this.path);
+        this.changed = false;
+    }
+}
+/** `$DATASET_GATE_CACHE_DIR`, else `$XDG_CACHE_HOME/dataset-gate`, else `~/.cache/dataset-gate`. */
+function defaultCachePath(env = process.env) {
+    const dir = env.DATASET_GATE_CACHE_DIR ??
+        (0,external_node_path_namespaceObject.join)(env.XDG_CACHE_HOME ?? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'dataset-gate');
+    return (0,external_node_path_namespaceObject.join)(dir, 'storage-durations.json');
+}
+
+;// CONCATENATED MODULE: ./src/storage/credentials.ts
+/**
+ * Whether Cloud Storage can be reached without asking the network: the emulator, a credentials
+ * file (what `google-github-actions/auth` leaves), gcloud's application-default file, or a Google
+ * Cloud machine (its BIOS says so, as google-auth-library's residency check reads it). Only then
+ * is the client made; google-auth-library would otherwise probe the metadata server, which off
+ * Google Cloud costs seconds per run for nothing.
+ */
+
+
+
+function detectCredentials(env = process.env, home = (0,external_node_os_namespaceObject.homedir)()) {
+    if (env.STORAGE_EMULATOR_HOST)
+        return 'emulator';
+    const file = env.GOOGLE_APPLICATION_CREDENTIALS;
+    if (file && (0,external_node_fs_namespaceObject.existsSync)(file))
+        return 'credentials-file';
+    const gcloudDir = env.CLOUDSDK_CONFIG ??
+        (process.platform === 'win32' && env.APPDATA
+            ? (0,external_node_path_namespaceObject.join)(env.APPDATA, 'gcloud')
+            : (0,external_node_path_namespaceObject.join)(home, '.config', 'gcloud'));
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(gcloudDir, 'application_default_credentials.json')))
+        return 'gcloud';
+    if (env.METADATA_SERVER_DETECTION === 'none')
+        return null;
+    return onGoogleCloud(env) ? 'google-cloud-machine' : null;
+}
+/** Cloud Run and Cloud Functions say so in the environment; Compute Engine in the BIOS. */
+function onGoogleCloud(env) {
+    if (env.K_SERVICE || env.FUNCTION_NAME || env.CLOUD_RUN_JOB)
+        return true;
+    if (process.platform !== 'linux')
+        return false;
+    for (const file of ['/sys/class/dmi/id/bios_vendor', '/sys/class/dmi/id/product_name']) {
+        try {
+            if (/Google/.test((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')))
+                return true;
+        }
+        catch {
+            // not readable: not evidence of anything
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/storage/probe.ts
+/**
+ * A video's duration from its container header, read with ranged reads and never the whole file.
+ * MP4 and QuickTime: the top-level boxes are walked by their headers (skipping `mdat` however
+ * large) to `moov`, wherever it sits, and mp4box (GPAC's parser) reads its `mvhd`. AVI: the RIFF
+ * header list's `avih` (frames x microseconds per frame), refined by the first stream's `strh`
+ * (length x scale / rate), which is exact where avih's whole microseconds are not. mp4box does not
+ * read AVI, and the fixed 56-byte avih needs no library.
+ */
+/** What one probe may read: a header past this is not worth more requests. */
+const MAX_PROBE_BYTES = 1024 * 1024;
+const FIRST_READ = 64 * 1024;
+async function probeDuration(read, size, container) {
+    const counted = countingReader(read);
+    try {
+        const seconds = container === 'avi' ? await aviDuration(counted, size) : await mp4Duration(counted, size);
+        return seconds === null
+            ? { problem: 'no duration in the header', bytesRead: counted.bytes }
+            : { seconds, bytesRead: counted.bytes };
+    }
+    catch (error) {
+        return { problem: error.message, bytesRead: counted.bytes };
+    }
+}
+function containerOf(name) {
+    const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+    if (extension === 'avi')
+        return 'avi';
+    return ['mp4', 'mov', 'mpeg4', 'm4v', 'qt'].includes(extension) ? 'isobmff' : null;
+}
+function countingReader(read) {
+    const reader = Object.assign(async (start, end) => {
+        if (reader.bytes + (end - start + 1) > MAX_PROBE_BYTES)
+            throw new Error(`the header is past the first ${MAX_PROBE_BYTES} bytes read`);
+        const bytes = await read(start, end);
+        reader.bytes += bytes.length;
+        return bytes;
+    }, { bytes: 0 });
+    return reader;
+}
+async function mp4Duration(read, size) {
+    let offset = 0;
+    while (offset + 8 <= size) {
+        const head = await read(offset, Math.min(size, offset + FIRST_READ) - 1);
+        let at = 0;
+        // Walk the boxes in hand; a box that ends past them (mdat) is skipped by its size.
+        while (at < head.length) {
+            const rest = head.subarray(at);
+            if (rest.length < 16 && offset + head.length < size)
+                break; // header cut: read from here
+            const header = boxHeader(rest, offset + at, size);
+            if (header.type === 'moov')
+                return await mvhdSeconds(header.size <= rest.length
+                    ? rest.subarray(0, header.size)
+                    : await readWhole(read, offset + at, header.size, rest));
+            at += header.size;
+        }
+        if (at === 0)
+            throw new Error(`a box at byte ${offset} cannot be read`);
+        offset += at;
+    }
+    return null;
+}
+function boxHeader(bytes, offset, fileSize) {
+    if (bytes.length < 8)
+        throw new Error(`the file ends inside a box header at byte ${offset}`);
+    let size = bytes.readUInt32BE(0);
+    const type = bytes.toString('latin1', 4, 8);
+    if (size === 1) {
+        if (bytes.length < 16)
+            throw new Error(`the file ends inside a box header at byte ${offset}`);
+        size = Number(bytes.readBigUInt64BE(8));
+    }
+    else if (size === 0)
+        size = fileSize - offset;
+    if (size < 8)
+        throw new Error(`a box at byte ${offset} has an invalid size`);
+    return { type, size };
+}
+async function readWhole(read, offset, size, head) {
+    const rest = await read(offset + head.length, offset + size - 1);
+    return Buffer.concat([head, rest]);
+}
+/**
+ * mp4box reads the `mvhd` (versions 0 and 1, 32- or 64-bit durations). It is handed a `moov` that
+ * holds only that box: the rest (tracks, QuickTime's `udta` atoms it does not know and logs about)
+ * is not needed for the duration.
+ */
+async function mvhdSeconds(moov) {
+    let at = 8;
+    while (at + 8 <= moov.length) {
+        const child = boxHeader(moov.subarray(at), at, moov.length);
+        if (child.type === 'mvhd') {
+            const mvhd = moov.subarray(at, at + child.size);
+            const only = Buffer.alloc(8 + mvhd.length);
+            only.writeUInt32BE(only.length, 0);
+            only.write('moov', 4, 'latin1');
+            mvhd.copy(only, 8);
+            // Loaded on first use: a run that probes nothing does not pay for it.
+            const { createFile, MP4BoxBuffer } = await __nccwpck_require__.e(/* import() */ 111).then(__nccwpck_require__.bind(__nccwpck_require__, 1111));
+            const file = createFile();
+            const copy = only.buffer.slice(only.byteOffset, only.byteOffset + only.length);
+            file.appendBuffer(MP4BoxBuffer.fromArrayBuffer(copy, 0));
+            file.flush();
+            const parsed = file.moov?.mvhd;
+            return parsed && parsed.timescale ? Number(parsed.duration) / parsed.timescale : null;
+        }
+        at += child.size;
+    }
+    return null;
+}
+/** RIFF 'AVI ' then LIST 'hdrl' holding 'avih' (56 bytes) and the streams' LIST 'strl'. */
+async function aviDuration(read, size) {
+    const head = await read(0, Math.min(size, FIRST_READ) - 1);
+    if (head.toString('latin1', 0, 4) !== 'RIFF' || head.toString('latin1', 8, 12) !== 'AVI ')
+        throw new Error('not a RIFF AVI file');
+    const avih = findChunk(head, 'avih');
+    if (avih === -1)
+        return null;
+    const microsPerFrame = head.readUInt32LE(avih);
+    const totalFrames = head.readUInt32LE(avih + 16);
+    const strh = findChunk(head, 'strh');
+    if (strh !== -1 && head.toString('latin1', strh, strh + 4) === 'vids') {
+        const scale = head.readUInt32LE(strh + 20);
+        const rate = head.readUInt32LE(strh + 24);
+        const length = head.readUInt32LE(strh + 32);
+        if (scale > 0 && rate > 0 && length > 0)
+            return (length * scale) / rate;
+    }
+    return microsPerFrame > 0 ? (microsPerFrame * totalFrames) / 1e6 : null;
+}
+/** The data offset of the first chunk `id` inside the header lists, -1 when absent. */
+function findChunk(bytes, id, from = 12, to = bytes.length) {
+    let at = from;
+    while (at + 8 <= to) {
+        const chunk = bytes.toString('latin1', at, at + 4);
+        const size = bytes.readUInt32LE(at + 4);
+        if (chunk === id)
+            return at + 8;
+        if (chunk === 'LIST') {
+            const inner = findChunk(bytes, id, at + 12, Math.min(to, at + 8 + size));
+            if (inner !== -1)
+                return inner;
+            if (bytes.toString('latin1', at + 8, at + 12) === 'movi')
+                return -1;
+        }
+        at += 8 + size + (size & 1);
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/storage/store.ts
+/** A request that failed for good: an HTTP status (404, 403, 400...) or 0 for no answer. */
+class StoreError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+        this.name = 'StoreError';
+    }
+}
+const RETRYABLE_CODES = new Set([
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ESOCKETTIMEDOUT'
+]);
+/** The HTTP status of a client error, 0 when there was no answer (a timeout, a reset). */
+function statusOf(error) {
+    if (error instanceof StoreError)
+        return error.status;
+    const code = error?.code;
+    return typeof code === 'number' ? code : 0;
+}
+function retryable(error) {
+    const status = statusOf(error);
+    if (status === 408 || status === 429 || status >= 500)
+        return true;
+    if (status !== 0)
+        return false;
+    const code = error?.code;
+    return typeof code !== 'string' || RETRYABLE_CODES.has(code) || /timed? ?out/i.test(String(error));
+}
+class GcsStore {
+    options;
+    requests = 0;
+    client = null;
+    constructor(options) {
+        this.options = options;
+    }
+    storage() {
+        this.client ??= __nccwpck_require__.e(/* import() */ 492).then(__nccwpck_require__.bind(__nccwpck_require__, 8492)).then(({ Storage }) => new Storage({
+            retryOptions: { autoRetry: false },
+            timeout: this.options.requestTimeoutMs
+        }));
+        return this.client;
+    }
+    list(bucket, prefix, startOffset, pageToken) {
+        return this.withRetries(async () => {
+            const [files, next] = await (await this.storage()).bucket(bucket).getFiles({
+                prefix,
+                delimiter: '/',
+                startOffset,
+                maxResults: 1000,
+                autoPaginate: false,
+                ...(pageToken ? { pageToken } : {})
+            });
+            const token = next?.pageToken;
+            return { items: files.map(file => infoOf(file.name, file.metadata)), next: token };
+        });
+    }
+    stat(bucket, name) {
+        return this.withRetries(async () => {
+            const [metadata] = await (await this.storage()).bucket(bucket).file(name).getMetadata();
+            return infoOf(name, metadata);
+        });
+    }
+    read(bucket, name, generation, start, end) {
+        return this.withRetries(async () => {
+            const file = (await this.storage())
+                .bucket(bucket)
+                .file(name, { generation: Number(generation) });
+            const [bytes] = await file.download({ start, end, validation: false });
+            return bytes;
+        });
+    }
+    /** Runs `call` until it succeeds, fails for good, runs out of attempts or of time. */
+    async withRetries(call) {
+        const { attempts, backoffMs, deadline, requestTimeoutMs } = this.options;
+        for (let attempt = 1;; attempt++) {
+            if (Date.now() >= deadline)
+                throw new StoreError(0, 'the time budget ran out');
+            this.requests++;
+            try {
+                return await withTimeout(call(), Math.min(requestTimeoutMs, deadline - Date.now()));
+            }
+            catch (error) {
+                if (!retryable(error) || attempt >= attempts)
+                    throw error;
+                const wait = backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
+                if (Date.now() + wait >= deadline)
+                    throw error;
+                await new Promise(resolve => setTimeout(resolve, wait));
+            }
+        }
+    }
+}
+function withTimeout(promise, ms) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new StoreError(0, `no answer in ${ms} ms (timed out)`)), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+function infoOf(name, metadata) {
+    return {
+        name,
+        size: Number(metadata.size ?? 0),
+        contentType: typeof metadata.contentType === 'string' ? metadata.contentType : '',
+        generation: String(metadata.generation ?? '')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/storage/verify.ts
+/**
+ * Looks up many objects with few requests. URIs are deduplicated by the caller; here objects are
+ * grouped by bucket and folder, and a folder holding two or more of them is listed (1,000 objects
+ * per call, from the first name wanted, stopping past the last) instead of asked one by one.
+ * Listing stops early when it costs more calls than the objects still unknown; those, and objects
+ * alone in their folder, are asked for one by one. Requests run at most `concurrency` at a time.
+ */
+
+
+/** The outcome of every URI (gs://bucket/object, well formed). */
+async function lookUpObjects(store, uris, options) {
+    const outcomes = new Map();
+    const folders = new Map();
+    for (const uri of uris) {
+        const { bucket, name } = splitUri(uri);
+        const prefix = name.slice(0, name.lastIndexOf('/') + 1);
+        const key = `${bucket}/${prefix}`;
+        let folder = folders.get(key);
+        if (!folder)
+            folders.set(key, (folder = { bucket, prefix, names: [] }));
+        folder.names.push(name);
+    }
+    const single = [];
+    const listed = [...folders.values()].filter(folder => {
+        folder.names.sort(byteOrder);
+        if (folder.names.length >= 2)
+            return true;
+        single.push({ bucket: folder.bucket, name: folder.names[0] });
+        return false;
+    });
+    await inParallel(listed, options, async (folder) => {
+        const left = await listFolder(store, folder, outcomes, options.deadline);
+        for (const name of left)
+            single.push({ bucket: folder.bucket, name });
+    });
+    await inParallel(single, options, async ({ bucket, name }) => {
+        outcomes.set(`gs://${bucket}/${name}`, await statObject(store, bucket, name, options.deadline));
+    });
+    return outcomes;
+}
+/** Lists the folder over the wanted names; returns the names still unknown. */
+async function listFolder(store, folder, outcomes, deadline) {
+    const { bucket, prefix, names } = folder;
+    const last = names[names.length - 1];
+    let next = 0; // names[next..] are not settled yet
+    let pages = 0;
+    let token;
+    const found = new Map();
+    while (next < names.length && pages < names.length - next && Date.now() < deadline) {
+        let page;
+        try {
+            page = await store.list(bucket, prefix, names[0], token);
+        }
+        catch (error) {
+            const status = statusOf(error);
+            if (status === 404 || status === 400) {
+                const kind = status === 404 ? 'bucket-missing' : 'invalid-bucket';
+                for (const name of names.slice(next))
+                    outcomes.set(`gs://${bucket}/${name}`, { kind });
+                return [];
+            }
+            break; // 403 (no list permission), or faults: ask one by one
+        }
+        pages++;
+        for (const item of page.items)
+            found.set(item.name, item);
+        // Every wanted name up to the page's last is now settled: listed, or absent.
+        const reached = page.next === undefined ? null : page.items[page.items.length - 1]?.name;
+        while (next < names.length && (reached === null || byteOrder(names[next], reached) <= 0)) {
+            const name = names[next++];
+            const info = found.get(name);
+            outcomes.set(`gs://${bucket}/${name}`, info ? { kind: 'found', info } : { kind: 'missing' });
+        }
+        token = page.next;
+        if (token === undefined || (reached !== null && byteOrder(reached, last) >= 0))
+            break;
+    }
+    return names.slice(next);
+}
+/**
+ * Listings come in the order of the names' UTF-8 bytes, which JavaScript's string order (UTF-16
+ * code units) differs from past U+FFFF: settling names in the wrong order would call one missing.
+ */
+function byteOrder(a, b) {
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+async function statObject(store, bucket, name, deadline) {
+    if (Date.now() >= deadline)
+        return { kind: 'unverified', reason: 'the time budget ran out' };
+    try {
+        return { kind: 'found', info: await store.stat(bucket, name) };
+    }
+    catch (error) {
+        const status = statusOf(error);
+        if (status === 404)
+            return { kind: bucketGone(error) ? 'bucket-missing' : 'missing' };
+        if (status === 403)
+            return { kind: 'forbidden' };
+        if (status === 400)
+            return { kind: 'invalid-bucket' };
+        const reason = Date.now() >= deadline ? 'the time budget ran out' : verify_firstLine(error);
+        return { kind: 'unverified', reason };
+    }
+}
+function bucketGone(error) {
+    return /bucket does not exist/i.test(String(error.message ?? ''));
+}
+function verify_firstLine(error) {
+    const status = statusOf(error);
+    const message = String(error?.message ?? error).split('\n')[0];
+    return status ? `HTTP ${status}: ${message}` : message;
+}
+/** Runs `task` over `items`, `options.concurrency` at a time. */
+async function inParallel(items, options, task) {
+    let index = 0;
+    const worker = async () => {
+        while (index < items.length)
+            await task(items[index++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, items.length) }, worker));
+}
+
+;// CONCATENATED MODULE: ./src/storage/run.ts
+
+
+
+
+
+
+const NO_CREDENTIALS_NOTE = 'URI verification skipped: no Google Cloud credentials';
+/** Null when verification is off. */
+async function openStorage(settings, options = {}) {
+    if (settings.verify === 'off')
+        return null;
+    const env = options.env ?? process.env;
+    const deadline = Date.now() + settings.budgetSeconds * 1000;
+    const credentials = options.store ? 'given' : detectCredentials(env);
+    const store = options.store ??
+        (credentials
+            ? new GcsStore({
+                deadline,
+                requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+                attempts: 5,
+                backoffMs: options.backoffMs ?? 500
+            })
+            : null);
+    const cachePath = options.cachePath === undefined ? defaultCachePath(env) : options.cachePath;
+    return {
+        settings,
+        store,
+        deadline,
+        cache: await DurationCache.open(settings.durations === 'probe' ? cachePath : null),
+        base: options.base ?? null,
+        notes: store ? [] : [NO_CREDENTIALS_NOTE],
+        outcomes: new Map(),
+        durations: new Map(),
+        unprobed: new Map(),
+        probeBytes: []
+    };
+}
+/**
+ * Looks up the URIs not looked up yet in this run and, with `durations: probe`, reads the
+ * durations of the videos found. Results land in `run.outcomes` and `run.durations`.
+ */
+async function verifyUris(run, uris) {
+    const store = run.store;
+    if (!store)
+        return;
+    const fresh = uris.filter(uri => !run.outcomes.has(uri));
+    const options = { concurrency: run.settings.concurrency, deadline: run.deadline };
+    const outcomes = await lookUpObjects(store, fresh, options);
+    for (const [uri, outcome] of outcomes)
+        run.outcomes.set(uri, outcome);
+    if (run.settings.durations !== 'probe')
+        return;
+    const toProbe = fresh.filter(uri => {
+        const outcome = run.outcomes.get(uri);
+        return outcome?.kind === 'found' && outcome.info.size > 0 && containerOf(uri) !== null;
+    });
+    await inParallel(toProbe, options, uri => probeOne(run, store, uri));
+}
+async function probeOne(run, store, uri) {
+    const outcome = run.outcomes.get(uri);
+    if (outcome?.kind !== 'found')
+        return;
+    const { info } = outcome;
+    const cached = run.cache.get(uri, info.generation);
+    if (cached !== undefined) {
+        run.durations.set(uri, cached);
+        return;
+    }
+    if (Date.now() >= run.deadline) {
+        run.unprobed.set(uri, 'the time budget ran out');
+        return;
+    }
+    const { bucket, name } = splitUri(uri);
+    let refused = false;
+    const read = async (start, end) => {
+        try {
+            return await store.read(bucket, name, info.generation, start, Math.min(end, info.size - 1));
+        }
+        catch (error) {
+            refused ||= statusOf(error) === 403;
+            throw error;
+        }
+    };
+    const result = await probeDuration(read, info.size, containerOf(uri));
+    run.probeBytes.push(result.bytesRead);
+    // Listed but not readable (an object ACL): what the import would meet.
+    if (refused)
+        run.outcomes.set(uri, { kind: 'forbidden' });
+    if ('seconds' in result) {
+        run.durations.set(uri, result.seconds);
+        run.cache.set(uri, info.generation, result.seconds);
+    }
+    else
+        run.unprobed.set(uri, result.problem);
+}
+/** Saves the duration cache; a failure is a note, never an error. */
+async function closeStorage(run) {
+    try {
+        await run.cache.save();
+    }
+    catch (error) {
+        run.notes.push(`The storage duration cache could not be written: ${error.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/verify-uris.ts
+/**
+ * The storage stage of one dataset (`storage.verify`, `storage.durations: probe`): which URIs to
+ * look up, the lookups themselves (storage/), and the `uri-missing` findings at each URI's first
+ * row.
+ *
+ * It runs before the first pass, over a pass of its own that only collects the dataset's videos
+ * and their first rows. Probed durations must be known while rows stream: the accumulator checks
+ * each segment against its video's duration as the row is read, exactly as for a durations file.
+ * Handing the probed durations to the first pass the way a durations file's are handed makes the
+ * findings identical by construction (same codes, same wording, `inf` lengths counted); the price is
+ * reading the manifest twice, only when verification is on, and small beside the network.
+ */
+
+
+
+
+
+
+
+
+
+
+/** Records the first row of every new video: one length comparison per row. */
+class LocatingAccumulator extends DatasetAccumulator {
+    firstFile = [];
+    firstLine = [];
+    addRow(file, line, split, uri, label, start, end) {
+        const before = this.videoKeys.length;
+        super.addRow(file, line, split, uri, label, start, end);
+        if (this.videoKeys.length > before) {
+            this.firstFile.push(file);
+            this.firstLine.push(line);
+        }
+    }
+}
+/** The dataset's video keys and first rows, from a pass that judges nothing. */
+async function collectVideos(source, plan, settings) {
+    // Findings of this pass are thrown away: the first pass makes them.
+    const quiet = { ...settings, 'duplicate-row': { ...settings['duplicate-row'], severity: 'off' } };
+    const sink = new FindingSink(quiet, 1);
+    const options = {
+        videoKey: plan.spec?.videoKey ?? 'uri',
+        inferVideoKey: plan.spec === null,
+        groupOf: null,
+        durations: null,
+        labelProfile: 'relaxed',
+        rules: valueRules(quiet, null),
+        frozenSplits: []
+    };
+    const accumulator = new LocatingAccumulator(new RowProblemReporter(sink, quiet), options);
+    const pass = startFirstPass({
+        source,
+        plan,
+        settings: quiet,
+        sink,
+        accumulator,
+        progress: undefined
+    });
+    for (const file of plan.files)
+        await readDataFile(pass, file);
+    return {
+        keys: accumulator.videoKeys,
+        first: accumulator.firstFile.map((file, i) => ({
+            file: accumulator.files[file],
+            line: accumulator.firstLine[i]
+        })),
+        videoKey: options.videoKey
+    };
+}
+async function prepareUriVerification(run, source, plan, config, settings, fileDurations) {
+    const nothing = { durations: fileDurations, report: () => [] };
+    if (!run.store)
+        return nothing;
+    // Nothing to say and nothing to probe: no request is worth making.
+    if (settings['uri-missing'].severity === 'off' && run.settings.durations !== 'probe')
+        return nothing;
+    const videos = await collectVideos(source, plan, settings);
+    if (videos.videoKey !== 'uri')
+        return nothing;
+    const extensions = settings['uri-invalid'].options.extensions;
+    // Malformed URIs are uri-invalid's; asking the API about them would only echo it.
+    let wanted = videos.keys
+        .map((key, i) => ({ key, i }))
+        .filter(({ key }) => checkVideoUri(key, extensions) === null);
+    const onBase = run.settings.verify === 'changed' ? await baseVideos(run, config, plan) : null;
+    if (onBase)
+        wanted = wanted.filter(({ key }) => !onBase.has(key));
+    await verifyUris(run, wanted.map(({ key }) => key));
+    let durations = fileDurations;
+    if (run.settings.durations === 'probe') {
+        durations = new Map(fileDurations ?? []);
+        for (const { key } of wanted) {
+            const seconds = run.durations.get(key);
+            // A durations file written by a person wins over the header.
+            if (seconds !== undefined && !durations.has(key))
+                durations.set(key, seconds);
+        }
+    }
+    return { durations, report: sink => reportOutcomes(run, wanted, videos, sink) };
+}
+function reportOutcomes(run, wanted, videos, sink) {
+    const unverified = [];
+    let unprobed = 0;
+    for (const { key, i } of wanted) {
+        const outcome = run.outcomes.get(key);
+        if (!outcome)
+            continue;
+        if (outcome.kind === 'unverified') {
+            unverified.push({ key, i, reason: outcome.reason });
+            continue;
+        }
+        if (run.unprobed.has(key))
+            unprobed++;
+        const problem = objectProblem(key, splitUri(key).bucket, outcome);
+        if (!problem)
+            continue;
+        sink.add('uri-missing', {
+            message: problem.message,
+            file: videos.first[i].file,
+            line: videos.first[i].line,
+            severity: problem.severity,
+            fingerprint: `uri-missing:${problem.kind}:${key}`
+        });
+    }
+    if (unverified.length > 0) {
+        const first = unverified[0];
+        const where = videos.first[first.i];
+        sink.add('uri-missing', {
+            message: `${plural(unverified.length, 'video URI was', 'video URIs were')} not verified (${first.reason}), the first ${first.key}. Not verified is not a pass: raise storage.budget-seconds, or run again.`,
+            file: where.file,
+            line: where.line,
+            severity: 'warning',
+            fingerprint: `uri-missing:not-verified:${where.file}`
+        });
+    }
+    return unprobed > 0
+        ? [
+            `the durations of ${plural(unprobed, 'video')} could not be read from their headers, so their segments were not checked against them.`
+        ]
+        : [];
+}
+const baseKeysByRun = new WeakMap();
+/** The videos of the same dataset at the base revision; null without a base (all are new). */
+function baseVideos(run, config, plan) {
+    const base = run.base;
+    if (!base)
+        return Promise.resolve(null);
+    let byName = baseKeysByRun.get(run);
+    if (!byName)
+        baseKeysByRun.set(run, (byName = new Map()));
+    let keys = byName.get(plan.name);
+    if (!keys) {
+        keys = (async () => {
+            try {
+                const basePlan = await planDatasets(base.source, config, base.paths, 'base');
+                const same = basePlan.datasets.find(p => p.name === plan.name && !p.refused);
+                if (!same)
+                    return new Set();
+                const settings = resolveRuleSettings(config, same.spec ?? undefined);
+                return new Set((await collectVideos(base.source, same, settings)).keys);
+            }
+            catch {
+                return null; // the base cannot be read: verify every URI
+            }
+        })();
+        byName.set(plan.name, keys);
+    }
+    return keys;
+}
+
+;// CONCATENATED MODULE: ./src/gate/analyze-dataset.ts
+/**
+ * One dataset through the stages: side files, the first pass over every data file, the second
+ * pass, the tally, the dataset rules, the snapshot a comparison needs. A refused plan (a named path
+ * that could not be gated) carries only its input error.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function analyzeDataset(source, plan, config, options) {
+    const settings = resolveRuleSettings(config, plan.spec ?? undefined);
+    const sink = new FindingSink(settings, config.maxFindingsPerRule, {
+        rememberOmitted: options.snapshot
+    });
+    reportProblems(sink, plan.problems);
+    if (plan.refused) {
+        // Nothing was read: no dataset rule can speak (no "fewer than 2 classes" for a refused file).
+        const report = emptyReport(plan.name, sink.finish());
+        return { report, snapshot: null, notes: [], omitted: null, plan };
+    }
+    const side = await readSideFiles(source, plan, settings, sink);
+    const verification = options.storage
+        ? await prepareUriVerification(options.storage, source, plan, config, settings, side.durations)
+        : null;
+    const groupPattern = plan.spec?.groupPattern !== undefined ? RE2JS.compile(plan.spec.groupPattern) : null;
+    const accumulator = createAccumulator(plan, settings, sink, {
+        durations: verification ? verification.durations : side.durations,
+        groupPattern,
+        frozen: options.snapshot
+    });
+    const pass = startFirstPass({
+        source,
+        plan,
+        settings,
+        sink,
+        accumulator,
+        progress: options.progress
+    });
+    const files = [];
+    for (const file of plan.files) {
+        const summary = await readDataFile(pass, file);
+        if (summary)
+            files.push(summary);
+    }
+    const second = await secondPass(source, plan, accumulator, {
+        candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
+        multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
+        completeFirstPass: pass.complete
+    });
+    const storageNotes = verification?.report(sink) ?? [];
+    reportDuplicates(accumulator, second.duplicates, sink);
+    reportRowLevelAggregates(accumulator, sink);
+    const tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata);
+    const judgement = judgeDataset(tally, settings, sink);
+    const findings = sink.finish().sort(compareFindings);
+    const report = {
+        name: plan.name,
+        files,
+        splits: tally.splits,
+        metrics: datasetMetrics(tally, judgement),
+        leaks: {
+            videos: tally.videoLeaks,
+            groups: tally.groupPatternConfigured ? tally.groupLeaks : []
+        },
+        findings,
+        counts: countFindings(findings),
+        delta: null
+    };
+    const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null;
+    const notes = [...judgement.notes, ...storageNotes];
+    return { report, snapshot, notes, omitted: sink.omittedIdentities, plan };
+}
+/** The durations and metadata files, under the dataset's resource limits. */
+async function readSideFiles(source, plan, settings, sink) {
+    const videoKey = plan.spec?.videoKey ?? 'uri';
+    const limits = settings['resource-limit'].options;
+    const sideLimits = {
+        maxBytes: limits['max-file-bytes'],
+        maxRows: limits['max-rows'],
+        maxLineBytes: limits['max-line-bytes']
+    };
+    let durations = null;
+    if (plan.durations) {
+        const side = await readDurations(source, plan.durations, videoKey, sideLimits);
+        durations = side.data;
+        reportProblems(sink, side.problems);
+    }
+    let metadata = null;
+    if (plan.metadata && settings['metadata-confounder'].severity !== 'off') {
+        const side = await readMetadata(source, plan.metadata, videoKey, sideLimits);
+        metadata = side.data;
+        reportProblems(sink, side.problems);
+    }
+    return { durations, metadata };
+}
+function createAccumulator(plan, settings, sink, context) {
+    const { spec } = plan;
+    const labelOptions = settings['label-invalid'].options;
+    const profile = labelOptions.profile === 'auto'
+        ? spec?.format === 'columns' || spec?.columns
+            ? 'relaxed'
+            : 'automl'
+        : labelOptions.profile;
+    const labelPattern = labelOptions.pattern !== undefined ? RE2JS.compile(labelOptions.pattern) : null;
+    const { groupPattern } = context;
+    return new DatasetAccumulator(new RowProblemReporter(sink, settings), {
+        videoKey: spec?.videoKey ?? 'uri',
+        inferVideoKey: spec === null,
+        groupOf: groupPattern ? key => groupOf(groupPattern, key) : null,
+        durations: context.durations,
+        labelProfile: profile,
+        rules: valueRules(settings, labelPattern ? label => labelPattern.matcher(label).find() : null),
+        // Frozen splits' rows are kept only for a comparison with the base.
+        frozenSplits: context.frozen && settings['frozen-split'].severity !== 'off'
+            ? settings['frozen-split'].options.splits
+            : []
+    });
+}
+function datasetMetrics(tally, judgement) {
+    return {
+        classCount: tally.classTotals.size,
+        imbalanceRatio: judgement.imbalanceRatio,
+        splitDistance: judgement.splitDistance,
+        leakedVideos: tally.videoLeaks.length,
+        leakedGroups: tally.groupLeaks.length,
+        multiLabelVideoShare: tally.labeledVideos === 0 ? 0 : tally.multiLabelVideos / tally.labeledVideos,
+        multiLabelSegmentShare: tally.multiLabelSegments === null || tally.totalSegments === 0
+            ? 0
+            : tally.multiLabelSegments / tally.totalSegments,
+        overlappingMultiLabelVideos: tally.overlappingVideos ?? 0,
+        confounders: judgement.confounders,
+        totalVideos: tally.totalVideos,
+        totalSegments: tally.totalSegments
+    };
+}
+function emptyReport(name, findings) {
+    return {
+        name,
+        files: [],
+        splits: {},
+        metrics: {
+            classCount: 0,
+            imbalanceRatio: null,
+            splitDistance: [],
+            leakedVideos: 0,
+            leakedGroups: 0,
+            multiLabelVideoShare: 0,
+            multiLabelSegmentShare: 0,
+            overlappingMultiLabelVideos: 0,
+            confounders: [],
+            totalVideos: 0,
+            totalSegments: 0
+        },
+        leaks: { videos: [], groups: [] },
+        findings,
+        counts: countFindings(findings),
+        delta: null
+    };
+}
+/** Problems found while planning or reading side files become findings of the dataset. */
+function reportProblems(sink, problems) {
+    for (const problem of problems) {
+        sink.add(problem.rule, {
+            message: problem.message,
+            file: problem.file,
+            line: problem.line,
+            ...(problem.severity ? { severity: problem.severity } : {}),
+            // Numbers blanked: a line or a size in the message must not make an old problem look new.
+            fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message.replace(/\d+/g, '#'), 200)}`
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/judge/change-text.ts
+/**
+ * How the change rules write splits, labels and numbers in their messages.
+ */
+
+function splitsOf(mask) {
+    return SPLITS.filter((_, i) => (mask & (1 << i)) !== 0);
+}
+function splitList(splits) {
+    return splits.length === 0 ? '(no split)' : splits.join(' + ');
+}
+function sameLabels(a, b) {
+    return a.length === b.length && a.every((label, i) => label === b[i]);
+}
+function fixed(value) {
+    return value.toFixed(3);
+}
+function change_text_ratio(value) {
+    return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)}x`;
+}
+
+;// CONCATENATED MODULE: ./src/judge/class-regression.ts
+/**
+ * `class-regression`: a class that met the `min-per-class` / `recommended-per-class` threshold on
+ * the base and no longer does, or a split distance / imbalance ratio that got worse and is now past
+ * its threshold. A check is skipped when the rule it regresses is off.
+ */
+
+
+// ---------------------------------------------------------------------------------------------
+// class-regression
+// ---------------------------------------------------------------------------------------------
+function findClassRegressions(base, head, settings, baseRef) {
+    const rule = settings['class-regression'];
+    if (rule.severity === 'off')
+        return [];
+    const severity = rule.severity;
+    return [
+        ...minimumRegressions(base, head, settings, severity, baseRef),
+        ...recommendedRegressions(base, head, settings, severity, baseRef),
+        ...distanceRegressions(base, head, settings, severity, baseRef),
+        ...imbalanceRegressions(base, head, settings, severity, baseRef)
+    ];
+}
+/** Per-class totals over every split: distinct videos (a leaked video counts once) or segments. */
+function countPerClass(snapshot, unit) {
+    const counts = new Map();
+    if (unit === 'videos') {
+        for (const { labels } of snapshot.videos.values()) {
+            for (const label of labels)
+                counts.set(label, (counts.get(label) ?? 0) + 1);
+        }
+        return counts;
+    }
+    for (const split of SPLITS) {
+        for (const [name, c] of Object.entries(snapshot.report.splits[split]?.classes ?? {})) {
+            counts.set(name, (counts.get(name) ?? 0) + c.segments);
+        }
+    }
+    return counts;
+}
+function countInSplit(snapshot, split, unit) {
+    const classes = snapshot.report.splits[split]?.classes ?? {};
+    return new Map(Object.entries(classes).map(([name, c]) => [name, c[unit]]));
+}
+/** Every class the head still has (a class removed on purpose is not a regression). */
+function headClasses(head) {
+    const names = new Set();
+    for (const split of SPLITS) {
+        for (const name of Object.keys(head.report.splits[split]?.classes ?? {}))
+            names.add(name);
+    }
+    return [...names].sort(compareText);
+}
+/** Classes that met their threshold on the base and are below it now. */
+function crossedBelow(head, before, now, thresholdOf) {
+    const crossed = [];
+    for (const name of headClasses(head)) {
+        const threshold = thresholdOf(name);
+        const was = before.get(name) ?? 0;
+        const is = now.get(name) ?? 0;
+        if (was >= threshold && is < threshold)
+            crossed.push({ name, was, is, threshold });
+    }
+    return crossed;
+}
+/** A `class-regression` finding: dataset-level, with the split and class it is about. */
+function regression(severity, message, fingerprint, where = {}) {
+    return {
+        rule: 'class-regression',
+        severity,
+        message,
+        file: null,
+        line: null,
+        split: where.split ?? null,
+        class: where.class ?? null,
+        fingerprint
+    };
+}
+function minimumRegressions(base, head, settings, severity, baseRef) {
+    const minimum = settings['min-per-class'];
+    if (minimum.severity === 'off')
+        return [];
+    const { unit, min, classes } = minimum.options;
+    const crossed = crossedBelow(head, countPerClass(base, unit), countPerClass(head, unit), name => classes[name] ?? min);
+    return crossed.map(({ name, was, is, threshold }) => regression(severity, `Class "${name}" drops from ${was} to ${is} ${unit} (all splits), below the minimum of ${threshold} it met on ${baseRef}. Restore the removed examples or add new ones.`, `class-regression|min-per-class|${name}`, { class: name }));
+}
+function recommendedRegressions(base, head, settings, severity, baseRef) {
+    const recommended = settings['recommended-per-class'];
+    if (recommended.severity === 'off')
+        return [];
+    const options = recommended.options;
+    // The head's bar for both sides: a class "regresses" when it met the bar it is judged by now and
+    // no longer does, not when the dataset grew past `many-classes` and raised the bar for everyone.
+    const defaultBar = head.report.metrics.classCount > options['many-classes']
+        ? options['min-many-classes']
+        : options.min;
+    const crossed = crossedBelow(head, countInSplit(base, options.split, options.unit), countInSplit(head, options.split, options.unit), name => options.classes[name] ?? defaultBar);
+    return crossed.map(({ name, was, is, threshold }) => regression(severity, `Class "${name}" drops from ${was} to ${is} ${options.split} ${options.unit}, below the recommended ${threshold} it met on ${baseRef}. It needs ${threshold - is} more for a good model.`, `class-regression|recommended-per-class|${options.split}|${name}`, { split: options.split, class: name }));
+}
+function distanceRegressions(base, head, settings, severity, baseRef) {
+    const distribution = settings['split-distribution'];
+    if (distribution.severity === 'off')
+        return [];
+    const threshold = distribution.options['max-js-distance'];
+    const findings = [];
+    for (const now of head.report.metrics.splitDistance) {
+        const before = base.report.metrics.splitDistance.find(d => d.a === now.a && d.b === now.b);
+        if (before === undefined || !(now.jsDistance > before.jsDistance))
+            continue;
+        if (!pastDistanceThreshold(now, threshold))
+            continue;
+        findings.push(regression(severity, `The ${now.b} label distribution moves further from ${now.a}: Jensen-Shannon distance ${fixed(before.jsDistance)} on ${baseRef}, ${fixed(now.jsDistance)} now, past the threshold ${fixed(threshold)} and the sampling-noise floor ${fixed(now.noiseFloor)}. Rebalance the changed split, e.g. by a stratified split.`, `class-regression|split-distribution|${now.a}|${now.b}`, { split: now.b }));
+    }
+    return findings;
+}
+/** The same gate as the `split-distribution` rule: past the threshold and past sampling noise. */
+function pastDistanceThreshold(distance, threshold) {
+    const floor = Number.isFinite(distance.noiseFloor) ? distance.noiseFloor : 0;
+    return distance.jsDistance > threshold && distance.jsDistance > floor;
+}
+function imbalanceRegressions(base, head, settings, severity, baseRef) {
+    const imbalance = settings['class-imbalance'];
+    if (imbalance.severity === 'off')
+        return [];
+    const before = base.report.metrics.imbalanceRatio;
+    const now = head.report.metrics.imbalanceRatio;
+    if (before === null || now === null || !(now > before))
+        return [];
+    const { warning, error } = imbalance.options;
+    const limit = now > error ? error : warning;
+    if (!(now > limit))
+        return [];
+    return [
+        regression(severity, `The class imbalance grows from ${change_text_ratio(before)} on ${baseRef} to ${change_text_ratio(now)}, past the ${now > error ? 'error' : 'warning'} ratio of ${change_text_ratio(limit)} (most to least frequent class, ${imbalance.options.unit}). Add examples to the smallest classes rather than to the largest.`, 'class-regression|class-imbalance')
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/judge/change.ts
+/**
+ * The change rules: what a pull request does to a dataset, judged by comparing the snapshot of the
+ * head with the snapshot of the base (rules.md, "Change rules"). Pure: two snapshots and the
+ * dataset's settings in, the delta and the findings out.
+ *
+ * - `split-move`: a video whose set of splits differs between base and head. A video that was in
+ *   TEST and now is in TRAIN gets the `test-to-train` severity (error by default): it inflates the
+ *   evaluation silently.
+ * - `frozen-split` (off by default): any row added to or removed from a configured split. A
+ *   relabeled row is a removal plus an addition, because the label is part of the row key.
+ * - `class-regression`: a class that met the `min-per-class` / `recommended-per-class` threshold on
+ *   the base and no longer does, or a split distance / imbalance ratio that got worse and is now
+ *   past its threshold (judge/class-regression.ts).
+ *
+ * judge/new-findings.ts then tells old findings from new ones for `fail-on: new`.
+ */
+
+
+
+function compareSnapshots(base, head, settings, baseRef) {
+    const delta = describeDelta(base, head, baseRef);
+    if (base === null)
+        return { delta, findings: [] };
+    const findings = [
+        ...findSplitMoves(delta, base, settings, baseRef),
+        ...findFrozenSplitChanges(base, head, settings, baseRef),
+        ...findClassRegressions(base, head, settings, baseRef)
+    ];
+    return { delta, findings };
+}
+// ---------------------------------------------------------------------------------------------
+// Delta
+// ---------------------------------------------------------------------------------------------
+function describeDelta(base, head, baseRef) {
+    const baseVideos = base?.videos ?? new Map();
+    let addedVideos = 0;
+    const movedVideos = [];
+    const relabeledVideos = [];
+    for (const [key, now] of head.videos) {
+        const before = baseVideos.get(key);
+        if (before === undefined) {
+            addedVideos++;
+            continue;
+        }
+        if (before.splits !== now.splits) {
+            movedVideos.push({ key, from: splitsOf(before.splits), to: splitsOf(now.splits) });
+        }
+        if (!sameLabels(before.labels, now.labels)) {
+            relabeledVideos.push({ key, from: before.labels, to: now.labels });
+        }
+    }
+    let removedVideos = 0;
+    for (const key of baseVideos.keys())
+        if (!head.videos.has(key))
+            removedVideos++;
+    movedVideos.sort((a, b) => compareText(a.key, b.key));
+    relabeledVideos.sort((a, b) => compareText(a.key, b.key));
+    return {
+        baseRef,
+        classes: describeClassDeltas(base, head),
+        addedVideos,
+        removedVideos,
+        movedVideos,
+        relabeledVideos
+    };
+}
+/** One entry per (class, split) present on either side, sorted by class, then split order. */
+function describeClassDeltas(base, head) {
+    const deltas = [];
+    for (const split of SPLITS) {
+        const before = base?.report.splits[split]?.classes ?? {};
+        const now = head.report.splits[split]?.classes ?? {};
+        // Own keys only: a class named `constructor` must not find Object's.
+        const own = (classes, name) => Object.hasOwn(classes, name) ? (classes[name] ?? null) : null;
+        for (const name of new Set([...Object.keys(before), ...Object.keys(now)])) {
+            deltas.push({ class: name, split, base: own(before, name), head: own(now, name) });
+        }
+    }
+    return deltas.sort((a, b) => compareText(a.class, b.class) || SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split));
+}
+// ---------------------------------------------------------------------------------------------
+// split-move
+// ---------------------------------------------------------------------------------------------
+function findSplitMoves(delta, base, settings, baseRef) {
+    const rule = settings['split-move'];
+    if (rule.severity === 'off')
+        return [];
+    const findings = [];
+    for (const move of delta.movedVideos) {
+        const intoTrainFromTest = move.from.includes('TEST') && !move.from.includes('TRAIN') && move.to.includes('TRAIN');
+        const severity = intoTrainFromTest
+            ? rule.options['test-to-train']
+            : rule.severity;
+        if (severity === 'off')
+            continue;
+        const labels = base.videos.get(move.key)?.labels ?? [];
+        const consequence = intoTrainFromTest
+            ? 'A video the model was evaluated on is now trained on, so test scores will look better than they are. Move it back, or retire it from TEST in a separate, deliberate change.'
+            : 'Check that the move is intended; moving videos between splits makes results incomparable with earlier runs.';
+        findings.push({
+            rule: 'split-move',
+            severity,
+            message: `Video ${move.key} moved from ${splitList(move.from)} to ${splitList(move.to)} since ${baseRef}. ${consequence}`,
+            file: null,
+            line: null,
+            split: move.to[0] ?? null,
+            class: labels.length === 1 ? labels[0] : null,
+            fingerprint: `split-move|${move.key}|${move.from.join('+')}>${move.to.join('+')}`
+        });
+    }
+    return findings;
+}
+// ---------------------------------------------------------------------------------------------
+// frozen-split
+// ---------------------------------------------------------------------------------------------
+function findFrozenSplitChanges(base, head, settings, baseRef) {
+    const rule = settings['frozen-split'];
+    if (rule.severity === 'off')
+        return [];
+    const severity = rule.severity;
+    const findings = [];
+    for (const split of rule.options.splits) {
+        const before = base.frozenRows.get(split) ?? new Map();
+        const now = head.frozenRows.get(split) ?? new Map();
+        const changes = [];
+        for (const [row, place] of now) {
+            if (before.has(row))
+                continue;
+            changes.push({
+                rule: 'frozen-split',
+                severity,
+                message: `Row ${describeRow(row)} was added to the frozen ${split} split (not on ${baseRef}). ${FROZEN_ADVICE}`,
+                file: place.file,
+                line: place.line,
+                split,
+                class: null,
+                fingerprint: `frozen-split|added|${split}|${row}`
+            });
+        }
+        for (const [row, place] of before) {
+            if (now.has(row))
+                continue;
+            // The row is gone from the head, so there is no head line to point at: name the base line.
+            changes.push({
+                rule: 'frozen-split',
+                severity,
+                message: `Row ${describeRow(row)} was removed from the frozen ${split} split (${place.file}:${place.line} on ${baseRef}). ${FROZEN_ADVICE}`,
+                file: place.file,
+                line: null,
+                split,
+                class: null,
+                fingerprint: `frozen-split|removed|${split}|${row}`
+            });
+        }
+        changes.sort((a, b) => compareText(a.file ?? '', b.file ?? '') ||
+            (a.line ?? Infinity) - (b.line ?? Infinity) ||
+            compareText(a.message, b.message));
+        findings.push(...changes);
+    }
+    return findings;
+}
+const FROZEN_ADVICE = 'Frozen splits must stay identical so results stay comparable; a relabel shows as one removal and one addition. Revert the change, or unfreeze the split on purpose in the configuration.';
+/** Row keys are opaque to this module; show them readably whatever separator the reader chose. */
+function describeRow(row) {
+    return `"${row.replace(/[\u0000-\u001f]+/g, ', ')}"`;
+}
+
+;// CONCATENATED MODULE: ./src/judge/new-findings.ts
+/**
+ * `fail-on: new`: tells old findings from new ones. The same finding on the base is old, unless
+ * its measured value (an imbalance ratio, a class count, ...) got worse in the change.
+ */
+
+
+
+const new_findings_count = (value) => String(value);
+const points = (value) => `${(value * 100).toFixed(1)} percentage points`;
+/**
+ * The dataset-level rules whose findings carry a `measure` (set by judge/dataset-rules.ts), and
+ * which direction is worse. A rule not listed here is matched by identity alone: its findings
+ * either measure nothing (`split-missing-class`, `multi-label`: advice, not a degree of badness)
+ * or are one finding per row, file or video, where a new problem already has a new fingerprint.
+ *
+ * - `min-classes`, `min-per-class`, `recommended-per-class`, `few-videos`: a count below a
+ *   minimum (classes, a class's examples, videos); fewer is worse.
+ * - `max-classes`: a count above a maximum; more is worse.
+ * - `class-imbalance`: most / least frequent class; higher is worse.
+ * - `split-distribution`: the Jensen-Shannon distance of a split from TRAIN; higher is worse.
+ * - `split-ratio`: how far the TEST share is outside the accepted range (a fraction, 0 inside);
+ *   further is worse, on either side of the range.
+ * - `video-leakage`, `group-leakage`: the number of splits one video or group is in; more is worse.
+ * - `metadata-confounder`: Cramér's V of the attribute with the label; higher is worse.
+ */
+const MEASURES = {
+    'min-classes': { worse: 'lower', name: 'classes', show: new_findings_count },
+    'max-classes': { worse: 'higher', name: 'classes', show: new_findings_count },
+    'min-per-class': { worse: 'lower', name: 'examples', show: new_findings_count },
+    'recommended-per-class': { worse: 'lower', name: 'examples', show: new_findings_count },
+    'few-videos': { worse: 'lower', name: 'videos', show: new_findings_count },
+    'class-imbalance': { worse: 'higher', name: 'imbalance ratio', show: change_text_ratio },
+    'split-distribution': { worse: 'higher', name: 'Jensen-Shannon distance', show: fixed },
+    'split-ratio': { worse: 'higher', name: 'distance from the accepted TEST share', show: points },
+    'video-leakage': { worse: 'higher', name: 'splits', show: new_findings_count },
+    'group-leakage': { worse: 'higher', name: 'splits', show: new_findings_count },
+    'metadata-confounder': { worse: 'higher', name: "Cramér's V", show: v => v.toFixed(2) }
+};
+/**
+ * Differences smaller than this (relative) are rounding, not a change: both sides are computed by
+ * the same code, but a ratio or distance of equal counts may still differ in the last bits.
+ */
+const SAME_WITHIN = 1e-9;
+/**
+ * Sets `onBase` on every head finding: true when the base has the same finding and the change did
+ * not make it worse. Findings are matched by `identityOf` (findings.ts, the identity the cap also
+ * remembers left-out findings by): the fingerprint, else rule, file, split, class and the message
+ * with its numbers blanked (counts and line numbers shift between revisions). A matched finding whose rule is in MEASURES and whose `measure` is worse on
+ * the head than on the base is new (a class the change takes from 40 to 3 examples is a regression
+ * even though it was already below the minimum), and its message says by how much.
+ * Returns `head` (mutated) for chaining.
+ */
+function markNewFindings(head, base, baseRef = 'the base') {
+    const onBase = new Map();
+    for (const finding of base) {
+        const identity = identityOf(finding);
+        if (!onBase.has(identity))
+            onBase.set(identity, finding);
+    }
+    for (const finding of head) {
+        const before = onBase.get(identityOf(finding));
+        const worse = before === undefined ? null : worsening(before, finding, baseRef);
+        finding.onBase = before !== undefined && worse === null;
+        if (worse !== null)
+            finding.message = `${finding.message} ${worse}`;
+    }
+    return head;
+}
+/**
+ * A note saying how `now` is worse than `before` by its rule's measure, or null when it is not
+ * worse or either side has no measure.
+ */
+function worsening(before, now, baseRef) {
+    const kind = MEASURES[now.rule];
+    const was = before.measure;
+    const is = now.measure;
+    if (kind === undefined || was === undefined || is === undefined)
+        return null;
+    if (!Number.isFinite(was) || !Number.isFinite(is))
+        return null;
+    const change = kind.worse === 'higher' ? is - was : was - is;
+    if (!(change > SAME_WITHIN * Math.max(1, Math.abs(was), Math.abs(is))))
+        return null;
+    // The ref is user input: like every finding message, the note shows invisible characters.
+    return `Worse than on ${showInvisible(baseRef)}: ${kind.name} from ${kind.show(was)} to ${kind.show(is)}.`;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/compare-base.ts
 /**
  * The base side of a comparison: which base dataset each head dataset is compared with (same name,
@@ -70383,7 +71670,9 @@ async function runGate(request) {
     for (const datasetPlan of plans) {
         const result = await analyzeDataset(source, datasetPlan, config, {
             snapshot: request.base !== undefined,
-            progress: request.progress
+            progress: request.progress,
+            // The head only: the base's objects are not looked up again.
+            storage: request.storage
         });
         analyzed.push(result);
         for (const note of result.notes)
@@ -70507,7 +71796,7 @@ var external_node_url_ = __nccwpck_require__(3136);
  * object; github-api.ts makes the real one (octokit with retries and timeouts).
  */
 /** The HTTP status of a failed request; null for failures that never got a response. */
-function statusOf(error) {
+function api_statusOf(error) {
     const status = error?.status;
     return typeof status === 'number' ? status : null;
 }
@@ -70518,7 +71807,7 @@ function headersOf(error) {
 }
 /** Whether a response was a failed request with this status. */
 function hasStatus(error, ...statuses) {
-    const status = statusOf(error);
+    const status = api_statusOf(error);
     return status !== null && statuses.includes(status);
 }
 /** The first line of an error's message, without octokit's documentation link. */
@@ -70552,7 +71841,7 @@ const RETRY_DEFAULTS = {
 const REPEATABLE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
 /** How a failed request may be retried. `transport` failures (no response) count as `server`. */
 function classifyFailure(error) {
-    const status = statusOf(error);
+    const status = api_statusOf(error);
     if (status === 429)
         return 'rate-limit';
     if (status === 403) {
@@ -70612,7 +71901,7 @@ function withRetry(api, options = {}) {
                 if (wait > settings.maxDelayMs || waited + wait > settings.maxTotalWaitMs) {
                     throw withMessage(error, `${shortMessage(error)} (GitHub asks to wait ${Math.ceil(wait / 1000)} s; not waiting that long)`);
                 }
-                const status = statusOf(error);
+                const status = api_statusOf(error);
                 log(`${route.replace(/\{[^}]+\}/g, m => String(params[m.slice(1, -1)] ?? m))} failed (${status !== null ? `HTTP ${status}: ` : ''}${shortMessage(error)}); retry ${attempt} of ${settings.attempts - 1} in ${(wait / 1000).toFixed(1)} s`);
                 await sleep(wait);
                 waited += wait;
@@ -70654,7 +71943,7 @@ async function requestWithTimeout(api, route, params, timeoutMs) {
 function withMessage(error, message) {
     const copy = new Error(message);
     return Object.assign(copy, {
-        status: statusOf(error) ?? undefined,
+        status: api_statusOf(error) ?? undefined,
         response: error?.response
     });
 }
@@ -70686,18 +71975,28 @@ function defaultReportPath(tempDir, commentKey) {
         : `dataset-gate-report-${commentKey}.json`;
     return (0,external_node_path_namespaceObject.join)(tempDir, name);
 }
-async function writeReportFile(content, request) {
+function writeReportFile(content, request) {
+    return writeOutputFile(content, request, {
+        input: 'report-file',
+        what: 'the JSON report',
+        fallback: defaultReportPath(request.tempDir, request.commentKey)
+    });
+}
+/**
+ * Writes one of the action's output files (the JSON report, the SARIF) where its input says, else
+ * at `fallback` in the temp folder. Never throws: what went wrong is in the warnings.
+ */
+async function writeOutputFile(content, request, output) {
     const warnings = [];
-    const fallback = defaultReportPath(request.tempDir, request.commentKey);
+    const { fallback } = output;
     if (request.input !== undefined) {
-        const shown = JSON.stringify(request.input);
         try {
             const target = resolveReportPath(request.input, [request.workspace, request.tempDir]);
             await writeInside(target.root, target.path, content);
             return { path: target.path, warnings };
         }
         catch (error) {
-            warnings.push(`Input \`report-file\` ${shown}: ${messageOf(error)}; the JSON report is written to ${fallback} instead.`);
+            warnings.push(`Input \`${output.input}\` ${JSON.stringify(request.input)}: ${messageOf(error)}; ${output.what} is written to ${fallback} instead.`);
         }
     }
     try {
@@ -70707,7 +72006,7 @@ async function writeReportFile(content, request) {
         return { path: fallback, warnings };
     }
     catch (error) {
-        warnings.push(`Could not write the JSON report to ${fallback}: ${messageOf(error)}; the \`report-file\` output is empty.`);
+        warnings.push(`Could not write ${output.what} to ${fallback}: ${messageOf(error)}; the \`${output.input}\` output is empty.`);
         return { path: null, warnings };
     }
 }
@@ -70816,7 +72115,6 @@ function messageOf(error) {
 
 
 
-
 const UPLOAD_SARIF_ROUTE = 'POST /repos/{owner}/{repo}/code-scanning/sarifs';
 const CODE_SCANNING_PERMISSION = 'security-events: write';
 /** `<temp>/dataset-gate[-<comment-key>].sarif`: two gates in one job keep their own file. */
@@ -70824,26 +72122,12 @@ function defaultSarifPath(tempDir, commentKey) {
     return (0,external_node_path_namespaceObject.join)(tempDir, commentKey === 'dataset-gate' ? 'dataset-gate.sarif' : `dataset-gate-${commentKey}.sarif`);
 }
 /** Never throws: a refused or failed path is a warning, and the SARIF goes to RUNNER_TEMP. */
-async function writeSarifFile(content, request) {
-    const warnings = [];
-    const fallback = defaultSarifPath(request.tempDir, request.commentKey);
-    try {
-        const target = resolveReportPath(request.input, [request.workspace, request.tempDir]);
-        await writeInside(target.root, target.path, content);
-        return { path: target.path, warnings };
-    }
-    catch (error) {
-        warnings.push(`Input \`sarif-file\` ${JSON.stringify(request.input)}: ${code_scanning_messageOf(error)}; the SARIF is written to ${fallback} instead.`);
-    }
-    try {
-        await (0,promises_namespaceObject.mkdir)(request.tempDir, { recursive: true });
-        await writeInside(request.tempDir, fallback, content);
-        return { path: fallback, warnings };
-    }
-    catch (error) {
-        warnings.push(`Could not write the SARIF to ${fallback}: ${code_scanning_messageOf(error)}; the \`sarif-file\` output is empty.`);
-        return { path: null, warnings };
-    }
+function writeSarifFile(content, request) {
+    return writeOutputFile(content, request, {
+        input: 'sarif-file',
+        what: 'the SARIF',
+        fallback: defaultSarifPath(request.tempDir, request.commentKey)
+    });
 }
 /**
  * The commit and ref an upload is filed under, or why there is none. On a pull request the commit
@@ -70911,7 +72195,7 @@ async function uploadSarif(api, target, gzipped, options = {}) {
     }
 }
 function describeUploadFailure(error) {
-    const status = statusOf(error);
+    const status = api_statusOf(error);
     const detail = `${status !== null ? `HTTP ${status}: ` : ''}${shortMessage(error)}`;
     if ((status === 403 || status === 401) && classifyFailure(error) !== 'rate-limit') {
         return {
@@ -70930,9 +72214,6 @@ function describeUploadFailure(error) {
         kind: 'failed',
         message: `The SARIF was not uploaded to code scanning (${detail}). The verdict does not depend on it.`
     };
-}
-function code_scanning_messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -71168,12 +72449,12 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -71430,10 +72711,10 @@ function Collection() {
 
 
 // pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
+var dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -72713,12 +73994,12 @@ class RequestError extends Error {
 
 
 // pkg/dist-src/version.js
-var dist_bundle_VERSION = "10.0.16";
+var request_dist_bundle_VERSION = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
   }
 };
 
@@ -76184,7 +77465,7 @@ const quietLog = {
  * workflow must grant (`permissions:` in the workflow file).
  */
 function describeApiError(error, doing, permission) {
-    const status = statusOf(error);
+    const status = api_statusOf(error);
     const detail = `${status !== null ? `HTTP ${status}: ` : ''}${shortMessage(error)}`;
     // A 403 rate limit is not a missing permission: do not send people to their `permissions:`.
     if (classifyFailure(error) === 'rate-limit') {
@@ -76486,6 +77767,15 @@ function changeBar(moved, max) {
 /** A leak's places in split order. */
 function leakPlaces(leak) {
     return [...leak.places].sort((a, b) => SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split));
+}
+/** Leaked videos and leaked groups, each with its count (the list may be shorter than the count). */
+function leakKinds(dataset) {
+    return [
+        { leaks: dataset.leaks.videos, count: dataset.metrics.leakedVideos, what: 'video' },
+        { leaks: dataset.leaks.groups, count: dataset.metrics.leakedGroups, what: 'group' }
+    ]
+        .map(({ leaks, count, what }) => ({ leaks, total: Math.max(count, leaks.length), what }))
+        .filter(kind => kind.total > 0);
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -77350,14 +78640,7 @@ function renderConfounders(dataset, context) {
 }
 function renderLeaks(dataset, context) {
     const lines = [];
-    const kinds = [
-        { leaks: dataset.leaks.videos, count: dataset.metrics.leakedVideos, what: 'video' },
-        { leaks: dataset.leaks.groups, count: dataset.metrics.leakedGroups, what: 'group' }
-    ];
-    for (const { leaks, count, what } of kinds) {
-        const total = Math.max(count, leaks.length);
-        if (total === 0)
-            continue;
+    for (const { leaks, total, what } of leakKinds(dataset)) {
         const heading = `${plural(total, what)} in more than one split`;
         if (context.detail.items === 0) {
             lines.push(`**${heading}** (listed in ${context.elsewhere}).`, '');
@@ -77404,7 +78687,90 @@ function renderDataset(dataset, context) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown-suggestions.ts
+
+
+
+/** Units listed in the section; the command's output lists them all. */
+const UNITS_SHOWN = 10;
+function renderSuggestedFixes(fixes) {
+    const lines = [];
+    for (const fix of fixes ?? []) {
+        if (fix.resplit === null && (fix.rows === null || fix.rows.count === 0))
+            continue;
+        lines.push(...details(`<b>Suggested fix</b>: ${summaryOf(fix)}`, contentOf(fix)));
+    }
+    return lines;
+}
+function summaryOf(fix) {
+    const parts = [];
+    const resplit = fix.resplit;
+    if (resplit && resplit.unmet === null)
+        parts.push(`move ${plural(resplit.segmentsMoved, 'segment')} of ${plural(resplit.moves.length, 'unit')}`);
+    else if (resplit)
+        parts.push('no re-split meets every constraint');
+    if (fix.rows && fix.rows.count > 0)
+        parts.push(plural(fix.rows.count, 'row repair'));
+    return `${markdown_blocks_text(fix.dataset)}: ${parts.join('; ')}`;
+}
+function contentOf(fix) {
+    const lines = [];
+    if (fix.resplit)
+        lines.push(...resplitContent(fix.resplit));
+    if (fix.rows && fix.rows.count > 0) {
+        const rules = Object.entries(fix.rows.byRule)
+            .map(([rule, n]) => `${code(rule)} ${n}`)
+            .join(', ');
+        lines.push(`\`dataset-gate fix\` repairs ${plural(fix.rows.count, 'row problem')} with one correct answer (${rules}):`, '', ...commandBlock(fix.rows.command));
+    }
+    return lines;
+}
+function resplitContent(resplit) {
+    if (resplit.unmet !== null)
+        return [
+            `\`dataset-gate resplit\` finds no assignment that meets every constraint: ${markdown_blocks_text(resplit.unmet, 300)}.`,
+            ''
+        ];
+    const rows = resplit.moves
+        .slice(0, UNITS_SHOWN)
+        .map(m => [code(m.unit), m.kind, m.from, m.to ?? 'removed', String(m.segments)]);
+    const lines = [
+        `\`dataset-gate resplit\` moves ${plural(resplit.segmentsMoved, 'segment')} in ${plural(resplit.moves.length, 'whole unit')} (source groups or videos) so that no unit is in two splits and the split shares and class distributions stay as configured:`,
+        '',
+        ...table(['unit', 'kind', 'from', 'to', 'segments'], [false, false, false, false, true], rows)
+    ];
+    if (resplit.moves.length > UNITS_SHOWN)
+        lines.push('', `… and ${plural(resplit.moves.length - UNITS_SHOWN, 'more unit')}.`);
+    lines.push('', `After: ${metricsText(resplit.after)}.`, '', ...commandBlock(resplit.command));
+    return lines;
+}
+function metricsText(m) {
+    const shares = Object.entries(m.splitShares)
+        .map(([split, share]) => `${split} ${formatPercent(share)}`)
+        .join(', ');
+    const distances = m.splitDistance.map(d => `JS distance ${d.a}–${d.b} ${d.jsDistance.toFixed(3)} (noise floor ${d.noiseFloor.toFixed(3)})`);
+    return [
+        `${plural(m.leakedVideos, 'leaked video')}, ${plural(m.leakedGroups, 'leaked group')}`,
+        shares,
+        ...distances
+    ]
+        .filter(part => part !== '')
+        .join('; ');
+}
+/** The command in a fenced block: arguments quoted for a POSIX shell, the fence longer than any run of backticks inside. */
+function commandBlock(args) {
+    const command = ['dataset-gate', ...args.map(shellWord)].join(' ');
+    const longest = Math.max(0, ...(command.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return [`${fence}sh`, command, fence, ''];
+}
+function shellWord(arg) {
+    const shown = escapeTerminal(arg).replace(/[\r\n\u2028\u2029]/g, ' ');
+    return /^[\w./=:@%+-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -77534,6 +78900,7 @@ function renderBody(report, options, detail, marker, cache) {
     const lines = [marker, ...renderVerdict(report, options, detail)];
     for (const dataset of report.datasets)
         lines.push(...renderDataset(dataset, context));
+    lines.push(...renderSuggestedFixes(options.suggestedFixes));
     lines.push(...renderFooter(options));
     return lines.join('\n');
 }
@@ -77680,13 +79047,24 @@ const inputsSchema = object({
         message: "must be up to 100 letters, digits, '.', '_' or '-', starting with a letter or digit"
     }),
     annotations: booleanInput(true),
+    suggestions: booleanInput(true),
     'compare-base': booleanInput(true),
     'report-file': schemas_string().transform(v => v || undefined),
     'sarif-file': schemas_string().transform(v => v || undefined),
     'code-scanning': schemas_string()
         .transform(v => v || 'off')
         .pipe(choiceInput(['upload', 'off'])),
-    'github-token': schemas_string()
+    'github-token': schemas_string(),
+    'verify-uris': schemas_string()
+        .refine(v => v === '' || ['off', 'changed', 'all'].includes(v), {
+        message: 'must be one of off, changed, all'
+    })
+        .transform(v => (v === '' ? undefined : v)),
+    'probe-durations': schemas_string()
+        .refine(v => v === '' || TRUE.includes(v) || FALSE.includes(v), {
+        message: 'must be true or false'
+    })
+        .transform(v => (v === '' ? undefined : TRUE.includes(v)))
 });
 const INPUT_NAMES = Object.keys(inputsSchema.shape);
 /**
@@ -77745,11 +79123,14 @@ function getInputs(read = name => getInput(name)) {
         comment: v.comment,
         commentKey: v['comment-key'],
         annotations: v.annotations,
+        suggestions: v.suggestions,
         compareBase: v['compare-base'],
         reportFile: v['report-file'],
         sarifFile: v['sarif-file'],
         codeScanning: v['code-scanning'],
-        githubToken: v['github-token']
+        githubToken: v['github-token'],
+        verifyUris: v['verify-uris'],
+        probeDurations: v['probe-durations']
     };
 }
 
@@ -78017,7 +79398,7 @@ async function createOnce(api, request, self) {
 }
 /** A warning for a comment that could not be written; the gate's verdict does not depend on it. */
 function describeCommentFailure(error) {
-    const status = statusOf(error);
+    const status = api_statusOf(error);
     if (status === 404) {
         return `Could not write the pull request comment (HTTP 404: ${shortMessage(error)}): the pull request or the comment no longer exists, or the token cannot see the repository.`;
     }
@@ -78041,6 +79422,1382 @@ async function writeJobSummary(report, options) {
     const body = renderMarkdown(report, { ...options, full: true });
     await summary.addRaw(body, true).write({ overwrite: false });
     return true;
+}
+
+;// CONCATENATED MODULE: ./src/publish/review-suggestions.ts
+/**
+ * Row repairs offered on the pull request as one review whose comments hold GitHub `suggestion`
+ * blocks (one click commits the repaired line). Only lines the pull request adds or changes (a
+ * review comment must be on the diff), at most 25 a run, and never a second suggestion where one
+ * of ours already is: each comment carries a hidden marker naming the line's repair, and the
+ * review comments already on the pull request are read first, so re-runs and pushes do not pile
+ * up reviews. Never throws: a read-only token (a fork) or any failure is a notice or a warning.
+ *
+ * GET /repos/{o}/{r}/pulls/{n}/files (patches), GET .../pulls/{n}/comments, POST .../pulls/{n}/reviews.
+ */
+
+
+
+
+const MAX_SUGGESTIONS = 25;
+const review_suggestions_PER_PAGE = 100;
+const review_suggestions_MAX_PAGES = 30;
+async function postSuggestionReview(api, target, options) {
+    if (options.lines.length === 0)
+        return { kind: 'nothing', reason: 'no row repair to suggest' };
+    try {
+        const inDiff = await addedLines(api, target);
+        const existing = await ourMarkers(api, target, options.key);
+        const fresh = options.lines.filter(s => inDiff.get(s.path)?.has(s.line) === true && !existing.has(markerOf(options.key, s)));
+        if (fresh.length === 0)
+            return { kind: 'nothing', reason: 'every repair is outside the diff or already suggested' };
+        const chosen = fresh.slice(0, MAX_SUGGESTIONS);
+        const { data } = await api.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', {
+            owner: target.owner,
+            repo: target.repo,
+            pull_number: target.number,
+            commit_id: options.headSha,
+            event: 'COMMENT',
+            body: reviewBody(chosen.length, fresh.length),
+            comments: chosen.map(s => ({
+                path: s.path,
+                line: s.line,
+                side: 'RIGHT',
+                body: suggestionComment(options.key, s)
+            }))
+        });
+        const id = data?.id;
+        return {
+            kind: 'posted',
+            id: typeof id === 'number' ? id : null,
+            comments: chosen.length,
+            skipped: fresh.length - chosen.length
+        };
+    }
+    catch (error) {
+        const message = describeApiError(error, 'post the suggested row repairs as a review', 'pull-requests: write');
+        return hasStatus(error, 401, 403)
+            ? {
+                kind: 'forbidden',
+                message: `${message} The comment's "Suggested fix" section lists the repairs instead.`
+            }
+            : { kind: 'failed', message };
+    }
+}
+function reviewBody(posted, total) {
+    const more = total > posted ? ` (${total - posted} more in \`dataset-gate fix\`)` : '';
+    return `dataset-gate suggests ${posted} mechanical row repair${posted === 1 ? '' : 's'} on lines this pull request changes${more}. Each has exactly one correct answer; commit it with one click, or run \`dataset-gate fix --write\`.`;
+}
+/** The hidden marker of one line's repair: the same line repaired the same way is the same suggestion. */
+function markerOf(key, s) {
+    const hash = hashIdentity(`${s.path}\u0000${s.before}\u0000${s.replacement ?? '\u0000deleted'}`);
+    return `<!-- dataset-gate-suggestion:${key}:${hash.toString(36)} -->`;
+}
+/** The review comment: marker, what changes (escaped), and the `suggestion` block. */
+function suggestionComment(key, s) {
+    const what = s.what.map(w => `- ${escapeMarkdown(w)}`).join('\n');
+    const rules = s.rules.map(r => `\`${r}\``).join(', ');
+    const content = s.replacement ?? '';
+    const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    const block = s.replacement === null
+        ? `${fence}suggestion\n${fence}`
+        : `${fence}suggestion\n${content}\n${fence}`;
+    return `${markerOf(key, s)}\n**dataset-gate** ${rules}${s.replacement === null ? ' (delete the line)' : ''}:\n${what}\n\n${block}\n`;
+}
+/** Right-side line numbers each file's patch adds or changes. Files without a patch (too large) have none. */
+async function addedLines(api, target) {
+    const result = new Map();
+    for (let page = 1; page <= review_suggestions_MAX_PAGES; page++) {
+        const { data } = await api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+            owner: target.owner,
+            repo: target.repo,
+            pull_number: target.number,
+            per_page: review_suggestions_PER_PAGE,
+            page
+        });
+        const files = Array.isArray(data) ? data : [];
+        for (const file of files)
+            if (typeof file.filename === 'string' && typeof file.patch === 'string')
+                result.set(file.filename, patchAdditions(file.patch));
+        if (files.length < review_suggestions_PER_PAGE)
+            break;
+    }
+    return result;
+}
+/** The new-side line numbers of a unified diff's `+` lines. */
+function patchAdditions(patch) {
+    const added = new Set();
+    let line = 0;
+    for (const text of patch.split('\n')) {
+        const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(text);
+        if (hunk)
+            line = Number(hunk[1]);
+        else if (text.startsWith('+'))
+            added.add(line++);
+        else if (text.startsWith(' ') || text === '')
+            line++;
+    }
+    return added;
+}
+/** Markers of the suggestions already on the pull request (review comments holding ours). */
+async function ourMarkers(api, target, key) {
+    const markers = new Set();
+    const pattern = new RegExp(`<!-- dataset-gate-suggestion:${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[0-9a-z]+ -->`, 'g');
+    for (let page = 1; page <= review_suggestions_MAX_PAGES; page++) {
+        const { data } = await api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', {
+            owner: target.owner,
+            repo: target.repo,
+            pull_number: target.number,
+            per_page: review_suggestions_PER_PAGE,
+            page
+        });
+        const comments = Array.isArray(data) ? data : [];
+        for (const comment of comments)
+            if (typeof comment.body === 'string')
+                for (const m of comment.body.matchAll(pattern))
+                    markers.add(m[0]);
+        if (comments.length < review_suggestions_PER_PAGE)
+            break;
+    }
+    return markers;
+}
+
+;// CONCATENATED MODULE: ./src/repair/dataset-rows.ts
+/**
+ * The rows of one planned dataset, as a repair needs them: where each row is (file, line), what it
+ * says (split, video, label, times) and each file's bytes, so edits can keep every byte they do not
+ * repair. Read with the gate's own readers (read/), so a repair sees exactly the rows the gate saw.
+ */
+
+
+
+
+
+/** Reads every data file of `plan` (files that cannot be read are left out; the gate reports them). */
+async function readDatasetRows(source, plan) {
+    const kind = plan.spec?.videoKey ?? 'uri';
+    const result = { files: [], rows: [] };
+    for (const planned of plan.files) {
+        const info = await source.stat(planned.path);
+        if (!('size' in info))
+            continue;
+        const bytes = await readAll(source, planned.path);
+        const fileIndex = result.files.length;
+        const file = { path: planned.path, split: planned.split, format: null, bytes };
+        result.files.push(file);
+        const sink = {
+            addRow(_file, line, split, uri, label, start, end) {
+                result.rows.push({
+                    file: fileIndex,
+                    line,
+                    split: SPLITS[split],
+                    uri,
+                    video: normalizeVideoKey(uri, kind),
+                    label,
+                    start,
+                    end
+                });
+            }
+        };
+        file.format = await readInto(planned, plan, bytes, sink, fileIndex);
+    }
+    return result;
+}
+async function readInto(planned, plan, bytes, sink, fileIndex) {
+    const reader = createRowReader({
+        path: planned.path,
+        fileIndex,
+        fixedSplit: planned.split,
+        format: planned.format,
+        ...(plan.spec?.columns ? { columns: plan.spec.columns } : {}),
+        ...(plan.spec?.splitValues ? { splitValues: plan.spec.splitValues } : {}),
+        accumulator: sink,
+        problems: ignoreRowProblems
+    });
+    await readRecords(once(bytes), reader, {
+        mode: planned.format === 'vertex-jsonl' ? 'lines' : 'csv',
+        maxLineBytes: Number.MAX_SAFE_INTEGER
+    });
+    return reader.fatal ? null : reader.format;
+}
+async function* once(bytes) {
+    yield bytes;
+}
+async function readAll(source, path) {
+    const chunks = [];
+    for await (const chunk of source.open(path))
+        chunks.push(chunk);
+    return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./src/repair/csv-line.ts
+/**
+ * One CSV line as raw field spans, so one field can be rewritten while every other byte of the line
+ * stays as written (its quoting included). Only lines that hold a whole record are rewritten: a
+ * record with a line break inside quotes is left for a person.
+ */
+/** The spans of the line's fields, or null when its quoting is not closed on this line. */
+function fieldSpans(line) {
+    const spans = [];
+    let at = 0;
+    for (;;) {
+        const start = at;
+        let quoted = false;
+        if (line[at] === '"') {
+            quoted = true;
+            at++;
+            for (;;) {
+                const quote = line.indexOf('"', at);
+                if (quote === -1)
+                    return null;
+                if (line[quote + 1] === '"')
+                    at = quote + 2;
+                else {
+                    at = quote + 1;
+                    break;
+                }
+            }
+            const comma = line.indexOf(',', at);
+            at = comma === -1 ? line.length : comma;
+        }
+        else {
+            const comma = line.indexOf(',', at);
+            at = comma === -1 ? line.length : comma;
+        }
+        spans.push({ start, end: at, quoted });
+        if (at >= line.length)
+            return spans;
+        at++;
+    }
+}
+/** The field's value as a CSV reader gives it. */
+function fieldValue(line, span) {
+    const raw = line.slice(span.start, span.end);
+    if (!span.quoted)
+        return raw;
+    const close = raw.lastIndexOf('"');
+    return raw.slice(1, close).replace(/""/g, '"');
+}
+/** The line with the given fields (by index) set to new values; quoted fields stay quoted. */
+function rewriteFields(line, values) {
+    const spans = fieldSpans(line);
+    if (spans === null)
+        return null;
+    let out = '';
+    let at = 0;
+    spans.forEach((span, i) => {
+        const value = values.get(i);
+        if (value === undefined)
+            return;
+        out += line.slice(at, span.start) + encodeField(value, span.quoted);
+        at = span.end;
+    });
+    return out + line.slice(at);
+}
+function encodeField(value, quoted) {
+    if (quoted || /[",\r\n]/.test(value))
+        return `"${value.replace(/"/g, '""')}"`;
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/repair/fix-jsonl.ts
+const STRING = '"((?:[^"\\\\]|\\\\.)*)"';
+const DISPLAY_NAME = new RegExp(`("displayName"\\s*:\\s*)${STRING}`, 'g');
+const VIDEO_URI = new RegExp(`("videoGcsUri"\\s*:\\s*)${STRING}`);
+function fixJsonLine(line, labels) {
+    const changes = [];
+    let fixed = line.replace(VIDEO_URI, (whole, key, raw) => {
+        const uri = fix_jsonl_decode(raw);
+        if (uri === null || !/^gs:\/\//i.test(uri) || uri.startsWith('gs://'))
+            return whole;
+        const after = 'gs://' + uri.slice(5);
+        changes.push({
+            rule: 'uri-invalid',
+            what: `video ${JSON.stringify(uri)} -> ${JSON.stringify(after)}`
+        });
+        return key + JSON.stringify(after);
+    });
+    fixed = fixed.replace(DISPLAY_NAME, (whole, key, raw) => {
+        const label = fix_jsonl_decode(raw);
+        const target = label === null ? undefined : labels.get(label);
+        if (label === null || target === undefined || target === label)
+            return whole;
+        changes.push({
+            rule: target === label.trim() ? 'label-invalid' : 'label-variant',
+            what: `label ${JSON.stringify(label)} -> ${JSON.stringify(target)}`
+        });
+        return key + JSON.stringify(target);
+    });
+    return { line: fixed, changes, values: null };
+}
+function fix_jsonl_decode(raw) {
+    try {
+        return JSON.parse(`"${raw}"`);
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/repair/row-fields.ts
+
+
+/** Field indexes of a row with `count` fields in `file`; null when the format has no CSV fields. */
+function fieldIndexes(file, text, count, columns) {
+    switch (file.format) {
+        case 'automl-rows':
+            return { video: 0, label: 1, start: 2, end: 3 };
+        case 'vertex-csv':
+            return count === 5
+                ? { split: 0, video: 1, label: 2, start: 3, end: 4 }
+                : { video: 0, label: 1, start: 2, end: 3 };
+        case 'columns':
+            return columnIndexes(text, columns);
+        default:
+            return null;
+    }
+}
+const headers = new WeakMap();
+function columnIndexes(text, columns) {
+    if (headers.has(text))
+        return headers.get(text);
+    const first = text.lines.find(line => line.trim().length > 0);
+    const spans = first === undefined ? null : fieldSpans(first);
+    let result = null;
+    if (first !== undefined && spans !== null) {
+        const names = spans.map(span => fieldValue(first, span).trim());
+        const map = columns ?? inferColumns(names);
+        if (map) {
+            result = {};
+            for (const role of ['video', 'label', 'start', 'end', 'split']) {
+                const name = map[role];
+                const index = name === undefined ? -1 : names.findIndex(n => n.toLowerCase() === name.toLowerCase());
+                if (index !== -1)
+                    result[role] = index;
+            }
+        }
+    }
+    headers.set(text, result);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/repair/text-edits.ts
+/**
+ * Line edits of one file that keep every byte they do not touch: the BOM, each line's own ending
+ * (LF, CRLF or none on the last line), quoting and order. A file is its lines; an edit replaces a
+ * line's text (its ending kept), deletes a line (with its ending) or appends lines at the end.
+ */
+function splitLines(bytes) {
+    let text = bytes.toString('utf8');
+    let bom = '';
+    if (text.charCodeAt(0) === 0xfeff) {
+        bom = '\ufeff';
+        text = text.slice(1);
+    }
+    const lines = [];
+    const endings = [];
+    let at = 0;
+    while (at < text.length) {
+        const lf = text.indexOf('\n', at);
+        if (lf === -1) {
+            lines.push(text.slice(at));
+            endings.push('');
+            break;
+        }
+        const cr = lf > at && text.charCodeAt(lf - 1) === 13;
+        lines.push(text.slice(at, cr ? lf - 1 : lf));
+        endings.push(cr ? '\r\n' : '\n');
+        at = lf + 1;
+    }
+    return { bom, lines, endings };
+}
+/** The file after its edits; a line edited twice keeps the last replacement (a removal wins). */
+function applyEdits(before, edits) {
+    const replaced = new Map();
+    const removed = new Set();
+    for (const edit of edits.edits) {
+        if ('remove' in edit)
+            removed.add(edit.line);
+        else
+            replaced.set(edit.line, edit.replace);
+    }
+    const after = { bom: before.bom, lines: [], endings: [] };
+    const origin = [];
+    before.lines.forEach((text, i) => {
+        const line = i + 1;
+        if (removed.has(line))
+            return;
+        after.lines.push(replaced.get(line) ?? text);
+        after.endings.push(before.endings[i]);
+        origin.push(line);
+    });
+    if (edits.append.length > 0) {
+        const eol = commonEnding(before);
+        const last = after.lines.length - 1;
+        if (last >= 0 && after.endings[last] === '')
+            after.endings[last] = eol;
+        for (const text of edits.append) {
+            after.lines.push(text);
+            after.endings.push(eol);
+            origin.push(null);
+        }
+    }
+    return { path: edits.path, before, after, origin };
+}
+/** The ending most lines use (LF for a file without any). */
+function commonEnding(file) {
+    let crlf = 0;
+    let lf = 0;
+    for (const ending of file.endings) {
+        if (ending === '\r\n')
+            crlf++;
+        else if (ending === '\n')
+            lf++;
+    }
+    return crlf > lf ? '\r\n' : '\n';
+}
+function joinLines(file) {
+    let text = file.bom;
+    for (let i = 0; i < file.lines.length; i++)
+        text += file.lines[i] + file.endings[i];
+    return text;
+}
+function changed(file) {
+    return joinLines(file.before) !== joinLines(file.after);
+}
+
+;// CONCATENATED MODULE: ./src/repair/fix.ts
+/**
+ * `fix`: the row repairs that have exactly one correct answer, each tied to the rule that finds the
+ * problem. A label variant is renamed to its majority spelling; a repeated row (or a repeated
+ * whole-video unlabeled row) loses its later copies; stray whitespace around a field goes; a
+ * `GS://` scheme is written `gs://`. Everything else a row rule finds (an inverted segment, an
+ * unknown container, ...) has more than one possible answer and is listed for a person.
+ */
+
+
+
+
+
+
+
+
+/** Rules whose findings are repaired here when their problem is one of the mechanical ones. */
+const REPAIRED = new Set(['duplicate-row', 'label-variant']);
+const ROLE_RULE = {
+    split: 'split-invalid',
+    video: 'uri-invalid',
+    label: 'label-invalid',
+    start: 'segment-invalid',
+    end: 'segment-invalid'
+};
+function planFixes(data, findings, spec) {
+    const texts = data.files.map(file => splitLines(file.bytes));
+    const labels = labelTargets(data.rows);
+    const byLine = rowsByLine(data.rows);
+    const edits = data.files.map(file => ({ path: file.path, edits: [], append: [] }));
+    const repairs = [];
+    const seen = new Map();
+    for (const rows of byLine.values()) {
+        const first = rows[0];
+        const file = data.files[first.file];
+        const text = texts[first.file];
+        const before = text.lines[first.line - 1];
+        if (before === undefined)
+            continue;
+        const fixed = file.format === 'vertex-jsonl'
+            ? fixJsonLine(before, labels)
+            : fixCsvLine(before, file, text, labels, spec);
+        const at = { file: file.path, line: first.line, before };
+        for (const change of fixed.changes)
+            repairs.push({ ...at, rule: change.rule, what: change.what, after: fixed.line });
+        const repeat = rows.length === 1 ? repeatOf(first, fixed.values, seen, file.path) : null;
+        if (repeat !== null) {
+            edits[first.file].edits.push({ line: first.line, remove: true });
+            repairs.push({
+                ...at,
+                rule: first.label === '' ? 'unlabeled-video' : 'duplicate-row',
+                what: `delete: repeats ${repeat}`,
+                after: null
+            });
+        }
+        else if (fixed.line !== before) {
+            edits[first.file].edits.push({ line: first.line, replace: fixed.line });
+        }
+    }
+    const files = edits.map((e, i) => applyEdits(texts[i], e)).filter(changed);
+    return {
+        repairs: repairs.sort(compareRepairs),
+        files,
+        needsPerson: leftForPerson(findings, repairs)
+    };
+}
+function compareRepairs(a, b) {
+    return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule);
+}
+/** Each label to its spelling after the fix: the class's most used spelling, trimmed. */
+function labelTargets(rows) {
+    const counts = new Map();
+    const order = [];
+    for (const row of rows) {
+        if (row.label === '')
+            continue;
+        const n = counts.get(row.label);
+        if (n === undefined)
+            order.push(row.label);
+        counts.set(row.label, (n ?? 0) + 1);
+    }
+    const best = new Map();
+    for (const label of order) {
+        const canonical = canonicalLabel(label);
+        const current = best.get(canonical);
+        if (current === undefined || counts.get(label) > counts.get(current))
+            best.set(canonical, label);
+    }
+    const targets = new Map();
+    for (const label of order)
+        targets.set(label, best.get(canonicalLabel(label)).trim());
+    return targets;
+}
+function rowsByLine(rows) {
+    const byLine = new Map();
+    for (const row of rows) {
+        const key = `${row.file}:${row.line}`;
+        const list = byLine.get(key);
+        if (list)
+            list.push(row);
+        else
+            byLine.set(key, [row]);
+    }
+    return byLine;
+}
+function fixCsvLine(line, file, text, labels, spec) {
+    const spans = fieldSpans(line);
+    const indexes = spans && fieldIndexes(file, text, spans.length, spec?.columns);
+    if (!spans || !indexes)
+        return { line, changes: [], values: null };
+    const values = new Map();
+    const changes = [];
+    const after = { split: '', video: '', label: '', start: '', end: '' };
+    for (const role of ['split', 'video', 'label', 'start', 'end']) {
+        const index = indexes[role];
+        if (index === undefined || index >= spans.length)
+            continue;
+        const value = fieldValue(line, spans[index]);
+        const fixed = fixValue(role, value, labels, spec, file.format);
+        after[role] = fixed.value;
+        if (fixed.value === value)
+            continue;
+        values.set(index, fixed.value);
+        changes.push({
+            rule: fixed.rule ?? ROLE_RULE[role],
+            what: `${role} ${JSON.stringify(value)} -> ${JSON.stringify(fixed.value)}`
+        });
+    }
+    const rewritten = values.size > 0 ? rewriteFields(line, values) : line;
+    return { line: rewritten ?? line, changes: rewritten === null ? [] : changes, values: after };
+}
+function fixValue(role, value, labels, spec, format) {
+    const trimmed = value.trim();
+    if (role === 'split' && format === 'vertex-csv')
+        return { value: documentedMlUse(trimmed) };
+    if (role === 'label' && trimmed !== '') {
+        const target = labels.get(value) ?? trimmed;
+        return target !== trimmed ? { value: target, rule: 'label-variant' } : { value: target };
+    }
+    if (role === 'video' && (spec?.videoKey ?? 'uri') === 'uri')
+        return { value: fixScheme(trimmed) };
+    return { value: trimmed };
+}
+/**
+ * An ML_USE spelling Vertex AI does not document whose intent is plain and has one documented
+ * form (`TRAIN` -> `training`, `eval` -> `test`); `validation` and its spellings are a person's call.
+ */
+function documentedMlUse(value) {
+    const read = parseVertexSplit(value);
+    if (read?.spelling !== 'undocumented')
+        return value;
+    return read.split === 'TRAIN' ? 'training' : read.split === 'TEST' ? 'test' : value;
+}
+/** `GS://`, `Gs://`: the scheme in the wrong case. */
+function fixScheme(uri) {
+    return /^gs:\/\//i.test(uri) && !uri.startsWith('gs://') ? 'gs://' + uri.slice(5) : uri;
+}
+/** Where the row it repeats is (the first with its split, video, label and times), else null. */
+function repeatOf(row, values, seen, path) {
+    const v = values ?? {
+        split: '',
+        video: row.uri,
+        label: row.label,
+        start: row.start,
+        end: row.end
+    };
+    const time = (t) => {
+        const parsed = parseSeconds(t.trim());
+        return parsed.ok ? String(parsed.value) : t.trim().toLowerCase();
+    };
+    const identity = [
+        row.split,
+        normalizeVideoKey(fixScheme(v.video.trim() || row.uri.trim()), 'uri'),
+        v.label || row.label.trim(),
+        time(v.start || row.start),
+        time(v.end || row.end)
+    ].join('\u0000');
+    const first = seen.get(identity);
+    if (first !== undefined)
+        return first;
+    seen.set(identity, `${path}:${row.line}`);
+    return null;
+}
+/** Row findings on lines no repair touched, and of rules a repair does not answer. */
+function leftForPerson(findings, repairs) {
+    const touched = new Set(repairs.map(r => `${r.file}:${r.line}`));
+    return findings.filter(f => f.file !== null &&
+        f.line !== null &&
+        f.omitted === undefined &&
+        f.severity !== 'notice' &&
+        !REPAIRED.has(f.rule) &&
+        !touched.has(`${f.file}:${f.line}`) &&
+        [
+            'uri-invalid',
+            'label-missing',
+            'label-invalid',
+            'segment-invalid',
+            'split-invalid',
+            'row-shape',
+            'csv-syntax',
+            'unlabeled-video'
+        ].includes(f.rule));
+}
+
+;// CONCATENATED MODULE: ./src/repair/resplit-metrics.ts
+/**
+ * The measurements `resplit` reports before and after: leaked videos and groups, each split's
+ * share of labeled segments, and the distance of each split's class distribution to TRAIN with its
+ * noise floor, measured as the gate measures them (analyze/stats).
+ */
+
+
+
+/** `rowSplit`: each row's split code, -1 for a removed row. */
+function measureAssignment(rows, built, rowSplit, options) {
+    const videoSplits = new Map();
+    rows.forEach((row, i) => {
+        const s = rowSplit[i];
+        if (s >= 0)
+            videoSplits.set(row.video, (videoSplits.get(row.video) ?? 0) | (1 << s));
+    });
+    let leakedVideos = 0;
+    for (const mask of videoSplits.values())
+        if ((mask & (mask - 1)) !== 0)
+            leakedVideos++;
+    let leakedGroups = 0;
+    for (const unit of built.units) {
+        if (unit.kind !== 'group')
+            continue;
+        let mask = 0;
+        for (const i of unit.rows)
+            if (rowSplit[i] >= 0)
+                mask |= 1 << rowSplit[i];
+        if ((mask & (mask - 1)) !== 0)
+            leakedGroups++;
+    }
+    const classes = built.classNames.length;
+    const counts = SPLITS.map(() => new Array(classes).fill(0));
+    const classIndex = new Map(built.classNames.map((name, i) => [name, i]));
+    let total = 0;
+    rows.forEach((row, i) => {
+        const s = rowSplit[i];
+        if (s < 0 || row.label === '')
+            return;
+        counts[s][classIndex.get(row.label)]++;
+        total++;
+    });
+    const sizes = counts.map(c => c.reduce((sum, n) => sum + n, 0));
+    const splitShares = {};
+    SPLITS.forEach((split, s) => {
+        if (sizes[s] > 0)
+            splitShares[split] = sizes[s] / total;
+    });
+    return {
+        leakedVideos,
+        leakedGroups,
+        splitShares,
+        splitDistance: distances(built, counts, sizes, options)
+    };
+}
+function distances(built, counts, sizes, options) {
+    // The gate's class order (names in code-point order): the noise floor's draws follow it.
+    const order = built.classNames
+        .map((name, i) => ({ name, i }))
+        .sort((x, y) => compareText(x.name, y.name));
+    const result = [];
+    if (sizes[0] === 0)
+        return result;
+    for (const s of [2, 1]) {
+        if (sizes[s] === 0)
+            continue;
+        const used = order.filter(c => counts[0][c.i] + counts[s][c.i] > 0);
+        const a = used.map(c => counts[0][c.i]);
+        const b = used.map(c => counts[s][c.i]);
+        result.push({
+            a: 'TRAIN',
+            b: SPLITS[s],
+            jsDistance: jsDistance(a, b),
+            noiseFloor: jsPermutationFloor(a, b, { quantile: options.noiseQuantile })
+        });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/repair/units.ts
+/**
+ * What `resplit` moves: units, each a source group (the dataset's `group-pattern`) or a video, with
+ * its rows, its labeled segments per class and where its rows are now.
+ */
+
+
+
+const SPLIT_COUNT = SPLITS.length;
+function splitCode(split) {
+    return SPLITS.indexOf(split);
+}
+function buildUnits(rows, groupPattern) {
+    const pattern = groupPattern !== undefined ? RE2JS.compile(groupPattern) : null;
+    const groupCache = new Map();
+    const byKey = new Map();
+    const classIds = new Map();
+    const classNames = [];
+    const rowSplit = new Uint8Array(rows.length);
+    rows.forEach((row, i) => {
+        rowSplit[i] = splitCode(row.split);
+        let group = null;
+        if (pattern) {
+            if (!groupCache.has(row.video))
+                groupCache.set(row.video, groupOf(pattern, row.video));
+            group = groupCache.get(row.video);
+        }
+        const key = group !== null ? `g\u0000${group}` : `v\u0000${row.video}`;
+        let unit = byKey.get(key);
+        if (!unit)
+            byKey.set(key, (unit = { kind: group !== null ? 'group' : 'video', rows: [] }));
+        unit.rows.push(i);
+        if (row.label !== '' && !classIds.has(row.label)) {
+            classIds.set(row.label, classNames.length);
+            classNames.push(row.label);
+        }
+    });
+    const units = [];
+    for (const [key, unit] of byKey) {
+        const original = new Int32Array(SPLIT_COUNT);
+        const originalSegments = new Int32Array(SPLIT_COUNT);
+        const perClass = new Map();
+        for (const i of unit.rows) {
+            original[rowSplit[i]]++;
+            const label = rows[i].label;
+            if (label === '')
+                continue;
+            originalSegments[rowSplit[i]]++;
+            const id = classIds.get(label);
+            perClass.set(id, (perClass.get(id) ?? 0) + 1);
+        }
+        const ids = [...perClass.keys()].sort((a, b) => a - b);
+        units.push({
+            key: key.slice(2),
+            kind: unit.kind,
+            rows: unit.rows,
+            original,
+            classes: Int32Array.from(ids),
+            counts: Int32Array.from(ids.map(id => perClass.get(id))),
+            segments: ids.reduce((sum, id) => sum + perClass.get(id), 0),
+            originalSegments
+        });
+    }
+    return { units, classNames, rowSplit };
+}
+
+;// CONCATENATED MODULE: ./src/repair/split-state.ts
+/**
+ * The class counts of each split while `resplit` moves units, kept with the sums that make the
+ * effect of one move cheap to compute: O(classes of the unit), not O(classes).
+ *
+ * D(a, b) = sum over classes of (a_c / Na - b_c / Nb)^2 = Qa / Na^2 - 2 Xab / (Na Nb) + Qb / Nb^2,
+ * with Q the sum of squared counts of a split and X the dot product of two splits' counts.
+ */
+
+const TRAIN = 0;
+/** The splits whose distance to TRAIN the split-distribution rule measures. */
+const COMPARED = [1, 2];
+class SplitState {
+    classCount;
+    n = new Float64Array(SPLIT_COUNT);
+    counts;
+    q = new Float64Array(SPLIT_COUNT);
+    /** X between TRAIN and each split code. */
+    x = new Float64Array(SPLIT_COUNT);
+    total = 0;
+    scratchN = new Float64Array(SPLIT_COUNT);
+    scratchQ = new Float64Array(SPLIT_COUNT);
+    scratchX = new Float64Array(SPLIT_COUNT);
+    scratchDots = new Float64Array(SPLIT_COUNT);
+    constructor(classCount) {
+        this.classCount = classCount;
+        this.counts = Array.from({ length: SPLIT_COUNT }, () => new Float64Array(classCount));
+    }
+    add(split, unit, sign) {
+        const c = this.counts[split];
+        const train = this.counts[TRAIN];
+        for (let i = 0; i < unit.classes.length; i++) {
+            const k = unit.classes[i];
+            const v = unit.counts[i] * sign;
+            this.q[split] += 2 * c[k] * v + v * v;
+            if (split === TRAIN) {
+                for (let s = 1; s < SPLIT_COUNT; s++)
+                    this.x[s] += v * this.counts[s][k];
+                this.x[TRAIN] = this.q[TRAIN];
+            }
+            else
+                this.x[split] += v * train[k];
+            c[k] += v;
+            this.n[split] += v;
+            this.total += v;
+        }
+    }
+    /** The guiding penalty of the current state (lower is better). */
+    penalty(goal) {
+        return penaltyOf(this.n, this.q, this.x, this.total, goal, this.classCount);
+    }
+    /** The penalty after moving `unit` from split `a` to split `b`, without moving it. */
+    penaltyAfter(unit, a, b, goal) {
+        // Scratch arrays: this runs for every candidate move, and must not allocate.
+        const { scratchN: n, scratchQ: q, scratchX: x, scratchDots: dots } = this;
+        for (let s = 0; s < SPLIT_COUNT; s++) {
+            n[s] = this.n[s];
+            q[s] = this.q[s];
+            x[s] = this.x[s];
+            dots[s] = 0;
+        }
+        let vv = 0;
+        for (let i = 0; i < unit.classes.length; i++) {
+            const k = unit.classes[i];
+            const v = unit.counts[i];
+            vv += v * v;
+            for (let s = 0; s < SPLIT_COUNT; s++)
+                dots[s] += this.counts[s][k] * v;
+        }
+        n[a] -= unit.segments;
+        q[a] += vv - 2 * dots[a];
+        n[b] += unit.segments;
+        q[b] += vv + 2 * dots[b];
+        const dt = a === TRAIN ? -1 : b === TRAIN ? 1 : 0;
+        for (let s = 1; s < SPLIT_COUNT; s++) {
+            const ds = s === a ? -1 : s === b ? 1 : 0;
+            x[s] += dt * dots[s] + ds * dots[TRAIN] + dt * ds * vv;
+        }
+        return penaltyOf(n, q, x, this.total, goal, this.classCount);
+    }
+}
+const SHARE_SCALE = 0.005;
+/** JS distance squared is about classes x D / (8 ln 2) for shares near uniform. */
+const JS_FROM_D = 1 / (8 * Math.LN2);
+function penaltyOf(n, q, x, total, goal, classes) {
+    let p = 0;
+    for (let s = 0; s < SPLIT_COUNT; s++) {
+        const target = goal.share[s];
+        if (Number.isNaN(target) || total === 0)
+            continue;
+        const e = (n[s] / total - target) / SHARE_SCALE;
+        p += e * e;
+    }
+    const nt = n[TRAIN];
+    for (const s of COMPARED) {
+        const ns = n[s];
+        if (nt === 0 || ns === 0 || !goal.movable[s])
+            continue;
+        const d = q[TRAIN] / (nt * nt) - (2 * x[s]) / (nt * ns) + q[s] / (ns * ns);
+        const limit = goal.jsLimit[s] * 0.9;
+        p += (classes * JS_FROM_D * Math.max(0, d)) / (limit * limit);
+    }
+    return p;
+}
+
+;// CONCATENATED MODULE: ./src/repair/resplit.ts
+/**
+ * `resplit`: the smallest move of whole units (source groups, else videos) between splits that
+ * leaves no unit in two splits, keeps the split-distribution rule quiet and each split's share of
+ * labeled segments within 1 percentage point of its target.
+ *
+ * 1. Leaks: a unit in several splits goes where most of its rows are; a unit touching a kept split
+ *    goes to the kept split, and its rows elsewhere become removals.
+ * 2. Balance: while a constraint is unmet, move the unit whose move lowers the penalty (squared
+ *    share errors plus the class-share distance to TRAIN, SplitState) most per segment it takes away
+ *    from where the input had it. Moving a unit back to where the input had most of its rows is
+ *    free. Ties go by a seeded order, so the same input and seed give the same result.
+ */
+
+
+
+
+
+const SHARE_TOLERANCE = 0.01;
+function planResplit(rows, options) {
+    const built = buildUnits(rows, options.groupPattern);
+    const kept = options.keep.map(splitCode);
+    const before = measureAssignment(rows, built, built.rowSplit, options);
+    const assignment = resolveLeaks(built.units, kept);
+    const goal = makeGoal(before, options, kept);
+    const state = new SplitState(built.classNames.length);
+    built.units.forEach((unit, u) => addUnit(state, unit, assignment[u], kept, 1));
+    const order = seededOrder(built.units.length, options.seed);
+    let rowSplit = rowSplits(built, assignment, kept);
+    let after = before;
+    for (let round = 0; round < 4; round++) {
+        balance(state, built.units, assignment, goal, order);
+        rowSplit = rowSplits(built, assignment, kept);
+        after = measureAssignment(rows, built, rowSplit, options);
+        if (unmetConstraint(after, goal) === null || !updateLimits(goal, after, options))
+            break;
+    }
+    const unmet = unmetConstraint(after, goal);
+    const moves = listMoves(built, rowSplit);
+    const segmentsMoved = moves.reduce((sum, move) => sum + move.segments, 0);
+    return { rowSplit, moves, segmentsMoved, before, after, unmet };
+}
+/** Each unit's split after step 1: its kept split, else where most of its rows are. */
+function resolveLeaks(units, kept) {
+    const assignment = new Int8Array(units.length);
+    units.forEach((unit, u) => {
+        const keptHere = kept.find(s => unit.original[s] > 0);
+        if (keptHere !== undefined) {
+            assignment[u] = keptHere;
+            return;
+        }
+        let best = 0;
+        for (let s = 1; s < SPLIT_COUNT; s++)
+            if (unit.original[s] > unit.original[best])
+                best = s;
+        assignment[u] = best;
+    });
+    return assignment;
+}
+/** The unit's labeled segments that stay (all, or only those in its kept split) into `split`. */
+function addUnit(state, unit, split, kept, sign) {
+    if (!kept.includes(split) || unit.originalSegments[split] === unit.segments) {
+        state.add(split, unit, sign);
+        return;
+    }
+    state.add(split, keptPart(unit, split), sign);
+}
+function keptPart(unit, split) {
+    // The unit's class counts scaled to its rows in the kept split: exact for one-class units (a
+    // group of clips of one action, the usual case), close otherwise; the final check is exact.
+    const share = unit.segments === 0 ? 0 : unit.originalSegments[split] / unit.segments;
+    return { classes: unit.classes, counts: unit.counts.map(c => Math.round(c * share)) };
+}
+function makeGoal(before, options, kept) {
+    const share = new Float64Array(SPLIT_COUNT).fill(NaN);
+    const movable = SPLITS.map((split, s) => s !== 3 && !kept.includes(s));
+    SPLITS.forEach((split, s) => {
+        const current = before.splitShares[split];
+        const wanted = options.shares[split];
+        if (wanted !== undefined)
+            share[s] = wanted;
+        else if (current !== undefined && split !== 'TRAIN')
+            share[s] = current;
+    });
+    const others = SPLITS.reduce((sum, split, s) => (split === 'TRAIN' || Number.isNaN(share[s]) ? sum : sum + share[s]), 0);
+    share[0] = options.shares.TRAIN ?? 1 - others;
+    const jsLimit = new Float64Array(SPLIT_COUNT).fill(options.maxJsDistance);
+    for (const pair of before.splitDistance) {
+        const s = splitCode(pair.b);
+        jsLimit[s] = Math.max(options.maxJsDistance, Number.isFinite(pair.noiseFloor) ? pair.noiseFloor : 0);
+    }
+    return { share, jsLimit, movable };
+}
+/** Limits from the floors measured on the new assignment; false when none changed. */
+function updateLimits(goal, after, options) {
+    let moved = false;
+    for (const pair of after.splitDistance) {
+        const s = splitCode(pair.b);
+        const limit = Math.max(options.maxJsDistance, Number.isFinite(pair.noiseFloor) ? pair.noiseFloor : 0);
+        if (limit < goal.jsLimit[s]) {
+            goal.jsLimit[s] = limit;
+            moved = true;
+        }
+    }
+    return moved;
+}
+function seededOrder(count, seed) {
+    const order = Int32Array.from({ length: count }, (_, i) => i);
+    const random = mulberry32(seed);
+    for (let i = count - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        const t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+    }
+    return order;
+}
+/**
+ * Step 2: greedy moves until every constraint holds or no move helps. Each scan ranks every unit's
+ * best move by penalty gain per segment taken from where the input had it; the best `batch` moves
+ * are then made in rank order, each only if it still lowers the penalty (so a large dataset needs
+ * few scans, and every move made helps).
+ */
+function balance(state, units, assignment, goal, order) {
+    const batch = Math.max(4, Math.ceil(units.length / 100));
+    for (let scan = 0; scan < units.length + 10 && !constraintsHold(state, goal); scan++) {
+        const ranked = rankMoves(state, units, assignment, goal, order);
+        if (ranked.length === 0)
+            return;
+        let made = 0;
+        for (const move of ranked) {
+            if (made >= batch || constraintsHold(state, goal))
+                break;
+            const from = assignment[move.u];
+            const unit = units[move.u];
+            if (state.penalty(goal) - state.penaltyAfter(unit, from, move.to, goal) <= 1e-12)
+                continue;
+            state.add(from, unit, -1);
+            state.add(move.to, unit, 1);
+            assignment[move.u] = move.to;
+            made++;
+        }
+        if (made === 0)
+            return;
+    }
+}
+/** Every unit's best improving move, best first (ties in the seeded order). */
+function rankMoves(state, units, assignment, goal, order) {
+    const current = state.penalty(goal);
+    const moves = [];
+    order.forEach((u, rank) => {
+        const unit = units[u];
+        const from = assignment[u];
+        if (!goal.movable[from] || unit.segments === 0)
+            return;
+        let best = null;
+        for (let to = 0; to < 3; to++) {
+            if (to === from || !goal.movable[to] || Number.isNaN(goal.share[to]))
+                continue;
+            const gain = current - state.penaltyAfter(unit, from, to, goal);
+            if (gain <= 1e-12)
+                continue;
+            const score = gain / (Math.max(0, unit.original[from] - unit.original[to]) + 0.5);
+            if (best === null || score > best.score)
+                best = { u, to, score, rank };
+        }
+        if (best)
+            moves.push(best);
+    });
+    return moves.sort((a, b) => b.score - a.score || a.rank - b.rank);
+}
+function constraintsHold(state, goal) {
+    for (let s = 0; s < SPLIT_COUNT; s++) {
+        const target = goal.share[s];
+        if (!Number.isNaN(target) &&
+            Math.abs(state.n[s] / state.total - target) > SHARE_TOLERANCE * 0.95)
+            return false;
+    }
+    for (const s of COMPARED) {
+        if (state.n[s] === 0 || state.n[0] === 0)
+            continue;
+        if (jsOf(state.counts[0], state.counts[s], state.n[0], state.n[s]) >
+            goal.jsLimit[s] * 0.98)
+            return false;
+    }
+    return true;
+}
+function jsOf(a, b, na, nb) {
+    let sum = 0;
+    for (let k = 0; k < a.length; k++) {
+        const p = a[k] / na;
+        const q = b[k] / nb;
+        const m = (p + q) / 2;
+        if (p > 0)
+            sum += p * Math.log2(p / m);
+        if (q > 0)
+            sum += q * Math.log2(q / m);
+    }
+    return Math.sqrt(Math.max(0, sum / 2));
+}
+function unmetConstraint(after, goal) {
+    if (after.leakedVideos > 0 || after.leakedGroups > 0)
+        return `no unit in two splits: ${after.leakedVideos} videos and ${after.leakedGroups} groups still leak`;
+    // TEST and VALIDATION first: their targets are the ones a person sets.
+    for (const s of [2, 1, 0, 3]) {
+        const target = goal.share[s];
+        const split = SPLITS[s];
+        const share = after.splitShares[split] ?? 0;
+        if (!Number.isNaN(target) && Math.abs(share - target) > SHARE_TOLERANCE)
+            return `${split} share within 1 percentage point of ${(target * 100).toFixed(1)}%: the closest found is ${(share * 100).toFixed(1)}%`;
+    }
+    for (const pair of after.splitDistance) {
+        const limit = goal.jsLimit[splitCode(pair.b)];
+        if (pair.jsDistance > limit && pair.jsDistance > pair.noiseFloor)
+            return `split-distribution quiet for ${pair.b}: the closest found has Jensen-Shannon distance ${pair.jsDistance.toFixed(3)} (limit ${limit.toFixed(3)})`;
+    }
+    return null;
+}
+/** New split code of every row: the unit's split, or -1 for a row leaking into a kept split. */
+function rowSplits(built, assignment, kept) {
+    const rowSplit = new Int8Array(built.rowSplit.length);
+    built.units.forEach((unit, u) => {
+        const to = assignment[u];
+        const dropOthers = kept.includes(to);
+        for (const i of unit.rows)
+            rowSplit[i] = dropOthers && built.rowSplit[i] !== to ? -1 : to;
+    });
+    return rowSplit;
+}
+function listMoves(built, rowSplit) {
+    const moves = [];
+    for (const unit of built.units) {
+        const byPair = new Map();
+        for (const i of unit.rows) {
+            const from = built.rowSplit[i];
+            const to = rowSplit[i];
+            if (from !== to)
+                byPair.set(from * 8 + (to + 1), (byPair.get(from * 8 + (to + 1)) ?? 0) + 1);
+        }
+        for (const [pair, segments] of [...byPair].sort((a, b) => a[0] - b[0])) {
+            const to = (pair % 8) - 1;
+            moves.push({
+                unit: unit.key,
+                kind: unit.kind,
+                from: SPLITS[Math.floor(pair / 8)],
+                to: to === -1 ? null : SPLITS[to],
+                segments
+            });
+        }
+    }
+    return moves;
+}
+
+;// CONCATENATED MODULE: ./src/repair/resplit-edits.ts
+
+
+
+
+
+const VERTEX_SPELLING = {
+    TRAIN: 'training',
+    VALIDATION: 'validation',
+    TEST: 'test',
+    UNASSIGNED: 'unassigned'
+};
+const ML_USE = /("aiplatform\.googleapis\.com\/ml_use"\s*:\s*)"(?:[^"\\]|\\.)*"/;
+class ResplitWriteError extends Error {
+}
+function writeAssignment(data, rowSplit, spec) {
+    const texts = data.files.map(file => splitLines(file.bytes));
+    const edits = data.files.map(file => ({ path: file.path, edits: [], append: [] }));
+    const spellings = new Map();
+    const done = new Set();
+    data.rows.forEach((row, i) => {
+        const to = rowSplit[i];
+        const key = `${row.file}:${row.line}`;
+        if (to === SPLITS.indexOf(row.split) || done.has(key))
+            return;
+        done.add(key);
+        const file = data.files[row.file];
+        const text = texts[row.file];
+        const line = text.lines[row.line - 1];
+        if (to === -1) {
+            edits[row.file].edits.push({ line: row.line, remove: true });
+            return;
+        }
+        const split = SPLITS[to];
+        if (file.split !== null) {
+            const target = data.files.findIndex(f => f.split === split);
+            if (target === -1)
+                throw new ResplitWriteError(`the dataset has no file for ${split} rows (add one to the index) to move ${row.uri} into`);
+            edits[row.file].edits.push({ line: row.line, remove: true });
+            edits[target].append.push(line);
+            return;
+        }
+        const rewritten = rewriteSplit(line, file, text, split, spec, spellings);
+        if (rewritten === null)
+            throw new ResplitWriteError(`${file.path}:${row.line}: the row's split cannot be rewritten in place`);
+        edits[row.file].edits.push({ line: row.line, replace: rewritten });
+    });
+    return edits.map((e, i) => applyEdits(texts[i], e)).filter(changed);
+}
+function rewriteSplit(line, file, text, split, spec, spellings) {
+    if (file.format === 'vertex-jsonl') {
+        if (!ML_USE.test(line))
+            return null;
+        return line.replace(ML_USE, (_whole, key) => key + JSON.stringify(spelling(file, text, split, spec, spellings)));
+    }
+    const spans = fieldSpans(line);
+    if (spans === null)
+        return null;
+    const indexes = fieldIndexes(file, text, spans.length, spec?.columns);
+    const value = spelling(file, text, split, spec, spellings);
+    if (indexes?.split === undefined) {
+        // A Vertex CSV row without ML_USE: the column is added in front.
+        return file.format === 'vertex-csv' && spans.length === 4 ? `${value},${line}` : null;
+    }
+    return rewriteFields(line, new Map([[indexes.split, value]]));
+}
+/** How the file already writes `split`, else the format's documented spelling. */
+function spelling(file, text, split, spec, cache) {
+    const key = `${file.path}\u0000${split}`;
+    const cached = cache.get(key);
+    if (cached !== undefined)
+        return cached;
+    let found;
+    if (file.format === 'columns') {
+        const values = spec?.splitValues ?? DEFAULT_SPLIT_VALUES;
+        const indexes = fieldIndexes(file, text, 0, spec?.columns);
+        found = usedSpelling(text, indexes?.split, v => values[v] ?? values[v.trim().toLowerCase()], split);
+        found ??= Object.keys(values).find(v => values[v] === split);
+    }
+    else if (file.format === 'vertex-csv') {
+        found = usedSpelling(text, 0, v => vertexSplit(v), split);
+    }
+    const result = found ?? VERTEX_SPELLING[split];
+    cache.set(key, result);
+    return result;
+}
+function vertexSplit(value) {
+    const v = value.trim().toLowerCase();
+    return v === 'training' || v === 'train'
+        ? 'TRAIN'
+        : v === 'test'
+            ? 'TEST'
+            : v === 'validation'
+                ? 'VALIDATION'
+                : undefined;
+}
+function usedSpelling(text, index, splitOf, split) {
+    if (index === undefined)
+        return undefined;
+    for (const line of text.lines.slice(0, 10_000)) {
+        const spans = fieldSpans(line);
+        if (!spans || index >= spans.length)
+            continue;
+        const value = fieldValue(line, spans[index]);
+        if (splitOf(value) === split)
+            return value;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/repair/run.ts
+/**
+ * One dataset through a repair: its rows read, the plan made, the edited files. The shells
+ * (cli-repair.ts, main.ts) call these; writing files and printing is theirs.
+ */
+
+
+
+
+
+async function fixDataset(source, plan, findings) {
+    const data = await readDatasetRows(source, plan);
+    return planFixes(data, findings, plan.spec);
+}
+async function resplitDataset(source, plan, config, request) {
+    const settings = resolveRuleSettings(config, plan.spec ?? undefined);
+    const frozen = settings['frozen-split'];
+    const kept = [
+        ...new Set([...request.keep, ...(frozen.severity !== 'off' ? frozen.options.splits : [])])
+    ];
+    const distribution = settings['split-distribution'];
+    const data = await readDatasetRows(source, plan);
+    const result = planResplit(data.rows, {
+        groupPattern: plan.spec?.groupPattern,
+        shares: request.shares,
+        keep: kept,
+        seed: request.seed,
+        maxJsDistance: distribution.severity === 'off' ? Infinity : distribution.options['max-js-distance'],
+        noiseQuantile: distribution.options['noise-quantile']
+    });
+    const removed = result.moves.filter(move => move.to === null);
+    if (removed.length > 0 && !request.allowDrop && result.unmet === null) {
+        const segments = removed.reduce((sum, move) => sum + move.segments, 0);
+        result.unmet = `no unit in two splits while ${kept.join(', ')} stays as it is: ${segments} segment${segments === 1 ? '' : 's'} of ${removed.length} unit${removed.length === 1 ? '' : 's'} leaking into it must be removed from the other splits; rerun with --allow-drop`;
+    }
+    const files = result.moves.length > 0 ? writeAssignment(data, result.rowSplit, plan.spec) : [];
+    return { ...result, kept, files };
+}
+
+;// CONCATENATED MODULE: ./src/repair/suggest.ts
+
+
+const SPLIT_RULES = new Set([
+    'video-leakage',
+    'group-leakage',
+    'split-distribution'
+]);
+async function suggestRepairs(source, config, report, paths) {
+    const plan = await planDatasets(source, config, paths, 'head');
+    const result = { datasets: [], lines: [] };
+    for (const dataset of plan.datasets) {
+        const reported = report.datasets.find(d => d.name === dataset.name);
+        if (!reported || dataset.refused || dataset.files.length === 0)
+            continue;
+        const path = dataset.index ?? dataset.files[0].path;
+        const fix = await fixDataset(source, dataset, reported.findings);
+        const rows = fix.repairs.length === 0
+            ? null
+            : {
+                count: fix.repairs.length,
+                byRule: countRules(fix.repairs),
+                command: ['fix', path, '--write']
+            };
+        result.lines.push(...lineSuggestions(fix.repairs));
+        const leaks = reported.findings.some(f => SPLIT_RULES.has(f.rule));
+        const resplit = leaks ? await resplitOf(source, dataset, config, path) : null;
+        if (rows || resplit)
+            result.datasets.push({ dataset: dataset.name, resplit, rows });
+    }
+    return result;
+}
+async function resplitOf(source, dataset, config, path) {
+    const request = { shares: {}, keep: [], allowDrop: false, seed: 1 };
+    const result = await resplitDataset(source, dataset, config, request);
+    const drops = result.moves.some(move => move.to === null);
+    return {
+        moves: result.moves,
+        segmentsMoved: result.segmentsMoved,
+        after: result.after,
+        unmet: result.unmet,
+        command: ['resplit', path, ...(drops ? ['--allow-drop'] : []), '--write']
+    };
+}
+function countRules(repairs) {
+    const counts = {};
+    for (const repair of repairs)
+        counts[repair.rule] = (counts[repair.rule] ?? 0) + 1;
+    return counts;
+}
+/** One suggestion per repaired line, in file and line order. */
+function lineSuggestions(repairs) {
+    const byLine = new Map();
+    for (const repair of repairs) {
+        const key = `${repair.file}\u0000${repair.line}`;
+        let suggestion = byLine.get(key);
+        if (!suggestion) {
+            suggestion = {
+                path: repair.file,
+                line: repair.line,
+                before: repair.before,
+                replacement: repair.after,
+                rules: [],
+                what: []
+            };
+            byLine.set(key, suggestion);
+        }
+        if (repair.after === null)
+            suggestion.replacement = null;
+        if (!suggestion.rules.includes(repair.rule))
+            suggestion.rules.push(repair.rule);
+        suggestion.what.push(repair.what);
+    }
+    return [...byLine.values()];
 }
 
 ;// CONCATENATED MODULE: ./src/read/git-source.ts
@@ -78248,10 +81005,59 @@ function runGit(cwd, args, timeoutMs) {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/rules/table.ts
+/**
+ * The README's rule table, generated from the catalogue so the two cannot drift apart:
+ * `npm run rules-table` prints it, and a test fails when the README's copy differs.
+ */
+
+
+const KIND_TITLE = {
+    row: 'Row rules (one finding per offending row, with file and line)',
+    dataset: 'Dataset rules (over all files of one dataset)',
+    change: 'Change rules (a pull request against its base)',
+    gate: "The gate's own input and resource checks"
+};
+/** An option's default as the README's rule table and the SARIF help write it. */
+function formatDefault(value) {
+    if (Array.isArray(value))
+        return `[${value.join(', ')}]`;
+    if (typeof value === 'object' && value !== null)
+        return Object.keys(value).length === 0 ? '{}' : JSON.stringify(value);
+    return String(value);
+}
+function rulesMarkdownTable() {
+    const sections = [];
+    for (const kind of Object.keys(KIND_TITLE)) {
+        const rows = RULE_IDS.filter(id => RULES[id].kind === kind).map(id => {
+            const rule = RULES[id];
+            const defaults = rule.options.parse({});
+            const options = Object.entries(defaults)
+                .map(([key, value]) => `\`${key}: ${formatDefault(value)}\``)
+                .join(', ');
+            const severity = rule.severityNote ? `${rule.severity} (${rule.severityNote})` : rule.severity;
+            return `| \`${id}\` | ${severity} | ${options || '-'} | ${rule.summary.replace(/\|/g, '\\|')} |`;
+        });
+        sections.push(`**${KIND_TITLE[kind]}**\n\n| rule | default severity | options (defaults) | what it catches |\n|---|---|---|---|\n${rows.join('\n')}`);
+    }
+    return sections.join('\n\n');
+}
+const TABLE_START = '<!-- rules-table:start -->';
+const TABLE_END = '<!-- rules-table:end -->';
+/** The README with its rule table (between the markers) regenerated. */
+function replaceRulesTable(readme) {
+    const start = readme.indexOf(TABLE_START);
+    const end = readme.indexOf(TABLE_END);
+    if (start === -1 || end < start)
+        throw new Error('README.md has no rules-table markers');
+    return `${readme.slice(0, start + TABLE_START.length)}\n${rulesMarkdownTable()}\n${readme.slice(end)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/sarif-rules.ts
 
+
 /** The catalogue's rules in its order (results refer to them by index in `tool.driver.rules`). */
-const RULE_ORDER = Object.keys(RULES);
+const RULE_ORDER = Object.keys(catalogue_RULES);
 /** The version stamped into `tool.driver.version` (the build may define DATASET_GATE_VERSION). */
 const TOOL_VERSION = typeof DATASET_GATE_VERSION === 'string' ? DATASET_GATE_VERSION : '0.1.0';
 const TOOL_NAME = 'dataset-gate';
@@ -78294,6 +81100,7 @@ const HOW_TO_FIX = {
     'frozen-split': 'Revert the change to the frozen split, or remove the split from `splits` in the configuration deliberately.',
     'class-regression': 'Restore the examples the change removed, or add examples, so the class stays above its threshold.',
     'input-error': 'Fix the path in the index or the configuration so it names a readable file inside the repository, in a supported format.',
+    'uri-missing': "Upload the missing video or fix its URI; grant the import's service agent, and the identity the gate runs as, roles/storage.objectViewer on the bucket; upload empty or mistyped objects again; split videos over 50 GB.",
     'resource-limit': 'Split the file or the dataset, or raise the limit in the configuration when the size is intended.'
 };
 const KIND_TAG = {
@@ -78302,14 +81109,6 @@ const KIND_TAG = {
     change: 'change',
     gate: 'input'
 };
-/** An option's default as the README's rule table writes it. */
-function formatDefault(value) {
-    if (Array.isArray(value))
-        return `[${value.join(', ')}]`;
-    if (typeof value === 'object' && value !== null)
-        return Object.keys(value).length === 0 ? '{}' : JSON.stringify(value);
-    return String(value);
-}
 function defaultLevel(severity) {
     return severity === 'off' ? 'none' : SARIF_LEVEL[severity];
 }
@@ -78324,7 +81123,7 @@ function firstSentence(text) {
  */
 function ruleDescriptor(id, home) {
     const rulesSection = home ? `${home}#rules` : undefined;
-    const rule = RULES[id];
+    const rule = catalogue_RULES[id];
     const defaults = rule.options.parse({});
     const options = Object.entries(defaults).map(([key, value]) => `${key}: ${formatDefault(value)}`);
     const severity = rule.severity === 'off' ? 'off (enable it in the configuration)' : rule.severity;
@@ -78628,6 +81427,9 @@ function escapeSarifText(text) {
 
 
 
+
+
+
 /** Errors that mean "the gate cannot run as configured": their message is the whole story. */
 const EXPECTED_ERRORS = [InputError, ConfigError, EventError, TooManyFilesError, CheckoutError];
 async function run() {
@@ -78643,8 +81445,8 @@ async function run() {
             notes.push(...checkoutNotes(checkedOut, context.pullRequest));
         }
         const api = context.pullRequest ? apiFor(inputs, notes) : null;
-        const report = await gate(inputs, context, api, notes);
-        await publish(report, inputs, context, api, { checkedOut, startedAt });
+        const { report, suggestions } = await gate(inputs, context, api, notes);
+        await publish(report, inputs, context, api, { checkedOut, startedAt, suggestions });
         const tally = `${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${report.datasets.length} dataset(s); fail-on: ${report.failOn}`;
         if (report.passed)
             info(`Dataset gate passed: ${tally}.`);
@@ -78691,11 +81493,43 @@ async function gate(inputs, context, api, notes) {
     const failOn = inputs.failOn ?? loaded.config.failOn;
     if (failOn === 'new' && !request.base)
         notes.push(failOnNewWithoutBase(context, inputs));
+    const storage = await storageFor(inputs, loaded.config, base, request.paths);
+    request.storage = storage;
     const report = await runGate(request);
+    if (storage) {
+        await closeStorage(storage);
+        for (const note of storage.notes)
+            notice(note);
+        notes.push(...storage.notes);
+    }
     if (loaded.fromBase)
         report.configFromBase = true;
     report.notes.push(...notes, ...loaded.notes);
-    return report;
+    return { report, suggestions: pr ? await suggestionsFor(request, report) : null };
+}
+/** What `fix` and `resplit` would change (repair/): never fails the run, never changes the verdict. */
+async function suggestionsFor(request, report) {
+    try {
+        return await suggestRepairs(request.source, request.config, report, request.paths);
+    }
+    catch (error) {
+        core_warning(`Could not work out the suggested fixes: ${error.message}`);
+        return null;
+    }
+}
+/**
+ * Cloud Storage verification as the configuration and the `verify-uris` / `probe-durations` inputs
+ * ask (the inputs win); on a pull request `changed` skips the videos the base already lists.
+ */
+function storageFor(inputs, config, base, paths) {
+    const settings = { ...config.storage };
+    if (inputs.verifyUris)
+        settings.verify = inputs.verifyUris;
+    if (inputs.probeDurations !== undefined)
+        settings.durations = inputs.probeDurations ? 'probe' : 'off';
+    if (settings.durations === 'probe' && settings.verify === 'off')
+        settings.verify = 'changed';
+    return openStorage(settings, { base: base ? { source: base, paths } : null });
 }
 /**
  * No `paths`: the engine's own discovery (`paths: []`, the DEFAULT_MANIFEST_GLOBS of read/plan.ts),
@@ -78791,7 +81625,12 @@ async function publish(report, inputs, context, api, run) {
     setOutputs(report, written.path ?? '', sarifPath);
     if (written.path !== null)
         info(`JSON report: ${written.path}`);
-    const markdown = { commentKey: inputs.commentKey, headSha: pr?.headSha, runUrl: context.runUrl };
+    const markdown = {
+        commentKey: inputs.commentKey,
+        headSha: pr?.headSha,
+        runUrl: context.runUrl,
+        suggestedFixes: run.suggestions?.datasets
+    };
     try {
         if (!(await writeJobSummary(report, markdown)))
             info('No job summary: GITHUB_STEP_SUMMARY is not set.');
@@ -78805,6 +81644,8 @@ async function publish(report, inputs, context, api, run) {
     else if (!pr) {
         info(`No pull request comment: the ${context.eventName || 'current'} event is not a pull request.`);
     }
+    if (pr && api && inputs.suggestions && run.suggestions)
+        await review(api, inputs, targetOf(context, pr), pr.headSha, run.suggestions);
     if (sarif && inputs.codeScanning === 'upload') {
         await uploadToCodeScanning(sarif, inputs, context, api, run);
     }
@@ -78864,6 +81705,23 @@ async function uploadToCodeScanning(sarif, inputs, context, prApi, run) {
     });
     if (outcome.kind === 'uploaded')
         info(`Uploaded ${sarif.results} result(s) to code scanning for ${target.ref} at ${target.commitSha.slice(0, 7)} (category ${inputs.commentKey}${outcome.id ? `; upload id ${outcome.id}` : ''}).`);
+    else if (outcome.kind === 'forbidden')
+        notice(outcome.message);
+    else
+        core_warning(outcome.message);
+}
+/** The row repairs on changed lines as one review of `suggestion` blocks; a refusal is a notice. */
+async function review(api, inputs, target, headSha, suggestions) {
+    const key = inputs.commentKey;
+    const outcome = await postSuggestionReview(api, target, {
+        headSha,
+        key,
+        lines: suggestions.lines
+    });
+    if (outcome.kind === 'posted')
+        info(`Suggested ${outcome.comments} row repair(s) in review ${outcome.id ?? ''}.`);
+    else if (outcome.kind === 'nothing')
+        info(`No suggestion review: ${outcome.reason}.`);
     else if (outcome.kind === 'forbidden')
         notice(outcome.message);
     else

@@ -11,6 +11,7 @@ import { runGate } from './gate.js'
 import { FAIL_ON_LEVELS, type FailOn } from './model.js'
 import { ConfigError, parseConfig, readConfigFile } from './config/load.js'
 import { defaultConfig, type GateConfig } from './config/schema.js'
+import { closeStorage, openStorage, type StorageRun } from './storage/run.js'
 import { WorkingTreeSource } from './read/source.js'
 import { GitRevisionSource } from './read/git-source.js'
 import { locatePaths, PathError, type LocatedPaths } from './cli-paths.js'
@@ -23,6 +24,20 @@ import {
   guardForRunnerLog,
   stdoutReachesRunnerLog
 } from './report/runner-log.js'
+import { RepairUsageError, fixCommand, resplitCommand } from './cli-repair.js'
+
+/** Options followed by their value: the command is the first other word. */
+const TAKES_VALUE = new Set(
+  ['config', 'format', 'output', 'fail-on', 'base', 'comment-key', 'test-share']
+    .concat(['validation-share', 'keep', 'seed', 'verify-uris'])
+    .map(name => `--${name}`)
+)
+
+/** Commands with their own options; `check` is parsed below. */
+const REPAIR_COMMANDS: Record<string, (argv: string[]) => Promise<number>> = Object.assign(
+  Object.create(null) as Record<string, (argv: string[]) => Promise<number>>,
+  { fix: fixCommand, resplit: resplitCommand }
+)
 
 const USAGE = `Usage: dataset-gate check [PATH ...] [options]
 
@@ -39,13 +54,18 @@ PATH                 files, folders or globs, relative or absolute (default: the
                      JSON report
 --fail-on LEVEL      error | warning | never | new (overrides the configuration; new needs --base)
 --base GIT_REF       compare with the same files at that git revision
+--verify-uris WHICH  changed | all: look up the gs:// objects of added or changed rows
+                     (against --base), or of every row (overrides storage.verify)
+--probe-durations    read each video's duration from its header (storage.durations: probe)
 --comment-key KEY    marker key for --format markdown, category for --format sarif
                      (default: dataset-gate)
 --debug              print stack traces of internal errors
 -h, --help           this help
 --version            the version
 
-Exit status: 0 the gate passed, 1 it failed, 2 usage, configuration or I/O error.`
+Exit status: 0 the gate passed, 1 it failed, 2 usage, configuration or I/O error.
+
+Repairs: dataset-gate fix [PATH ...] and dataset-gate resplit [PATH] (see dataset-gate fix --help).`
 
 class UsageError extends Error {}
 
@@ -59,6 +79,10 @@ export async function main(argv: string[]): Promise<number> {
   })
   let debug = argv.includes('--debug')
   try {
+    // The repair commands take their own options (cli-repair.ts).
+    const at = argv.findIndex((arg, i) => !arg.startsWith('-') && !TAKES_VALUE.has(argv[i - 1]!))
+    const repair = at === -1 ? undefined : REPAIR_COMMANDS[argv[at]!]
+    if (repair) return await repair([...argv.slice(0, at), ...argv.slice(at + 1)])
     const { values, positionals } = parseArguments(argv)
     debug = values.debug === true
     if (values.help) {
@@ -73,8 +97,8 @@ export async function main(argv: string[]): Promise<number> {
     if (command !== 'check')
       throw new UsageError(
         command === undefined
-          ? 'missing command: use `dataset-gate check [PATH ...]`'
-          : `unknown command "${command}": use \`dataset-gate check [PATH ...]\``
+          ? 'missing command: use `dataset-gate check [PATH ...]` (or fix, resplit)'
+          : `unknown command "${command}": use \`dataset-gate check [PATH ...]\` (or fix, resplit)`
       )
     return await check(checkOptions(values), paths)
   } catch (error) {
@@ -91,6 +115,8 @@ interface CheckOptions {
   config: string | undefined
   output: string | undefined
   commentKey: string
+  verifyUris: 'changed' | 'all' | undefined
+  probeDurations: boolean
 }
 
 function checkOptions(values: Values): CheckOptions {
@@ -102,13 +128,18 @@ function checkOptions(values: Values): CheckOptions {
     throw new UsageError(`--fail-on must be one of ${FAIL_ON_LEVELS.join(', ')}, not "${failOn}"`)
   if (failOn === 'new' && values.base === undefined)
     throw new UsageError('--fail-on new needs --base GIT_REF: without a base every finding is new')
+  const verifyUris = values['verify-uris']
+  if (verifyUris !== undefined && !isOneOf(['changed', 'all'] as const, verifyUris))
+    throw new UsageError(`--verify-uris must be changed or all, not "${verifyUris}"`)
   return {
     format,
     failOn,
     base: values.base,
     config: values.config,
     output: values.output,
-    commentKey: values['comment-key'] ?? 'dataset-gate'
+    commentKey: values['comment-key'] ?? 'dataset-gate',
+    verifyUris,
+    probeDurations: values['probe-durations'] === true
   }
 }
 
@@ -127,15 +158,21 @@ async function check(options: CheckOptions, paths: string[]): Promise<number> {
     )
   }
   const progress = process.stderr.isTTY ? terminalProgress() : undefined
+  const storage = await openStorageFor(options, config, base, located.paths)
   const report = await runGate({
     source: new WorkingTreeSource(located.root),
     config,
     paths: located.paths,
     ...(options.failOn ? { failOn: options.failOn } : {}),
     ...(base ? { base } : {}),
-    ...(progress ? { progress: progress.update } : {})
+    ...(progress ? { progress: progress.update } : {}),
+    storage
   })
   progress?.clear()
+  if (storage) {
+    await closeStorage(storage)
+    report.notes.push(...storage.notes)
+  }
   const sarif =
     options.format === 'sarif'
       ? renderSarif(report, { category: options.commentKey, toolVersion: VERSION })
@@ -151,6 +188,23 @@ async function check(options: CheckOptions, paths: string[]): Promise<number> {
         : renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR })
   process.stdout.write(forRunnerLog(body, options.format))
   return report.passed ? 0 : 1
+}
+
+/** Cloud Storage verification as the configuration and the flags ask; null when off. */
+function openStorageFor(
+  options: CheckOptions,
+  config: GateConfig,
+  base: { source: GitRevisionSource } | undefined,
+  paths: string[]
+): Promise<StorageRun | null> {
+  const settings = { ...config.storage }
+  if (options.verifyUris) settings.verify = options.verifyUris
+  if (options.probeDurations) {
+    settings.durations = 'probe'
+    // Durations come from the objects, so they are looked up too.
+    if (settings.verify === 'off') settings.verify = 'changed'
+  }
+  return openStorage(settings, { base: base ? { source: base.source, paths } : null })
 }
 
 /** The `--base` revision of the root's repository, checked to be readable. */
@@ -172,9 +226,19 @@ async function openBase(
 
 /** Exit status 2 with one line on stderr; the stack only with --debug, and only for the unexpected. */
 function reportError(error: unknown, debug: boolean): number {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof PathError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof RepairUsageError ||
+    error instanceof ConfigError ||
+    error instanceof PathError
+  ) {
     // One line: the usage hint goes on the same line as the message.
-    const hint = error instanceof UsageError ? ' (run `dataset-gate check --help` for usage)' : ''
+    const hint =
+      error instanceof UsageError
+        ? ' (run `dataset-gate check --help` for usage)'
+        : error instanceof RepairUsageError
+          ? ' (run `dataset-gate fix --help` for usage)'
+          : ''
     writeError(`dataset-gate: ${firstLine(error)}${hint}\n`)
     return 2
   }
@@ -223,6 +287,8 @@ function parseArguments(argv: string[]) {
         'fail-on': { type: 'string' },
         base: { type: 'string' },
         'comment-key': { type: 'string' },
+        'verify-uris': { type: 'string' },
+        'probe-durations': { type: 'boolean' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' }

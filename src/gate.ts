@@ -41,7 +41,9 @@ export async function runGate(request: GateRequest): Promise<GateReport> {
   for (const datasetPlan of plans) {
     const result = await analyzeDataset(source, datasetPlan, config, {
       snapshot: request.base !== undefined,
-      progress: request.progress
+      progress: request.progress,
+      // The head only: the base's objects are not looked up again.
+      storage: request.storage
     })
     analyzed.push(result)
     for (const note of result.notes) notes.push(`${result.report.name}: ${note}`)

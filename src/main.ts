@@ -37,10 +37,14 @@ import { listPullRequestFiles, TooManyFilesError } from './publish/pull-request-
 import { describeCommentFailure, publishStickyComment } from './publish/sticky-comment.js'
 import { writeReportFile } from './publish/report-file.js'
 import { writeJobSummary } from './publish/summary.js'
+import { postSuggestionReview } from './publish/review-suggestions.js'
+import { suggestRepairs, type RepairSuggestions } from './repair/suggest.js'
 import { ensureCommitAvailable, GitRevisionSource } from './read/git-source.js'
 import { WorkingTreeSource } from './read/source.js'
 import { renderMarkdown } from './report/markdown.js'
 import { renderSarif, type SarifDocument } from './report/sarif.js'
+import type { GateConfig } from './config/schema.js'
+import { closeStorage, openStorage, type StorageRun } from './storage/run.js'
 
 /** Errors that mean "the gate cannot run as configured": their message is the whole story. */
 const EXPECTED_ERRORS = [InputError, ConfigError, EventError, TooManyFilesError, CheckoutError]
@@ -58,8 +62,8 @@ export async function run(): Promise<void> {
       notes.push(...checkoutNotes(checkedOut, context.pullRequest))
     }
     const api = context.pullRequest ? apiFor(inputs, notes) : null
-    const report = await gate(inputs, context, api, notes)
-    await publish(report, inputs, context, api, { checkedOut, startedAt })
+    const { report, suggestions } = await gate(inputs, context, api, notes)
+    await publish(report, inputs, context, api, { checkedOut, startedAt, suggestions })
     const tally = `${report.counts.error} error(s), ${report.counts.warning} warning(s), ${report.counts.notice} notice(s) in ${report.datasets.length} dataset(s); fail-on: ${report.failOn}`
     if (report.passed) core.info(`Dataset gate passed: ${tally}.`)
     else core.setFailed(`Dataset gate failed: ${tally}.`)
@@ -81,7 +85,7 @@ async function gate(
   context: RunContext,
   api: GitHubApi | null,
   notes: string[]
-): Promise<GateReport> {
+): Promise<{ report: GateReport; suggestions: RepairSuggestions | null }> {
   const pr = context.pullRequest
   const head = new WorkingTreeSource(context.workspace)
 
@@ -110,10 +114,48 @@ async function gate(
   if (base && pr && inputs.compareBase) request.base = { ref: baseRefLabel(pr), source: base }
   const failOn = inputs.failOn ?? loaded.config.failOn
   if (failOn === 'new' && !request.base) notes.push(failOnNewWithoutBase(context, inputs))
+  const storage = await storageFor(inputs, loaded.config, base, request.paths)
+  request.storage = storage
   const report = await runGate(request)
+  if (storage) {
+    await closeStorage(storage)
+    for (const note of storage.notes) core.notice(note)
+    notes.push(...storage.notes)
+  }
   if (loaded.fromBase) report.configFromBase = true
   report.notes.push(...notes, ...loaded.notes)
-  return report
+  return { report, suggestions: pr ? await suggestionsFor(request, report) : null }
+}
+
+/** What `fix` and `resplit` would change (repair/): never fails the run, never changes the verdict. */
+async function suggestionsFor(
+  request: GateRequest,
+  report: GateReport
+): Promise<RepairSuggestions | null> {
+  try {
+    return await suggestRepairs(request.source, request.config, report, request.paths)
+  } catch (error) {
+    core.warning(`Could not work out the suggested fixes: ${(error as Error).message}`)
+    return null
+  }
+}
+
+/**
+ * Cloud Storage verification as the configuration and the `verify-uris` / `probe-durations` inputs
+ * ask (the inputs win); on a pull request `changed` skips the videos the base already lists.
+ */
+function storageFor(
+  inputs: ActionInputs,
+  config: GateConfig,
+  base: GitRevisionSource | null,
+  paths: string[]
+): Promise<StorageRun | null> {
+  const settings = { ...config.storage }
+  if (inputs.verifyUris) settings.verify = inputs.verifyUris
+  if (inputs.probeDurations !== undefined)
+    settings.durations = inputs.probeDurations ? 'probe' : 'off'
+  if (settings.durations === 'probe' && settings.verify === 'off') settings.verify = 'changed'
+  return openStorage(settings, { base: base ? { source: base, paths } : null })
 }
 
 /**
@@ -213,7 +255,11 @@ async function publish(
   inputs: ActionInputs,
   context: RunContext,
   api: GitHubApi | null,
-  run: { checkedOut: CheckedOut | null; startedAt: Date }
+  run: {
+    checkedOut: CheckedOut | null
+    startedAt: Date
+    suggestions: RepairSuggestions | null
+  }
 ): Promise<void> {
   const pr = context.pullRequest
   // Before the JSON report and the comment, so they can say what GitHub's limits left out of it.
@@ -230,7 +276,12 @@ async function publish(
   setOutputs(report, written.path ?? '', sarifPath)
   if (written.path !== null) core.info(`JSON report: ${written.path}`)
 
-  const markdown = { commentKey: inputs.commentKey, headSha: pr?.headSha, runUrl: context.runUrl }
+  const markdown = {
+    commentKey: inputs.commentKey,
+    headSha: pr?.headSha,
+    runUrl: context.runUrl,
+    suggestedFixes: run.suggestions?.datasets
+  }
   try {
     if (!(await writeJobSummary(report, markdown)))
       core.info('No job summary: GITHUB_STEP_SUMMARY is not set.')
@@ -245,6 +296,9 @@ async function publish(
       `No pull request comment: the ${context.eventName || 'current'} event is not a pull request.`
     )
   }
+
+  if (pr && api && inputs.suggestions && run.suggestions)
+    await review(api, inputs, targetOf(context, pr), pr.headSha, run.suggestions)
 
   if (sarif && inputs.codeScanning === 'upload') {
     await uploadToCodeScanning(sarif, inputs, context, api, run)
@@ -322,6 +376,27 @@ async function uploadToCodeScanning(
     core.info(
       `Uploaded ${sarif.results} result(s) to code scanning for ${target.ref} at ${target.commitSha.slice(0, 7)} (category ${inputs.commentKey}${outcome.id ? `; upload id ${outcome.id}` : ''}).`
     )
+  else if (outcome.kind === 'forbidden') core.notice(outcome.message)
+  else core.warning(outcome.message)
+}
+
+/** The row repairs on changed lines as one review of `suggestion` blocks; a refusal is a notice. */
+async function review(
+  api: GitHubApi,
+  inputs: ActionInputs,
+  target: PullRequestTarget,
+  headSha: string,
+  suggestions: RepairSuggestions
+): Promise<void> {
+  const key = inputs.commentKey
+  const outcome = await postSuggestionReview(api, target, {
+    headSha,
+    key,
+    lines: suggestions.lines
+  })
+  if (outcome.kind === 'posted')
+    core.info(`Suggested ${outcome.comments} row repair(s) in review ${outcome.id ?? ''}.`)
+  else if (outcome.kind === 'nothing') core.info(`No suggestion review: ${outcome.reason}.`)
   else if (outcome.kind === 'forbidden') core.notice(outcome.message)
   else core.warning(outcome.message)
 }

@@ -39,6 +39,7 @@ export const RULE_IDS = [
   'duplicate-row',
   'unlabeled-video',
   'file-size',
+  'uri-missing',
   // dataset rules
   'min-classes',
   'max-classes',

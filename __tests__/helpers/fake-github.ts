@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { gunzipSync } from 'node:zlib'
+import { FakeReviews } from './fake-reviews.js'
 
 /** GitHub's OpenAPI description of one operation, as extract.mjs vendors it. */
 interface VendoredOperation {
@@ -98,7 +99,7 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = []
   comments: FakeComment[] = []
   /** Files of the pull request, as `GET .../pulls/{n}/files` lists them. */
-  prFiles: { filename: string; status: string; previous_filename?: string }[] = []
+  prFiles: { filename: string; status: string; previous_filename?: string; patch?: string }[] = []
   /** The pull request's current head SHA; null answers 404 (a deleted pull request). */
   prHead: string | null = null
   /** What `GET /user` answers; null behaves like the Actions token (403, writes as the bot). */
@@ -112,6 +113,11 @@ export class FakeGitHub {
   readonly faults: Fault[] = []
   private server: Server | null = null
   private nextId = 1000
+  /** Pull-request reviews and their comments (fake-reviews.ts). */
+  readonly reviews = new FakeReviews(
+    () => this.url,
+    () => this.nextId++
+  )
   private pending = new Set<NodeJS.Timeout>()
 
   async start(): Promise<this> {
@@ -248,6 +254,8 @@ export class FakeGitHub {
         return [201, this.addComment(text, this.user ?? ACTIONS_BOT)]
       }
     }
+    if (/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/(reviews|comments)$/.test(path))
+      return this.reviewRoute(method, url, body)
     if ((m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/sarifs$/)) && method === 'POST')
       return this.uploadSarif(path, m[1]!, m[2]!, body)
     if (
@@ -261,6 +269,23 @@ export class FakeGitHub {
       return [200, comment]
     }
     return [404, { message: `Not Found: ${method} ${path}` }]
+  }
+
+  /** Reviews and review comments of the pull request (fake-reviews.ts). */
+  private reviewRoute(
+    method: string,
+    url: URL,
+    body: unknown
+  ): [number, unknown, Record<string, string>?] {
+    const path = url.pathname
+    if (this.prHead === null) return [404, { message: 'Not Found' }]
+    if (method === 'GET' && path.endsWith('/reviews'))
+      return this.page(url, this.reviews.listReviews(path))
+    if (method === 'GET') return this.page(url, this.reviews.listComments(path))
+    if (method !== 'POST' || !path.endsWith('/reviews'))
+      return [404, { message: `Not Found: ${method} ${path}` }]
+    if (this.readOnly) return [403, { message: 'Resource not accessible by integration' }]
+    return this.reviews.create(path, body, this.user ?? ACTIONS_BOT, this.prFiles)
   }
 
   /** `POST /repos/{owner}/{repo}/code-scanning/sarifs`, as GitHub answers it. */

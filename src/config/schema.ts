@@ -70,6 +70,16 @@ const datasetSchema = z
     message: '`format: columns` needs a `columns` map (video, label, start, end, split)'
   })
 
+/** Cloud Storage verification of the video URIs (src/storage/). */
+const storageSchema = z
+  .object({
+    verify: z.enum(['off', 'changed', 'all']).default('off'),
+    durations: z.enum(['off', 'probe']).default('off'),
+    concurrency: z.number().int().min(1).max(64).default(16),
+    'budget-seconds': z.number().min(1).max(86_400).default(300)
+  })
+  .strict()
+
 export const configSchema = z
   .object({
     'fail-on': failOnSchema.default('error'),
@@ -77,7 +87,8 @@ export const configSchema = z
     rules: rulesSchema.default({}),
     'max-findings-per-rule': z.number().int().min(1).max(1_000_000).default(1000),
     /** Globs excluded from auto-discovery (node_modules is always excluded). */
-    exclude: z.array(z.string()).default([])
+    exclude: z.array(z.string()).default([]),
+    storage: storageSchema.prefault({})
   })
   .strict()
   .refine(c => new Set((c.datasets ?? []).map(d => d.name)).size === (c.datasets ?? []).length, {
@@ -108,6 +119,15 @@ export interface DatasetSpec {
   rules: RawRules
 }
 
+export interface StorageSettings {
+  /** Which URIs are looked up: none, those of added or changed rows (on a pull request), all. */
+  verify: 'off' | 'changed' | 'all'
+  /** `probe`: read each video's duration from its container header. */
+  durations: 'off' | 'probe'
+  concurrency: number
+  budgetSeconds: number
+}
+
 export interface GateConfig {
   failOn: FailOn
   /** Declared datasets; null means auto-discovery. */
@@ -115,6 +135,7 @@ export interface GateConfig {
   rules: RawRules
   maxFindingsPerRule: number
   exclude: string[]
+  storage: StorageSettings
   /** The file it came from, or null for the defaults. */
   source: string | null
 }
@@ -149,6 +170,12 @@ export function toGateConfig(
     rules: rawConfig.rules ?? {},
     maxFindingsPerRule: parsed['max-findings-per-rule'],
     exclude: parsed.exclude,
+    storage: {
+      verify: parsed.storage.verify,
+      durations: parsed.storage.durations,
+      concurrency: parsed.storage.concurrency,
+      budgetSeconds: parsed.storage['budget-seconds']
+    },
     source
   }
 }

@@ -31,6 +31,8 @@ import { groupOf } from '../analyze/group-of.js'
 import type { DatasetPlan, PlanProblem } from '../read/dataset-plan.js'
 import { readDurations, readMetadata, type VideoMetadata } from '../read/side-files.js'
 import type { FileSource } from '../read/source.js'
+import type { StorageRun } from '../storage/run.js'
+import { prepareUriVerification } from './verify-uris.js'
 
 export interface AnalyzedDataset {
   report: DatasetReport
@@ -44,6 +46,8 @@ export interface AnalyzedDataset {
 export interface AnalyzeOptions {
   snapshot: boolean
   progress?: GateRequest['progress']
+  /** The run's Cloud Storage access (head datasets only): URIs looked up, durations probed. */
+  storage?: StorageRun | null
 }
 
 export async function analyzeDataset(
@@ -63,10 +67,13 @@ export async function analyzeDataset(
     return { report, snapshot: null, notes: [], omitted: null, plan }
   }
   const side = await readSideFiles(source, plan, settings, sink)
+  const verification = options.storage
+    ? await prepareUriVerification(options.storage, source, plan, config, settings, side.durations)
+    : null
   const groupPattern =
     plan.spec?.groupPattern !== undefined ? RE2JS.compile(plan.spec.groupPattern) : null
   const accumulator = createAccumulator(plan, settings, sink, {
-    durations: side.durations,
+    durations: verification ? verification.durations : side.durations,
     groupPattern,
     frozen: options.snapshot
   })
@@ -90,6 +97,7 @@ export async function analyzeDataset(
     multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
     completeFirstPass: pass.complete
   })
+  const storageNotes = verification?.report(sink) ?? []
   reportDuplicates(accumulator, second.duplicates, sink)
   reportRowLevelAggregates(accumulator, sink)
   const tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata)
@@ -110,7 +118,8 @@ export async function analyzeDataset(
     delta: null
   }
   const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null
-  return { report, snapshot, notes: judgement.notes, omitted: sink.omittedIdentities, plan }
+  const notes = [...judgement.notes, ...storageNotes]
+  return { report, snapshot, notes, omitted: sink.omittedIdentities, plan }
 }
 
 /** The durations and metadata files, under the dataset's resource limits. */

@@ -5,6 +5,7 @@
 import type { FailOn } from '../model.js'
 import type { GateConfig } from '../config/schema.js'
 import type { FileSource } from '../read/source.js'
+import type { StorageRun } from '../storage/run.js'
 
 export interface Progress {
   /** Called now and then while a file is read; `bytesRead`/`bytesTotal` are for that file. */
@@ -29,4 +30,9 @@ export interface GateRequest {
   /** The same datasets at another revision: enables deltas, change rules and `fail-on: new`. */
   base?: { ref: string; source: FileSource }
   progress?: Progress
+  /**
+   * Cloud Storage verification (`storage:` in the configuration), opened by the shell with
+   * storage/run.ts's openStorage; unset or null: the URIs are not looked up.
+   */
+  storage?: StorageRun | null
 }

@@ -23,6 +23,8 @@ export interface ActionInputs {
   comment: 'always' | 'on-failure' | 'never'
   commentKey: string
   annotations: boolean
+  /** Offer mechanical row repairs as a pull-request review with `suggestion` blocks. */
+  suggestions: boolean
   compareBase: boolean
   /** Unset: a file in RUNNER_TEMP. */
   reportFile: string | undefined
@@ -31,6 +33,10 @@ export interface ActionInputs {
   /** `upload`: send the SARIF to GitHub code scanning (needs `security-events: write`). */
   codeScanning: 'upload' | 'off'
   githubToken: string
+  /** Unset: the configuration's `storage.verify`. */
+  verifyUris: 'off' | 'changed' | 'all' | undefined
+  /** Unset: the configuration's `storage.durations`. */
+  probeDurations: boolean | undefined
 }
 
 export class InputError extends Error {
@@ -89,6 +95,7 @@ const inputsSchema = z.object({
       message: "must be up to 100 letters, digits, '.', '_' or '-', starting with a letter or digit"
     }),
   annotations: booleanInput(true),
+  suggestions: booleanInput(true),
   'compare-base': booleanInput(true),
   'report-file': z.string().transform(v => v || undefined),
   'sarif-file': z.string().transform(v => v || undefined),
@@ -96,7 +103,19 @@ const inputsSchema = z.object({
     .string()
     .transform(v => v || 'off')
     .pipe(choiceInput(['upload', 'off'] as const)),
-  'github-token': z.string()
+  'github-token': z.string(),
+  'verify-uris': z
+    .string()
+    .refine(v => v === '' || ['off', 'changed', 'all'].includes(v), {
+      message: 'must be one of off, changed, all'
+    })
+    .transform(v => (v === '' ? undefined : (v as 'off' | 'changed' | 'all'))),
+  'probe-durations': z
+    .string()
+    .refine(v => v === '' || TRUE.includes(v) || FALSE.includes(v), {
+      message: 'must be true or false'
+    })
+    .transform(v => (v === '' ? undefined : TRUE.includes(v)))
 })
 
 const INPUT_NAMES = Object.keys(inputsSchema.shape) as (keyof typeof inputsSchema.shape)[]
@@ -158,10 +177,13 @@ export function getInputs(
     comment: v.comment,
     commentKey: v['comment-key'],
     annotations: v.annotations,
+    suggestions: v.suggestions,
     compareBase: v['compare-base'],
     reportFile: v['report-file'],
     sarifFile: v['sarif-file'],
     codeScanning: v['code-scanning'],
-    githubToken: v['github-token']
+    githubToken: v['github-token'],
+    verifyUris: v['verify-uris'],
+    probeDurations: v['probe-durations']
   }
 }

@@ -62,7 +62,7 @@ export class WorkingTreeSource implements FileSource {
       // A file is read by its own path only. A link inside the repository could lead into .git,
       // or let one file be read many times over (`l -> .`: l/rows.csv, l/l/rows.csv, ...), and a
       // git revision never follows links: both sides of a comparison see the same files.
-      const own = inside.split(sep).join('/')
+      const own = inside.split(sep).join('/') || '.'
       if (own !== clean) {
         return {
           problem: `reached through a symbolic link (it is ${own}); links are not followed, so name the file by its own path`

@@ -20,6 +20,7 @@ import {
   type Detail
 } from './markdown-blocks.js'
 import { renderDataset } from './markdown-dataset.js'
+import { renderSuggestedFixes, type SuggestedFix } from './markdown-suggestions.js'
 
 export interface MarkdownOptions {
   /** Namespaces the hidden marker (the action's `comment-key`): letters, digits, `.`, `_`, `-`. */
@@ -34,6 +35,8 @@ export interface MarkdownOptions {
   runUrl?: string
   /** The job summary: every detail, within the 1 MiB (UTF-8 bytes) a step summary may hold. */
   full?: boolean
+  /** What `resplit` and `fix` would change, per dataset: the collapsed "Suggested fix" sections. */
+  suggestedFixes?: readonly SuggestedFix[]
 }
 
 /** GitHub's limit for an issue or pull request comment body. */
@@ -188,6 +191,7 @@ function renderBody(
   }
   const lines = [marker, ...renderVerdict(report, options, detail)]
   for (const dataset of report.datasets) lines.push(...renderDataset(dataset, context))
+  lines.push(...renderSuggestedFixes(options.suggestedFixes))
   lines.push(...renderFooter(options))
   return lines.join('\n')
 }

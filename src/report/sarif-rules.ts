@@ -79,6 +79,8 @@ const HOW_TO_FIX: Record<RuleId, string> = {
     'Restore the examples the change removed, or add examples, so the class stays above its threshold.',
   'input-error':
     'Fix the path in the index or the configuration so it names a readable file inside the repository, in a supported format.',
+  'uri-missing':
+    "Upload the missing video or fix its URI; grant the import's service agent, and the identity the gate runs as, roles/storage.objectViewer on the bucket; upload empty or mistyped objects again; split videos over 50 GB.",
   'resource-limit':
     'Split the file or the dataset, or raise the limit in the configuration when the size is intended.'
 }

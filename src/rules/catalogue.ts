@@ -137,6 +137,14 @@ export const RULES = {
     summary: "A CSV over AutoML's 100 MB import limit.",
     options: z.object({ 'max-bytes': count.default(100 * 1000 * 1000) }).strict()
   }),
+  'uri-missing': rule({
+    kind: 'row',
+    severity: 'error',
+    severityNote: 'only with `storage.verify`; URIs left unverified (time budget, faults): warning',
+    summary:
+      'The Cloud Storage object a gs:// URI names does not exist (404), cannot be read with the credentials at hand (403), is empty, is not a video, is over the 50 GB import limit, or its bucket name is refused.',
+    options: z.object({}).strict()
+  }),
   'min-classes': rule({
     kind: 'dataset',
     severity: 'error',

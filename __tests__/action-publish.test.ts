@@ -15,7 +15,7 @@ import { findStickyComment } from '../src/publish/find-comment.js'
 import { describeCommentFailure, publishStickyComment } from '../src/publish/sticky-comment.js'
 import { planAnnotations } from '../src/publish/annotations.js'
 import { readRunContext, EventError } from '../src/publish/event.js'
-import { commentMarker } from '../src/report/markdown.js'
+import { commentMarker } from '../src/comment-marker.js'
 import type { DatasetReport, Finding, GateReport } from '../src/model.js'
 
 // ---------------------------------------------------------------------------------------------

@@ -7,13 +7,11 @@ import { SPLITS, countFindings } from '../src/model.js'
 import { RULE_IDS } from '../src/model.js'
 import {
   COMMENT_MAX_CHARS,
-  commentMarker,
-  hasMarker,
-  parseMarker,
   renderMarkdown,
   SUMMARY_MAX_BYTES,
   utf8Length
 } from '../src/report/markdown.js'
+import { commentMarker, hasMarker, parseMarker } from '../src/comment-marker.js'
 import { gateReportSchema } from '../src/report/schema.js'
 import { expectGolden, FIXTURES, hostileLarge, loadReport } from './fixtures/reports/fixtures.js'
 import {

@@ -39709,6 +39709,49 @@ function commonFolder(folders) {
     return common.join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep;
 }
 
+;// CONCATENATED MODULE: ./src/comment-marker.ts
+/**
+ * The sticky comment's marker protocol: the hidden first line the renderer writes and publishing
+ * looks for (with the comment's author) to find its own comment again. One definition, outside
+ * both, since the renderer writes it and publish/ reads it.
+ */
+const MARKER_PREFIX = '<!-- dataset-gate:';
+const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
+function checkKey(key) {
+    if (!KEY_PATTERN.test(key)) {
+        throw new Error(`comment-key ${JSON.stringify(key)} is not valid: use up to 100 letters, digits, '.', '_' or '-'`);
+    }
+}
+/**
+ * The hidden first line of the comment: `<!-- dataset-gate:<key> head=<sha or none> -->`. Dataset
+ * text can never produce it, because escaping turns every `<` into `&lt;`.
+ */
+function commentMarker(key, headSha) {
+    checkKey(key);
+    if (headSha !== undefined && !SHA_PATTERN.test(headSha)) {
+        throw new Error(`head SHA ${JSON.stringify(headSha)} is not a hexadecimal commit id`);
+    }
+    return `${MARKER_PREFIX}${key} head=${headSha?.toLowerCase() ?? 'none'} -->`;
+}
+function markerPattern(key) {
+    checkKey(key);
+    const quoted = key.replace(/[.]/g, '\\.');
+    return new RegExp(`^\\uFEFF?\\s*<!-- dataset-gate:${quoted} head=([0-9a-f]{7,64}|none) -->`);
+}
+/** Whether a comment body starts with this key's marker (whatever head it records). */
+function hasMarker(body, key) {
+    return markerPattern(key).test(body);
+}
+/**
+ * The head SHA recorded in a comment that starts with this key's marker; null when the body has
+ * no such marker or it records no head.
+ */
+function parseMarker(body, key) {
+    const sha = markerPattern(key).exec(body)?.[1];
+    return sha === undefined || sha === 'none' ? null : sha;
+}
+
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /**
  * Number formatting shared by the Markdown and text reports. Locale-independent, so golden files
@@ -41007,49 +41050,14 @@ function shellWord(arg) {
 
 
 
+
 /** GitHub's limit for an issue or pull request comment body. */
 const COMMENT_MAX_CHARS = 65536;
 /** GitHub's limit for one step's job summary, in bytes. */
 const SUMMARY_MAX_BYTES = 1024 * 1024;
 /** Below this budget not even the verdict fits; `renderMarkdown` throws a RangeError. */
 const MIN_MAX_CHARS = 1000;
-const MARKER_PREFIX = '<!-- dataset-gate:';
-const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
 const RUN_URL_PATTERN = /^https:\/\/[A-Za-z0-9._~:/?#@!$+,;=%-]+$/;
-function checkKey(key) {
-    if (!KEY_PATTERN.test(key)) {
-        throw new Error(`comment-key ${JSON.stringify(key)} is not valid: use up to 100 letters, digits, '.', '_' or '-'`);
-    }
-}
-/**
- * The hidden first line of the comment: `<!-- dataset-gate:<key> head=<sha or none> -->`. Dataset
- * text can never produce it, because escaping turns every `<` into `&lt;`.
- */
-function commentMarker(key, headSha) {
-    checkKey(key);
-    if (headSha !== undefined && !SHA_PATTERN.test(headSha)) {
-        throw new Error(`head SHA ${JSON.stringify(headSha)} is not a hexadecimal commit id`);
-    }
-    return `${MARKER_PREFIX}${key} head=${headSha?.toLowerCase() ?? 'none'} -->`;
-}
-function markerPattern(key) {
-    checkKey(key);
-    const quoted = key.replace(/[.]/g, '\\.');
-    return new RegExp(`^\\uFEFF?\\s*<!-- dataset-gate:${quoted} head=([0-9a-f]{7,64}|none) -->`);
-}
-/** Whether a comment body starts with this key's marker (whatever head it records). */
-function hasMarker(body, key) {
-    return markerPattern(key).test(body);
-}
-/**
- * The head SHA recorded in a comment that starts with this key's marker; null when the body has
- * no such marker or it records no head.
- */
-function parseMarker(body, key) {
-    const sha = markerPattern(key).exec(body)?.[1];
-    return sha === undefined || sha === 'none' ? null : sha;
-}
 /** How much of each section a rendering keeps. */
 function level(findings, classes, items, flags = {}) {
     const defaults = { chart: true, shifts: true, distances: true, compact: false };

@@ -77477,6 +77477,465 @@ function describeApiError(error, doing, permission) {
     return `Could not ${doing} (${detail}).`;
 }
 
+;// CONCATENATED MODULE: ./src/comment-marker.ts
+/**
+ * The sticky comment's marker protocol: the hidden first line the renderer writes and publishing
+ * looks for (with the comment's author) to find its own comment again. One definition, outside
+ * both, since the renderer writes it and publish/ reads it.
+ */
+const MARKER_PREFIX = '<!-- dataset-gate:';
+const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
+function checkKey(key) {
+    if (!KEY_PATTERN.test(key)) {
+        throw new Error(`comment-key ${JSON.stringify(key)} is not valid: use up to 100 letters, digits, '.', '_' or '-'`);
+    }
+}
+/**
+ * The hidden first line of the comment: `<!-- dataset-gate:<key> head=<sha or none> -->`. Dataset
+ * text can never produce it, because escaping turns every `<` into `&lt;`.
+ */
+function commentMarker(key, headSha) {
+    checkKey(key);
+    if (headSha !== undefined && !SHA_PATTERN.test(headSha)) {
+        throw new Error(`head SHA ${JSON.stringify(headSha)} is not a hexadecimal commit id`);
+    }
+    return `${MARKER_PREFIX}${key} head=${headSha?.toLowerCase() ?? 'none'} -->`;
+}
+function markerPattern(key) {
+    checkKey(key);
+    const quoted = key.replace(/[.]/g, '\\.');
+    return new RegExp(`^\\uFEFF?\\s*<!-- dataset-gate:${quoted} head=([0-9a-f]{7,64}|none) -->`);
+}
+/** Whether a comment body starts with this key's marker (whatever head it records). */
+function hasMarker(body, key) {
+    return markerPattern(key).test(body);
+}
+/**
+ * The head SHA recorded in a comment that starts with this key's marker; null when the body has
+ * no such marker or it records no head.
+ */
+function parseMarker(body, key) {
+    const sha = markerPattern(key).exec(body)?.[1];
+    return sha === undefined || sha === 'none' ? null : sha;
+}
+
+;// CONCATENATED MODULE: ./src/publish/inputs.ts
+/**
+ * The action's inputs (action.yml), read once and validated with zod. GitHub does not enforce
+ * `required` or allowed values, so a bad value stops here with one line that names the input.
+ */
+
+
+
+
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+/** YAML 1.2 core booleans, the same set as `core.getBooleanInput`. */
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+function booleanInput(fallback) {
+    return schemas_string()
+        .refine(v => v === '' || TRUE.includes(v) || FALSE.includes(v), {
+        message: 'must be true or false'
+    })
+        .transform(v => (v === '' ? fallback : TRUE.includes(v)));
+}
+function choiceInput(choices) {
+    return schemas_string()
+        .refine(v => choices.includes(v), {
+        message: `must be one of ${choices.join(', ')}`
+    })
+        .transform(v => v);
+}
+const inputsSchema = object({
+    paths: schemas_string().transform(splitPathList),
+    config: schemas_string()
+        .transform(v => v || '.github/dataset-gate.yml')
+        .refine(v => normalizeRepoPath(v) !== null, {
+        message: 'must be a path inside the repository'
+    })
+        .transform(v => normalizeRepoPath(v)),
+    'changed-only': booleanInput(true),
+    'fail-on': schemas_string()
+        .refine(v => v === '' || ['error', 'warning', 'never', 'new'].includes(v), {
+        message: 'must be one of error, warning, never, new'
+    })
+        .transform(v => (v === '' ? undefined : v)),
+    comment: schemas_string()
+        .transform(v => v || 'always')
+        .pipe(choiceInput(['always', 'on-failure', 'never'])),
+    'comment-key': schemas_string()
+        .transform(v => v || 'dataset-gate')
+        .refine(isValidKey, {
+        message: "must be up to 100 letters, digits, '.', '_' or '-', starting with a letter or digit"
+    }),
+    annotations: booleanInput(true),
+    suggestions: booleanInput(true),
+    'compare-base': booleanInput(true),
+    'report-file': schemas_string().transform(v => v || undefined),
+    'sarif-file': schemas_string().transform(v => v || undefined),
+    'code-scanning': schemas_string()
+        .transform(v => v || 'off')
+        .pipe(choiceInput(['upload', 'off'])),
+    'github-token': schemas_string(),
+    'verify-uris': schemas_string()
+        .refine(v => v === '' || ['off', 'changed', 'all'].includes(v), {
+        message: 'must be one of off, changed, all'
+    })
+        .transform(v => (v === '' ? undefined : v)),
+    'probe-durations': schemas_string()
+        .refine(v => v === '' || TRUE.includes(v) || FALSE.includes(v), {
+        message: 'must be true or false'
+    })
+        .transform(v => (v === '' ? undefined : TRUE.includes(v)))
+});
+const INPUT_NAMES = Object.keys(inputsSchema.shape);
+/**
+ * The `paths` input as a list of globs: one per line, and several on a line separated by commas,
+ * except commas inside braces or brackets, which belong to the glob (`data/*.{csv,jsonl}`,
+ * `clip_[0-9,]*.csv`). Splitting those would leave two broken globs that match nothing.
+ */
+function splitPathList(text) {
+    const globs = [];
+    for (const line of text.split(/\r?\n/)) {
+        let depth = 0;
+        let start = 0;
+        for (let i = 0; i < line.length; i++) {
+            const char = line[i];
+            if (char === '{' || char === '[')
+                depth++;
+            else if ((char === '}' || char === ']') && depth > 0)
+                depth--;
+            else if (char === ',' && depth === 0) {
+                globs.push(line.slice(start, i));
+                start = i + 1;
+            }
+        }
+        globs.push(line.slice(start));
+    }
+    return globs.map(glob => glob.trim()).filter(glob => glob.length > 0);
+}
+function isValidKey(key) {
+    try {
+        commentMarker(key);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * @param read how to read one input (default: the runner's `INPUT_<NAME>` variables via
+ *   `core.getInput`, which trims the value)
+ */
+function getInputs(read = name => getInput(name)) {
+    const raw = Object.fromEntries(INPUT_NAMES.map(name => [name, read(name)]));
+    const parsed = inputsSchema.safeParse(raw);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const name = String(issue.path[0]);
+        const shown = name === 'github-token' ? '' : ` (got ${JSON.stringify(raw[name] ?? '')})`;
+        throw new InputError(`Input \`${name}\` ${issue.message}${shown}.`);
+    }
+    const v = parsed.data;
+    return {
+        paths: v.paths,
+        config: v.config,
+        changedOnly: v['changed-only'],
+        failOn: v['fail-on'],
+        comment: v.comment,
+        commentKey: v['comment-key'],
+        annotations: v.annotations,
+        suggestions: v.suggestions,
+        compareBase: v['compare-base'],
+        reportFile: v['report-file'],
+        sarifFile: v['sarif-file'],
+        codeScanning: v['code-scanning'],
+        githubToken: v['github-token'],
+        verifyUris: v['verify-uris'],
+        probeDurations: v['probe-durations']
+    };
+}
+
+;// CONCATENATED MODULE: ./src/publish/outputs.ts
+/**
+ * The step's outputs. The JSON report file they name (report-file.ts) carries every finding; the
+ * comment and the annotations are summaries of it.
+ */
+
+/**
+ * @param reportFile where the JSON report went; empty when it could not be written at all
+ * @param sarifFile where the SARIF went; empty when none was asked for or it could not be written
+ */
+function setOutputs(report, reportFile, sarifFile = '') {
+    setOutput('passed', String(report.passed));
+    setOutput('errors', String(report.counts.error));
+    setOutput('warnings', String(report.counts.warning));
+    setOutput('report-file', reportFile);
+    setOutput('datasets', String(report.datasets.length));
+    setOutput('sarif-file', sarifFile);
+}
+
+;// CONCATENATED MODULE: ./src/publish/pull-request-files.ts
+/**
+ * GET /repos/{owner}/{repo}/pulls/{pull_number}/files, every page. GitHub lists at most 3000 files
+ * of a pull request; past that the list is silently incomplete, so the gate refuses to guess which
+ * datasets are touched and says how to gate them all instead.
+ */
+
+
+/** The most files the API lists for one pull request. */
+const PR_FILES_API_CAP = 3000;
+const PER_PAGE = 100;
+const fileSchema = object({ filename: schemas_string(), previous_filename: schemas_string().optional() });
+class TooManyFilesError extends Error {
+    constructor(count) {
+        super(`This pull request changes ${count ?? `${PR_FILES_API_CAP} or more`} files, and GitHub's API lists at most ${PR_FILES_API_CAP} files of a pull request, so the gate cannot tell which datasets it touches. Set \`changed-only: false\` to gate every dataset.`);
+        this.name = 'TooManyFilesError';
+    }
+}
+/**
+ * Every path the pull request touches: added, modified, removed, and both names of a rename (moving
+ * a file out of a dataset touches that dataset too).
+ * @param expectedCount the payload's `changed_files`, when the event carries it
+ */
+async function listPullRequestFiles(api, target, expectedCount = null) {
+    if (expectedCount !== null && expectedCount > PR_FILES_API_CAP)
+        throw new TooManyFilesError(expectedCount);
+    const files = new Set();
+    let listed = 0;
+    for (let page = 1; page <= PR_FILES_API_CAP / PER_PAGE; page++) {
+        let data;
+        try {
+            ;
+            ({ data } = await api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+                owner: target.owner,
+                repo: target.repo,
+                pull_number: target.number,
+                per_page: PER_PAGE,
+                page
+            }));
+        }
+        catch (error) {
+            throw new Error(describeApiError(error, "list the pull request's files", 'pull-requests: read'), {
+                cause: error
+            });
+        }
+        const entries = array(fileSchema).parse(data);
+        for (const entry of entries) {
+            files.add(entry.filename);
+            if (entry.previous_filename !== undefined)
+                files.add(entry.previous_filename);
+        }
+        listed += entries.length;
+        if (entries.length < PER_PAGE)
+            break;
+    }
+    if (listed >= PR_FILES_API_CAP && (expectedCount === null || expectedCount > listed)) {
+        throw new TooManyFilesError(expectedCount);
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./src/publish/create-comment.ts
+/** POST /repos/{owner}/{repo}/issues/{issue_number}/comments. Not retried on 5xx (see retry.ts). */
+
+async function createComment(api, target, body) {
+    const { data } = await api.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.number,
+        body
+    });
+    return object({ id: schemas_number() }).parse(data).id;
+}
+
+;// CONCATENATED MODULE: ./src/publish/identity.ts
+/**
+ * GET /user: who the token writes comments as, so the sticky comment is only ever looked up among
+ * our own comments (never someone else's that happens to carry the marker).
+ *
+ * A personal access token answers with its user. The workflow's GITHUB_TOKEN (an installation token)
+ * gets 403 "Resource not accessible by integration" (401/404 on some servers): its comments are
+ * written by `github-actions[bot]`, so that is who we are. A GitHub App's own installation token
+ * also lands here; its comments are authored by `<app-slug>[bot]` and are not recognized, so such a
+ * setup gets a new comment per run (documented limitation; use the default token or a PAT).
+ */
+
+
+const ACTIONS_BOT = { login: 'github-actions[bot]', type: 'Bot' };
+const userSchema = object({ login: schemas_string(), type: schemas_string().default('User') });
+/** Other failures (5xx after retries) throw: guessing wrong would create a second comment. */
+async function resolveIdentity(api) {
+    try {
+        const { data } = await api.request('GET /user');
+        return userSchema.parse(data);
+    }
+    catch (error) {
+        if (hasStatus(error, 401, 403, 404))
+            return ACTIONS_BOT;
+        throw error;
+    }
+}
+function isAuthoredBy(author, self) {
+    if (!author?.login)
+        return false;
+    return (author.login.toLowerCase() === self.login.toLowerCase() &&
+        (author.type ?? self.type) === self.type);
+}
+
+;// CONCATENATED MODULE: ./src/publish/find-comment.ts
+/**
+ * GET /repos/{owner}/{repo}/issues/{issue_number}/comments, every page: the sticky comment is the
+ * oldest one that starts with this key's hidden marker AND was written by the token's own identity.
+ */
+
+
+
+const find_comment_PER_PAGE = 100;
+/** 10,000 comments: far beyond any real pull request, and a bound on the calls. */
+const MAX_PAGES = 100;
+const commentSchema = object({
+    id: schemas_number(),
+    body: schemas_string().nullish(),
+    user: object({ login: schemas_string(), type: schemas_string().optional() }).nullish()
+});
+async function findStickyComment(api, target, key, self) {
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const { data } = await api.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            owner: target.owner,
+            repo: target.repo,
+            issue_number: target.number,
+            per_page: find_comment_PER_PAGE,
+            page
+        });
+        const comments = array(commentSchema).parse(data);
+        for (const comment of comments) {
+            const body = comment.body ?? '';
+            if (isAuthoredBy(comment.user, self) && hasMarker(body, key)) {
+                return { id: comment.id, body, recordedHead: parseMarker(body, key) };
+            }
+        }
+        if (comments.length < find_comment_PER_PAGE)
+            break;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/publish/pull-request-head.ts
+/**
+ * GET /repos/{owner}/{repo}/pulls/{pull_number}: the commit the pull request points at now, to
+ * tell whether a run is still the latest one for its pull request.
+ */
+
+const pullSchema = object({ head: object({ sha: schemas_string() }) });
+async function getPullRequestHead(api, target) {
+    const { data } = await api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+        owner: target.owner,
+        repo: target.repo,
+        pull_number: target.number
+    });
+    return pullSchema.parse(data).head.sha.toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/publish/update-comment.ts
+async function updateComment(api, target, commentId, body) {
+    await api.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        owner: target.owner,
+        repo: target.repo,
+        comment_id: commentId,
+        body
+    });
+}
+
+;// CONCATENATED MODULE: ./src/publish/sticky-comment.ts
+/**
+ * The one comment per pull request and `comment-key`: found by its hidden marker among the token's
+ * own comments, edited in place, left alone when nothing changed, and never overwritten by a run
+ * for an older commit.
+ *
+ * - `always`: create the comment, or update it.
+ * - `on-failure`: create it only when the gate failed; when it passes, an existing comment is still
+ *   updated to the passing result (a stale red comment on a green pull request would mislead), but
+ *   no new comment is created.
+ * - Newer-run protection: when the existing comment records a different head SHA than ours, the
+ *   pull request's current head is fetched; unless it is still our commit, a newer push exists and
+ *   its run owns the comment, so this run leaves it alone.
+ * - One run never creates two comments: a POST that fails without a clear answer (5xx, timeout)
+ *   is followed by a fresh look for our comment before the one repeat.
+ */
+
+
+
+
+
+
+
+
+async function publishStickyComment(api, request) {
+    const self = await resolveIdentity(api);
+    const existing = await findStickyComment(api, request.target, request.key, self);
+    if (existing === null) {
+        if (request.mode === 'on-failure' && request.passed) {
+            return {
+                action: 'skipped',
+                reason: 'the gate passed and `comment: on-failure` only creates a comment for a failure'
+            };
+        }
+        return createOnce(api, request, self);
+    }
+    if (existing.body === request.body)
+        return { action: 'unchanged', id: existing.id };
+    const newer = await newerRunOwns(api, request, existing);
+    if (newer !== null)
+        return { action: 'skipped', reason: newer };
+    await updateComment(api, request.target, existing.id, request.body);
+    return { action: 'updated', id: existing.id };
+}
+/** Why this run must not write, or null when it is the latest run for the pull request. */
+async function newerRunOwns(api, request, existing) {
+    const ours = request.headSha.toLowerCase();
+    if (existing.recordedHead === null || existing.recordedHead.toLowerCase() === ours)
+        return null;
+    const current = await getPullRequestHead(api, request.target);
+    if (current === ours)
+        return null;
+    return `the pull request has moved on to ${current.slice(0, 7)} since this run's ${ours.slice(0, 7)}; the comment is left to the newer run`;
+}
+async function createOnce(api, request, self) {
+    try {
+        return { action: 'created', id: await createComment(api, request.target, request.body) };
+    }
+    catch (error) {
+        // 4xx are definite answers; only a failure that may have hidden a success is looked into.
+        if (classifyFailure(error) !== 'server')
+            throw error;
+        const landed = await findStickyComment(api, request.target, request.key, self);
+        if (landed !== null) {
+            if (landed.body !== request.body)
+                await updateComment(api, request.target, landed.id, request.body);
+            return { action: 'created', id: landed.id };
+        }
+        return { action: 'created', id: await createComment(api, request.target, request.body) };
+    }
+}
+/** A warning for a comment that could not be written; the gate's verdict does not depend on it. */
+function describeCommentFailure(error) {
+    const status = api_statusOf(error);
+    if (status === 404) {
+        return `Could not write the pull request comment (HTTP 404: ${shortMessage(error)}): the pull request or the comment no longer exists, or the token cannot see the repository.`;
+    }
+    if (status === 422) {
+        return `GitHub refused the pull request comment (HTTP 422: ${shortMessage(error)}): the body may be too long, or the conversation is locked.`;
+    }
+    return describeApiError(error, 'write the pull request comment', 'pull-requests: write');
+}
+
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /**
  * Number formatting shared by the Markdown and text reports. Locale-independent, so golden files
@@ -78775,49 +79234,14 @@ function shellWord(arg) {
 
 
 
+
 /** GitHub's limit for an issue or pull request comment body. */
 const COMMENT_MAX_CHARS = 65536;
 /** GitHub's limit for one step's job summary, in bytes. */
 const SUMMARY_MAX_BYTES = 1024 * 1024;
 /** Below this budget not even the verdict fits; `renderMarkdown` throws a RangeError. */
 const MIN_MAX_CHARS = 1000;
-const MARKER_PREFIX = '<!-- dataset-gate:';
-const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
 const RUN_URL_PATTERN = /^https:\/\/[A-Za-z0-9._~:/?#@!$+,;=%-]+$/;
-function checkKey(key) {
-    if (!KEY_PATTERN.test(key)) {
-        throw new Error(`comment-key ${JSON.stringify(key)} is not valid: use up to 100 letters, digits, '.', '_' or '-'`);
-    }
-}
-/**
- * The hidden first line of the comment: `<!-- dataset-gate:<key> head=<sha or none> -->`. Dataset
- * text can never produce it, because escaping turns every `<` into `&lt;`.
- */
-function commentMarker(key, headSha) {
-    checkKey(key);
-    if (headSha !== undefined && !SHA_PATTERN.test(headSha)) {
-        throw new Error(`head SHA ${JSON.stringify(headSha)} is not a hexadecimal commit id`);
-    }
-    return `${MARKER_PREFIX}${key} head=${headSha?.toLowerCase() ?? 'none'} -->`;
-}
-function markerPattern(key) {
-    checkKey(key);
-    const quoted = key.replace(/[.]/g, '\\.');
-    return new RegExp(`^\\uFEFF?\\s*<!-- dataset-gate:${quoted} head=([0-9a-f]{7,64}|none) -->`);
-}
-/** Whether a comment body starts with this key's marker (whatever head it records). */
-function hasMarker(body, key) {
-    return markerPattern(key).test(body);
-}
-/**
- * The head SHA recorded in a comment that starts with this key's marker; null when the body has
- * no such marker or it records no head.
- */
-function parseMarker(body, key) {
-    const sha = markerPattern(key).exec(body)?.[1];
-    return sha === undefined || sha === 'none' ? null : sha;
-}
 /** How much of each section a rendering keeps. */
 function level(findings, classes, items, flags = {}) {
     const defaults = { chart: true, shifts: true, distances: true, compact: false };
@@ -78990,422 +79414,6 @@ function renderMarkdown(report, options) {
             return body;
     }
     return cutToFit(body, limit, measure, full);
-}
-
-;// CONCATENATED MODULE: ./src/publish/inputs.ts
-/**
- * The action's inputs (action.yml), read once and validated with zod. GitHub does not enforce
- * `required` or allowed values, so a bad value stops here with one line that names the input.
- */
-
-
-
-
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
-}
-/** YAML 1.2 core booleans, the same set as `core.getBooleanInput`. */
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-function booleanInput(fallback) {
-    return schemas_string()
-        .refine(v => v === '' || TRUE.includes(v) || FALSE.includes(v), {
-        message: 'must be true or false'
-    })
-        .transform(v => (v === '' ? fallback : TRUE.includes(v)));
-}
-function choiceInput(choices) {
-    return schemas_string()
-        .refine(v => choices.includes(v), {
-        message: `must be one of ${choices.join(', ')}`
-    })
-        .transform(v => v);
-}
-const inputsSchema = object({
-    paths: schemas_string().transform(splitPathList),
-    config: schemas_string()
-        .transform(v => v || '.github/dataset-gate.yml')
-        .refine(v => normalizeRepoPath(v) !== null, {
-        message: 'must be a path inside the repository'
-    })
-        .transform(v => normalizeRepoPath(v)),
-    'changed-only': booleanInput(true),
-    'fail-on': schemas_string()
-        .refine(v => v === '' || ['error', 'warning', 'never', 'new'].includes(v), {
-        message: 'must be one of error, warning, never, new'
-    })
-        .transform(v => (v === '' ? undefined : v)),
-    comment: schemas_string()
-        .transform(v => v || 'always')
-        .pipe(choiceInput(['always', 'on-failure', 'never'])),
-    'comment-key': schemas_string()
-        .transform(v => v || 'dataset-gate')
-        .refine(isValidKey, {
-        message: "must be up to 100 letters, digits, '.', '_' or '-', starting with a letter or digit"
-    }),
-    annotations: booleanInput(true),
-    suggestions: booleanInput(true),
-    'compare-base': booleanInput(true),
-    'report-file': schemas_string().transform(v => v || undefined),
-    'sarif-file': schemas_string().transform(v => v || undefined),
-    'code-scanning': schemas_string()
-        .transform(v => v || 'off')
-        .pipe(choiceInput(['upload', 'off'])),
-    'github-token': schemas_string(),
-    'verify-uris': schemas_string()
-        .refine(v => v === '' || ['off', 'changed', 'all'].includes(v), {
-        message: 'must be one of off, changed, all'
-    })
-        .transform(v => (v === '' ? undefined : v)),
-    'probe-durations': schemas_string()
-        .refine(v => v === '' || TRUE.includes(v) || FALSE.includes(v), {
-        message: 'must be true or false'
-    })
-        .transform(v => (v === '' ? undefined : TRUE.includes(v)))
-});
-const INPUT_NAMES = Object.keys(inputsSchema.shape);
-/**
- * The `paths` input as a list of globs: one per line, and several on a line separated by commas,
- * except commas inside braces or brackets, which belong to the glob (`data/*.{csv,jsonl}`,
- * `clip_[0-9,]*.csv`). Splitting those would leave two broken globs that match nothing.
- */
-function splitPathList(text) {
-    const globs = [];
-    for (const line of text.split(/\r?\n/)) {
-        let depth = 0;
-        let start = 0;
-        for (let i = 0; i < line.length; i++) {
-            const char = line[i];
-            if (char === '{' || char === '[')
-                depth++;
-            else if ((char === '}' || char === ']') && depth > 0)
-                depth--;
-            else if (char === ',' && depth === 0) {
-                globs.push(line.slice(start, i));
-                start = i + 1;
-            }
-        }
-        globs.push(line.slice(start));
-    }
-    return globs.map(glob => glob.trim()).filter(glob => glob.length > 0);
-}
-function isValidKey(key) {
-    try {
-        commentMarker(key);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * @param read how to read one input (default: the runner's `INPUT_<NAME>` variables via
- *   `core.getInput`, which trims the value)
- */
-function getInputs(read = name => getInput(name)) {
-    const raw = Object.fromEntries(INPUT_NAMES.map(name => [name, read(name)]));
-    const parsed = inputsSchema.safeParse(raw);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const name = String(issue.path[0]);
-        const shown = name === 'github-token' ? '' : ` (got ${JSON.stringify(raw[name] ?? '')})`;
-        throw new InputError(`Input \`${name}\` ${issue.message}${shown}.`);
-    }
-    const v = parsed.data;
-    return {
-        paths: v.paths,
-        config: v.config,
-        changedOnly: v['changed-only'],
-        failOn: v['fail-on'],
-        comment: v.comment,
-        commentKey: v['comment-key'],
-        annotations: v.annotations,
-        suggestions: v.suggestions,
-        compareBase: v['compare-base'],
-        reportFile: v['report-file'],
-        sarifFile: v['sarif-file'],
-        codeScanning: v['code-scanning'],
-        githubToken: v['github-token'],
-        verifyUris: v['verify-uris'],
-        probeDurations: v['probe-durations']
-    };
-}
-
-;// CONCATENATED MODULE: ./src/publish/outputs.ts
-/**
- * The step's outputs. The JSON report file they name (report-file.ts) carries every finding; the
- * comment and the annotations are summaries of it.
- */
-
-/**
- * @param reportFile where the JSON report went; empty when it could not be written at all
- * @param sarifFile where the SARIF went; empty when none was asked for or it could not be written
- */
-function setOutputs(report, reportFile, sarifFile = '') {
-    setOutput('passed', String(report.passed));
-    setOutput('errors', String(report.counts.error));
-    setOutput('warnings', String(report.counts.warning));
-    setOutput('report-file', reportFile);
-    setOutput('datasets', String(report.datasets.length));
-    setOutput('sarif-file', sarifFile);
-}
-
-;// CONCATENATED MODULE: ./src/publish/pull-request-files.ts
-/**
- * GET /repos/{owner}/{repo}/pulls/{pull_number}/files, every page. GitHub lists at most 3000 files
- * of a pull request; past that the list is silently incomplete, so the gate refuses to guess which
- * datasets are touched and says how to gate them all instead.
- */
-
-
-/** The most files the API lists for one pull request. */
-const PR_FILES_API_CAP = 3000;
-const PER_PAGE = 100;
-const fileSchema = object({ filename: schemas_string(), previous_filename: schemas_string().optional() });
-class TooManyFilesError extends Error {
-    constructor(count) {
-        super(`This pull request changes ${count ?? `${PR_FILES_API_CAP} or more`} files, and GitHub's API lists at most ${PR_FILES_API_CAP} files of a pull request, so the gate cannot tell which datasets it touches. Set \`changed-only: false\` to gate every dataset.`);
-        this.name = 'TooManyFilesError';
-    }
-}
-/**
- * Every path the pull request touches: added, modified, removed, and both names of a rename (moving
- * a file out of a dataset touches that dataset too).
- * @param expectedCount the payload's `changed_files`, when the event carries it
- */
-async function listPullRequestFiles(api, target, expectedCount = null) {
-    if (expectedCount !== null && expectedCount > PR_FILES_API_CAP)
-        throw new TooManyFilesError(expectedCount);
-    const files = new Set();
-    let listed = 0;
-    for (let page = 1; page <= PR_FILES_API_CAP / PER_PAGE; page++) {
-        let data;
-        try {
-            ;
-            ({ data } = await api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
-                owner: target.owner,
-                repo: target.repo,
-                pull_number: target.number,
-                per_page: PER_PAGE,
-                page
-            }));
-        }
-        catch (error) {
-            throw new Error(describeApiError(error, "list the pull request's files", 'pull-requests: read'), {
-                cause: error
-            });
-        }
-        const entries = array(fileSchema).parse(data);
-        for (const entry of entries) {
-            files.add(entry.filename);
-            if (entry.previous_filename !== undefined)
-                files.add(entry.previous_filename);
-        }
-        listed += entries.length;
-        if (entries.length < PER_PAGE)
-            break;
-    }
-    if (listed >= PR_FILES_API_CAP && (expectedCount === null || expectedCount > listed)) {
-        throw new TooManyFilesError(expectedCount);
-    }
-    return files;
-}
-
-;// CONCATENATED MODULE: ./src/publish/create-comment.ts
-/** POST /repos/{owner}/{repo}/issues/{issue_number}/comments. Not retried on 5xx (see retry.ts). */
-
-async function createComment(api, target, body) {
-    const { data } = await api.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: target.number,
-        body
-    });
-    return object({ id: schemas_number() }).parse(data).id;
-}
-
-;// CONCATENATED MODULE: ./src/publish/identity.ts
-/**
- * GET /user: who the token writes comments as, so the sticky comment is only ever looked up among
- * our own comments (never someone else's that happens to carry the marker).
- *
- * A personal access token answers with its user. The workflow's GITHUB_TOKEN (an installation token)
- * gets 403 "Resource not accessible by integration" (401/404 on some servers): its comments are
- * written by `github-actions[bot]`, so that is who we are. A GitHub App's own installation token
- * also lands here; its comments are authored by `<app-slug>[bot]` and are not recognized, so such a
- * setup gets a new comment per run (documented limitation; use the default token or a PAT).
- */
-
-
-const ACTIONS_BOT = { login: 'github-actions[bot]', type: 'Bot' };
-const userSchema = object({ login: schemas_string(), type: schemas_string().default('User') });
-/** Other failures (5xx after retries) throw: guessing wrong would create a second comment. */
-async function resolveIdentity(api) {
-    try {
-        const { data } = await api.request('GET /user');
-        return userSchema.parse(data);
-    }
-    catch (error) {
-        if (hasStatus(error, 401, 403, 404))
-            return ACTIONS_BOT;
-        throw error;
-    }
-}
-function isAuthoredBy(author, self) {
-    if (!author?.login)
-        return false;
-    return (author.login.toLowerCase() === self.login.toLowerCase() &&
-        (author.type ?? self.type) === self.type);
-}
-
-;// CONCATENATED MODULE: ./src/publish/find-comment.ts
-/**
- * GET /repos/{owner}/{repo}/issues/{issue_number}/comments, every page: the sticky comment is the
- * oldest one that starts with this key's hidden marker AND was written by the token's own identity.
- */
-
-
-
-const find_comment_PER_PAGE = 100;
-/** 10,000 comments: far beyond any real pull request, and a bound on the calls. */
-const MAX_PAGES = 100;
-const commentSchema = object({
-    id: schemas_number(),
-    body: schemas_string().nullish(),
-    user: object({ login: schemas_string(), type: schemas_string().optional() }).nullish()
-});
-async function findStickyComment(api, target, key, self) {
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const { data } = await api.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-            owner: target.owner,
-            repo: target.repo,
-            issue_number: target.number,
-            per_page: find_comment_PER_PAGE,
-            page
-        });
-        const comments = array(commentSchema).parse(data);
-        for (const comment of comments) {
-            const body = comment.body ?? '';
-            if (isAuthoredBy(comment.user, self) && hasMarker(body, key)) {
-                return { id: comment.id, body, recordedHead: parseMarker(body, key) };
-            }
-        }
-        if (comments.length < find_comment_PER_PAGE)
-            break;
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/publish/pull-request-head.ts
-/**
- * GET /repos/{owner}/{repo}/pulls/{pull_number}: the commit the pull request points at now, to
- * tell whether a run is still the latest one for its pull request.
- */
-
-const pullSchema = object({ head: object({ sha: schemas_string() }) });
-async function getPullRequestHead(api, target) {
-    const { data } = await api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-        owner: target.owner,
-        repo: target.repo,
-        pull_number: target.number
-    });
-    return pullSchema.parse(data).head.sha.toLowerCase();
-}
-
-;// CONCATENATED MODULE: ./src/publish/update-comment.ts
-async function updateComment(api, target, commentId, body) {
-    await api.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-        owner: target.owner,
-        repo: target.repo,
-        comment_id: commentId,
-        body
-    });
-}
-
-;// CONCATENATED MODULE: ./src/publish/sticky-comment.ts
-/**
- * The one comment per pull request and `comment-key`: found by its hidden marker among the token's
- * own comments, edited in place, left alone when nothing changed, and never overwritten by a run
- * for an older commit.
- *
- * - `always`: create the comment, or update it.
- * - `on-failure`: create it only when the gate failed; when it passes, an existing comment is still
- *   updated to the passing result (a stale red comment on a green pull request would mislead), but
- *   no new comment is created.
- * - Newer-run protection: when the existing comment records a different head SHA than ours, the
- *   pull request's current head is fetched; unless it is still our commit, a newer push exists and
- *   its run owns the comment, so this run leaves it alone.
- * - One run never creates two comments: a POST that fails without a clear answer (5xx, timeout)
- *   is followed by a fresh look for our comment before the one repeat.
- */
-
-
-
-
-
-
-
-
-async function publishStickyComment(api, request) {
-    const self = await resolveIdentity(api);
-    const existing = await findStickyComment(api, request.target, request.key, self);
-    if (existing === null) {
-        if (request.mode === 'on-failure' && request.passed) {
-            return {
-                action: 'skipped',
-                reason: 'the gate passed and `comment: on-failure` only creates a comment for a failure'
-            };
-        }
-        return createOnce(api, request, self);
-    }
-    if (existing.body === request.body)
-        return { action: 'unchanged', id: existing.id };
-    const newer = await newerRunOwns(api, request, existing);
-    if (newer !== null)
-        return { action: 'skipped', reason: newer };
-    await updateComment(api, request.target, existing.id, request.body);
-    return { action: 'updated', id: existing.id };
-}
-/** Why this run must not write, or null when it is the latest run for the pull request. */
-async function newerRunOwns(api, request, existing) {
-    const ours = request.headSha.toLowerCase();
-    if (existing.recordedHead === null || existing.recordedHead.toLowerCase() === ours)
-        return null;
-    const current = await getPullRequestHead(api, request.target);
-    if (current === ours)
-        return null;
-    return `the pull request has moved on to ${current.slice(0, 7)} since this run's ${ours.slice(0, 7)}; the comment is left to the newer run`;
-}
-async function createOnce(api, request, self) {
-    try {
-        return { action: 'created', id: await createComment(api, request.target, request.body) };
-    }
-    catch (error) {
-        // 4xx are definite answers; only a failure that may have hidden a success is looked into.
-        if (classifyFailure(error) !== 'server')
-            throw error;
-        const landed = await findStickyComment(api, request.target, request.key, self);
-        if (landed !== null) {
-            if (landed.body !== request.body)
-                await updateComment(api, request.target, landed.id, request.body);
-            return { action: 'created', id: landed.id };
-        }
-        return { action: 'created', id: await createComment(api, request.target, request.body) };
-    }
-}
-/** A warning for a comment that could not be written; the gate's verdict does not depend on it. */
-function describeCommentFailure(error) {
-    const status = api_statusOf(error);
-    if (status === 404) {
-        return `Could not write the pull request comment (HTTP 404: ${shortMessage(error)}): the pull request or the comment no longer exists, or the token cannot see the repository.`;
-    }
-    if (status === 422) {
-        return `GitHub refused the pull request comment (HTTP 422: ${shortMessage(error)}): the body may be too long, or the conversation is locked.`;
-    }
-    return describeApiError(error, 'write the pull request comment', 'pull-requests: write');
 }
 
 ;// CONCATENATED MODULE: ./src/publish/summary.ts

@@ -3,7 +3,7 @@
  * oldest one that starts with this key's hidden marker AND was written by the token's own identity.
  */
 import { z } from 'zod'
-import { hasMarker, parseMarker } from '../report/markdown.js'
+import { hasMarker, parseMarker } from '../comment-marker.js'
 import type { GitHubApi, PullRequestTarget } from './api.js'
 import { isAuthoredBy, type Identity } from './identity.js'
 

@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { z } from 'zod'
 import type { FailOn } from '../model.js'
 import { normalizeRepoPath } from '../read/source.js'
-import { commentMarker } from '../report/markdown.js'
+import { commentMarker } from '../comment-marker.js'
 
 export interface ActionInputs {
   /**

@@ -9,6 +9,7 @@
  * detail until it fits, and as a last resort cut at a line with a visible notice.
  */
 import type { GateReport } from '../model.js'
+import { commentMarker } from '../comment-marker.js'
 import { plural } from './format.js'
 import { newFindingsSummary } from './sections.js'
 import {
@@ -46,50 +47,7 @@ export const SUMMARY_MAX_BYTES = 1024 * 1024
 /** Below this budget not even the verdict fits; `renderMarkdown` throws a RangeError. */
 export const MIN_MAX_CHARS = 1000
 
-const MARKER_PREFIX = '<!-- dataset-gate:'
-const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
-const SHA_PATTERN = /^[0-9a-f]{7,64}$/i
 const RUN_URL_PATTERN = /^https:\/\/[A-Za-z0-9._~:/?#@!$+,;=%-]+$/
-
-function checkKey(key: string): void {
-  if (!KEY_PATTERN.test(key)) {
-    throw new Error(
-      `comment-key ${JSON.stringify(key)} is not valid: use up to 100 letters, digits, '.', '_' or '-'`
-    )
-  }
-}
-
-/**
- * The hidden first line of the comment: `<!-- dataset-gate:<key> head=<sha or none> -->`. Dataset
- * text can never produce it, because escaping turns every `<` into `&lt;`.
- */
-export function commentMarker(key: string, headSha?: string): string {
-  checkKey(key)
-  if (headSha !== undefined && !SHA_PATTERN.test(headSha)) {
-    throw new Error(`head SHA ${JSON.stringify(headSha)} is not a hexadecimal commit id`)
-  }
-  return `${MARKER_PREFIX}${key} head=${headSha?.toLowerCase() ?? 'none'} -->`
-}
-
-function markerPattern(key: string): RegExp {
-  checkKey(key)
-  const quoted = key.replace(/[.]/g, '\\.')
-  return new RegExp(`^\\uFEFF?\\s*<!-- dataset-gate:${quoted} head=([0-9a-f]{7,64}|none) -->`)
-}
-
-/** Whether a comment body starts with this key's marker (whatever head it records). */
-export function hasMarker(body: string, key: string): boolean {
-  return markerPattern(key).test(body)
-}
-
-/**
- * The head SHA recorded in a comment that starts with this key's marker; null when the body has
- * no such marker or it records no head.
- */
-export function parseMarker(body: string, key: string): string | null {
-  const sha = markerPattern(key).exec(body)?.[1]
-  return sha === undefined || sha === 'none' ? null : sha
-}
 
 /** How much of each section a rendering keeps. */
 

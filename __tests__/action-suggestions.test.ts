@@ -4,21 +4,16 @@
  * (a fork) to a notice without changing the verdict; the sticky comment gets a collapsed
  * "Suggested fix" section with what `resplit` would move. The action runs as a process against
  * the fake GitHub API (fake-github.ts, whose review endpoints are checked against GitHub's OpenAPI
- * description): the bundle when DATASET_GATE_DIST names one, else the sources through tsx.
+ * description): the bundled action, as the runner runs it (skipped, with a message, when it has
+ * not been built).
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import { FakeGitHub } from './helpers/fake-github.js'
-import { git, makeWorkspace, type Workspace } from './fixtures/hostile/action-run.js'
-import { ROOT } from './fixtures/hostile/bundle.js'
+import { git, makeWorkspace, runAction, type Workspace } from './fixtures/hostile/action-run.js'
+import { ACTION_BUNDLE, bundleBuilt } from './fixtures/hostile/bundle.js'
 import { renderSuggestedFixes } from '../src/report/markdown-suggestions.js'
 import { markerOf, patchAdditions, suggestionComment } from '../src/publish/review-suggestions.js'
 
-const TOKEN = 'ghs_suggestionsFakeToken0000000000000000'
 const rows = (prefix: string, label: string, n: number) =>
   Array.from(
     { length: n },
@@ -40,58 +35,6 @@ const ADDED = [
 const HEAD_TRAIN = [...BASE_TRAIN, ...ADDED]
 const FIRST_ADDED = BASE_TRAIN.length + 1
 
-const BUNDLE = process.env.DATASET_GATE_DIST
-  ? join(process.env.DATASET_GATE_DIST, 'index.js')
-  : null
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')
-
-function inputsEnv(overrides: Record<string, string>): Record<string, string> {
-  const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>
-  }
-  const env: Record<string, string> = {}
-  const name = (input: string) => `INPUT_${input.replace(/ /g, '_').toUpperCase()}`
-  for (const [input, spec] of Object.entries(action.inputs))
-    env[name(input)] = spec.default === '${{ github.token }}' ? TOKEN : (spec.default ?? '')
-  for (const [input, value] of Object.entries(overrides)) env[name(input)] = value
-  return env
-}
-
-async function runAction(ws: Workspace, api: FakeGitHub, inputs: Record<string, string> = {}) {
-  const runDir = mkdtempSync(join(ws.dir, 'run-'))
-  for (const file of ['output', 'summary']) writeFileSync(join(runDir, file), '')
-  const args = BUNDLE ? [BUNDLE] : ['--import', TSX, join(ROOT, 'src', 'index.ts')]
-  const child = spawn(process.execPath, args, {
-    cwd: ws.workspace,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: tmpdir(),
-      GIT_CONFIG_NOSYSTEM: '1',
-      CI: 'true',
-      GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: ws.eventPath,
-      GITHUB_REPOSITORY: 'octo-org/videos',
-      GITHUB_API_URL: api.url,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '42',
-      GITHUB_SHA: ws.headSha,
-      GITHUB_WORKSPACE: ws.workspace,
-      GITHUB_OUTPUT: join(runDir, 'output'),
-      GITHUB_STEP_SUMMARY: join(runDir, 'summary'),
-      RUNNER_TEMP: runDir,
-      ...inputsEnv(inputs)
-    },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
-  return { code, stdout, stderr }
-}
-
 /** The file's patch as GitHub's pull-request files API gives it: the hunks, without headers. */
 function patchOf(ws: Workspace, path: string): string {
   const diff = git(ws.workspace, 'diff', ws.baseSha, ws.headSha, '--', path)
@@ -102,7 +45,9 @@ function reviewPosts(api: FakeGitHub) {
   return api.requestsTo('POST', /\/pulls\/7\/reviews$/)
 }
 
-describe('suggestions on the pull request', () => {
+const describeBundle = bundleBuilt(ACTION_BUNDLE, 'action-suggestions') ? describe : describe.skip
+
+describeBundle('suggestions on the pull request', () => {
   let ws: Workspace
   let api: FakeGitHub
 
@@ -124,7 +69,7 @@ describe('suggestions on the pull request', () => {
   afterEach(() => api.stop())
 
   it('posts one review with suggestion blocks on the added lines, and none on a second run', async () => {
-    const first = await runAction(ws, api)
+    const first = await runAction(ws, api.url)
     expect(first.stderr).toBe('')
     expect(first.code).toBe(1) // the leak fails the gate; suggestions change nothing
     expect(api.reviews.invalidRequests).toEqual([])
@@ -155,7 +100,7 @@ describe('suggestions on the pull request', () => {
     expect(body).toMatch(/```sh\ndataset-gate resplit data\/index\.csv --write\n```/)
     expect(body).toContain('dataset-gate fix data/index.csv --write')
 
-    const second = await runAction(ws, api)
+    const second = await runAction(ws, api.url)
     expect(second.code).toBe(1)
     expect(reviewPosts(api)).toHaveLength(1)
     expect(api.reviews.comments).toHaveLength(3)
@@ -166,7 +111,7 @@ describe('suggestions on the pull request', () => {
 
   it('on a read-only token (a fork) posts nothing, says so, and fails by the data alone', async () => {
     api.readOnly = true
-    const run = await runAction(ws, api)
+    const run = await runAction(ws, api.url)
     expect(run.code).toBe(1)
     expect(api.reviews.reviews).toEqual([])
     expect(run.stdout).toMatch(
@@ -176,7 +121,7 @@ describe('suggestions on the pull request', () => {
   }, 120_000)
 
   it('with `suggestions: false` makes no review call', async () => {
-    const run = await runAction(ws, api, { suggestions: 'false' })
+    const run = await runAction(ws, api.url, { inputs: { suggestions: 'false' } })
     expect(run.code).toBe(1)
     expect(api.requestsTo('GET', /\/pulls\/7\/comments$/)).toEqual([])
     expect(reviewPosts(api)).toEqual([])

@@ -23,19 +23,11 @@ import {
   seeded,
   shuffle,
   ucf101Split,
+  ucfConfig,
   type ClipSplit
 } from './helpers/datasets.js'
 
 afterAll(cleanRepos)
-
-const UCF_GROUPS = `v_(\\w+_g\\d+)_c\\d+`
-const ucfConfig = [
-  'datasets:',
-  '  - name: ucf101',
-  '    index: data/index.csv',
-  `    group-pattern: '${UCF_GROUPS}'`,
-  ''
-].join('\n')
 
 describe('UCF-101 split 1 as AutoML index + rows', () => {
   const itUcf = itWithShared(it, ['ucf101', 'trainlist01.txt'])

@@ -21,19 +21,11 @@ import {
   seeded,
   shuffle,
   ucf101Split,
+  ucfConfig,
   type ClipSplit
 } from './helpers/datasets.js'
 
 afterAll(cleanRepos)
-
-const UCF_GROUPS = `v_(\\w+_g\\d+)_c\\d+`
-const ucfConfig = [
-  'datasets:',
-  '  - name: ucf101',
-  '    index: data/index.csv',
-  `    group-pattern: '${UCF_GROUPS}'`,
-  ''
-].join('\n')
 
 interface ResplitJson {
   moves: { unit: string; kind: string; from: string; to: string | null; segments: number }[]

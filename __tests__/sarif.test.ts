@@ -20,6 +20,7 @@ import { RULES } from '../src/rules/catalogue.js'
 import { PROJECT_ROOT, cleanRepos, gate, gateFiles } from './helpers/datasets.js'
 import { readSarifText, sarifSchemaErrors } from './helpers/sarif-validate.js'
 import { HOSTILE } from './fixtures/hostile/strings.js'
+import { emptyReport } from '../src/gate/analyze-dataset.js'
 
 afterAll(cleanRepos)
 
@@ -279,30 +280,7 @@ describe("GitHub's limits", () => {
       passed: false,
       failOn: 'error',
       counts,
-      datasets: [
-        {
-          name: 'data/big.csv',
-          files: [],
-          splits: {},
-          metrics: {
-            classCount: 0,
-            imbalanceRatio: null,
-            splitDistance: [],
-            leakedVideos: 0,
-            leakedGroups: 0,
-            multiLabelVideoShare: 0,
-            multiLabelSegmentShare: 0,
-            overlappingMultiLabelVideos: 0,
-            confounders: [],
-            totalVideos: 0,
-            totalSegments: 0
-          },
-          leaks: { videos: [], groups: [] },
-          findings,
-          counts,
-          delta: null
-        }
-      ],
+      datasets: [emptyReport('data/big.csv', findings)],
       notes: ['a note with [a link](1) and {0}']
     } as GateReport
   }

@@ -12410,6 +12410,10 @@ class VideoRegistry {
     constructor(options) {
         this.options = options;
     }
+    /** Where a video first appears: the accumulator's file index and the line. */
+    firstPlace(video) {
+        return { file: this.firstFile.data[video], line: this.firstLine.data[video] };
+    }
     /** The video a raw spelling names, or -1 when the spelling is new. Runs on every row. */
     find(raw) {
         let video = this.byKey.get(raw);
@@ -12882,6 +12886,10 @@ class DatasetAccumulator {
      * Frees the per-row columns once `duplicateCandidates` and `linesOfVideos` have used them, so a
      * later pass over the files does not add to their memory. Both return nothing afterwards.
      */
+    /** Where a video first appears: the index of its file in `files`, and the line. */
+    firstPlaceOf(video) {
+        return this.videos.firstPlace(video);
+    }
     releaseRows() {
         this.lastUri = null;
         this.fingerprints?.release();
@@ -13116,7 +13124,3473 @@ function roundSeconds(value) {
     return Math.round(value * 1e6) / 1e6;
 }
 
+;// CONCATENATED MODULE: ./src/read/splits.ts
+
+/** Split codes are indexes into SPLITS (model.ts): the accumulator's bit of a split. */
+const SPLIT_CODE = { TRAIN: 0, VALIDATION: 1, TEST: 2, UNASSIGNED: 3 };
+/** The ML_USE values Vertex AI documents for video classification (any case in practice). */
+const VERTEX_ML_USE = ['training', 'test'];
+const DOCUMENTED = {
+    training: { split: 'TRAIN', spelling: 'documented' },
+    test: { split: 'TEST', spelling: 'documented' },
+    validation: { split: 'VALIDATION', spelling: 'validation' }
+};
+/** Values whose intent is not plain (`holdout`) are not here, and not counted at all. */
+const UNDOCUMENTED = {
+    train: 'TRAIN',
+    trainning: 'TRAIN',
+    testing: 'TEST',
+    eval: 'TEST',
+    evaluation: 'TEST',
+    val: 'VALIDATION',
+    valid: 'VALIDATION',
+    validate: 'VALIDATION',
+    unassigned: 'UNASSIGNED'
+};
+/** Vertex AI CSV / JSONL ml_use values, or null for a value that names no split. */
+function parseVertexSplit(text) {
+    const value = text.trim().toLowerCase();
+    // Own keys only: a value such as `__proto__` names no split.
+    if (Object.hasOwn(DOCUMENTED, value))
+        return DOCUMENTED[value];
+    if (!Object.hasOwn(UNDOCUMENTED, value))
+        return null;
+    return { split: UNDOCUMENTED[value], spelling: 'undocumented' };
+}
+/** Legacy AutoML index ML_USE values. VALIDATE is in the grammar but not allowed for video. */
+function parseIndexSplit(text) {
+    switch (text.trim().toUpperCase()) {
+        case 'TRAIN':
+            return { split: 'TRAIN', problem: null, severity: 'error' };
+        case 'TEST':
+            return { split: 'TEST', problem: null, severity: 'error' };
+        case 'UNASSIGNED':
+            return { split: 'UNASSIGNED', problem: null, severity: 'error' };
+        case 'VALIDATE':
+        case 'VALIDATION':
+            return {
+                split: 'VALIDATION',
+                problem: `ML_USE "${clip(text)}" is not allowed for video classification; use TRAIN, TEST or UNASSIGNED`,
+                severity: 'error'
+            };
+        default:
+            return null;
+    }
+}
+/** Split values of column-mapped manifests without a configured `split-values` map. */
+const DEFAULT_SPLIT_VALUES = {
+    train: 'TRAIN',
+    training: 'TRAIN',
+    val: 'VALIDATION',
+    valid: 'VALIDATION',
+    validate: 'VALIDATION',
+    validation: 'VALIDATION',
+    test: 'TEST',
+    testing: 'TEST',
+    unassigned: 'UNASSIGNED'
+};
+
+;// CONCATENATED MODULE: ./src/read/formats/handler.ts
+
+/** One format's reading of the data rows of a file (its header, if any, already read). */
+class FormatHandler {
+    rows;
+    problems;
+    path;
+    fileIndex;
+    /** The split code of rows that do not say their split. */
+    fixedCode;
+    constructor(context) {
+        this.rows = context.accumulator;
+        this.problems = context.problems;
+        this.path = context.path;
+        this.fileIndex = context.fileIndex;
+        this.fixedCode = SPLIT_CODE[context.fixedSplit ?? 'UNASSIGNED'];
+    }
+    /** A VIDEO_URI,LABEL,START,END row, in the file's fixed split. */
+    addUnsplitRow(fields, line) {
+        this.rows.addRow(this.fileIndex, line, this.fixedCode, fields[0], fields[1], fields[2], fields[3]);
+    }
+    wrongFieldCount(line, fields, layout, expected) {
+        this.problems.report({
+            code: 'row.field-count',
+            file: this.path,
+            line,
+            layout,
+            expected,
+            found: fields.length,
+            text: fields.join(',')
+        });
+    }
+    unknownSplit(line, value, allowed) {
+        this.problems.report({ code: 'split.unknown', file: this.path, line, value, allowed });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/read/formats/automl-rows.ts
+/** Legacy AutoML rows files (VIDEO_URI,LABEL,START,END): the split comes from the index. */
+
+class AutomlRows extends FormatHandler {
+    row(fields, line) {
+        if (fields.length !== 4)
+            return this.wrongFieldCount(line, fields, 'automl-rows', 4);
+        this.addUnsplitRow(fields, line);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/read/formats/detect.ts
+
+/** Known header names for research manifests, so e.g. Kinetics CSVs are read without configuration. */
+const HEADER_ALIASES = {
+    video: [
+        'video_uri',
+        'videouri',
+        'uri',
+        'gcs_uri',
+        'video',
+        'path',
+        'video_path',
+        'youtube_id',
+        'video_id',
+        'id',
+        'filename'
+    ],
+    label: ['label', 'class', 'class_name', 'category', 'display_name', 'displayname'],
+    start: ['start', 'time_start', 'start_time', 'start_sec', 'segment_start', 'starttime'],
+    end: ['end', 'time_end', 'end_time', 'end_sec', 'segment_end', 'endtime'],
+    split: ['split', 'ml_use', 'subset', 'set', 'fold']
+};
+function detectFormat(first, fixedSplit) {
+    if (first.length === 2 && parseIndexSplit(first[0]) && /\.csv$/i.test(first[1].trim()))
+        return 'automl-index';
+    if (first.length === 5 && parseVertexSplit(first[0]))
+        return 'vertex-csv';
+    if (inferColumns(first))
+        return 'columns';
+    if (fixedSplit !== null)
+        return 'automl-rows';
+    return first.length === 4 || first.length === 5 ? 'vertex-csv' : null;
+}
+/** Google's CSV columns in order, without and with ML_USE (role names of HEADER_ALIASES). */
+const GOOGLE_LAYOUTS = [
+    ['video', 'label', 'start', 'end'],
+    ['split', 'video', 'label', 'start', 'end']
+];
+/** Video column names that hold ids rather than URIs (see DatasetAccumulator.columnsDetected). */
+const ID_COLUMN = /(^|_)id$/;
+/**
+ * A header row naming Google's own columns in Google's order ([ML_USE,]VIDEO_URI,LABEL,START,END),
+ * e.g. `ml_use,video_uri,label,start,end`. Google's imports take no header, so when its rows hold
+ * gs:// URIs (or the configuration names a Google format) the file is that format with a header
+ * row to delete, and is checked as that format (AutoML labels, ML_USE values). An id-named video
+ * column (`youtube_id`) marks a research manifest (Kinetics): those stay column-mapped.
+ */
+function isGoogleHeader(fields) {
+    const layout = GOOGLE_LAYOUTS.find(roles => roles.length === fields.length);
+    if (!layout)
+        return false;
+    const names = fields.map(f => f.trim().toLowerCase());
+    if (ID_COLUMN.test(names[layout.indexOf('video')]))
+        return false;
+    return layout.every((role, i) => HEADER_ALIASES[role].includes(names[i]));
+}
+/** A column map from a header row of known names, or null when the row is not such a header. */
+function inferColumns(header) {
+    const names = header.map(h => h.trim().toLowerCase());
+    const find = (role) => {
+        for (const alias of HEADER_ALIASES[role]) {
+            const index = names.indexOf(alias);
+            if (index !== -1)
+                return header[index].trim();
+        }
+        return undefined;
+    };
+    const video = find('video');
+    const label = find('label');
+    if (!video || !label)
+        return null;
+    const map = { video, label };
+    const start = find('start');
+    const end = find('end');
+    const split = find('split');
+    if (start)
+        map.start = start;
+    if (end)
+        map.end = end;
+    if (split)
+        map.split = split;
+    return map;
+}
+
+;// CONCATENATED MODULE: ./src/read/formats/columns.ts
+/**
+ * Column-mapped manifests (research datasets such as Kinetics): a header names the columns, by the
+ * configured `columns` map or by known names (detect.ts). Without time columns every row labels its
+ * whole video; without a split column every row gets the fixed split.
+ */
+
+
+
+
+/** The reader for rows under `header`, or why the header cannot be read (the file is not read). */
+function readColumns(context, header, line) {
+    const map = context.columns ?? inferColumns(header);
+    const names = header.map(h => h.trim());
+    const indexOf = (name) => name === undefined ? -1 : names.findIndex(n => n.toLowerCase() === name.toLowerCase());
+    const video = indexOf(map?.video);
+    const label = indexOf(map?.label);
+    if (!map || video === -1 || label === -1) {
+        const column = video === -1
+            ? `video column "${map?.video ?? 'video'}"`
+            : `label column "${map?.label ?? 'label'}"`;
+        return {
+            fatal: `line ${line}: the header (${clip(names.join(','), 120)}) has no ${column}. Fix the header or the dataset's columns map.`
+        };
+    }
+    const missing = ['start', 'end', 'split'].find(role => map[role] !== undefined && indexOf(map[role]) === -1);
+    if (missing !== undefined) {
+        return {
+            fatal: `line ${line}: the header has no column "${map[missing]}" (${missing}). Fix the header or the dataset's columns map.`
+        };
+    }
+    context.accumulator.columnsDetected?.(map.video);
+    const columns = {
+        video,
+        label,
+        start: indexOf(map.start),
+        end: indexOf(map.end),
+        split: indexOf(map.split)
+    };
+    return new Columns(context, columns, names.length);
+}
+class Columns extends FormatHandler {
+    columns;
+    width;
+    values = new Map();
+    /** The split values that name a split, for a message about one that does not. */
+    allowed;
+    constructor(context, columns, width) {
+        super(context);
+        this.columns = columns;
+        this.width = width;
+        for (const [text, name] of Object.entries(context.splitValues ?? DEFAULT_SPLIT_VALUES))
+            this.values.set(text.toLowerCase(), SPLIT_CODE[name]);
+        this.allowed = [...this.values.keys()];
+    }
+    row(fields, line) {
+        if (fields.length !== this.width)
+            return this.wrongFieldCount(line, fields, 'header', this.width);
+        const { video, label, start, end, split } = this.columns;
+        let code = this.fixedCode;
+        if (split !== -1) {
+            const value = fields[split];
+            const mapped = this.values.get(value) ?? this.values.get(value.trim().toLowerCase());
+            if (mapped === undefined)
+                return this.unknownSplit(line, value, this.allowed);
+            code = mapped;
+        }
+        this.rows.addRow(this.fileIndex, line, code, fields[video], fields[label], start === -1 ? '0' : fields[start], end === -1 ? 'inf' : fields[end]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/read/formats/vertex-split.ts
+
+/** Distinct spellings cached per file: a file uses a handful, and parsing one allocates. */
+const CACHED_SPELLINGS = 64;
+class VertexSplitReader {
+    problems;
+    path;
+    spellings = new Map();
+    lastValue = null;
+    lastSplit = undefined;
+    constructor(problems, path) {
+        this.problems = problems;
+        this.path = path;
+    }
+    /** The split code of a row's ML_USE value, or -1 (reported) when the value names no split. */
+    code(value, line) {
+        // Rows of one split usually come together: the last spelling is compared before any lookup.
+        let split = value === this.lastValue ? this.lastSplit : this.spellings.get(value);
+        if (split === undefined) {
+            split = parseVertexSplit(value);
+            if (this.spellings.size < CACHED_SPELLINGS)
+                this.spellings.set(value, split);
+        }
+        if (value !== this.lastValue && value.length < 13) {
+            // Short strings are copies, never slices of the chunk: keeping one pins nothing.
+            this.lastValue = value;
+            this.lastSplit = split;
+        }
+        if (split === null) {
+            this.problems.report({
+                code: 'split.unknown',
+                file: this.path,
+                line,
+                value,
+                allowed: VERTEX_ML_USE
+            });
+            return -1;
+        }
+        if (split.spelling === 'validation') {
+            this.problems.report({ code: 'split.validation', file: this.path, line, value });
+        }
+        else if (split.spelling === 'undocumented') {
+            this.problems.report({
+                code: 'split.undocumented',
+                file: this.path,
+                line,
+                value,
+                split: split.split,
+                allowed: VERTEX_ML_USE
+            });
+        }
+        return SPLIT_CODE[split.split];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/read/formats/vertex-csv.ts
+/** Vertex AI CSV ([ML_USE,]VIDEO_URI,LABEL,START,END): without ML_USE, the fixed split. */
+
+
+class VertexCsv extends FormatHandler {
+    splits;
+    constructor(context) {
+        super(context);
+        this.splits = new VertexSplitReader(context.problems, context.path);
+    }
+    row(fields, line) {
+        if (fields.length === 4)
+            return this.addUnsplitRow(fields, line);
+        if (fields.length !== 5)
+            return this.wrongFieldCount(line, fields, 'vertex-csv', 5);
+        const split = this.splits.code(fields[0], line);
+        if (split === -1)
+            return;
+        this.rows.addRow(this.fileIndex, line, split, fields[1], fields[2], fields[3], fields[4]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/read/formats/vertex-jsonl.ts
+/**
+ * Vertex AI JSON Lines: one object per line with `videoGcsUri`, an optional ml_use resource label
+ * and `timeSegmentAnnotations`, each annotation one row. Times are protobuf Duration strings
+ * ("12.5s"); the accumulator gets them as seconds text.
+ */
+
+
+
+
+
+const ML_USE_LABEL = 'aiplatform.googleapis.com/ml_use';
+class VertexJsonl extends FormatHandler {
+    splits;
+    // The object being read, for a notation problem of one of its annotations.
+    objectLine = 0;
+    objectSplit = 0;
+    objectUri = '';
+    constructor(context) {
+        super(context);
+        this.splits = new VertexSplitReader(context.problems, context.path);
+    }
+    row(fields, line) {
+        const text = fields.length === 1 ? fields[0] : fields.join(',');
+        let item;
+        try {
+            item = JSON.parse(text);
+        }
+        catch {
+            return this.badObject('json.invalid', text, line);
+        }
+        if (typeof item !== 'object' || item === null || Array.isArray(item))
+            return this.badObject('json.not-object', text, line);
+        const record = item;
+        const uri = record.videoGcsUri;
+        if (typeof uri !== 'string')
+            return this.badObject('json.no-uri', text, line);
+        const code = this.splitCode(record.dataItemResourceLabels, line);
+        if (code === -1)
+            return;
+        const annotations = record.timeSegmentAnnotations;
+        if (annotations === undefined || (Array.isArray(annotations) && annotations.length === 0)) {
+            this.rows.addRow(this.fileIndex, line, code, uri, '', '', '');
+            return;
+        }
+        if (!Array.isArray(annotations))
+            return this.badObject('json.segments-not-list', text, line);
+        this.objectLine = line;
+        this.objectSplit = code;
+        this.objectUri = uri;
+        for (const annotation of annotations) {
+            const a = (typeof annotation === 'object' && annotation !== null ? annotation : {});
+            const label = typeof a.displayName === 'string' ? a.displayName : '';
+            const start = jsonTime(a.startTime, '0');
+            const end = jsonTime(a.endTime, 'inf');
+            if (label.length > 0) {
+                this.checkNotation('startTime', a.startTime, start, label);
+                this.checkNotation('endTime', a.endTime, end, label);
+            }
+            this.rows.addRow(this.fileIndex, line, code, uri, label, start, end);
+        }
+    }
+    badObject(code, text, line) {
+        this.problems.report({ code, file: this.path, line, text });
+    }
+    /** The split of the object's ml_use resource label, the fixed split without one, or -1 (reported). */
+    splitCode(resourceLabels, line) {
+        const mlUse = typeof resourceLabels === 'object' && resourceLabels !== null
+            ? resourceLabels[ML_USE_LABEL]
+            : undefined;
+        if (mlUse === undefined)
+            return this.fixedCode;
+        if (typeof mlUse === 'string')
+            return this.splits.code(mlUse, line);
+        this.unknownSplit(line, String(mlUse), VERTEX_ML_USE);
+        return -1;
+    }
+    /**
+     * A time that holds a usable number of seconds but not in Vertex's notation (`0`, `"12.5"`,
+     * `"inf"`): the import wants a Duration string. The value still counts (the accumulator reads
+     * it); a time that is no number at all is the accumulator's to report, and so is an
+     * end-of-video START in any notation.
+     */
+    checkNotation(field, raw, read, label) {
+        if (raw === undefined || raw === null)
+            return;
+        if (typeof raw === 'string' && (raw === 'Infinity' || DURATION.test(raw)))
+            return;
+        const endOfVideo = isInf(read);
+        if (endOfVideo ? field === 'startTime' : !parseSeconds(read).ok)
+            return;
+        this.problems.report({
+            code: 'segment.notation',
+            file: this.path,
+            line: this.objectLine,
+            split: SPLITS[this.objectSplit],
+            uri: this.objectUri,
+            label,
+            field,
+            raw: String(raw),
+            notation: typeof raw === 'number' ? 'number' : endOfVideo ? 'csv-inf' : 'no-unit'
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/read/formats.ts
+
+
+
+
+
+
+/** Reads the rows of one file; its first record decides the format (and may be a header). */
+function createRowReader(context) {
+    return new FileRowReader(context);
+}
+/**
+ * The reader of one planned file of a dataset: the file's split and format, and the dataset's
+ * column map and split values. Every pass over a dataset's files (the first, the second, repair)
+ * reads them the same way.
+ */
+function createFileReader(file, spec, fileIndex, rows, problems) {
+    return new FileRowReader({
+        path: file.path,
+        fileIndex,
+        fixedSplit: file.split,
+        format: file.format,
+        ...(spec?.columns ? { columns: spec.columns } : {}),
+        ...(spec?.splitValues ? { splitValues: spec.splitValues } : {}),
+        accumulator: rows,
+        problems
+    });
+}
+/** How the text reader splits a file's records: JSON Lines are whole lines, the rest CSV. */
+function recordMode(format) {
+    return format === 'vertex-jsonl' ? 'lines' : 'csv';
+}
+const NESTED_INDEX = 'this file is an AutoML index (ML_USE,PATH), but it is listed as a rows file; an index cannot reference another index';
+class FileRowReader {
+    context;
+    format;
+    rows = 0;
+    fatal = null;
+    handler = null;
+    /** The first record was a header: it is not a row. */
+    headed = false;
+    constructor(context) {
+        this.context = context;
+        this.format = context.format === 'auto' ? null : context.format;
+    }
+    blank(line) {
+        this.context.problems.report({ code: 'row.blank', file: this.context.path, line });
+    }
+    record(fields, line) {
+        if (this.fatal)
+            return;
+        if (this.handler === null) {
+            this.handler = this.start(fields, line);
+            if (this.handler === null || this.headed)
+                return;
+        }
+        this.rows++;
+        this.handler.row(fields, line);
+    }
+    start(first, line) {
+        const { context } = this;
+        const detected = detectFormat(first, context.fixedSplit);
+        const format = this.format ?? detected;
+        // Files listed in an index are planned as `automl-rows`; an index among them must still be
+        // refused as one, not read as rows with the wrong field count.
+        if (format === 'automl-index' ||
+            (format === 'automl-rows' && context.fixedSplit !== null && detected === 'automl-index')) {
+            this.fatal = NESTED_INDEX;
+            return null;
+        }
+        const chosen = format ?? (context.fixedSplit ? 'automl-rows' : 'vertex-csv');
+        this.format = chosen;
+        // A header naming Google's columns in Google's order may head a Google file (import would
+        // fail on it) or a research manifest that happens to use those names: its first row decides.
+        if (chosen === 'columns' && context.format === 'auto' && isGoogleHeader(first)) {
+            this.headed = true;
+            return new GoogleHeaderOrColumns(this, first, line);
+        }
+        if ((chosen === 'vertex-csv' || (chosen === 'automl-rows' && first.length === 4)) &&
+            isGoogleHeader(first)) {
+            this.headed = true;
+            return this.googleHeaderFile(chosen, first, line);
+        }
+        this.headed = chosen === 'columns';
+        return this.handlerFor(chosen, first, line);
+    }
+    /** A Google format file whose first line is a header: reported once, then read as that format. */
+    googleHeaderFile(format, header, line) {
+        this.context.problems.report({
+            code: 'row.header',
+            file: this.context.path,
+            line,
+            format,
+            header: header.join(',')
+        });
+        return this.handlerFor(format, header, line);
+    }
+    /** The handler of `format`; `first` is the file's first record (a header for `columns`). */
+    handlerFor(format, first, line) {
+        this.format = format;
+        this.context.accumulator.formatDetected?.(this.context.fileIndex, format);
+        return this.install(handlerOf(this.context, format, first, line));
+    }
+    /** Makes `handler` read the rest of the file (or stops the file with why it cannot be read). */
+    install(handler) {
+        if (handler !== null && 'fatal' in handler) {
+            this.fatal = handler.fatal;
+            this.handler = null;
+            return null;
+        }
+        this.handler = handler;
+        return handler;
+    }
+}
+function handlerOf(context, format, first, line) {
+    switch (format) {
+        case 'automl-rows':
+            return new AutomlRows(context);
+        case 'vertex-csv':
+            return new VertexCsv(context);
+        case 'vertex-jsonl':
+            return new VertexJsonl(context);
+        case 'columns':
+            return readColumns(context, first, line);
+        case 'automl-index':
+            return null;
+    }
+}
+/**
+ * After a header of Google's column names on a file detected as column-mapped: the first row
+ * decides. gs:// URIs in the video column make it a Vertex CSV with a header to delete; anything
+ * else a research manifest read by its columns.
+ */
+class GoogleHeaderOrColumns {
+    reader;
+    header;
+    line;
+    constructor(reader, header, line) {
+        this.reader = reader;
+        this.header = header;
+        this.line = line;
+    }
+    row(fields, at) {
+        const { header, line } = this;
+        const video = fields[header.length === 5 ? 1 : 0];
+        const google = fields.length === header.length && video.trim().startsWith('gs://');
+        const handler = google
+            ? this.reader.googleHeaderFile('vertex-csv', header, line)
+            : this.reader.handlerFor('columns', header, line);
+        handler?.row(fields, at);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/read/text-fast-path.ts
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
+class FastPath {
+    visitor;
+    maxLineBytes;
+    /** Lines emitted so far. */
+    lines = 0;
+    /** The text after the last complete line, waiting for the rest of its line. */
+    carry = '';
+    /** A `"` was seen (csv mode): from then on, lines the fast path cannot read exactly go to csv-parse. */
+    quotesSeen = false;
+    csv;
+    skipping;
+    constructor(visitor, maxLineBytes, mode) {
+        this.visitor = visitor;
+        this.maxLineBytes = maxLineBytes;
+        this.csv = mode === 'csv';
+        this.skipping = visitor.wants !== undefined;
+    }
+    /**
+     * Reads the complete lines of `carry + text` and keeps the rest. Returns a stop, the text from
+     * the first line csv-parse must read (to be handed to the slow path with the rest of the file),
+     * or null.
+     */
+    feed(text) {
+        const data = this.carry.length === 0 ? text : this.carry + text;
+        const lastNewline = data.lastIndexOf('\n');
+        if (lastNewline === -1) {
+            this.carry = data;
+        }
+        else {
+            const result = this.emitLines(data, lastNewline + 1);
+            if (typeof result !== 'number')
+                return result;
+            if (result !== -1)
+                return this.handOver(data.slice(result));
+            this.carry = data.slice(lastNewline + 1);
+        }
+        if (this.carry.length > this.maxLineBytes) {
+            // csv-parse reports an over-long line of a file with quotes, as it reads its other lines.
+            if (this.csv && (this.quotesSeen || this.carry.includes('"')))
+                return this.handOver(this.carry);
+            return longLine(this.lines + 1, this.maxLineBytes);
+        }
+        return null;
+    }
+    /** Reads the last line (without a line break), as `feed` does. */
+    finish(rest) {
+        const carry = this.carry + rest;
+        this.carry = carry;
+        if (carry.length === 0)
+            return null;
+        const result = this.emitLines(carry + '\n', carry.length + 1);
+        if (typeof result !== 'number')
+            return result;
+        return result === -1 ? null : this.handOver(carry.slice(result));
+    }
+    handOver(text) {
+        this.carry = '';
+        return text;
+    }
+    /**
+     * Emits every complete line of `data` in [0, end); `end` is just past a '\n'. Returns a stop, or
+     * the offset of the first line that only csv-parse can read exactly (a quoted field that spans
+     * lines or is followed by text, a quote inside an unquoted field, and, once a quote was seen, a
+     * line near the length limit or with a lone CR), or -1 when all lines were emitted. Simple
+     * quoted fields, such as `"gs://b/a,b.mp4"` or `"say ""hi"" twice"`, are read here.
+     */
+    emitLines(data, end) {
+        const { visitor, csv, skipping, maxLineBytes } = this;
+        let start = 0;
+        let cr = data.indexOf('\r'); // the first CR at or after `start` once updated, or -1
+        let quote = csv ? data.indexOf('"') : -1; // the same for quotes
+        while (start < end) {
+            const newline = data.indexOf('\n', start);
+            let lineEnd = newline;
+            if (lineEnd > start && data.charCodeAt(lineEnd - 1) === CR)
+                lineEnd--;
+            if (cr !== -1 && cr < start)
+                cr = data.indexOf('\r', start);
+            if (quote !== -1 && quote < start)
+                quote = data.indexOf('"', start);
+            const hasQuote = quote !== -1 && quote < lineEnd;
+            const plain = cr === -1 || cr >= lineEnd; // no old-Mac line end inside
+            if (hasQuote || this.quotesSeen) {
+                this.quotesSeen = true;
+                // csv-parse measures lines in bytes (up to 3 per character here): it decides near the limit.
+                if ((lineEnd - start) * 3 > maxLineBytes || !plain)
+                    return start;
+                if (hasQuote) {
+                    const fields = quotedFields(data, start, lineEnd);
+                    if (fields === null)
+                        return start;
+                    this.lines++;
+                    if (!skipping || visitor.wants(this.lines))
+                        visitor.record(fields, this.lines);
+                    start = newline + 1;
+                    continue;
+                }
+            }
+            if (lineEnd - start > maxLineBytes)
+                return longLine(this.lines + 1, maxLineBytes);
+            if (plain) {
+                // The usual line: fields are cut from `data` directly, without making the line first.
+                const line = ++this.lines;
+                if (skipping && !visitor.wants(line)) {
+                    // not needed: neither split nor reported
+                }
+                else if (lineEnd === start)
+                    visitor.blank(line);
+                else
+                    visitor.record(csv ? splitFields(data, start, lineEnd) : [data.slice(start, lineEnd)], line);
+            }
+            else {
+                this.emitCrLines(data.slice(start, lineEnd)); // old Mac line ends mixed in
+            }
+            start = newline + 1;
+        }
+        return -1;
+    }
+    emitCrLines(text) {
+        for (const part of text.split('\r')) {
+            const line = ++this.lines;
+            if (part.length === 0)
+                this.visitor.blank(line);
+            else
+                this.visitor.record(this.csv ? part.split(',') : [part], line);
+        }
+    }
+}
+function longLine(line, max) {
+    return {
+        kind: 'limit',
+        line,
+        message: `line ${line} is longer than ${max} bytes (resource-limit max-line-bytes); the rest of the file was not read. Check the line endings or raise the limit.`
+    };
+}
+function countNewlines(text) {
+    let count = 0;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        count++;
+    return count;
+}
+/**
+ * `data.slice(start, end).split(',')`, without making the line string first. Up to five fields
+ * (every AutoML and Vertex row) the array is built at its final size.
+ */
+function splitFields(data, start, end) {
+    const a = data.indexOf(',', start);
+    if (a === -1 || a >= end)
+        return [data.slice(start, end)];
+    const b = data.indexOf(',', a + 1);
+    if (b === -1 || b >= end)
+        return [data.slice(start, a), data.slice(a + 1, end)];
+    const c = data.indexOf(',', b + 1);
+    if (c === -1 || c >= end)
+        return [data.slice(start, a), data.slice(a + 1, b), data.slice(b + 1, end)];
+    const d = data.indexOf(',', c + 1);
+    if (d === -1 || d >= end)
+        return [
+            data.slice(start, a),
+            data.slice(a + 1, b),
+            data.slice(b + 1, c),
+            data.slice(c + 1, end)
+        ];
+    const e = data.indexOf(',', d + 1);
+    const last = e === -1 || e >= end ? end : e;
+    const fields = [
+        data.slice(start, a),
+        data.slice(a + 1, b),
+        data.slice(b + 1, c),
+        data.slice(c + 1, d),
+        data.slice(d + 1, last)
+    ];
+    if (last === end)
+        return fields;
+    let from = last + 1;
+    for (let comma = data.indexOf(',', from); comma !== -1 && comma < end;) {
+        fields.push(data.slice(from, comma));
+        from = comma + 1;
+        comma = data.indexOf(',', from);
+    }
+    fields.push(data.slice(from, end));
+    return fields;
+}
+/**
+ * The fields of a line with quotes when csv-parse would read it the same way without a doubt:
+ * every quoted field closes on this line and is followed by a comma or the line's end, and no
+ * unquoted field holds a quote. Otherwise null (the caller hands the line to csv-parse).
+ */
+function quotedFields(data, start, end) {
+    const fields = [];
+    let at = start;
+    let quote = data.indexOf('"', start); // the first quote at or after `at` once updated, or -1
+    for (;;) {
+        if (quote !== -1 && quote < at)
+            quote = data.indexOf('"', at);
+        if (quote === at && at < end) {
+            let value = '';
+            let from = at + 1;
+            for (;;) {
+                const close = data.indexOf('"', from);
+                if (close === -1 || close >= end)
+                    return null; // the field goes on past this line
+                value = value.length === 0 ? data.slice(from, close) : value + data.slice(from, close);
+                if (close + 1 < end && data.charCodeAt(close + 1) === QUOTE) {
+                    value += '"'; // a doubled quote
+                    from = close + 2;
+                    continue;
+                }
+                at = close + 1;
+                break;
+            }
+            fields.push(value);
+            if (at === end)
+                return fields;
+            if (data.charCodeAt(at) !== COMMA)
+                return null; // text after the closing quote
+            at++;
+        }
+        else {
+            const comma = data.indexOf(',', at);
+            const fieldEnd = comma === -1 || comma >= end ? end : comma;
+            if (quote !== -1 && quote < fieldEnd)
+                return null; // a quote inside an unquoted field
+            fields.push(data.slice(at, fieldEnd));
+            if (fieldEnd === end)
+                return fields;
+            at = fieldEnd + 1;
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "stream"
+var external_stream_ = __nccwpck_require__(2203);
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+class CsvError extends Error {
+  constructor(code, message, options, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ").trim();
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString(options.encoding)
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+
+
+
+const normalize_columns_array = function (columns) {
+  const normalizedColumns = [];
+  for (let i = 0, l = columns.length; i < l; i++) {
+    const column = columns[i];
+    if (column === undefined || column === null || column === false) {
+      normalizedColumns[i] = { disabled: true };
+    } else if (typeof column === "string" || typeof column === "number") {
+      normalizedColumns[i] = { name: `${column}` };
+    } else if (is_object(column)) {
+      if (typeof column.name !== "string") {
+        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
+          "Option columns missing name:",
+          `property "name" is required at position ${i}`,
+          "when column is an object literal",
+        ]);
+      }
+      normalizedColumns[i] = column;
+    } else {
+      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
+        "Invalid column definition:",
+        "expect a string or a literal object,",
+        `got ${JSON.stringify(column)} at position ${i}`,
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+class ResizeableBuffer {
+  constructor(size = 100) {
+    this.size = size;
+    this.length = 0;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  prepend(val) {
+    if (Buffer.isBuffer(val)) {
+      const length = this.length + val.length;
+      if (length >= this.size) {
+        this.resize();
+        if (length >= this.size) {
+          throw Error("INVALID_BUFFER_STATE");
+        }
+      }
+      const buf = this.buf;
+      this.buf = Buffer.allocUnsafe(this.size);
+      val.copy(this.buf, 0);
+      buf.copy(this.buf, val.length);
+      this.length += val.length;
+    } else {
+      const length = this.length++;
+      if (length === this.size) {
+        this.resize();
+      }
+      const buf = this.clone();
+      this.buf[0] = val;
+      buf.copy(this.buf, 1, 0, length);
+    }
+  }
+  append(val) {
+    const length = this.length++;
+    if (length === this.size) {
+      this.resize();
+    }
+    this.buf[length] = val;
+  }
+  clone() {
+    return Buffer.from(this.buf.slice(0, this.length));
+  }
+  resize() {
+    const length = this.length;
+    this.size = this.size * 2;
+    const buf = Buffer.allocUnsafe(this.size);
+    this.buf.copy(buf, 0, 0, length);
+    this.buf = buf;
+  }
+  toString(encoding) {
+    if (encoding) {
+      return this.buf.toString(encoding, 0, this.length);
+    } else {
+      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+    }
+  }
+  toJSON() {
+    return this.toString("utf8");
+  }
+  reset() {
+    this.length = 0;
+  }
+}
+
+/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+
+
+const init_state = function (options) {
+  // ECMAScript WhiteSpace + LineTerminator codepoints, encoded under
+  // `options.encoding`. Aligns trimming with `String.prototype.trim()`.
+  // https://tc39.es/ecma262/#sec-white-space
+  // https://tc39.es/ecma262/#sec-line-terminators
+  //
+  // Codepoints unrepresentable in the target encoding are dropped: Node's
+  // Buffer substitutes them with `?` (0x3F), and including those would cause
+  // literal `?` bytes in the input to be trimmed under `latin1`/`ascii`.
+  const timchars = [
+    // Basic Latin
+    0x0020, // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
+    0x0009, // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
+    0x000a, // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
+    0x000d, // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
+    0x000c, // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
+    0x000b, // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
+    // Latin-1 Supplement
+    0x00a0, // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
+    // Ogham
+    0x1680, // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
+    // General Punctuation
+    0x2000, // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
+    0x2001, // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
+    0x2002, // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
+    0x2003, // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
+    0x2004, // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
+    0x2005, // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
+    0x2006, // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
+    0x2007, // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
+    0x2008, // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
+    0x2009, // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
+    0x200a, // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
+    0x2028, // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
+    0x2029, // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
+    0x202f, // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
+    0x205f, // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
+    0x3000, // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
+    0xfeff, // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
+  ].reduce((acc, codepoint) => {
+    const encoded = Buffer.from(
+      String.fromCharCode(codepoint),
+      options.encoding,
+    );
+    if (codepoint !== 0x3f && encoded.length === 1 && encoded[0] === 0x3f) {
+      return acc;
+    }
+    acc.push(encoded);
+    return acc;
+  }, []);
+  // First-byte lookup table for `__isCharTrimable`. Non-whitespace bytes
+  // (the common case) bail out in O(1) without scanning every timchar.
+  const timcharFirstBytes = new Uint8Array(256);
+  for (const t of timchars) timcharFirstBytes[t[0]] = 1;
+  return {
+    bomSkipped: false,
+    bufBytesStart: 0,
+    castField: options.cast_function,
+    commenting: false,
+    delimiterBufPrevious: undefined,
+    delimiterDiscovered: false,
+    // Current error encountered by a record
+    error: undefined,
+    enabled: options.from_line === 1,
+    escaping: false,
+    escapeIsQuote:
+      Buffer.isBuffer(options.escape) &&
+      Buffer.isBuffer(options.quote) &&
+      Buffer.compare(options.escape, options.quote) === 0,
+    // columns can be `false`, `true`, `Array`
+    expectedRecordLength: Array.isArray(options.columns)
+      ? options.columns.length
+      : undefined,
+    field: new utils_ResizeableBuffer(20),
+    firstLineToHeaders: options.cast_first_line_to_header,
+    needMoreDataSize: Math.max(
+      // Skip if the remaining buffer smaller than comment
+      options.comment !== null ? options.comment.length : 0,
+      // Skip if the remaining buffer can be delimiter
+      ...(options.delimiter
+        ? options.delimiter.map((delimiter) => delimiter.length)
+        : []),
+      // Auto discovery of delimiter is limited to 1 character
+      options.delimiter_auto ? 1 : 0,
+      // Skip if the remaining buffer can be escape sequence
+      options.quote !== null ? options.quote.length : 0,
+      // Skip if the remaining buffer can be a multi-byte trim character
+      ...timchars.map((t) => t.length),
+    ),
+    previousBuf: undefined,
+    quoting: false,
+    stop: false,
+    rawBuffer: new utils_ResizeableBuffer(100),
+    record: [],
+    recordHasError: false,
+    record_length: 0,
+    recordDelimiterMaxLength:
+      options.record_delimiter.length === 0
+        ? 0
+        : Math.max(...options.record_delimiter.map((v) => v.length)),
+    trimChars: [
+      Buffer.from(" ", options.encoding)[0],
+      Buffer.from("\t", options.encoding)[0],
+    ],
+    wasQuoting: false,
+    wasRowDelimiter: false,
+    timchars: timchars,
+    timcharFirstBytes: timcharFirstBytes,
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+const underscore = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+
+
+
+
+
+const normalize_options = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  // Normalize option `encoding`
+  // Note: defined first because other options depends on it
+  // to convert chars/strings into buffers.
+  if (options.encoding === undefined || options.encoding === true) {
+    options.encoding = "utf8";
+  } else if (options.encoding === null || options.encoding === false) {
+    options.encoding = null;
+  } else if (
+    typeof options.encoding !== "string" &&
+    options.encoding !== null
+  ) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ENCODING",
+      [
+        "Invalid option encoding:",
+        "encoding must be a string or null to return a buffer,",
+        `got ${JSON.stringify(options.encoding)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_BOM",
+      [
+        "Invalid option bom:",
+        "bom must be true,",
+        `got ${JSON.stringify(options.bom)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast`
+  options.cast_function = null;
+  if (
+    options.cast === undefined ||
+    options.cast === null ||
+    options.cast === false ||
+    options.cast === ""
+  ) {
+    options.cast = undefined;
+  } else if (typeof options.cast === "function") {
+    options.cast_function = options.cast;
+    options.cast = true;
+  } else if (options.cast !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST",
+      [
+        "Invalid option cast:",
+        "cast must be true or a function,",
+        `got ${JSON.stringify(options.cast)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast_date`
+  if (
+    options.cast_date === undefined ||
+    options.cast_date === null ||
+    options.cast_date === false ||
+    options.cast_date === ""
+  ) {
+    options.cast_date = false;
+  } else if (options.cast_date === true) {
+    options.cast_date = function (value) {
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  } else if (typeof options.cast_date !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST_DATE",
+      [
+        "Invalid option cast_date:",
+        "cast_date must be true or a function,",
+        `got ${JSON.stringify(options.cast_date)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `columns`
+  options.cast_first_line_to_header = undefined;
+  if (options.columns === true) {
+    // Fields in the first line are converted as-is to columns
+    options.cast_first_line_to_header = undefined;
+  } else if (typeof options.columns === "function") {
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  } else if (Array.isArray(options.columns)) {
+    options.columns = normalize_columns_array(options.columns);
+  } else if (
+    options.columns === undefined ||
+    options.columns === null ||
+    options.columns === false
+  ) {
+    options.columns = false;
+  } else {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COLUMNS",
+      [
+        "Invalid option columns:",
+        "expect an array, a function or true,",
+        `got ${JSON.stringify(options.columns)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `group_columns_by_name`
+  if (
+    options.group_columns_by_name === undefined ||
+    options.group_columns_by_name === null ||
+    options.group_columns_by_name === false
+  ) {
+    options.group_columns_by_name = false;
+  } else if (options.group_columns_by_name !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "expect an boolean,",
+        `got ${JSON.stringify(options.group_columns_by_name)}`,
+      ],
+      options,
+    );
+  } else if (options.columns === false) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "the `columns` mode must be activated.",
+      ],
+      options,
+    );
+  }
+  // Normalize option `comment`
+  if (
+    options.comment === undefined ||
+    options.comment === null ||
+    options.comment === false ||
+    options.comment === ""
+  ) {
+    options.comment = null;
+  } else {
+    if (typeof options.comment === "string") {
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.comment)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_COMMENT",
+        [
+          "Invalid option comment:",
+          "comment must be a buffer or a string,",
+          `got ${JSON.stringify(options.comment)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `comment_no_infix`
+  if (
+    options.comment_no_infix === undefined ||
+    options.comment_no_infix === null ||
+    options.comment_no_infix === false
+  ) {
+    options.comment_no_infix = false;
+  } else if (options.comment_no_infix !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COMMENT",
+      [
+        "Invalid option comment_no_infix:",
+        "value must be a boolean,",
+        `got ${JSON.stringify(options.comment_no_infix)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `delimiter_auto`
+  if (
+    options.delimiter_auto === undefined ||
+    options.delimiter_auto === null ||
+    options.delimiter_auto === false
+  ) {
+    options.delimiter_auto = false;
+  } else if (options.delimiter_auto === true) {
+    options.delimiter_auto = {};
+  } else if (!is_object(options.delimiter_auto)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_DELIMITER_AUTO",
+      [
+        "Invalid option delimiter_auto:",
+        "delimiter_auto must be a boolean or a configuration object,",
+        `got ${JSON.stringify(options.delimiter_auto)}`,
+      ],
+      options,
+    );
+  }
+  if (options.delimiter_auto) {
+    if (options.delimiter_auto.preferred === undefined)
+      options.delimiter_auto.preferred = {
+        [",".charCodeAt(0)]: 1.8,
+        ["\t".charCodeAt(0)]: 1.8,
+        [";".charCodeAt(0)]: 1.6,
+        [" ".charCodeAt(0)]: 1.6,
+        [":".charCodeAt(0)]: 1.5,
+        [".".charCodeAt(0)]: 1.4,
+        ["/".charCodeAt(0)]: 1.4,
+      };
+    else if (!is_object(options.delimiter_auto.preferred)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "preferred must be an object,",
+          `got ${JSON.stringify(options.delimiter_auto.preferred)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.score === undefined)
+      options.delimiter_auto.score = (info, options) => {
+        return (
+          (info.total - info.std) * (options.preferred[info.char_code] || 1)
+        );
+      };
+    else if (typeof options.delimiter_auto.score !== "function") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "score must be a function,",
+          `got ${JSON.stringify(options.delimiter_auto.score)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.size === undefined)
+      options.delimiter_auto.size = 2048;
+    else if (typeof options.delimiter_auto.size !== "number") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "size must be a number,",
+          `got ${JSON.stringify(options.delimiter_auto.size)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `delimiter`
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if (options.delimiter_auto !== false) {
+    options.delimiter = [];
+  }
+  if (!Array.isArray(options.delimiter)) {
+    if (
+      options.delimiter === undefined ||
+      options.delimiter === null ||
+      options.delimiter === false
+    ) {
+      options.delimiter = Buffer.from(",", options.encoding);
+    }
+    options.delimiter = [options.delimiter];
+  }
+  options.delimiter = options.delimiter.map(function (delimiter) {
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER",
+        [
+          "Invalid option delimiter:",
+          "delimiter must be a non empty string or buffer or array of string|buffer,",
+          `got ${delimiter_json}`,
+        ],
+        options,
+      );
+    }
+    return delimiter;
+  });
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === true) {
+    options.escape = Buffer.from('"', options.encoding);
+  } else if (typeof options.escape === "string") {
+    options.escape = Buffer.from(options.escape, options.encoding);
+  } else if (options.escape === null || options.escape === false) {
+    options.escape = null;
+  }
+  if (options.escape !== null) {
+    if (!Buffer.isBuffer(options.escape)) {
+      throw new Error(
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
+      );
+    }
+  }
+  // Normalize option `from`
+  if (options.from === undefined || options.from === null) {
+    options.from = 1;
+  } else {
+    if (typeof options.from === "string" && /\d+/.test(options.from)) {
+      options.from = parseInt(options.from);
+    }
+    if (Number.isInteger(options.from)) {
+      if (options.from < 0) {
+        throw new Error(
+          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
+      );
+    }
+  }
+  // Normalize option `from_line`
+  if (options.from_line === undefined || options.from_line === null) {
+    options.from_line = 1;
+  } else {
+    if (
+      typeof options.from_line === "string" &&
+      /\d+/.test(options.from_line)
+    ) {
+      options.from_line = parseInt(options.from_line);
+    }
+    if (Number.isInteger(options.from_line)) {
+      if (options.from_line <= 0) {
+        throw new Error(
+          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
+      );
+    }
+  }
+  // Normalize options `ignore_last_delimiters`
+  if (
+    options.ignore_last_delimiters === undefined ||
+    options.ignore_last_delimiters === null
+  ) {
+    options.ignore_last_delimiters = false;
+  } else if (typeof options.ignore_last_delimiters === "number") {
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if (options.ignore_last_delimiters === 0) {
+      options.ignore_last_delimiters = false;
+    }
+  } else if (typeof options.ignore_last_delimiters !== "boolean") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+      [
+        "Invalid option `ignore_last_delimiters`:",
+        "the value must be a boolean value or an integer,",
+        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
+      ],
+      options,
+    );
+  }
+  if (options.ignore_last_delimiters === true && options.columns === false) {
+    throw new CsvError(
+      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+      [
+        "The option `ignore_last_delimiters`",
+        "requires the activation of the `columns` option",
+      ],
+      options,
+    );
+  }
+  // Normalize option `info`
+  if (
+    options.info === undefined ||
+    options.info === null ||
+    options.info === false
+  ) {
+    options.info = false;
+  } else if (options.info !== true) {
+    throw new Error(
+      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
+    );
+  }
+  // Normalize option `max_record_size`
+  if (
+    options.max_record_size === undefined ||
+    options.max_record_size === null ||
+    options.max_record_size === false
+  ) {
+    options.max_record_size = 0;
+  } else if (
+    Number.isInteger(options.max_record_size) &&
+    options.max_record_size >= 0
+  ) {
+    // Great, nothing to do
+  } else if (
+    typeof options.max_record_size === "string" &&
+    /\d+/.test(options.max_record_size)
+  ) {
+    options.max_record_size = parseInt(options.max_record_size);
+  } else {
+    throw new Error(
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
+    );
+  }
+  // Normalize option `objname`
+  if (
+    options.objname === undefined ||
+    options.objname === null ||
+    options.objname === false
+  ) {
+    options.objname = undefined;
+  } else if (Buffer.isBuffer(options.objname)) {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if (options.encoding === null) {
+      // Don't call `toString`, leave objname as a buffer
+    } else {
+      options.objname = options.objname.toString(options.encoding);
+    }
+  } else if (typeof options.objname === "string") {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+    // Great, nothing to do
+  } else if (typeof options.objname === "number") {
+    // if(options.objname.length === 0){
+    //   throw new Error(`Invalid Option: objname must be a non empty string`);
+    // }
+    // Great, nothing to do
+  } else {
+    throw new Error(
+      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
+    );
+  }
+  if (options.objname !== undefined) {
+    if (typeof options.objname === "number") {
+      if (options.columns !== false) {
+        throw Error(
+          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
+        );
+      }
+    } else {
+      // A string or a buffer
+      if (options.columns === false) {
+        throw Error(
+          "Invalid Option: objname field must be combined with columns or be defined as an index",
+        );
+      }
+    }
+  }
+  // Normalize option `on_record`
+  if (options.on_record === undefined || options.on_record === null) {
+    options.on_record = undefined;
+  } else if (typeof options.on_record !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ON_RECORD",
+      [
+        "Invalid option `on_record`:",
+        "expect a function,",
+        `got ${JSON.stringify(options.on_record)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `on_skip`
+  // options.on_skip ??= (err, chunk) => {
+  //   this.emit('skip', err, chunk);
+  // };
+  if (
+    options.on_skip !== undefined &&
+    options.on_skip !== null &&
+    typeof options.on_skip !== "function"
+  ) {
+    throw new Error(
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
+    );
+  }
+  // Normalize option `quote`
+  if (
+    options.quote === null ||
+    options.quote === false ||
+    options.quote === ""
+  ) {
+    options.quote = null;
+  } else {
+    if (options.quote === undefined || options.quote === true) {
+      options.quote = Buffer.from('"', options.encoding);
+    } else if (typeof options.quote === "string") {
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.quote)) {
+      throw new Error(
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
+      );
+    }
+  }
+  // Normalize option `raw`
+  if (
+    options.raw === undefined ||
+    options.raw === null ||
+    options.raw === false
+  ) {
+    options.raw = false;
+  } else if (options.raw !== true) {
+    throw new Error(
+      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
+    );
+  }
+  // Normalize option `record_delimiter`
+  if (options.record_delimiter === undefined) {
+    options.record_delimiter = [];
+  } else if (
+    typeof options.record_delimiter === "string" ||
+    Buffer.isBuffer(options.record_delimiter)
+  ) {
+    if (options.record_delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer,",
+          `got ${JSON.stringify(options.record_delimiter)}`,
+        ],
+        options,
+      );
+    }
+    options.record_delimiter = [options.record_delimiter];
+  } else if (!Array.isArray(options.record_delimiter)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_RECORD_DELIMITER",
+      [
+        "Invalid option `record_delimiter`:",
+        "value must be a string, a buffer or array of string|buffer,",
+        `got ${JSON.stringify(options.record_delimiter)}`,
+      ],
+      options,
+    );
+  }
+  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
+    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a string, a buffer or array of string|buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    } else if (rd.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    }
+    if (typeof rd === "string") {
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  // Normalize option `relax_column_count`
+  if (typeof options.relax_column_count === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count === undefined ||
+    options.relax_column_count === null
+  ) {
+    options.relax_column_count = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
+    );
+  }
+  if (typeof options.relax_column_count_less === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_less === undefined ||
+    options.relax_column_count_less === null
+  ) {
+    options.relax_column_count_less = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
+    );
+  }
+  if (typeof options.relax_column_count_more === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_more === undefined ||
+    options.relax_column_count_more === null
+  ) {
+    options.relax_column_count_more = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
+    );
+  }
+  // Normalize option `relax_quotes`
+  if (typeof options.relax_quotes === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_quotes === undefined ||
+    options.relax_quotes === null
+  ) {
+    options.relax_quotes = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
+    );
+  }
+  // Normalize option `skip_empty_lines`
+  if (typeof options.skip_empty_lines === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_empty_lines === undefined ||
+    options.skip_empty_lines === null
+  ) {
+    options.skip_empty_lines = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
+    );
+  }
+  // Normalize option `skip_records_with_empty_values`
+  if (typeof options.skip_records_with_empty_values === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_empty_values === undefined ||
+    options.skip_records_with_empty_values === null
+  ) {
+    options.skip_records_with_empty_values = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
+    );
+  }
+  // Normalize option `skip_records_with_error`
+  if (typeof options.skip_records_with_error === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_error === undefined ||
+    options.skip_records_with_error === null
+  ) {
+    options.skip_records_with_error = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
+    );
+  }
+  // Normalize option `rtrim`
+  if (
+    options.rtrim === undefined ||
+    options.rtrim === null ||
+    options.rtrim === false
+  ) {
+    options.rtrim = false;
+  } else if (options.rtrim !== true) {
+    throw new Error(
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
+    );
+  }
+  // Normalize option `ltrim`
+  if (
+    options.ltrim === undefined ||
+    options.ltrim === null ||
+    options.ltrim === false
+  ) {
+    options.ltrim = false;
+  } else if (options.ltrim !== true) {
+    throw new Error(
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
+    );
+  }
+  // Normalize option `trim`
+  if (
+    options.trim === undefined ||
+    options.trim === null ||
+    options.trim === false
+  ) {
+    options.trim = false;
+  } else if (options.trim !== true) {
+    throw new Error(
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
+    );
+  }
+  // Normalize options `trim`, `ltrim` and `rtrim`
+  if (options.trim === true && opts.ltrim !== false) {
+    options.ltrim = true;
+  } else if (options.ltrim !== true) {
+    options.ltrim = false;
+  }
+  if (options.trim === true && opts.rtrim !== false) {
+    options.rtrim = true;
+  } else if (options.rtrim !== true) {
+    options.rtrim = false;
+  }
+  // Normalize option `to`
+  if (options.to === undefined || options.to === null) {
+    options.to = -1;
+  } else if (options.to !== -1) {
+    if (typeof options.to === "string" && /\d+/.test(options.to)) {
+      options.to = parseInt(options.to);
+    }
+    if (Number.isInteger(options.to)) {
+      if (options.to <= 0) {
+        throw new Error(
+          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
+      );
+    }
+  }
+  // Normalize option `to_line`
+  if (options.to_line === undefined || options.to_line === null) {
+    options.to_line = -1;
+  } else if (options.to_line !== -1) {
+    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+      options.to_line = parseInt(options.to_line);
+    }
+    if (Number.isInteger(options.to_line)) {
+      if (options.to_line <= 0) {
+        throw new Error(
+          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
+      );
+    }
+  }
+  return options;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
+
+
+
+// Discussed in [issue #400](https://github.com/adaltas/node-csv/issues/400)
+// See https://github.com/python/cpython/blob/ea1b1c579f600cc85d145c60862b2e6b98701b24/Lib/csv.py#L349
+const delimiter_discover = function (records, options) {
+  // Normalize the configuration
+  if (!options) {
+    ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
+  }
+  // Convert String to Buffer
+  if (typeof records === "string") {
+    records = Buffer.from(records);
+  }
+  // Convert Buffer to an array of records
+  if (Buffer.isBuffer(records)) {
+    records = ((data) => {
+      const records = [];
+      const parser = transform({ delimiter: [] });
+      const push = (record) => records.push(record);
+      const close = () => {};
+      const error = parser.parse(data, true, push, close);
+      if (error !== undefined) throw error;
+      return records;
+    })(records);
+  }
+  // Info array initialization, 127 entries, one per char code
+  const info = Array(127)
+    .fill()
+    .map(() => ({ lines: [] }));
+  // Traverse each records, count occurences per char code
+  records.map(([record], line) => {
+    for (let i = 0, l = record.length; i < l; i++) {
+      // Count the character frequency
+      const code = record.charCodeAt(i);
+      if (info[code].lines[line] === undefined) info[code].lines[line] = 0;
+      info[code].lines[line]++;
+    }
+  });
+  // Traverse each char code, compute the score
+  info.map((info, i) => {
+    info.char_code = i;
+    info.std = std(info.lines);
+    info.total = info.lines.reduce((acc, val) => acc + val, 0);
+    info.preferred = !!options.preferred[i];
+    info.score = options.score(info, options);
+  });
+  // Extract the dominant character
+  const result = info.reduce(
+    (acc, info) => (acc.score > info.score ? acc : info),
+    {},
+  );
+  return String.fromCharCode(result.char_code);
+};
+
+const std = function (array) {
+  const n = array.length;
+  if (n === 0) return 0;
+  const mean = array.reduce((a, b) => a + b) / n;
+  return Math.sqrt(
+    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n,
+  );
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+
+
+
+
+
+
+const isRecordEmpty = function (record) {
+  return record.every(
+    (field) =>
+      field == null || (field.toString && field.toString().trim() === ""),
+  );
+};
+
+const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+
+const boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254]),
+};
+
+const transform = function (original_options = {}) {
+  const info = {
+    bytes: 0,
+    bytes_records: 0,
+    comment_lines: 0,
+    empty_lines: 0,
+    invalid_field_length: 0,
+    lines: 1,
+    records: 0,
+  };
+  const options = normalize_options(original_options);
+  return {
+    info: info,
+    original_options: original_options,
+    options: options,
+    state: init_state(options),
+    __needMoreData: function (i, bufLen, end) {
+      if (end) return false;
+      const { encoding, escape, quote } = this.options;
+      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
+        this.state;
+      const numOfCharLeft = bufLen - i - 1;
+      const requiredLength = Math.max(
+        needMoreDataSize,
+        // Skip if the remaining buffer smaller than record delimiter
+        // If "record_delimiter" is yet to be discovered:
+        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+        // 2. We set the length to windows line ending in the current encoding
+        // Note, that encoding is known from user or bom discovery at that point
+        // recordDelimiterMaxLength,
+        recordDelimiterMaxLength === 0
+          ? Buffer.from("\r\n", encoding).length
+          : recordDelimiterMaxLength,
+        // Skip if remaining buffer can be an escaped quote
+        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
+        // Skip if remaining buffer can be record delimiter following the closing quote
+        quoting ? quote.length + recordDelimiterMaxLength : 0,
+      );
+      return numOfCharLeft < requiredLength;
+    },
+    // Central parser implementation
+    parse: function (nextBuf, end, push, close) {
+      const {
+        bom,
+        comment_no_infix,
+        delimiter_auto,
+        encoding,
+        from_line,
+        ltrim,
+        max_record_size,
+        raw,
+        relax_quotes,
+        rtrim,
+        skip_empty_lines,
+        to,
+        to_line,
+      } = this.options;
+      let { comment, escape, quote, record_delimiter } = this.options;
+      const {
+        bomSkipped,
+        delimiterDiscovered,
+        delimiterBufPrevious,
+        rawBuffer,
+        escapeIsQuote,
+      } = this.state;
+      // Automatic delimiter discovery
+      if (!delimiterDiscovered && delimiter_auto) {
+        let delimiterBuf;
+        if (delimiterBufPrevious === undefined) {
+          delimiterBuf = nextBuf;
+        } else if (
+          delimiterBufPrevious !== undefined &&
+          nextBuf === undefined
+        ) {
+          delimiterBuf = delimiterBufPrevious;
+        } else {
+          delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
+        }
+        // Ensure that nextBuf is not concatenated a second time during buffer reconciliation
+        nextBuf = undefined;
+        // this.delimiterBufPrevious = delimiterBuf;
+        if (end || delimiterBuf.length > delimiter_auto.size) {
+          this.options.delimiter = [
+            Buffer.from(
+              delimiter_discover(delimiterBuf, this.options.delimiter_auto),
+            ),
+          ];
+          this.state.previousBuf = delimiterBuf;
+          this.state.delimiterBufPrevious = undefined;
+          this.state.delimiterDiscovered = true;
+        } else {
+          this.state.delimiterBufPrevious = delimiterBuf;
+          return;
+        }
+      }
+      // Previous buffers reconciliation
+      const { previousBuf } = this.state;
+      let buf;
+      if (previousBuf === undefined) {
+        if (nextBuf === undefined) {
+          // Handle empty string
+          close();
+          return;
+        } else {
+          buf = nextBuf;
+        }
+      } else if (previousBuf !== undefined && nextBuf === undefined) {
+        buf = previousBuf;
+      } else {
+        buf = Buffer.concat([previousBuf, nextBuf]);
+      }
+      // Handle UTF BOM
+      if (bomSkipped === false) {
+        if (bom === false) {
+          this.state.bomSkipped = true;
+        } else if (buf.length < 3) {
+          // No enough data
+          if (end === false) {
+            // Wait for more data
+            this.state.previousBuf = buf;
+            return;
+          }
+        } else {
+          for (const encoding in boms) {
+            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
+              // Skip BOM
+              const bomLength = boms[encoding].length;
+              this.state.bufBytesStart += bomLength;
+              buf = buf.slice(bomLength);
+              // Renormalize original options with the new encoding
+              const options = normalize_options({
+                ...this.original_options,
+                encoding: encoding,
+              });
+              // Properties are merged with the existing options instance
+              for (const key in options) {
+                this.options[key] = options[key];
+              }
+              // Options will re-evaluate the Buffer with the new encoding
+              ({ comment, escape, quote } = this.options);
+              break;
+            }
+          }
+          this.state.bomSkipped = true;
+        }
+      }
+      const bufLen = buf.length;
+      let pos;
+      for (pos = 0; pos < bufLen; pos++) {
+        // Ensure we get enough space to look ahead
+        // There should be a way to move this out of the loop
+        if (this.__needMoreData(pos, bufLen, end)) {
+          break;
+        }
+        if (this.state.wasRowDelimiter === true) {
+          this.info.lines++;
+          this.state.wasRowDelimiter = false;
+        }
+        if (to_line !== -1 && this.info.lines > to_line) {
+          this.state.stop = true;
+          close();
+          return;
+        }
+        // Auto discovery of record_delimiter, unix, mac and windows supported
+        if (this.state.quoting === false && record_delimiter.length === 0) {
+          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
+            buf,
+            pos,
+          );
+          if (record_delimiterCount) {
+            record_delimiter = this.options.record_delimiter;
+          }
+        }
+        const chr = buf[pos];
+        if (raw === true) {
+          rawBuffer.append(chr);
+        }
+        if (
+          (chr === cr || chr === nl) &&
+          this.state.wasRowDelimiter === false
+        ) {
+          this.state.wasRowDelimiter = true;
+        }
+        // Previous char was a valid escape char
+        // treat the current char as a regular char
+        if (this.state.escaping === true) {
+          this.state.escaping = false;
+        } else {
+          // Escape is only active inside quoted fields
+          // We are quoting, the char is an escape chr and there is a chr to escape
+          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
+          if (
+            escape !== null &&
+            this.state.quoting === true &&
+            this.__isEscape(buf, pos, chr) &&
+            pos + escape.length < bufLen
+          ) {
+            if (escapeIsQuote) {
+              if (this.__isQuote(buf, pos + escape.length)) {
+                this.state.escaping = true;
+                pos += escape.length - 1;
+                continue;
+              }
+            } else {
+              this.state.escaping = true;
+              pos += escape.length - 1;
+              continue;
+            }
+          }
+          // Not currently escaping and chr is a quote
+          // TODO: need to compare bytes instead of single char
+          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
+            if (this.state.quoting === true) {
+              const nextChr = buf[pos + quote.length];
+              const isNextChrTrimable =
+                rtrim && this.__isCharTrimable(buf, pos + quote.length);
+              const isNextChrComment =
+                comment !== null &&
+                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const isNextChrDelimiter = this.__isDelimiter(
+                buf,
+                pos + quote.length,
+                nextChr,
+              );
+              const isNextChrRecordDelimiter =
+                record_delimiter.length === 0
+                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
+                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              // Escape a quote
+              // Treat next char as a regular character
+              if (
+                escape !== null &&
+                this.__isEscape(buf, pos, chr) &&
+                this.__isQuote(buf, pos + escape.length)
+              ) {
+                pos += escape.length - 1;
+              } else if (
+                !nextChr ||
+                isNextChrDelimiter ||
+                isNextChrRecordDelimiter ||
+                isNextChrComment ||
+                isNextChrTrimable
+              ) {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                pos += quote.length - 1;
+                continue;
+              } else if (relax_quotes === false) {
+                const err = this.__error(
+                  new CsvError(
+                    "CSV_INVALID_CLOSING_QUOTE",
+                    [
+                      "Invalid Closing Quote:",
+                      `got "${String.fromCharCode(nextChr)}"`,
+                      `at line ${this.info.lines}`,
+                      "instead of delimiter, record delimiter, trimable character",
+                      "(if activated) or comment",
+                    ],
+                    this.options,
+                    this.__infoField(),
+                  ),
+                );
+                if (err !== undefined) return err;
+              } else {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                this.state.field.prepend(quote);
+                pos += quote.length - 1;
+              }
+            } else {
+              if (this.state.field.length !== 0) {
+                // In relax_quotes mode, treat opening quote preceded by chrs as regular
+                if (relax_quotes === false) {
+                  const info = this.__infoField();
+                  const bom = Object.keys(boms)
+                    .map((b) =>
+                      boms[b].equals(this.state.field.toString()) ? b : false,
+                    )
+                    .filter(Boolean)[0];
+                  const err = this.__error(
+                    new CsvError(
+                      "INVALID_OPENING_QUOTE",
+                      [
+                        "Invalid Opening Quote:",
+                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                        bom ? `(${bom} bom)` : undefined,
+                      ],
+                      this.options,
+                      info,
+                      {
+                        field: this.state.field,
+                      },
+                    ),
+                  );
+                  if (err !== undefined) return err;
+                }
+              } else {
+                this.state.quoting = true;
+                pos += quote.length - 1;
+                continue;
+              }
+            }
+          }
+          if (this.state.quoting === false) {
+            const recordDelimiterLength = this.__isRecordDelimiter(
+              chr,
+              buf,
+              pos,
+            );
+            if (recordDelimiterLength !== 0) {
+              // Do not emit comments which take a full line
+              const skipCommentLine =
+                this.state.commenting &&
+                this.state.wasQuoting === false &&
+                this.state.record.length === 0 &&
+                this.state.field.length === 0;
+              if (skipCommentLine) {
+                this.info.comment_lines++;
+                // Skip full comment line
+              } else {
+                // Activate records emission if above from_line
+                if (
+                  this.state.enabled === false &&
+                  this.info.lines +
+                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
+                    from_line
+                ) {
+                  this.state.enabled = true;
+                  this.__resetField();
+                  this.__resetRecord();
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                // Skip if line is empty and skip_empty_lines activated
+                if (
+                  skip_empty_lines === true &&
+                  this.state.wasQuoting === false &&
+                  this.state.record.length === 0 &&
+                  this.state.field.length === 0
+                ) {
+                  this.info.empty_lines++;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if (errField !== undefined) return errField;
+                this.info.bytes =
+                  this.state.bufBytesStart + pos + recordDelimiterLength;
+                const errRecord = this.__onRecord(push);
+                if (errRecord !== undefined) return errRecord;
+                if (to !== -1 && this.info.records >= to) {
+                  this.state.stop = true;
+                  close();
+                  return;
+                }
+              }
+              this.state.commenting = false;
+              pos += recordDelimiterLength - 1;
+              continue;
+            }
+            if (this.state.commenting) {
+              continue;
+            }
+            if (
+              comment !== null &&
+              (comment_no_infix === false ||
+                (this.state.record.length === 0 &&
+                  this.state.field.length === 0))
+            ) {
+              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+              if (commentCount !== 0) {
+                this.state.commenting = true;
+                continue;
+              }
+            }
+            const delimiterLength = this.__isDelimiter(buf, pos, chr);
+            if (delimiterLength !== 0) {
+              this.info.bytes = this.state.bufBytesStart + pos;
+              const errField = this.__onField();
+              if (errField !== undefined) return errField;
+              pos += delimiterLength - 1;
+              continue;
+            }
+          }
+        }
+        if (this.state.commenting === false) {
+          if (
+            max_record_size !== 0 &&
+            this.state.record_length + this.state.field.length > max_record_size
+          ) {
+            return this.__error(
+              new CsvError(
+                "CSV_MAX_RECORD_SIZE",
+                [
+                  "Max Record Size:",
+                  "record exceed the maximum number of tolerated bytes",
+                  `of ${max_record_size}`,
+                  `at line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+              ),
+            );
+          }
+        }
+        const lappend =
+          ltrim === false ||
+          this.state.quoting === true ||
+          this.state.field.length !== 0 ||
+          !this.__isCharTrimable(buf, pos);
+        // rtrim in non quoting is handle in __onField
+        const rappend = rtrim === false || this.state.wasQuoting === false;
+        if (lappend === true && rappend === true) {
+          this.state.field.append(chr);
+        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
+          return this.__error(
+            new CsvError(
+              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+              [
+                "Invalid Closing Quote:",
+                "found non trimable byte after quote",
+                `at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+        } else {
+          if (lappend === false) {
+            pos += this.__isCharTrimable(buf, pos) - 1;
+          }
+          continue;
+        }
+      }
+      if (end === true) {
+        // Ensure we are not ending in a quoting state
+        if (this.state.quoting === true) {
+          const err = this.__error(
+            new CsvError(
+              "CSV_QUOTE_NOT_CLOSED",
+              [
+                "Quote Not Closed:",
+                `the parsing is finished with an opening quote at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+          if (err !== undefined) return err;
+        } else {
+          // Skip last line if it has no characters
+          if (
+            this.state.wasQuoting === true ||
+            this.state.record.length !== 0 ||
+            this.state.field.length !== 0
+          ) {
+            this.info.bytes = this.state.bufBytesStart + pos;
+            const errField = this.__onField();
+            if (errField !== undefined) return errField;
+            const errRecord = this.__onRecord(push);
+            if (errRecord !== undefined) return errRecord;
+          } else if (this.state.wasRowDelimiter === true) {
+            this.info.empty_lines++;
+          } else if (this.state.commenting === true) {
+            this.info.comment_lines++;
+          }
+        }
+      } else {
+        this.state.bufBytesStart += pos;
+        this.state.previousBuf = buf.slice(pos);
+      }
+      if (this.state.wasRowDelimiter === true) {
+        this.info.lines++;
+        this.state.wasRowDelimiter = false;
+      }
+    },
+    __onRecord: function (push) {
+      const {
+        columns,
+        group_columns_by_name,
+        encoding,
+        info,
+        from,
+        relax_column_count,
+        relax_column_count_less,
+        relax_column_count_more,
+        raw,
+        skip_records_with_empty_values,
+      } = this.options;
+      const { enabled, record } = this.state;
+      if (enabled === false) {
+        return this.__resetRecord();
+      }
+      // Convert the first line into column names
+      const recordLength = record.length;
+      if (columns === true) {
+        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+          this.__resetRecord();
+          return;
+        }
+        return this.__firstLineToColumns(record);
+      }
+      if (columns === false && this.info.records === 0) {
+        this.state.expectedRecordLength = recordLength;
+      }
+      if (recordLength !== this.state.expectedRecordLength) {
+        const err =
+          columns === false
+            ? new CsvError(
+                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+                [
+                  "Invalid Record Length:",
+                  `expect ${this.state.expectedRecordLength},`,
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              )
+            : new CsvError(
+                "CSV_RECORD_INCONSISTENT_COLUMNS",
+                [
+                  "Invalid Record Length:",
+                  `columns length is ${columns.length},`, // rename columns
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              );
+        if (
+          relax_column_count === true ||
+          (relax_column_count_less === true &&
+            recordLength < this.state.expectedRecordLength) ||
+          (relax_column_count_more === true &&
+            recordLength > this.state.expectedRecordLength)
+        ) {
+          this.info.invalid_field_length++;
+          this.state.error = err;
+          // Error is undefined with skip_records_with_error
+        } else {
+          const finalErr = this.__error(err);
+          if (finalErr) return finalErr;
+        }
+      }
+      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+        this.__resetRecord();
+        return;
+      }
+      if (this.state.recordHasError === true) {
+        this.__resetRecord();
+        this.state.recordHasError = false;
+        return;
+      }
+      this.info.records++;
+      if (from === 1 || this.info.records >= from) {
+        const { objname } = this.options;
+        // With columns, records are object
+        if (columns !== false) {
+          const obj = {};
+          // Transform record array to an object
+          for (let i = 0, l = record.length; i < l; i++) {
+            if (columns[i] === undefined || columns[i].disabled) continue;
+            // Turn duplicate columns into an array
+            if (
+              group_columns_by_name === true &&
+              Object.hasOwn(obj, columns[i].name)
+            ) {
+              if (Array.isArray(obj[columns[i].name])) {
+                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
+              } else {
+                obj[columns[i].name] = [obj[columns[i].name], record[i]];
+              }
+            } else {
+              Object.defineProperty(obj, columns[i].name, {
+                value: record[i],
+                enumerable: true,
+                writable: true,
+                configurable: true,
+              });
+            }
+          }
+          // Without objname (default)
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: obj },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [obj[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? obj : [obj[objname], obj],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+          // Without columns, records are array
+        } else {
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: record },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [record[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? record : [record[objname], record],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+        }
+      }
+      this.__resetRecord();
+    },
+    __firstLineToColumns: function (record) {
+      const { firstLineToHeaders } = this.state;
+      try {
+        const headers =
+          firstLineToHeaders === undefined
+            ? record
+            : firstLineToHeaders.call(null, record);
+        if (!Array.isArray(headers)) {
+          return this.__error(
+            new CsvError(
+              "CSV_INVALID_COLUMN_MAPPING",
+              [
+                "Invalid Column Mapping:",
+                "expect an array from column function,",
+                `got ${JSON.stringify(headers)}`,
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                headers: headers,
+              },
+            ),
+          );
+        }
+        const normalizedHeaders = normalize_columns_array(headers);
+        this.state.expectedRecordLength = normalizedHeaders.length;
+        this.options.columns = normalizedHeaders;
+        this.__resetRecord();
+        return;
+      } catch (err) {
+        return err;
+      }
+    },
+    __resetRecord: function () {
+      if (this.options.raw === true) {
+        this.state.rawBuffer.reset();
+      }
+      this.state.error = undefined;
+      this.state.record = [];
+      this.state.record_length = 0;
+    },
+    __onField: function () {
+      const { cast, encoding, rtrim, max_record_size } = this.options;
+      const { enabled, wasQuoting } = this.state;
+      // Short circuit for the from_line options
+      if (enabled === false) {
+        return this.__resetField();
+      }
+      let field = this.state.field.toString(encoding);
+      if (rtrim === true && wasQuoting === false) {
+        field = field.trimRight();
+      }
+      if (cast === true) {
+        const [err, f] = this.__cast(field);
+        if (err !== undefined) return err;
+        field = f;
+      }
+      this.state.record.push(field);
+      // Increment record length if record size must not exceed a limit
+      if (max_record_size !== 0 && typeof field === "string") {
+        this.state.record_length += field.length;
+      }
+      this.__resetField();
+    },
+    __resetField: function () {
+      this.state.field.reset();
+      this.state.wasQuoting = false;
+    },
+    __push: function (record, push) {
+      const { on_record } = this.options;
+      if (on_record !== undefined) {
+        const info = this.__infoRecord();
+        try {
+          record = on_record.call(null, record, info);
+        } catch (err) {
+          return err;
+        }
+        if (record === undefined || record === null) {
+          return;
+        }
+      }
+      this.info.bytes_records += this.info.bytes;
+      push(record);
+    },
+    // Return a tuple with the error and the casted value
+    __cast: function (field) {
+      const { columns, relax_column_count } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Dont loose time calling cast
+      // because the final record is an object
+      // and this field can't be associated to a key present in columns
+      if (
+        isColumns === true &&
+        relax_column_count &&
+        this.options.columns.length <= this.state.record.length
+      ) {
+        return [undefined, undefined];
+      }
+      if (this.state.castField !== null) {
+        try {
+          const info = this.__infoField();
+          return [undefined, this.state.castField.call(null, field, info)];
+        } catch (err) {
+          return [err];
+        }
+      }
+      if (this.__isFloat(field)) {
+        return [undefined, parseFloat(field)];
+      } else if (this.options.cast_date !== false) {
+        const info = this.__infoField();
+        return [undefined, this.options.cast_date.call(null, field, info)];
+      }
+      return [undefined, field];
+    },
+    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
+      if (sourceBuf[0] !== firstByte) return 0;
+      const sourceLength = sourceBuf.length;
+      for (let i = 1; i < sourceLength; i++) {
+        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
+      }
+      return sourceLength;
+    },
+    // Helper to test if a character is trimable
+    __isCharTrimable: function (buf, pos) {
+      const { timchars, timcharFirstBytes } = this.state;
+      // Fast bail-out: non-whitespace bytes (the common case) are rejected
+      // without scanning the full timchar list.
+      const first = buf[pos];
+      if (first === undefined || timcharFirstBytes[first] === 0) return 0;
+      loop1: for (let i = 0; i < timchars.length; i++) {
+        const timchar = timchars[i];
+        for (let j = 0; j < timchar.length; j++) {
+          if (timchar[j] !== buf[pos + j]) continue loop1;
+        }
+        return timchar.length;
+      }
+      return 0;
+    },
+    __isDelimiter: function (buf, pos, chr) {
+      const { delimiter, ignore_last_delimiters } = this.options;
+      if (
+        ignore_last_delimiters === true &&
+        this.state.record.length === this.options.columns.length - 1
+      ) {
+        return 0;
+      } else if (
+        ignore_last_delimiters !== false &&
+        typeof ignore_last_delimiters === "number" &&
+        this.state.record.length === ignore_last_delimiters - 1
+      ) {
+        return 0;
+      }
+      loop1: for (let i = 0; i < delimiter.length; i++) {
+        const del = delimiter[i];
+        if (del[0] === chr) {
+          for (let j = 1; j < del.length; j++) {
+            if (del[j] !== buf[pos + j]) continue loop1;
+          }
+          return del.length;
+        }
+      }
+      return 0;
+    },
+    __isEscape: function (buf, pos, chr) {
+      const { escape } = this.options;
+      if (escape === null) return false;
+      const l = escape.length;
+      if (escape[0] === chr) {
+        for (let i = 0; i < l; i++) {
+          if (escape[i] !== buf[pos + i]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
+    },
+    __isFloat: function (value) {
+      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
+    },
+    // Keep it in case we implement the `cast_int` option
+    // __isInt(value){
+    //   // return Number.isInteger(parseInt(value))
+    //   // return !isNaN( parseInt( obj ) );
+    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+    // }
+    __isQuote: function (buf, pos) {
+      const { quote } = this.options;
+      if (quote === null) return false;
+      const l = quote.length;
+      for (let i = 0; i < l; i++) {
+        if (quote[i] !== buf[pos + i]) {
+          return false;
+        }
+      }
+      return true;
+    },
+    __isRecordDelimiter: function (chr, buf, pos) {
+      const { record_delimiter } = this.options;
+      const recordDelimiterLength = record_delimiter.length;
+      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
+        const rd = record_delimiter[i];
+        const rdLength = rd.length;
+        if (rd[0] !== chr) {
+          continue;
+        }
+        for (let j = 1; j < rdLength; j++) {
+          if (rd[j] !== buf[pos + j]) {
+            continue loop1;
+          }
+        }
+        return rd.length;
+      }
+      return 0;
+    },
+    __autoDiscoverRecordDelimiter: function (buf, pos) {
+      const { encoding } = this.options;
+      // Note, we don't need to cache this information in state,
+      // It is only called on the first line until we find out a suitable
+      // record delimiter.
+      const rds = [
+        // Important, the windows line ending must be before mac os 9
+        Buffer.from("\r\n", encoding),
+        Buffer.from("\n", encoding),
+        Buffer.from("\r", encoding),
+      ];
+      loop: for (let i = 0; i < rds.length; i++) {
+        const l = rds[i].length;
+        for (let j = 0; j < l; j++) {
+          if (rds[i][j] !== buf[pos + j]) {
+            continue loop;
+          }
+        }
+        this.options.record_delimiter.push(rds[i]);
+        this.state.recordDelimiterMaxLength = rds[i].length;
+        return rds[i].length;
+      }
+      return 0;
+    },
+    __error: function (msg) {
+      const { encoding, raw, skip_records_with_error } = this.options;
+      const err = typeof msg === "string" ? new Error(msg) : msg;
+      if (skip_records_with_error) {
+        this.state.recordHasError = true;
+        if (this.options.on_skip !== undefined) {
+          try {
+            this.options.on_skip(
+              err,
+              raw ? this.state.rawBuffer.toString(encoding) : undefined,
+            );
+          } catch (err) {
+            return err;
+          }
+        }
+        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
+        return undefined;
+      } else {
+        return err;
+      }
+    },
+    __infoDataSet: function () {
+      return {
+        ...this.info,
+        columns: this.options.columns,
+      };
+    },
+    __infoRecord: function () {
+      const { columns, raw, encoding } = this.options;
+      return {
+        ...this.__infoDataSet(),
+        bytes_records: this.info.bytes,
+        error: this.state.error,
+        header: columns === true,
+        index: this.state.record.length,
+        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
+      };
+    },
+    __infoField: function () {
+      const { columns } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Bytes records are only incremented when all records'fields are parsed
+      const bytes_records = this.info.bytes_records;
+      return {
+        ...this.__infoRecord(),
+        bytes_records: bytes_records,
+        column:
+          isColumns === true
+            ? columns.length > this.state.record.length
+              ? columns[this.state.record.length].name
+              : null
+            : this.state.record.length,
+        quoting: this.state.wasQuoting,
+      };
+    },
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/index.js
+/*
+CSV Parse
+
+Please look at the [project documentation](https://csv.js.org/parse/) for
+additional information.
+*/
+
+
+
+
+
+
+
+class Parser extends external_stream_.Transform {
+  constructor(opts = {}) {
+    super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
+    this.api = transform({
+      on_skip: (err, chunk) => {
+        this.emit("skip", err, chunk);
+      },
+      ...opts,
+    });
+    // Backward compatibility
+    this.state = this.api.state;
+    this.options = this.api.options;
+    this.info = this.api.info;
+  }
+  // Implementation of `Transform._transform`
+  _transform(buf, _, callback) {
+    if (this.state.stop === true) {
+      return;
+    }
+    const err = this.api.parse(
+      buf,
+      false,
+      (record) => {
+        this.push(record);
+      },
+      () => {
+        this.push(null);
+        this.end();
+        // Fix #333 and break #410
+        //   ko: api.stream.iterator.coffee
+        //   ko with v21.4.0, ok with node v20.5.1: api.stream.finished # aborted (with generate())
+        //   ko: api.stream.finished # aborted (with Readable)
+        // this.destroy()
+        // Fix #410 and partially break #333
+        //   ok: api.stream.iterator.coffee
+        //   ok: api.stream.finished # aborted (with generate())
+        //   broken: api.stream.finished # aborted (with Readable)
+        this.on("end", this.destroy);
+      },
+    );
+    if (err !== undefined) {
+      this.state.stop = true;
+    }
+    callback(err);
+  }
+  // Implementation of `Transform._flush`
+  _flush(callback) {
+    if (this.state.stop === true) {
+      return;
+    }
+    const err = this.api.parse(
+      undefined,
+      true,
+      (record) => {
+        this.push(record);
+      },
+      () => {
+        this.push(null);
+        this.on("end", this.destroy);
+      },
+    );
+    callback(err);
+  }
+}
+
+const lib_parse = function () {
+  let data, options, callback;
+  for (const i in arguments) {
+    const argument = arguments[i];
+    const type = typeof argument;
+    if (
+      data === undefined &&
+      (typeof argument === "string" || Buffer.isBuffer(argument))
+    ) {
+      data = argument;
+    } else if (options === undefined && is_object(argument)) {
+      options = argument;
+    } else if (callback === undefined && type === "function") {
+      callback = argument;
+    } else {
+      throw new CsvError(
+        "CSV_INVALID_ARGUMENT",
+        ["Invalid argument:", `got ${JSON.stringify(argument)} at index ${i}`],
+        options || {},
+      );
+    }
+  }
+  const parser = new Parser(options);
+  if (callback) {
+    const records =
+      options === undefined || options.objname === undefined
+        ? []
+        : Object.create(null);
+    parser.on("readable", function () {
+      let record;
+      while ((record = this.read()) !== null) {
+        if (options === undefined || options.objname === undefined) {
+          records.push(record);
+        } else {
+          Object.assign(records, {
+            [record[0]]: record[1],
+            // writable: true,
+            // enumerable: true,
+            // configurable: true
+          });
+        }
+      }
+    });
+    parser.on("error", function (err) {
+      callback(err, undefined, parser.api.__infoDataSet());
+    });
+    parser.on("end", function () {
+      callback(undefined, records, parser.api.__infoDataSet());
+    });
+  }
+  if (data !== undefined) {
+    const writer = function () {
+      parser.write(data);
+      parser.end();
+    };
+    // Support Deno, Rollup doesn't provide a shim for setImmediate
+    if (typeof setImmediate === "function") {
+      setImmediate(writer);
+    } else {
+      setTimeout(writer, 0);
+    }
+  }
+  return parser;
+};
+
+
+
+;// CONCATENATED MODULE: ./src/read/text-slow-path.ts
+/**
+ * csv-parse for the part of a file from the first line the fast path cannot read exactly (see
+ * text.ts). Line numbers are counted here, from the raw text of each record.
+ */
+
+
+class SlowPath {
+    visitor;
+    firstLine;
+    parser;
+    line;
+    stop = null;
+    done;
+    fedNewlines = 0;
+    endsInLine = false;
+    constructor(visitor, firstLine, maxLineBytes) {
+        this.visitor = visitor;
+        this.firstLine = firstLine;
+        this.line = firstLine;
+        this.parser = lib_parse({
+            raw: true,
+            relax_column_count: true,
+            // A stray quote inside an unquoted field (`37"N`) is kept as text, as the fast path and most
+            // CSV tools do, instead of abandoning the rest of the file; unclosed quotes still stop it.
+            relax_quotes: true,
+            skip_empty_lines: false,
+            record_delimiter: ['\r\n', '\n', '\r'],
+            max_record_size: maxLineBytes,
+            bom: false
+        });
+        this.parser.on('data', ({ record, raw }) => {
+            const start = this.line;
+            this.line += countLineBreaks(raw);
+            if (record.length === 1 && record[0] === '' && raw.trim() === '')
+                this.visitor.blank(start);
+            else
+                this.visitor.record(record, start);
+        });
+        this.done = new Promise(resolve => {
+            this.parser.on('error', (error) => {
+                this.stop = {
+                    kind: error.code === 'CSV_MAX_RECORD_SIZE' ? 'limit' : 'syntax',
+                    line: this.line,
+                    message: explainCsvError(error, maxLineBytes)
+                };
+                resolve();
+            });
+            this.parser.on('end', () => resolve());
+        });
+    }
+    /**
+     * Lines ended by the text fed so far. Counted from the text, not from parsed records: the
+     * parser emits records asynchronously, so its count can lag behind what was fed.
+     */
+    linesFed() {
+        return this.firstLine - 1 + this.fedNewlines;
+    }
+    /** Lines seen, counting a last line without a line break. */
+    linesSeen() {
+        return this.linesFed() + (this.endsInLine ? 1 : 0);
+    }
+    async feed(text) {
+        if (this.stop)
+            return this.stop;
+        if (text.length > 0) {
+            this.fedNewlines += countNewlines(text);
+            this.endsInLine = !text.endsWith('\n');
+        }
+        if (text.length > 0 && !this.parser.write(text)) {
+            await new Promise(resolve => {
+                const settle = () => resolve();
+                this.parser.once('drain', settle);
+                this.parser.once('error', settle);
+            });
+        }
+        return this.stop;
+    }
+    async finish() {
+        if (!this.stop)
+            this.parser.end();
+        await this.done;
+        return this.stop;
+    }
+    abandon() {
+        this.parser.removeAllListeners('data');
+        this.parser.on('error', () => { });
+        this.parser.destroy();
+    }
+}
+function countLineBreaks(raw) {
+    let count = 0;
+    for (let i = 0; i < raw.length; i++) {
+        const c = raw.charCodeAt(i);
+        if (c === LF)
+            count++;
+        else if (c === CR) {
+            count++;
+            if (raw.charCodeAt(i + 1) === LF)
+                i++;
+        }
+    }
+    return count;
+}
+function explainCsvError(error, maxLineBytes) {
+    switch (error.code) {
+        case 'CSV_QUOTE_NOT_CLOSED':
+            return 'a quoted field starting on this line is never closed (unterminated quote); the rest of the file was not read. Close the quote or remove it.';
+        case 'INVALID_OPENING_QUOTE':
+            return 'a quote appears inside an unquoted field. Quote the whole field and double the inner quote ("a ""b"" c").';
+        case 'CSV_INVALID_CLOSING_QUOTE':
+            return 'a closing quote is followed by other characters instead of a comma or line end. Double quotes inside quoted fields ("").';
+        case 'CSV_MAX_RECORD_SIZE':
+            return `a record is longer than ${maxLineBytes} bytes (resource-limit max-line-bytes); the rest of the file was not read.`;
+        default:
+            return `the CSV cannot be parsed (${error.message.split('\n')[0]}).`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/read/text.ts
+/**
+ * Streams a file's bytes into records without ever holding more than one chunk and one partial
+ * line in memory. Two paths:
+ *
+ * - The fast path (text-fast-path.ts) splits lines and commas by hand. It is exact for CSV as long
+ *   as no `"` has been seen, which is the common case for AutoML and Vertex manifests.
+ * - From the first line it cannot read exactly, the rest of the file goes through csv-parse
+ *   (text-slow-path.ts), which handles quoted fields, escaped quotes and line breaks inside quotes.
+ *
+ * Byte-level problems (NUL bytes, invalid UTF-8, UTF-16, a Git LFS pointer, an over-long line)
+ * stop the file with a `TextStop` that names the line, so the other files are still read.
+ */
+
+
+
+const LFS_POINTER = 'version https://git-lfs.github.com/spec/';
+async function readRecords(chunks, visitor, options) {
+    return new RecordReader(visitor, options).read(chunks);
+}
+/** One file's read: the chunks decoded, then read by the fast path or, from a point, csv-parse. */
+class RecordReader {
+    visitor;
+    options;
+    fast;
+    slow = null;
+    text = new ChunkText();
+    bytes = 0;
+    constructor(visitor, options) {
+        this.visitor = visitor;
+        this.options = options;
+        this.fast = new FastPath(visitor, options.maxLineBytes, options.mode);
+    }
+    async read(chunks) {
+        let first = true;
+        for await (const chunk of asciiPieces(chunks)) {
+            this.bytes += chunk.length;
+            this.options.onChunk?.(this.bytes);
+            const problem = first ? sniffStart(chunk) : null;
+            first = false;
+            const stop = problem ?? (await this.chunk(chunk));
+            if (stop)
+                return this.stopAt(stop);
+        }
+        return this.end();
+    }
+    async chunk(chunk) {
+        const nul = chunk.indexOf(0);
+        if (nul !== -1) {
+            return {
+                kind: 'syntax',
+                line: lineAt(chunk, nul, this.linesBefore()),
+                message: 'the file contains NUL bytes: it is binary or UTF-16, not a UTF-8 CSV. Export it as UTF-8 text.'
+            };
+        }
+        const text = this.text.decode(chunk, this.bytes);
+        if (text === null) {
+            return {
+                kind: 'syntax',
+                line: lineAt(chunk, firstInvalidUtf8(chunk), this.linesBefore()),
+                message: 'the file is not valid UTF-8 (an invalid byte sequence). Re-save it as UTF-8.'
+            };
+        }
+        if (this.slow)
+            return this.slow.feed(text);
+        return this.take(this.fast.feed(text));
+    }
+    /** What the fast path gave back: a stop, text for the slow path, or nothing. */
+    async take(result) {
+        if (result === null || typeof result !== 'string')
+            return result;
+        this.slow = new SlowPath(this.visitor, this.fast.lines + 1, this.options.maxLineBytes);
+        return this.slow.feed(result);
+    }
+    /** Lines ended before the current chunk. */
+    linesBefore() {
+        return this.slow ? this.slow.linesFed() : this.fast.lines + countNewlines(this.fast.carry);
+    }
+    async end() {
+        const rest = this.text.end();
+        if (rest === null) {
+            return this.stopAt({
+                kind: 'syntax',
+                line: this.fast.lines + 1 + countNewlines(this.fast.carry),
+                message: 'the file ends in the middle of a UTF-8 character. Re-save it as UTF-8.'
+            });
+        }
+        if (!this.slow) {
+            const stop = await this.take(this.fast.finish(rest));
+            if (stop)
+                return this.stopAt(stop);
+            if (!this.slow)
+                return { stop: null, lines: this.fast.lines, bytes: this.bytes };
+        }
+        else {
+            const stop = await this.slow.feed(rest);
+            if (stop)
+                return this.stopAt(stop);
+        }
+        const stop = await this.slow.finish();
+        if (stop)
+            return this.stopAt(stop);
+        return { stop: null, lines: this.slow.linesSeen(), bytes: this.bytes };
+    }
+    stopAt(stop) {
+        this.slow?.abandon();
+        return { stop, lines: Math.max(this.fast.lines, stop.line), bytes: this.bytes };
+    }
+}
+/**
+ * Chunks as text. ASCII chunks (the usual manifest) skip the UTF-8 decoder: latin1 gives the same
+ * text much faster. From the first other chunk on, the decoder handles everything (BOM, characters
+ * split across chunks).
+ */
+class ChunkText {
+    decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+    /** True while every chunk so far was pure ASCII, so the decoder holds no partial character. */
+    asciiSoFar = true;
+    /** The chunk's text, or null when it is not valid UTF-8. `bytes` counts this chunk too. */
+    decode(chunk, bytes) {
+        try {
+            if (this.asciiSoFar && (0,external_node_buffer_namespaceObject.isAscii)(chunk))
+                return chunk.toString('latin1');
+            // The decoder drops a BOM at the start of what it is given; past the file's first chunk
+            // (read as ASCII, so without a BOM) a U+FEFF is data and must be kept.
+            if (this.asciiSoFar && bytes > chunk.length)
+                this.decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+            this.asciiSoFar = false;
+            return this.decoder.decode(chunk, { stream: true });
+        }
+        catch {
+            return null;
+        }
+    }
+    /** What the decoder still holds, or null when the file ends inside a character. */
+    end() {
+        try {
+            return this.decoder.decode();
+        }
+        catch {
+            return null;
+        }
+    }
+}
+const PIECE = 1 << 16;
+/**
+ * ASCII chunks cut into pieces of 64 KiB, so the strings made from them stay below V8's
+ * large-object size: they die young instead of being promoted with every chunk and piling up (tens
+ * of megabytes, more for larger datasets) until a full collection. Only while every chunk so far
+ * was ASCII (the decoder holds nothing) and for chunks without NUL bytes (those stop the file
+ * before any of their lines is read); other chunks pass whole.
+ */
+async function* asciiPieces(chunks) {
+    let ascii = true;
+    for await (const chunk of chunks) {
+        ascii = ascii && (0,external_node_buffer_namespaceObject.isAscii)(chunk);
+        if (!ascii || chunk.length <= PIECE || chunk.indexOf(0) !== -1)
+            yield chunk;
+        else
+            for (let at = 0; at < chunk.length; at += PIECE)
+                yield chunk.subarray(at, at + PIECE);
+    }
+}
+function sniffStart(chunk) {
+    if (chunk.length >= 2 &&
+        ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+        return { kind: 'syntax', line: 1, message: 'the file is UTF-16 encoded. Save it as UTF-8.' };
+    }
+    const head = chunk.subarray(0, 64).toString('latin1');
+    if (head.startsWith(LFS_POINTER)) {
+        return {
+            kind: 'syntax',
+            line: 1,
+            message: 'the file is a Git LFS pointer, not the data. Fetch the LFS objects (git lfs pull, or `lfs: true` in actions/checkout).'
+        };
+    }
+    return null;
+}
+/** 1-based line of byte `offset` in `chunk`, given how many lines ended before the chunk. */
+function lineAt(chunk, offset, linesBefore) {
+    let count = 0;
+    for (let i = chunk.indexOf(LF); i !== -1 && i < offset; i = chunk.indexOf(LF, i + 1))
+        count++;
+    return linesBefore + count + 1;
+}
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        let need;
+        if (b < 0x80)
+            need = 0;
+        else if (b >= 0xc2 && b <= 0xdf)
+            need = 1;
+        else if (b >= 0xe0 && b <= 0xef)
+            need = 2;
+        else if (b >= 0xf0 && b <= 0xf4)
+            need = 3;
+        else
+            return i;
+        if (i + need >= bytes.length && need > 0)
+            return i + need >= bytes.length ? Math.min(i, bytes.length - 1) : i;
+        for (let k = 1; k <= need; k++)
+            if ((bytes[i + k] & 0xc0) !== 0x80)
+                return i;
+        i += need + 1;
+    }
+    return Math.max(0, bytes.length - 1);
+}
+
+;// CONCATENATED MODULE: ./src/read/sniff.ts
+/**
+ * Telling an AutoML index from a rows file (or neither) from a file's first records, without
+ * reading the whole file, and saying why a file fits no format.
+ */
+
+
+
+const JSON_LINES = /\.(jsonl|ndjson)$/i;
+/** Records looked at to recognise a file: one broken first line must not hide a manifest. */
+const SNIFF_RECORDS = 20;
+/**
+ * Tells an index from a rows file from its first records, without reading the whole file. The
+ * first record decides when it is recognisable; otherwise the format most of the next records
+ * have (a comment or a broken line above the data becomes a row-shape finding when read).
+ */
+async function sniff(source, path) {
+    if (JSON_LINES.test(path))
+        return { kind: 'jsonl' };
+    const info = await source.stat(path);
+    if (!('size' in info))
+        return { kind: 'rows' }; // reading it will report the problem
+    const records = [];
+    const iterator = source.open(path)[Symbol.asyncIterator]();
+    const firstChunks = {
+        async *[Symbol.asyncIterator]() {
+            const { value, done } = await iterator.next();
+            if (done)
+                return;
+            const window = value.subarray(0, 64 * 1024);
+            // Whole lines only: a first line cut by the window is not the first record (a 10 MB line
+            // would sniff as a 2-field record and the file be skipped); the full read reports it.
+            yield window.length >= info.size ? window : window.subarray(0, window.lastIndexOf(10) + 1);
+        }
+    };
+    const result = await readRecords(firstChunks, {
+        record(fields) {
+            if (records.length < SNIFF_RECORDS)
+                records.push(fields);
+        },
+        blank() { }
+    }, { mode: 'csv', maxLineBytes: 64 * 1024 });
+    await iterator.return?.();
+    if (result.stop && result.stop.kind === 'syntax')
+        return { kind: 'rows' }; // reading it reports the syntax problem
+    if (records.length === 0)
+        return { kind: 'rows' }; // empty file: reported when read
+    const votes = new Map();
+    for (const [i, fields] of records.entries()) {
+        const format = detectFormat(fields, null);
+        if (format === null)
+            continue;
+        if (i === 0)
+            return { kind: format === 'automl-index' ? 'index' : 'rows' };
+        votes.set(format, (votes.get(format) ?? 0) + 1);
+    }
+    const [best] = [...votes].sort((a, b) => b[1] - a[1]);
+    if (best && best[1] * 2 >= records.length - 1)
+        return { kind: best[0] === 'automl-index' ? 'index' : 'rows' };
+    return { kind: 'unknown', why: describeUnknown(records) };
+}
+/** Why the first records fit no format: the field count, and the delimiter they seem to use. */
+function describeUnknown(records) {
+    const first = records[0];
+    const delimiter = guessDelimiter(records.map(fields => fields.join(',')));
+    const counts = [...new Set(records.map(r => r.length))].sort((a, b) => a - b);
+    const shape = `its first ${records.length === 1 ? 'row has' : `${records.length} rows have`} ${counts.join(' or ')} comma-separated field${counts.length === 1 && counts[0] === 1 ? '' : 's'}`;
+    if (delimiter)
+        return `${shape}; it seems to use ${delimiter} as the delimiter, and Google's formats use commas`;
+    return `${shape}, first "${clip(first.join(','), 40)}"; AutoML and Vertex AI rows have 2, 4 or 5 fields, and a headered file needs a video and a label column`;
+}
+/** Delimiters people use instead of commas, named as messages name them. */
+const OTHER_DELIMITERS = [
+    [';', '";" (semicolon)'],
+    ['\t', 'a tab'],
+    ['|', '"|" (pipe)']
+];
+/** The delimiter every line has the same non-zero number of, when commas are not it. */
+function guessDelimiter(lines) {
+    if (lines.length === 0 || lines.some(line => line.includes(',')))
+        return null;
+    for (const [char, name] of OTHER_DELIMITERS) {
+        const counts = lines.map(line => line.split(char).length - 1);
+        if (counts[0] > 0 && counts.every(c => c === counts[0]))
+            return name;
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/judge/row-wording.ts
+
 
 
 /**
@@ -13162,12 +16636,6 @@ function wordFieldCount(p) {
     const expected = LAYOUTS[p.layout](p.expected);
     return notARow(p, `expected ${expected}, found ${plural(p.found, 'field')}. ${advice}`);
 }
-/** Named as plan.ts names them in its note on files it cannot recognise. */
-const OTHER_DELIMITERS = [
-    [';', '";" (semicolon)'],
-    ['\t', 'a tab'],
-    ['|', '"|" (pipe)']
-];
 /**
  * The delimiter a one-field row seems to use instead of commas (the one it holds most of), named
  * for a message, or null. Runs only for a row-shape finding.
@@ -21587,7 +25055,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return intersection(this, arg);
     },
     transform(tx) {
-        return pipe(this, transform(tx));
+        return pipe(this, schemas_transform(tx));
     },
     default(d) {
         return schemas_default(this, d);
@@ -22734,7 +26202,7 @@ const ZodTransform = /*@__PURE__*/ $constructor("ZodTransform", (inst, def) => {
         return payload;
     };
 });
-function transform(fn) {
+function schemas_transform(fn) {
     return new ZodTransform({
         type: "transform",
         transform: fn,
@@ -23037,7 +26505,7 @@ function json(params) {
 function preprocess(fn, schema) {
     return new ZodPreprocess({
         type: "pipe",
-        in: transform(fn),
+        in: schemas_transform(fn),
         out: schema,
     });
 }
@@ -23510,3361 +26978,6 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/read/splits.ts
-
-/** Split codes are indexes into SPLITS (model.ts): the accumulator's bit of a split. */
-const SPLIT_CODE = { TRAIN: 0, VALIDATION: 1, TEST: 2, UNASSIGNED: 3 };
-/** The ML_USE values Vertex AI documents for video classification (any case in practice). */
-const VERTEX_ML_USE = ['training', 'test'];
-const DOCUMENTED = {
-    training: { split: 'TRAIN', spelling: 'documented' },
-    test: { split: 'TEST', spelling: 'documented' },
-    validation: { split: 'VALIDATION', spelling: 'validation' }
-};
-/** Values whose intent is not plain (`holdout`) are not here, and not counted at all. */
-const UNDOCUMENTED = {
-    train: 'TRAIN',
-    trainning: 'TRAIN',
-    testing: 'TEST',
-    eval: 'TEST',
-    evaluation: 'TEST',
-    val: 'VALIDATION',
-    valid: 'VALIDATION',
-    validate: 'VALIDATION',
-    unassigned: 'UNASSIGNED'
-};
-/** Vertex AI CSV / JSONL ml_use values, or null for a value that names no split. */
-function parseVertexSplit(text) {
-    const value = text.trim().toLowerCase();
-    // Own keys only: a value such as `__proto__` names no split.
-    if (Object.hasOwn(DOCUMENTED, value))
-        return DOCUMENTED[value];
-    if (!Object.hasOwn(UNDOCUMENTED, value))
-        return null;
-    return { split: UNDOCUMENTED[value], spelling: 'undocumented' };
-}
-/** Legacy AutoML index ML_USE values. VALIDATE is in the grammar but not allowed for video. */
-function parseIndexSplit(text) {
-    switch (text.trim().toUpperCase()) {
-        case 'TRAIN':
-            return { split: 'TRAIN', problem: null, severity: 'error' };
-        case 'TEST':
-            return { split: 'TEST', problem: null, severity: 'error' };
-        case 'UNASSIGNED':
-            return { split: 'UNASSIGNED', problem: null, severity: 'error' };
-        case 'VALIDATE':
-        case 'VALIDATION':
-            return {
-                split: 'VALIDATION',
-                problem: `ML_USE "${clip(text)}" is not allowed for video classification; use TRAIN, TEST or UNASSIGNED`,
-                severity: 'error'
-            };
-        default:
-            return null;
-    }
-}
-/** Split values of column-mapped manifests without a configured `split-values` map. */
-const DEFAULT_SPLIT_VALUES = {
-    train: 'TRAIN',
-    training: 'TRAIN',
-    val: 'VALIDATION',
-    valid: 'VALIDATION',
-    validate: 'VALIDATION',
-    validation: 'VALIDATION',
-    test: 'TEST',
-    testing: 'TEST',
-    unassigned: 'UNASSIGNED'
-};
-
-;// CONCATENATED MODULE: ./src/read/formats/handler.ts
-
-/** One format's reading of the data rows of a file (its header, if any, already read). */
-class FormatHandler {
-    rows;
-    problems;
-    path;
-    fileIndex;
-    /** The split code of rows that do not say their split. */
-    fixedCode;
-    constructor(context) {
-        this.rows = context.accumulator;
-        this.problems = context.problems;
-        this.path = context.path;
-        this.fileIndex = context.fileIndex;
-        this.fixedCode = SPLIT_CODE[context.fixedSplit ?? 'UNASSIGNED'];
-    }
-    /** A VIDEO_URI,LABEL,START,END row, in the file's fixed split. */
-    addUnsplitRow(fields, line) {
-        this.rows.addRow(this.fileIndex, line, this.fixedCode, fields[0], fields[1], fields[2], fields[3]);
-    }
-    wrongFieldCount(line, fields, layout, expected) {
-        this.problems.report({
-            code: 'row.field-count',
-            file: this.path,
-            line,
-            layout,
-            expected,
-            found: fields.length,
-            text: fields.join(',')
-        });
-    }
-    unknownSplit(line, value, allowed) {
-        this.problems.report({ code: 'split.unknown', file: this.path, line, value, allowed });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/read/formats/automl-rows.ts
-/** Legacy AutoML rows files (VIDEO_URI,LABEL,START,END): the split comes from the index. */
-
-class AutomlRows extends FormatHandler {
-    row(fields, line) {
-        if (fields.length !== 4)
-            return this.wrongFieldCount(line, fields, 'automl-rows', 4);
-        this.addUnsplitRow(fields, line);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/read/formats/detect.ts
-
-/** Known header names for research manifests, so e.g. Kinetics CSVs are read without configuration. */
-const HEADER_ALIASES = {
-    video: [
-        'video_uri',
-        'videouri',
-        'uri',
-        'gcs_uri',
-        'video',
-        'path',
-        'video_path',
-        'youtube_id',
-        'video_id',
-        'id',
-        'filename'
-    ],
-    label: ['label', 'class', 'class_name', 'category', 'display_name', 'displayname'],
-    start: ['start', 'time_start', 'start_time', 'start_sec', 'segment_start', 'starttime'],
-    end: ['end', 'time_end', 'end_time', 'end_sec', 'segment_end', 'endtime'],
-    split: ['split', 'ml_use', 'subset', 'set', 'fold']
-};
-function detectFormat(first, fixedSplit) {
-    if (first.length === 2 && parseIndexSplit(first[0]) && /\.csv$/i.test(first[1].trim()))
-        return 'automl-index';
-    if (first.length === 5 && parseVertexSplit(first[0]))
-        return 'vertex-csv';
-    if (inferColumns(first))
-        return 'columns';
-    if (fixedSplit !== null)
-        return 'automl-rows';
-    return first.length === 4 || first.length === 5 ? 'vertex-csv' : null;
-}
-/** Google's CSV columns in order, without and with ML_USE (role names of HEADER_ALIASES). */
-const GOOGLE_LAYOUTS = [
-    ['video', 'label', 'start', 'end'],
-    ['split', 'video', 'label', 'start', 'end']
-];
-/** Video column names that hold ids rather than URIs (see DatasetAccumulator.columnsDetected). */
-const ID_COLUMN = /(^|_)id$/;
-/**
- * A header row naming Google's own columns in Google's order ([ML_USE,]VIDEO_URI,LABEL,START,END),
- * e.g. `ml_use,video_uri,label,start,end`. Google's imports take no header, so when its rows hold
- * gs:// URIs (or the configuration names a Google format) the file is that format with a header
- * row to delete, and is checked as that format (AutoML labels, ML_USE values). An id-named video
- * column (`youtube_id`) marks a research manifest (Kinetics): those stay column-mapped.
- */
-function isGoogleHeader(fields) {
-    const layout = GOOGLE_LAYOUTS.find(roles => roles.length === fields.length);
-    if (!layout)
-        return false;
-    const names = fields.map(f => f.trim().toLowerCase());
-    if (ID_COLUMN.test(names[layout.indexOf('video')]))
-        return false;
-    return layout.every((role, i) => HEADER_ALIASES[role].includes(names[i]));
-}
-/** A column map from a header row of known names, or null when the row is not such a header. */
-function inferColumns(header) {
-    const names = header.map(h => h.trim().toLowerCase());
-    const find = (role) => {
-        for (const alias of HEADER_ALIASES[role]) {
-            const index = names.indexOf(alias);
-            if (index !== -1)
-                return header[index].trim();
-        }
-        return undefined;
-    };
-    const video = find('video');
-    const label = find('label');
-    if (!video || !label)
-        return null;
-    const map = { video, label };
-    const start = find('start');
-    const end = find('end');
-    const split = find('split');
-    if (start)
-        map.start = start;
-    if (end)
-        map.end = end;
-    if (split)
-        map.split = split;
-    return map;
-}
-
-;// CONCATENATED MODULE: ./src/read/formats/columns.ts
-/**
- * Column-mapped manifests (research datasets such as Kinetics): a header names the columns, by the
- * configured `columns` map or by known names (detect.ts). Without time columns every row labels its
- * whole video; without a split column every row gets the fixed split.
- */
-
-
-
-
-/** The reader for rows under `header`, or why the header cannot be read (the file is not read). */
-function readColumns(context, header, line) {
-    const map = context.columns ?? inferColumns(header);
-    const names = header.map(h => h.trim());
-    const indexOf = (name) => name === undefined ? -1 : names.findIndex(n => n.toLowerCase() === name.toLowerCase());
-    const video = indexOf(map?.video);
-    const label = indexOf(map?.label);
-    if (!map || video === -1 || label === -1) {
-        const column = video === -1
-            ? `video column "${map?.video ?? 'video'}"`
-            : `label column "${map?.label ?? 'label'}"`;
-        return {
-            fatal: `line ${line}: the header (${clip(names.join(','), 120)}) has no ${column}. Fix the header or the dataset's columns map.`
-        };
-    }
-    const missing = ['start', 'end', 'split'].find(role => map[role] !== undefined && indexOf(map[role]) === -1);
-    if (missing !== undefined) {
-        return {
-            fatal: `line ${line}: the header has no column "${map[missing]}" (${missing}). Fix the header or the dataset's columns map.`
-        };
-    }
-    context.accumulator.columnsDetected?.(map.video);
-    const columns = {
-        video,
-        label,
-        start: indexOf(map.start),
-        end: indexOf(map.end),
-        split: indexOf(map.split)
-    };
-    return new Columns(context, columns, names.length);
-}
-class Columns extends FormatHandler {
-    columns;
-    width;
-    values = new Map();
-    /** The split values that name a split, for a message about one that does not. */
-    allowed;
-    constructor(context, columns, width) {
-        super(context);
-        this.columns = columns;
-        this.width = width;
-        for (const [text, name] of Object.entries(context.splitValues ?? DEFAULT_SPLIT_VALUES))
-            this.values.set(text.toLowerCase(), SPLIT_CODE[name]);
-        this.allowed = [...this.values.keys()];
-    }
-    row(fields, line) {
-        if (fields.length !== this.width)
-            return this.wrongFieldCount(line, fields, 'header', this.width);
-        const { video, label, start, end, split } = this.columns;
-        let code = this.fixedCode;
-        if (split !== -1) {
-            const value = fields[split];
-            const mapped = this.values.get(value) ?? this.values.get(value.trim().toLowerCase());
-            if (mapped === undefined)
-                return this.unknownSplit(line, value, this.allowed);
-            code = mapped;
-        }
-        this.rows.addRow(this.fileIndex, line, code, fields[video], fields[label], start === -1 ? '0' : fields[start], end === -1 ? 'inf' : fields[end]);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/read/formats/vertex-split.ts
-
-/** Distinct spellings cached per file: a file uses a handful, and parsing one allocates. */
-const CACHED_SPELLINGS = 64;
-class VertexSplitReader {
-    problems;
-    path;
-    spellings = new Map();
-    lastValue = null;
-    lastSplit = undefined;
-    constructor(problems, path) {
-        this.problems = problems;
-        this.path = path;
-    }
-    /** The split code of a row's ML_USE value, or -1 (reported) when the value names no split. */
-    code(value, line) {
-        // Rows of one split usually come together: the last spelling is compared before any lookup.
-        let split = value === this.lastValue ? this.lastSplit : this.spellings.get(value);
-        if (split === undefined) {
-            split = parseVertexSplit(value);
-            if (this.spellings.size < CACHED_SPELLINGS)
-                this.spellings.set(value, split);
-        }
-        if (value !== this.lastValue && value.length < 13) {
-            // Short strings are copies, never slices of the chunk: keeping one pins nothing.
-            this.lastValue = value;
-            this.lastSplit = split;
-        }
-        if (split === null) {
-            this.problems.report({
-                code: 'split.unknown',
-                file: this.path,
-                line,
-                value,
-                allowed: VERTEX_ML_USE
-            });
-            return -1;
-        }
-        if (split.spelling === 'validation') {
-            this.problems.report({ code: 'split.validation', file: this.path, line, value });
-        }
-        else if (split.spelling === 'undocumented') {
-            this.problems.report({
-                code: 'split.undocumented',
-                file: this.path,
-                line,
-                value,
-                split: split.split,
-                allowed: VERTEX_ML_USE
-            });
-        }
-        return SPLIT_CODE[split.split];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/read/formats/vertex-csv.ts
-/** Vertex AI CSV ([ML_USE,]VIDEO_URI,LABEL,START,END): without ML_USE, the fixed split. */
-
-
-class VertexCsv extends FormatHandler {
-    splits;
-    constructor(context) {
-        super(context);
-        this.splits = new VertexSplitReader(context.problems, context.path);
-    }
-    row(fields, line) {
-        if (fields.length === 4)
-            return this.addUnsplitRow(fields, line);
-        if (fields.length !== 5)
-            return this.wrongFieldCount(line, fields, 'vertex-csv', 5);
-        const split = this.splits.code(fields[0], line);
-        if (split === -1)
-            return;
-        this.rows.addRow(this.fileIndex, line, split, fields[1], fields[2], fields[3], fields[4]);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/read/formats/vertex-jsonl.ts
-/**
- * Vertex AI JSON Lines: one object per line with `videoGcsUri`, an optional ml_use resource label
- * and `timeSegmentAnnotations`, each annotation one row. Times are protobuf Duration strings
- * ("12.5s"); the accumulator gets them as seconds text.
- */
-
-
-
-
-
-const ML_USE_LABEL = 'aiplatform.googleapis.com/ml_use';
-class VertexJsonl extends FormatHandler {
-    splits;
-    // The object being read, for a notation problem of one of its annotations.
-    objectLine = 0;
-    objectSplit = 0;
-    objectUri = '';
-    constructor(context) {
-        super(context);
-        this.splits = new VertexSplitReader(context.problems, context.path);
-    }
-    row(fields, line) {
-        const text = fields.length === 1 ? fields[0] : fields.join(',');
-        let item;
-        try {
-            item = JSON.parse(text);
-        }
-        catch {
-            return this.badObject('json.invalid', text, line);
-        }
-        if (typeof item !== 'object' || item === null || Array.isArray(item))
-            return this.badObject('json.not-object', text, line);
-        const record = item;
-        const uri = record.videoGcsUri;
-        if (typeof uri !== 'string')
-            return this.badObject('json.no-uri', text, line);
-        const code = this.splitCode(record.dataItemResourceLabels, line);
-        if (code === -1)
-            return;
-        const annotations = record.timeSegmentAnnotations;
-        if (annotations === undefined || (Array.isArray(annotations) && annotations.length === 0)) {
-            this.rows.addRow(this.fileIndex, line, code, uri, '', '', '');
-            return;
-        }
-        if (!Array.isArray(annotations))
-            return this.badObject('json.segments-not-list', text, line);
-        this.objectLine = line;
-        this.objectSplit = code;
-        this.objectUri = uri;
-        for (const annotation of annotations) {
-            const a = (typeof annotation === 'object' && annotation !== null ? annotation : {});
-            const label = typeof a.displayName === 'string' ? a.displayName : '';
-            const start = jsonTime(a.startTime, '0');
-            const end = jsonTime(a.endTime, 'inf');
-            if (label.length > 0) {
-                this.checkNotation('startTime', a.startTime, start, label);
-                this.checkNotation('endTime', a.endTime, end, label);
-            }
-            this.rows.addRow(this.fileIndex, line, code, uri, label, start, end);
-        }
-    }
-    badObject(code, text, line) {
-        this.problems.report({ code, file: this.path, line, text });
-    }
-    /** The split of the object's ml_use resource label, the fixed split without one, or -1 (reported). */
-    splitCode(resourceLabels, line) {
-        const mlUse = typeof resourceLabels === 'object' && resourceLabels !== null
-            ? resourceLabels[ML_USE_LABEL]
-            : undefined;
-        if (mlUse === undefined)
-            return this.fixedCode;
-        if (typeof mlUse === 'string')
-            return this.splits.code(mlUse, line);
-        this.unknownSplit(line, String(mlUse), VERTEX_ML_USE);
-        return -1;
-    }
-    /**
-     * A time that holds a usable number of seconds but not in Vertex's notation (`0`, `"12.5"`,
-     * `"inf"`): the import wants a Duration string. The value still counts (the accumulator reads
-     * it); a time that is no number at all is the accumulator's to report, and so is an
-     * end-of-video START in any notation.
-     */
-    checkNotation(field, raw, read, label) {
-        if (raw === undefined || raw === null)
-            return;
-        if (typeof raw === 'string' && (raw === 'Infinity' || DURATION.test(raw)))
-            return;
-        const endOfVideo = isInf(read);
-        if (endOfVideo ? field === 'startTime' : !parseSeconds(read).ok)
-            return;
-        this.problems.report({
-            code: 'segment.notation',
-            file: this.path,
-            line: this.objectLine,
-            split: SPLITS[this.objectSplit],
-            uri: this.objectUri,
-            label,
-            field,
-            raw: String(raw),
-            notation: typeof raw === 'number' ? 'number' : endOfVideo ? 'csv-inf' : 'no-unit'
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/read/formats.ts
-
-
-
-
-
-
-/** Reads the rows of one file; its first record decides the format (and may be a header). */
-function createRowReader(context) {
-    return new FileRowReader(context);
-}
-const NESTED_INDEX = 'this file is an AutoML index (ML_USE,PATH), but it is listed as a rows file; an index cannot reference another index';
-class FileRowReader {
-    context;
-    format;
-    rows = 0;
-    fatal = null;
-    handler = null;
-    /** The first record was a header: it is not a row. */
-    headed = false;
-    constructor(context) {
-        this.context = context;
-        this.format = context.format === 'auto' ? null : context.format;
-    }
-    blank(line) {
-        this.context.problems.report({ code: 'row.blank', file: this.context.path, line });
-    }
-    record(fields, line) {
-        if (this.fatal)
-            return;
-        if (this.handler === null) {
-            this.handler = this.start(fields, line);
-            if (this.handler === null || this.headed)
-                return;
-        }
-        this.rows++;
-        this.handler.row(fields, line);
-    }
-    start(first, line) {
-        const { context } = this;
-        const detected = detectFormat(first, context.fixedSplit);
-        const format = this.format ?? detected;
-        // Files listed in an index are planned as `automl-rows`; an index among them must still be
-        // refused as one, not read as rows with the wrong field count.
-        if (format === 'automl-index' ||
-            (format === 'automl-rows' && context.fixedSplit !== null && detected === 'automl-index')) {
-            this.fatal = NESTED_INDEX;
-            return null;
-        }
-        const chosen = format ?? (context.fixedSplit ? 'automl-rows' : 'vertex-csv');
-        this.format = chosen;
-        // A header naming Google's columns in Google's order may head a Google file (import would
-        // fail on it) or a research manifest that happens to use those names: its first row decides.
-        if (chosen === 'columns' && context.format === 'auto' && isGoogleHeader(first)) {
-            this.headed = true;
-            return new GoogleHeaderOrColumns(this, first, line);
-        }
-        if ((chosen === 'vertex-csv' || (chosen === 'automl-rows' && first.length === 4)) &&
-            isGoogleHeader(first)) {
-            this.headed = true;
-            return this.googleHeaderFile(chosen, first, line);
-        }
-        this.headed = chosen === 'columns';
-        return this.handlerFor(chosen, first, line);
-    }
-    /** A Google format file whose first line is a header: reported once, then read as that format. */
-    googleHeaderFile(format, header, line) {
-        this.context.problems.report({
-            code: 'row.header',
-            file: this.context.path,
-            line,
-            format,
-            header: header.join(',')
-        });
-        return this.handlerFor(format, header, line);
-    }
-    /** The handler of `format`; `first` is the file's first record (a header for `columns`). */
-    handlerFor(format, first, line) {
-        this.format = format;
-        this.context.accumulator.formatDetected?.(this.context.fileIndex, format);
-        return this.install(handlerOf(this.context, format, first, line));
-    }
-    /** Makes `handler` read the rest of the file (or stops the file with why it cannot be read). */
-    install(handler) {
-        if (handler !== null && 'fatal' in handler) {
-            this.fatal = handler.fatal;
-            this.handler = null;
-            return null;
-        }
-        this.handler = handler;
-        return handler;
-    }
-}
-function handlerOf(context, format, first, line) {
-    switch (format) {
-        case 'automl-rows':
-            return new AutomlRows(context);
-        case 'vertex-csv':
-            return new VertexCsv(context);
-        case 'vertex-jsonl':
-            return new VertexJsonl(context);
-        case 'columns':
-            return readColumns(context, first, line);
-        case 'automl-index':
-            return null;
-    }
-}
-/**
- * After a header of Google's column names on a file detected as column-mapped: the first row
- * decides. gs:// URIs in the video column make it a Vertex CSV with a header to delete; anything
- * else a research manifest read by its columns.
- */
-class GoogleHeaderOrColumns {
-    reader;
-    header;
-    line;
-    constructor(reader, header, line) {
-        this.reader = reader;
-        this.header = header;
-        this.line = line;
-    }
-    row(fields, at) {
-        const { header, line } = this;
-        const video = fields[header.length === 5 ? 1 : 0];
-        const google = fields.length === header.length && video.trim().startsWith('gs://');
-        const handler = google
-            ? this.reader.googleHeaderFile('vertex-csv', header, line)
-            : this.reader.handlerFor('columns', header, line);
-        handler?.row(fields, at);
-    }
-}
-
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./src/read/text-fast-path.ts
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-const COMMA = 44;
-class FastPath {
-    visitor;
-    maxLineBytes;
-    /** Lines emitted so far. */
-    lines = 0;
-    /** The text after the last complete line, waiting for the rest of its line. */
-    carry = '';
-    /** A `"` was seen (csv mode): from then on, lines the fast path cannot read exactly go to csv-parse. */
-    quotesSeen = false;
-    csv;
-    skipping;
-    constructor(visitor, maxLineBytes, mode) {
-        this.visitor = visitor;
-        this.maxLineBytes = maxLineBytes;
-        this.csv = mode === 'csv';
-        this.skipping = visitor.wants !== undefined;
-    }
-    /**
-     * Reads the complete lines of `carry + text` and keeps the rest. Returns a stop, the text from
-     * the first line csv-parse must read (to be handed to the slow path with the rest of the file),
-     * or null.
-     */
-    feed(text) {
-        const data = this.carry.length === 0 ? text : this.carry + text;
-        const lastNewline = data.lastIndexOf('\n');
-        if (lastNewline === -1) {
-            this.carry = data;
-        }
-        else {
-            const result = this.emitLines(data, lastNewline + 1);
-            if (typeof result !== 'number')
-                return result;
-            if (result !== -1)
-                return this.handOver(data.slice(result));
-            this.carry = data.slice(lastNewline + 1);
-        }
-        if (this.carry.length > this.maxLineBytes) {
-            // csv-parse reports an over-long line of a file with quotes, as it reads its other lines.
-            if (this.csv && (this.quotesSeen || this.carry.includes('"')))
-                return this.handOver(this.carry);
-            return longLine(this.lines + 1, this.maxLineBytes);
-        }
-        return null;
-    }
-    /** Reads the last line (without a line break), as `feed` does. */
-    finish(rest) {
-        const carry = this.carry + rest;
-        this.carry = carry;
-        if (carry.length === 0)
-            return null;
-        const result = this.emitLines(carry + '\n', carry.length + 1);
-        if (typeof result !== 'number')
-            return result;
-        return result === -1 ? null : this.handOver(carry.slice(result));
-    }
-    handOver(text) {
-        this.carry = '';
-        return text;
-    }
-    /**
-     * Emits every complete line of `data` in [0, end); `end` is just past a '\n'. Returns a stop, or
-     * the offset of the first line that only csv-parse can read exactly (a quoted field that spans
-     * lines or is followed by text, a quote inside an unquoted field, and, once a quote was seen, a
-     * line near the length limit or with a lone CR), or -1 when all lines were emitted. Simple
-     * quoted fields, such as `"gs://b/a,b.mp4"` or `"say ""hi"" twice"`, are read here.
-     */
-    emitLines(data, end) {
-        const { visitor, csv, skipping, maxLineBytes } = this;
-        let start = 0;
-        let cr = data.indexOf('\r'); // the first CR at or after `start` once updated, or -1
-        let quote = csv ? data.indexOf('"') : -1; // the same for quotes
-        while (start < end) {
-            const newline = data.indexOf('\n', start);
-            let lineEnd = newline;
-            if (lineEnd > start && data.charCodeAt(lineEnd - 1) === CR)
-                lineEnd--;
-            if (cr !== -1 && cr < start)
-                cr = data.indexOf('\r', start);
-            if (quote !== -1 && quote < start)
-                quote = data.indexOf('"', start);
-            const hasQuote = quote !== -1 && quote < lineEnd;
-            const plain = cr === -1 || cr >= lineEnd; // no old-Mac line end inside
-            if (hasQuote || this.quotesSeen) {
-                this.quotesSeen = true;
-                // csv-parse measures lines in bytes (up to 3 per character here): it decides near the limit.
-                if ((lineEnd - start) * 3 > maxLineBytes || !plain)
-                    return start;
-                if (hasQuote) {
-                    const fields = quotedFields(data, start, lineEnd);
-                    if (fields === null)
-                        return start;
-                    this.lines++;
-                    if (!skipping || visitor.wants(this.lines))
-                        visitor.record(fields, this.lines);
-                    start = newline + 1;
-                    continue;
-                }
-            }
-            if (lineEnd - start > maxLineBytes)
-                return longLine(this.lines + 1, maxLineBytes);
-            if (plain) {
-                // The usual line: fields are cut from `data` directly, without making the line first.
-                const line = ++this.lines;
-                if (skipping && !visitor.wants(line)) {
-                    // not needed: neither split nor reported
-                }
-                else if (lineEnd === start)
-                    visitor.blank(line);
-                else
-                    visitor.record(csv ? splitFields(data, start, lineEnd) : [data.slice(start, lineEnd)], line);
-            }
-            else {
-                this.emitCrLines(data.slice(start, lineEnd)); // old Mac line ends mixed in
-            }
-            start = newline + 1;
-        }
-        return -1;
-    }
-    emitCrLines(text) {
-        for (const part of text.split('\r')) {
-            const line = ++this.lines;
-            if (part.length === 0)
-                this.visitor.blank(line);
-            else
-                this.visitor.record(this.csv ? part.split(',') : [part], line);
-        }
-    }
-}
-function longLine(line, max) {
-    return {
-        kind: 'limit',
-        line,
-        message: `line ${line} is longer than ${max} bytes (resource-limit max-line-bytes); the rest of the file was not read. Check the line endings or raise the limit.`
-    };
-}
-function countNewlines(text) {
-    let count = 0;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-        count++;
-    return count;
-}
-/**
- * `data.slice(start, end).split(',')`, without making the line string first. Up to five fields
- * (every AutoML and Vertex row) the array is built at its final size.
- */
-function splitFields(data, start, end) {
-    const a = data.indexOf(',', start);
-    if (a === -1 || a >= end)
-        return [data.slice(start, end)];
-    const b = data.indexOf(',', a + 1);
-    if (b === -1 || b >= end)
-        return [data.slice(start, a), data.slice(a + 1, end)];
-    const c = data.indexOf(',', b + 1);
-    if (c === -1 || c >= end)
-        return [data.slice(start, a), data.slice(a + 1, b), data.slice(b + 1, end)];
-    const d = data.indexOf(',', c + 1);
-    if (d === -1 || d >= end)
-        return [
-            data.slice(start, a),
-            data.slice(a + 1, b),
-            data.slice(b + 1, c),
-            data.slice(c + 1, end)
-        ];
-    const e = data.indexOf(',', d + 1);
-    const last = e === -1 || e >= end ? end : e;
-    const fields = [
-        data.slice(start, a),
-        data.slice(a + 1, b),
-        data.slice(b + 1, c),
-        data.slice(c + 1, d),
-        data.slice(d + 1, last)
-    ];
-    if (last === end)
-        return fields;
-    let from = last + 1;
-    for (let comma = data.indexOf(',', from); comma !== -1 && comma < end;) {
-        fields.push(data.slice(from, comma));
-        from = comma + 1;
-        comma = data.indexOf(',', from);
-    }
-    fields.push(data.slice(from, end));
-    return fields;
-}
-/**
- * The fields of a line with quotes when csv-parse would read it the same way without a doubt:
- * every quoted field closes on this line and is followed by a comma or the line's end, and no
- * unquoted field holds a quote. Otherwise null (the caller hands the line to csv-parse).
- */
-function quotedFields(data, start, end) {
-    const fields = [];
-    let at = start;
-    let quote = data.indexOf('"', start); // the first quote at or after `at` once updated, or -1
-    for (;;) {
-        if (quote !== -1 && quote < at)
-            quote = data.indexOf('"', at);
-        if (quote === at && at < end) {
-            let value = '';
-            let from = at + 1;
-            for (;;) {
-                const close = data.indexOf('"', from);
-                if (close === -1 || close >= end)
-                    return null; // the field goes on past this line
-                value = value.length === 0 ? data.slice(from, close) : value + data.slice(from, close);
-                if (close + 1 < end && data.charCodeAt(close + 1) === QUOTE) {
-                    value += '"'; // a doubled quote
-                    from = close + 2;
-                    continue;
-                }
-                at = close + 1;
-                break;
-            }
-            fields.push(value);
-            if (at === end)
-                return fields;
-            if (data.charCodeAt(at) !== COMMA)
-                return null; // text after the closing quote
-            at++;
-        }
-        else {
-            const comma = data.indexOf(',', at);
-            const fieldEnd = comma === -1 || comma >= end ? end : comma;
-            if (quote !== -1 && quote < fieldEnd)
-                return null; // a quote inside an unquoted field
-            fields.push(data.slice(at, fieldEnd));
-            if (fieldEnd === end)
-                return fields;
-            at = fieldEnd + 1;
-        }
-    }
-}
-
-// EXTERNAL MODULE: external "stream"
-var external_stream_ = __nccwpck_require__(2203);
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
-const is_object = function (obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
-class CsvError extends Error {
-  constructor(code, message, options, ...contexts) {
-    if (Array.isArray(message)) message = message.join(" ").trim();
-    super(message);
-    if (Error.captureStackTrace !== undefined) {
-      Error.captureStackTrace(this, CsvError);
-    }
-    this.code = code;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
-        this[key] = Buffer.isBuffer(value)
-          ? value.toString(options.encoding)
-          : value == null
-            ? value
-            : JSON.parse(JSON.stringify(value));
-      }
-    }
-  }
-}
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
-
-
-
-const normalize_columns_array = function (columns) {
-  const normalizedColumns = [];
-  for (let i = 0, l = columns.length; i < l; i++) {
-    const column = columns[i];
-    if (column === undefined || column === null || column === false) {
-      normalizedColumns[i] = { disabled: true };
-    } else if (typeof column === "string" || typeof column === "number") {
-      normalizedColumns[i] = { name: `${column}` };
-    } else if (is_object(column)) {
-      if (typeof column.name !== "string") {
-        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
-          "Option columns missing name:",
-          `property "name" is required at position ${i}`,
-          "when column is an object literal",
-        ]);
-      }
-      normalizedColumns[i] = column;
-    } else {
-      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
-        "Invalid column definition:",
-        "expect a string or a literal object,",
-        `got ${JSON.stringify(column)} at position ${i}`,
-      ]);
-    }
-  }
-  return normalizedColumns;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
-class ResizeableBuffer {
-  constructor(size = 100) {
-    this.size = size;
-    this.length = 0;
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  prepend(val) {
-    if (Buffer.isBuffer(val)) {
-      const length = this.length + val.length;
-      if (length >= this.size) {
-        this.resize();
-        if (length >= this.size) {
-          throw Error("INVALID_BUFFER_STATE");
-        }
-      }
-      const buf = this.buf;
-      this.buf = Buffer.allocUnsafe(this.size);
-      val.copy(this.buf, 0);
-      buf.copy(this.buf, val.length);
-      this.length += val.length;
-    } else {
-      const length = this.length++;
-      if (length === this.size) {
-        this.resize();
-      }
-      const buf = this.clone();
-      this.buf[0] = val;
-      buf.copy(this.buf, 1, 0, length);
-    }
-  }
-  append(val) {
-    const length = this.length++;
-    if (length === this.size) {
-      this.resize();
-    }
-    this.buf[length] = val;
-  }
-  clone() {
-    return Buffer.from(this.buf.slice(0, this.length));
-  }
-  resize() {
-    const length = this.length;
-    this.size = this.size * 2;
-    const buf = Buffer.allocUnsafe(this.size);
-    this.buf.copy(buf, 0, 0, length);
-    this.buf = buf;
-  }
-  toString(encoding) {
-    if (encoding) {
-      return this.buf.toString(encoding, 0, this.length);
-    } else {
-      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
-    }
-  }
-  toJSON() {
-    return this.toString("utf8");
-  }
-  reset() {
-    this.length = 0;
-  }
-}
-
-/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
-
-
-const init_state = function (options) {
-  // ECMAScript WhiteSpace + LineTerminator codepoints, encoded under
-  // `options.encoding`. Aligns trimming with `String.prototype.trim()`.
-  // https://tc39.es/ecma262/#sec-white-space
-  // https://tc39.es/ecma262/#sec-line-terminators
-  //
-  // Codepoints unrepresentable in the target encoding are dropped: Node's
-  // Buffer substitutes them with `?` (0x3F), and including those would cause
-  // literal `?` bytes in the input to be trimmed under `latin1`/`ascii`.
-  const timchars = [
-    // Basic Latin
-    0x0020, // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
-    0x0009, // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
-    0x000a, // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
-    0x000d, // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
-    0x000c, // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
-    0x000b, // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
-    // Latin-1 Supplement
-    0x00a0, // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
-    // Ogham
-    0x1680, // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
-    // General Punctuation
-    0x2000, // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
-    0x2001, // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
-    0x2002, // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
-    0x2003, // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
-    0x2004, // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
-    0x2005, // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
-    0x2006, // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
-    0x2007, // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
-    0x2008, // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
-    0x2009, // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
-    0x200a, // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
-    0x2028, // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
-    0x2029, // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
-    0x202f, // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
-    0x205f, // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
-    0x3000, // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
-    0xfeff, // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
-  ].reduce((acc, codepoint) => {
-    const encoded = Buffer.from(
-      String.fromCharCode(codepoint),
-      options.encoding,
-    );
-    if (codepoint !== 0x3f && encoded.length === 1 && encoded[0] === 0x3f) {
-      return acc;
-    }
-    acc.push(encoded);
-    return acc;
-  }, []);
-  // First-byte lookup table for `__isCharTrimable`. Non-whitespace bytes
-  // (the common case) bail out in O(1) without scanning every timchar.
-  const timcharFirstBytes = new Uint8Array(256);
-  for (const t of timchars) timcharFirstBytes[t[0]] = 1;
-  return {
-    bomSkipped: false,
-    bufBytesStart: 0,
-    castField: options.cast_function,
-    commenting: false,
-    delimiterBufPrevious: undefined,
-    delimiterDiscovered: false,
-    // Current error encountered by a record
-    error: undefined,
-    enabled: options.from_line === 1,
-    escaping: false,
-    escapeIsQuote:
-      Buffer.isBuffer(options.escape) &&
-      Buffer.isBuffer(options.quote) &&
-      Buffer.compare(options.escape, options.quote) === 0,
-    // columns can be `false`, `true`, `Array`
-    expectedRecordLength: Array.isArray(options.columns)
-      ? options.columns.length
-      : undefined,
-    field: new utils_ResizeableBuffer(20),
-    firstLineToHeaders: options.cast_first_line_to_header,
-    needMoreDataSize: Math.max(
-      // Skip if the remaining buffer smaller than comment
-      options.comment !== null ? options.comment.length : 0,
-      // Skip if the remaining buffer can be delimiter
-      ...(options.delimiter
-        ? options.delimiter.map((delimiter) => delimiter.length)
-        : []),
-      // Auto discovery of delimiter is limited to 1 character
-      options.delimiter_auto ? 1 : 0,
-      // Skip if the remaining buffer can be escape sequence
-      options.quote !== null ? options.quote.length : 0,
-      // Skip if the remaining buffer can be a multi-byte trim character
-      ...timchars.map((t) => t.length),
-    ),
-    previousBuf: undefined,
-    quoting: false,
-    stop: false,
-    rawBuffer: new utils_ResizeableBuffer(100),
-    record: [],
-    recordHasError: false,
-    record_length: 0,
-    recordDelimiterMaxLength:
-      options.record_delimiter.length === 0
-        ? 0
-        : Math.max(...options.record_delimiter.map((v) => v.length)),
-    trimChars: [
-      Buffer.from(" ", options.encoding)[0],
-      Buffer.from("\t", options.encoding)[0],
-    ],
-    wasQuoting: false,
-    wasRowDelimiter: false,
-    timchars: timchars,
-    timcharFirstBytes: timcharFirstBytes,
-  };
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
-const underscore = function (str) {
-  return str.replace(/([A-Z])/g, function (_, match) {
-    return "_" + match.toLowerCase();
-  });
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
-
-
-
-
-
-const normalize_options = function (opts) {
-  const options = {};
-  // Merge with user options
-  for (const opt in opts) {
-    options[underscore(opt)] = opts[opt];
-  }
-  // Normalize option `encoding`
-  // Note: defined first because other options depends on it
-  // to convert chars/strings into buffers.
-  if (options.encoding === undefined || options.encoding === true) {
-    options.encoding = "utf8";
-  } else if (options.encoding === null || options.encoding === false) {
-    options.encoding = null;
-  } else if (
-    typeof options.encoding !== "string" &&
-    options.encoding !== null
-  ) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ENCODING",
-      [
-        "Invalid option encoding:",
-        "encoding must be a string or null to return a buffer,",
-        `got ${JSON.stringify(options.encoding)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `bom`
-  if (
-    options.bom === undefined ||
-    options.bom === null ||
-    options.bom === false
-  ) {
-    options.bom = false;
-  } else if (options.bom !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_BOM",
-      [
-        "Invalid option bom:",
-        "bom must be true,",
-        `got ${JSON.stringify(options.bom)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast`
-  options.cast_function = null;
-  if (
-    options.cast === undefined ||
-    options.cast === null ||
-    options.cast === false ||
-    options.cast === ""
-  ) {
-    options.cast = undefined;
-  } else if (typeof options.cast === "function") {
-    options.cast_function = options.cast;
-    options.cast = true;
-  } else if (options.cast !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST",
-      [
-        "Invalid option cast:",
-        "cast must be true or a function,",
-        `got ${JSON.stringify(options.cast)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast_date`
-  if (
-    options.cast_date === undefined ||
-    options.cast_date === null ||
-    options.cast_date === false ||
-    options.cast_date === ""
-  ) {
-    options.cast_date = false;
-  } else if (options.cast_date === true) {
-    options.cast_date = function (value) {
-      const date = Date.parse(value);
-      return !isNaN(date) ? new Date(date) : value;
-    };
-  } else if (typeof options.cast_date !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST_DATE",
-      [
-        "Invalid option cast_date:",
-        "cast_date must be true or a function,",
-        `got ${JSON.stringify(options.cast_date)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `columns`
-  options.cast_first_line_to_header = undefined;
-  if (options.columns === true) {
-    // Fields in the first line are converted as-is to columns
-    options.cast_first_line_to_header = undefined;
-  } else if (typeof options.columns === "function") {
-    options.cast_first_line_to_header = options.columns;
-    options.columns = true;
-  } else if (Array.isArray(options.columns)) {
-    options.columns = normalize_columns_array(options.columns);
-  } else if (
-    options.columns === undefined ||
-    options.columns === null ||
-    options.columns === false
-  ) {
-    options.columns = false;
-  } else {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COLUMNS",
-      [
-        "Invalid option columns:",
-        "expect an array, a function or true,",
-        `got ${JSON.stringify(options.columns)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `group_columns_by_name`
-  if (
-    options.group_columns_by_name === undefined ||
-    options.group_columns_by_name === null ||
-    options.group_columns_by_name === false
-  ) {
-    options.group_columns_by_name = false;
-  } else if (options.group_columns_by_name !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "expect an boolean,",
-        `got ${JSON.stringify(options.group_columns_by_name)}`,
-      ],
-      options,
-    );
-  } else if (options.columns === false) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "the `columns` mode must be activated.",
-      ],
-      options,
-    );
-  }
-  // Normalize option `comment`
-  if (
-    options.comment === undefined ||
-    options.comment === null ||
-    options.comment === false ||
-    options.comment === ""
-  ) {
-    options.comment = null;
-  } else {
-    if (typeof options.comment === "string") {
-      options.comment = Buffer.from(options.comment, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.comment)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_COMMENT",
-        [
-          "Invalid option comment:",
-          "comment must be a buffer or a string,",
-          `got ${JSON.stringify(options.comment)}`,
-        ],
-        options,
-      );
-    }
-  }
-  // Normalize option `comment_no_infix`
-  if (
-    options.comment_no_infix === undefined ||
-    options.comment_no_infix === null ||
-    options.comment_no_infix === false
-  ) {
-    options.comment_no_infix = false;
-  } else if (options.comment_no_infix !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COMMENT",
-      [
-        "Invalid option comment_no_infix:",
-        "value must be a boolean,",
-        `got ${JSON.stringify(options.comment_no_infix)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `delimiter_auto`
-  if (
-    options.delimiter_auto === undefined ||
-    options.delimiter_auto === null ||
-    options.delimiter_auto === false
-  ) {
-    options.delimiter_auto = false;
-  } else if (options.delimiter_auto === true) {
-    options.delimiter_auto = {};
-  } else if (!is_object(options.delimiter_auto)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_DELIMITER_AUTO",
-      [
-        "Invalid option delimiter_auto:",
-        "delimiter_auto must be a boolean or a configuration object,",
-        `got ${JSON.stringify(options.delimiter_auto)}`,
-      ],
-      options,
-    );
-  }
-  if (options.delimiter_auto) {
-    if (options.delimiter_auto.preferred === undefined)
-      options.delimiter_auto.preferred = {
-        [",".charCodeAt(0)]: 1.8,
-        ["\t".charCodeAt(0)]: 1.8,
-        [";".charCodeAt(0)]: 1.6,
-        [" ".charCodeAt(0)]: 1.6,
-        [":".charCodeAt(0)]: 1.5,
-        [".".charCodeAt(0)]: 1.4,
-        ["/".charCodeAt(0)]: 1.4,
-      };
-    else if (!is_object(options.delimiter_auto.preferred)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "preferred must be an object,",
-          `got ${JSON.stringify(options.delimiter_auto.preferred)}`,
-        ],
-        options,
-      );
-    }
-    if (options.delimiter_auto.score === undefined)
-      options.delimiter_auto.score = (info, options) => {
-        return (
-          (info.total - info.std) * (options.preferred[info.char_code] || 1)
-        );
-      };
-    else if (typeof options.delimiter_auto.score !== "function") {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "score must be a function,",
-          `got ${JSON.stringify(options.delimiter_auto.score)}`,
-        ],
-        options,
-      );
-    }
-    if (options.delimiter_auto.size === undefined)
-      options.delimiter_auto.size = 2048;
-    else if (typeof options.delimiter_auto.size !== "number") {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "size must be a number,",
-          `got ${JSON.stringify(options.delimiter_auto.size)}`,
-        ],
-        options,
-      );
-    }
-  }
-  // Normalize option `delimiter`
-  const delimiter_json = JSON.stringify(options.delimiter);
-  if (options.delimiter_auto !== false) {
-    options.delimiter = [];
-  }
-  if (!Array.isArray(options.delimiter)) {
-    if (
-      options.delimiter === undefined ||
-      options.delimiter === null ||
-      options.delimiter === false
-    ) {
-      options.delimiter = Buffer.from(",", options.encoding);
-    }
-    options.delimiter = [options.delimiter];
-  }
-  options.delimiter = options.delimiter.map(function (delimiter) {
-    if (typeof delimiter === "string") {
-      delimiter = Buffer.from(delimiter, options.encoding);
-    }
-    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER",
-        [
-          "Invalid option delimiter:",
-          "delimiter must be a non empty string or buffer or array of string|buffer,",
-          `got ${delimiter_json}`,
-        ],
-        options,
-      );
-    }
-    return delimiter;
-  });
-  // Normalize option `escape`
-  if (options.escape === undefined || options.escape === true) {
-    options.escape = Buffer.from('"', options.encoding);
-  } else if (typeof options.escape === "string") {
-    options.escape = Buffer.from(options.escape, options.encoding);
-  } else if (options.escape === null || options.escape === false) {
-    options.escape = null;
-  }
-  if (options.escape !== null) {
-    if (!Buffer.isBuffer(options.escape)) {
-      throw new Error(
-        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
-      );
-    }
-  }
-  // Normalize option `from`
-  if (options.from === undefined || options.from === null) {
-    options.from = 1;
-  } else {
-    if (typeof options.from === "string" && /\d+/.test(options.from)) {
-      options.from = parseInt(options.from);
-    }
-    if (Number.isInteger(options.from)) {
-      if (options.from < 0) {
-        throw new Error(
-          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
-      );
-    }
-  }
-  // Normalize option `from_line`
-  if (options.from_line === undefined || options.from_line === null) {
-    options.from_line = 1;
-  } else {
-    if (
-      typeof options.from_line === "string" &&
-      /\d+/.test(options.from_line)
-    ) {
-      options.from_line = parseInt(options.from_line);
-    }
-    if (Number.isInteger(options.from_line)) {
-      if (options.from_line <= 0) {
-        throw new Error(
-          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
-      );
-    }
-  }
-  // Normalize options `ignore_last_delimiters`
-  if (
-    options.ignore_last_delimiters === undefined ||
-    options.ignore_last_delimiters === null
-  ) {
-    options.ignore_last_delimiters = false;
-  } else if (typeof options.ignore_last_delimiters === "number") {
-    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
-    if (options.ignore_last_delimiters === 0) {
-      options.ignore_last_delimiters = false;
-    }
-  } else if (typeof options.ignore_last_delimiters !== "boolean") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
-      [
-        "Invalid option `ignore_last_delimiters`:",
-        "the value must be a boolean value or an integer,",
-        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
-      ],
-      options,
-    );
-  }
-  if (options.ignore_last_delimiters === true && options.columns === false) {
-    throw new CsvError(
-      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
-      [
-        "The option `ignore_last_delimiters`",
-        "requires the activation of the `columns` option",
-      ],
-      options,
-    );
-  }
-  // Normalize option `info`
-  if (
-    options.info === undefined ||
-    options.info === null ||
-    options.info === false
-  ) {
-    options.info = false;
-  } else if (options.info !== true) {
-    throw new Error(
-      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
-    );
-  }
-  // Normalize option `max_record_size`
-  if (
-    options.max_record_size === undefined ||
-    options.max_record_size === null ||
-    options.max_record_size === false
-  ) {
-    options.max_record_size = 0;
-  } else if (
-    Number.isInteger(options.max_record_size) &&
-    options.max_record_size >= 0
-  ) {
-    // Great, nothing to do
-  } else if (
-    typeof options.max_record_size === "string" &&
-    /\d+/.test(options.max_record_size)
-  ) {
-    options.max_record_size = parseInt(options.max_record_size);
-  } else {
-    throw new Error(
-      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
-    );
-  }
-  // Normalize option `objname`
-  if (
-    options.objname === undefined ||
-    options.objname === null ||
-    options.objname === false
-  ) {
-    options.objname = undefined;
-  } else if (Buffer.isBuffer(options.objname)) {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty buffer`);
-    }
-    if (options.encoding === null) {
-      // Don't call `toString`, leave objname as a buffer
-    } else {
-      options.objname = options.objname.toString(options.encoding);
-    }
-  } else if (typeof options.objname === "string") {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty string`);
-    }
-    // Great, nothing to do
-  } else if (typeof options.objname === "number") {
-    // if(options.objname.length === 0){
-    //   throw new Error(`Invalid Option: objname must be a non empty string`);
-    // }
-    // Great, nothing to do
-  } else {
-    throw new Error(
-      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
-    );
-  }
-  if (options.objname !== undefined) {
-    if (typeof options.objname === "number") {
-      if (options.columns !== false) {
-        throw Error(
-          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
-        );
-      }
-    } else {
-      // A string or a buffer
-      if (options.columns === false) {
-        throw Error(
-          "Invalid Option: objname field must be combined with columns or be defined as an index",
-        );
-      }
-    }
-  }
-  // Normalize option `on_record`
-  if (options.on_record === undefined || options.on_record === null) {
-    options.on_record = undefined;
-  } else if (typeof options.on_record !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ON_RECORD",
-      [
-        "Invalid option `on_record`:",
-        "expect a function,",
-        `got ${JSON.stringify(options.on_record)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `on_skip`
-  // options.on_skip ??= (err, chunk) => {
-  //   this.emit('skip', err, chunk);
-  // };
-  if (
-    options.on_skip !== undefined &&
-    options.on_skip !== null &&
-    typeof options.on_skip !== "function"
-  ) {
-    throw new Error(
-      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
-    );
-  }
-  // Normalize option `quote`
-  if (
-    options.quote === null ||
-    options.quote === false ||
-    options.quote === ""
-  ) {
-    options.quote = null;
-  } else {
-    if (options.quote === undefined || options.quote === true) {
-      options.quote = Buffer.from('"', options.encoding);
-    } else if (typeof options.quote === "string") {
-      options.quote = Buffer.from(options.quote, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.quote)) {
-      throw new Error(
-        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
-      );
-    }
-  }
-  // Normalize option `raw`
-  if (
-    options.raw === undefined ||
-    options.raw === null ||
-    options.raw === false
-  ) {
-    options.raw = false;
-  } else if (options.raw !== true) {
-    throw new Error(
-      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
-    );
-  }
-  // Normalize option `record_delimiter`
-  if (options.record_delimiter === undefined) {
-    options.record_delimiter = [];
-  } else if (
-    typeof options.record_delimiter === "string" ||
-    Buffer.isBuffer(options.record_delimiter)
-  ) {
-    if (options.record_delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer,",
-          `got ${JSON.stringify(options.record_delimiter)}`,
-        ],
-        options,
-      );
-    }
-    options.record_delimiter = [options.record_delimiter];
-  } else if (!Array.isArray(options.record_delimiter)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_RECORD_DELIMITER",
-      [
-        "Invalid option `record_delimiter`:",
-        "value must be a string, a buffer or array of string|buffer,",
-        `got ${JSON.stringify(options.record_delimiter)}`,
-      ],
-      options,
-    );
-  }
-  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
-    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a string, a buffer or array of string|buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    } else if (rd.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    }
-    if (typeof rd === "string") {
-      rd = Buffer.from(rd, options.encoding);
-    }
-    return rd;
-  });
-  // Normalize option `relax_column_count`
-  if (typeof options.relax_column_count === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count === undefined ||
-    options.relax_column_count === null
-  ) {
-    options.relax_column_count = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
-    );
-  }
-  if (typeof options.relax_column_count_less === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_less === undefined ||
-    options.relax_column_count_less === null
-  ) {
-    options.relax_column_count_less = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
-    );
-  }
-  if (typeof options.relax_column_count_more === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_more === undefined ||
-    options.relax_column_count_more === null
-  ) {
-    options.relax_column_count_more = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
-    );
-  }
-  // Normalize option `relax_quotes`
-  if (typeof options.relax_quotes === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_quotes === undefined ||
-    options.relax_quotes === null
-  ) {
-    options.relax_quotes = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
-    );
-  }
-  // Normalize option `skip_empty_lines`
-  if (typeof options.skip_empty_lines === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_empty_lines === undefined ||
-    options.skip_empty_lines === null
-  ) {
-    options.skip_empty_lines = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
-    );
-  }
-  // Normalize option `skip_records_with_empty_values`
-  if (typeof options.skip_records_with_empty_values === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_empty_values === undefined ||
-    options.skip_records_with_empty_values === null
-  ) {
-    options.skip_records_with_empty_values = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
-    );
-  }
-  // Normalize option `skip_records_with_error`
-  if (typeof options.skip_records_with_error === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_error === undefined ||
-    options.skip_records_with_error === null
-  ) {
-    options.skip_records_with_error = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
-    );
-  }
-  // Normalize option `rtrim`
-  if (
-    options.rtrim === undefined ||
-    options.rtrim === null ||
-    options.rtrim === false
-  ) {
-    options.rtrim = false;
-  } else if (options.rtrim !== true) {
-    throw new Error(
-      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
-    );
-  }
-  // Normalize option `ltrim`
-  if (
-    options.ltrim === undefined ||
-    options.ltrim === null ||
-    options.ltrim === false
-  ) {
-    options.ltrim = false;
-  } else if (options.ltrim !== true) {
-    throw new Error(
-      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
-    );
-  }
-  // Normalize option `trim`
-  if (
-    options.trim === undefined ||
-    options.trim === null ||
-    options.trim === false
-  ) {
-    options.trim = false;
-  } else if (options.trim !== true) {
-    throw new Error(
-      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
-    );
-  }
-  // Normalize options `trim`, `ltrim` and `rtrim`
-  if (options.trim === true && opts.ltrim !== false) {
-    options.ltrim = true;
-  } else if (options.ltrim !== true) {
-    options.ltrim = false;
-  }
-  if (options.trim === true && opts.rtrim !== false) {
-    options.rtrim = true;
-  } else if (options.rtrim !== true) {
-    options.rtrim = false;
-  }
-  // Normalize option `to`
-  if (options.to === undefined || options.to === null) {
-    options.to = -1;
-  } else if (options.to !== -1) {
-    if (typeof options.to === "string" && /\d+/.test(options.to)) {
-      options.to = parseInt(options.to);
-    }
-    if (Number.isInteger(options.to)) {
-      if (options.to <= 0) {
-        throw new Error(
-          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
-      );
-    }
-  }
-  // Normalize option `to_line`
-  if (options.to_line === undefined || options.to_line === null) {
-    options.to_line = -1;
-  } else if (options.to_line !== -1) {
-    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
-      options.to_line = parseInt(options.to_line);
-    }
-    if (Number.isInteger(options.to_line)) {
-      if (options.to_line <= 0) {
-        throw new Error(
-          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
-      );
-    }
-  }
-  return options;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
-
-
-
-// Discussed in [issue #400](https://github.com/adaltas/node-csv/issues/400)
-// See https://github.com/python/cpython/blob/ea1b1c579f600cc85d145c60862b2e6b98701b24/Lib/csv.py#L349
-const delimiter_discover = function (records, options) {
-  // Normalize the configuration
-  if (!options) {
-    ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
-  }
-  // Convert String to Buffer
-  if (typeof records === "string") {
-    records = Buffer.from(records);
-  }
-  // Convert Buffer to an array of records
-  if (Buffer.isBuffer(records)) {
-    records = ((data) => {
-      const records = [];
-      const parser = api_transform({ delimiter: [] });
-      const push = (record) => records.push(record);
-      const close = () => {};
-      const error = parser.parse(data, true, push, close);
-      if (error !== undefined) throw error;
-      return records;
-    })(records);
-  }
-  // Info array initialization, 127 entries, one per char code
-  const info = Array(127)
-    .fill()
-    .map(() => ({ lines: [] }));
-  // Traverse each records, count occurences per char code
-  records.map(([record], line) => {
-    for (let i = 0, l = record.length; i < l; i++) {
-      // Count the character frequency
-      const code = record.charCodeAt(i);
-      if (info[code].lines[line] === undefined) info[code].lines[line] = 0;
-      info[code].lines[line]++;
-    }
-  });
-  // Traverse each char code, compute the score
-  info.map((info, i) => {
-    info.char_code = i;
-    info.std = std(info.lines);
-    info.total = info.lines.reduce((acc, val) => acc + val, 0);
-    info.preferred = !!options.preferred[i];
-    info.score = options.score(info, options);
-  });
-  // Extract the dominant character
-  const result = info.reduce(
-    (acc, info) => (acc.score > info.score ? acc : info),
-    {},
-  );
-  return String.fromCharCode(result.char_code);
-};
-
-const std = function (array) {
-  const n = array.length;
-  if (n === 0) return 0;
-  const mean = array.reduce((a, b) => a + b) / n;
-  return Math.sqrt(
-    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n,
-  );
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
-
-
-
-
-
-
-const isRecordEmpty = function (record) {
-  return record.every(
-    (field) =>
-      field == null || (field.toString && field.toString().trim() === ""),
-  );
-};
-
-const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
-const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
-
-const boms = {
-  // Note, the following are equals:
-  // Buffer.from("\ufeff")
-  // Buffer.from([239, 187, 191])
-  // Buffer.from('EFBBBF', 'hex')
-  utf8: Buffer.from([239, 187, 191]),
-  // Note, the following are equals:
-  // Buffer.from "\ufeff", 'utf16le
-  // Buffer.from([255, 254])
-  utf16le: Buffer.from([255, 254]),
-};
-
-const api_transform = function (original_options = {}) {
-  const info = {
-    bytes: 0,
-    bytes_records: 0,
-    comment_lines: 0,
-    empty_lines: 0,
-    invalid_field_length: 0,
-    lines: 1,
-    records: 0,
-  };
-  const options = normalize_options(original_options);
-  return {
-    info: info,
-    original_options: original_options,
-    options: options,
-    state: init_state(options),
-    __needMoreData: function (i, bufLen, end) {
-      if (end) return false;
-      const { encoding, escape, quote } = this.options;
-      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
-        this.state;
-      const numOfCharLeft = bufLen - i - 1;
-      const requiredLength = Math.max(
-        needMoreDataSize,
-        // Skip if the remaining buffer smaller than record delimiter
-        // If "record_delimiter" is yet to be discovered:
-        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
-        // 2. We set the length to windows line ending in the current encoding
-        // Note, that encoding is known from user or bom discovery at that point
-        // recordDelimiterMaxLength,
-        recordDelimiterMaxLength === 0
-          ? Buffer.from("\r\n", encoding).length
-          : recordDelimiterMaxLength,
-        // Skip if remaining buffer can be an escaped quote
-        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
-        // Skip if remaining buffer can be record delimiter following the closing quote
-        quoting ? quote.length + recordDelimiterMaxLength : 0,
-      );
-      return numOfCharLeft < requiredLength;
-    },
-    // Central parser implementation
-    parse: function (nextBuf, end, push, close) {
-      const {
-        bom,
-        comment_no_infix,
-        delimiter_auto,
-        encoding,
-        from_line,
-        ltrim,
-        max_record_size,
-        raw,
-        relax_quotes,
-        rtrim,
-        skip_empty_lines,
-        to,
-        to_line,
-      } = this.options;
-      let { comment, escape, quote, record_delimiter } = this.options;
-      const {
-        bomSkipped,
-        delimiterDiscovered,
-        delimiterBufPrevious,
-        rawBuffer,
-        escapeIsQuote,
-      } = this.state;
-      // Automatic delimiter discovery
-      if (!delimiterDiscovered && delimiter_auto) {
-        let delimiterBuf;
-        if (delimiterBufPrevious === undefined) {
-          delimiterBuf = nextBuf;
-        } else if (
-          delimiterBufPrevious !== undefined &&
-          nextBuf === undefined
-        ) {
-          delimiterBuf = delimiterBufPrevious;
-        } else {
-          delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
-        }
-        // Ensure that nextBuf is not concatenated a second time during buffer reconciliation
-        nextBuf = undefined;
-        // this.delimiterBufPrevious = delimiterBuf;
-        if (end || delimiterBuf.length > delimiter_auto.size) {
-          this.options.delimiter = [
-            Buffer.from(
-              delimiter_discover(delimiterBuf, this.options.delimiter_auto),
-            ),
-          ];
-          this.state.previousBuf = delimiterBuf;
-          this.state.delimiterBufPrevious = undefined;
-          this.state.delimiterDiscovered = true;
-        } else {
-          this.state.delimiterBufPrevious = delimiterBuf;
-          return;
-        }
-      }
-      // Previous buffers reconciliation
-      const { previousBuf } = this.state;
-      let buf;
-      if (previousBuf === undefined) {
-        if (nextBuf === undefined) {
-          // Handle empty string
-          close();
-          return;
-        } else {
-          buf = nextBuf;
-        }
-      } else if (previousBuf !== undefined && nextBuf === undefined) {
-        buf = previousBuf;
-      } else {
-        buf = Buffer.concat([previousBuf, nextBuf]);
-      }
-      // Handle UTF BOM
-      if (bomSkipped === false) {
-        if (bom === false) {
-          this.state.bomSkipped = true;
-        } else if (buf.length < 3) {
-          // No enough data
-          if (end === false) {
-            // Wait for more data
-            this.state.previousBuf = buf;
-            return;
-          }
-        } else {
-          for (const encoding in boms) {
-            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
-              // Skip BOM
-              const bomLength = boms[encoding].length;
-              this.state.bufBytesStart += bomLength;
-              buf = buf.slice(bomLength);
-              // Renormalize original options with the new encoding
-              const options = normalize_options({
-                ...this.original_options,
-                encoding: encoding,
-              });
-              // Properties are merged with the existing options instance
-              for (const key in options) {
-                this.options[key] = options[key];
-              }
-              // Options will re-evaluate the Buffer with the new encoding
-              ({ comment, escape, quote } = this.options);
-              break;
-            }
-          }
-          this.state.bomSkipped = true;
-        }
-      }
-      const bufLen = buf.length;
-      let pos;
-      for (pos = 0; pos < bufLen; pos++) {
-        // Ensure we get enough space to look ahead
-        // There should be a way to move this out of the loop
-        if (this.__needMoreData(pos, bufLen, end)) {
-          break;
-        }
-        if (this.state.wasRowDelimiter === true) {
-          this.info.lines++;
-          this.state.wasRowDelimiter = false;
-        }
-        if (to_line !== -1 && this.info.lines > to_line) {
-          this.state.stop = true;
-          close();
-          return;
-        }
-        // Auto discovery of record_delimiter, unix, mac and windows supported
-        if (this.state.quoting === false && record_delimiter.length === 0) {
-          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
-            buf,
-            pos,
-          );
-          if (record_delimiterCount) {
-            record_delimiter = this.options.record_delimiter;
-          }
-        }
-        const chr = buf[pos];
-        if (raw === true) {
-          rawBuffer.append(chr);
-        }
-        if (
-          (chr === cr || chr === nl) &&
-          this.state.wasRowDelimiter === false
-        ) {
-          this.state.wasRowDelimiter = true;
-        }
-        // Previous char was a valid escape char
-        // treat the current char as a regular char
-        if (this.state.escaping === true) {
-          this.state.escaping = false;
-        } else {
-          // Escape is only active inside quoted fields
-          // We are quoting, the char is an escape chr and there is a chr to escape
-          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
-          if (
-            escape !== null &&
-            this.state.quoting === true &&
-            this.__isEscape(buf, pos, chr) &&
-            pos + escape.length < bufLen
-          ) {
-            if (escapeIsQuote) {
-              if (this.__isQuote(buf, pos + escape.length)) {
-                this.state.escaping = true;
-                pos += escape.length - 1;
-                continue;
-              }
-            } else {
-              this.state.escaping = true;
-              pos += escape.length - 1;
-              continue;
-            }
-          }
-          // Not currently escaping and chr is a quote
-          // TODO: need to compare bytes instead of single char
-          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
-            if (this.state.quoting === true) {
-              const nextChr = buf[pos + quote.length];
-              const isNextChrTrimable =
-                rtrim && this.__isCharTrimable(buf, pos + quote.length);
-              const isNextChrComment =
-                comment !== null &&
-                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
-              const isNextChrDelimiter = this.__isDelimiter(
-                buf,
-                pos + quote.length,
-                nextChr,
-              );
-              const isNextChrRecordDelimiter =
-                record_delimiter.length === 0
-                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
-                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
-              // Escape a quote
-              // Treat next char as a regular character
-              if (
-                escape !== null &&
-                this.__isEscape(buf, pos, chr) &&
-                this.__isQuote(buf, pos + escape.length)
-              ) {
-                pos += escape.length - 1;
-              } else if (
-                !nextChr ||
-                isNextChrDelimiter ||
-                isNextChrRecordDelimiter ||
-                isNextChrComment ||
-                isNextChrTrimable
-              ) {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                pos += quote.length - 1;
-                continue;
-              } else if (relax_quotes === false) {
-                const err = this.__error(
-                  new CsvError(
-                    "CSV_INVALID_CLOSING_QUOTE",
-                    [
-                      "Invalid Closing Quote:",
-                      `got "${String.fromCharCode(nextChr)}"`,
-                      `at line ${this.info.lines}`,
-                      "instead of delimiter, record delimiter, trimable character",
-                      "(if activated) or comment",
-                    ],
-                    this.options,
-                    this.__infoField(),
-                  ),
-                );
-                if (err !== undefined) return err;
-              } else {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                this.state.field.prepend(quote);
-                pos += quote.length - 1;
-              }
-            } else {
-              if (this.state.field.length !== 0) {
-                // In relax_quotes mode, treat opening quote preceded by chrs as regular
-                if (relax_quotes === false) {
-                  const info = this.__infoField();
-                  const bom = Object.keys(boms)
-                    .map((b) =>
-                      boms[b].equals(this.state.field.toString()) ? b : false,
-                    )
-                    .filter(Boolean)[0];
-                  const err = this.__error(
-                    new CsvError(
-                      "INVALID_OPENING_QUOTE",
-                      [
-                        "Invalid Opening Quote:",
-                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
-                        bom ? `(${bom} bom)` : undefined,
-                      ],
-                      this.options,
-                      info,
-                      {
-                        field: this.state.field,
-                      },
-                    ),
-                  );
-                  if (err !== undefined) return err;
-                }
-              } else {
-                this.state.quoting = true;
-                pos += quote.length - 1;
-                continue;
-              }
-            }
-          }
-          if (this.state.quoting === false) {
-            const recordDelimiterLength = this.__isRecordDelimiter(
-              chr,
-              buf,
-              pos,
-            );
-            if (recordDelimiterLength !== 0) {
-              // Do not emit comments which take a full line
-              const skipCommentLine =
-                this.state.commenting &&
-                this.state.wasQuoting === false &&
-                this.state.record.length === 0 &&
-                this.state.field.length === 0;
-              if (skipCommentLine) {
-                this.info.comment_lines++;
-                // Skip full comment line
-              } else {
-                // Activate records emission if above from_line
-                if (
-                  this.state.enabled === false &&
-                  this.info.lines +
-                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
-                    from_line
-                ) {
-                  this.state.enabled = true;
-                  this.__resetField();
-                  this.__resetRecord();
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                // Skip if line is empty and skip_empty_lines activated
-                if (
-                  skip_empty_lines === true &&
-                  this.state.wasQuoting === false &&
-                  this.state.record.length === 0 &&
-                  this.state.field.length === 0
-                ) {
-                  this.info.empty_lines++;
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                this.info.bytes = this.state.bufBytesStart + pos;
-                const errField = this.__onField();
-                if (errField !== undefined) return errField;
-                this.info.bytes =
-                  this.state.bufBytesStart + pos + recordDelimiterLength;
-                const errRecord = this.__onRecord(push);
-                if (errRecord !== undefined) return errRecord;
-                if (to !== -1 && this.info.records >= to) {
-                  this.state.stop = true;
-                  close();
-                  return;
-                }
-              }
-              this.state.commenting = false;
-              pos += recordDelimiterLength - 1;
-              continue;
-            }
-            if (this.state.commenting) {
-              continue;
-            }
-            if (
-              comment !== null &&
-              (comment_no_infix === false ||
-                (this.state.record.length === 0 &&
-                  this.state.field.length === 0))
-            ) {
-              const commentCount = this.__compareBytes(comment, buf, pos, chr);
-              if (commentCount !== 0) {
-                this.state.commenting = true;
-                continue;
-              }
-            }
-            const delimiterLength = this.__isDelimiter(buf, pos, chr);
-            if (delimiterLength !== 0) {
-              this.info.bytes = this.state.bufBytesStart + pos;
-              const errField = this.__onField();
-              if (errField !== undefined) return errField;
-              pos += delimiterLength - 1;
-              continue;
-            }
-          }
-        }
-        if (this.state.commenting === false) {
-          if (
-            max_record_size !== 0 &&
-            this.state.record_length + this.state.field.length > max_record_size
-          ) {
-            return this.__error(
-              new CsvError(
-                "CSV_MAX_RECORD_SIZE",
-                [
-                  "Max Record Size:",
-                  "record exceed the maximum number of tolerated bytes",
-                  `of ${max_record_size}`,
-                  `at line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-              ),
-            );
-          }
-        }
-        const lappend =
-          ltrim === false ||
-          this.state.quoting === true ||
-          this.state.field.length !== 0 ||
-          !this.__isCharTrimable(buf, pos);
-        // rtrim in non quoting is handle in __onField
-        const rappend = rtrim === false || this.state.wasQuoting === false;
-        if (lappend === true && rappend === true) {
-          this.state.field.append(chr);
-        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
-          return this.__error(
-            new CsvError(
-              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
-              [
-                "Invalid Closing Quote:",
-                "found non trimable byte after quote",
-                `at line ${this.info.lines}`,
-              ],
-              this.options,
-              this.__infoField(),
-            ),
-          );
-        } else {
-          if (lappend === false) {
-            pos += this.__isCharTrimable(buf, pos) - 1;
-          }
-          continue;
-        }
-      }
-      if (end === true) {
-        // Ensure we are not ending in a quoting state
-        if (this.state.quoting === true) {
-          const err = this.__error(
-            new CsvError(
-              "CSV_QUOTE_NOT_CLOSED",
-              [
-                "Quote Not Closed:",
-                `the parsing is finished with an opening quote at line ${this.info.lines}`,
-              ],
-              this.options,
-              this.__infoField(),
-            ),
-          );
-          if (err !== undefined) return err;
-        } else {
-          // Skip last line if it has no characters
-          if (
-            this.state.wasQuoting === true ||
-            this.state.record.length !== 0 ||
-            this.state.field.length !== 0
-          ) {
-            this.info.bytes = this.state.bufBytesStart + pos;
-            const errField = this.__onField();
-            if (errField !== undefined) return errField;
-            const errRecord = this.__onRecord(push);
-            if (errRecord !== undefined) return errRecord;
-          } else if (this.state.wasRowDelimiter === true) {
-            this.info.empty_lines++;
-          } else if (this.state.commenting === true) {
-            this.info.comment_lines++;
-          }
-        }
-      } else {
-        this.state.bufBytesStart += pos;
-        this.state.previousBuf = buf.slice(pos);
-      }
-      if (this.state.wasRowDelimiter === true) {
-        this.info.lines++;
-        this.state.wasRowDelimiter = false;
-      }
-    },
-    __onRecord: function (push) {
-      const {
-        columns,
-        group_columns_by_name,
-        encoding,
-        info,
-        from,
-        relax_column_count,
-        relax_column_count_less,
-        relax_column_count_more,
-        raw,
-        skip_records_with_empty_values,
-      } = this.options;
-      const { enabled, record } = this.state;
-      if (enabled === false) {
-        return this.__resetRecord();
-      }
-      // Convert the first line into column names
-      const recordLength = record.length;
-      if (columns === true) {
-        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-          this.__resetRecord();
-          return;
-        }
-        return this.__firstLineToColumns(record);
-      }
-      if (columns === false && this.info.records === 0) {
-        this.state.expectedRecordLength = recordLength;
-      }
-      if (recordLength !== this.state.expectedRecordLength) {
-        const err =
-          columns === false
-            ? new CsvError(
-                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
-                [
-                  "Invalid Record Length:",
-                  `expect ${this.state.expectedRecordLength},`,
-                  `got ${recordLength} on line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-                {
-                  record: record,
-                },
-              )
-            : new CsvError(
-                "CSV_RECORD_INCONSISTENT_COLUMNS",
-                [
-                  "Invalid Record Length:",
-                  `columns length is ${columns.length},`, // rename columns
-                  `got ${recordLength} on line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-                {
-                  record: record,
-                },
-              );
-        if (
-          relax_column_count === true ||
-          (relax_column_count_less === true &&
-            recordLength < this.state.expectedRecordLength) ||
-          (relax_column_count_more === true &&
-            recordLength > this.state.expectedRecordLength)
-        ) {
-          this.info.invalid_field_length++;
-          this.state.error = err;
-          // Error is undefined with skip_records_with_error
-        } else {
-          const finalErr = this.__error(err);
-          if (finalErr) return finalErr;
-        }
-      }
-      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-        this.__resetRecord();
-        return;
-      }
-      if (this.state.recordHasError === true) {
-        this.__resetRecord();
-        this.state.recordHasError = false;
-        return;
-      }
-      this.info.records++;
-      if (from === 1 || this.info.records >= from) {
-        const { objname } = this.options;
-        // With columns, records are object
-        if (columns !== false) {
-          const obj = {};
-          // Transform record array to an object
-          for (let i = 0, l = record.length; i < l; i++) {
-            if (columns[i] === undefined || columns[i].disabled) continue;
-            // Turn duplicate columns into an array
-            if (
-              group_columns_by_name === true &&
-              Object.hasOwn(obj, columns[i].name)
-            ) {
-              if (Array.isArray(obj[columns[i].name])) {
-                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
-              } else {
-                obj[columns[i].name] = [obj[columns[i].name], record[i]];
-              }
-            } else {
-              Object.defineProperty(obj, columns[i].name, {
-                value: record[i],
-                enumerable: true,
-                writable: true,
-                configurable: true,
-              });
-            }
-          }
-          // Without objname (default)
-          if (raw === true || info === true) {
-            const extRecord = Object.assign(
-              { record: obj },
-              raw === true
-                ? { raw: this.state.rawBuffer.toString(encoding) }
-                : {},
-              info === true ? { info: this.__infoRecord() } : {},
-            );
-            const err = this.__push(
-              objname === undefined ? extRecord : [obj[objname], extRecord],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === undefined ? obj : [obj[objname], obj],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          }
-          // Without columns, records are array
-        } else {
-          if (raw === true || info === true) {
-            const extRecord = Object.assign(
-              { record: record },
-              raw === true
-                ? { raw: this.state.rawBuffer.toString(encoding) }
-                : {},
-              info === true ? { info: this.__infoRecord() } : {},
-            );
-            const err = this.__push(
-              objname === undefined ? extRecord : [record[objname], extRecord],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === undefined ? record : [record[objname], record],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          }
-        }
-      }
-      this.__resetRecord();
-    },
-    __firstLineToColumns: function (record) {
-      const { firstLineToHeaders } = this.state;
-      try {
-        const headers =
-          firstLineToHeaders === undefined
-            ? record
-            : firstLineToHeaders.call(null, record);
-        if (!Array.isArray(headers)) {
-          return this.__error(
-            new CsvError(
-              "CSV_INVALID_COLUMN_MAPPING",
-              [
-                "Invalid Column Mapping:",
-                "expect an array from column function,",
-                `got ${JSON.stringify(headers)}`,
-              ],
-              this.options,
-              this.__infoField(),
-              {
-                headers: headers,
-              },
-            ),
-          );
-        }
-        const normalizedHeaders = normalize_columns_array(headers);
-        this.state.expectedRecordLength = normalizedHeaders.length;
-        this.options.columns = normalizedHeaders;
-        this.__resetRecord();
-        return;
-      } catch (err) {
-        return err;
-      }
-    },
-    __resetRecord: function () {
-      if (this.options.raw === true) {
-        this.state.rawBuffer.reset();
-      }
-      this.state.error = undefined;
-      this.state.record = [];
-      this.state.record_length = 0;
-    },
-    __onField: function () {
-      const { cast, encoding, rtrim, max_record_size } = this.options;
-      const { enabled, wasQuoting } = this.state;
-      // Short circuit for the from_line options
-      if (enabled === false) {
-        return this.__resetField();
-      }
-      let field = this.state.field.toString(encoding);
-      if (rtrim === true && wasQuoting === false) {
-        field = field.trimRight();
-      }
-      if (cast === true) {
-        const [err, f] = this.__cast(field);
-        if (err !== undefined) return err;
-        field = f;
-      }
-      this.state.record.push(field);
-      // Increment record length if record size must not exceed a limit
-      if (max_record_size !== 0 && typeof field === "string") {
-        this.state.record_length += field.length;
-      }
-      this.__resetField();
-    },
-    __resetField: function () {
-      this.state.field.reset();
-      this.state.wasQuoting = false;
-    },
-    __push: function (record, push) {
-      const { on_record } = this.options;
-      if (on_record !== undefined) {
-        const info = this.__infoRecord();
-        try {
-          record = on_record.call(null, record, info);
-        } catch (err) {
-          return err;
-        }
-        if (record === undefined || record === null) {
-          return;
-        }
-      }
-      this.info.bytes_records += this.info.bytes;
-      push(record);
-    },
-    // Return a tuple with the error and the casted value
-    __cast: function (field) {
-      const { columns, relax_column_count } = this.options;
-      const isColumns = Array.isArray(columns);
-      // Dont loose time calling cast
-      // because the final record is an object
-      // and this field can't be associated to a key present in columns
-      if (
-        isColumns === true &&
-        relax_column_count &&
-        this.options.columns.length <= this.state.record.length
-      ) {
-        return [undefined, undefined];
-      }
-      if (this.state.castField !== null) {
-        try {
-          const info = this.__infoField();
-          return [undefined, this.state.castField.call(null, field, info)];
-        } catch (err) {
-          return [err];
-        }
-      }
-      if (this.__isFloat(field)) {
-        return [undefined, parseFloat(field)];
-      } else if (this.options.cast_date !== false) {
-        const info = this.__infoField();
-        return [undefined, this.options.cast_date.call(null, field, info)];
-      }
-      return [undefined, field];
-    },
-    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
-      if (sourceBuf[0] !== firstByte) return 0;
-      const sourceLength = sourceBuf.length;
-      for (let i = 1; i < sourceLength; i++) {
-        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
-      }
-      return sourceLength;
-    },
-    // Helper to test if a character is trimable
-    __isCharTrimable: function (buf, pos) {
-      const { timchars, timcharFirstBytes } = this.state;
-      // Fast bail-out: non-whitespace bytes (the common case) are rejected
-      // without scanning the full timchar list.
-      const first = buf[pos];
-      if (first === undefined || timcharFirstBytes[first] === 0) return 0;
-      loop1: for (let i = 0; i < timchars.length; i++) {
-        const timchar = timchars[i];
-        for (let j = 0; j < timchar.length; j++) {
-          if (timchar[j] !== buf[pos + j]) continue loop1;
-        }
-        return timchar.length;
-      }
-      return 0;
-    },
-    __isDelimiter: function (buf, pos, chr) {
-      const { delimiter, ignore_last_delimiters } = this.options;
-      if (
-        ignore_last_delimiters === true &&
-        this.state.record.length === this.options.columns.length - 1
-      ) {
-        return 0;
-      } else if (
-        ignore_last_delimiters !== false &&
-        typeof ignore_last_delimiters === "number" &&
-        this.state.record.length === ignore_last_delimiters - 1
-      ) {
-        return 0;
-      }
-      loop1: for (let i = 0; i < delimiter.length; i++) {
-        const del = delimiter[i];
-        if (del[0] === chr) {
-          for (let j = 1; j < del.length; j++) {
-            if (del[j] !== buf[pos + j]) continue loop1;
-          }
-          return del.length;
-        }
-      }
-      return 0;
-    },
-    __isEscape: function (buf, pos, chr) {
-      const { escape } = this.options;
-      if (escape === null) return false;
-      const l = escape.length;
-      if (escape[0] === chr) {
-        for (let i = 0; i < l; i++) {
-          if (escape[i] !== buf[pos + i]) {
-            return false;
-          }
-        }
-        return true;
-      }
-      return false;
-    },
-    __isFloat: function (value) {
-      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
-    },
-    // Keep it in case we implement the `cast_int` option
-    // __isInt(value){
-    //   // return Number.isInteger(parseInt(value))
-    //   // return !isNaN( parseInt( obj ) );
-    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
-    // }
-    __isQuote: function (buf, pos) {
-      const { quote } = this.options;
-      if (quote === null) return false;
-      const l = quote.length;
-      for (let i = 0; i < l; i++) {
-        if (quote[i] !== buf[pos + i]) {
-          return false;
-        }
-      }
-      return true;
-    },
-    __isRecordDelimiter: function (chr, buf, pos) {
-      const { record_delimiter } = this.options;
-      const recordDelimiterLength = record_delimiter.length;
-      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
-        const rd = record_delimiter[i];
-        const rdLength = rd.length;
-        if (rd[0] !== chr) {
-          continue;
-        }
-        for (let j = 1; j < rdLength; j++) {
-          if (rd[j] !== buf[pos + j]) {
-            continue loop1;
-          }
-        }
-        return rd.length;
-      }
-      return 0;
-    },
-    __autoDiscoverRecordDelimiter: function (buf, pos) {
-      const { encoding } = this.options;
-      // Note, we don't need to cache this information in state,
-      // It is only called on the first line until we find out a suitable
-      // record delimiter.
-      const rds = [
-        // Important, the windows line ending must be before mac os 9
-        Buffer.from("\r\n", encoding),
-        Buffer.from("\n", encoding),
-        Buffer.from("\r", encoding),
-      ];
-      loop: for (let i = 0; i < rds.length; i++) {
-        const l = rds[i].length;
-        for (let j = 0; j < l; j++) {
-          if (rds[i][j] !== buf[pos + j]) {
-            continue loop;
-          }
-        }
-        this.options.record_delimiter.push(rds[i]);
-        this.state.recordDelimiterMaxLength = rds[i].length;
-        return rds[i].length;
-      }
-      return 0;
-    },
-    __error: function (msg) {
-      const { encoding, raw, skip_records_with_error } = this.options;
-      const err = typeof msg === "string" ? new Error(msg) : msg;
-      if (skip_records_with_error) {
-        this.state.recordHasError = true;
-        if (this.options.on_skip !== undefined) {
-          try {
-            this.options.on_skip(
-              err,
-              raw ? this.state.rawBuffer.toString(encoding) : undefined,
-            );
-          } catch (err) {
-            return err;
-          }
-        }
-        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
-        return undefined;
-      } else {
-        return err;
-      }
-    },
-    __infoDataSet: function () {
-      return {
-        ...this.info,
-        columns: this.options.columns,
-      };
-    },
-    __infoRecord: function () {
-      const { columns, raw, encoding } = this.options;
-      return {
-        ...this.__infoDataSet(),
-        bytes_records: this.info.bytes,
-        error: this.state.error,
-        header: columns === true,
-        index: this.state.record.length,
-        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
-      };
-    },
-    __infoField: function () {
-      const { columns } = this.options;
-      const isColumns = Array.isArray(columns);
-      // Bytes records are only incremented when all records'fields are parsed
-      const bytes_records = this.info.bytes_records;
-      return {
-        ...this.__infoRecord(),
-        bytes_records: bytes_records,
-        column:
-          isColumns === true
-            ? columns.length > this.state.record.length
-              ? columns[this.state.record.length].name
-              : null
-            : this.state.record.length,
-        quoting: this.state.wasQuoting,
-      };
-    },
-  };
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/index.js
-/*
-CSV Parse
-
-Please look at the [project documentation](https://csv.js.org/parse/) for
-additional information.
-*/
-
-
-
-
-
-
-
-class Parser extends external_stream_.Transform {
-  constructor(opts = {}) {
-    super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
-    this.api = api_transform({
-      on_skip: (err, chunk) => {
-        this.emit("skip", err, chunk);
-      },
-      ...opts,
-    });
-    // Backward compatibility
-    this.state = this.api.state;
-    this.options = this.api.options;
-    this.info = this.api.info;
-  }
-  // Implementation of `Transform._transform`
-  _transform(buf, _, callback) {
-    if (this.state.stop === true) {
-      return;
-    }
-    const err = this.api.parse(
-      buf,
-      false,
-      (record) => {
-        this.push(record);
-      },
-      () => {
-        this.push(null);
-        this.end();
-        // Fix #333 and break #410
-        //   ko: api.stream.iterator.coffee
-        //   ko with v21.4.0, ok with node v20.5.1: api.stream.finished # aborted (with generate())
-        //   ko: api.stream.finished # aborted (with Readable)
-        // this.destroy()
-        // Fix #410 and partially break #333
-        //   ok: api.stream.iterator.coffee
-        //   ok: api.stream.finished # aborted (with generate())
-        //   broken: api.stream.finished # aborted (with Readable)
-        this.on("end", this.destroy);
-      },
-    );
-    if (err !== undefined) {
-      this.state.stop = true;
-    }
-    callback(err);
-  }
-  // Implementation of `Transform._flush`
-  _flush(callback) {
-    if (this.state.stop === true) {
-      return;
-    }
-    const err = this.api.parse(
-      undefined,
-      true,
-      (record) => {
-        this.push(record);
-      },
-      () => {
-        this.push(null);
-        this.on("end", this.destroy);
-      },
-    );
-    callback(err);
-  }
-}
-
-const lib_parse = function () {
-  let data, options, callback;
-  for (const i in arguments) {
-    const argument = arguments[i];
-    const type = typeof argument;
-    if (
-      data === undefined &&
-      (typeof argument === "string" || Buffer.isBuffer(argument))
-    ) {
-      data = argument;
-    } else if (options === undefined && is_object(argument)) {
-      options = argument;
-    } else if (callback === undefined && type === "function") {
-      callback = argument;
-    } else {
-      throw new CsvError(
-        "CSV_INVALID_ARGUMENT",
-        ["Invalid argument:", `got ${JSON.stringify(argument)} at index ${i}`],
-        options || {},
-      );
-    }
-  }
-  const parser = new Parser(options);
-  if (callback) {
-    const records =
-      options === undefined || options.objname === undefined
-        ? []
-        : Object.create(null);
-    parser.on("readable", function () {
-      let record;
-      while ((record = this.read()) !== null) {
-        if (options === undefined || options.objname === undefined) {
-          records.push(record);
-        } else {
-          Object.assign(records, {
-            [record[0]]: record[1],
-            // writable: true,
-            // enumerable: true,
-            // configurable: true
-          });
-        }
-      }
-    });
-    parser.on("error", function (err) {
-      callback(err, undefined, parser.api.__infoDataSet());
-    });
-    parser.on("end", function () {
-      callback(undefined, records, parser.api.__infoDataSet());
-    });
-  }
-  if (data !== undefined) {
-    const writer = function () {
-      parser.write(data);
-      parser.end();
-    };
-    // Support Deno, Rollup doesn't provide a shim for setImmediate
-    if (typeof setImmediate === "function") {
-      setImmediate(writer);
-    } else {
-      setTimeout(writer, 0);
-    }
-  }
-  return parser;
-};
-
-
-
-;// CONCATENATED MODULE: ./src/read/text-slow-path.ts
-/**
- * csv-parse for the part of a file from the first line the fast path cannot read exactly (see
- * text.ts). Line numbers are counted here, from the raw text of each record.
- */
-
-
-class SlowPath {
-    visitor;
-    firstLine;
-    parser;
-    line;
-    stop = null;
-    done;
-    fedNewlines = 0;
-    endsInLine = false;
-    constructor(visitor, firstLine, maxLineBytes) {
-        this.visitor = visitor;
-        this.firstLine = firstLine;
-        this.line = firstLine;
-        this.parser = lib_parse({
-            raw: true,
-            relax_column_count: true,
-            // A stray quote inside an unquoted field (`37"N`) is kept as text, as the fast path and most
-            // CSV tools do, instead of abandoning the rest of the file; unclosed quotes still stop it.
-            relax_quotes: true,
-            skip_empty_lines: false,
-            record_delimiter: ['\r\n', '\n', '\r'],
-            max_record_size: maxLineBytes,
-            bom: false
-        });
-        this.parser.on('data', ({ record, raw }) => {
-            const start = this.line;
-            this.line += countLineBreaks(raw);
-            if (record.length === 1 && record[0] === '' && raw.trim() === '')
-                this.visitor.blank(start);
-            else
-                this.visitor.record(record, start);
-        });
-        this.done = new Promise(resolve => {
-            this.parser.on('error', (error) => {
-                this.stop = {
-                    kind: error.code === 'CSV_MAX_RECORD_SIZE' ? 'limit' : 'syntax',
-                    line: this.line,
-                    message: explainCsvError(error, maxLineBytes)
-                };
-                resolve();
-            });
-            this.parser.on('end', () => resolve());
-        });
-    }
-    /**
-     * Lines ended by the text fed so far. Counted from the text, not from parsed records: the
-     * parser emits records asynchronously, so its count can lag behind what was fed.
-     */
-    linesFed() {
-        return this.firstLine - 1 + this.fedNewlines;
-    }
-    /** Lines seen, counting a last line without a line break. */
-    linesSeen() {
-        return this.linesFed() + (this.endsInLine ? 1 : 0);
-    }
-    async feed(text) {
-        if (this.stop)
-            return this.stop;
-        if (text.length > 0) {
-            this.fedNewlines += countNewlines(text);
-            this.endsInLine = !text.endsWith('\n');
-        }
-        if (text.length > 0 && !this.parser.write(text)) {
-            await new Promise(resolve => {
-                const settle = () => resolve();
-                this.parser.once('drain', settle);
-                this.parser.once('error', settle);
-            });
-        }
-        return this.stop;
-    }
-    async finish() {
-        if (!this.stop)
-            this.parser.end();
-        await this.done;
-        return this.stop;
-    }
-    abandon() {
-        this.parser.removeAllListeners('data');
-        this.parser.on('error', () => { });
-        this.parser.destroy();
-    }
-}
-function countLineBreaks(raw) {
-    let count = 0;
-    for (let i = 0; i < raw.length; i++) {
-        const c = raw.charCodeAt(i);
-        if (c === LF)
-            count++;
-        else if (c === CR) {
-            count++;
-            if (raw.charCodeAt(i + 1) === LF)
-                i++;
-        }
-    }
-    return count;
-}
-function explainCsvError(error, maxLineBytes) {
-    switch (error.code) {
-        case 'CSV_QUOTE_NOT_CLOSED':
-            return 'a quoted field starting on this line is never closed (unterminated quote); the rest of the file was not read. Close the quote or remove it.';
-        case 'INVALID_OPENING_QUOTE':
-            return 'a quote appears inside an unquoted field. Quote the whole field and double the inner quote ("a ""b"" c").';
-        case 'CSV_INVALID_CLOSING_QUOTE':
-            return 'a closing quote is followed by other characters instead of a comma or line end. Double quotes inside quoted fields ("").';
-        case 'CSV_MAX_RECORD_SIZE':
-            return `a record is longer than ${maxLineBytes} bytes (resource-limit max-line-bytes); the rest of the file was not read.`;
-        default:
-            return `the CSV cannot be parsed (${error.message.split('\n')[0]}).`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/read/text.ts
-/**
- * Streams a file's bytes into records without ever holding more than one chunk and one partial
- * line in memory. Two paths:
- *
- * - The fast path (text-fast-path.ts) splits lines and commas by hand. It is exact for CSV as long
- *   as no `"` has been seen, which is the common case for AutoML and Vertex manifests.
- * - From the first line it cannot read exactly, the rest of the file goes through csv-parse
- *   (text-slow-path.ts), which handles quoted fields, escaped quotes and line breaks inside quotes.
- *
- * Byte-level problems (NUL bytes, invalid UTF-8, UTF-16, a Git LFS pointer, an over-long line)
- * stop the file with a `TextStop` that names the line, so the other files are still read.
- */
-
-
-
-const LFS_POINTER = 'version https://git-lfs.github.com/spec/';
-async function readRecords(chunks, visitor, options) {
-    return new RecordReader(visitor, options).read(chunks);
-}
-/** One file's read: the chunks decoded, then read by the fast path or, from a point, csv-parse. */
-class RecordReader {
-    visitor;
-    options;
-    fast;
-    slow = null;
-    text = new ChunkText();
-    bytes = 0;
-    constructor(visitor, options) {
-        this.visitor = visitor;
-        this.options = options;
-        this.fast = new FastPath(visitor, options.maxLineBytes, options.mode);
-    }
-    async read(chunks) {
-        let first = true;
-        for await (const chunk of asciiPieces(chunks)) {
-            this.bytes += chunk.length;
-            this.options.onChunk?.(this.bytes);
-            const problem = first ? sniffStart(chunk) : null;
-            first = false;
-            const stop = problem ?? (await this.chunk(chunk));
-            if (stop)
-                return this.stopAt(stop);
-        }
-        return this.end();
-    }
-    async chunk(chunk) {
-        const nul = chunk.indexOf(0);
-        if (nul !== -1) {
-            return {
-                kind: 'syntax',
-                line: lineAt(chunk, nul, this.linesBefore()),
-                message: 'the file contains NUL bytes: it is binary or UTF-16, not a UTF-8 CSV. Export it as UTF-8 text.'
-            };
-        }
-        const text = this.text.decode(chunk, this.bytes);
-        if (text === null) {
-            return {
-                kind: 'syntax',
-                line: lineAt(chunk, firstInvalidUtf8(chunk), this.linesBefore()),
-                message: 'the file is not valid UTF-8 (an invalid byte sequence). Re-save it as UTF-8.'
-            };
-        }
-        if (this.slow)
-            return this.slow.feed(text);
-        return this.take(this.fast.feed(text));
-    }
-    /** What the fast path gave back: a stop, text for the slow path, or nothing. */
-    async take(result) {
-        if (result === null || typeof result !== 'string')
-            return result;
-        this.slow = new SlowPath(this.visitor, this.fast.lines + 1, this.options.maxLineBytes);
-        return this.slow.feed(result);
-    }
-    /** Lines ended before the current chunk. */
-    linesBefore() {
-        return this.slow ? this.slow.linesFed() : this.fast.lines + countNewlines(this.fast.carry);
-    }
-    async end() {
-        const rest = this.text.end();
-        if (rest === null) {
-            return this.stopAt({
-                kind: 'syntax',
-                line: this.fast.lines + 1 + countNewlines(this.fast.carry),
-                message: 'the file ends in the middle of a UTF-8 character. Re-save it as UTF-8.'
-            });
-        }
-        if (!this.slow) {
-            const stop = await this.take(this.fast.finish(rest));
-            if (stop)
-                return this.stopAt(stop);
-            if (!this.slow)
-                return { stop: null, lines: this.fast.lines, bytes: this.bytes };
-        }
-        else {
-            const stop = await this.slow.feed(rest);
-            if (stop)
-                return this.stopAt(stop);
-        }
-        const stop = await this.slow.finish();
-        if (stop)
-            return this.stopAt(stop);
-        return { stop: null, lines: this.slow.linesSeen(), bytes: this.bytes };
-    }
-    stopAt(stop) {
-        this.slow?.abandon();
-        return { stop, lines: Math.max(this.fast.lines, stop.line), bytes: this.bytes };
-    }
-}
-/**
- * Chunks as text. ASCII chunks (the usual manifest) skip the UTF-8 decoder: latin1 gives the same
- * text much faster. From the first other chunk on, the decoder handles everything (BOM, characters
- * split across chunks).
- */
-class ChunkText {
-    decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-    /** True while every chunk so far was pure ASCII, so the decoder holds no partial character. */
-    asciiSoFar = true;
-    /** The chunk's text, or null when it is not valid UTF-8. `bytes` counts this chunk too. */
-    decode(chunk, bytes) {
-        try {
-            if (this.asciiSoFar && (0,external_node_buffer_namespaceObject.isAscii)(chunk))
-                return chunk.toString('latin1');
-            // The decoder drops a BOM at the start of what it is given; past the file's first chunk
-            // (read as ASCII, so without a BOM) a U+FEFF is data and must be kept.
-            if (this.asciiSoFar && bytes > chunk.length)
-                this.decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-            this.asciiSoFar = false;
-            return this.decoder.decode(chunk, { stream: true });
-        }
-        catch {
-            return null;
-        }
-    }
-    /** What the decoder still holds, or null when the file ends inside a character. */
-    end() {
-        try {
-            return this.decoder.decode();
-        }
-        catch {
-            return null;
-        }
-    }
-}
-const PIECE = 1 << 16;
-/**
- * ASCII chunks cut into pieces of 64 KiB, so the strings made from them stay below V8's
- * large-object size: they die young instead of being promoted with every chunk and piling up (tens
- * of megabytes, more for larger datasets) until a full collection. Only while every chunk so far
- * was ASCII (the decoder holds nothing) and for chunks without NUL bytes (those stop the file
- * before any of their lines is read); other chunks pass whole.
- */
-async function* asciiPieces(chunks) {
-    let ascii = true;
-    for await (const chunk of chunks) {
-        ascii = ascii && (0,external_node_buffer_namespaceObject.isAscii)(chunk);
-        if (!ascii || chunk.length <= PIECE || chunk.indexOf(0) !== -1)
-            yield chunk;
-        else
-            for (let at = 0; at < chunk.length; at += PIECE)
-                yield chunk.subarray(at, at + PIECE);
-    }
-}
-function sniffStart(chunk) {
-    if (chunk.length >= 2 &&
-        ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
-        return { kind: 'syntax', line: 1, message: 'the file is UTF-16 encoded. Save it as UTF-8.' };
-    }
-    const head = chunk.subarray(0, 64).toString('latin1');
-    if (head.startsWith(LFS_POINTER)) {
-        return {
-            kind: 'syntax',
-            line: 1,
-            message: 'the file is a Git LFS pointer, not the data. Fetch the LFS objects (git lfs pull, or `lfs: true` in actions/checkout).'
-        };
-    }
-    return null;
-}
-/** 1-based line of byte `offset` in `chunk`, given how many lines ended before the chunk. */
-function lineAt(chunk, offset, linesBefore) {
-    let count = 0;
-    for (let i = chunk.indexOf(LF); i !== -1 && i < offset; i = chunk.indexOf(LF, i + 1))
-        count++;
-    return linesBefore + count + 1;
-}
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-function firstInvalidUtf8(bytes) {
-    let i = 0;
-    while (i < bytes.length) {
-        const b = bytes[i];
-        let need;
-        if (b < 0x80)
-            need = 0;
-        else if (b >= 0xc2 && b <= 0xdf)
-            need = 1;
-        else if (b >= 0xe0 && b <= 0xef)
-            need = 2;
-        else if (b >= 0xf0 && b <= 0xf4)
-            need = 3;
-        else
-            return i;
-        if (i + need >= bytes.length && need > 0)
-            return i + need >= bytes.length ? Math.min(i, bytes.length - 1) : i;
-        for (let k = 1; k <= need; k++)
-            if ((bytes[i + k] & 0xc0) !== 0x80)
-                return i;
-        i += need + 1;
-    }
-    return Math.max(0, bytes.length - 1);
-}
-
 ;// CONCATENATED MODULE: ./src/gate/read-data-file.ts
 
 
@@ -26891,16 +27004,7 @@ async function readDataFile(pass, file) {
         });
         return summary(file, null, 0, 0);
     }
-    const reader = createRowReader({
-        path: file.path,
-        fileIndex: pass.accumulator.beginFile(file.path),
-        fixedSplit: file.split,
-        format: file.format,
-        ...(pass.plan.spec?.columns ? { columns: pass.plan.spec.columns } : {}),
-        ...(pass.plan.spec?.splitValues ? { splitValues: pass.plan.spec.splitValues } : {}),
-        accumulator: pass.accumulator,
-        problems: new RowProblemReporter(pass.sink, pass.settings)
-    });
+    const reader = createFileReader(file, pass.plan.spec, pass.accumulator.beginFile(file.path), pass.accumulator, new RowProblemReporter(pass.sink, pass.settings));
     const { result, rowsLimited } = await readRows(pass, file, reader, size);
     pass.budget.rows -= reader.rows;
     if (result.stop || rowsLimited || reader.fatal)
@@ -26979,7 +27083,7 @@ async function readRows(pass, file, reader, size) {
     };
     const { progress } = pass;
     const result = await readRecords(pass.source.open(file.path), limitedReader, {
-        mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
+        mode: recordMode(file.format),
         maxLineBytes: limits['max-line-bytes'],
         onChunk: progress
             ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: size })
@@ -27258,18 +27362,9 @@ async function rereadFiles(source, plan, collector, multiLines) {
             const sorted = Uint32Array.from(own).sort();
             lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]) : sorted;
         }
-        const reader = createRowReader({
-            path: file.path,
-            fileIndex: index,
-            fixedSplit: file.split,
-            format: file.format,
-            ...(plan.spec?.columns ? { columns: plan.spec.columns } : {}),
-            ...(plan.spec?.splitValues ? { splitValues: plan.spec.splitValues } : {}),
-            accumulator: collector,
-            problems: ignoreRowProblems
-        });
+        const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems);
         await readRecords(source.open(file.path), lines ? onlyLines(reader, lines) : reader, {
-            mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
+            mode: recordMode(file.format),
             maxLineBytes: 1 << 24
         });
         if (collector.readFile !== -1)
@@ -36995,94 +37090,6 @@ function resolveReference(indexPath, reference, prefixMap) {
     return { path: clean };
 }
 
-;// CONCATENATED MODULE: ./src/read/sniff.ts
-/**
- * Telling an AutoML index from a rows file (or neither) from a file's first records, without
- * reading the whole file, and saying why a file fits no format.
- */
-
-
-
-const JSON_LINES = /\.(jsonl|ndjson)$/i;
-/** Records looked at to recognise a file: one broken first line must not hide a manifest. */
-const SNIFF_RECORDS = 20;
-/**
- * Tells an index from a rows file from its first records, without reading the whole file. The
- * first record decides when it is recognisable; otherwise the format most of the next records
- * have (a comment or a broken line above the data becomes a row-shape finding when read).
- */
-async function sniff(source, path) {
-    if (JSON_LINES.test(path))
-        return { kind: 'jsonl' };
-    const info = await source.stat(path);
-    if (!('size' in info))
-        return { kind: 'rows' }; // reading it will report the problem
-    const records = [];
-    const iterator = source.open(path)[Symbol.asyncIterator]();
-    const firstChunks = {
-        async *[Symbol.asyncIterator]() {
-            const { value, done } = await iterator.next();
-            if (done)
-                return;
-            const window = value.subarray(0, 64 * 1024);
-            // Whole lines only: a first line cut by the window is not the first record (a 10 MB line
-            // would sniff as a 2-field record and the file be skipped); the full read reports it.
-            yield window.length >= info.size ? window : window.subarray(0, window.lastIndexOf(10) + 1);
-        }
-    };
-    const result = await readRecords(firstChunks, {
-        record(fields) {
-            if (records.length < SNIFF_RECORDS)
-                records.push(fields);
-        },
-        blank() { }
-    }, { mode: 'csv', maxLineBytes: 64 * 1024 });
-    await iterator.return?.();
-    if (result.stop && result.stop.kind === 'syntax')
-        return { kind: 'rows' }; // reading it reports the syntax problem
-    if (records.length === 0)
-        return { kind: 'rows' }; // empty file: reported when read
-    const votes = new Map();
-    for (const [i, fields] of records.entries()) {
-        const format = detectFormat(fields, null);
-        if (format === null)
-            continue;
-        if (i === 0)
-            return { kind: format === 'automl-index' ? 'index' : 'rows' };
-        votes.set(format, (votes.get(format) ?? 0) + 1);
-    }
-    const [best] = [...votes].sort((a, b) => b[1] - a[1]);
-    if (best && best[1] * 2 >= records.length - 1)
-        return { kind: best[0] === 'automl-index' ? 'index' : 'rows' };
-    return { kind: 'unknown', why: describeUnknown(records) };
-}
-/** Why the first records fit no format: the field count, and the delimiter they seem to use. */
-function describeUnknown(records) {
-    const first = records[0];
-    const delimiter = guessDelimiter(records.map(fields => fields.join(',')));
-    const counts = [...new Set(records.map(r => r.length))].sort((a, b) => a - b);
-    const shape = `its first ${records.length === 1 ? 'row has' : `${records.length} rows have`} ${counts.join(' or ')} comma-separated field${counts.length === 1 && counts[0] === 1 ? '' : 's'}`;
-    if (delimiter)
-        return `${shape}; it seems to use ${delimiter} as the delimiter, and Google's formats use commas`;
-    return `${shape}, first "${clip(first.join(','), 40)}"; AutoML and Vertex AI rows have 2, 4 or 5 fields, and a headered file needs a video and a label column`;
-}
-const DELIMITERS = [
-    ['";" (semicolon)', /;/g],
-    ['a tab', /\t/g],
-    ['"|" (pipe)', /\|/g]
-];
-/** The delimiter every line has the same non-zero number of, when commas are not it. */
-function guessDelimiter(lines) {
-    if (lines.length === 0 || lines.some(line => line.includes(',')))
-        return null;
-    for (const [name, pattern] of DELIMITERS) {
-        const counts = lines.map(line => line.match(pattern)?.length ?? 0);
-        if (counts[0] > 0 && counts.every(c => c === counts[0]))
-            return name;
-    }
-    return null;
-}
-
 ;// CONCATENATED MODULE: ./src/read/plan.ts
 /**
  * Decides which files form which dataset: the configured datasets, or, without any, every AutoML
@@ -37923,19 +37930,6 @@ async function closeStorage(run) {
 
 
 
-/** Records the first row of every new video: one length comparison per row. */
-class LocatingAccumulator extends DatasetAccumulator {
-    firstFile = [];
-    firstLine = [];
-    addRow(file, line, split, uri, label, start, end) {
-        const before = this.videoKeys.length;
-        super.addRow(file, line, split, uri, label, start, end);
-        if (this.videoKeys.length > before) {
-            this.firstFile.push(file);
-            this.firstLine.push(line);
-        }
-    }
-}
 /** The dataset's video keys and first rows, from a pass that judges nothing. */
 async function collectVideos(source, plan, settings) {
     // Findings of this pass are thrown away: the first pass makes them.
@@ -37950,7 +37944,7 @@ async function collectVideos(source, plan, settings) {
         rules: valueRules(quiet, null),
         frozenSplits: []
     };
-    const accumulator = new LocatingAccumulator(new RowProblemReporter(sink, quiet), options);
+    const accumulator = new DatasetAccumulator(new RowProblemReporter(sink, quiet), options);
     const pass = startFirstPass({
         source,
         plan,
@@ -37963,10 +37957,10 @@ async function collectVideos(source, plan, settings) {
         await readDataFile(pass, file);
     return {
         keys: accumulator.videoKeys,
-        first: accumulator.firstFile.map((file, i) => ({
-            file: accumulator.files[file],
-            line: accumulator.firstLine[i]
-        })),
+        first: accumulator.videoKeys.map((_, video) => {
+            const place = accumulator.firstPlaceOf(video);
+            return { file: accumulator.files[place.file], line: place.line };
+        }),
         videoKey: options.videoKey
     };
 }
@@ -42273,18 +42267,9 @@ async function readDatasetRows(source, plan) {
     return result;
 }
 async function readInto(planned, plan, bytes, sink, fileIndex) {
-    const reader = createRowReader({
-        path: planned.path,
-        fileIndex,
-        fixedSplit: planned.split,
-        format: planned.format,
-        ...(plan.spec?.columns ? { columns: plan.spec.columns } : {}),
-        ...(plan.spec?.splitValues ? { splitValues: plan.spec.splitValues } : {}),
-        accumulator: sink,
-        problems: ignoreRowProblems
-    });
+    const reader = createFileReader(planned, plan.spec, fileIndex, sink, ignoreRowProblems);
     await readRecords(once(bytes), reader, {
-        mode: planned.format === 'vertex-jsonl' ? 'lines' : 'csv',
+        mode: recordMode(planned.format),
         maxLineBytes: Number.MAX_SAFE_INTEGER
     });
     return reader.fatal ? null : reader.format;

@@ -61957,6 +61957,10 @@ class VideoRegistry {
     constructor(options) {
         this.options = options;
     }
+    /** Where a video first appears: the accumulator's file index and the line. */
+    firstPlace(video) {
+        return { file: this.firstFile.data[video], line: this.firstLine.data[video] };
+    }
     /** The video a raw spelling names, or -1 when the spelling is new. Runs on every row. */
     find(raw) {
         let video = this.byKey.get(raw);
@@ -62429,6 +62433,10 @@ class DatasetAccumulator {
      * Frees the per-row columns once `duplicateCandidates` and `linesOfVideos` have used them, so a
      * later pass over the files does not add to their memory. Both return nothing afterwards.
      */
+    /** Where a video first appears: the index of its file in `files`, and the line. */
+    firstPlaceOf(video) {
+        return this.videos.firstPlace(video);
+    }
     releaseRows() {
         this.lastUri = null;
         this.fingerprints?.release();
@@ -62662,397 +62670,6 @@ function sortedClasses(classes) {
 function roundSeconds(value) {
     return Math.round(value * 1e6) / 1e6;
 }
-
-;// CONCATENATED MODULE: ./src/judge/row-wording.ts
-
-
-/**
- * A finding at a problem's place: its file and line, and its split and class (label) when it has
- * them. `fingerprint` is its identity across revisions: the row's content, never its line.
- */
-function findingAt(p, message, fingerprint, severity) {
-    const finding = {
-        message,
-        file: p.file,
-        line: p.line,
-        split: p.split ?? null,
-        class: p.label ?? null,
-        fingerprint
-    };
-    if (severity)
-        finding.severity = severity;
-    return finding;
-}
-function wordBlank(p) {
-    const message = 'blank line; AutoML rejects files with blank lines. Delete it.';
-    return findingAt(p, message, `row-shape:blank:${p.file}`);
-}
-function wordHeader(p) {
-    const importer = p.format === 'vertex-csv' ? 'Vertex AI' : 'AutoML';
-    const message = `line ${p.line} is a header row (${clip(p.header, 80)}); ${importer} import does not take a header and would read it as a data row. Delete it.`;
-    return findingAt(p, message, `row-shape:header:${p.file}`, 'warning');
-}
-/** A line that is not the fields of a row: its identity is its text. */
-function notARow(p, message) {
-    return findingAt(p, message, `row-shape:${textHash(p.text)}`);
-}
-const LAYOUTS = {
-    'automl-rows': () => '4 fields (VIDEO_URI,LABEL,START,END)',
-    'vertex-csv': () => '4 or 5 fields ([ML_USE,]VIDEO_URI,LABEL,START,END)',
-    header: width => `${width} fields like the header`
-};
-function wordFieldCount(p) {
-    const delimiter = p.found === 1 ? otherDelimiter(p.text) : null;
-    const advice = delimiter
-        ? `The row seems to use ${delimiter} as its delimiter; Google's import formats need commas. Save the file as comma-separated.`
-        : 'Check for unquoted commas or missing fields.';
-    const expected = LAYOUTS[p.layout](p.expected);
-    return notARow(p, `expected ${expected}, found ${plural(p.found, 'field')}. ${advice}`);
-}
-/** Named as plan.ts names them in its note on files it cannot recognise. */
-const OTHER_DELIMITERS = [
-    [';', '";" (semicolon)'],
-    ['\t', 'a tab'],
-    ['|', '"|" (pipe)']
-];
-/**
- * The delimiter a one-field row seems to use instead of commas (the one it holds most of), named
- * for a message, or null. Runs only for a row-shape finding.
- */
-function otherDelimiter(text) {
-    let best = null;
-    let bestCount = 0;
-    for (const [char, name] of OTHER_DELIMITERS) {
-        const count = text.split(char).length - 1;
-        if (count > bestCount) {
-            best = name;
-            bestCount = count;
-        }
-    }
-    return best;
-}
-function wordUnknownSplit(p) {
-    const message = `split value "${clip(p.value)}" is not one of ${p.allowed.join(', ')}; the row is not counted.`;
-    return findingAt(p, message, `split-invalid:${textHash(p.value)}`);
-}
-function wordValidationSplit(p) {
-    const message = 'ML_USE "validation" is not used for Vertex AI video classification; use training or test';
-    return findingAt(p, message, `split-invalid:${p.value}`, 'warning');
-}
-/** What the author of an undocumented ML_USE spelling meant, by the split it is counted in. */
-const MEANT = {
-    TRAIN: 'did you mean training?',
-    TEST: 'did you mean test?',
-    VALIDATION: 'did you mean validation? Video classification does not use it either: use training or test.',
-    UNASSIGNED: 'leave ML_USE out (4 fields) to let Vertex AI assign the split.'
-};
-function wordUndocumentedSplit(p) {
-    const message = `ML_USE "${clip(p.value)}" is not a value Vertex AI accepts (${p.allowed.join(', ')}, any case); ${MEANT[p.split]} The row is counted in ${p.split}.`;
-    // Not a place in a split: the value is what is wrong with the row's split.
-    return findingAt({ file: p.file, line: p.line }, message, `split-invalid:${p.value}`, 'error');
-}
-function wordInvalidVideo(p) {
-    return findingAt(p, p.reason, `uri-invalid:${textHash(p.uri)}`);
-}
-function wordInvalidLabel(p) {
-    return findingAt(p, p.reason, `label-invalid:${textHash(p.uri + ',' + p.label)}`);
-}
-
-;// CONCATENATED MODULE: ./src/judge/value-checks.ts
-/**
- * Which video URIs, video ids and labels the import accepts, and why one is refused: each check
- * returns a reason a person can act on, or null. The accumulator runs them once per distinct
- * spelling (see `ValueRules` in analyze/accumulator.ts), never per row.
- */
-
-const DEFAULT_LABEL_PATTERN = '^[A-Za-z][A-Za-z0-9_]{0,31}$';
-const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const BUCKET = /^[a-z0-9][a-z0-9._-]*[a-z0-9]$/;
-/** Why a `gs://` video URI cannot be imported, or null. */
-function checkVideoUri(uri, extensions) {
-    if (uri.length === 0)
-        return 'the video URI is empty';
-    if (CONTROL_OR_SPACE.test(uri) || INVISIBLE.test(uri)) {
-        return 'the video URI contains whitespace, control or invisible characters; remove them or percent-encode them';
-    }
-    if (!uri.startsWith('gs://'))
-        return notCloudStorage(uri);
-    const rest = uri.slice(5);
-    const slash = rest.indexOf('/');
-    const bucket = slash === -1 ? rest : rest.slice(0, slash);
-    const object = slash === -1 ? '' : rest.slice(slash + 1);
-    const bucketProblem = checkBucket(bucket);
-    if (bucketProblem)
-        return bucketProblem;
-    if (object.length === 0 || object.endsWith('/'))
-        return 'the video URI names a bucket or folder, not a video object';
-    const name = object.slice(object.lastIndexOf('/') + 1);
-    const dot = name.lastIndexOf('.');
-    const extension = dot === -1 ? '' : name.slice(dot).toLowerCase();
-    if (!extensions.some(allowed => allowed.toLowerCase() === extension)) {
-        return `unsupported video container "${extension || '(none)'}"; allowed: ${extensions.join(' ')}`;
-    }
-    return null;
-}
-/** A bare name: no scheme, folder or extension. What a video id looks like (`--07WQ2iBlw`). */
-const BARE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-/**
- * A non-gs:// URI. A bare id-like name is most likely a dataset keyed by video id (a YouTube id)
- * read with the default `video-key: uri`: the hint names the setting that fixes every such row.
- */
-function notCloudStorage(uri) {
-    const problem = 'the video URI must be a Cloud Storage URI of the form gs://bucket/object';
-    if (!BARE_ID.test(uri))
-        return problem;
-    return `${problem}; "${uri}" looks like a video id. If this dataset names its videos by id (e.g. YouTube ids), set \`video-key: id\` for this dataset in .github/dataset-gate.yml.`;
-}
-function checkBucket(bucket) {
-    if (bucket.length < 3 || bucket.length > 222)
-        return `bucket name "${bucket}" must be 3 to 63 characters (222 with dots)`;
-    if (!BUCKET.test(bucket)) {
-        return `bucket name "${bucket}" may only use lowercase letters, digits, dashes, underscores and dots, starting and ending with a letter or digit`;
-    }
-    if (bucket.split('.').some(part => part.length === 0 || part.length > 63)) {
-        return `bucket name "${bucket}" has an empty or over-long dot-separated part`;
-    }
-    if (!bucket.includes('.') && bucket.length > 63)
-        return `bucket name "${bucket}" is longer than 63 characters`;
-    if (/^\d+\.\d+\.\d+\.\d+$/.test(bucket))
-        return `bucket name "${bucket}" looks like an IP address`;
-    if (bucket.startsWith('goog'))
-        return `bucket name "${bucket}" cannot start with "goog"`;
-    return null;
-}
-/** Why a non-URI video id (video-key: id) is unusable, or null. */
-function checkVideoId(id) {
-    if (id.trim().length === 0)
-        return 'the video id is empty';
-    if (/[\u0000-\u001f\u007f]/.test(id) || INVISIBLE.test(id))
-        return 'the video id contains control or invisible characters';
-    return null;
-}
-/** Builds the per-label check for a profile; `pattern` (RE2 syntax, already vetted) replaces AutoML's. */
-function labelChecker(profile, match, patternText) {
-    return label => {
-        if (label.includes(','))
-            return `label "${clip(label)}" contains a comma; labels must be plain strings without commas`;
-        if (INVISIBLE.test(label) || CONTROL.test(label)) {
-            return `label "${visible(label)}" contains invisible or control characters; retype it`;
-        }
-        if (profile === 'relaxed') {
-            if (label.trim() !== label)
-                return `label "${clip(label)}" has leading or trailing whitespace`;
-            return null;
-        }
-        if (match && !match(label)) {
-            return `label "${clip(label)}" does not match the label pattern ${patternText}`;
-        }
-        if (!match && !AUTOML_LABEL.test(label)) {
-            return `label "${clip(label)}" is not a valid AutoML label (letters, digits and underscores, starting with a letter, at most 32 characters)`;
-        }
-        return null;
-    };
-}
-const AUTOML_LABEL = new RegExp(DEFAULT_LABEL_PATTERN);
-/**
- * The accumulator's `ValueRules` from the rule settings; `labelMatch` is the configured label
- * pattern, compiled (RE2), or null for AutoML's.
- */
-function valueRules(settings, labelMatch) {
-    const extensions = settings['uri-invalid'].options.extensions;
-    const labels = settings['label-invalid'].options;
-    const pattern = labels.pattern ?? '';
-    const checkers = {
-        automl: labelChecker('automl', labelMatch, pattern),
-        relaxed: labelChecker('relaxed', labelMatch, pattern)
-    };
-    const segments = settings['segment-invalid'].options;
-    return {
-        videoProblem: (raw, kind) => kind === 'uri' ? checkVideoUri(raw, extensions) : checkVideoId(raw),
-        labelProblem: (label, profile) => checkers[profile](label),
-        maxDecimals: segments['max-decimals'],
-        durationTolerance: segments.tolerance,
-        relaxLabelsForColumns: labels.profile === 'auto'
-    };
-}
-/**
- * Why a JSON Lines time that is not a plain seconds value either is unusable: Vertex writes times
- * as protobuf Duration strings ("12.5s"), so the CSV advice ("write plain seconds") would mislead.
- */
-function describeBadDuration(text) {
-    const shown = JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
-    if (text.trimStart().startsWith('-'))
-        return `${shown} is negative`;
-    return `${shown} is not a duration like "12.5s"`;
-}
-
-;// CONCATENATED MODULE: ./src/judge/segment-wording.ts
-
-
-
-
-const CSV_TIMES = {
-    start: 'START',
-    end: 'END',
-    show: seconds => seconds,
-    endOfVideo: text => `"${text}"`,
-    reason: (_text, parserReason) => parserReason,
-    advice: 'Write seconds from the start of the video, e.g. 12.5.',
-    endAdvice: 'Write seconds from the start of the video, or inf for its end.',
-    unlabeled: 'the row has times but no label. Add the label, or write the row as URI,,, to mark the whole video unlabeled.'
-};
-const DURATION_ADVICE = 'Write times as strings with an s unit, e.g. "12.5s".';
-const JSONL_TIMES = {
-    start: 'startTime',
-    end: 'endTime',
-    show: seconds => `"${seconds}s"`,
-    endOfVideo: () => '"Infinity"',
-    reason: text => describeBadDuration(text),
-    advice: DURATION_ADVICE,
-    endAdvice: 'Write times as strings with an s unit, e.g. "12.5s", or leave endTime out for the end of the video.',
-    unlabeled: 'the time segment has no displayName. Add the label, or leave timeSegmentAnnotations out to mark the whole video unlabeled.'
-};
-function notationOf(format) {
-    return format === 'vertex-jsonl' ? JSONL_TIMES : CSV_TIMES;
-}
-/** The segment's identity: its video, label and times as written. */
-function segmentHash(p) {
-    return textHash(p.video + ',' + p.label + ',' + p.start + ',' + p.end);
-}
-function segmentFinding(p, message) {
-    return findingAt(p, message, `segment-invalid:${segmentHash(p)}`);
-}
-const WHOLE_VIDEO = 'Give both times in seconds (0,inf for the whole video).';
-function wordNoTimes(p) {
-    const message = `the row has a label but no START and END. ${WHOLE_VIDEO}`;
-    return findingAt(p, message, `label-missing:${segmentHash(p)}`);
-}
-function wordMissingTime(p) {
-    const missing = p.start.length === 0 ? 'START' : 'END';
-    return segmentFinding(p, `the segment has no ${missing}. ${WHOLE_VIDEO}`);
-}
-function wordStartAtEnd(p) {
-    const n = notationOf(p.format);
-    const quoted = n.endOfVideo(p.start);
-    return segmentFinding(p, `${n.start} is ${quoted}; ${quoted} (the end of the video) is only valid as ${n.end}.`);
-}
-function wordUnreadable(p) {
-    const n = notationOf(p.format);
-    const message = p.code === 'segment.start-unreadable'
-        ? `${n.start} ${n.reason(p.start, p.reason)}. ${n.advice}`
-        : `${n.end} ${n.reason(p.end, p.reason)}. ${n.endAdvice}`;
-    return segmentFinding(p, message);
-}
-function wordDecimals(p) {
-    const message = `a time has ${plural(p.decimals, 'decimal')}; AutoML keeps microseconds (${plural(p.maxDecimals, 'decimal')}) and rounds the rest.`;
-    return findingAt(p, message, `segment-invalid:${segmentHash(p)}:decimals`, 'warning');
-}
-function wordEndNotPositive(p) {
-    const n = notationOf(p.format);
-    return segmentFinding(p, `${n.end} ${n.show(p.end)} must be greater than 0.`);
-}
-function wordEndBeforeStart(p) {
-    const n = notationOf(p.format);
-    return segmentFinding(p, `the segment ends (${n.show(p.end)}) before or where it starts (${n.show(p.start)}); ${n.start} must be less than ${n.end}.`);
-}
-function wordBeyondDuration(p) {
-    const n = notationOf(p.format);
-    const beyond = `the video's duration of ${p.duration} s (from the durations file).`;
-    return segmentFinding(p, p.code === 'segment.end-beyond-duration'
-        ? `${n.end} ${n.show(p.end)} is beyond ${beyond}`
-        : `${n.start} ${n.show(p.start)} is at or beyond ${beyond}`);
-}
-const NOTATION_PROBLEM = {
-    number: () => 'is a JSON number',
-    'csv-inf': (field) => `is the CSV spelling of the end of the video; write "Infinity" or leave ${field} out`,
-    'no-unit': () => 'has no s unit'
-};
-/** A JSON Lines time that holds seconds but is not written as a Duration string. */
-function wordNotation(p) {
-    const shown = p.notation === 'number' ? p.raw : `"${clip(p.raw)}"`;
-    const message = `${p.field} ${shown} ${NOTATION_PROBLEM[p.notation](p.field)}. ${DURATION_ADVICE}`;
-    const identity = textHash(p.uri + ',' + p.label + ',' + p.field + ',' + p.raw);
-    return findingAt(p, message, `segment-invalid:${identity}:notation`);
-}
-/** Times without a label (rule label-missing). */
-function wordUnlabeled(p) {
-    const identity = textHash(p.uri + ',' + p.start + ',' + p.end);
-    return findingAt(p, notationOf(p.format).unlabeled, `label-missing:${identity}`);
-}
-
-;// CONCATENATED MODULE: ./src/judge/row-problems.ts
-
-
-
-/** A code whose words give no severity of their own (the rule's applies). */
-const row_problems_NONE = 'none';
-class RowProblemReporter {
-    sink;
-    blankLine;
-    /** Per problem code, the severity its words gave (a code's outcome always has the same one). */
-    outcomes = new Map();
-    constructor(sink, settings) {
-        this.sink = sink;
-        this.blankLine = settings['row-shape'].options['blank-line-severity'];
-    }
-    enabled(rule) {
-        return this.sink.enabled(rule);
-    }
-    report(problem) {
-        const { code } = problem;
-        const [rule, word] = WORDING[code];
-        if (!this.sink.enabled(rule))
-            return;
-        if (code === 'row.blank' && this.blankLine === 'off')
-            return;
-        // Past the rule's cap (and with no base to compare), a finding is only counted: nothing is
-        // worded. Its severity is the one this code's words gave before (fixed per code).
-        const outcome = this.outcomes.get(code);
-        if (outcome !== undefined && this.sink.countsOnly(rule)) {
-            this.sink.countOmitted(rule, outcome === row_problems_NONE ? undefined : outcome);
-            return;
-        }
-        const finding = word(problem);
-        if (code === 'row.blank')
-            finding.severity = this.blankLine;
-        this.outcomes.set(code, finding.severity ?? row_problems_NONE);
-        this.sink.add(rule, finding);
-    }
-}
-/** Each problem's rule and words. */
-const WORDING = {
-    'row.blank': ['row-shape', wordBlank],
-    'row.header': ['row-shape', wordHeader],
-    'row.field-count': ['row-shape', wordFieldCount],
-    'json.invalid': [
-        'row-shape',
-        p => notARow(p, 'not a valid JSON object; each line of a JSON Lines file must be one object.')
-    ],
-    'json.not-object': ['row-shape', p => notARow(p, 'expected a JSON object with videoGcsUri.')],
-    'json.no-uri': ['row-shape', p => notARow(p, 'the object has no string "videoGcsUri".')],
-    'json.segments-not-list': [
-        'row-shape',
-        p => notARow(p, '"timeSegmentAnnotations" must be a list.')
-    ],
-    'split.unknown': ['split-invalid', wordUnknownSplit],
-    'split.validation': ['split-invalid', wordValidationSplit],
-    'split.undocumented': ['split-invalid', wordUndocumentedSplit],
-    'video.invalid': ['uri-invalid', wordInvalidVideo],
-    'label.invalid': ['label-invalid', wordInvalidLabel],
-    'label.missing': ['label-missing', wordUnlabeled],
-    'segment.notation': ['segment-invalid', wordNotation],
-    'segment.no-times': ['label-missing', wordNoTimes],
-    'segment.missing-time': ['segment-invalid', wordMissingTime],
-    'segment.start-at-end': ['segment-invalid', wordStartAtEnd],
-    'segment.start-unreadable': ['segment-invalid', wordUnreadable],
-    'segment.end-unreadable': ['segment-invalid', wordUnreadable],
-    'segment.decimals': ['segment-invalid', wordDecimals],
-    'segment.end-not-positive': ['segment-invalid', wordEndNotPositive],
-    'segment.end-before-start': ['segment-invalid', wordEndBeforeStart],
-    'segment.end-beyond-duration': ['segment-invalid', wordBeyondDuration],
-    'segment.start-beyond-duration': ['segment-invalid', wordBeyondDuration]
-};
 
 ;// CONCATENATED MODULE: ./src/read/splits.ts
 
@@ -63515,6 +63132,27 @@ class VertexJsonl extends FormatHandler {
 /** Reads the rows of one file; its first record decides the format (and may be a header). */
 function createRowReader(context) {
     return new FileRowReader(context);
+}
+/**
+ * The reader of one planned file of a dataset: the file's split and format, and the dataset's
+ * column map and split values. Every pass over a dataset's files (the first, the second, repair)
+ * reads them the same way.
+ */
+function createFileReader(file, spec, fileIndex, rows, problems) {
+    return new FileRowReader({
+        path: file.path,
+        fileIndex,
+        fixedSplit: file.split,
+        format: file.format,
+        ...(spec?.columns ? { columns: spec.columns } : {}),
+        ...(spec?.splitValues ? { splitValues: spec.splitValues } : {}),
+        accumulator: rows,
+        problems
+    });
+}
+/** How the text reader splits a file's records: JSON Lines are whole lines, the rest CSV. */
+function recordMode(format) {
+    return format === 'vertex-jsonl' ? 'lines' : 'csv';
 }
 const NESTED_INDEX = 'this file is an AutoML index (ML_USE,PATH), but it is listed as a rows file; an index cannot reference another index';
 class FileRowReader {
@@ -66409,6 +66047,481 @@ function firstInvalidUtf8(bytes) {
     return Math.max(0, bytes.length - 1);
 }
 
+;// CONCATENATED MODULE: ./src/read/sniff.ts
+/**
+ * Telling an AutoML index from a rows file (or neither) from a file's first records, without
+ * reading the whole file, and saying why a file fits no format.
+ */
+
+
+
+const JSON_LINES = /\.(jsonl|ndjson)$/i;
+/** Records looked at to recognise a file: one broken first line must not hide a manifest. */
+const SNIFF_RECORDS = 20;
+/**
+ * Tells an index from a rows file from its first records, without reading the whole file. The
+ * first record decides when it is recognisable; otherwise the format most of the next records
+ * have (a comment or a broken line above the data becomes a row-shape finding when read).
+ */
+async function sniff(source, path) {
+    if (JSON_LINES.test(path))
+        return { kind: 'jsonl' };
+    const info = await source.stat(path);
+    if (!('size' in info))
+        return { kind: 'rows' }; // reading it will report the problem
+    const records = [];
+    const iterator = source.open(path)[Symbol.asyncIterator]();
+    const firstChunks = {
+        async *[Symbol.asyncIterator]() {
+            const { value, done } = await iterator.next();
+            if (done)
+                return;
+            const window = value.subarray(0, 64 * 1024);
+            // Whole lines only: a first line cut by the window is not the first record (a 10 MB line
+            // would sniff as a 2-field record and the file be skipped); the full read reports it.
+            yield window.length >= info.size ? window : window.subarray(0, window.lastIndexOf(10) + 1);
+        }
+    };
+    const result = await readRecords(firstChunks, {
+        record(fields) {
+            if (records.length < SNIFF_RECORDS)
+                records.push(fields);
+        },
+        blank() { }
+    }, { mode: 'csv', maxLineBytes: 64 * 1024 });
+    await iterator.return?.();
+    if (result.stop && result.stop.kind === 'syntax')
+        return { kind: 'rows' }; // reading it reports the syntax problem
+    if (records.length === 0)
+        return { kind: 'rows' }; // empty file: reported when read
+    const votes = new Map();
+    for (const [i, fields] of records.entries()) {
+        const format = detectFormat(fields, null);
+        if (format === null)
+            continue;
+        if (i === 0)
+            return { kind: format === 'automl-index' ? 'index' : 'rows' };
+        votes.set(format, (votes.get(format) ?? 0) + 1);
+    }
+    const [best] = [...votes].sort((a, b) => b[1] - a[1]);
+    if (best && best[1] * 2 >= records.length - 1)
+        return { kind: best[0] === 'automl-index' ? 'index' : 'rows' };
+    return { kind: 'unknown', why: describeUnknown(records) };
+}
+/** Why the first records fit no format: the field count, and the delimiter they seem to use. */
+function describeUnknown(records) {
+    const first = records[0];
+    const delimiter = guessDelimiter(records.map(fields => fields.join(',')));
+    const counts = [...new Set(records.map(r => r.length))].sort((a, b) => a - b);
+    const shape = `its first ${records.length === 1 ? 'row has' : `${records.length} rows have`} ${counts.join(' or ')} comma-separated field${counts.length === 1 && counts[0] === 1 ? '' : 's'}`;
+    if (delimiter)
+        return `${shape}; it seems to use ${delimiter} as the delimiter, and Google's formats use commas`;
+    return `${shape}, first "${clip(first.join(','), 40)}"; AutoML and Vertex AI rows have 2, 4 or 5 fields, and a headered file needs a video and a label column`;
+}
+/** Delimiters people use instead of commas, named as messages name them. */
+const OTHER_DELIMITERS = [
+    [';', '";" (semicolon)'],
+    ['\t', 'a tab'],
+    ['|', '"|" (pipe)']
+];
+/** The delimiter every line has the same non-zero number of, when commas are not it. */
+function guessDelimiter(lines) {
+    if (lines.length === 0 || lines.some(line => line.includes(',')))
+        return null;
+    for (const [char, name] of OTHER_DELIMITERS) {
+        const counts = lines.map(line => line.split(char).length - 1);
+        if (counts[0] > 0 && counts.every(c => c === counts[0]))
+            return name;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/judge/row-wording.ts
+
+
+
+/**
+ * A finding at a problem's place: its file and line, and its split and class (label) when it has
+ * them. `fingerprint` is its identity across revisions: the row's content, never its line.
+ */
+function findingAt(p, message, fingerprint, severity) {
+    const finding = {
+        message,
+        file: p.file,
+        line: p.line,
+        split: p.split ?? null,
+        class: p.label ?? null,
+        fingerprint
+    };
+    if (severity)
+        finding.severity = severity;
+    return finding;
+}
+function wordBlank(p) {
+    const message = 'blank line; AutoML rejects files with blank lines. Delete it.';
+    return findingAt(p, message, `row-shape:blank:${p.file}`);
+}
+function wordHeader(p) {
+    const importer = p.format === 'vertex-csv' ? 'Vertex AI' : 'AutoML';
+    const message = `line ${p.line} is a header row (${clip(p.header, 80)}); ${importer} import does not take a header and would read it as a data row. Delete it.`;
+    return findingAt(p, message, `row-shape:header:${p.file}`, 'warning');
+}
+/** A line that is not the fields of a row: its identity is its text. */
+function notARow(p, message) {
+    return findingAt(p, message, `row-shape:${textHash(p.text)}`);
+}
+const LAYOUTS = {
+    'automl-rows': () => '4 fields (VIDEO_URI,LABEL,START,END)',
+    'vertex-csv': () => '4 or 5 fields ([ML_USE,]VIDEO_URI,LABEL,START,END)',
+    header: width => `${width} fields like the header`
+};
+function wordFieldCount(p) {
+    const delimiter = p.found === 1 ? otherDelimiter(p.text) : null;
+    const advice = delimiter
+        ? `The row seems to use ${delimiter} as its delimiter; Google's import formats need commas. Save the file as comma-separated.`
+        : 'Check for unquoted commas or missing fields.';
+    const expected = LAYOUTS[p.layout](p.expected);
+    return notARow(p, `expected ${expected}, found ${plural(p.found, 'field')}. ${advice}`);
+}
+/**
+ * The delimiter a one-field row seems to use instead of commas (the one it holds most of), named
+ * for a message, or null. Runs only for a row-shape finding.
+ */
+function otherDelimiter(text) {
+    let best = null;
+    let bestCount = 0;
+    for (const [char, name] of OTHER_DELIMITERS) {
+        const count = text.split(char).length - 1;
+        if (count > bestCount) {
+            best = name;
+            bestCount = count;
+        }
+    }
+    return best;
+}
+function wordUnknownSplit(p) {
+    const message = `split value "${clip(p.value)}" is not one of ${p.allowed.join(', ')}; the row is not counted.`;
+    return findingAt(p, message, `split-invalid:${textHash(p.value)}`);
+}
+function wordValidationSplit(p) {
+    const message = 'ML_USE "validation" is not used for Vertex AI video classification; use training or test';
+    return findingAt(p, message, `split-invalid:${p.value}`, 'warning');
+}
+/** What the author of an undocumented ML_USE spelling meant, by the split it is counted in. */
+const MEANT = {
+    TRAIN: 'did you mean training?',
+    TEST: 'did you mean test?',
+    VALIDATION: 'did you mean validation? Video classification does not use it either: use training or test.',
+    UNASSIGNED: 'leave ML_USE out (4 fields) to let Vertex AI assign the split.'
+};
+function wordUndocumentedSplit(p) {
+    const message = `ML_USE "${clip(p.value)}" is not a value Vertex AI accepts (${p.allowed.join(', ')}, any case); ${MEANT[p.split]} The row is counted in ${p.split}.`;
+    // Not a place in a split: the value is what is wrong with the row's split.
+    return findingAt({ file: p.file, line: p.line }, message, `split-invalid:${p.value}`, 'error');
+}
+function wordInvalidVideo(p) {
+    return findingAt(p, p.reason, `uri-invalid:${textHash(p.uri)}`);
+}
+function wordInvalidLabel(p) {
+    return findingAt(p, p.reason, `label-invalid:${textHash(p.uri + ',' + p.label)}`);
+}
+
+;// CONCATENATED MODULE: ./src/judge/value-checks.ts
+/**
+ * Which video URIs, video ids and labels the import accepts, and why one is refused: each check
+ * returns a reason a person can act on, or null. The accumulator runs them once per distinct
+ * spelling (see `ValueRules` in analyze/accumulator.ts), never per row.
+ */
+
+const DEFAULT_LABEL_PATTERN = '^[A-Za-z][A-Za-z0-9_]{0,31}$';
+const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const BUCKET = /^[a-z0-9][a-z0-9._-]*[a-z0-9]$/;
+/** Why a `gs://` video URI cannot be imported, or null. */
+function checkVideoUri(uri, extensions) {
+    if (uri.length === 0)
+        return 'the video URI is empty';
+    if (CONTROL_OR_SPACE.test(uri) || INVISIBLE.test(uri)) {
+        return 'the video URI contains whitespace, control or invisible characters; remove them or percent-encode them';
+    }
+    if (!uri.startsWith('gs://'))
+        return notCloudStorage(uri);
+    const rest = uri.slice(5);
+    const slash = rest.indexOf('/');
+    const bucket = slash === -1 ? rest : rest.slice(0, slash);
+    const object = slash === -1 ? '' : rest.slice(slash + 1);
+    const bucketProblem = checkBucket(bucket);
+    if (bucketProblem)
+        return bucketProblem;
+    if (object.length === 0 || object.endsWith('/'))
+        return 'the video URI names a bucket or folder, not a video object';
+    const name = object.slice(object.lastIndexOf('/') + 1);
+    const dot = name.lastIndexOf('.');
+    const extension = dot === -1 ? '' : name.slice(dot).toLowerCase();
+    if (!extensions.some(allowed => allowed.toLowerCase() === extension)) {
+        return `unsupported video container "${extension || '(none)'}"; allowed: ${extensions.join(' ')}`;
+    }
+    return null;
+}
+/** A bare name: no scheme, folder or extension. What a video id looks like (`--07WQ2iBlw`). */
+const BARE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/**
+ * A non-gs:// URI. A bare id-like name is most likely a dataset keyed by video id (a YouTube id)
+ * read with the default `video-key: uri`: the hint names the setting that fixes every such row.
+ */
+function notCloudStorage(uri) {
+    const problem = 'the video URI must be a Cloud Storage URI of the form gs://bucket/object';
+    if (!BARE_ID.test(uri))
+        return problem;
+    return `${problem}; "${uri}" looks like a video id. If this dataset names its videos by id (e.g. YouTube ids), set \`video-key: id\` for this dataset in .github/dataset-gate.yml.`;
+}
+function checkBucket(bucket) {
+    if (bucket.length < 3 || bucket.length > 222)
+        return `bucket name "${bucket}" must be 3 to 63 characters (222 with dots)`;
+    if (!BUCKET.test(bucket)) {
+        return `bucket name "${bucket}" may only use lowercase letters, digits, dashes, underscores and dots, starting and ending with a letter or digit`;
+    }
+    if (bucket.split('.').some(part => part.length === 0 || part.length > 63)) {
+        return `bucket name "${bucket}" has an empty or over-long dot-separated part`;
+    }
+    if (!bucket.includes('.') && bucket.length > 63)
+        return `bucket name "${bucket}" is longer than 63 characters`;
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(bucket))
+        return `bucket name "${bucket}" looks like an IP address`;
+    if (bucket.startsWith('goog'))
+        return `bucket name "${bucket}" cannot start with "goog"`;
+    return null;
+}
+/** Why a non-URI video id (video-key: id) is unusable, or null. */
+function checkVideoId(id) {
+    if (id.trim().length === 0)
+        return 'the video id is empty';
+    if (/[\u0000-\u001f\u007f]/.test(id) || INVISIBLE.test(id))
+        return 'the video id contains control or invisible characters';
+    return null;
+}
+/** Builds the per-label check for a profile; `pattern` (RE2 syntax, already vetted) replaces AutoML's. */
+function labelChecker(profile, match, patternText) {
+    return label => {
+        if (label.includes(','))
+            return `label "${clip(label)}" contains a comma; labels must be plain strings without commas`;
+        if (INVISIBLE.test(label) || CONTROL.test(label)) {
+            return `label "${visible(label)}" contains invisible or control characters; retype it`;
+        }
+        if (profile === 'relaxed') {
+            if (label.trim() !== label)
+                return `label "${clip(label)}" has leading or trailing whitespace`;
+            return null;
+        }
+        if (match && !match(label)) {
+            return `label "${clip(label)}" does not match the label pattern ${patternText}`;
+        }
+        if (!match && !AUTOML_LABEL.test(label)) {
+            return `label "${clip(label)}" is not a valid AutoML label (letters, digits and underscores, starting with a letter, at most 32 characters)`;
+        }
+        return null;
+    };
+}
+const AUTOML_LABEL = new RegExp(DEFAULT_LABEL_PATTERN);
+/**
+ * The accumulator's `ValueRules` from the rule settings; `labelMatch` is the configured label
+ * pattern, compiled (RE2), or null for AutoML's.
+ */
+function valueRules(settings, labelMatch) {
+    const extensions = settings['uri-invalid'].options.extensions;
+    const labels = settings['label-invalid'].options;
+    const pattern = labels.pattern ?? '';
+    const checkers = {
+        automl: labelChecker('automl', labelMatch, pattern),
+        relaxed: labelChecker('relaxed', labelMatch, pattern)
+    };
+    const segments = settings['segment-invalid'].options;
+    return {
+        videoProblem: (raw, kind) => kind === 'uri' ? checkVideoUri(raw, extensions) : checkVideoId(raw),
+        labelProblem: (label, profile) => checkers[profile](label),
+        maxDecimals: segments['max-decimals'],
+        durationTolerance: segments.tolerance,
+        relaxLabelsForColumns: labels.profile === 'auto'
+    };
+}
+/**
+ * Why a JSON Lines time that is not a plain seconds value either is unusable: Vertex writes times
+ * as protobuf Duration strings ("12.5s"), so the CSV advice ("write plain seconds") would mislead.
+ */
+function describeBadDuration(text) {
+    const shown = JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
+    if (text.trimStart().startsWith('-'))
+        return `${shown} is negative`;
+    return `${shown} is not a duration like "12.5s"`;
+}
+
+;// CONCATENATED MODULE: ./src/judge/segment-wording.ts
+
+
+
+
+const CSV_TIMES = {
+    start: 'START',
+    end: 'END',
+    show: seconds => seconds,
+    endOfVideo: text => `"${text}"`,
+    reason: (_text, parserReason) => parserReason,
+    advice: 'Write seconds from the start of the video, e.g. 12.5.',
+    endAdvice: 'Write seconds from the start of the video, or inf for its end.',
+    unlabeled: 'the row has times but no label. Add the label, or write the row as URI,,, to mark the whole video unlabeled.'
+};
+const DURATION_ADVICE = 'Write times as strings with an s unit, e.g. "12.5s".';
+const JSONL_TIMES = {
+    start: 'startTime',
+    end: 'endTime',
+    show: seconds => `"${seconds}s"`,
+    endOfVideo: () => '"Infinity"',
+    reason: text => describeBadDuration(text),
+    advice: DURATION_ADVICE,
+    endAdvice: 'Write times as strings with an s unit, e.g. "12.5s", or leave endTime out for the end of the video.',
+    unlabeled: 'the time segment has no displayName. Add the label, or leave timeSegmentAnnotations out to mark the whole video unlabeled.'
+};
+function notationOf(format) {
+    return format === 'vertex-jsonl' ? JSONL_TIMES : CSV_TIMES;
+}
+/** The segment's identity: its video, label and times as written. */
+function segmentHash(p) {
+    return textHash(p.video + ',' + p.label + ',' + p.start + ',' + p.end);
+}
+function segmentFinding(p, message) {
+    return findingAt(p, message, `segment-invalid:${segmentHash(p)}`);
+}
+const WHOLE_VIDEO = 'Give both times in seconds (0,inf for the whole video).';
+function wordNoTimes(p) {
+    const message = `the row has a label but no START and END. ${WHOLE_VIDEO}`;
+    return findingAt(p, message, `label-missing:${segmentHash(p)}`);
+}
+function wordMissingTime(p) {
+    const missing = p.start.length === 0 ? 'START' : 'END';
+    return segmentFinding(p, `the segment has no ${missing}. ${WHOLE_VIDEO}`);
+}
+function wordStartAtEnd(p) {
+    const n = notationOf(p.format);
+    const quoted = n.endOfVideo(p.start);
+    return segmentFinding(p, `${n.start} is ${quoted}; ${quoted} (the end of the video) is only valid as ${n.end}.`);
+}
+function wordUnreadable(p) {
+    const n = notationOf(p.format);
+    const message = p.code === 'segment.start-unreadable'
+        ? `${n.start} ${n.reason(p.start, p.reason)}. ${n.advice}`
+        : `${n.end} ${n.reason(p.end, p.reason)}. ${n.endAdvice}`;
+    return segmentFinding(p, message);
+}
+function wordDecimals(p) {
+    const message = `a time has ${plural(p.decimals, 'decimal')}; AutoML keeps microseconds (${plural(p.maxDecimals, 'decimal')}) and rounds the rest.`;
+    return findingAt(p, message, `segment-invalid:${segmentHash(p)}:decimals`, 'warning');
+}
+function wordEndNotPositive(p) {
+    const n = notationOf(p.format);
+    return segmentFinding(p, `${n.end} ${n.show(p.end)} must be greater than 0.`);
+}
+function wordEndBeforeStart(p) {
+    const n = notationOf(p.format);
+    return segmentFinding(p, `the segment ends (${n.show(p.end)}) before or where it starts (${n.show(p.start)}); ${n.start} must be less than ${n.end}.`);
+}
+function wordBeyondDuration(p) {
+    const n = notationOf(p.format);
+    const beyond = `the video's duration of ${p.duration} s (from the durations file).`;
+    return segmentFinding(p, p.code === 'segment.end-beyond-duration'
+        ? `${n.end} ${n.show(p.end)} is beyond ${beyond}`
+        : `${n.start} ${n.show(p.start)} is at or beyond ${beyond}`);
+}
+const NOTATION_PROBLEM = {
+    number: () => 'is a JSON number',
+    'csv-inf': (field) => `is the CSV spelling of the end of the video; write "Infinity" or leave ${field} out`,
+    'no-unit': () => 'has no s unit'
+};
+/** A JSON Lines time that holds seconds but is not written as a Duration string. */
+function wordNotation(p) {
+    const shown = p.notation === 'number' ? p.raw : `"${clip(p.raw)}"`;
+    const message = `${p.field} ${shown} ${NOTATION_PROBLEM[p.notation](p.field)}. ${DURATION_ADVICE}`;
+    const identity = textHash(p.uri + ',' + p.label + ',' + p.field + ',' + p.raw);
+    return findingAt(p, message, `segment-invalid:${identity}:notation`);
+}
+/** Times without a label (rule label-missing). */
+function wordUnlabeled(p) {
+    const identity = textHash(p.uri + ',' + p.start + ',' + p.end);
+    return findingAt(p, notationOf(p.format).unlabeled, `label-missing:${identity}`);
+}
+
+;// CONCATENATED MODULE: ./src/judge/row-problems.ts
+
+
+
+/** A code whose words give no severity of their own (the rule's applies). */
+const row_problems_NONE = 'none';
+class RowProblemReporter {
+    sink;
+    blankLine;
+    /** Per problem code, the severity its words gave (a code's outcome always has the same one). */
+    outcomes = new Map();
+    constructor(sink, settings) {
+        this.sink = sink;
+        this.blankLine = settings['row-shape'].options['blank-line-severity'];
+    }
+    enabled(rule) {
+        return this.sink.enabled(rule);
+    }
+    report(problem) {
+        const { code } = problem;
+        const [rule, word] = WORDING[code];
+        if (!this.sink.enabled(rule))
+            return;
+        if (code === 'row.blank' && this.blankLine === 'off')
+            return;
+        // Past the rule's cap (and with no base to compare), a finding is only counted: nothing is
+        // worded. Its severity is the one this code's words gave before (fixed per code).
+        const outcome = this.outcomes.get(code);
+        if (outcome !== undefined && this.sink.countsOnly(rule)) {
+            this.sink.countOmitted(rule, outcome === row_problems_NONE ? undefined : outcome);
+            return;
+        }
+        const finding = word(problem);
+        if (code === 'row.blank')
+            finding.severity = this.blankLine;
+        this.outcomes.set(code, finding.severity ?? row_problems_NONE);
+        this.sink.add(rule, finding);
+    }
+}
+/** Each problem's rule and words. */
+const WORDING = {
+    'row.blank': ['row-shape', wordBlank],
+    'row.header': ['row-shape', wordHeader],
+    'row.field-count': ['row-shape', wordFieldCount],
+    'json.invalid': [
+        'row-shape',
+        p => notARow(p, 'not a valid JSON object; each line of a JSON Lines file must be one object.')
+    ],
+    'json.not-object': ['row-shape', p => notARow(p, 'expected a JSON object with videoGcsUri.')],
+    'json.no-uri': ['row-shape', p => notARow(p, 'the object has no string "videoGcsUri".')],
+    'json.segments-not-list': [
+        'row-shape',
+        p => notARow(p, '"timeSegmentAnnotations" must be a list.')
+    ],
+    'split.unknown': ['split-invalid', wordUnknownSplit],
+    'split.validation': ['split-invalid', wordValidationSplit],
+    'split.undocumented': ['split-invalid', wordUndocumentedSplit],
+    'video.invalid': ['uri-invalid', wordInvalidVideo],
+    'label.invalid': ['label-invalid', wordInvalidLabel],
+    'label.missing': ['label-missing', wordUnlabeled],
+    'segment.notation': ['segment-invalid', wordNotation],
+    'segment.no-times': ['label-missing', wordNoTimes],
+    'segment.missing-time': ['segment-invalid', wordMissingTime],
+    'segment.start-at-end': ['segment-invalid', wordStartAtEnd],
+    'segment.start-unreadable': ['segment-invalid', wordUnreadable],
+    'segment.end-unreadable': ['segment-invalid', wordUnreadable],
+    'segment.decimals': ['segment-invalid', wordDecimals],
+    'segment.end-not-positive': ['segment-invalid', wordEndNotPositive],
+    'segment.end-before-start': ['segment-invalid', wordEndBeforeStart],
+    'segment.end-beyond-duration': ['segment-invalid', wordBeyondDuration],
+    'segment.start-beyond-duration': ['segment-invalid', wordBeyondDuration]
+};
+
 ;// CONCATENATED MODULE: ./src/gate/read-data-file.ts
 
 
@@ -66435,16 +66548,7 @@ async function readDataFile(pass, file) {
         });
         return read_data_file_summary(file, null, 0, 0);
     }
-    const reader = createRowReader({
-        path: file.path,
-        fileIndex: pass.accumulator.beginFile(file.path),
-        fixedSplit: file.split,
-        format: file.format,
-        ...(pass.plan.spec?.columns ? { columns: pass.plan.spec.columns } : {}),
-        ...(pass.plan.spec?.splitValues ? { splitValues: pass.plan.spec.splitValues } : {}),
-        accumulator: pass.accumulator,
-        problems: new RowProblemReporter(pass.sink, pass.settings)
-    });
+    const reader = createFileReader(file, pass.plan.spec, pass.accumulator.beginFile(file.path), pass.accumulator, new RowProblemReporter(pass.sink, pass.settings));
     const { result, rowsLimited } = await readRows(pass, file, reader, size);
     pass.budget.rows -= reader.rows;
     if (result.stop || rowsLimited || reader.fatal)
@@ -66523,7 +66627,7 @@ async function readRows(pass, file, reader, size) {
     };
     const { progress } = pass;
     const result = await readRecords(pass.source.open(file.path), limitedReader, {
-        mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
+        mode: recordMode(file.format),
         maxLineBytes: limits['max-line-bytes'],
         onChunk: progress
             ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: size })
@@ -66802,18 +66906,9 @@ async function rereadFiles(source, plan, collector, multiLines) {
             const sorted = Uint32Array.from(own).sort();
             lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]) : sorted;
         }
-        const reader = createRowReader({
-            path: file.path,
-            fileIndex: index,
-            fixedSplit: file.split,
-            format: file.format,
-            ...(plan.spec?.columns ? { columns: plan.spec.columns } : {}),
-            ...(plan.spec?.splitValues ? { splitValues: plan.spec.splitValues } : {}),
-            accumulator: collector,
-            problems: ignoreRowProblems
-        });
+        const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems);
         await readRecords(source.open(file.path), lines ? onlyLines(reader, lines) : reader, {
-            mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
+            mode: recordMode(file.format),
             maxLineBytes: 1 << 24
         });
         if (collector.readFile !== -1)
@@ -69724,94 +69819,6 @@ function resolveReference(indexPath, reference, prefixMap) {
     return { path: clean };
 }
 
-;// CONCATENATED MODULE: ./src/read/sniff.ts
-/**
- * Telling an AutoML index from a rows file (or neither) from a file's first records, without
- * reading the whole file, and saying why a file fits no format.
- */
-
-
-
-const JSON_LINES = /\.(jsonl|ndjson)$/i;
-/** Records looked at to recognise a file: one broken first line must not hide a manifest. */
-const SNIFF_RECORDS = 20;
-/**
- * Tells an index from a rows file from its first records, without reading the whole file. The
- * first record decides when it is recognisable; otherwise the format most of the next records
- * have (a comment or a broken line above the data becomes a row-shape finding when read).
- */
-async function sniff(source, path) {
-    if (JSON_LINES.test(path))
-        return { kind: 'jsonl' };
-    const info = await source.stat(path);
-    if (!('size' in info))
-        return { kind: 'rows' }; // reading it will report the problem
-    const records = [];
-    const iterator = source.open(path)[Symbol.asyncIterator]();
-    const firstChunks = {
-        async *[Symbol.asyncIterator]() {
-            const { value, done } = await iterator.next();
-            if (done)
-                return;
-            const window = value.subarray(0, 64 * 1024);
-            // Whole lines only: a first line cut by the window is not the first record (a 10 MB line
-            // would sniff as a 2-field record and the file be skipped); the full read reports it.
-            yield window.length >= info.size ? window : window.subarray(0, window.lastIndexOf(10) + 1);
-        }
-    };
-    const result = await readRecords(firstChunks, {
-        record(fields) {
-            if (records.length < SNIFF_RECORDS)
-                records.push(fields);
-        },
-        blank() { }
-    }, { mode: 'csv', maxLineBytes: 64 * 1024 });
-    await iterator.return?.();
-    if (result.stop && result.stop.kind === 'syntax')
-        return { kind: 'rows' }; // reading it reports the syntax problem
-    if (records.length === 0)
-        return { kind: 'rows' }; // empty file: reported when read
-    const votes = new Map();
-    for (const [i, fields] of records.entries()) {
-        const format = detectFormat(fields, null);
-        if (format === null)
-            continue;
-        if (i === 0)
-            return { kind: format === 'automl-index' ? 'index' : 'rows' };
-        votes.set(format, (votes.get(format) ?? 0) + 1);
-    }
-    const [best] = [...votes].sort((a, b) => b[1] - a[1]);
-    if (best && best[1] * 2 >= records.length - 1)
-        return { kind: best[0] === 'automl-index' ? 'index' : 'rows' };
-    return { kind: 'unknown', why: describeUnknown(records) };
-}
-/** Why the first records fit no format: the field count, and the delimiter they seem to use. */
-function describeUnknown(records) {
-    const first = records[0];
-    const delimiter = guessDelimiter(records.map(fields => fields.join(',')));
-    const counts = [...new Set(records.map(r => r.length))].sort((a, b) => a - b);
-    const shape = `its first ${records.length === 1 ? 'row has' : `${records.length} rows have`} ${counts.join(' or ')} comma-separated field${counts.length === 1 && counts[0] === 1 ? '' : 's'}`;
-    if (delimiter)
-        return `${shape}; it seems to use ${delimiter} as the delimiter, and Google's formats use commas`;
-    return `${shape}, first "${clip(first.join(','), 40)}"; AutoML and Vertex AI rows have 2, 4 or 5 fields, and a headered file needs a video and a label column`;
-}
-const DELIMITERS = [
-    ['";" (semicolon)', /;/g],
-    ['a tab', /\t/g],
-    ['"|" (pipe)', /\|/g]
-];
-/** The delimiter every line has the same non-zero number of, when commas are not it. */
-function guessDelimiter(lines) {
-    if (lines.length === 0 || lines.some(line => line.includes(',')))
-        return null;
-    for (const [name, pattern] of DELIMITERS) {
-        const counts = lines.map(line => line.match(pattern)?.length ?? 0);
-        if (counts[0] > 0 && counts.every(c => c === counts[0]))
-            return name;
-    }
-    return null;
-}
-
 ;// CONCATENATED MODULE: ./src/read/plan.ts
 /**
  * Decides which files form which dataset: the configured datasets, or, without any, every AutoML
@@ -70650,19 +70657,6 @@ async function closeStorage(run) {
 
 
 
-/** Records the first row of every new video: one length comparison per row. */
-class LocatingAccumulator extends DatasetAccumulator {
-    firstFile = [];
-    firstLine = [];
-    addRow(file, line, split, uri, label, start, end) {
-        const before = this.videoKeys.length;
-        super.addRow(file, line, split, uri, label, start, end);
-        if (this.videoKeys.length > before) {
-            this.firstFile.push(file);
-            this.firstLine.push(line);
-        }
-    }
-}
 /** The dataset's video keys and first rows, from a pass that judges nothing. */
 async function collectVideos(source, plan, settings) {
     // Findings of this pass are thrown away: the first pass makes them.
@@ -70677,7 +70671,7 @@ async function collectVideos(source, plan, settings) {
         rules: valueRules(quiet, null),
         frozenSplits: []
     };
-    const accumulator = new LocatingAccumulator(new RowProblemReporter(sink, quiet), options);
+    const accumulator = new DatasetAccumulator(new RowProblemReporter(sink, quiet), options);
     const pass = startFirstPass({
         source,
         plan,
@@ -70690,10 +70684,10 @@ async function collectVideos(source, plan, settings) {
         await readDataFile(pass, file);
     return {
         keys: accumulator.videoKeys,
-        first: accumulator.firstFile.map((file, i) => ({
-            file: accumulator.files[file],
-            line: accumulator.firstLine[i]
-        })),
+        first: accumulator.videoKeys.map((_, video) => {
+            const place = accumulator.firstPlaceOf(video);
+            return { file: accumulator.files[place.file], line: place.line };
+        }),
         videoKey: options.videoKey
     };
 }
@@ -79613,18 +79607,9 @@ async function readDatasetRows(source, plan) {
     return result;
 }
 async function readInto(planned, plan, bytes, sink, fileIndex) {
-    const reader = createRowReader({
-        path: planned.path,
-        fileIndex,
-        fixedSplit: planned.split,
-        format: planned.format,
-        ...(plan.spec?.columns ? { columns: plan.spec.columns } : {}),
-        ...(plan.spec?.splitValues ? { splitValues: plan.spec.splitValues } : {}),
-        accumulator: sink,
-        problems: ignoreRowProblems
-    });
+    const reader = createFileReader(planned, plan.spec, fileIndex, sink, ignoreRowProblems);
     await readRecords(once(bytes), reader, {
-        mode: planned.format === 'vertex-jsonl' ? 'lines' : 'csv',
+        mode: recordMode(planned.format),
         maxLineBytes: Number.MAX_SAFE_INTEGER
     });
     return reader.fatal ? null : reader.format;

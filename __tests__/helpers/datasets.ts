@@ -211,6 +211,15 @@ function readLines(path: string): string[] {
     .filter(line => line.length > 0)
 }
 
+/** UCF-101 as an AutoML index with its source groups (`v_<Class>_g<NN>_c<MM>`). */
+export const ucfConfig = [
+  'datasets:',
+  '  - name: ucf101',
+  '    index: data/index.csv',
+  "    group-pattern: 'v_(\\w+_g\\d+)_c\\d+'",
+  ''
+].join('\n')
+
 /**
  * UCF-101 split `n` (1..3) from trainlistNN.txt (`<Class>/<file>.avi <id>`, CRLF) and
  * testlistNN.txt (`<Class>/<file>.avi`, CRLF).

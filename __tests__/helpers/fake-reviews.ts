@@ -2,7 +2,7 @@
  * Pull-request reviews for the fake GitHub API (fake-github.ts): `GET`/`POST
  * /repos/{o}/{r}/pulls/{n}/reviews` and `GET .../pulls/{n}/comments` (review comments). Request
  * bodies are checked against GitHub's OpenAPI description of the operation (vendored in
- * fixtures/github-openapi/pulls-reviews.json by extract-reviews.mjs), and so is every object the
+ * fixtures/github-openapi/pulls-reviews.json by extract.mjs), and so is every object the
  * fake answers with. As on GitHub, a review comment must be on a line of the pull request's diff
  * (422 otherwise).
  */

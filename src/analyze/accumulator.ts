@@ -404,6 +404,11 @@ export class DatasetAccumulator {
    * Frees the per-row columns once `duplicateCandidates` and `linesOfVideos` have used them, so a
    * later pass over the files does not add to their memory. Both return nothing afterwards.
    */
+  /** Where a video first appears: the index of its file in `files`, and the line. */
+  firstPlaceOf(video: number): { file: number; line: number } {
+    return this.videos.firstPlace(video)
+  }
+
   releaseRows(): void {
     this.lastUri = null
     this.fingerprints?.release()

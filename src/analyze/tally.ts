@@ -197,12 +197,12 @@ function locate(
   }
 }
 
-export function sortedClasses(classes: SplitSummary['classes']): SplitSummary['classes'] {
+function sortedClasses(classes: SplitSummary['classes']): SplitSummary['classes'] {
   const sorted: SplitSummary['classes'] = Object.create(null)
   for (const name of Object.keys(classes).sort()) sorted[name] = classes[name]!
   return sorted
 }
 
-export function roundSeconds(value: number): number {
+function roundSeconds(value: number): number {
   return Math.round(value * 1e6) / 1e6
 }

@@ -54,6 +54,11 @@ export class VideoRegistry {
 
   constructor(private options: VideoOptions) {}
 
+  /** Where a video first appears: the accumulator's file index and the line. */
+  firstPlace(video: number): { file: number; line: number } {
+    return { file: this.firstFile.data[video]!, line: this.firstLine.data[video]! }
+  }
+
   /** The video a raw spelling names, or -1 when the spelling is new. Runs on every row. */
   find(raw: string): number {
     let video = this.byKey.get(raw)

@@ -43,7 +43,7 @@ export interface AnalyzedDataset {
   plan: DatasetPlan
 }
 
-export interface AnalyzeOptions {
+interface AnalyzeOptions {
   snapshot: boolean
   progress?: GateRequest['progress']
   /** The run's Cloud Storage access (head datasets only): URIs looked up, durations probed. */
@@ -229,7 +229,7 @@ export function emptyReport(name: string, findings: Finding[]): DatasetReport {
 }
 
 /** Problems found while planning or reading side files become findings of the dataset. */
-export function reportProblems(sink: FindingSink, problems: PlanProblem[]): void {
+function reportProblems(sink: FindingSink, problems: PlanProblem[]): void {
   for (const problem of problems) {
     sink.add(problem.rule, {
       message: problem.message,

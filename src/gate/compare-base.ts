@@ -163,7 +163,7 @@ function listFiles(files: string[]): string {
 }
 
 /** A base dataset that is not on the head under its name: renamed, or deleted. */
-export interface VanishedDataset {
+interface VanishedDataset {
   plan: DatasetPlan
   /** Analyzed when a new head dataset needs a rename candidate. */
   result: AnalyzedDataset | null
@@ -172,7 +172,7 @@ export interface VanishedDataset {
 }
 
 /** The vanished base dataset most of whose videos the new head dataset has, if any. */
-export async function findRenamedBase(
+async function findRenamedBase(
   baseSource: FileSource,
   config: GateConfig,
   head: AnalyzedDataset,
@@ -201,9 +201,9 @@ export async function findRenamedBase(
 }
 
 /** A dataset is "the same, renamed" when at least this share of the videos is the same. */
-export const RENAME_SHARE = 0.5
+const RENAME_SHARE = 0.5
 
-export function formatShare(share: number): string {
+function formatShare(share: number): string {
   return `${Math.round(share * 100)}%`
 }
 
@@ -211,7 +211,7 @@ export function formatShare(share: number): string {
  * Sets `onBase` on every finding and counts the findings that are new: listed ones by identity
  * (and measure), left-out ones by their hashed identity against everything the base had.
  */
-export function markAgainstBase(
+function markAgainstBase(
   report: DatasetReport,
   omitted: OmittedIdentities | null,
   base: AnalyzedDataset | null,
@@ -252,10 +252,10 @@ export function markAgainstBase(
   report.newCounts = newCounts
 }
 
-export const CHANGE_RULES = new Set<RuleId>(['split-move', 'frozen-split', 'class-regression'])
+const CHANGE_RULES = new Set<RuleId>(['split-move', 'frozen-split', 'class-regression'])
 
 /** A report for datasets the gate could not gate: their input errors, no rows. */
-export function refusedReport(
+function refusedReport(
   config: GateConfig,
   name: string,
   problems: { file: string | null; message: string; severity?: Severity }[]

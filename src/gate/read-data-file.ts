@@ -7,7 +7,7 @@ import type { GateRequest } from './request.js'
 import { FindingSink } from '../judge/findings.js'
 import { RowProblemReporter } from '../judge/row-problems.js'
 import type { FileSummary } from '../model.js'
-import { createRowReader, type RowReader } from '../read/formats.js'
+import { createFileReader, recordMode, type RowReader } from '../read/formats.js'
 import type { DatasetPlan, PlannedFile } from '../read/dataset-plan.js'
 import type { FileSource } from '../read/source.js'
 import { readRecords, type ReadResult } from '../read/text.js'
@@ -52,16 +52,13 @@ export async function readDataFile(
     })
     return summary(file, null, 0, 0)
   }
-  const reader = createRowReader({
-    path: file.path,
-    fileIndex: pass.accumulator.beginFile(file.path),
-    fixedSplit: file.split,
-    format: file.format,
-    ...(pass.plan.spec?.columns ? { columns: pass.plan.spec.columns } : {}),
-    ...(pass.plan.spec?.splitValues ? { splitValues: pass.plan.spec.splitValues } : {}),
-    accumulator: pass.accumulator,
-    problems: new RowProblemReporter(pass.sink, pass.settings)
-  })
+  const reader = createFileReader(
+    file,
+    pass.plan.spec,
+    pass.accumulator.beginFile(file.path),
+    pass.accumulator,
+    new RowProblemReporter(pass.sink, pass.settings)
+  )
   const { result, rowsLimited } = await readRows(pass, file, reader, size)
   pass.budget.rows -= reader.rows
   if (result.stop || rowsLimited || reader.fatal) pass.complete = false
@@ -147,7 +144,7 @@ async function readRows(
   }
   const { progress } = pass
   const result = await readRecords(pass.source.open(file.path), limitedReader, {
-    mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
+    mode: recordMode(file.format),
     maxLineBytes: limits['max-line-bytes'],
     onChunk: progress
       ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: size })

@@ -13,7 +13,7 @@ import { isInf, parseSeconds } from '../read/fields.js'
 import { ignoreRowProblems } from '../read/problems.js'
 import { hashIdentity } from '../model.js'
 import type { DuplicateGroup } from '../judge/row-aggregates.js'
-import { createRowReader, type RowSink } from '../read/formats.js'
+import { createFileReader, recordMode, type RowSink } from '../read/formats.js'
 import { mergeLines, onlyLines } from '../read/line-filter.js'
 import type { DatasetPlan } from '../read/dataset-plan.js'
 import type { FileSource } from '../read/source.js'
@@ -29,7 +29,7 @@ export function multiLabelVideos(accumulator: DatasetAccumulator): Set<number> {
   return multi
 }
 
-export interface SecondPassNeeds {
+interface SecondPassNeeds {
   /** Duplicate candidates from the first pass (rows sharing hash and video tag). */
   candidates: Location[][]
   /** Multi-label videos, or null when the multi-label rule is off. */
@@ -204,18 +204,9 @@ async function rereadFiles(
       const sorted = Uint32Array.from(own).sort()
       lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]!) : sorted
     }
-    const reader = createRowReader({
-      path: file.path,
-      fileIndex: index,
-      fixedSplit: file.split,
-      format: file.format,
-      ...(plan.spec?.columns ? { columns: plan.spec.columns } : {}),
-      ...(plan.spec?.splitValues ? { splitValues: plan.spec.splitValues } : {}),
-      accumulator: collector,
-      problems: ignoreRowProblems
-    })
+    const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems)
     await readRecords(source.open(file.path), lines ? onlyLines(reader, lines) : reader, {
-      mode: file.format === 'vertex-jsonl' ? 'lines' : 'csv',
+      mode: recordMode(file.format),
       maxLineBytes: 1 << 24
     })
     if (collector.readFile !== -1) confirmed.add(collector.readFile)

@@ -24,29 +24,6 @@ import { objectProblem, splitUri } from '../storage/outcomes.js'
 import { verifyUris, type StorageRun } from '../storage/run.js'
 import { readDataFile, startFirstPass } from './read-data-file.js'
 
-/** Records the first row of every new video: one length comparison per row. */
-class LocatingAccumulator extends DatasetAccumulator {
-  readonly firstFile: number[] = []
-  readonly firstLine: number[] = []
-
-  override addRow(
-    file: number,
-    line: number,
-    split: number,
-    uri: string,
-    label: string,
-    start: string,
-    end: string
-  ): void {
-    const before = this.videoKeys.length
-    super.addRow(file, line, split, uri, label, start, end)
-    if (this.videoKeys.length > before) {
-      this.firstFile.push(file)
-      this.firstLine.push(line)
-    }
-  }
-}
-
 interface DatasetVideos {
   keys: string[]
   /** First row of each video, by index in `keys`. */
@@ -72,7 +49,7 @@ export async function collectVideos(
     rules: valueRules(quiet as RuleSettings, null),
     frozenSplits: []
   }
-  const accumulator = new LocatingAccumulator(
+  const accumulator = new DatasetAccumulator(
     new RowProblemReporter(sink, quiet as RuleSettings),
     options
   )
@@ -87,10 +64,10 @@ export async function collectVideos(
   for (const file of plan.files) await readDataFile(pass, file)
   return {
     keys: accumulator.videoKeys,
-    first: accumulator.firstFile.map((file, i) => ({
-      file: accumulator.files[file]!,
-      line: accumulator.firstLine[i]!
-    })),
+    first: accumulator.videoKeys.map((_, video) => {
+      const place = accumulator.firstPlaceOf(video)
+      return { file: accumulator.files[place.file]!, line: place.line }
+    }),
     videoKey: options.videoKey
   }
 }

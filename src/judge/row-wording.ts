@@ -8,6 +8,7 @@ import { clip, plural } from '../display.js'
 import type { ProblemOf, RowLayout } from '../read/problems.js'
 import { textHash } from '../analyze/compact.js'
 import type { FindingInput } from './findings.js'
+import { OTHER_DELIMITERS } from '../read/sniff.js'
 
 /**
  * A finding at a problem's place: its file and line, and its split and class (label) when it has
@@ -64,13 +65,6 @@ export function wordFieldCount(p: ProblemOf<'row.field-count'>): FindingInput {
   const expected = LAYOUTS[p.layout](p.expected)
   return notARow(p, `expected ${expected}, found ${plural(p.found, 'field')}. ${advice}`)
 }
-
-/** Named as plan.ts names them in its note on files it cannot recognise. */
-const OTHER_DELIMITERS: [char: string, name: string][] = [
-  [';', '";" (semicolon)'],
-  ['\t', 'a tab'],
-  ['|', '"|" (pipe)']
-]
 
 /**
  * The delimiter a one-field row seems to use instead of commas (the one it holds most of), named

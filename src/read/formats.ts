@@ -5,6 +5,8 @@
  * everything else by the accumulator; both only say what is wrong (read/problems.ts).
  */
 import type { FormatId } from '../model.js'
+import type { DatasetSpec } from '../config/schema.js'
+import type { PlannedFile } from './dataset-plan.js'
 import { AutomlRows } from './formats/automl-rows.js'
 import { readColumns } from './formats/columns.js'
 import { detectFormat, isGoogleHeader } from './formats/detect.js'
@@ -27,6 +29,35 @@ export interface RowReader extends RecordVisitor {
 /** Reads the rows of one file; its first record decides the format (and may be a header). */
 export function createRowReader(context: FileContext): RowReader {
   return new FileRowReader(context)
+}
+
+/**
+ * The reader of one planned file of a dataset: the file's split and format, and the dataset's
+ * column map and split values. Every pass over a dataset's files (the first, the second, repair)
+ * reads them the same way.
+ */
+export function createFileReader(
+  file: PlannedFile,
+  spec: DatasetSpec | null,
+  fileIndex: number,
+  rows: FileContext['accumulator'],
+  problems: FileContext['problems']
+): RowReader {
+  return new FileRowReader({
+    path: file.path,
+    fileIndex,
+    fixedSplit: file.split,
+    format: file.format,
+    ...(spec?.columns ? { columns: spec.columns } : {}),
+    ...(spec?.splitValues ? { splitValues: spec.splitValues } : {}),
+    accumulator: rows,
+    problems
+  })
+}
+
+/** How the text reader splits a file's records: JSON Lines are whole lines, the rest CSV. */
+export function recordMode(format: FormatId | 'auto'): 'lines' | 'csv' {
+  return format === 'vertex-jsonl' ? 'lines' : 'csv'
 }
 
 const NESTED_INDEX =

@@ -12,7 +12,7 @@ import { normalizeRepoPath, type FileSource } from './source.js'
 import type { RecordVisitor } from './records.js'
 import { readRecords } from './text.js'
 
-export const MANIFEST = /\.(csv|jsonl|ndjson)$/i
+const MANIFEST = /\.(csv|jsonl|ndjson)$/i
 
 export async function planIndex(
   source: FileSource,
@@ -143,7 +143,7 @@ class IndexRows implements RecordVisitor {
  * Maps an index's PATH to a repository file: a configured gs:// prefix (longest wins), else the
  * index's own folder by base name; plain relative paths are relative to the index.
  */
-export function resolveReference(
+function resolveReference(
   indexPath: string,
   reference: string,
   prefixMap: Record<string, string>

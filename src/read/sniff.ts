@@ -10,10 +10,10 @@ import { readRecords } from './text.js'
 
 export const JSON_LINES = /\.(jsonl|ndjson)$/i
 
-export type Sniffed = { kind: 'index' | 'rows' | 'jsonl' } | { kind: 'unknown'; why: string }
+type Sniffed = { kind: 'index' | 'rows' | 'jsonl' } | { kind: 'unknown'; why: string }
 
 /** Records looked at to recognise a file: one broken first line must not hide a manifest. */
-export const SNIFF_RECORDS = 20
+const SNIFF_RECORDS = 20
 
 /**
  * Tells an index from a rows file from its first records, without reading the whole file. The
@@ -63,7 +63,7 @@ export async function sniff(source: FileSource, path: string): Promise<Sniffed> 
 }
 
 /** Why the first records fit no format: the field count, and the delimiter they seem to use. */
-export function describeUnknown(records: string[][]): string {
+function describeUnknown(records: string[][]): string {
   const first = records[0]!
   const delimiter = guessDelimiter(records.map(fields => fields.join(',')))
   const counts = [...new Set(records.map(r => r.length))].sort((a, b) => a - b)
@@ -73,17 +73,18 @@ export function describeUnknown(records: string[][]): string {
   return `${shape}, first "${clip(first.join(','), 40)}"; AutoML and Vertex AI rows have 2, 4 or 5 fields, and a headered file needs a video and a label column`
 }
 
-export const DELIMITERS: [string, RegExp][] = [
-  ['";" (semicolon)', /;/g],
-  ['a tab', /\t/g],
-  ['"|" (pipe)', /\|/g]
+/** Delimiters people use instead of commas, named as messages name them. */
+export const OTHER_DELIMITERS: [char: string, name: string][] = [
+  [';', '";" (semicolon)'],
+  ['\t', 'a tab'],
+  ['|', '"|" (pipe)']
 ]
 
 /** The delimiter every line has the same non-zero number of, when commas are not it. */
-export function guessDelimiter(lines: string[]): string | null {
+function guessDelimiter(lines: string[]): string | null {
   if (lines.length === 0 || lines.some(line => line.includes(','))) return null
-  for (const [name, pattern] of DELIMITERS) {
-    const counts = lines.map(line => line.match(pattern)?.length ?? 0)
+  for (const [char, name] of OTHER_DELIMITERS) {
+    const counts = lines.map(line => line.split(char).length - 1)
     if (counts[0]! > 0 && counts.every(c => c === counts[0])) return name
   }
   return null

@@ -4,7 +4,7 @@
  * repair. Read with the gate's own readers (read/), so a repair sees exactly the rows the gate saw.
  */
 import { SPLITS, type FormatId, type Split } from '../model.js'
-import { createRowReader, type RowSink } from '../read/formats.js'
+import { createFileReader, recordMode, type RowSink } from '../read/formats.js'
 import type { DatasetPlan, PlannedFile } from '../read/dataset-plan.js'
 import { normalizeVideoKey } from '../read/fields.js'
 import { ignoreRowProblems } from '../read/problems.js'
@@ -75,18 +75,9 @@ async function readInto(
   sink: RowSink,
   fileIndex: number
 ): Promise<FormatId | null> {
-  const reader = createRowReader({
-    path: planned.path,
-    fileIndex,
-    fixedSplit: planned.split,
-    format: planned.format,
-    ...(plan.spec?.columns ? { columns: plan.spec.columns } : {}),
-    ...(plan.spec?.splitValues ? { splitValues: plan.spec.splitValues } : {}),
-    accumulator: sink,
-    problems: ignoreRowProblems
-  })
+  const reader = createFileReader(planned, plan.spec, fileIndex, sink, ignoreRowProblems)
   await readRecords(once(bytes), reader, {
-    mode: planned.format === 'vertex-jsonl' ? 'lines' : 'csv',
+    mode: recordMode(planned.format),
     maxLineBytes: Number.MAX_SAFE_INTEGER
   })
   return reader.fatal ? null : reader.format

@@ -66,7 +66,8 @@ describe('counts', () => {
     const dog = accumulator.labelId('dog')! * 4
     const cat = accumulator.labelId('cat')! * 4
     expect(accumulator.segments.data[dog + TRAIN]).toBe(2)
-    expect(accumulator.seconds.data[dog + TRAIN]).toBe(2.5)
+    // Seconds are kept in whole microseconds (exact sums in any order).
+    expect(accumulator.seconds.data[dog + TRAIN]).toBe(2.5e6)
     // An end-of-video segment without a durations file has an unknown length.
     expect(accumulator.secondsUnknown.data[cat + TEST]).toBe(1)
     expect(accumulator.unlabeled).toEqual([{ video: 2, file: 0, line: 4, split: TEST }])
@@ -159,7 +160,7 @@ describe('row problems', () => {
     expect(problems[0]).toMatchObject({ duration: 10, end: '11' })
     // The end-of-video segment at line 4 lasts the rest of the video; line 3 lasts nothing.
     const cell = accumulator.labelId('dog')! * 4 + TRAIN
-    expect(accumulator.seconds.data[cell]).toBe(10.5 + 11 + 0 + 6)
+    expect(accumulator.seconds.data[cell]).toBe((10.5 + 11 + 0 + 6) * 1e6)
   })
 
   it('checks each video spelling and label once, and reports them on every row', () => {

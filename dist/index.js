@@ -61117,142 +61117,6 @@ function firstLine(text) {
     return text.split('\n')[0].trim();
 }
 
-;// CONCATENATED MODULE: ./src/display.ts
-/* eslint-disable no-misleading-character-class -- the classes list invisible and combining characters on purpose */
-/**
- * How values are shown inside messages: clipped, with invisible characters made visible, counts
- * with thousands separators and nouns that agree with them. A leaf like `model.ts`: every stage may
- * import it, and it imports nothing.
- */
-/** Zero-width, bidirectional controls and other invisible format characters. */
-// The class lists joiners and variation selectors on purpose: they are what we look for.
-const INVISIBLE = /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/;
-const INVISIBLE_OR_CONTROL = new RegExp(`${INVISIBLE.source}|[\\u0000-\\u001f\\u007f-\\u009f]`, 'g');
-function clip(text, max = 60) {
-    return text.length > max ? text.slice(0, max) + '…' : text;
-}
-/**
- * 12345 -> "12,345". Locale-independent, so messages (and the golden reports quoting them) read
- * the same on every machine. The reports group digits the same way (src/report/format.ts).
- */
-function formatCount(value) {
-    if (!Number.isFinite(value))
-        return String(value);
-    const sign = value < 0 ? '-' : '';
-    const [whole = '0', fraction] = Math.abs(value).toString().split('.');
-    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return sign + grouped + (fraction === undefined ? '' : '.' + fraction);
-}
-/** "1 segment", "1,200 segments", "2 classes": a count with its noun in agreement. */
-function plural(count, singular, pluralForm) {
-    const many = pluralForm ?? (/(s|x|ch|sh)$/.test(singular) ? singular + 'es' : singular + 's');
-    return `${formatCount(count)} ${count === 1 ? singular : many}`;
-}
-/** Shows invisible characters as <U+XXXX> so a message explains what is wrong. */
-function visible(text) {
-    return clip(showInvisible(text), 80);
-}
-/** `visible` without the length cap: every finding message goes through it (see FindingSink). */
-function showInvisible(text) {
-    return text.replace(INVISIBLE_OR_CONTROL, ch => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
-}
-
-;// CONCATENATED MODULE: ./src/read/fields.ts
-/**
- * What a field says: a time in seconds, the end of the video, the key of a video. Whether a value
- * is acceptable is the judge's (judge/value-checks.ts). `parseSeconds` runs on every row and is
- * written to avoid regexes and allocations; the rest run once per distinct value.
- */
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-const DOT = 46;
-/**
- * Parses a time in seconds as AutoML writes it: digits with an optional fraction, or `inf` (END only).
- * Everything else (HH:MM:SS, a trailing `s`, a sign, exponents, `NaN`, hex, spaces) is refused,
- * with what the text is instead.
- */
-function parseSeconds(text) {
-    const length = text.length;
-    if (length === 0)
-        return { ok: false, reason: 'is empty' };
-    let dot = -1;
-    let digits = 0;
-    for (let i = 0; i < length; i++) {
-        const code = text.charCodeAt(i);
-        if (code >= DIGIT_0 && code <= DIGIT_9) {
-            digits = digits * 10 + (code - DIGIT_0);
-            continue;
-        }
-        if (code === DOT && dot === -1 && i > 0 && i < length - 1) {
-            dot = i;
-            continue;
-        }
-        return { ok: false, reason: describeBadNumber(text) };
-    }
-    const decimals = dot === -1 ? 0 : length - dot - 1;
-    // Up to 15 digits the digits are an exact integer and 10^decimals an exact power, so one
-    // (correctly rounded) division gives exactly Number(text), without parsing the text again.
-    const value = length - (dot === -1 ? 0 : 1) <= 15 ? digits / POWERS_OF_TEN[decimals] : Number(text);
-    if (!Number.isFinite(value))
-        return { ok: false, reason: `"${text}" is too large` };
-    return { ok: true, value, decimals };
-}
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
-/** `inf` in any case: the end of the video, as END. */
-function isInf(text) {
-    return text.length === 3 && text.toLowerCase() === 'inf';
-}
-function describeBadNumber(text) {
-    const shown = JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
-    if (/^\s|\s$/.test(text))
-        return `${shown} has surrounding whitespace`;
-    if (text.startsWith('-'))
-        return `${shown} is negative`;
-    if (/^\d+(:\d+){1,2}(\.\d+)?$/.test(text))
-        return `${shown} is in HH:MM:SS form; write seconds (e.g. 90.5)`;
-    if (/^\d+(\.\d+)?s$/i.test(text))
-        return `${shown} has a unit suffix; write plain seconds without "s"`;
-    return `${shown} is not a number of seconds`;
-}
-/** A protobuf Duration in JSON as Vertex writes segment times: seconds with an `s` unit. */
-const DURATION = /^\d+(\.\d+)?s$/;
-/**
- * A JSON Lines time as seconds text: "12.5s" -> "12.5"; absent -> `absent`; "Infinity" -> "inf";
- * anything else passes through as its text, for the accumulator to read or report.
- */
-function jsonTime(value, absent) {
-    if (value === undefined || value === null)
-        return absent;
-    if (typeof value !== 'string')
-        return String(value);
-    if (value === 'Infinity' || value === 'inf')
-        return 'inf';
-    return DURATION.test(value) ? value.slice(0, -1) : value;
-}
-/**
- * The key that identifies a video: trimmed, duplicate slashes in the object path collapsed and
- * percent-escapes decoded, so `gs://b/a%20b.mp4` and `gs://b//a b.mp4` are one video.
- */
-function normalizeVideoKey(raw, kind) {
-    let key = raw.trim();
-    if (kind === 'id')
-        return key;
-    if (key.includes('%')) {
-        try {
-            key = decodeURIComponent(key);
-        }
-        catch {
-            // an invalid escape stays as written: the URI check reports it, the key stays stable
-        }
-    }
-    if (key.startsWith('gs://')) {
-        const rest = key.slice(5);
-        if (rest.includes('//'))
-            key = 'gs://' + rest.replace(/\/{2,}/g, '/');
-    }
-    return key;
-}
-
 ;// CONCATENATED MODULE: ./src/analyze/compact.ts
 /**
  * Compact containers for per-row and per-video state. At millions of rows, JS objects and string
@@ -61310,6 +61174,23 @@ class BlockColumn {
     }
     get(index) {
         return this.blockList[index >>> BLOCK_SHIFT][index & BLOCK_MASK];
+    }
+    /** Appends every value of `blocks`, in order (another column's `blocks()`), copied in bulk. */
+    append(blocks) {
+        for (const block of blocks) {
+            for (let from = 0; from < block.length;) {
+                if (this.used === this.current.length) {
+                    this.current = this.makeBlock(BLOCK_SIZE);
+                    this.blockList.push(this.current);
+                    this.used = 0;
+                }
+                const count = Math.min(block.length - from, this.current.length - this.used);
+                this.current.set(block.subarray(from, from + count), this.used);
+                this.used += count;
+                this.length += count;
+                from += count;
+            }
+        }
     }
     /** The values as views of the blocks, in order (the last one trimmed to the values pushed). */
     blocks() {
@@ -61384,6 +61265,21 @@ class LineIndex {
     }
     get(ordinal) {
         return ordinal + this.runOffset[lastAtMost(this.runStart, ordinal)];
+    }
+    /** The runs as plain data, for `append` on another index. */
+    runs() {
+        return { starts: this.runStart, offsets: this.runOffset, length: this.length };
+    }
+    /** Appends the lines of another index's `runs()`, in order: a run at a time. */
+    append(other) {
+        for (let run = 0; run < other.starts.length; run++) {
+            const start = other.starts[run];
+            const count = (run + 1 < other.starts.length ? other.starts[run + 1] : other.length) - start;
+            if (count === 0)
+                continue;
+            this.push(start + other.offsets[run]); // starts a run, or continues the last one
+            this.length += count - 1; // the rest of the run: consecutive lines, the same offset
+        }
     }
 }
 /** The index of the last entry of ascending `sorted` that is at most `value` (0 when none is). */
@@ -61574,12 +61470,16 @@ function detach(text) {
 }
 /** FNV-1a over a string, as 8 hex digits: stable identities for findings across revisions. */
 function textHash(text) {
+    return stringHash32(text).toString(16).padStart(8, '0');
+}
+/** FNV-1a over a string, as an unsigned 32-bit number. */
+function stringHash32(text) {
     let h = 0x811c9dc5;
     for (let i = 0; i < text.length; i++) {
         h ^= text.charCodeAt(i);
         h = Math.imul(h, 0x01000193);
     }
-    return (h >>> 0).toString(16).padStart(8, '0');
+    return h >>> 0;
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/intervals.ts
@@ -61663,6 +61563,15 @@ function measureSegments(segments) {
     }
     return { shared, overlap };
 }
+function copyRun(run) {
+    const { count } = run;
+    return {
+        labels: run.labels.slice(0, count),
+        starts: run.starts.slice(0, count),
+        ends: run.ends.slice(0, count),
+        count
+    };
+}
 function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -61678,6 +61587,7 @@ const RUN_LIMIT = 1 << 16;
  * Memory: the current run's segments, and 10 bytes per video.
  */
 class SegmentRuns {
+    keepFirstRun;
     video = -1;
     /** The current run is measured when it ends (false for a scattered video). */
     collecting = false;
@@ -61693,12 +61603,20 @@ class SegmentRuns {
     counts = new DenseInt32(256, 0);
     shared = new DenseInt32(256, 0);
     overlaps = new DenseUint8();
+    /** Kept only in a worker's part (see RunsPart.first). */
+    first = null;
+    constructor(keepFirstRun = false) {
+        this.keepFirstRun = keepFirstRun;
+    }
     add(video, label, start, end) {
         if (video !== this.video)
             this.begin(video);
         this.counts.data[video]++;
-        if (!this.collecting)
-            return;
+        if (this.collecting)
+            this.push(video, label, start, end);
+    }
+    /** Adds a segment to the current run (of `video`). */
+    push(video, label, start, end) {
         const run = this.run;
         const n = run.count;
         if (n === RUN_LIMIT) {
@@ -61729,6 +61647,11 @@ class SegmentRuns {
     }
     /** Measures the current run; call once more after the last segment. */
     end() {
+        if (this.keepFirstRun && this.video !== -1) {
+            this.keepFirstRun = false;
+            if (this.collecting)
+                this.first = { video: this.video, segments: copyRun(this.run) };
+        }
         if (this.collecting && this.mixed) {
             const facts = measureSegments(this.run);
             this.shared.ensure(this.video);
@@ -61754,6 +61677,61 @@ class SegmentRuns {
         this.run.starts.set(starts);
         this.run.ends.set(ends);
     }
+    /** Call after `end`. */
+    exportPart() {
+        return {
+            runs: this.runsOf.data,
+            counts: this.counts.data,
+            shared: this.shared.data,
+            overlaps: this.overlaps.data,
+            first: this.first
+        };
+    }
+    /**
+     * Adds a part read right after these rows, its video `local` being video `videoIds[local]` here
+     * (labels likewise). When the part's first run is of the video whose run these rows ended with,
+     * the two are one run, as in one reading; any other video with rows on both sides had two runs:
+     * it is scattered (the second pass measures it). Ends the run.
+     */
+    absorb(part, videoIds, labelIds) {
+        const continued = this.continueRun(part, videoIds, labelIds);
+        this.end();
+        for (let local = 0; local < videoIds.length && local < part.runs.length; local++) {
+            if (local === continued)
+                continue;
+            const runs = part.runs[local];
+            if (runs === intervals_NEVER)
+                continue;
+            const video = videoIds[local];
+            this.runsOf.ensure(video);
+            this.counts.ensure(video);
+            this.counts.data[video] += part.counts[local] ?? 0;
+            const before = this.runsOf.data[video];
+            this.runsOf.data[video] = before === intervals_NEVER ? runs : SCATTERED;
+            if (before === intervals_NEVER && runs === ONE_RUN && local < part.shared.length) {
+                this.shared.ensure(video);
+                this.overlaps.ensure(video);
+                this.shared.data[video] = part.shared[local];
+                this.overlaps.data[video] = part.overlaps[local] ?? 0;
+            }
+        }
+    }
+    /** The part's video whose first run continued the current one, or -1. */
+    continueRun(part, videoIds, labelIds) {
+        const first = part.first;
+        if (!first || this.video === -1 || videoIds[first.video] !== this.video)
+            return -1;
+        const video = this.video;
+        this.counts.data[video] += part.counts[first.video];
+        if (part.runs[first.video] !== ONE_RUN) {
+            this.runsOf.data[video] = SCATTERED; // it comes back later in the part
+            this.collecting = false;
+        }
+        const { labels, starts, ends, count } = first.segments;
+        for (let i = 0; i < count && this.collecting; i++)
+            this.push(video, labelIds[labels[i]], starts[i], ends[i]);
+        return first.video;
+    }
     /** True when every segment of the video was in one run (its facts are measured). */
     measured(video) {
         return video < this.runsOf.data.length && this.runsOf.data[video] === ONE_RUN;
@@ -61769,10 +61747,340 @@ class SegmentRuns {
     }
 }
 
+;// CONCATENATED MODULE: ./src/read/fields.ts
+/**
+ * What a field says: a time in seconds, the end of the video, the key of a video. Whether a value
+ * is acceptable is the judge's (judge/value-checks.ts). `parseSeconds` runs on every row and is
+ * written to avoid regexes and allocations; the rest run once per distinct value.
+ */
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const DOT = 46;
+/**
+ * Parses a time in seconds as AutoML writes it: digits with an optional fraction, or `inf` (END only).
+ * Everything else (HH:MM:SS, a trailing `s`, a sign, exponents, `NaN`, hex, spaces) is refused,
+ * with what the text is instead.
+ */
+function parseSeconds(text) {
+    const length = text.length;
+    if (length === 0)
+        return { ok: false, reason: 'is empty' };
+    let dot = -1;
+    let digits = 0;
+    for (let i = 0; i < length; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= DIGIT_0 && code <= DIGIT_9) {
+            digits = digits * 10 + (code - DIGIT_0);
+            continue;
+        }
+        if (code === DOT && dot === -1 && i > 0 && i < length - 1) {
+            dot = i;
+            continue;
+        }
+        return { ok: false, reason: describeBadNumber(text) };
+    }
+    const decimals = dot === -1 ? 0 : length - dot - 1;
+    // Up to 15 digits the digits are an exact integer and 10^decimals an exact power, so one
+    // (correctly rounded) division gives exactly Number(text), without parsing the text again.
+    const value = length - (dot === -1 ? 0 : 1) <= 15 ? digits / POWERS_OF_TEN[decimals] : Number(text);
+    if (!Number.isFinite(value))
+        return { ok: false, reason: `"${text}" is too large` };
+    return { ok: true, value, decimals };
+}
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+/** `inf` in any case: the end of the video, as END. */
+function isInf(text) {
+    return text.length === 3 && text.toLowerCase() === 'inf';
+}
+function describeBadNumber(text) {
+    const shown = JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);
+    if (/^\s|\s$/.test(text))
+        return `${shown} has surrounding whitespace`;
+    if (text.startsWith('-'))
+        return `${shown} is negative`;
+    if (/^\d+(:\d+){1,2}(\.\d+)?$/.test(text))
+        return `${shown} is in HH:MM:SS form; write seconds (e.g. 90.5)`;
+    if (/^\d+(\.\d+)?s$/i.test(text))
+        return `${shown} has a unit suffix; write plain seconds without "s"`;
+    return `${shown} is not a number of seconds`;
+}
+/** A protobuf Duration in JSON as Vertex writes segment times: seconds with an `s` unit. */
+const DURATION = /^\d+(\.\d+)?s$/;
+/**
+ * A JSON Lines time as seconds text: "12.5s" -> "12.5"; absent -> `absent`; "Infinity" -> "inf";
+ * anything else passes through as its text, for the accumulator to read or report.
+ */
+function jsonTime(value, absent) {
+    if (value === undefined || value === null)
+        return absent;
+    if (typeof value !== 'string')
+        return String(value);
+    if (value === 'Infinity' || value === 'inf')
+        return 'inf';
+    return DURATION.test(value) ? value.slice(0, -1) : value;
+}
+/**
+ * The key that identifies a video: trimmed, duplicate slashes in the object path collapsed and
+ * percent-escapes decoded, so `gs://b/a%20b.mp4` and `gs://b//a b.mp4` are one video.
+ */
+function normalizeVideoKey(raw, kind) {
+    let key = raw.trim();
+    if (kind === 'id')
+        return key;
+    if (key.includes('%')) {
+        try {
+            key = decodeURIComponent(key);
+        }
+        catch {
+            // an invalid escape stays as written: the URI check reports it, the key stays stable
+        }
+    }
+    if (key.startsWith('gs://')) {
+        const rest = key.slice(5);
+        if (rest.includes('//'))
+            key = 'gs://' + rest.replace(/\/{2,}/g, '/');
+    }
+    return key;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/segment-times.ts
+/**
+ * The time checks of a labeled row (START and END: present, readable, in order, within the
+ * video's duration, not too precise) and the labeled length they give, in whole microseconds. A
+ * row with valid times is also handed to the row fingerprints and the multi-label runs.
+ */
+
+
+class SegmentTimes {
+    problems;
+    rules;
+    places;
+    videos;
+    labelHashes;
+    fingerprints;
+    runs;
+    // The labeled row being checked, for the problem it may have: set per row, never allocated.
+    rowFile = 0;
+    rowLine = 0;
+    rowSplit = 0;
+    rowVideo = 0;
+    rowLabel = '';
+    rowStart = '';
+    rowEnd = '';
+    constructor(problems, rules, places, videos, labelHashes, fingerprints, runs) {
+        this.problems = problems;
+        this.rules = rules;
+        this.places = places;
+        this.videos = videos;
+        this.labelHashes = labelHashes;
+        this.fingerprints = fingerprints;
+        this.runs = runs;
+    }
+    /**
+     * Checks the current row's START/END; returns the labeled length in whole microseconds, or null
+     * when it is unknown (an end-of-video segment without a duration) or the times are invalid
+     * (reported).
+     */
+    check(file, line, split, video, label, labelId, start, end) {
+        this.rowFile = file;
+        this.rowLine = line;
+        this.rowSplit = split;
+        this.rowVideo = video;
+        this.rowLabel = label;
+        this.rowStart = start;
+        this.rowEnd = end;
+        if (start.length === 0 && end.length === 0)
+            return this.segmentProblem('segment.no-times');
+        // One time present, the other missing: a broken segment (rules.md: START or END missing).
+        if (start.length === 0 || end.length === 0)
+            return this.segmentProblem('segment.missing-time');
+        if (isInf(start))
+            return this.segmentProblem('segment.start-at-end');
+        const startValue = parseSeconds(start);
+        if (!startValue.ok) {
+            const reason = startValue.reason;
+            return this.report({ ...this.segmentAt(), code: 'segment.start-unreadable', reason });
+        }
+        const endValue = isInf(end) ? null : parseSeconds(end);
+        if (endValue && !endValue.ok) {
+            const reason = endValue.reason;
+            return this.report({ ...this.segmentAt(), code: 'segment.end-unreadable', reason });
+        }
+        const { maxDecimals, durationTolerance } = this.rules;
+        const decimals = Math.max(startValue.decimals, endValue ? endValue.decimals : 0);
+        if (decimals > maxDecimals)
+            this.report({ ...this.segmentAt(), code: 'segment.decimals', decimals, maxDecimals });
+        const s = startValue.value;
+        const e = endValue ? endValue.value : Infinity;
+        if (e <= 0)
+            return this.segmentProblem('segment.end-not-positive');
+        if (s >= e)
+            return this.segmentProblem('segment.end-before-start');
+        const duration = this.videos.duration(this.rowVideo);
+        if (!Number.isNaN(duration)) {
+            if (e !== Infinity && e > duration + durationTolerance)
+                this.report({ ...this.segmentAt(), code: 'segment.end-beyond-duration', duration });
+            else if (s >= duration + durationTolerance)
+                this.report({ ...this.segmentAt(), code: 'segment.start-beyond-duration', duration });
+        }
+        const videoHash = this.videos.hashes.data[this.rowVideo];
+        const labelHash = this.labelHashes[labelId];
+        this.fingerprints?.add(this.rowSplit, videoHash, labelHash, s, e, this.rowLine);
+        this.runs?.add(this.rowVideo, labelId, s, e);
+        if (e === Infinity) {
+            return Number.isNaN(duration) ? null : Math.max(0, micros(duration) - micros(s));
+        }
+        return micros(e) - micros(s);
+    }
+    /** The current row as the place of a segment problem (built only for a problem). */
+    segmentAt() {
+        return {
+            file: this.places.files[this.rowFile],
+            line: this.rowLine,
+            split: SPLITS[this.rowSplit],
+            format: this.places.formats[this.rowFile],
+            video: this.places.videoKeys[this.rowVideo],
+            label: this.rowLabel,
+            start: this.rowStart,
+            end: this.rowEnd
+        };
+    }
+    segmentProblem(code) {
+        return this.report({ ...this.segmentAt(), code });
+    }
+    report(problem) {
+        this.problems.report(problem);
+        return null;
+    }
+}
+/** A time in whole microseconds (exact for times with up to 6 decimals, as Vertex AI takes them). */
+function micros(seconds) {
+    return Math.round(seconds * 1e6);
+}
+
+;// CONCATENATED MODULE: ./src/display.ts
+/* eslint-disable no-misleading-character-class -- the classes list invisible and combining characters on purpose */
+/**
+ * How values are shown inside messages: clipped, with invisible characters made visible, counts
+ * with thousands separators and nouns that agree with them. A leaf like `model.ts`: every stage may
+ * import it, and it imports nothing.
+ */
+/** Zero-width, bidirectional controls and other invisible format characters. */
+// The class lists joiners and variation selectors on purpose: they are what we look for.
+const INVISIBLE = /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/;
+const INVISIBLE_OR_CONTROL = new RegExp(`${INVISIBLE.source}|[\\u0000-\\u001f\\u007f-\\u009f]`, 'g');
+function clip(text, max = 60) {
+    return text.length > max ? text.slice(0, max) + '…' : text;
+}
+/**
+ * 12345 -> "12,345". Locale-independent, so messages (and the golden reports quoting them) read
+ * the same on every machine. The reports group digits the same way (src/report/format.ts).
+ */
+function formatCount(value) {
+    if (!Number.isFinite(value))
+        return String(value);
+    const sign = value < 0 ? '-' : '';
+    const [whole = '0', fraction] = Math.abs(value).toString().split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return sign + grouped + (fraction === undefined ? '' : '.' + fraction);
+}
+/** "1 segment", "1,200 segments", "2 classes": a count with its noun in agreement. */
+function plural(count, singular, pluralForm) {
+    const many = pluralForm ?? (/(s|x|ch|sh)$/.test(singular) ? singular + 'es' : singular + 's');
+    return `${formatCount(count)} ${count === 1 ? singular : many}`;
+}
+/** Shows invisible characters as <U+XXXX> so a message explains what is wrong. */
+function visible(text) {
+    return clip(showInvisible(text), 80);
+}
+/** `visible` without the length cap: every finding message goes through it (see FindingSink). */
+function showInvisible(text) {
+    return text.replace(INVISIBLE_OR_CONTROL, ch => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/labels.ts
+/**
+ * The labels of a dataset: an id per label text in the order they first appear, where each first
+ * appears, what is wrong with it (checked once per label), and a hash of its text that is the same
+ * in every part of a dataset read in parallel (row fingerprints use it instead of the id).
+ */
+
+
+class LabelRegistry {
+    rules;
+    check;
+    profile;
+    byText = new Map();
+    labels = [];
+    first = [];
+    hashes = [];
+    /** Why each label is invalid, or null. */
+    problems = [];
+    constructor(rules, check, 
+    /** Read at each registration: column-mapped files may relax it before the first row. */
+    profile) {
+        this.rules = rules;
+        this.check = check;
+        this.profile = profile;
+    }
+    get(label) {
+        return this.byText.get(label);
+    }
+    register(raw, file, line) {
+        const label = detach(raw); // kept as a key: must not pin the chunk it was read from
+        const id = this.labels.length;
+        this.labels.push(label);
+        this.byText.set(label, id);
+        this.first.push({ file, line });
+        this.hashes.push(stringHash32(label));
+        this.problems.push(this.check ? this.rules.labelProblem(label, this.profile()) : null);
+        return id;
+    }
+    exportPart() {
+        return { labels: this.labels, first: this.first };
+    }
+    /** Registers the part's new labels in its order; returns the id here of each of its labels. */
+    absorb(part) {
+        const ids = new Int32Array(part.labels.length);
+        part.labels.forEach((label, local) => {
+            const where = part.first[local];
+            ids[local] = this.byText.get(label) ?? this.register(label, where.file, where.line);
+        });
+        return ids;
+    }
+    /** Labels that probably name one class two ways, by id. */
+    variants() {
+        const byCanonical = new Map();
+        for (let id = 0; id < this.labels.length; id++) {
+            const canonical = canonicalLabel(this.labels[id]);
+            const members = byCanonical.get(canonical);
+            if (members)
+                members.push(id);
+            else
+                byCanonical.set(canonical, [id]);
+        }
+        return [...byCanonical]
+            .filter(([, members]) => members.length > 1)
+            .map(([canonical, labels]) => ({ canonical, labels }));
+    }
+}
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+/** The form two labels share when they are probably the same class written two ways. */
+function canonicalLabel(label) {
+    return label
+        .normalize('NFKC')
+        .replace(INVISIBLE_ALL, '')
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_-]+/g, '_');
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/row-fingerprints.ts
 /**
  * Per labeled row with valid times: a 32-bit hash of its (split, video, label, start, end), a
- * 16-bit tag of its video (the id's low 16 bits) and its line (stored as runs): 6 bytes a row.
+ * 16-bit tag of its video (the low 16 bits of its key's hash) and its line (stored as runs): 6 bytes
+ * a row. Videos and labels enter by the hashes of their texts, not by their ids, so the rows of a
+ * part of the dataset read in parallel (`exportPart`) hash as they would in one reading.
  * Rows sharing hash and tag are duplicate candidates, confirmed by the engine on a second read
  * (see `duplicateCandidates`); the tags let that read pick the rows of given videos.
  */
@@ -61787,11 +62095,21 @@ class RowFingerprints {
     beginFile() {
         this.fileStarts.push(this.lines.length);
     }
-    add(split, video, label, start, end, line) {
-        rowFingerprint(split, video, label, start, end, this.scratch);
+    /** `videoHash` and `labelHash`: the hashes of the video key and the label text. */
+    add(split, videoHash, labelHash, start, end, line) {
+        rowFingerprint(split, videoHash, labelHash, start, end, this.scratch);
         this.rowHash.push(this.scratch[0]);
-        this.rowTag.push(video & 0xffff);
+        this.rowTag.push(videoHash & 0xffff);
         this.lines.push(line);
+    }
+    exportPart() {
+        return { hashes: this.rowHash.blocks(), tags: this.rowTag.blocks(), lines: this.lines.runs() };
+    }
+    /** Appends a part's rows after these (they continue the file begun last). */
+    absorb(part) {
+        this.rowHash.append(part.hashes);
+        this.rowTag.append(part.tags);
+        this.lines.append(part.lines);
     }
     fileOf(ordinal) {
         return lastAtMost(this.fileStarts, ordinal);
@@ -61890,14 +62208,14 @@ class RowFingerprints {
         return candidates;
     }
     /**
-     * Per file (by index), the ascending lines of the rows whose video tag is the tag of one of
-     * `videos`: all the rows of those videos, and a few others.
+     * Per file (by index), the ascending lines of the rows whose video tag is one of `videoHashes`'
+     * tags: all the rows of those videos, and a few others.
      */
-    linesOfVideos(videos, files) {
+    linesOfVideos(videoHashes, files) {
         const count = this.lines.length;
         const wanted = new Uint8Array(1 << 16);
-        for (const video of videos)
-            wanted[video & 0xffff] = 1;
+        for (const hash of videoHashes)
+            wanted[hash & 0xffff] = 1;
         const result = [];
         for (let file = 0; file < files; file++) {
             const end = file + 1 < files ? this.fileStarts[file + 1] : count;
@@ -61945,6 +62263,8 @@ class VideoRegistry {
     firstLine = new DenseInt32();
     durationOf = new DenseFloat64(256, NaN);
     groupOfVideo = new DenseInt32();
+    /** A hash of each key: the same in every part of a dataset read in parallel, unlike the id. */
+    hashes = new DenseInt32(256, 0);
     leaks = new Map();
     groupKeys = [];
     groupByKey = new Map();
@@ -61954,8 +62274,15 @@ class VideoRegistry {
     /** Videos the group pattern gave no group (counted once per video, when it is registered). */
     ungrouped = 0;
     ungroupedExample = null;
-    constructor(options) {
+    /** Kept only in a worker (`exportPart`): the first row of each video and group in each split. */
+    splitFirsts = null;
+    groupSplitFirsts = null;
+    constructor(options, trackFirsts = false) {
         this.options = options;
+        if (trackFirsts) {
+            this.splitFirsts = [];
+            this.groupSplitFirsts = [];
+        }
     }
     /** Where a video first appears: the accumulator's file index and the line. */
     firstPlace(video) {
@@ -61991,6 +62318,8 @@ class VideoRegistry {
         this.firstFile.ensure(video);
         this.firstLine.ensure(video);
         this.spelledAsKey.ensure(video);
+        this.hashes.ensure(video);
+        this.hashes.data[video] = stringHash32(key);
         this.firstFile.data[video] = file;
         this.firstLine.data[video] = line;
         const { durations, groupOf } = this.options;
@@ -62042,11 +62371,20 @@ class VideoRegistry {
     }
     /** Records that the video (and its group) has a row in `split`; a second split is a leak. */
     markSplit(video, split, file, line) {
+        if (this.splits.data[video] & (1 << split))
+            return;
+        this.markVideoSplit(video, split, file, line);
+        const group = this.options.groupOf ? this.groupOfVideo.data[video] : -1;
+        if (group >= 0)
+            this.markGroupSplit(group, 1 << split, split, file, line);
+    }
+    markVideoSplit(video, split, file, line) {
         const bit = 1 << split;
         const before = this.splits.data[video];
         if (before & bit)
             return;
         this.splits.data[video] = before | bit;
+        this.splitFirsts?.push(video, split, file, line);
         if (before !== 0) {
             let leak = this.leaks.get(video);
             if (!leak) {
@@ -62060,15 +62398,13 @@ class VideoRegistry {
             }
             leak.places.push({ split: SPLITS[split], file, line });
         }
-        const group = this.options.groupOf ? this.groupOfVideo.data[video] : -1;
-        if (group >= 0)
-            this.markGroupSplit(group, bit, split, file, line);
     }
     markGroupSplit(group, bit, split, file, line) {
         const before = this.groupSplits.data[group];
         if (before & bit)
             return;
         this.groupSplits.data[group] = before | bit;
+        this.groupSplitFirsts?.push(group, split, file, line);
         if (before === 0) {
             this.groupFirst[group] = { split: SPLITS[split], file, line };
             return;
@@ -62079,6 +62415,48 @@ class VideoRegistry {
             this.groupLeaks.set(group, leak);
         }
         leak.places.push({ split: SPLITS[split], file, line });
+    }
+    exportPart() {
+        const count = this.keys.length;
+        return {
+            keys: this.keys,
+            firstFile: this.firstFile.data.slice(0, count),
+            firstLine: this.firstLine.data.slice(0, count),
+            spelledAsKey: this.spelledAsKey.data.slice(0, count),
+            raw: [...this.byRaw],
+            splitFirsts: this.splitFirsts ?? [],
+            groupKeys: this.groupKeys,
+            groupSplitFirsts: this.groupSplitFirsts ?? []
+        };
+    }
+    /**
+     * Adds a part read after everything here: its new videos in its order, then its first rows per
+     * split in row order, so ids, first places and leaks come out as one reading in order gives.
+     * Returns the id here of each of the part's videos.
+     */
+    absorb(part) {
+        const ids = new Int32Array(part.keys.length);
+        part.keys.forEach((key, local) => {
+            let video = this.byKey.get(key);
+            if (video === undefined)
+                video = this.add(key, part.firstFile[local], part.firstLine[local]);
+            if (part.spelledAsKey[local] === 1)
+                this.spelledAsKey.data[video] = 1;
+            ids[local] = video;
+        });
+        for (const [raw, local] of part.raw)
+            if (!this.byRaw.has(raw))
+                this.byRaw.set(raw, ids[local]);
+        const firsts = part.splitFirsts;
+        for (let i = 0; i < firsts.length; i += 4)
+            this.markVideoSplit(ids[firsts[i]], firsts[i + 1], firsts[i + 2], firsts[i + 3]);
+        const groupFirsts = part.groupSplitFirsts;
+        for (let i = 0; i < groupFirsts.length; i += 4) {
+            const group = this.groupByKey.get(part.groupKeys[groupFirsts[i]]);
+            const split = groupFirsts[i + 1];
+            this.markGroupSplit(group, 1 << split, split, groupFirsts[i + 2], groupFirsts[i + 3]);
+        }
+        return ids;
     }
 }
 function firstBit(mask) {
@@ -62125,14 +62503,17 @@ class DatasetAccumulator {
     groupLeaks;
     /** Raw spellings that fail the URI (or id) check, with the reason. Usually empty. */
     uriProblems = new Map();
-    // labels
-    labelByText = new Map();
-    labels = [];
-    labelFirst = [];
-    labelProblems = [];
+    labelRegistry;
+    labels;
+    labelFirst;
+    labelProblems;
     labelProfile;
     // counts, indexed label * 4 + split
     segments = new DenseFloat64();
+    /**
+     * Labeled seconds in whole microseconds: sums of integers are exact in any order, so a dataset
+     * read in parts sums to the same seconds as one reading.
+     */
     seconds = new DenseFloat64();
     secondsUnknown = new DenseUint8();
     /** (video, label) -> mask of splits where the video carries the label. */
@@ -62150,26 +62531,22 @@ class DatasetAccumulator {
     /** The previous row's video spelling and video. */
     lastUri = null;
     lastVideo = -1;
-    // The labeled row being read, for its time checks: set per row, never allocated.
-    rowFile = 0;
-    rowLine = 0;
-    rowSplit = 0;
-    rowVideo = 0;
-    rowLabel = '';
-    rowStart = '';
-    rowEnd = '';
     checkVideos;
-    checkLabels;
+    /** The time checks of labeled rows. */
+    times;
     constructor(problems, options) {
         this.problems = problems;
         this.options = options;
         this.labelProfile = options.labelProfile;
         this.checkVideos = problems.enabled('uri-invalid');
-        this.checkLabels = problems.enabled('label-invalid');
+        this.labelRegistry = new LabelRegistry(options.rules, problems.enabled('label-invalid'), () => this.labelProfile);
+        this.labels = this.labelRegistry.labels;
+        this.labelFirst = this.labelRegistry.first;
+        this.labelProblems = this.labelRegistry.problems;
         this.fingerprints = problems.enabled('duplicate-row') ? new RowFingerprints() : null;
-        this.runs = problems.enabled('multi-label') ? new SegmentRuns() : null;
+        this.runs = problems.enabled('multi-label') ? new SegmentRuns(options.part === true) : null;
         // Shares `options`: a video key kind changed by `columnsDetected` applies to new videos.
-        this.videos = new VideoRegistry(options);
+        this.videos = new VideoRegistry(options, options.part === true);
         this.videoKeys = this.videos.keys;
         this.videoSplits = this.videos.splits;
         this.videoLeaks = this.videos.leaks;
@@ -62178,6 +62555,7 @@ class DatasetAccumulator {
         this.groupLeaks = this.videos.groupLeaks;
         for (const split of options.frozenSplits)
             this.frozenRows.set(split, new Map());
+        this.times = new SegmentTimes(problems, options.rules, { files: this.files, formats: this.formats, videoKeys: this.videoKeys }, this.videos, this.labelRegistry.hashes, this.fingerprints, this.runs);
     }
     /**
      * Column-mapped manifests (research datasets) use the relaxed label profile when it is `auto`,
@@ -62255,7 +62633,7 @@ class DatasetAccumulator {
     addLabeled(file, line, split, video, uri, label, start, end) {
         let labelId = this.sameLabelAsBefore(video, label);
         if (labelId === -1) {
-            labelId = this.labelByText.get(label) ?? this.registerLabel(label, file, line);
+            labelId = this.labelRegistry.get(label) ?? this.labelRegistry.register(label, file, line);
         }
         const labelProblem = this.labelProblems[labelId];
         if (labelProblem) {
@@ -62281,20 +62659,13 @@ class DatasetAccumulator {
                 this.pairs.or(pairKey, 1 << split);
             }
         }
-        this.rowFile = file;
-        this.rowLine = line;
-        this.rowSplit = split;
-        this.rowVideo = video;
-        this.rowLabel = label;
-        this.rowStart = start;
-        this.rowEnd = end;
-        const seconds = this.segmentSeconds(labelId);
+        const micros = this.times.check(file, line, split, video, label, labelId, start, end);
         this.seconds.ensure(cell);
         this.secondsUnknown.ensure(cell);
-        if (seconds === null)
+        if (micros === null)
             this.secondsUnknown.data[cell] = 1;
         else
-            this.seconds.data[cell] += seconds;
+            this.seconds.data[cell] += micros;
         const frozen = this.frozenRows.size > 0 ? this.frozenRows.get(SPLITS[split]) : undefined;
         if (frozen) {
             const rowKey = `${this.videoKeys[video]}\u0000${label}\u0000${start}\u0000${end}`;
@@ -62310,73 +62681,6 @@ class DatasetAccumulator {
         const previous = Math.floor(pairCode / 4) - video * PAIR_STRIDE;
         return this.labels[previous] === label ? previous : -1;
     }
-    /**
-     * Checks the current row's START/END; returns the labeled length in seconds, or null when it is
-     * unknown (an end-of-video segment without a duration) or the times are invalid (reported).
-     */
-    segmentSeconds(labelId) {
-        const start = this.rowStart;
-        const end = this.rowEnd;
-        if (start.length === 0 && end.length === 0)
-            return this.segmentProblem('segment.no-times');
-        // One time present, the other missing: a broken segment (rules.md: START or END missing).
-        if (start.length === 0 || end.length === 0)
-            return this.segmentProblem('segment.missing-time');
-        if (isInf(start))
-            return this.segmentProblem('segment.start-at-end');
-        const startValue = parseSeconds(start);
-        if (!startValue.ok) {
-            const reason = startValue.reason;
-            return this.report({ ...this.segmentAt(), code: 'segment.start-unreadable', reason });
-        }
-        const endValue = isInf(end) ? null : parseSeconds(end);
-        if (endValue && !endValue.ok) {
-            const reason = endValue.reason;
-            return this.report({ ...this.segmentAt(), code: 'segment.end-unreadable', reason });
-        }
-        const { maxDecimals, durationTolerance } = this.options.rules;
-        const decimals = Math.max(startValue.decimals, endValue ? endValue.decimals : 0);
-        if (decimals > maxDecimals)
-            this.report({ ...this.segmentAt(), code: 'segment.decimals', decimals, maxDecimals });
-        const s = startValue.value;
-        const e = endValue ? endValue.value : Infinity;
-        if (e <= 0)
-            return this.segmentProblem('segment.end-not-positive');
-        if (s >= e)
-            return this.segmentProblem('segment.end-before-start');
-        const duration = this.videos.duration(this.rowVideo);
-        if (!Number.isNaN(duration)) {
-            if (e !== Infinity && e > duration + durationTolerance)
-                this.report({ ...this.segmentAt(), code: 'segment.end-beyond-duration', duration });
-            else if (s >= duration + durationTolerance)
-                this.report({ ...this.segmentAt(), code: 'segment.start-beyond-duration', duration });
-        }
-        this.fingerprints?.add(this.rowSplit, this.rowVideo, labelId, s, e, this.rowLine);
-        this.runs?.add(this.rowVideo, labelId, s, e);
-        if (e === Infinity)
-            return Number.isNaN(duration) ? null : Math.max(0, duration - s);
-        return e - s;
-    }
-    /** The current row as the place of a segment problem (built only for a problem). */
-    segmentAt() {
-        return {
-            file: this.files[this.rowFile],
-            line: this.rowLine,
-            split: SPLITS[this.rowSplit],
-            format: this.formats[this.rowFile],
-            video: this.videoKeys[this.rowVideo],
-            label: this.rowLabel,
-            start: this.rowStart,
-            end: this.rowEnd
-        };
-    }
-    segmentProblem(code) {
-        return this.report({ ...this.segmentAt(), code });
-    }
-    report(problem) {
-        this.problems.report(problem);
-        return null;
-    }
     registerVideo(raw, file, line) {
         const uri = detach(raw); // kept as a key: must not pin the chunk it was read from
         // Problems belong to a spelling: `gs://b/a.mp4 ` is flagged, `gs://b/a.mp4` is not, yet both
@@ -62390,18 +62694,8 @@ class DatasetAccumulator {
         this.lastPair.ensure(video);
         return video;
     }
-    registerLabel(raw, file, line) {
-        const label = detach(raw); // kept as a key: must not pin the chunk it was read from
-        const id = this.labels.length;
-        this.labels.push(label);
-        this.labelByText.set(label, id);
-        this.labelFirst.push({ file, line });
-        const { rules } = this.options;
-        this.labelProblems.push(this.checkLabels ? rules.labelProblem(label, this.labelProfile) : null);
-        return id;
-    }
     labelId(label) {
-        return this.labelByText.get(label);
+        return this.labelRegistry.get(label);
     }
     videoId(uri) {
         return this.videos.idOf(uri);
@@ -62419,7 +62713,9 @@ class DatasetAccumulator {
      * only those lines. Null when rows are not fingerprinted (the duplicate-row rule is off).
      */
     linesOfVideos(videos) {
-        return this.fingerprints?.linesOfVideos(videos, this.files.length) ?? null;
+        const hashes = this.videos.hashes.data;
+        const videoHashes = [...videos].map(video => hashes[video]);
+        return this.fingerprints?.linesOfVideos(videoHashes, this.files.length) ?? null;
     }
     /**
      * The multi-label facts measured during the first pass (analyze/intervals.ts), once every row
@@ -62429,32 +62725,95 @@ class DatasetAccumulator {
         this.runs?.end();
         return this.runs;
     }
-    /**
-     * Frees the per-row columns once `duplicateCandidates` and `linesOfVideos` have used them, so a
-     * later pass over the files does not add to their memory. Both return nothing afterwards.
-     */
     /** Where a video first appears: the index of its file in `files`, and the line. */
     firstPlaceOf(video) {
         return this.videos.firstPlace(video);
     }
+    /**
+     * Frees the per-row columns once `duplicateCandidates` and `linesOfVideos` have used them, so a
+     * later pass over the files does not add to their memory. Both return nothing afterwards.
+     */
     releaseRows() {
         this.lastUri = null;
         this.fingerprints?.release();
     }
     /** Labels that probably name one class two ways. */
     findLabelVariants() {
-        const byCanonical = new Map();
-        for (let id = 0; id < this.labels.length; id++) {
-            const canonical = canonicalLabel(this.labels[id]);
-            const members = byCanonical.get(canonical);
-            if (members)
-                members.push(id);
-            else
-                byCanonical.set(canonical, [id]);
+        return this.labelRegistry.variants();
+    }
+    /** What this (a worker's) accumulator read, to be absorbed by the main thread's. */
+    exportPart() {
+        this.runs?.end();
+        const pairKeys = new Float64Array(this.pairs.size);
+        const pairMasks = new Uint8Array(this.pairs.size);
+        let pair = 0;
+        this.pairs.forEach((key, mask) => {
+            pairKeys[pair] = key;
+            pairMasks[pair++] = mask;
+        });
+        const cells = this.labels.length * 4;
+        return {
+            videos: this.videos.exportPart(),
+            labels: this.labelRegistry.exportPart(),
+            uriProblems: [...this.uriProblems],
+            segments: this.segments.data.slice(0, cells),
+            seconds: this.seconds.data.slice(0, cells),
+            secondsUnknown: this.secondsUnknown.data.slice(0, cells),
+            pairKeys,
+            pairMasks,
+            fingerprints: this.fingerprints?.exportPart() ?? null,
+            runs: this.runs?.exportPart() ?? null,
+            unlabeled: this.unlabeled,
+            frozenRows: [...this.frozenRows].map(([split, rows]) => [split, [...rows]]),
+            rows: this.rows,
+            labeledRows: this.labeledRows
+        };
+    }
+    /**
+     * Adds what a worker read of the rows right after these (the rest of the file begun last, with
+     * the same settings), as if this accumulator had read them itself: the same ids, counts, first
+     * places, leaks, row fingerprints and multi-label facts (see each part's `absorb`).
+     */
+    absorb(part) {
+        const videoIds = this.videos.absorb(part.videos);
+        for (let video = this.lastPair.data.length; video < this.videoKeys.length; video++)
+            this.lastPair.ensure(video);
+        const labelIds = this.labelRegistry.absorb(part.labels);
+        for (const [raw, problem] of part.uriProblems)
+            if (!this.uriProblems.has(raw))
+                this.uriProblems.set(raw, problem);
+        for (let cell = 0; cell < part.segments.length; cell++) {
+            if (part.segments[cell] === 0)
+                continue;
+            const here = labelIds[cell >> 2] * 4 + (cell & 3);
+            this.segments.ensure(here);
+            this.seconds.ensure(here);
+            this.secondsUnknown.ensure(here);
+            this.segments.data[here] += part.segments[cell];
+            this.seconds.data[here] += part.seconds[cell];
+            this.secondsUnknown.data[here] |= part.secondsUnknown[cell];
         }
-        return [...byCanonical]
-            .filter(([, members]) => members.length > 1)
-            .map(([canonical, labels]) => ({ canonical, labels }));
+        for (let pair = 0; pair < part.pairKeys.length; pair++) {
+            const key = part.pairKeys[pair];
+            const label = labelIds[DatasetAccumulator.pairLabel(key)];
+            const video = videoIds[DatasetAccumulator.pairVideo(key)];
+            if (label < LABEL_LIMIT)
+                this.pairs.or(video * PAIR_STRIDE + label, part.pairMasks[pair]);
+        }
+        if (part.fingerprints)
+            this.fingerprints?.absorb(part.fingerprints);
+        if (part.runs)
+            this.runs?.absorb(part.runs, videoIds, labelIds);
+        for (const row of part.unlabeled)
+            this.unlabeled.push({ ...row, video: videoIds[row.video] });
+        for (const [split, rows] of part.frozenRows) {
+            const kept = this.frozenRows.get(split);
+            for (const [key, where] of rows)
+                if (!kept.has(key))
+                    kept.set(key, where);
+        }
+        this.rows += part.rows;
+        this.labeledRows += part.labeledRows;
     }
     static pairVideo(key) {
         return Math.floor(key / PAIR_STRIDE);
@@ -62463,212 +62822,21 @@ class DatasetAccumulator {
         return key - Math.floor(key / PAIR_STRIDE) * PAIR_STRIDE;
     }
 }
-const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
-/** The form two labels share when they are probably the same class written two ways. */
-function canonicalLabel(label) {
-    return label
-        .normalize('NFKC')
-        .replace(INVISIBLE_ALL, '')
-        .trim()
-        .toLowerCase()
-        .replace(/[\s_-]+/g, '_');
-}
 
-;// CONCATENATED MODULE: ./src/analyze/snapshot.ts
-/**
- * What a comparison with the base needs of one side: each video's splits and labels, and the rows
- * of frozen splits.
- */
-
-function buildSnapshot(name, report, accumulator) {
-    const videos = new Map();
-    for (let video = 0; video < accumulator.videoKeys.length; video++) {
-        videos.set(accumulator.videoKeys[video], {
-            splits: accumulator.videoSplits.data[video],
-            labels: []
-        });
-    }
-    accumulator.pairs.forEach(key => {
-        const entry = videos.get(accumulator.videoKeys[DatasetAccumulator.pairVideo(key)]);
-        entry.labels.push(accumulator.labels[DatasetAccumulator.pairLabel(key)]);
-    });
-    for (const entry of videos.values())
-        entry.labels.sort();
-    const frozenRows = new Map();
-    for (const [split, rows] of accumulator.frozenRows) {
-        frozenRows.set(split, new Map([...rows].map(([key, where]) => [
-            key,
-            { file: accumulator.files[where.file], line: where.line }
-        ])));
-    }
-    return { name, report, videos, frozenRows };
-}
-
-;// CONCATENATED MODULE: ./src/analyze/tally.ts
-/**
- * The accumulator's per-row state reduced to what the dataset rules judge: counts per split and
- * class, leaks, multi-label facts and the metadata contingency tables.
- */
-
-
-function buildTally(accumulator, groupPatternConfigured, multi, metadata) {
-    const classTotals = new Map();
-    const pairs = countPairs(accumulator, classTotals);
-    const { splits, totalSegments } = summarizeSplits(accumulator, pairs.classVideos, classTotals);
-    const table = metadata ? metadataTable(accumulator, metadata) : null;
-    return {
-        splits,
-        classTotals,
-        totalVideos: accumulator.videoKeys.length,
-        totalSegments,
-        videoLeaks: [...accumulator.videoLeaks.values()].map(leak => locate(accumulator, leak)),
-        groupLeaks: [...accumulator.groupLeaks.values()].map(leak => locate(accumulator, leak)),
-        groupPatternConfigured,
-        groupCoverage: accumulator.groupCoverage(),
-        labeledVideos: pairs.labeledVideos,
-        multiLabelVideos: pairs.multiLabelVideos,
-        multiLabelSegments: multi ? multi.segments : null,
-        overlappingVideos: multi ? multi.overlappingVideos : null,
-        metadata: table?.table ?? null,
-        metadataVideos: table?.videos ?? 0
-    };
-}
-/**
- * One walk over the (video, label) pairs: videos per class and split, videos per class, and how
- * many videos carry one label or more.
- */
-function countPairs(accumulator, classTotals) {
-    const labels = accumulator.labels;
-    const classVideos = new Float64Array(labels.length * 4);
-    // A counter per video, not a Map entry: this runs while all per-row state is still held.
-    const labelsPerVideo = new Uint32Array(accumulator.videoKeys.length);
-    accumulator.pairs.forEach((key, mask) => {
-        const label = DatasetAccumulator.pairLabel(key);
-        for (let split = 0; split < 4; split++)
-            if (mask & (1 << split))
-                classVideos[label * 4 + split]++;
-        labelsPerVideo[DatasetAccumulator.pairVideo(key)]++;
-        const totals = classTotals.get(labels[label]);
-        if (totals)
-            totals.videos++;
-        else
-            classTotals.set(labels[label], { segments: 0, videos: 1 });
-    });
-    let labeledVideos = 0;
-    let multiLabelVideos = 0;
-    for (const count of labelsPerVideo) {
-        if (count > 0)
-            labeledVideos++;
-        if (count > 1)
-            multiLabelVideos++;
-    }
-    return { classVideos, labeledVideos, multiLabelVideos };
-}
-/** Each split's segments, videos, unlabeled videos and per-class counts; adds class segments. */
-function summarizeSplits(accumulator, classVideos, classTotals) {
-    const labels = accumulator.labels;
-    const { videos: splitVideos, unlabeled: splitUnlabeled } = videosPerSplit(accumulator);
-    const splits = {};
-    let totalSegments = 0;
-    for (let split = 0; split < 4; split++) {
-        // No prototype: a label is any string, `__proto__` and `constructor` included.
-        const classes = Object.create(null);
-        let segments = 0;
-        for (let label = 0; label < labels.length; label++) {
-            const cell = label * 4 + split;
-            const count = accumulator.segments.data[cell] ?? 0;
-            if (count === 0)
-                continue;
-            segments += count;
-            const unknown = (accumulator.secondsUnknown.data[cell] ?? 0) === 1;
-            classes[labels[label]] = {
-                segments: count,
-                videos: classVideos[cell],
-                seconds: unknown ? null : roundSeconds(accumulator.seconds.data[cell] ?? 0)
-            };
-            const totals = classTotals.get(labels[label]);
-            if (totals)
-                totals.segments += count;
-            else
-                classTotals.set(labels[label], { segments: count, videos: 0 });
-        }
-        totalSegments += segments;
-        if (splitVideos[split] > 0) {
-            splits[SPLITS[split]] = {
-                segments,
-                videos: splitVideos[split],
-                unlabeledVideos: splitUnlabeled[split],
-                classes: sortedClasses(classes)
-            };
-        }
-    }
-    return { splits, totalSegments };
-}
-/** Videos per split (a leaked video counts in each) and unlabeled videos per split. */
-function videosPerSplit(accumulator) {
-    const videos = new Float64Array(4);
-    const unlabeled = new Float64Array(4);
-    for (let video = 0; video < accumulator.videoKeys.length; video++) {
-        const mask = accumulator.videoSplits.data[video];
-        for (let split = 0; split < 4; split++)
-            if (mask & (1 << split))
-                videos[split]++;
-    }
-    const seen = new Set();
-    for (const row of accumulator.unlabeled) {
-        const key = `${row.video}:${row.split}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        unlabeled[row.split]++;
-    }
-    return { videos, unlabeled };
-}
-/** attribute -> value -> class -> videos, over the videos the metadata file describes. */
-function metadataTable(accumulator, metadata) {
-    if (metadata.attributes.length === 0)
+;// CONCATENATED MODULE: ./src/analyze/group-of.ts
+function groupOf(pattern, key) {
+    const matcher = pattern.matcher(key);
+    if (!matcher.find())
         return null;
-    const labels = accumulator.labels;
-    const table = new Map(metadata.attributes.map(a => [a, new Map()]));
-    const counted = new Set();
-    accumulator.pairs.forEach(key => {
-        const video = DatasetAccumulator.pairVideo(key);
-        const values = metadata.byVideo.get(accumulator.videoKeys[video]);
-        if (!values)
-            return;
-        counted.add(video);
-        const label = labels[DatasetAccumulator.pairLabel(key)];
-        metadata.attributes.forEach((attribute, i) => {
-            const value = values[i] ?? '';
-            if (value === '')
-                return;
-            const byValue = table.get(attribute);
-            let byClass = byValue.get(value);
-            if (!byClass)
-                byValue.set(value, (byClass = new Map()));
-            byClass.set(label, (byClass.get(label) ?? 0) + 1);
-        });
-    });
-    return { table, videos: counted.size };
-}
-function locate(accumulator, leak) {
-    return {
-        key: leak.key,
-        places: leak.places.map(p => ({
-            split: p.split,
-            file: accumulator.files[p.file],
-            line: p.line
-        }))
-    };
-}
-function sortedClasses(classes) {
-    const sorted = Object.create(null);
-    for (const name of Object.keys(classes).sort())
-        sorted[name] = classes[name];
-    return sorted;
-}
-function roundSeconds(value) {
-    return Math.round(value * 1e6) / 1e6;
+    try {
+        const named = matcher.group('group');
+        if (named !== null && named !== undefined)
+            return named;
+    }
+    catch {
+        // no group named "group": use the first capture
+    }
+    return pattern.groupCount() >= 1 ? (matcher.group(1) ?? null) : matcher.group(0);
 }
 
 ;// CONCATENATED MODULE: ./src/read/splits.ts
@@ -63291,6 +63459,12 @@ class FastPath {
     carry = '';
     /** A `"` was seen (csv mode): from then on, lines the fast path cannot read exactly go to csv-parse. */
     quotesSeen = false;
+    /**
+     * A line was read differently than it would have been had a `"` been seen before it (a lone CR,
+     * a line near the length limit). A reading that starts mid-file (a worker's part) is the same as
+     * the reading from the start only when this stayed false or no `"` was seen before the part.
+     */
+    quoteStateMattered = false;
     csv;
     skipping;
     constructor(visitor, maxLineBytes, mode) {
@@ -63322,6 +63496,8 @@ class FastPath {
             // csv-parse reports an over-long line of a file with quotes, as it reads its other lines.
             if (this.csv && (this.quotesSeen || this.carry.includes('"')))
                 return this.handOver(this.carry);
+            if (this.csv)
+                this.quoteStateMattered = true;
             return longLine(this.lines + 1, this.maxLineBytes);
         }
         return null;
@@ -63379,6 +63555,9 @@ class FastPath {
                     start = newline + 1;
                     continue;
                 }
+            }
+            else if (csv && (!plain || (lineEnd - start) * 3 > maxLineBytes)) {
+                this.quoteStateMattered = true;
             }
             if (lineEnd - start > maxLineBytes)
                 return longLine(this.lines + 1, maxLineBytes);
@@ -65862,25 +66041,47 @@ class RecordReader {
     options;
     fast;
     slow = null;
-    text = new ChunkText();
+    text;
     bytes = 0;
+    split;
     constructor(visitor, options) {
         this.visitor = visitor;
         this.options = options;
         this.fast = new FastPath(visitor, options.maxLineBytes, options.mode);
+        this.fast.lines = options.startLine ?? 0;
+        this.text = new ChunkText(options.startLine !== undefined);
+        this.split = options.split ?? null;
     }
     async read(chunks) {
-        let first = true;
+        let first = this.options.startLine === undefined;
         for await (const chunk of asciiPieces(chunks)) {
-            this.bytes += chunk.length;
-            this.options.onChunk?.(this.bytes);
-            const problem = first ? sniffStart(chunk) : null;
-            first = false;
-            const stop = problem ?? (await this.chunk(chunk));
-            if (stop)
-                return this.stopAt(stop);
+            for (let rest = chunk; rest.length > 0;) {
+                // A chunk that crosses the split point is read in two pieces, to ask there; only a clean
+                // one (whole UTF-8 characters, no NUL), whose lines are read the same whole or cut: a byte
+                // problem drops the lines of the piece it is in, so cutting would read lines one reading
+                // does not.
+                const room = this.split ? this.split.byte - this.bytes : Infinity;
+                const cut = rest.length > room && room > 0 && rest.indexOf(0) === -1 && (0,external_node_buffer_.isUtf8)(rest);
+                const piece = cut ? rest.subarray(0, room) : rest;
+                rest = rest.subarray(piece.length);
+                this.bytes += piece.length;
+                this.options.onChunk?.(this.bytes);
+                const problem = first ? sniffStart(piece) : null;
+                first = false;
+                const stop = problem ?? (await this.chunk(piece));
+                if (stop)
+                    return this.stopAt(stop);
+                if (this.split && this.bytes >= this.split.byte && (await this.handOff(this.split)))
+                    return { stop: null, lines: this.fast.lines, bytes: this.bytes, handedOff: true };
+            }
         }
         return this.end();
+    }
+    /** At the split point: whether to stop here (asked once). */
+    async handOff(split) {
+        this.split = null;
+        const whole = this.bytes === split.byte && this.slow === null && this.fast.carry.length === 0;
+        return split.decide(whole ? { lines: this.fast.lines, quotesSeen: this.fast.quotesSeen } : null);
     }
     async chunk(chunk) {
         const nul = chunk.indexOf(0);
@@ -65928,7 +66129,7 @@ class RecordReader {
             if (stop)
                 return this.stopAt(stop);
             if (!this.slow)
-                return { stop: null, lines: this.fast.lines, bytes: this.bytes };
+                return this.result(null, this.fast.lines);
         }
         else {
             const stop = await this.slow.feed(rest);
@@ -65938,11 +66139,17 @@ class RecordReader {
         const stop = await this.slow.finish();
         if (stop)
             return this.stopAt(stop);
-        return { stop: null, lines: this.slow.linesSeen(), bytes: this.bytes };
+        return this.result(null, this.slow.linesSeen());
     }
     stopAt(stop) {
         this.slow?.abandon();
-        return { stop, lines: Math.max(this.fast.lines, stop.line), bytes: this.bytes };
+        return this.result(stop, Math.max(this.fast.lines, stop.line));
+    }
+    result(stop, lines) {
+        const result = { stop, lines, bytes: this.bytes };
+        if (this.fast.quoteStateMattered)
+            result.quoteStateMattered = true;
+        return result;
     }
 }
 /**
@@ -65951,9 +66158,15 @@ class RecordReader {
  * split across chunks).
  */
 class ChunkText {
-    decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+    midFile;
+    decoder;
     /** True while every chunk so far was pure ASCII, so the decoder holds no partial character. */
     asciiSoFar = true;
+    /** `midFile`: the text starts inside a file, where a U+FEFF is data, not a BOM. */
+    constructor(midFile) {
+        this.midFile = midFile;
+        this.decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: midFile });
+    }
     /** The chunk's text, or null when it is not valid UTF-8. `bytes` counts this chunk too. */
     decode(chunk, bytes) {
         try {
@@ -65961,7 +66174,7 @@ class ChunkText {
                 return chunk.toString('latin1');
             // The decoder drops a BOM at the start of what it is given; past the file's first chunk
             // (read as ASCII, so without a BOM) a U+FEFF is data and must be kept.
-            if (this.asciiSoFar && bytes > chunk.length)
+            if (this.asciiSoFar && (bytes > chunk.length || this.midFile))
                 this.decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
             this.asciiSoFar = false;
             return this.decoder.decode(chunk, { stream: true });
@@ -66522,7 +66735,330 @@ const WORDING = {
     'segment.start-beyond-duration': ['segment-invalid', wordBeyondDuration]
 };
 
+;// CONCATENATED MODULE: ./src/gate/dataset-accumulator.ts
+/**
+ * The accumulator of one dataset, set up from its configuration: the same in the main thread and
+ * in a worker that reads part of a file, so both check rows alike.
+ */
+
+
+
+
+
+function createAccumulator(spec, settings, sink, context) {
+    const labelOptions = settings['label-invalid'].options;
+    const profile = labelOptions.profile === 'auto'
+        ? spec?.format === 'columns' || spec?.columns
+            ? 'relaxed'
+            : 'automl'
+        : labelOptions.profile;
+    const labelPattern = labelOptions.pattern !== undefined ? RE2JS.compile(labelOptions.pattern) : null;
+    const { groupPattern } = context;
+    return new DatasetAccumulator(new RowProblemReporter(sink, settings), {
+        videoKey: spec?.videoKey ?? 'uri',
+        inferVideoKey: spec === null,
+        groupOf: groupPattern ? key => groupOf(groupPattern, key) : null,
+        durations: context.durations,
+        labelProfile: profile,
+        rules: valueRules(settings, labelPattern ? label => labelPattern.matcher(label).find() : null),
+        // Frozen splits' rows are kept only for a comparison with the base.
+        frozenSplits: context.frozen && settings['frozen-split'].severity !== 'off'
+            ? settings['frozen-split'].options.splits
+            : [],
+        part: context.part ?? false
+    });
+}
+
+;// CONCATENATED MODULE: ./src/analyze/snapshot.ts
+/**
+ * What a comparison with the base needs of one side: each video's splits and labels, and the rows
+ * of frozen splits.
+ */
+
+function buildSnapshot(name, report, accumulator) {
+    const videos = new Map();
+    for (let video = 0; video < accumulator.videoKeys.length; video++) {
+        videos.set(accumulator.videoKeys[video], {
+            splits: accumulator.videoSplits.data[video],
+            labels: []
+        });
+    }
+    accumulator.pairs.forEach(key => {
+        const entry = videos.get(accumulator.videoKeys[DatasetAccumulator.pairVideo(key)]);
+        entry.labels.push(accumulator.labels[DatasetAccumulator.pairLabel(key)]);
+    });
+    for (const entry of videos.values())
+        entry.labels.sort();
+    const frozenRows = new Map();
+    for (const [split, rows] of accumulator.frozenRows) {
+        frozenRows.set(split, new Map([...rows].map(([key, where]) => [
+            key,
+            { file: accumulator.files[where.file], line: where.line }
+        ])));
+    }
+    return { name, report, videos, frozenRows };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/tally.ts
+/**
+ * The accumulator's per-row state reduced to what the dataset rules judge: counts per split and
+ * class, leaks, multi-label facts and the metadata contingency tables.
+ */
+
+
+function buildTally(accumulator, groupPatternConfigured, multi, metadata) {
+    const classTotals = new Map();
+    const pairs = countPairs(accumulator, classTotals);
+    const { splits, totalSegments } = summarizeSplits(accumulator, pairs.classVideos, classTotals);
+    const table = metadata ? metadataTable(accumulator, metadata) : null;
+    return {
+        splits,
+        classTotals,
+        totalVideos: accumulator.videoKeys.length,
+        totalSegments,
+        videoLeaks: [...accumulator.videoLeaks.values()].map(leak => locate(accumulator, leak)),
+        groupLeaks: [...accumulator.groupLeaks.values()].map(leak => locate(accumulator, leak)),
+        groupPatternConfigured,
+        groupCoverage: accumulator.groupCoverage(),
+        labeledVideos: pairs.labeledVideos,
+        multiLabelVideos: pairs.multiLabelVideos,
+        multiLabelSegments: multi ? multi.segments : null,
+        overlappingVideos: multi ? multi.overlappingVideos : null,
+        metadata: table?.table ?? null,
+        metadataVideos: table?.videos ?? 0
+    };
+}
+/**
+ * One walk over the (video, label) pairs: videos per class and split, videos per class, and how
+ * many videos carry one label or more.
+ */
+function countPairs(accumulator, classTotals) {
+    const labels = accumulator.labels;
+    const classVideos = new Float64Array(labels.length * 4);
+    // A counter per video, not a Map entry: this runs while all per-row state is still held.
+    const labelsPerVideo = new Uint32Array(accumulator.videoKeys.length);
+    accumulator.pairs.forEach((key, mask) => {
+        const label = DatasetAccumulator.pairLabel(key);
+        for (let split = 0; split < 4; split++)
+            if (mask & (1 << split))
+                classVideos[label * 4 + split]++;
+        labelsPerVideo[DatasetAccumulator.pairVideo(key)]++;
+        const totals = classTotals.get(labels[label]);
+        if (totals)
+            totals.videos++;
+        else
+            classTotals.set(labels[label], { segments: 0, videos: 1 });
+    });
+    let labeledVideos = 0;
+    let multiLabelVideos = 0;
+    for (const count of labelsPerVideo) {
+        if (count > 0)
+            labeledVideos++;
+        if (count > 1)
+            multiLabelVideos++;
+    }
+    return { classVideos, labeledVideos, multiLabelVideos };
+}
+/** Each split's segments, videos, unlabeled videos and per-class counts; adds class segments. */
+function summarizeSplits(accumulator, classVideos, classTotals) {
+    const labels = accumulator.labels;
+    const { videos: splitVideos, unlabeled: splitUnlabeled } = videosPerSplit(accumulator);
+    const splits = {};
+    let totalSegments = 0;
+    for (let split = 0; split < 4; split++) {
+        // No prototype: a label is any string, `__proto__` and `constructor` included.
+        const classes = Object.create(null);
+        let segments = 0;
+        for (let label = 0; label < labels.length; label++) {
+            const cell = label * 4 + split;
+            const count = accumulator.segments.data[cell] ?? 0;
+            if (count === 0)
+                continue;
+            segments += count;
+            const unknown = (accumulator.secondsUnknown.data[cell] ?? 0) === 1;
+            classes[labels[label]] = {
+                segments: count,
+                videos: classVideos[cell],
+                // Kept in whole microseconds (analyze/segment-times.ts).
+                seconds: unknown ? null : (accumulator.seconds.data[cell] ?? 0) / 1e6
+            };
+            const totals = classTotals.get(labels[label]);
+            if (totals)
+                totals.segments += count;
+            else
+                classTotals.set(labels[label], { segments: count, videos: 0 });
+        }
+        totalSegments += segments;
+        if (splitVideos[split] > 0) {
+            splits[SPLITS[split]] = {
+                segments,
+                videos: splitVideos[split],
+                unlabeledVideos: splitUnlabeled[split],
+                classes: sortedClasses(classes)
+            };
+        }
+    }
+    return { splits, totalSegments };
+}
+/** Videos per split (a leaked video counts in each) and unlabeled videos per split. */
+function videosPerSplit(accumulator) {
+    const videos = new Float64Array(4);
+    const unlabeled = new Float64Array(4);
+    for (let video = 0; video < accumulator.videoKeys.length; video++) {
+        const mask = accumulator.videoSplits.data[video];
+        for (let split = 0; split < 4; split++)
+            if (mask & (1 << split))
+                videos[split]++;
+    }
+    const seen = new Set();
+    for (const row of accumulator.unlabeled) {
+        const key = `${row.video}:${row.split}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        unlabeled[row.split]++;
+    }
+    return { videos, unlabeled };
+}
+/** attribute -> value -> class -> videos, over the videos the metadata file describes. */
+function metadataTable(accumulator, metadata) {
+    if (metadata.attributes.length === 0)
+        return null;
+    const labels = accumulator.labels;
+    const table = new Map(metadata.attributes.map(a => [a, new Map()]));
+    const counted = new Set();
+    accumulator.pairs.forEach(key => {
+        const video = DatasetAccumulator.pairVideo(key);
+        const values = metadata.byVideo.get(accumulator.videoKeys[video]);
+        if (!values)
+            return;
+        counted.add(video);
+        const label = labels[DatasetAccumulator.pairLabel(key)];
+        metadata.attributes.forEach((attribute, i) => {
+            const value = values[i] ?? '';
+            if (value === '')
+                return;
+            const byValue = table.get(attribute);
+            let byClass = byValue.get(value);
+            if (!byClass)
+                byValue.set(value, (byClass = new Map()));
+            byClass.set(label, (byClass.get(label) ?? 0) + 1);
+        });
+    });
+    return { table, videos: counted.size };
+}
+function locate(accumulator, leak) {
+    return {
+        key: leak.key,
+        places: leak.places.map(p => ({
+            split: p.split,
+            file: accumulator.files[p.file],
+            line: p.line
+        }))
+    };
+}
+function sortedClasses(classes) {
+    const sorted = Object.create(null);
+    for (const name of Object.keys(classes).sort())
+        sorted[name] = classes[name];
+    return sorted;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/gate/split-file.ts
+/**
+ * A large file read in two halves at once: the main thread reads up to a line break near the
+ * middle while a worker (file-part.ts) reads from there to the end; at the line break the main
+ * thread takes the worker's part and absorbs it, in order, into its own accumulator and findings.
+ *
+ * The result is the one reading in one piece gives, byte for byte, or the part is not used and
+ * the main thread reads on by itself: when the split point turns out not to be a record boundary
+ * (a quoted line break before it), when a `"` before it would have changed how the part was read,
+ * when either reading stopped (a byte problem, a syntax error) or was refused, when the rows would
+ * pass a row limit, or when the worker failed.
+ */
+
+/** Starts the worker on the second half of `file`, or null when the file is read in one piece. */
+async function splitFile(pass, file, size, reader, limits) {
+    const { parallel } = pass;
+    if (!parallel || !pass.partSettings || size < parallel.minBytes)
+        return null;
+    const localPath = pass.source.localPath?.(file.path) ?? null;
+    if (localPath === null)
+        return null;
+    const startByte = await lineBreakAfterSplitShare(localPath, size);
+    if (startByte === null)
+        return null;
+    const worker = parallel.read({
+        ...pass.partSettings,
+        localPath,
+        file,
+        filePaths: [...pass.accumulator.files],
+        startByte,
+        maxRows: limits.maxRows,
+        maxLineBytes: limits.maxLineBytes
+    });
+    let taken = null;
+    const decide = async (boundary) => {
+        if (boundary === null || limits.rowsLimited() || reader.fatal)
+            return false;
+        const part = await worker.result;
+        if (!part || !fits(part, boundary, reader, limits.maxRows))
+            return false;
+        pass.accumulator.absorb(part.accumulator);
+        pass.sink.absorb(part.findings);
+        reader.rows += part.rows;
+        taken = { ...part.read, bytes: startByte + part.read.bytes };
+        return true;
+    };
+    return {
+        point: { byte: startByte, decide },
+        taken: () => taken,
+        done: () => {
+            if (taken === null)
+                worker.cancel();
+        }
+    };
+}
+/** Whether the part continues the main thread's reading exactly. */
+function fits(part, boundary, reader, maxRows) {
+    return (part.startLine === boundary.lines &&
+        // A part that stopped (a byte problem, a syntax error, a long line) is read by the main thread
+        // instead: where a stop falls and which lines before it are read depends on where reading began.
+        part.read.stop === null &&
+        !(boundary.quotesSeen && part.read.quoteStateMattered) &&
+        !part.rowsLimited &&
+        reader.rows + part.rows <= maxRows &&
+        part.fatal === null &&
+        part.format === reader.format);
+}
+/**
+ * Where the worker's part starts, as a share of the file: past the middle, because the worker
+ * starts later (its thread, and a count of the lines before its part) and reads its part more
+ * slowly while both run; measured on the benchmark's files, the two finish closest together here.
+ */
+const SPLIT_SHARE = 0.55;
+/** The offset just after the first line break at or after SPLIT_SHARE of the file, or null. */
+async function lineBreakAfterSplitShare(path, size) {
+    const middle = Math.floor(size * SPLIT_SHARE);
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        const window = Buffer.alloc(Math.min(1 << 16, size - middle));
+        const { bytesRead } = await handle.read(window, 0, window.length, middle);
+        const at = window.subarray(0, bytesRead).indexOf(10);
+        return at === -1 || middle + at + 1 >= size ? null : middle + at + 1;
+    }
+    catch {
+        return null;
+    }
+    finally {
+        await handle.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/gate/read-data-file.ts
+
 
 
 
@@ -66626,13 +67162,23 @@ async function readRows(pass, file, reader, size) {
         }
     };
     const { progress } = pass;
-    const result = await readRecords(pass.source.open(file.path), limitedReader, {
+    const maxLineBytes = limits['max-line-bytes'];
+    const split = await splitFile(pass, file, size, reader, {
+        maxRows,
+        maxLineBytes,
+        rowsLimited: () => rowsLimited
+    });
+    const read = await readRecords(pass.source.open(file.path), limitedReader, {
         mode: recordMode(file.format),
-        maxLineBytes: limits['max-line-bytes'],
+        maxLineBytes,
         onChunk: progress
             ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: size })
-            : undefined
+            : undefined,
+        ...(split ? { split: split.point } : {})
     });
+    split?.done();
+    // Taken at the split point: the file's end is where the other thread's reading ended.
+    const result = read.handedOff ? split.taken() : read;
     return { result, rowsLimited };
 }
 /** A stop (syntax, a limit), a file the reader refused, or a file without data rows. */
@@ -68132,7 +68678,7 @@ class FindingSink {
             return outcome;
         return configured;
     }
-    countLeftOut(rule, severity) {
+    countLeftOut(rule, severity, count = 1) {
         let groups = this.groupsByRule.get(rule);
         if (!groups)
             this.groupsByRule.set(rule, (groups = {}));
@@ -68142,8 +68688,8 @@ class FindingSink {
             groups[severity] = group;
             this.omittedGroups.set(`${rule}\u0000${severity}`, group);
         }
-        group.count++;
-        this.omittedBySeverity[severity]++;
+        group.count += count;
+        this.omittedBySeverity[severity] += count;
     }
     add(rule, input) {
         const severity = this.severityOf(rule, input.severity);
@@ -68172,6 +68718,44 @@ class FindingSink {
             ...(input.fingerprint !== undefined ? { fingerprint: input.fingerprint } : {}),
             ...(input.measure !== undefined ? { measure: input.measure } : {})
         });
+    }
+    exportPart() {
+        return {
+            findings: this.findings,
+            omitted: [...this.omittedGroups.values()],
+            identities: this.omittedIdentities
+        };
+    }
+    /**
+     * Adds what a worker's sink (same settings) collected from rows after every finding here, as if
+     * they had been added here: its listed findings fill each rule up to the cap, the rest and its
+     * left-out ones are counted (and remembered, with a base).
+     */
+    absorb(part) {
+        for (const finding of part.findings) {
+            const listed = this.perRule.get(finding.rule) ?? 0;
+            if (listed < this.maxPerRule) {
+                this.perRule.set(finding.rule, listed + 1);
+                this.findings.push(finding);
+                continue;
+            }
+            this.countLeftOut(finding.rule, finding.severity);
+            this.omittedIdentities?.hashes.push(hashIdentity(identityOf(finding)));
+            this.omittedIdentities?.rules.push(finding.rule);
+            this.omittedIdentities?.severities.push(finding.severity);
+        }
+        for (const group of part.omitted)
+            this.countLeftOut(group.rule, group.severity, group.count);
+        const mine = this.omittedIdentities;
+        const theirs = part.identities;
+        if (mine && theirs) {
+            // One by one: spreading a long list into push() overflows the call stack.
+            for (let i = 0; i < theirs.hashes.length; i++) {
+                mine.hashes.push(theirs.hashes[i]);
+                mine.rules.push(theirs.rules[i]);
+                mine.severities.push(theirs.severities[i]);
+            }
+        }
     }
     /** Appends the "N more" findings; call once, after the last `add`. */
     finish() {
@@ -68289,22 +68873,6 @@ function reportRowLevelAggregates(accumulator, sink) {
             });
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/analyze/group-of.ts
-function groupOf(pattern, key) {
-    const matcher = pattern.matcher(key);
-    if (!matcher.find())
-        return null;
-    try {
-        const named = matcher.group('group');
-        if (named !== null && named !== undefined)
-            return named;
-    }
-    catch {
-        // no group named "group": use the first capture
-    }
-    return pattern.groupCount() >= 1 ? (matcher.group(1) ?? null) : matcher.group(0);
 }
 
 ;// CONCATENATED MODULE: ./src/read/side-files.ts
@@ -68594,8 +69162,6 @@ function datasetFiles(plan) {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "url"
@@ -69566,6 +70132,10 @@ class WorkingTreeSource {
         yield* (0,external_node_fs_namespaceObject.createReadStream)((0,external_node_path_namespaceObject.join)(this.root, clean), {
             highWaterMark: 1 << 20
         });
+    }
+    localPath(path) {
+        const clean = normalizeRepoPath(path);
+        return clean === null ? null : (0,external_node_path_namespaceObject.join)(this.root, clean);
     }
     async list(globs, exclude) {
         const patterns = globs
@@ -70678,7 +71248,9 @@ async function collectVideos(source, plan, settings) {
         settings: quiet,
         sink,
         accumulator,
-        progress: undefined
+        progress: undefined,
+        parallel: null,
+        partSettings: null
     });
     for (const file of plan.files)
         await readDataFile(pass, file);
@@ -70812,9 +71384,6 @@ function baseVideos(run, config, plan) {
 
 
 
-
-
-
 async function analyzeDataset(source, plan, config, options) {
     const settings = resolveRuleSettings(config, plan.spec ?? undefined);
     const sink = new FindingSink(settings, config.maxFindingsPerRule, {
@@ -70831,8 +71400,9 @@ async function analyzeDataset(source, plan, config, options) {
         ? await prepareUriVerification(options.storage, source, plan, config, settings, side.durations)
         : null;
     const groupPattern = plan.spec?.groupPattern !== undefined ? RE2JS.compile(plan.spec.groupPattern) : null;
-    const accumulator = createAccumulator(plan, settings, sink, {
-        durations: verification ? verification.durations : side.durations,
+    const durations = verification ? verification.durations : side.durations;
+    const accumulator = createAccumulator(plan.spec, settings, sink, {
+        durations,
         groupPattern,
         frozen: options.snapshot
     });
@@ -70842,7 +71412,9 @@ async function analyzeDataset(source, plan, config, options) {
         settings,
         sink,
         accumulator,
-        progress: options.progress
+        progress: options.progress,
+        parallel: options.parallel ?? null,
+        partSettings: options.parallel ? partSettings(plan, settings, config, options, durations) : null
     });
     const files = [];
     for (const file of plan.files) {
@@ -70878,6 +71450,17 @@ async function analyzeDataset(source, plan, config, options) {
     const notes = [...judgement.notes, ...storageNotes];
     return { report, snapshot, notes, omitted: sink.omittedIdentities, plan };
 }
+/** What a worker reading part of a file needs to set up its accumulator as this one. */
+function partSettings(plan, settings, config, options, durations) {
+    return {
+        spec: plan.spec,
+        settings,
+        maxFindingsPerRule: config.maxFindingsPerRule,
+        rememberOmitted: options.snapshot,
+        durations,
+        frozen: options.snapshot
+    };
+}
 /** The durations and metadata files, under the dataset's resource limits. */
 async function readSideFiles(source, plan, settings, sink) {
     const videoKey = plan.spec?.videoKey ?? 'uri';
@@ -70900,29 +71483,6 @@ async function readSideFiles(source, plan, settings, sink) {
         reportProblems(sink, side.problems);
     }
     return { durations, metadata };
-}
-function createAccumulator(plan, settings, sink, context) {
-    const { spec } = plan;
-    const labelOptions = settings['label-invalid'].options;
-    const profile = labelOptions.profile === 'auto'
-        ? spec?.format === 'columns' || spec?.columns
-            ? 'relaxed'
-            : 'automl'
-        : labelOptions.profile;
-    const labelPattern = labelOptions.pattern !== undefined ? RE2JS.compile(labelOptions.pattern) : null;
-    const { groupPattern } = context;
-    return new DatasetAccumulator(new RowProblemReporter(sink, settings), {
-        videoKey: spec?.videoKey ?? 'uri',
-        inferVideoKey: spec === null,
-        groupOf: groupPattern ? key => groupOf(groupPattern, key) : null,
-        durations: context.durations,
-        labelProfile: profile,
-        rules: valueRules(settings, labelPattern ? label => labelPattern.matcher(label).find() : null),
-        // Frozen splits' rows are kept only for a comparison with the base.
-        frozenSplits: context.frozen && settings['frozen-split'].severity !== 'off'
-            ? settings['frozen-split'].options.splits
-            : []
-    });
 }
 function datasetMetrics(tally, judgement) {
     return {
@@ -71666,7 +72226,8 @@ async function runGate(request) {
             snapshot: request.base !== undefined,
             progress: request.progress,
             // The head only: the base's objects are not looked up again.
-            storage: request.storage
+            storage: request.storage,
+            parallel: request.parallel ?? null
         });
         analyzed.push(result);
         for (const note of result.notes)
@@ -71696,6 +72257,60 @@ async function runGate(request) {
         notes
     };
     return report;
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/gate/part-thread.ts
+/**
+ * The worker thread that reads the second half of a large file (file-part.ts), for the shells to
+ * put in GateRequest.parallel. The worker is the bundle's worker.js beside the running bundle; run
+ * from sources (tests, tsx) there is none and files are read in one piece.
+ */
+
+
+
+
+
+/** The bundled worker's file name, beside dist/index.js and dist/cli.js. */
+const WORKER_FILE = 'worker.js';
+/** Below this size a second thread costs about what it saves (its start, reading the head twice). */
+const DEFAULT_SPLIT_BYTES = 16 << 20;
+const WORKER_YOUNG_MB = 8;
+/**
+ * Parallel reading when it can help: a second core, the bundled worker beside this module, and
+ * not turned off. Env: DATASET_GATE_THREADS=1 reads every file in one piece;
+ * DATASET_GATE_SPLIT_BYTES sets the smallest file that is split (default 16 MiB).
+ */
+function threadReading(env, workerFile = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), WORKER_FILE)) {
+    if (env.DATASET_GATE_THREADS === '1' || (0,external_node_os_namespaceObject.availableParallelism)() < 2)
+        return null;
+    if (!(0,external_node_fs_namespaceObject.existsSync)(workerFile))
+        return null;
+    const configured = Number(env.DATASET_GATE_SPLIT_BYTES);
+    const minBytes = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_SPLIT_BYTES;
+    return { minBytes, read: request => startWorker(workerFile, request) };
+}
+function startWorker(workerFile, request) {
+    // A small young generation: the worker's garbage is short-lived field text, and the default
+    // (tens of megabytes) would add as much to the peak memory for little speed.
+    const worker = new external_node_worker_threads_.Worker(workerFile, {
+        workerData: request,
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB }
+    });
+    // Any failure of the worker (it threw, ran out of memory, was stopped) means no part: the main
+    // thread then reads the rest of the file itself.
+    const result = new Promise(resolve => {
+        worker.once('message', (part) => {
+            resolve(part);
+            void worker.terminate();
+        });
+        worker.once('error', () => resolve(null));
+        worker.once('exit', () => resolve(null));
+    });
+    return { result, cancel: () => void worker.terminate() };
 }
 
 ;// CONCATENATED MODULE: ./src/publish/annotations.ts
@@ -71781,8 +72396,6 @@ function emitAnnotations(plan, sink = core_namespaceObject) {
         sink[annotation.severity](annotation.message, annotation.properties);
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/publish/api.ts
 /**
  * The narrow view of the GitHub REST API the action uses, `request(route, params)`, and how to
@@ -81423,6 +82036,7 @@ function escapeSarifText(text) {
 
 
 
+
 /** Errors that mean "the gate cannot run as configured": their message is the whole story. */
 const EXPECTED_ERRORS = [InputError, ConfigError, EventError, TooManyFilesError, CheckoutError];
 async function run() {
@@ -81477,7 +82091,8 @@ async function gate(inputs, context, api, notes) {
         source: head,
         config: loaded.config,
         paths: inputs.paths,
-        failOn: inputs.failOn
+        failOn: inputs.failOn,
+        parallel: threadReading(process.env)
     };
     if (changedFiles)
         request.changedFiles = changedFiles;

@@ -1,5 +1,6 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) with ncc's API, so both land in one
-// folder without clobbering each other. Usage: node scripts/build.mjs [outDir]   (default: dist)
+// Bundles the action (dist/index.js), the CLI (dist/cli.js) and their worker (dist/worker.js) with
+// ncc's API, so all land in one folder without clobbering each other.
+// Usage: node scripts/build.mjs [outDir]   (default: dist)
 import ncc from '@vercel/ncc'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join, dirname } from 'node:path'
@@ -7,7 +8,9 @@ import { join, dirname } from 'node:path'
 const outDir = process.argv[2] ?? 'dist'
 const entries = [
   { input: 'src/index.ts', output: 'index.js', banner: '' },
-  { input: 'src/cli.ts', output: 'cli.js', banner: '#!/usr/bin/env node\n' }
+  { input: 'src/cli.ts', output: 'cli.js', banner: '#!/usr/bin/env node\n' },
+  // The worker thread that reads the second half of a large file (src/gate/part-thread.ts).
+  { input: 'src/worker.ts', output: 'worker.js', banner: '' }
 ]
 
 await rm(outDir, { recursive: true, force: true })

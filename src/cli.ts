@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runGate } from './gate.js'
+import { threadReading } from './gate/part-thread.js'
 import { FAIL_ON_LEVELS, type FailOn } from './model.js'
 import { ConfigError, parseConfig, readConfigFile } from './config/load.js'
 import { defaultConfig, type GateConfig } from './config/schema.js'
@@ -166,7 +167,8 @@ async function check(options: CheckOptions, paths: string[]): Promise<number> {
     ...(options.failOn ? { failOn: options.failOn } : {}),
     ...(base ? { base } : {}),
     ...(progress ? { progress: progress.update } : {}),
-    storage
+    storage,
+    parallel: threadReading(process.env)
   })
   progress?.clear()
   if (storage) {

@@ -43,7 +43,8 @@ export async function runGate(request: GateRequest): Promise<GateReport> {
       snapshot: request.base !== undefined,
       progress: request.progress,
       // The head only: the base's objects are not looked up again.
-      storage: request.storage
+      storage: request.storage,
+      parallel: request.parallel ?? null
     })
     analyzed.push(result)
     for (const note of result.notes) notes.push(`${result.report.name}: ${note}`)

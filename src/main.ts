@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os'
 import { ConfigError } from './config/load.js'
 import { runGate } from './gate.js'
 import type { GateRequest } from './gate/request.js'
+import { threadReading } from './gate/part-thread.js'
 import type { GateReport } from './model.js'
 import { emitAnnotations, planAnnotations } from './publish/annotations.js'
 import { uploadSarif, uploadTarget, writeSarifFile } from './publish/code-scanning.js'
@@ -108,7 +109,8 @@ async function gate(
     source: head,
     config: loaded.config,
     paths: inputs.paths,
-    failOn: inputs.failOn
+    failOn: inputs.failOn,
+    parallel: threadReading(process.env)
   }
   if (changedFiles) request.changedFiles = changedFiles
   if (base && pr && inputs.compareBase) request.base = { ref: baseRefLabel(pr), source: base }

@@ -9,14 +9,14 @@
  * key normalization, group extraction, label checks) runs once per distinct URI or label.
  */
 import { SPLITS, type FormatId, type Split } from '../model.js'
-import { INVISIBLE } from '../display.js'
-import { isInf, parseSeconds } from '../read/fields.js'
-import type { RowProblem, RowProblemSink, SegmentAt } from '../read/problems.js'
+import type { RowProblemSink } from '../read/problems.js'
 import { DenseFloat64, DenseUint8, IntKeyMap, detach } from './compact.js'
-import { SegmentRuns } from './intervals.js'
-import { RowFingerprints, type Location } from './row-fingerprints.js'
+import { SegmentRuns, type RunsPart } from './intervals.js'
+import { SegmentTimes } from './segment-times.js'
+import { LabelRegistry, type LabelPart } from './labels.js'
+import { RowFingerprints, type FingerprintPart, type Location } from './row-fingerprints.js'
 import type { LabelProfile, ValueRules } from './value-rules.js'
-import { VideoRegistry, type GroupCoverage, type LeakRecord } from './videos.js'
+import { VideoRegistry, type GroupCoverage, type LeakRecord, type VideoPart } from './videos.js'
 
 export type { GroupCoverage, LabelProfile, LeakRecord, Location, ValueRules }
 
@@ -36,15 +36,32 @@ export interface AccumulatorOptions {
   rules: ValueRules
   /** Splits whose row keys are kept for the frozen-split change rule (base comparison only). */
   frozenSplits: Split[]
+  /** A worker's accumulator: keeps what `exportPart` needs to be absorbed in order. */
+  part?: boolean
 }
 
-/** Segment problems that carry nothing but the segment. */
-type PlainSegmentCode =
-  | 'segment.no-times'
-  | 'segment.missing-time'
-  | 'segment.start-at-end'
-  | 'segment.end-not-positive'
-  | 'segment.end-before-start'
+/**
+ * What one worker read of a dataset, as plain data that crosses to the main thread: everything the
+ * accumulator keeps, by the worker's own video and label ids (`absorb` maps them).
+ */
+export interface AccumulatorPart {
+  videos: VideoPart
+  labels: LabelPart
+  uriProblems: [string, string][]
+  /** Per (label, split) cell: segments, seconds (in microseconds), seconds unknown. */
+  segments: Float64Array
+  seconds: Float64Array
+  secondsUnknown: Uint8Array
+  /** The (video, label) pairs' keys and split masks. */
+  pairKeys: Float64Array
+  pairMasks: Uint8Array
+  fingerprints: FingerprintPart | null
+  runs: RunsPart | null
+  unlabeled: DatasetAccumulator['unlabeled']
+  frozenRows: [Split, [string, { file: number; line: number }][]][]
+  rows: number
+  labeledRows: number
+}
 
 export class DatasetAccumulator {
   readonly files: string[] = []
@@ -62,15 +79,18 @@ export class DatasetAccumulator {
   /** Raw spellings that fail the URI (or id) check, with the reason. Usually empty. */
   private uriProblems = new Map<string, string>()
 
-  // labels
-  private labelByText = new Map<string, number>()
-  readonly labels: string[] = []
-  readonly labelFirst: Location[] = []
-  private labelProblems: (string | null)[] = []
+  private labelRegistry: LabelRegistry
+  readonly labels: string[]
+  readonly labelFirst: Location[]
+  private labelProblems: (string | null)[]
   private labelProfile: LabelProfile
 
   // counts, indexed label * 4 + split
   readonly segments = new DenseFloat64()
+  /**
+   * Labeled seconds in whole microseconds: sums of integers are exact in any order, so a dataset
+   * read in parts sums to the same seconds as one reading.
+   */
   readonly seconds = new DenseFloat64()
   readonly secondsUnknown = new DenseUint8()
   /** (video, label) -> mask of splits where the video carries the label. */
@@ -94,17 +114,9 @@ export class DatasetAccumulator {
   private lastUri: string | null = null
   private lastVideo = -1
 
-  // The labeled row being read, for its time checks: set per row, never allocated.
-  private rowFile = 0
-  private rowLine = 0
-  private rowSplit = 0
-  private rowVideo = 0
-  private rowLabel = ''
-  private rowStart = ''
-  private rowEnd = ''
-
   private checkVideos: boolean
-  private checkLabels: boolean
+  /** The time checks of labeled rows. */
+  private times: SegmentTimes
 
   constructor(
     private problems: RowProblemSink,
@@ -112,11 +124,18 @@ export class DatasetAccumulator {
   ) {
     this.labelProfile = options.labelProfile
     this.checkVideos = problems.enabled('uri-invalid')
-    this.checkLabels = problems.enabled('label-invalid')
+    this.labelRegistry = new LabelRegistry(
+      options.rules,
+      problems.enabled('label-invalid'),
+      () => this.labelProfile
+    )
+    this.labels = this.labelRegistry.labels
+    this.labelFirst = this.labelRegistry.first
+    this.labelProblems = this.labelRegistry.problems
     this.fingerprints = problems.enabled('duplicate-row') ? new RowFingerprints() : null
-    this.runs = problems.enabled('multi-label') ? new SegmentRuns() : null
+    this.runs = problems.enabled('multi-label') ? new SegmentRuns(options.part === true) : null
     // Shares `options`: a video key kind changed by `columnsDetected` applies to new videos.
-    this.videos = new VideoRegistry(options)
+    this.videos = new VideoRegistry(options, options.part === true)
     this.videoKeys = this.videos.keys
     this.videoSplits = this.videos.splits
     this.videoLeaks = this.videos.leaks
@@ -124,6 +143,15 @@ export class DatasetAccumulator {
     this.groupSplits = this.videos.groupSplits
     this.groupLeaks = this.videos.groupLeaks
     for (const split of options.frozenSplits) this.frozenRows.set(split, new Map())
+    this.times = new SegmentTimes(
+      problems,
+      options.rules,
+      { files: this.files, formats: this.formats, videoKeys: this.videoKeys },
+      this.videos,
+      this.labelRegistry.hashes,
+      this.fingerprints,
+      this.runs
+    )
   }
 
   /**
@@ -221,7 +249,7 @@ export class DatasetAccumulator {
   ): void {
     let labelId = this.sameLabelAsBefore(video, label)
     if (labelId === -1) {
-      labelId = this.labelByText.get(label) ?? this.registerLabel(label, file, line)
+      labelId = this.labelRegistry.get(label) ?? this.labelRegistry.register(label, file, line)
     }
     const labelProblem = this.labelProblems[labelId]
     if (labelProblem) {
@@ -249,18 +277,11 @@ export class DatasetAccumulator {
       }
     }
 
-    this.rowFile = file
-    this.rowLine = line
-    this.rowSplit = split
-    this.rowVideo = video
-    this.rowLabel = label
-    this.rowStart = start
-    this.rowEnd = end
-    const seconds = this.segmentSeconds(labelId)
+    const micros = this.times.check(file, line, split, video, label, labelId, start, end)
     this.seconds.ensure(cell)
     this.secondsUnknown.ensure(cell)
-    if (seconds === null) this.secondsUnknown.data[cell] = 1
-    else this.seconds.data[cell]! += seconds
+    if (micros === null) this.secondsUnknown.data[cell] = 1
+    else this.seconds.data[cell]! += micros
 
     const frozen = this.frozenRows.size > 0 ? this.frozenRows.get(SPLITS[split]!) : undefined
     if (frozen) {
@@ -277,71 +298,6 @@ export class DatasetAccumulator {
     return this.labels[previous] === label ? previous : -1
   }
 
-  /**
-   * Checks the current row's START/END; returns the labeled length in seconds, or null when it is
-   * unknown (an end-of-video segment without a duration) or the times are invalid (reported).
-   */
-  private segmentSeconds(labelId: number): number | null {
-    const start = this.rowStart
-    const end = this.rowEnd
-    if (start.length === 0 && end.length === 0) return this.segmentProblem('segment.no-times')
-    // One time present, the other missing: a broken segment (rules.md: START or END missing).
-    if (start.length === 0 || end.length === 0) return this.segmentProblem('segment.missing-time')
-    if (isInf(start)) return this.segmentProblem('segment.start-at-end')
-    const startValue = parseSeconds(start)
-    if (!startValue.ok) {
-      const reason = startValue.reason
-      return this.report({ ...this.segmentAt(), code: 'segment.start-unreadable', reason })
-    }
-    const endValue = isInf(end) ? null : parseSeconds(end)
-    if (endValue && !endValue.ok) {
-      const reason = endValue.reason
-      return this.report({ ...this.segmentAt(), code: 'segment.end-unreadable', reason })
-    }
-    const { maxDecimals, durationTolerance } = this.options.rules
-    const decimals = Math.max(startValue.decimals, endValue ? endValue.decimals : 0)
-    if (decimals > maxDecimals)
-      this.report({ ...this.segmentAt(), code: 'segment.decimals', decimals, maxDecimals })
-    const s = startValue.value
-    const e = endValue ? endValue.value : Infinity
-    if (e <= 0) return this.segmentProblem('segment.end-not-positive')
-    if (s >= e) return this.segmentProblem('segment.end-before-start')
-    const duration = this.videos.duration(this.rowVideo)
-    if (!Number.isNaN(duration)) {
-      if (e !== Infinity && e > duration + durationTolerance)
-        this.report({ ...this.segmentAt(), code: 'segment.end-beyond-duration', duration })
-      else if (s >= duration + durationTolerance)
-        this.report({ ...this.segmentAt(), code: 'segment.start-beyond-duration', duration })
-    }
-    this.fingerprints?.add(this.rowSplit, this.rowVideo, labelId, s, e, this.rowLine)
-    this.runs?.add(this.rowVideo, labelId, s, e)
-    if (e === Infinity) return Number.isNaN(duration) ? null : Math.max(0, duration - s)
-    return e - s
-  }
-
-  /** The current row as the place of a segment problem (built only for a problem). */
-  private segmentAt(): SegmentAt {
-    return {
-      file: this.files[this.rowFile]!,
-      line: this.rowLine,
-      split: SPLITS[this.rowSplit]!,
-      format: this.formats[this.rowFile]!,
-      video: this.videoKeys[this.rowVideo]!,
-      label: this.rowLabel,
-      start: this.rowStart,
-      end: this.rowEnd
-    }
-  }
-
-  private segmentProblem(code: PlainSegmentCode): null {
-    return this.report({ ...this.segmentAt(), code })
-  }
-
-  private report(problem: RowProblem): null {
-    this.problems.report(problem)
-    return null
-  }
-
   private registerVideo(raw: string, file: number, line: number): number {
     const uri = detach(raw) // kept as a key: must not pin the chunk it was read from
     // Problems belong to a spelling: `gs://b/a.mp4 ` is flagged, `gs://b/a.mp4` is not, yet both
@@ -355,19 +311,8 @@ export class DatasetAccumulator {
     return video
   }
 
-  private registerLabel(raw: string, file: number, line: number): number {
-    const label = detach(raw) // kept as a key: must not pin the chunk it was read from
-    const id = this.labels.length
-    this.labels.push(label)
-    this.labelByText.set(label, id)
-    this.labelFirst.push({ file, line })
-    const { rules } = this.options
-    this.labelProblems.push(this.checkLabels ? rules.labelProblem(label, this.labelProfile) : null)
-    return id
-  }
-
   labelId(label: string): number | undefined {
-    return this.labelByText.get(label)
+    return this.labelRegistry.get(label)
   }
 
   videoId(uri: string): number | undefined {
@@ -388,7 +333,9 @@ export class DatasetAccumulator {
    * only those lines. Null when rows are not fingerprinted (the duplicate-row rule is off).
    */
   linesOfVideos(videos: Set<number>): Uint32Array[] | null {
-    return this.fingerprints?.linesOfVideos(videos, this.files.length) ?? null
+    const hashes = this.videos.hashes.data
+    const videoHashes = [...videos].map(video => hashes[video]!)
+    return this.fingerprints?.linesOfVideos(videoHashes, this.files.length) ?? null
   }
 
   /**
@@ -400,15 +347,15 @@ export class DatasetAccumulator {
     return this.runs
   }
 
-  /**
-   * Frees the per-row columns once `duplicateCandidates` and `linesOfVideos` have used them, so a
-   * later pass over the files does not add to their memory. Both return nothing afterwards.
-   */
   /** Where a video first appears: the index of its file in `files`, and the line. */
   firstPlaceOf(video: number): { file: number; line: number } {
     return this.videos.firstPlace(video)
   }
 
+  /**
+   * Frees the per-row columns once `duplicateCandidates` and `linesOfVideos` have used them, so a
+   * later pass over the files does not add to their memory. Both return nothing afterwards.
+   */
   releaseRows(): void {
     this.lastUri = null
     this.fingerprints?.release()
@@ -416,16 +363,75 @@ export class DatasetAccumulator {
 
   /** Labels that probably name one class two ways. */
   findLabelVariants(): { canonical: string; labels: number[] }[] {
-    const byCanonical = new Map<string, number[]>()
-    for (let id = 0; id < this.labels.length; id++) {
-      const canonical = canonicalLabel(this.labels[id]!)
-      const members = byCanonical.get(canonical)
-      if (members) members.push(id)
-      else byCanonical.set(canonical, [id])
+    return this.labelRegistry.variants()
+  }
+
+  /** What this (a worker's) accumulator read, to be absorbed by the main thread's. */
+  exportPart(): AccumulatorPart {
+    this.runs?.end()
+    const pairKeys = new Float64Array(this.pairs.size)
+    const pairMasks = new Uint8Array(this.pairs.size)
+    let pair = 0
+    this.pairs.forEach((key, mask) => {
+      pairKeys[pair] = key
+      pairMasks[pair++] = mask
+    })
+    const cells = this.labels.length * 4
+    return {
+      videos: this.videos.exportPart(),
+      labels: this.labelRegistry.exportPart(),
+      uriProblems: [...this.uriProblems],
+      segments: this.segments.data.slice(0, cells),
+      seconds: this.seconds.data.slice(0, cells),
+      secondsUnknown: this.secondsUnknown.data.slice(0, cells),
+      pairKeys,
+      pairMasks,
+      fingerprints: this.fingerprints?.exportPart() ?? null,
+      runs: this.runs?.exportPart() ?? null,
+      unlabeled: this.unlabeled,
+      frozenRows: [...this.frozenRows].map(([split, rows]) => [split, [...rows]]),
+      rows: this.rows,
+      labeledRows: this.labeledRows
     }
-    return [...byCanonical]
-      .filter(([, members]) => members.length > 1)
-      .map(([canonical, labels]) => ({ canonical, labels }))
+  }
+
+  /**
+   * Adds what a worker read of the rows right after these (the rest of the file begun last, with
+   * the same settings), as if this accumulator had read them itself: the same ids, counts, first
+   * places, leaks, row fingerprints and multi-label facts (see each part's `absorb`).
+   */
+  absorb(part: AccumulatorPart): void {
+    const videoIds = this.videos.absorb(part.videos)
+    for (let video = this.lastPair.data.length; video < this.videoKeys.length; video++)
+      this.lastPair.ensure(video)
+    const labelIds = this.labelRegistry.absorb(part.labels)
+    for (const [raw, problem] of part.uriProblems)
+      if (!this.uriProblems.has(raw)) this.uriProblems.set(raw, problem)
+    for (let cell = 0; cell < part.segments.length; cell++) {
+      if (part.segments[cell] === 0) continue
+      const here = labelIds[cell >> 2]! * 4 + (cell & 3)
+      this.segments.ensure(here)
+      this.seconds.ensure(here)
+      this.secondsUnknown.ensure(here)
+      this.segments.data[here]! += part.segments[cell]!
+      this.seconds.data[here]! += part.seconds[cell]!
+      this.secondsUnknown.data[here]! |= part.secondsUnknown[cell]!
+    }
+    for (let pair = 0; pair < part.pairKeys.length; pair++) {
+      const key = part.pairKeys[pair]!
+      const label = labelIds[DatasetAccumulator.pairLabel(key)]!
+      const video = videoIds[DatasetAccumulator.pairVideo(key)]!
+      if (label < LABEL_LIMIT) this.pairs.or(video * PAIR_STRIDE + label, part.pairMasks[pair]!)
+    }
+    if (part.fingerprints) this.fingerprints?.absorb(part.fingerprints)
+    if (part.runs) this.runs?.absorb(part.runs, videoIds, labelIds)
+    for (const row of part.unlabeled) this.unlabeled.push({ ...row, video: videoIds[row.video]! })
+    for (const [split, rows] of part.frozenRows) {
+      const kept = this.frozenRows.get(split)!
+      for (const [key, where] of rows) if (!kept.has(key)) kept.set(key, where)
+    }
+    this.rows += part.rows
+    this.labeledRows += part.labeledRows
   }
 
   static pairVideo(key: number): number {
@@ -435,16 +441,4 @@ export class DatasetAccumulator {
   static pairLabel(key: number): number {
     return key - Math.floor(key / PAIR_STRIDE) * PAIR_STRIDE
   }
-}
-
-const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g')
-
-/** The form two labels share when they are probably the same class written two ways. */
-export function canonicalLabel(label: string): string {
-  return label
-    .normalize('NFKC')
-    .replace(INVISIBLE_ALL, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '_')
 }

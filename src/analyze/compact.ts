@@ -56,6 +56,23 @@ class BlockColumn<Block extends Uint16Array | Uint32Array> {
   get(index: number): number {
     return this.blockList[index >>> BLOCK_SHIFT]![index & BLOCK_MASK]!
   }
+  /** Appends every value of `blocks`, in order (another column's `blocks()`), copied in bulk. */
+  append(blocks: readonly Block[]): void {
+    for (const block of blocks) {
+      for (let from = 0; from < block.length;) {
+        if (this.used === this.current.length) {
+          this.current = this.makeBlock(BLOCK_SIZE)
+          this.blockList.push(this.current)
+          this.used = 0
+        }
+        const count = Math.min(block.length - from, this.current.length - this.used)
+        this.current.set(block.subarray(from, from + count), this.used)
+        this.used += count
+        this.length += count
+        from += count
+      }
+    }
+  }
   /** The values as views of the blocks, in order (the last one trimmed to the values pushed). */
   blocks(): Block[] {
     return this.blockList.map((block, b) =>
@@ -133,6 +150,20 @@ export class LineIndex {
   }
   get(ordinal: number): number {
     return ordinal + this.runOffset[lastAtMost(this.runStart, ordinal)]!
+  }
+  /** The runs as plain data, for `append` on another index. */
+  runs(): { starts: number[]; offsets: number[]; length: number } {
+    return { starts: this.runStart, offsets: this.runOffset, length: this.length }
+  }
+  /** Appends the lines of another index's `runs()`, in order: a run at a time. */
+  append(other: { starts: number[]; offsets: number[]; length: number }): void {
+    for (let run = 0; run < other.starts.length; run++) {
+      const start = other.starts[run]!
+      const count = (run + 1 < other.starts.length ? other.starts[run + 1]! : other.length) - start
+      if (count === 0) continue
+      this.push(start + other.offsets[run]!) // starts a run, or continues the last one
+      this.length += count - 1 // the rest of the run: consecutive lines, the same offset
+    }
   }
 }
 
@@ -334,10 +365,15 @@ export function detach(text: string): string {
 
 /** FNV-1a over a string, as 8 hex digits: stable identities for findings across revisions. */
 export function textHash(text: string): string {
+  return stringHash32(text).toString(16).padStart(8, '0')
+}
+
+/** FNV-1a over a string, as an unsigned 32-bit number. */
+export function stringHash32(text: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i)
     h = Math.imul(h, 0x01000193)
   }
-  return (h >>> 0).toString(16).padStart(8, '0')
+  return h >>> 0
 }

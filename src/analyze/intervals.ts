@@ -92,8 +92,28 @@ export function measureSegments(segments: SegmentColumns): VideoFacts {
   return { shared, overlap }
 }
 
+function copyRun(run: SegmentColumns): SegmentColumns {
+  const { count } = run
+  return {
+    labels: run.labels.slice(0, count),
+    starts: run.starts.slice(0, count),
+    ends: run.ends.slice(0, count),
+    count
+  }
+}
+
 function compare(a: number, b: number): number {
   return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** A first pass's per-video run facts as plain data (a worker's part of a dataset), by its ids. */
+export interface RunsPart {
+  runs: Uint8Array
+  counts: Int32Array
+  shared: Int32Array
+  overlaps: Uint8Array
+  /** The part's first run, kept whole: it may continue the run the rows before it ended with. */
+  first: { video: number; segments: SegmentColumns } | null
 }
 
 const NEVER = 0
@@ -124,11 +144,19 @@ export class SegmentRuns {
   private counts = new DenseInt32(256, 0)
   private shared = new DenseInt32(256, 0)
   private overlaps = new DenseUint8()
+  /** Kept only in a worker's part (see RunsPart.first). */
+  private first: RunsPart['first'] = null
+
+  constructor(private keepFirstRun = false) {}
 
   add(video: number, label: number, start: number, end: number): void {
     if (video !== this.video) this.begin(video)
     this.counts.data[video]!++
-    if (!this.collecting) return
+    if (this.collecting) this.push(video, label, start, end)
+  }
+
+  /** Adds a segment to the current run (of `video`). */
+  private push(video: number, label: number, start: number, end: number): void {
     const run = this.run
     const n = run.count
     if (n === RUN_LIMIT) {
@@ -159,6 +187,10 @@ export class SegmentRuns {
 
   /** Measures the current run; call once more after the last segment. */
   end(): void {
+    if (this.keepFirstRun && this.video !== -1) {
+      this.keepFirstRun = false
+      if (this.collecting) this.first = { video: this.video, segments: copyRun(this.run) }
+    }
     if (this.collecting && this.mixed) {
       const facts = measureSegments(this.run)
       this.shared.ensure(this.video)
@@ -184,6 +216,61 @@ export class SegmentRuns {
     this.run.labels.set(labels)
     this.run.starts.set(starts)
     this.run.ends.set(ends)
+  }
+
+  /** Call after `end`. */
+  exportPart(): RunsPart {
+    return {
+      runs: this.runsOf.data,
+      counts: this.counts.data,
+      shared: this.shared.data,
+      overlaps: this.overlaps.data,
+      first: this.first
+    }
+  }
+
+  /**
+   * Adds a part read right after these rows, its video `local` being video `videoIds[local]` here
+   * (labels likewise). When the part's first run is of the video whose run these rows ended with,
+   * the two are one run, as in one reading; any other video with rows on both sides had two runs:
+   * it is scattered (the second pass measures it). Ends the run.
+   */
+  absorb(part: RunsPart, videoIds: Int32Array, labelIds: Int32Array): void {
+    const continued = this.continueRun(part, videoIds, labelIds)
+    this.end()
+    for (let local = 0; local < videoIds.length && local < part.runs.length; local++) {
+      if (local === continued) continue
+      const runs = part.runs[local]!
+      if (runs === NEVER) continue
+      const video = videoIds[local]!
+      this.runsOf.ensure(video)
+      this.counts.ensure(video)
+      this.counts.data[video]! += part.counts[local] ?? 0
+      const before = this.runsOf.data[video]!
+      this.runsOf.data[video] = before === NEVER ? runs : SCATTERED
+      if (before === NEVER && runs === ONE_RUN && local < part.shared.length) {
+        this.shared.ensure(video)
+        this.overlaps.ensure(video)
+        this.shared.data[video] = part.shared[local]!
+        this.overlaps.data[video] = part.overlaps[local] ?? 0
+      }
+    }
+  }
+
+  /** The part's video whose first run continued the current one, or -1. */
+  private continueRun(part: RunsPart, videoIds: Int32Array, labelIds: Int32Array): number {
+    const first = part.first
+    if (!first || this.video === -1 || videoIds[first.video] !== this.video) return -1
+    const video = this.video
+    this.counts.data[video]! += part.counts[first.video]!
+    if (part.runs[first.video] !== ONE_RUN) {
+      this.runsOf.data[video] = SCATTERED // it comes back later in the part
+      this.collecting = false
+    }
+    const { labels, starts, ends, count } = first.segments
+    for (let i = 0; i < count && this.collecting; i++)
+      this.push(video, labelIds[labels[i]!]!, starts[i]!, ends[i]!)
+    return first.video
   }
 
   /** True when every segment of the video was in one run (its facts are measured). */

@@ -1,6 +1,8 @@
 /**
  * Per labeled row with valid times: a 32-bit hash of its (split, video, label, start, end), a
- * 16-bit tag of its video (the id's low 16 bits) and its line (stored as runs): 6 bytes a row.
+ * 16-bit tag of its video (the low 16 bits of its key's hash) and its line (stored as runs): 6 bytes
+ * a row. Videos and labels enter by the hashes of their texts, not by their ids, so the rows of a
+ * part of the dataset read in parallel (`exportPart`) hash as they would in one reading.
  * Rows sharing hash and tag are duplicate candidates, confirmed by the engine on a second read
  * (see `duplicateCandidates`); the tags let that read pick the rows of given videos.
  */
@@ -19,6 +21,13 @@ export interface Location {
   line: number
 }
 
+/** The rows of a part, in order, all of them in the file last begun before it. */
+export interface FingerprintPart {
+  hashes: Uint32Array[]
+  tags: Uint16Array[]
+  lines: ReturnType<LineIndex['runs']>
+}
+
 export class RowFingerprints {
   /** Row ordinal at which each file starts. */
   private fileStarts: number[] = []
@@ -31,11 +40,30 @@ export class RowFingerprints {
     this.fileStarts.push(this.lines.length)
   }
 
-  add(split: number, video: number, label: number, start: number, end: number, line: number): void {
-    rowFingerprint(split, video, label, start, end, this.scratch)
+  /** `videoHash` and `labelHash`: the hashes of the video key and the label text. */
+  add(
+    split: number,
+    videoHash: number,
+    labelHash: number,
+    start: number,
+    end: number,
+    line: number
+  ): void {
+    rowFingerprint(split, videoHash, labelHash, start, end, this.scratch)
     this.rowHash.push(this.scratch[0]!)
-    this.rowTag.push(video & 0xffff)
+    this.rowTag.push(videoHash & 0xffff)
     this.lines.push(line)
+  }
+
+  exportPart(): FingerprintPart {
+    return { hashes: this.rowHash.blocks(), tags: this.rowTag.blocks(), lines: this.lines.runs() }
+  }
+
+  /** Appends a part's rows after these (they continue the file begun last). */
+  absorb(part: FingerprintPart): void {
+    this.rowHash.append(part.hashes)
+    this.rowTag.append(part.tags)
+    this.lines.append(part.lines)
   }
 
   fileOf(ordinal: number): number {
@@ -132,13 +160,13 @@ export class RowFingerprints {
   }
 
   /**
-   * Per file (by index), the ascending lines of the rows whose video tag is the tag of one of
-   * `videos`: all the rows of those videos, and a few others.
+   * Per file (by index), the ascending lines of the rows whose video tag is one of `videoHashes`'
+   * tags: all the rows of those videos, and a few others.
    */
-  linesOfVideos(videos: Set<number>, files: number): Uint32Array[] {
+  linesOfVideos(videoHashes: Iterable<number>, files: number): Uint32Array[] {
     const count = this.lines.length
     const wanted = new Uint8Array(1 << 16)
-    for (const video of videos) wanted[video & 0xffff] = 1
+    for (const hash of videoHashes) wanted[hash & 0xffff] = 1
     const result: Uint32Array[] = []
     for (let file = 0; file < files; file++) {
       const end = file + 1 < files ? this.fileStarts[file + 1]! : count

@@ -114,7 +114,8 @@ function summarizeSplits(
       classes[labels[label]!] = {
         segments: count,
         videos: classVideos[cell]!,
-        seconds: unknown ? null : roundSeconds(accumulator.seconds.data[cell] ?? 0)
+        // Kept in whole microseconds (analyze/segment-times.ts).
+        seconds: unknown ? null : (accumulator.seconds.data[cell] ?? 0) / 1e6
       }
       const totals = classTotals.get(labels[label]!)
       if (totals) totals.segments += count
@@ -201,8 +202,4 @@ function sortedClasses(classes: SplitSummary['classes']): SplitSummary['classes'
   const sorted: SplitSummary['classes'] = Object.create(null)
   for (const name of Object.keys(classes).sort()) sorted[name] = classes[name]!
   return sorted
-}
-
-function roundSeconds(value: number): number {
-  return Math.round(value * 1e6) / 1e6
 }

@@ -4,7 +4,7 @@
  */
 import { SPLITS, type Split } from '../model.js'
 import { normalizeVideoKey } from '../read/fields.js'
-import { DenseFloat64, DenseInt32, DenseUint8 } from './compact.js'
+import { DenseFloat64, DenseInt32, DenseUint8, stringHash32 } from './compact.js'
 
 export interface LeakRecord {
   key: string
@@ -17,6 +17,22 @@ export interface GroupCoverage {
   ungrouped: number
   /** The first video key that matched no group, for the message. */
   example: string | null
+}
+
+/**
+ * A registry's videos as plain data (a worker's part of a dataset): the keys in the order they
+ * first appear, their first places and raw spellings, and every first row of a video (or group) in
+ * a split, in row order, as (id, split, file, line) quadruples.
+ */
+export interface VideoPart {
+  keys: string[]
+  firstFile: Int32Array
+  firstLine: Int32Array
+  spelledAsKey: Uint8Array
+  raw: [string, number][]
+  splitFirsts: number[]
+  groupKeys: string[]
+  groupSplitFirsts: number[]
 }
 
 export interface VideoOptions {
@@ -41,6 +57,8 @@ export class VideoRegistry {
   private firstLine = new DenseInt32()
   private durationOf = new DenseFloat64(256, NaN)
   private groupOfVideo = new DenseInt32()
+  /** A hash of each key: the same in every part of a dataset read in parallel, unlike the id. */
+  readonly hashes = new DenseInt32(256, 0)
   readonly leaks = new Map<number, LeakRecord>()
 
   readonly groupKeys: string[] = []
@@ -51,8 +69,19 @@ export class VideoRegistry {
   /** Videos the group pattern gave no group (counted once per video, when it is registered). */
   private ungrouped = 0
   private ungroupedExample: string | null = null
+  /** Kept only in a worker (`exportPart`): the first row of each video and group in each split. */
+  private splitFirsts: number[] | null = null
+  private groupSplitFirsts: number[] | null = null
 
-  constructor(private options: VideoOptions) {}
+  constructor(
+    private options: VideoOptions,
+    trackFirsts = false
+  ) {
+    if (trackFirsts) {
+      this.splitFirsts = []
+      this.groupSplitFirsts = []
+    }
+  }
 
   /** Where a video first appears: the accumulator's file index and the line. */
   firstPlace(video: number): { file: number; line: number } {
@@ -87,6 +116,8 @@ export class VideoRegistry {
     this.firstFile.ensure(video)
     this.firstLine.ensure(video)
     this.spelledAsKey.ensure(video)
+    this.hashes.ensure(video)
+    this.hashes.data[video] = stringHash32(key)
     this.firstFile.data[video] = file
     this.firstLine.data[video] = line
     const { durations, groupOf } = this.options
@@ -138,10 +169,18 @@ export class VideoRegistry {
 
   /** Records that the video (and its group) has a row in `split`; a second split is a leak. */
   markSplit(video: number, split: number, file: number, line: number): void {
+    if (this.splits.data[video]! & (1 << split)) return
+    this.markVideoSplit(video, split, file, line)
+    const group = this.options.groupOf ? this.groupOfVideo.data[video]! : -1
+    if (group >= 0) this.markGroupSplit(group, 1 << split, split, file, line)
+  }
+
+  private markVideoSplit(video: number, split: number, file: number, line: number): void {
     const bit = 1 << split
     const before = this.splits.data[video]!
     if (before & bit) return
     this.splits.data[video] = before | bit
+    this.splitFirsts?.push(video, split, file, line)
     if (before !== 0) {
       let leak = this.leaks.get(video)
       if (!leak) {
@@ -155,8 +194,6 @@ export class VideoRegistry {
       }
       leak.places.push({ split: SPLITS[split]!, file, line })
     }
-    const group = this.options.groupOf ? this.groupOfVideo.data[video]! : -1
-    if (group >= 0) this.markGroupSplit(group, bit, split, file, line)
   }
 
   private markGroupSplit(
@@ -169,6 +206,7 @@ export class VideoRegistry {
     const before = this.groupSplits.data[group]!
     if (before & bit) return
     this.groupSplits.data[group] = before | bit
+    this.groupSplitFirsts?.push(group, split, file, line)
     if (before === 0) {
       this.groupFirst[group] = { split: SPLITS[split]!, file, line }
       return
@@ -179,6 +217,46 @@ export class VideoRegistry {
       this.groupLeaks.set(group, leak)
     }
     leak.places.push({ split: SPLITS[split]!, file, line })
+  }
+
+  exportPart(): VideoPart {
+    const count = this.keys.length
+    return {
+      keys: this.keys,
+      firstFile: this.firstFile.data.slice(0, count),
+      firstLine: this.firstLine.data.slice(0, count),
+      spelledAsKey: this.spelledAsKey.data.slice(0, count),
+      raw: [...this.byRaw],
+      splitFirsts: this.splitFirsts ?? [],
+      groupKeys: this.groupKeys,
+      groupSplitFirsts: this.groupSplitFirsts ?? []
+    }
+  }
+
+  /**
+   * Adds a part read after everything here: its new videos in its order, then its first rows per
+   * split in row order, so ids, first places and leaks come out as one reading in order gives.
+   * Returns the id here of each of the part's videos.
+   */
+  absorb(part: VideoPart): Int32Array {
+    const ids = new Int32Array(part.keys.length)
+    part.keys.forEach((key, local) => {
+      let video = this.byKey.get(key)
+      if (video === undefined) video = this.add(key, part.firstFile[local]!, part.firstLine[local]!)
+      if (part.spelledAsKey[local] === 1) this.spelledAsKey.data[video] = 1
+      ids[local] = video
+    })
+    for (const [raw, local] of part.raw) if (!this.byRaw.has(raw)) this.byRaw.set(raw, ids[local]!)
+    const firsts = part.splitFirsts
+    for (let i = 0; i < firsts.length; i += 4)
+      this.markVideoSplit(ids[firsts[i]!]!, firsts[i + 1]!, firsts[i + 2]!, firsts[i + 3]!)
+    const groupFirsts = part.groupSplitFirsts
+    for (let i = 0; i < groupFirsts.length; i += 4) {
+      const group = this.groupByKey.get(part.groupKeys[groupFirsts[i]!]!)!
+      const split = groupFirsts[i + 1]!
+      this.markGroupSplit(group, 1 << split, split, groupFirsts[i + 2]!, groupFirsts[i + 3]!)
+    }
+    return ids
   }
 }
 

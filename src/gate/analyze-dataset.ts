@@ -3,15 +3,14 @@
  * pass, the tally, the dataset rules, the snapshot a comparison needs. A refused plan (a named path
  * that could not be gated) carries only its input error.
  */
-import { DatasetAccumulator } from '../analyze/accumulator.js'
+import { createAccumulator } from './dataset-accumulator.js'
 import { buildSnapshot } from '../analyze/snapshot.js'
 import { buildTally, type DatasetTally } from '../analyze/tally.js'
 import { clip } from '../display.js'
-import { RowProblemReporter } from '../judge/row-problems.js'
-import { valueRules } from '../judge/value-checks.js'
 import { resolveRuleSettings, type GateConfig } from '../config/schema.js'
-import type { GateRequest } from './request.js'
+import type { GateRequest, ParallelReading } from './request.js'
 import { readDataFile, startFirstPass } from './read-data-file.js'
+import type { PartSettings } from './split-file.js'
 import { multiLabelVideos, secondPass } from './second-pass.js'
 import { judgeDataset, type DatasetJudgement } from '../judge/dataset-rules.js'
 import { FindingSink, type OmittedIdentities } from '../judge/findings.js'
@@ -27,7 +26,6 @@ import {
 } from '../model.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import { RE2JS } from 're2js'
-import { groupOf } from '../analyze/group-of.js'
 import type { DatasetPlan, PlanProblem } from '../read/dataset-plan.js'
 import { readDurations, readMetadata, type VideoMetadata } from '../read/side-files.js'
 import type { FileSource } from '../read/source.js'
@@ -48,6 +46,8 @@ interface AnalyzeOptions {
   progress?: GateRequest['progress']
   /** The run's Cloud Storage access (head datasets only): URIs looked up, durations probed. */
   storage?: StorageRun | null
+  /** Large working-tree files read in two halves at once (GateRequest.parallel). */
+  parallel?: ParallelReading | null
 }
 
 export async function analyzeDataset(
@@ -72,8 +72,9 @@ export async function analyzeDataset(
     : null
   const groupPattern =
     plan.spec?.groupPattern !== undefined ? RE2JS.compile(plan.spec.groupPattern) : null
-  const accumulator = createAccumulator(plan, settings, sink, {
-    durations: verification ? verification.durations : side.durations,
+  const durations = verification ? verification.durations : side.durations
+  const accumulator = createAccumulator(plan.spec, settings, sink, {
+    durations,
     groupPattern,
     frozen: options.snapshot
   })
@@ -84,7 +85,9 @@ export async function analyzeDataset(
     settings,
     sink,
     accumulator,
-    progress: options.progress
+    progress: options.progress,
+    parallel: options.parallel ?? null,
+    partSettings: options.parallel ? partSettings(plan, settings, config, options, durations) : null
   })
   const files: FileSummary[] = []
   for (const file of plan.files) {
@@ -122,6 +125,24 @@ export async function analyzeDataset(
   return { report, snapshot, notes, omitted: sink.omittedIdentities, plan }
 }
 
+/** What a worker reading part of a file needs to set up its accumulator as this one. */
+function partSettings(
+  plan: DatasetPlan,
+  settings: RuleSettings,
+  config: GateConfig,
+  options: AnalyzeOptions,
+  durations: Map<string, number> | null
+): PartSettings {
+  return {
+    spec: plan.spec,
+    settings,
+    maxFindingsPerRule: config.maxFindingsPerRule,
+    rememberOmitted: options.snapshot,
+    durations,
+    frozen: options.snapshot
+  }
+}
+
 /** The durations and metadata files, under the dataset's resource limits. */
 async function readSideFiles(
   source: FileSource,
@@ -149,38 +170,6 @@ async function readSideFiles(
     reportProblems(sink, side.problems)
   }
   return { durations, metadata }
-}
-
-function createAccumulator(
-  plan: DatasetPlan,
-  settings: RuleSettings,
-  sink: FindingSink,
-  context: { durations: Map<string, number> | null; groupPattern: RE2JS | null; frozen: boolean }
-): DatasetAccumulator {
-  const { spec } = plan
-  const labelOptions = settings['label-invalid'].options
-  const profile =
-    labelOptions.profile === 'auto'
-      ? spec?.format === 'columns' || spec?.columns
-        ? 'relaxed'
-        : 'automl'
-      : labelOptions.profile
-  const labelPattern =
-    labelOptions.pattern !== undefined ? RE2JS.compile(labelOptions.pattern) : null
-  const { groupPattern } = context
-  return new DatasetAccumulator(new RowProblemReporter(sink, settings), {
-    videoKey: spec?.videoKey ?? 'uri',
-    inferVideoKey: spec === null,
-    groupOf: groupPattern ? key => groupOf(groupPattern, key) : null,
-    durations: context.durations,
-    labelProfile: profile,
-    rules: valueRules(settings, labelPattern ? label => labelPattern.matcher(label).find() : null),
-    // Frozen splits' rows are kept only for a comparison with the base.
-    frozenSplits:
-      context.frozen && settings['frozen-split'].severity !== 'off'
-        ? settings['frozen-split'].options.splits
-        : []
-  })
 }
 
 function datasetMetrics(tally: DatasetTally, judgement: DatasetJudgement): DatasetMetrics {

@@ -12,6 +12,8 @@ import type { DatasetPlan, PlannedFile } from '../read/dataset-plan.js'
 import type { FileSource } from '../read/source.js'
 import { readRecords, type ReadResult } from '../read/text.js'
 import type { RuleSettings } from '../rules/catalogue.js'
+import type { ParallelReading } from './request.js'
+import { splitFile, type PartSettings } from './split-file.js'
 
 /** What every file of one dataset's first pass shares. */
 export interface FirstPass {
@@ -25,6 +27,10 @@ export interface FirstPass {
   complete: boolean
   /** What is left of the dataset's max-dataset-bytes and max-dataset-rows. */
   budget: { bytes: number; rows: number }
+  /** Reads the second half of large files in another thread; null: every file in one piece. */
+  parallel: ParallelReading | null
+  /** What that thread needs to read as this one does (null without `parallel`). */
+  partSettings: PartSettings | null
 }
 
 export function startFirstPass(fields: Omit<FirstPass, 'complete' | 'budget'>): FirstPass {
@@ -143,13 +149,23 @@ async function readRows(
     }
   }
   const { progress } = pass
-  const result = await readRecords(pass.source.open(file.path), limitedReader, {
+  const maxLineBytes = limits['max-line-bytes']
+  const split = await splitFile(pass, file, size, reader, {
+    maxRows,
+    maxLineBytes,
+    rowsLimited: () => rowsLimited
+  })
+  const read = await readRecords(pass.source.open(file.path), limitedReader, {
     mode: recordMode(file.format),
-    maxLineBytes: limits['max-line-bytes'],
+    maxLineBytes,
     onChunk: progress
       ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: size })
-      : undefined
+      : undefined,
+    ...(split ? { split: split.point } : {})
   })
+  split?.done()
+  // Taken at the split point: the file's end is where the other thread's reading ended.
+  const result = read.handedOff ? split!.taken()! : read
   return { result, rowsLimited }
 }
 

@@ -6,10 +6,21 @@ import type { FailOn } from '../model.js'
 import type { GateConfig } from '../config/schema.js'
 import type { FileSource } from '../read/source.js'
 import type { StorageRun } from '../storage/run.js'
+import type { FilePartRequest, FilePartResult } from './file-part.js'
 
 export interface Progress {
   /** Called now and then while a file is read; `bytesRead`/`bytesTotal` are for that file. */
   (event: { file: string; bytesRead: number; bytesTotal: number }): void
+}
+
+/**
+ * Reading the second half of a large file in another thread (gate/part-thread.ts) while the main
+ * thread reads the first. The shells set it up; without it every file is read in one piece.
+ */
+export interface ParallelReading {
+  /** Files of at least this many bytes are split in two. */
+  minBytes: number
+  read(request: FilePartRequest): { result: Promise<FilePartResult | null>; cancel(): void }
 }
 
 export interface GateRequest {
@@ -35,4 +46,6 @@ export interface GateRequest {
    * storage/run.ts's openStorage; unset or null: the URIs are not looked up.
    */
   storage?: StorageRun | null
+  /** Large working-tree files are read in two halves at once; unset: in one piece. */
+  parallel?: ParallelReading | null
 }

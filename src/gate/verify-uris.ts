@@ -59,7 +59,9 @@ export async function collectVideos(
     settings: quiet as RuleSettings,
     sink,
     accumulator,
-    progress: undefined
+    progress: undefined,
+    parallel: null,
+    partSettings: null
   })
   for (const file of plan.files) await readDataFile(pass, file)
   return {

@@ -52,6 +52,13 @@ export interface OmittedIdentities {
   severities: Severity[]
 }
 
+/** What a worker's sink collected, as plain data for the main thread's (`absorb`). */
+export interface FindingPart {
+  findings: Finding[]
+  omitted: OmittedGroup[]
+  identities: OmittedIdentities | null
+}
+
 export class FindingSink {
   readonly findings: Finding[] = []
   private perRule = new Map<RuleId, number>()
@@ -106,7 +113,7 @@ export class FindingSink {
     return configured
   }
 
-  private countLeftOut(rule: RuleId, severity: Severity): void {
+  private countLeftOut(rule: RuleId, severity: Severity, count = 1): void {
     let groups = this.groupsByRule.get(rule)
     if (!groups) this.groupsByRule.set(rule, (groups = {}))
     let group = groups[severity]
@@ -115,8 +122,8 @@ export class FindingSink {
       groups[severity] = group
       this.omittedGroups.set(`${rule}\u0000${severity}`, group)
     }
-    group.count++
-    this.omittedBySeverity[severity]++
+    group.count += count
+    this.omittedBySeverity[severity] += count
   }
 
   add(rule: RuleId, input: FindingInput): void {
@@ -145,6 +152,45 @@ export class FindingSink {
       ...(input.fingerprint !== undefined ? { fingerprint: input.fingerprint } : {}),
       ...(input.measure !== undefined ? { measure: input.measure } : {})
     })
+  }
+
+  exportPart(): FindingPart {
+    return {
+      findings: this.findings,
+      omitted: [...this.omittedGroups.values()],
+      identities: this.omittedIdentities
+    }
+  }
+
+  /**
+   * Adds what a worker's sink (same settings) collected from rows after every finding here, as if
+   * they had been added here: its listed findings fill each rule up to the cap, the rest and its
+   * left-out ones are counted (and remembered, with a base).
+   */
+  absorb(part: FindingPart): void {
+    for (const finding of part.findings) {
+      const listed = this.perRule.get(finding.rule) ?? 0
+      if (listed < this.maxPerRule) {
+        this.perRule.set(finding.rule, listed + 1)
+        this.findings.push(finding)
+        continue
+      }
+      this.countLeftOut(finding.rule, finding.severity)
+      this.omittedIdentities?.hashes.push(hashIdentity(identityOf(finding)))
+      this.omittedIdentities?.rules.push(finding.rule)
+      this.omittedIdentities?.severities.push(finding.severity)
+    }
+    for (const group of part.omitted) this.countLeftOut(group.rule, group.severity, group.count)
+    const mine = this.omittedIdentities
+    const theirs = part.identities
+    if (mine && theirs) {
+      // One by one: spreading a long list into push() overflows the call stack.
+      for (let i = 0; i < theirs.hashes.length; i++) {
+        mine.hashes.push(theirs.hashes[i]!)
+        mine.rules.push(theirs.rules[i]!)
+        mine.severities.push(theirs.severities[i]!)
+      }
+    }
   }
 
   /** Appends the "N more" findings; call once, after the last `add`. */

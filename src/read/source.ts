@@ -17,6 +17,11 @@ export interface FileSource {
   open(path: string): AsyncIterable<Buffer>
   /** Repository-relative files matching the globs, sorted, excluding `exclude` globs. */
   list(globs: string[], exclude: string[]): Promise<string[]>
+  /**
+   * The file's path on disk, for a reader in another thread (a working-tree file that `stat` said
+   * is usable); absent for sources without one (a git revision).
+   */
+  localPath?(path: string): string | null
 }
 
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**']
@@ -87,6 +92,11 @@ export class WorkingTreeSource implements FileSource {
     yield* createReadStream(join(this.root, clean), {
       highWaterMark: 1 << 20
     }) as AsyncIterable<Buffer>
+  }
+
+  localPath(path: string): string | null {
+    const clean = normalizeRepoPath(path)
+    return clean === null ? null : join(this.root, clean)
   }
 
   async list(globs: string[], exclude: string[]): Promise<string[]> {

@@ -17,7 +17,13 @@ export class FastPath {
   /** The text after the last complete line, waiting for the rest of its line. */
   carry = ''
   /** A `"` was seen (csv mode): from then on, lines the fast path cannot read exactly go to csv-parse. */
-  private quotesSeen = false
+  quotesSeen = false
+  /**
+   * A line was read differently than it would have been had a `"` been seen before it (a lone CR,
+   * a line near the length limit). A reading that starts mid-file (a worker's part) is the same as
+   * the reading from the start only when this stayed false or no `"` was seen before the part.
+   */
+  quoteStateMattered = false
   private csv: boolean
   private skipping: boolean
 
@@ -50,6 +56,7 @@ export class FastPath {
       // csv-parse reports an over-long line of a file with quotes, as it reads its other lines.
       if (this.csv && (this.quotesSeen || this.carry.includes('"')))
         return this.handOver(this.carry)
+      if (this.csv) this.quoteStateMattered = true
       return longLine(this.lines + 1, this.maxLineBytes)
     }
     return null
@@ -102,6 +109,8 @@ export class FastPath {
           start = newline + 1
           continue
         }
+      } else if (csv && (!plain || (lineEnd - start) * 3 > maxLineBytes)) {
+        this.quoteStateMattered = true
       }
       if (lineEnd - start > maxLineBytes) return longLine(this.lines + 1, maxLineBytes)
       if (plain) {

@@ -10,7 +10,7 @@
  * Byte-level problems (NUL bytes, invalid UTF-8, UTF-16, a Git LFS pointer, an over-long line)
  * stop the file with a `TextStop` that names the line, so the other files are still read.
  */
-import { isAscii } from 'node:buffer'
+import { isAscii, isUtf8 } from 'node:buffer'
 import { FastPath, LF, countNewlines } from './text-fast-path.js'
 import { SlowPath } from './text-slow-path.js'
 import type { RecordVisitor, TextStop } from './records.js'
@@ -20,6 +20,24 @@ export interface ReadOptions {
   mode: 'csv' | 'lines'
   maxLineBytes: number
   onChunk?: (bytesRead: number) => void
+  /**
+   * The chunks start mid-file, right after line `startLine` (a worker's part of a file): lines are
+   * numbered from there, the checks of a file's first bytes are skipped and a U+FEFF is data.
+   */
+  startLine?: number
+  /** Where the file may be split between this reader and a worker (see `SplitPoint`). */
+  split?: SplitPoint
+}
+
+/**
+ * A byte offset just after a line break where the file may be split. Once the reader has read up
+ * to it, it asks `decide` whether to stop there: with the line count and whether a `"` was seen
+ * when everything so far was read as whole lines (every line break ended a record), else with
+ * null. On true the reader ends there (`handedOff`); on false it reads on as if never asked.
+ */
+export interface SplitPoint {
+  byte: number
+  decide: (boundary: { lines: number; quotesSeen: boolean } | null) => Promise<boolean>
 }
 
 export interface ReadResult {
@@ -27,6 +45,10 @@ export interface ReadResult {
   /** Lines seen, counting the last one even without a trailing newline. */
   lines: number
   bytes: number
+  /** The reader stopped at the split point: the rest of the file is someone else's. */
+  handedOff?: boolean
+  /** See FastPath.quoteStateMattered. */
+  quoteStateMattered?: boolean
 }
 
 const LFS_POINTER = 'version https://git-lfs.github.com/spec/'
@@ -43,27 +65,50 @@ export async function readRecords(
 class RecordReader {
   private fast: FastPath
   private slow: SlowPath | null = null
-  private text = new ChunkText()
+  private text: ChunkText
   private bytes = 0
+  private split: SplitPoint | null
 
   constructor(
     private visitor: RecordVisitor,
     private options: ReadOptions
   ) {
     this.fast = new FastPath(visitor, options.maxLineBytes, options.mode)
+    this.fast.lines = options.startLine ?? 0
+    this.text = new ChunkText(options.startLine !== undefined)
+    this.split = options.split ?? null
   }
 
   async read(chunks: AsyncIterable<Buffer>): Promise<ReadResult> {
-    let first = true
+    let first = this.options.startLine === undefined
     for await (const chunk of asciiPieces(chunks)) {
-      this.bytes += chunk.length
-      this.options.onChunk?.(this.bytes)
-      const problem = first ? sniffStart(chunk) : null
-      first = false
-      const stop = problem ?? (await this.chunk(chunk))
-      if (stop) return this.stopAt(stop)
+      for (let rest = chunk; rest.length > 0;) {
+        // A chunk that crosses the split point is read in two pieces, to ask there; only a clean
+        // one (whole UTF-8 characters, no NUL), whose lines are read the same whole or cut: a byte
+        // problem drops the lines of the piece it is in, so cutting would read lines one reading
+        // does not.
+        const room = this.split ? this.split.byte - this.bytes : Infinity
+        const cut = rest.length > room && room > 0 && rest.indexOf(0) === -1 && isUtf8(rest)
+        const piece = cut ? rest.subarray(0, room) : rest
+        rest = rest.subarray(piece.length)
+        this.bytes += piece.length
+        this.options.onChunk?.(this.bytes)
+        const problem = first ? sniffStart(piece) : null
+        first = false
+        const stop = problem ?? (await this.chunk(piece))
+        if (stop) return this.stopAt(stop)
+        if (this.split && this.bytes >= this.split.byte && (await this.handOff(this.split)))
+          return { stop: null, lines: this.fast.lines, bytes: this.bytes, handedOff: true }
+      }
     }
     return this.end()
+  }
+
+  /** At the split point: whether to stop here (asked once). */
+  private async handOff(split: SplitPoint): Promise<boolean> {
+    this.split = null
+    const whole = this.bytes === split.byte && this.slow === null && this.fast.carry.length === 0
+    return split.decide(whole ? { lines: this.fast.lines, quotesSeen: this.fast.quotesSeen } : null)
   }
 
   private async chunk(chunk: Buffer): Promise<TextStop | null> {
@@ -112,19 +157,25 @@ class RecordReader {
     if (!this.slow) {
       const stop = await this.take(this.fast.finish(rest))
       if (stop) return this.stopAt(stop)
-      if (!this.slow) return { stop: null, lines: this.fast.lines, bytes: this.bytes }
+      if (!this.slow) return this.result(null, this.fast.lines)
     } else {
       const stop = await this.slow.feed(rest)
       if (stop) return this.stopAt(stop)
     }
     const stop = await this.slow.finish()
     if (stop) return this.stopAt(stop)
-    return { stop: null, lines: this.slow.linesSeen(), bytes: this.bytes }
+    return this.result(null, this.slow.linesSeen())
   }
 
   private stopAt(stop: TextStop): ReadResult {
     this.slow?.abandon()
-    return { stop, lines: Math.max(this.fast.lines, stop.line), bytes: this.bytes }
+    return this.result(stop, Math.max(this.fast.lines, stop.line))
+  }
+
+  private result(stop: TextStop | null, lines: number): ReadResult {
+    const result: ReadResult = { stop, lines, bytes: this.bytes }
+    if (this.fast.quoteStateMattered) result.quoteStateMattered = true
+    return result
   }
 }
 
@@ -134,9 +185,14 @@ class RecordReader {
  * split across chunks).
  */
 class ChunkText {
-  private decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+  private decoder: InstanceType<typeof TextDecoder>
   /** True while every chunk so far was pure ASCII, so the decoder holds no partial character. */
   private asciiSoFar = true
+
+  /** `midFile`: the text starts inside a file, where a U+FEFF is data, not a BOM. */
+  constructor(private midFile: boolean) {
+    this.decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: midFile })
+  }
 
   /** The chunk's text, or null when it is not valid UTF-8. `bytes` counts this chunk too. */
   decode(chunk: Buffer, bytes: number): string | null {
@@ -144,7 +200,7 @@ class ChunkText {
       if (this.asciiSoFar && isAscii(chunk)) return chunk.toString('latin1')
       // The decoder drops a BOM at the start of what it is given; past the file's first chunk
       // (read as ASCII, so without a BOM) a U+FEFF is data and must be kept.
-      if (this.asciiSoFar && bytes > chunk.length)
+      if (this.asciiSoFar && (bytes > chunk.length || this.midFile))
         this.decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
       this.asciiSoFar = false
       return this.decoder.decode(chunk, { stream: true })

@@ -5,7 +5,7 @@
  * `GS://` scheme is written `gs://`. Everything else a row rule finds (an inverted segment, an
  * unknown container, ...) has more than one possible answer and is listed for a person.
  */
-import { canonicalLabel } from '../analyze/accumulator.js'
+import { canonicalLabel } from '../analyze/labels.js'
 import type { DatasetSpec } from '../config/schema.js'
 import { compareText, type Finding, type FormatId, type RuleId } from '../model.js'
 import { normalizeVideoKey, parseSeconds } from '../read/fields.js'

@@ -1,0 +1,269 @@
+/**
+ * A large file read in two halves at once (gate/split-file.ts, gate/file-part.ts) gives the report
+ * that reading it in one piece gives, byte for byte, and is not used where it could differ. The
+ * worker's part is read in this thread here (readFilePart is pure of threads); the real worker
+ * thread runs in split-thread.test.ts through the bundle.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { copyFile, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { runGate } from '../src/gate.js'
+import { readFilePart } from '../src/gate/file-part.js'
+import type { ParallelReading } from '../src/gate/request.js'
+import { WorkingTreeSource } from '../src/read/source.js'
+import type { GateReport } from '../src/model.js'
+// @ts-expect-error: a plain ES module script without types
+import { generate, generateAva } from '../scripts/bench-generate.mjs'
+import {
+  SHARED_DATASETS,
+  cleanRepos,
+  configFrom,
+  itWithShared,
+  makeRepo
+} from './helpers/datasets.js'
+
+afterAll(cleanRepos)
+
+interface Outcome {
+  report: string
+  /** Parts started, and taken (absorbed at the split point). */
+  parts: number
+  taken: number
+}
+
+/** In this thread: the part is read at once, as a worker would, and kept or cancelled. */
+function inThread(fail = false): ParallelReading & { parts: number; cancelled: number } {
+  const reading = {
+    minBytes: 1,
+    parts: 0,
+    cancelled: 0,
+    read(request: Parameters<ParallelReading['read']>[0]) {
+      reading.parts++
+      // Through a structured clone, as a part crosses from a worker thread.
+      const result = fail
+        ? Promise.resolve(null)
+        : readFilePart(structuredClone(request)).then(part => structuredClone(part))
+      return { result, cancel: () => void reading.cancelled++ }
+    }
+  }
+  return reading
+}
+
+async function run(
+  root: string,
+  options: { config?: string; base?: string; parallel?: ParallelReading } = {}
+): Promise<GateReport> {
+  return runGate({
+    source: new WorkingTreeSource(root),
+    config: configFrom(options.config),
+    paths: [],
+    ...(options.base ? { base: { ref: 'base', source: new WorkingTreeSource(options.base) } } : {}),
+    ...(options.parallel ? { parallel: options.parallel } : {})
+  })
+}
+
+/** The report read in one piece and read in two halves; the halves' report must be the same. */
+async function both(
+  root: string,
+  options: { config?: string; base?: string; fail?: boolean } = {}
+): Promise<Outcome & { whole: string }> {
+  const whole = JSON.stringify(await run(root, options), null, 1)
+  const parallel = inThread(options.fail)
+  const report = JSON.stringify(await run(root, { ...options, parallel }), null, 1)
+  return { whole, report, parts: parallel.parts, taken: parallel.parts - parallel.cancelled }
+}
+
+/** Where split-file.ts splits a file: just after the first line break at 55% of it. */
+function splitByte(bytes: Buffer): number {
+  return bytes.indexOf(10, Math.floor(bytes.length * 0.55)) + 1
+}
+
+async function generated(shape: 'current' | 'ava', rows: number, seed = 7): Promise<string> {
+  const root = await makeRepo({ 'data/.keep': '' })
+  ;(shape === 'ava' ? generateAva : generate)(rows, join(root, 'data', 'rows.csv'), seed)
+  return root
+}
+
+describe('a file read in two halves', () => {
+  it('gives the same report on interleaved videos (the benchmark shape)', async () => {
+    const root = await generated('current', 20_000)
+    const outcome = await both(root)
+    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
+    expect(outcome.report).toBe(outcome.whole)
+  })
+
+  it('gives the same report on AVA-shaped rows: runs of one video across the split, leaks, capped findings', async () => {
+    const root = await generated('ava', 30_000)
+    const config = 'max-findings-per-rule: 25\n'
+    const outcome = await both(root, { config })
+    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
+    expect(outcome.report).toBe(outcome.whole)
+    const report = JSON.parse(outcome.report) as GateReport
+    const omitted = report.datasets[0]!.findings.filter(f => f.omitted !== undefined)
+    expect(omitted.length).toBeGreaterThan(0)
+    expect(report.datasets[0]!.metrics.leakedVideos).toBeGreaterThan(0)
+  })
+
+  it('gives the same report against a base (new findings, frozen rows, omitted identities)', async () => {
+    const head = await generated('ava', 20_000, 7)
+    const base = await generated('ava', 20_000, 8)
+    const config = 'max-findings-per-rule: 10\nfail-on: new\n'
+    const outcome = await both(head, { config, base })
+    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
+    expect(outcome.report).toBe(outcome.whole)
+  })
+
+  it('finds duplicates, leaks and group leaks whose rows are on both sides of the split', async () => {
+    const lines: string[] = []
+    for (let i = 0; i < 400; i++) {
+      const source = `g${i % 40}`
+      lines.push(`TRAINING,gs://b/${source}_c${i}.mp4,class_${i % 7},0,${1 + (i % 5)}`)
+    }
+    // The same rows again after the split: duplicates; some videos now in TEST: leaks.
+    for (let i = 0; i < 400; i++) {
+      const source = `g${i % 40}`
+      const split = i % 9 === 0 ? 'TEST' : 'TRAINING'
+      lines.push(`${split},gs://b/${source}_c${i}.mp4,class_${i % 7},0,${1 + (i % 5)}`)
+    }
+    const root = await makeRepo({ 'data/rows.csv': lines.join('\n') + '\n' })
+    const config = [
+      'datasets:',
+      '  - name: rows',
+      '    files: [data/rows.csv]',
+      "    group-pattern: 'gs://b/(g\\d+)_'",
+      ''
+    ].join('\n')
+    const outcome = await both(root, { config })
+    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
+    expect(outcome.report).toBe(outcome.whole)
+    const d = (JSON.parse(outcome.report) as GateReport).datasets[0]!
+    expect(d.findings.some(f => f.rule === 'duplicate-row')).toBe(true)
+    expect(d.metrics.leakedVideos).toBeGreaterThan(0)
+    expect(d.metrics.leakedGroups).toBeGreaterThan(0)
+  })
+
+  it('reads JSON Lines and a headed, column-mapped CSV the same way', async () => {
+    const jsonl: string[] = []
+    const columns = ['label,youtube_id,time_start,time_end,split']
+    for (let i = 0; i < 3000; i++) {
+      jsonl.push(
+        JSON.stringify({
+          videoGcsUri: `gs://b/v${i % 300}.mp4`,
+          timeSegmentAnnotations: [
+            { displayName: `c${i % 11}`, startTime: '0s', endTime: `${1 + (i % 4)}s` }
+          ],
+          dataItemResourceLabels: { 'aiplatform.googleapis.com/ml_use': 'training' }
+        })
+      )
+      columns.push(
+        `"label ${i % 13}",yt${i % 500},${i % 7},${(i % 7) + 10},${i % 5 ? 'train' : 'val'}`
+      )
+    }
+    const root = await makeRepo({
+      'data/rows.jsonl': jsonl.join('\n') + '\n',
+      'kinetics/k.csv': columns.join('\n') + '\n'
+    })
+    const config = [
+      'datasets:',
+      '  - name: vertex',
+      '    files: [data/rows.jsonl]',
+      '    format: vertex-jsonl',
+      '  - name: kinetics',
+      '    files: [kinetics/k.csv]',
+      '    format: columns',
+      '    columns: { video: youtube_id, label: label, start: time_start, end: time_end, split: split }',
+      '    split-values: { train: TRAIN, val: VALIDATION }',
+      '    video-key: id',
+      ''
+    ].join('\n')
+    const outcome = await both(root, { config })
+    expect(outcome).toMatchObject({ parts: 2, taken: 2 })
+    expect(outcome.report).toBe(outcome.whole)
+  })
+
+  it('keeps a U+FEFF that starts the second half as data, and stops where one reading stops', async () => {
+    const lines: string[] = []
+    for (let i = 0; i < 2000; i++) lines.push(`TRAINING,gs://b/v${i % 150}.mp4,c${i % 5},0,1`)
+    const text = Buffer.from(lines.join('\n') + '\n')
+    const at = splitByte(text)
+    const withFeff = Buffer.concat([text.subarray(0, at), Buffer.from('\uFEFF'), text.subarray(at)])
+    const broken = Buffer.concat([
+      text.subarray(0, at),
+      Buffer.from('TRAINING,gs://b/v1.mp4,c1,0,1\n'),
+      Buffer.from([0xc3, 0x28, 0x0a]), // invalid UTF-8 in the second half
+      text.subarray(at)
+    ])
+    const root = await makeRepo({ 'data/rows.csv': withFeff })
+    const outcome = await both(root)
+    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
+    expect(outcome.report).toBe(outcome.whole)
+    // A stop in the second half: which lines are read before it depends on where reading began,
+    // so the main thread reads on by itself.
+    const brokenRoot = await makeRepo({ 'data/rows.csv': broken })
+    const stopped = await both(brokenRoot)
+    expect(stopped).toMatchObject({ parts: 1, taken: 0 })
+    expect(stopped.report).toBe(stopped.whole)
+    expect(stopped.report).toContain('not valid UTF-8')
+  })
+
+  it('is not used where it could differ: a quoted line break, a lone CR after quotes, a row limit, a failed worker', async () => {
+    const lines: string[] = []
+    for (let i = 0; i < 2000; i++) lines.push(`TRAINING,gs://b/v${i % 150}.mp4,c${i % 5},0,1`)
+    const plain = Buffer.from(lines.join('\n') + '\n')
+    const at = splitByte(plain)
+    const head = plain.subarray(0, at).toString()
+    const tail = plain.subarray(at).toString()
+    // A quoted label with a line break before the split: the split byte is inside no record only by luck.
+    const quotedBreak = 'TRAINING,gs://b/q.mp4,"two\nlines",0,1\n' + head + tail
+    // A simple quoted field before the split, a lone CR after it: one reading hands that line to
+    // csv-parse, a reading that starts at the split would not.
+    const loneCr =
+      'TRAINING,gs://b/q.mp4,"quoted",0,1\n' +
+      head +
+      'TRAINING,gs://b/cr.mp4,c1,0,1\rTEST,gs://b/cr2.mp4,c2,0,1\n' +
+      tail
+    for (const content of [quotedBreak, loneCr]) {
+      const root = await makeRepo({ 'data/rows.csv': content })
+      const outcome = await both(root)
+      expect(outcome.parts).toBe(1)
+      expect(outcome.taken).toBe(0)
+      expect(outcome.report).toBe(outcome.whole)
+    }
+    const root = await makeRepo({ 'data/rows.csv': plain })
+    const limited = await both(root, { config: 'rules:\n  resource-limit:\n    max-rows: 1500\n' })
+    expect(limited).toMatchObject({ parts: 1, taken: 0 })
+    expect(limited.report).toBe(limited.whole)
+    expect(limited.report).toContain('max-rows')
+    const failed = await both(root, { fail: true })
+    expect(failed).toMatchObject({ parts: 1, taken: 0 })
+    expect(failed.report).toBe(failed.whole)
+  })
+})
+
+describe('real manifests read in two halves', () => {
+  const itKinetics = itWithShared(it, ['kinetics400', 'cvdf', 'test.csv'])
+  itKinetics('Kinetics-400 CVDF test.csv and val.csv give the same report', async () => {
+    const root = await makeRepo({ 'kinetics/.keep': '' })
+    for (const name of ['test.csv', 'val.csv']) {
+      await copyFile(
+        join(SHARED_DATASETS, 'kinetics400', 'cvdf', name),
+        join(root, 'kinetics', name)
+      )
+    }
+    const config = [
+      'datasets:',
+      '  - name: kinetics400',
+      '    files: [kinetics/*.csv]',
+      '    format: columns',
+      '    columns: { video: youtube_id, label: label, start: time_start, end: time_end, split: split }',
+      '    split-values: { train: TRAIN, val: VALIDATION, validate: VALIDATION, test: TEST }',
+      '    video-key: id',
+      ''
+    ].join('\n')
+    const outcome = await both(root, { config })
+    expect(outcome).toMatchObject({ parts: 2, taken: 2 })
+    expect(outcome.report).toBe(outcome.whole)
+    expect((await stat(join(root, 'kinetics', 'test.csv'))).size).toBeGreaterThan(1e6)
+    expect((await readFile(join(root, 'kinetics', 'test.csv'), 'utf8')).includes('"')).toBe(true)
+  })
+})

@@ -1,0 +1,28 @@
+/**
+ * The worker thread's entry (dist/worker.js): reads the part of a file it is given
+ * (gate/file-part.ts) and posts it back, its typed arrays moved rather than copied.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { readFilePart, type FilePartRequest, type FilePartResult } from './gate/file-part.js'
+
+function buffersOf(part: FilePartResult): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>()
+  const add = (array: ArrayBufferView): void => {
+    if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer)
+  }
+  const { accumulator } = part
+  for (const block of accumulator.fingerprints?.hashes ?? []) add(block)
+  for (const block of accumulator.fingerprints?.tags ?? []) add(block)
+  add(accumulator.segments)
+  add(accumulator.seconds)
+  add(accumulator.secondsUnknown)
+  add(accumulator.videos.firstFile)
+  add(accumulator.videos.firstLine)
+  add(accumulator.videos.spelledAsKey)
+  add(accumulator.pairKeys)
+  add(accumulator.pairMasks)
+  return [...buffers]
+}
+
+const part = await readFilePart(workerData as FilePartRequest)
+parentPort!.postMessage(part, part ? buffersOf(part) : [])

@@ -1,14 +1,14 @@
 /**
- * A large file read in two halves at once (gate/split-file.ts, gate/file-part.ts) gives the report
- * that reading it in one piece gives, byte for byte, and is not used where it could differ. The
- * worker's part is read in this thread here (readFilePart is pure of threads); the real worker
- * thread runs in split-thread.test.ts through the bundle.
+ * A large dataset read in two parts at once (gate/split-dataset.ts, gate/dataset-part.ts) gives
+ * the report that reading it in one piece gives, byte for byte, and the part is not used where it
+ * could differ. The worker's part is read in this thread here (readDatasetPart is pure of
+ * threads); the real worker thread runs in split-thread.test.ts through the bundle.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { copyFile, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runGate } from '../src/gate.js'
-import { readFilePart } from '../src/gate/file-part.js'
+import { readDatasetPart } from '../src/gate/dataset-part.js'
 import type { ParallelReading } from '../src/gate/request.js'
 import { WorkingTreeSource } from '../src/read/source.js'
 import type { GateReport } from '../src/model.js'
@@ -42,7 +42,7 @@ function inThread(fail = false): ParallelReading & { parts: number; cancelled: n
       // Through a structured clone, as a part crosses from a worker thread.
       const result = fail
         ? Promise.resolve(null)
-        : readFilePart(structuredClone(request)).then(part => structuredClone(part))
+        : readDatasetPart(structuredClone(request)).then(part => structuredClone(part))
       return { result, cancel: () => void reading.cancelled++ }
     }
   }
@@ -73,7 +73,7 @@ async function both(
   return { whole, report, parts: parallel.parts, taken: parallel.parts - parallel.cancelled }
 }
 
-/** Where split-file.ts splits a file: just after the first line break at 55% of it. */
+/** Where split-dataset.ts splits a one-file dataset: just after the first line break at 55%. */
 function splitByte(bytes: Buffer): number {
   return bytes.indexOf(10, Math.floor(bytes.length * 0.55)) + 1
 }
@@ -140,6 +140,59 @@ describe('a file read in two halves', () => {
     expect(d.findings.some(f => f.rule === 'duplicate-row')).toBe(true)
     expect(d.metrics.leakedVideos).toBeGreaterThan(0)
     expect(d.metrics.leakedGroups).toBeGreaterThan(0)
+  })
+
+  it('reads the files after the split point whole, with their own checks, limits and endings', async () => {
+    const rows = (n: number, split: string, from = 0) =>
+      Array.from(
+        { length: n },
+        (_, i) => `${split},gs://b/v${(from + i) % 97}.mp4,c${(from + i) % 6},0,${1 + (i % 3)}`
+      ).join('\n') + '\n'
+    const root = await makeRepo({
+      'data/a.csv': rows(3000, 'TRAINING'),
+      'data/b.csv': rows(500, 'TEST', 40),
+      'data/c.csv': '',
+      'data/d.csv': '\n\n',
+      'data/e.csv': 'ML_USE,VIDEO_URI,LABEL,START,END\n' + rows(400, 'TRAINING', 7),
+      'data/f.csv': rows(900, 'TEST', 3)
+    })
+    const config = (extra: string) =>
+      ['datasets:', '  - name: rows', '    files: [data/*.csv]', extra, ''].join('\n')
+    const outcome = await both(root, { config: config('') })
+    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
+    expect(outcome.report).toBe(outcome.whole)
+    // The dataset's row budget runs out in a later file: one reading stops there, so the part
+    // is not used.
+    const limited = await both(root, {
+      config: config('    rules:\n      resource-limit:\n        max-dataset-rows: 4500')
+    })
+    expect(limited.taken).toBe(0)
+    expect(limited.report).toBe(limited.whole)
+    expect(limited.report).toContain('max-dataset-rows')
+    // A later file over the byte budget is refused the same way by both.
+    const bytes = await both(root, {
+      config: config('    rules:\n      resource-limit:\n        max-dataset-bytes: 140000')
+    })
+    expect(bytes.report).toBe(bytes.whole)
+    expect(bytes.report).toContain('max-dataset-bytes')
+  })
+
+  it('starts the part at a file when the split point has no line break after it', async () => {
+    const small = (n: number) =>
+      Array.from({ length: n }, (_, i) => `TRAINING,gs://b/v${i % 50}.mp4,c${i % 4},0,1`).join(
+        '\n'
+      ) + '\n'
+    // The split point falls inside a file of one long line without a break: the part starts at
+    // the next file instead.
+    const root = await makeRepo({
+      'data/a.csv': small(100),
+      'data/b.csv': 'TRAINING,gs://b/' + 'x'.repeat(9000) + '.mp4,c1,0,1',
+      'data/c.csv': small(200)
+    })
+    const config = 'datasets:\n  - name: rows\n    files: [data/*.csv]\n'
+    const outcome = await both(root, { config })
+    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
+    expect(outcome.report).toBe(outcome.whole)
   })
 
   it('reads JSON Lines and a headed, column-mapped CSV the same way', async () => {
@@ -261,7 +314,7 @@ describe('real manifests read in two halves', () => {
       ''
     ].join('\n')
     const outcome = await both(root, { config })
-    expect(outcome).toMatchObject({ parts: 2, taken: 2 })
+    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
     expect(outcome.report).toBe(outcome.whole)
     expect((await stat(join(root, 'kinetics', 'test.csv'))).size).toBeGreaterThan(1e6)
     expect((await readFile(join(root, 'kinetics', 'test.csv'), 'utf8')).includes('"')).toBe(true)

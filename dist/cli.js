@@ -12556,10 +12556,21 @@ class RowFingerprints {
         this.lines.push(line);
     }
     exportPart() {
-        return { hashes: this.rowHash.blocks(), tags: this.rowTag.blocks(), lines: this.lines.runs() };
+        return {
+            hashes: this.rowHash.blocks(),
+            tags: this.rowTag.blocks(),
+            lines: this.lines.runs(),
+            fileStarts: this.fileStarts
+        };
     }
-    /** Appends a part's rows after these (they continue the file begun last). */
-    absorb(part) {
+    /**
+     * Appends a part's rows after these: its rows up to its file `files` continue the file begun
+     * last here, the rest are in its files from index `files` on, which begin here.
+     */
+    absorb(part, files) {
+        const base = this.lines.length;
+        for (let file = files; file < part.fileStarts.length; file++)
+            this.fileStarts.push(base + part.fileStarts[file]);
         this.rowHash.append(part.hashes);
         this.rowTag.append(part.tags);
         this.lines.append(part.lines);
@@ -13206,6 +13217,8 @@ class DatasetAccumulator {
         });
         const cells = this.labels.length * 4;
         return {
+            files: this.files,
+            formats: this.formats,
             videos: this.videos.exportPart(),
             labels: this.labelRegistry.exportPart(),
             uriProblems: [...this.uriProblems],
@@ -13223,11 +13236,17 @@ class DatasetAccumulator {
         };
     }
     /**
-     * Adds what a worker read of the rows right after these (the rest of the file begun last, with
-     * the same settings), as if this accumulator had read them itself: the same ids, counts, first
-     * places, leaks, row fingerprints and multi-label facts (see each part's `absorb`).
+     * Adds what a worker read of the rows right after these (the rest of the file begun last, then
+     * whole files, with the same settings), as if this accumulator had read them itself: the same
+     * ids, counts, first places, leaks, row fingerprints and multi-label facts (see each part's
+     * `absorb`). The part's files up to this one's count are this one's.
      */
     absorb(part) {
+        const shared = this.files.length;
+        for (let file = shared; file < part.files.length; file++) {
+            this.files.push(part.files[file]);
+            this.formats.push(part.formats[file]);
+        }
         const videoIds = this.videos.absorb(part.videos);
         for (let video = this.lastPair.data.length; video < this.videoKeys.length; video++)
             this.lastPair.ensure(video);
@@ -13254,7 +13273,7 @@ class DatasetAccumulator {
                 this.pairs.or(video * PAIR_STRIDE + label, part.pairMasks[pair]);
         }
         if (part.fingerprints)
-            this.fingerprints?.absorb(part.fingerprints);
+            this.fingerprints?.absorb(part.fingerprints, shared);
         if (part.runs)
             this.runs?.absorb(part.runs, videoIds, labelIds);
         for (const row of part.unlabeled)
@@ -34234,99 +34253,7 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/gate/split-file.ts
-/**
- * A large file read in two halves at once: the main thread reads up to a line break near the
- * middle while a worker (file-part.ts) reads from there to the end; at the line break the main
- * thread takes the worker's part and absorbs it, in order, into its own accumulator and findings.
- *
- * The result is the one reading in one piece gives, byte for byte, or the part is not used and
- * the main thread reads on by itself: when the split point turns out not to be a record boundary
- * (a quoted line break before it), when a `"` before it would have changed how the part was read,
- * when either reading stopped (a byte problem, a syntax error) or was refused, when the rows would
- * pass a row limit, or when the worker failed.
- */
-
-/** Starts the worker on the second half of `file`, or null when the file is read in one piece. */
-async function splitFile(pass, file, size, reader, limits) {
-    const { parallel } = pass;
-    if (!parallel || !pass.partSettings || size < parallel.minBytes)
-        return null;
-    const localPath = pass.source.localPath?.(file.path) ?? null;
-    if (localPath === null)
-        return null;
-    const startByte = await lineBreakAfterSplitShare(localPath, size);
-    if (startByte === null)
-        return null;
-    const worker = parallel.read({
-        ...pass.partSettings,
-        localPath,
-        file,
-        filePaths: [...pass.accumulator.files],
-        startByte,
-        maxRows: limits.maxRows,
-        maxLineBytes: limits.maxLineBytes
-    });
-    let taken = null;
-    const decide = async (boundary) => {
-        if (boundary === null || limits.rowsLimited() || reader.fatal)
-            return false;
-        const part = await worker.result;
-        if (!part || !fits(part, boundary, reader, limits.maxRows))
-            return false;
-        pass.accumulator.absorb(part.accumulator);
-        pass.sink.absorb(part.findings);
-        reader.rows += part.rows;
-        taken = { ...part.read, bytes: startByte + part.read.bytes };
-        return true;
-    };
-    return {
-        point: { byte: startByte, decide },
-        taken: () => taken,
-        done: () => {
-            if (taken === null)
-                worker.cancel();
-        }
-    };
-}
-/** Whether the part continues the main thread's reading exactly. */
-function fits(part, boundary, reader, maxRows) {
-    return (part.startLine === boundary.lines &&
-        // A part that stopped (a byte problem, a syntax error, a long line) is read by the main thread
-        // instead: where a stop falls and which lines before it are read depends on where reading began.
-        part.read.stop === null &&
-        !(boundary.quotesSeen && part.read.quoteStateMattered) &&
-        !part.rowsLimited &&
-        reader.rows + part.rows <= maxRows &&
-        part.fatal === null &&
-        part.format === reader.format);
-}
-/**
- * Where the worker's part starts, as a share of the file: past the middle, because the worker
- * starts later (its thread, and a count of the lines before its part) and reads its part more
- * slowly while both run; measured on the benchmark's files, the two finish closest together here.
- */
-const SPLIT_SHARE = 0.55;
-/** The offset just after the first line break at or after SPLIT_SHARE of the file, or null. */
-async function lineBreakAfterSplitShare(path, size) {
-    const middle = Math.floor(size * SPLIT_SHARE);
-    const handle = await (0,promises_namespaceObject.open)(path, 'r');
-    try {
-        const window = Buffer.alloc(Math.min(1 << 16, size - middle));
-        const { bytesRead } = await handle.read(window, 0, window.length, middle);
-        const at = window.subarray(0, bytesRead).indexOf(10);
-        return at === -1 || middle + at + 1 >= size ? null : middle + at + 1;
-    }
-    catch {
-        return null;
-    }
-    finally {
-        await handle.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/gate/read-data-file.ts
-
 
 
 
@@ -34338,8 +34265,11 @@ function startFirstPass(fields) {
         budget: { bytes: limits['max-dataset-bytes'], rows: limits['max-dataset-rows'] }
     };
 }
-/** Reads one file; null when it was not read at all (the findings say why). */
-async function readDataFile(pass, file) {
+/**
+ * Reads one file; null when it was not read at all (the findings say why). With `split`, a worker
+ * reads the rest of the dataset from a point in this file, which this reading may stop at.
+ */
+async function readDataFile(pass, file, split = null) {
     const size = await checkBeforeReading(pass, file);
     if (size === null)
         return null;
@@ -34352,8 +34282,8 @@ async function readDataFile(pass, file) {
         });
         return summary(file, null, 0, 0);
     }
-    const reader = createFileReader(file, pass.plan.spec, pass.accumulator.beginFile(file.path), pass.accumulator, new RowProblemReporter(pass.sink, pass.settings));
-    const { result, rowsLimited } = await readRows(pass, file, reader, size);
+    const reader = createFileReader(file, pass.spec, pass.accumulator.beginFile(file.path), pass.accumulator, new RowProblemReporter(pass.sink, pass.settings));
+    const { result, rowsLimited } = await readRows(pass, file, reader, size, split);
     pass.budget.rows -= reader.rows;
     if (result.stop || rowsLimited || reader.fatal)
         pass.complete = false;
@@ -34402,7 +34332,7 @@ async function checkBeforeReading(pass, file) {
     return info.size;
 }
 /** Streams the records into the reader, stopping at the file's or the dataset's row limit. */
-async function readRows(pass, file, reader, size) {
+async function readRows(pass, file, reader, size, split) {
     const limits = pass.settings['resource-limit'].options;
     const fileLimit = limits['max-rows'];
     const maxRows = Math.min(fileLimit, pass.budget.rows);
@@ -34431,22 +34361,17 @@ async function readRows(pass, file, reader, size) {
     };
     const { progress } = pass;
     const maxLineBytes = limits['max-line-bytes'];
-    const split = await splitFile(pass, file, size, reader, {
-        maxRows,
-        maxLineBytes,
-        rowsLimited: () => rowsLimited
-    });
+    const point = split?.point(reader, { maxRows, rowsLimited: () => rowsLimited });
     const read = await readRecords(pass.source.open(file.path), limitedReader, {
         mode: recordMode(file.format),
         maxLineBytes,
         onChunk: progress
             ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: size })
             : undefined,
-        ...(split ? { split: split.point } : {})
+        ...(point ? { split: point } : {})
     });
-    split?.done();
     // Taken at the split point: the file's end is where the other thread's reading ended.
-    const result = read.handedOff ? split.taken() : read;
+    const result = read.handedOff ? split.firstRead() : read;
     return { result, rowsLimited };
 }
 /** A stop (syntax, a limit), a file the reader refused, or a file without data rows. */
@@ -34499,6 +34424,195 @@ function formatBytes(bytes) {
     if (bytes >= 1e3)
         return `${(bytes / 1e3).toFixed(1)} kB`;
     return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/gate/split-dataset.ts
+/**
+ * A large dataset read in two parts at once: the main thread reads its files up to a line break
+ * at 55% of their bytes while a worker (dataset-part.ts) reads from there to the end (the rest of
+ * that file, then the files after it). Where the main thread's reading reaches that point, it
+ * takes the worker's part and absorbs it, in order, into its own accumulator and findings.
+ *
+ * The report is the one a reading in one piece gives, byte for byte, or the part is not used and
+ * the main thread reads on by itself: when the split point turns out not to be a record boundary
+ * (a quoted line break before it), when a `"` before it would have changed how the part was read,
+ * when either reading stopped (a byte problem, a syntax error), was refused or hit a row limit,
+ * when the files were not begun as foreseen, or when the worker failed.
+ */
+
+/**
+ * Where the worker's part starts, as a share of the bytes: past the middle, because the worker
+ * starts later (its thread, and a count of the lines before its part) and reads more slowly while
+ * both run; measured on the benchmark's files, the two finish closest together here.
+ */
+const SPLIT_SHARE = 0.55;
+/** Starts the worker on the rest of the dataset, or null when it is read in one piece. */
+async function splitDataset(pass, files) {
+    const { parallel, partSettings } = pass;
+    const root = pass.source.workingTreeRoot?.();
+    if (!parallel || !partSettings || root === undefined || files.length === 0)
+        return null;
+    const plan = await foresee(pass, files);
+    const total = plan.reduce((sum, file) => sum + file.size, 0);
+    if (total < parallel.minBytes)
+        return null;
+    const at = await splitPointOf(pass, files, plan, total * SPLIT_SHARE);
+    if (at === null)
+        return null;
+    const { index, startByte } = at;
+    const begun = (end) => files.slice(0, end).filter((_, i) => plan[i].begun);
+    // max-dataset-bytes left for the part's whole files: after the file it starts inside of.
+    const bytesLeft = plan[index].bytesBefore - (startByte > 0 ? plan[index].size : 0);
+    const request = {
+        ...partSettings,
+        root,
+        filePaths: [...pass.accumulator.files, ...begun(index).map(f => f.path)],
+        first: null,
+        files: files.slice(startByte > 0 ? index + 1 : index),
+        budget: { bytes: bytesLeft, rows: pass.budget.rows },
+        maxLineBytes: pass.settings['resource-limit'].options['max-line-bytes']
+    };
+    if (startByte > 0) {
+        // An upper bound (the file's own limit is known once the files before it are read): the
+        // taking checks the rows against it.
+        const maxRows = Math.min(pass.settings['resource-limit'].options['max-rows'], pass.budget.rows);
+        request.first = { file: files[index], startByte, maxRows };
+    }
+    const worker = parallel.read(request);
+    let taken = null;
+    const expectedFiles = [...request.filePaths, ...(request.first ? [request.first.file.path] : [])];
+    /** Takes the part if it continues the main thread's reading exactly. */
+    const take = async (first) => {
+        const part = await worker.result;
+        if (!part || !part.complete || !sameList(pass.accumulator.files, expectedFiles))
+            return false;
+        if (pass.budget.bytes !== bytesLeft)
+            return false;
+        if (first && (!part.first || !continues(part.first, first)))
+            return false;
+        const firstRows = first ? first.reader.rows + part.first.rows : 0;
+        const wholeRows = rowsWithinLimits(part.files, pass.budget.rows - firstRows, pass);
+        if (wholeRows === null)
+            return false;
+        pass.accumulator.absorb(part.accumulator);
+        pass.sink.absorb(part.findings);
+        if (first)
+            first.reader.rows += part.first.rows;
+        pass.budget.rows -= wholeRows;
+        taken = part;
+        return true;
+    };
+    return {
+        inside: startByte > 0 ? index : -1,
+        before: startByte > 0 ? -1 : index,
+        point: (reader, limits) => ({
+            byte: startByte,
+            decide: async (boundary) => {
+                if (boundary === null || limits.rowsLimited() || reader.fatal)
+                    return false;
+                return take({ reader, boundary, maxRows: limits.maxRows });
+            }
+        }),
+        takeBefore: () => take(null),
+        firstRead: () => {
+            const first = taken?.first;
+            return first ? { ...first.read, bytes: startByte + first.read.bytes } : null;
+        },
+        wholeFiles: () => (taken ? taken.files.filter(f => f !== null) : null),
+        done: () => {
+            if (taken === null)
+                worker.cancel();
+        }
+    };
+}
+/** Whether the part of the file continues the main thread's reading of it exactly. */
+function continues(part, main) {
+    const { reader, boundary } = main;
+    return (part.startLine === boundary.lines &&
+        // A stop (a byte problem, a syntax error, a long line) falls, and the lines before it are
+        // read, depending on where reading began.
+        part.read.stop === null &&
+        !(boundary.quotesSeen && part.read.quoteStateMattered) &&
+        !part.rowsLimited &&
+        reader.rows + part.rows <= main.maxRows &&
+        // A file without data rows gets a finding after its reading; none must follow the part's.
+        reader.rows + part.rows > 0 &&
+        part.fatal === null &&
+        part.format === reader.format);
+}
+/**
+ * The rows of the whole files read by the part, when one reading would have read them all too:
+ * none past max-rows or what is left of max-dataset-rows (`left` before the first); else null.
+ */
+function rowsWithinLimits(files, left, pass) {
+    const fileLimit = pass.settings['resource-limit'].options['max-rows'];
+    let rows = 0;
+    for (const file of files) {
+        if (file === null)
+            continue;
+        if (file.rows > Math.min(fileLimit, left - rows))
+            return null;
+        rows += file.rows;
+    }
+    return rows;
+}
+/** Which files the first pass will read, and the byte budget before each, as readDataFile checks. */
+async function foresee(pass, files) {
+    const maxFileBytes = pass.settings['resource-limit'].options['max-file-bytes'];
+    let budget = pass.budget.bytes;
+    const foreseen = [];
+    for (const file of files) {
+        const info = await pass.source.stat(file.path);
+        const size = 'size' in info ? info.size : -1;
+        const read = size >= 0 && size <= maxFileBytes && size <= budget;
+        foreseen.push({ size: read ? size : 0, begun: read && size > 0, bytesBefore: budget });
+        if (read)
+            budget -= size;
+    }
+    return foreseen;
+}
+/**
+ * The file in which the part starts and its start byte (just after a line break at or after the
+ * target), or a file the part reads from its start (start byte 0); null when there is none.
+ */
+async function splitPointOf(pass, files, plan, target) {
+    let before = 0;
+    for (let index = 0; index < files.length; index++) {
+        const { size, begun } = plan[index];
+        if (before + size > target && begun) {
+            const path = pass.source.localPath?.(files[index].path) ?? null;
+            const startByte = path === null ? null : await lineBreakAfter(path, target - before, size);
+            if (startByte !== null)
+                return { index, startByte };
+            // No line break there: the part starts with the next file that will be read.
+            const next = plan.findIndex((file, i) => i > index && file.begun);
+            return next === -1 ? null : { index: next, startByte: 0 };
+        }
+        before += size;
+    }
+    return null;
+}
+/** The offset just after the first line break at or after `offset`, or null. */
+async function lineBreakAfter(path, offset, size) {
+    const from = Math.floor(offset);
+    const handle = await (0,promises_namespaceObject.open)(path, 'r').catch(() => null);
+    if (handle === null)
+        return null;
+    try {
+        const window = Buffer.alloc(Math.min(1 << 16, size - from));
+        const { bytesRead } = await handle.read(window, 0, window.length, from);
+        const at = window.subarray(0, bytesRead).indexOf(10);
+        return at === -1 || from + at + 1 >= size ? null : from + at + 1;
+    }
+    catch {
+        return null;
+    }
+    finally {
+        await handle.close();
+    }
+}
+function sameList(a, b) {
+    return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 ;// CONCATENATED MODULE: ./src/read/problems.ts
@@ -37404,6 +37518,9 @@ class WorkingTreeSource {
             highWaterMark: 1 << 20
         });
     }
+    workingTreeRoot() {
+        return this.root;
+    }
     localPath(path) {
         const clean = normalizeRepoPath(path);
         return clean === null ? null : (0,external_node_path_namespaceObject.join)(this.root, clean);
@@ -38517,7 +38634,7 @@ async function collectVideos(source, plan, settings) {
     const accumulator = new DatasetAccumulator(new RowProblemReporter(sink, quiet), options);
     const pass = startFirstPass({
         source,
-        plan,
+        spec: plan.spec,
         settings: quiet,
         sink,
         accumulator,
@@ -38657,6 +38774,7 @@ function baseVideos(run, config, plan) {
 
 
 
+
 async function analyzeDataset(source, plan, config, options) {
     const settings = resolveRuleSettings(config, plan.spec ?? undefined);
     const sink = new FindingSink(settings, config.maxFindingsPerRule, {
@@ -38681,7 +38799,7 @@ async function analyzeDataset(source, plan, config, options) {
     });
     const pass = startFirstPass({
         source,
-        plan,
+        spec: plan.spec,
         settings,
         sink,
         accumulator,
@@ -38689,12 +38807,7 @@ async function analyzeDataset(source, plan, config, options) {
         parallel: options.parallel ?? null,
         partSettings: options.parallel ? partSettings(plan, settings, config, options, durations) : null
     });
-    const files = [];
-    for (const file of plan.files) {
-        const summary = await readDataFile(pass, file);
-        if (summary)
-            files.push(summary);
-    }
+    const files = await readDataFiles(pass, plan.files);
     const second = await secondPass(source, plan, accumulator, {
         candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
         multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
@@ -38723,7 +38836,27 @@ async function analyzeDataset(source, plan, config, options) {
     const notes = [...judgement.notes, ...storageNotes];
     return { report, snapshot, notes, omitted: sink.omittedIdentities, plan };
 }
-/** What a worker reading part of a file needs to set up its accumulator as this one. */
+/**
+ * The first pass over the dataset's files, in order; a large dataset's rest is read at once by a
+ * worker and taken where this reading reaches it (split-dataset.ts).
+ */
+async function readDataFiles(pass, planned) {
+    const split = await splitDataset(pass, planned);
+    const files = [];
+    for (let index = 0; index < planned.length; index++) {
+        if (split?.before === index && (await split.takeBefore()))
+            break;
+        const summary = await readDataFile(pass, planned[index], split?.inside === index ? split : null);
+        if (summary)
+            files.push(summary);
+        if (split?.wholeFiles())
+            break;
+    }
+    files.push(...(split?.wholeFiles() ?? []));
+    split?.done();
+    return files;
+}
+/** What a worker reading part of a dataset needs to set up its accumulator as this one. */
 function partSettings(plan, settings, config, options, durations) {
     return {
         spec: plan.spec,
@@ -39538,7 +39671,7 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/gate/part-thread.ts
 /**
- * The worker thread that reads the second half of a large file (file-part.ts), for the shells to
+ * The worker thread that reads the rest of a large dataset (dataset-part.ts), for the shells to
  * put in GateRequest.parallel. The worker is the bundle's worker.js beside the running bundle; run
  * from sources (tests, tsx) there is none and files are read in one piece.
  */

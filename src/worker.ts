@@ -1,11 +1,12 @@
 /**
- * The worker thread's entry (dist/worker.js): reads the part of a file it is given
- * (gate/file-part.ts) and posts it back, its typed arrays moved rather than copied.
+ * The worker thread's entry (dist/worker.js): reads the part of a dataset it is given
+ * (gate/dataset-part.ts) and posts it back, its typed arrays moved rather than copied.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { readFilePart, type FilePartRequest, type FilePartResult } from './gate/file-part.js'
+import { readDatasetPart } from './gate/dataset-part.js'
+import type { DatasetPartRequest, DatasetPartResult } from './gate/part-types.js'
 
-function buffersOf(part: FilePartResult): ArrayBuffer[] {
+function buffersOf(part: DatasetPartResult): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>()
   const add = (array: ArrayBufferView): void => {
     if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer)
@@ -24,5 +25,5 @@ function buffersOf(part: FilePartResult): ArrayBuffer[] {
   return [...buffers]
 }
 
-const part = await readFilePart(workerData as FilePartRequest)
+const part = await readDatasetPart(workerData as DatasetPartRequest)
 parentPort!.postMessage(part, part ? buffersOf(part) : [])

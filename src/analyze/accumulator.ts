@@ -11,14 +11,15 @@
 import { SPLITS, type FormatId, type Split } from '../model.js'
 import type { RowProblemSink } from '../read/problems.js'
 import { DenseFloat64, DenseUint8, IntKeyMap, detach } from './compact.js'
-import { SegmentRuns, type RunsPart } from './intervals.js'
+import type { AccumulatorPart, UnlabeledRow } from './accumulator-part.js'
+import { SegmentRuns } from './intervals.js'
 import { SegmentTimes } from './segment-times.js'
-import { LabelRegistry, type LabelPart } from './labels.js'
-import { RowFingerprints, type FingerprintPart, type Location } from './row-fingerprints.js'
+import { LabelRegistry } from './labels.js'
+import { RowFingerprints, type Location } from './row-fingerprints.js'
 import type { LabelProfile, ValueRules } from './value-rules.js'
-import { VideoRegistry, type GroupCoverage, type LeakRecord, type VideoPart } from './videos.js'
+import { VideoRegistry, type GroupCoverage, type LeakRecord } from './videos.js'
 
-export type { GroupCoverage, LabelProfile, LeakRecord, Location, ValueRules }
+export type { AccumulatorPart, GroupCoverage, LabelProfile, LeakRecord, Location, ValueRules }
 
 /** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
 const LABEL_LIMIT = 1 << 20
@@ -38,29 +39,6 @@ export interface AccumulatorOptions {
   frozenSplits: Split[]
   /** A worker's accumulator: keeps what `exportPart` needs to be absorbed in order. */
   part?: boolean
-}
-
-/**
- * What one worker read of a dataset, as plain data that crosses to the main thread: everything the
- * accumulator keeps, by the worker's own video and label ids (`absorb` maps them).
- */
-export interface AccumulatorPart {
-  videos: VideoPart
-  labels: LabelPart
-  uriProblems: [string, string][]
-  /** Per (label, split) cell: segments, seconds (in microseconds), seconds unknown. */
-  segments: Float64Array
-  seconds: Float64Array
-  secondsUnknown: Uint8Array
-  /** The (video, label) pairs' keys and split masks. */
-  pairKeys: Float64Array
-  pairMasks: Uint8Array
-  fingerprints: FingerprintPart | null
-  runs: RunsPart | null
-  unlabeled: DatasetAccumulator['unlabeled']
-  frozenRows: [Split, [string, { file: number; line: number }][]][]
-  rows: number
-  labeledRows: number
 }
 
 export class DatasetAccumulator {
@@ -103,7 +81,7 @@ export class DatasetAccumulator {
   private runs: SegmentRuns | null
 
   // unlabeled `URI,,,` rows
-  readonly unlabeled: { video: number; file: number; line: number; split: number }[] = []
+  readonly unlabeled: UnlabeledRow[] = []
 
   readonly frozenRows = new Map<Split, Map<string, { file: number; line: number }>>()
 
@@ -378,6 +356,8 @@ export class DatasetAccumulator {
     })
     const cells = this.labels.length * 4
     return {
+      files: this.files,
+      formats: this.formats,
       videos: this.videos.exportPart(),
       labels: this.labelRegistry.exportPart(),
       uriProblems: [...this.uriProblems],
@@ -396,11 +376,17 @@ export class DatasetAccumulator {
   }
 
   /**
-   * Adds what a worker read of the rows right after these (the rest of the file begun last, with
-   * the same settings), as if this accumulator had read them itself: the same ids, counts, first
-   * places, leaks, row fingerprints and multi-label facts (see each part's `absorb`).
+   * Adds what a worker read of the rows right after these (the rest of the file begun last, then
+   * whole files, with the same settings), as if this accumulator had read them itself: the same
+   * ids, counts, first places, leaks, row fingerprints and multi-label facts (see each part's
+   * `absorb`). The part's files up to this one's count are this one's.
    */
   absorb(part: AccumulatorPart): void {
+    const shared = this.files.length
+    for (let file = shared; file < part.files.length; file++) {
+      this.files.push(part.files[file]!)
+      this.formats.push(part.formats[file]!)
+    }
     const videoIds = this.videos.absorb(part.videos)
     for (let video = this.lastPair.data.length; video < this.videoKeys.length; video++)
       this.lastPair.ensure(video)
@@ -423,7 +409,7 @@ export class DatasetAccumulator {
       const video = videoIds[DatasetAccumulator.pairVideo(key)]!
       if (label < LABEL_LIMIT) this.pairs.or(video * PAIR_STRIDE + label, part.pairMasks[pair]!)
     }
-    if (part.fingerprints) this.fingerprints?.absorb(part.fingerprints)
+    if (part.fingerprints) this.fingerprints?.absorb(part.fingerprints, shared)
     if (part.runs) this.runs?.absorb(part.runs, videoIds, labelIds)
     for (const row of part.unlabeled) this.unlabeled.push({ ...row, video: videoIds[row.video]! })
     for (const [split, rows] of part.frozenRows) {

@@ -21,11 +21,12 @@ export interface Location {
   line: number
 }
 
-/** The rows of a part, in order, all of them in the file last begun before it. */
+/** The rows of a part, in order, and the row at which each of its files starts. */
 export interface FingerprintPart {
   hashes: Uint32Array[]
   tags: Uint16Array[]
   lines: ReturnType<LineIndex['runs']>
+  fileStarts: number[]
 }
 
 export class RowFingerprints {
@@ -56,11 +57,22 @@ export class RowFingerprints {
   }
 
   exportPart(): FingerprintPart {
-    return { hashes: this.rowHash.blocks(), tags: this.rowTag.blocks(), lines: this.lines.runs() }
+    return {
+      hashes: this.rowHash.blocks(),
+      tags: this.rowTag.blocks(),
+      lines: this.lines.runs(),
+      fileStarts: this.fileStarts
+    }
   }
 
-  /** Appends a part's rows after these (they continue the file begun last). */
-  absorb(part: FingerprintPart): void {
+  /**
+   * Appends a part's rows after these: its rows up to its file `files` continue the file begun
+   * last here, the rest are in its files from index `files` on, which begin here.
+   */
+  absorb(part: FingerprintPart, files: number): void {
+    const base = this.lines.length
+    for (let file = files; file < part.fileStarts.length; file++)
+      this.fileStarts.push(base + part.fileStarts[file]!)
     this.rowHash.append(part.hashes)
     this.rowTag.append(part.tags)
     this.lines.append(part.lines)

@@ -9,8 +9,9 @@ import { buildTally, type DatasetTally } from '../analyze/tally.js'
 import { clip } from '../display.js'
 import { resolveRuleSettings, type GateConfig } from '../config/schema.js'
 import type { GateRequest, ParallelReading } from './request.js'
-import { readDataFile, startFirstPass } from './read-data-file.js'
-import type { PartSettings } from './split-file.js'
+import { readDataFile, startFirstPass, type FirstPass } from './read-data-file.js'
+import type { PartSettings } from './part-types.js'
+import { splitDataset } from './split-dataset.js'
 import { multiLabelVideos, secondPass } from './second-pass.js'
 import { judgeDataset, type DatasetJudgement } from '../judge/dataset-rules.js'
 import { FindingSink, type OmittedIdentities } from '../judge/findings.js'
@@ -26,7 +27,7 @@ import {
 } from '../model.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import { RE2JS } from 're2js'
-import type { DatasetPlan, PlanProblem } from '../read/dataset-plan.js'
+import type { DatasetPlan, PlanProblem, PlannedFile } from '../read/dataset-plan.js'
 import { readDurations, readMetadata, type VideoMetadata } from '../read/side-files.js'
 import type { FileSource } from '../read/source.js'
 import type { StorageRun } from '../storage/run.js'
@@ -81,7 +82,7 @@ export async function analyzeDataset(
 
   const pass = startFirstPass({
     source,
-    plan,
+    spec: plan.spec,
     settings,
     sink,
     accumulator,
@@ -89,11 +90,7 @@ export async function analyzeDataset(
     parallel: options.parallel ?? null,
     partSettings: options.parallel ? partSettings(plan, settings, config, options, durations) : null
   })
-  const files: FileSummary[] = []
-  for (const file of plan.files) {
-    const summary = await readDataFile(pass, file)
-    if (summary) files.push(summary)
-  }
+  const files = await readDataFiles(pass, plan.files)
 
   const second = await secondPass(source, plan, accumulator, {
     candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
@@ -125,7 +122,29 @@ export async function analyzeDataset(
   return { report, snapshot, notes, omitted: sink.omittedIdentities, plan }
 }
 
-/** What a worker reading part of a file needs to set up its accumulator as this one. */
+/**
+ * The first pass over the dataset's files, in order; a large dataset's rest is read at once by a
+ * worker and taken where this reading reaches it (split-dataset.ts).
+ */
+async function readDataFiles(pass: FirstPass, planned: PlannedFile[]): Promise<FileSummary[]> {
+  const split = await splitDataset(pass, planned)
+  const files: FileSummary[] = []
+  for (let index = 0; index < planned.length; index++) {
+    if (split?.before === index && (await split.takeBefore())) break
+    const summary = await readDataFile(
+      pass,
+      planned[index]!,
+      split?.inside === index ? split : null
+    )
+    if (summary) files.push(summary)
+    if (split?.wholeFiles()) break
+  }
+  files.push(...(split?.wholeFiles() ?? []))
+  split?.done()
+  return files
+}
+
+/** What a worker reading part of a dataset needs to set up its accumulator as this one. */
 function partSettings(
   plan: DatasetPlan,
   settings: RuleSettings,

@@ -1,5 +1,5 @@
 /**
- * The worker thread that reads the second half of a large file (file-part.ts), for the shells to
+ * The worker thread that reads the rest of a large dataset (dataset-part.ts), for the shells to
  * put in GateRequest.parallel. The worker is the bundle's worker.js beside the running bundle; run
  * from sources (tests, tsx) there is none and files are read in one piece.
  */
@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { FilePartRequest, FilePartResult } from './file-part.js'
+import type { DatasetPartRequest, DatasetPartResult } from './part-types.js'
 import type { ParallelReading } from './request.js'
 
 /** The bundled worker's file name, beside dist/index.js and dist/cli.js. */
@@ -35,8 +35,8 @@ export function threadReading(
 
 function startWorker(
   workerFile: string,
-  request: FilePartRequest
-): { result: Promise<FilePartResult | null>; cancel(): void } {
+  request: DatasetPartRequest
+): { result: Promise<DatasetPartResult | null>; cancel(): void } {
   // A small young generation: the worker's garbage is short-lived field text, and the default
   // (tens of megabytes) would add as much to the peak memory for little speed.
   const worker = new Worker(workerFile, {
@@ -45,8 +45,8 @@ function startWorker(
   })
   // Any failure of the worker (it threw, ran out of memory, was stopped) means no part: the main
   // thread then reads the rest of the file itself.
-  const result = new Promise<FilePartResult | null>(resolve => {
-    worker.once('message', (part: FilePartResult | null) => {
+  const result = new Promise<DatasetPartResult | null>(resolve => {
+    worker.once('message', (part: DatasetPartResult | null) => {
       resolve(part)
       void worker.terminate()
     })

@@ -8,17 +8,18 @@ import { FindingSink } from '../judge/findings.js'
 import { RowProblemReporter } from '../judge/row-problems.js'
 import type { FileSummary } from '../model.js'
 import { createFileReader, recordMode, type RowReader } from '../read/formats.js'
-import type { DatasetPlan, PlannedFile } from '../read/dataset-plan.js'
+import type { DatasetSpec } from '../config/schema.js'
+import type { PlannedFile } from '../read/dataset-plan.js'
 import type { FileSource } from '../read/source.js'
 import { readRecords, type ReadResult } from '../read/text.js'
 import type { RuleSettings } from '../rules/catalogue.js'
+import type { DatasetSplit, PartSettings } from './part-types.js'
 import type { ParallelReading } from './request.js'
-import { splitFile, type PartSettings } from './split-file.js'
 
 /** What every file of one dataset's first pass shares. */
 export interface FirstPass {
   source: FileSource
-  plan: DatasetPlan
+  spec: DatasetSpec | null
   settings: RuleSettings
   sink: FindingSink
   accumulator: DatasetAccumulator
@@ -27,7 +28,7 @@ export interface FirstPass {
   complete: boolean
   /** What is left of the dataset's max-dataset-bytes and max-dataset-rows. */
   budget: { bytes: number; rows: number }
-  /** Reads the second half of large files in another thread; null: every file in one piece. */
+  /** Reads the rest of a large dataset in another thread; null: in one piece. */
   parallel: ParallelReading | null
   /** What that thread needs to read as this one does (null without `parallel`). */
   partSettings: PartSettings | null
@@ -42,10 +43,14 @@ export function startFirstPass(fields: Omit<FirstPass, 'complete' | 'budget'>): 
   }
 }
 
-/** Reads one file; null when it was not read at all (the findings say why). */
+/**
+ * Reads one file; null when it was not read at all (the findings say why). With `split`, a worker
+ * reads the rest of the dataset from a point in this file, which this reading may stop at.
+ */
 export async function readDataFile(
   pass: FirstPass,
-  file: PlannedFile
+  file: PlannedFile,
+  split: DatasetSplit | null = null
 ): Promise<FileSummary | null> {
   const size = await checkBeforeReading(pass, file)
   if (size === null) return null
@@ -60,12 +65,12 @@ export async function readDataFile(
   }
   const reader = createFileReader(
     file,
-    pass.plan.spec,
+    pass.spec,
     pass.accumulator.beginFile(file.path),
     pass.accumulator,
     new RowProblemReporter(pass.sink, pass.settings)
   )
-  const { result, rowsLimited } = await readRows(pass, file, reader, size)
+  const { result, rowsLimited } = await readRows(pass, file, reader, size, split)
   pass.budget.rows -= reader.rows
   if (result.stop || rowsLimited || reader.fatal) pass.complete = false
   reportEnding(pass.sink, file, reader, result, rowsLimited)
@@ -120,7 +125,8 @@ async function readRows(
   pass: FirstPass,
   file: PlannedFile,
   reader: RowReader,
-  size: number
+  size: number,
+  split: DatasetSplit | null
 ): Promise<{ result: ReadResult; rowsLimited: boolean }> {
   const limits = pass.settings['resource-limit'].options
   const fileLimit = limits['max-rows']
@@ -150,22 +156,17 @@ async function readRows(
   }
   const { progress } = pass
   const maxLineBytes = limits['max-line-bytes']
-  const split = await splitFile(pass, file, size, reader, {
-    maxRows,
-    maxLineBytes,
-    rowsLimited: () => rowsLimited
-  })
+  const point = split?.point(reader, { maxRows, rowsLimited: () => rowsLimited })
   const read = await readRecords(pass.source.open(file.path), limitedReader, {
     mode: recordMode(file.format),
     maxLineBytes,
     onChunk: progress
       ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: size })
       : undefined,
-    ...(split ? { split: split.point } : {})
+    ...(point ? { split: point } : {})
   })
-  split?.done()
   // Taken at the split point: the file's end is where the other thread's reading ended.
-  const result = read.handedOff ? split!.taken()! : read
+  const result = read.handedOff ? split!.firstRead()! : read
   return { result, rowsLimited }
 }
 

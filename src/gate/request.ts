@@ -6,7 +6,7 @@ import type { FailOn } from '../model.js'
 import type { GateConfig } from '../config/schema.js'
 import type { FileSource } from '../read/source.js'
 import type { StorageRun } from '../storage/run.js'
-import type { FilePartRequest, FilePartResult } from './file-part.js'
+import type { DatasetPartRequest, DatasetPartResult } from './part-types.js'
 
 export interface Progress {
   /** Called now and then while a file is read; `bytesRead`/`bytesTotal` are for that file. */
@@ -14,13 +14,14 @@ export interface Progress {
 }
 
 /**
- * Reading the second half of a large file in another thread (gate/part-thread.ts) while the main
- * thread reads the first. The shells set it up; without it every file is read in one piece.
+ * Reading the rest of a large dataset in another thread (gate/part-thread.ts) while the main
+ * thread reads its start (gate/split-dataset.ts). The shells set it up; without it a dataset is
+ * read in one piece.
  */
 export interface ParallelReading {
-  /** Files of at least this many bytes are split in two. */
+  /** Datasets of at least this many bytes (in the files read) are split in two. */
   minBytes: number
-  read(request: FilePartRequest): { result: Promise<FilePartResult | null>; cancel(): void }
+  read(request: DatasetPartRequest): { result: Promise<DatasetPartResult | null>; cancel(): void }
 }
 
 export interface GateRequest {
@@ -46,6 +47,6 @@ export interface GateRequest {
    * storage/run.ts's openStorage; unset or null: the URIs are not looked up.
    */
   storage?: StorageRun | null
-  /** Large working-tree files are read in two halves at once; unset: in one piece. */
+  /** Large working-tree datasets are read in two parts at once; unset: in one piece. */
   parallel?: ParallelReading | null
 }

@@ -55,7 +55,7 @@ export async function collectVideos(
   )
   const pass = startFirstPass({
     source,
-    plan,
+    spec: plan.spec,
     settings: quiet as RuleSettings,
     sink,
     accumulator,

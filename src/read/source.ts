@@ -22,6 +22,8 @@ export interface FileSource {
    * is usable); absent for sources without one (a git revision).
    */
   localPath?(path: string): string | null
+  /** The working tree's folder, for a reader in another thread; absent for other sources. */
+  workingTreeRoot?(): string
 }
 
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**']
@@ -92,6 +94,10 @@ export class WorkingTreeSource implements FileSource {
     yield* createReadStream(join(this.root, clean), {
       highWaterMark: 1 << 20
     }) as AsyncIterable<Buffer>
+  }
+
+  workingTreeRoot(): string {
+    return this.root
   }
 
   localPath(path: string): string | null {

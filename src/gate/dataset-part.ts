@@ -1,67 +1,36 @@
 /**
- * The second half of a large file, read by a worker while the main thread reads the first half
- * (see read-data-file.ts): the same reader and accumulator as the main thread's, started at a line
- * break in the middle of the file, their state handed back as plain data to be absorbed in order.
+ * The rest of a large dataset, read by a worker while the main thread reads its start (see
+ * split-dataset.ts): from a line break inside one file to its end, then the files after it whole,
+ * with the same readers, checks and accumulator as the main thread's; the state is handed back as
+ * plain data to be absorbed in order.
  *
- * Pure of threads: `readFilePart` runs wherever it is called (in a worker thread through
+ * Pure of threads: `readDatasetPart` runs wherever it is called (in a worker thread through
  * worker.ts, or in the test's own thread), so what a part reads is tested without one.
  */
 import { createReadStream } from 'node:fs'
-import type { AccumulatorPart } from '../analyze/accumulator.js'
-import type { DatasetSpec } from '../config/schema.js'
-import { FindingSink, type FindingPart } from '../judge/findings.js'
+import type { DatasetAccumulator } from '../analyze/accumulator.js'
+import { FindingSink } from '../judge/findings.js'
 import { RowProblemReporter } from '../judge/row-problems.js'
-import type { FormatId } from '../model.js'
-import type { PlannedFile } from '../read/dataset-plan.js'
 import { createFileReader, recordMode, type RowSink } from '../read/formats.js'
 import type { RowProblemSink } from '../read/problems.js'
-import { readRecords, type ReadResult } from '../read/text.js'
+import { WorkingTreeSource } from '../read/source.js'
+import { readRecords } from '../read/text.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import { RE2JS } from 're2js'
 import { createAccumulator } from './dataset-accumulator.js'
-
-/** Everything a worker needs to read a part as the main thread would: plain data only. */
-export interface FilePartRequest {
-  /** The file on disk (a working-tree file the main thread already checked). */
-  localPath: string
-  file: PlannedFile
-  /** The dataset's files so far, this one last: the part's file index is the same as the main's. */
-  filePaths: string[]
-  spec: DatasetSpec | null
-  settings: RuleSettings
-  maxFindingsPerRule: number
-  rememberOmitted: boolean
-  durations: Map<string, number> | null
-  frozen: boolean
-  /** The part starts at this byte, just after a line break. */
-  startByte: number
-  /** Rows the part may read before the file's or the dataset's row limit is reached. */
-  maxRows: number
-  maxLineBytes: number
-}
-
-export interface FilePartResult {
-  /** Lines before the part: the main thread's reading must have ended on the same line. */
-  startLine: number
-  accumulator: AccumulatorPart
-  findings: FindingPart
-  rows: number
-  fatal: string | null
-  format: FormatId | null
-  read: ReadResult
-  /** The part has more rows than `maxRows`: the main thread reads on instead. */
-  rowsLimited: boolean
-}
+import type { DatasetPartRequest, DatasetPartResult, FirstFilePart } from './part-types.js'
+import { readDataFile, startFirstPass } from './read-data-file.js'
 
 /** Records read to set up the reader (format, header) as the main thread's: the file's first two. */
 const PRIMING_RECORDS = 2
 const PRIMING_BYTES = 1 << 16
 
 /** Reads the part; null when it cannot start the way the main thread's reading would. */
-export async function readFilePart(request: FilePartRequest): Promise<FilePartResult | null> {
-  const { settings, file } = request
-  const head = await scanHead(request.localPath, request.startByte)
-  if (head === null) return null
+export async function readDatasetPart(
+  request: DatasetPartRequest
+): Promise<DatasetPartResult | null> {
+  const { settings } = request
+  const source = new WorkingTreeSource(request.root)
   const sink = new FindingSink(settings, request.maxFindingsPerRule, {
     rememberOmitted: request.rememberOmitted
   })
@@ -74,7 +43,47 @@ export async function readFilePart(request: FilePartRequest): Promise<FilePartRe
     part: true
   })
   for (const path of request.filePaths) accumulator.beginFile(path)
-  const fileIndex = request.filePaths.length - 1
+  let first: FirstFilePart | null = null
+  if (request.first) {
+    first = await readRestOfFile(request, source, accumulator, sink, settings)
+    if (first === null) return null
+  }
+  const pass = startFirstPass({
+    source,
+    spec: request.spec,
+    settings,
+    sink,
+    accumulator,
+    progress: undefined,
+    parallel: null,
+    partSettings: null
+  })
+  pass.budget = { ...request.budget }
+  const files = []
+  for (const file of request.files) files.push(await readDataFile(pass, file))
+  return {
+    accumulator: accumulator.exportPart(),
+    findings: sink.exportPart(),
+    first,
+    files,
+    complete: pass.complete
+  }
+}
+
+/** The file the part starts inside of, from its start byte; null when that cannot be done. */
+async function readRestOfFile(
+  request: DatasetPartRequest,
+  source: WorkingTreeSource,
+  accumulator: DatasetAccumulator,
+  sink: FindingSink,
+  settings: RuleSettings
+): Promise<FirstFilePart | null> {
+  const { file, startByte, maxRows } = request.first!
+  const localPath = source.localPath(file.path)
+  if (localPath === null) return null
+  const head = await scanHead(localPath, startByte)
+  if (head === null) return null
+  const fileIndex = accumulator.beginFile(file.path)
   // Rows and problems pass only once the file's first records have set the reader up.
   let open = false
   const rows: RowSink = {
@@ -94,42 +103,31 @@ export async function readFilePart(request: FilePartRequest): Promise<FilePartRe
   const reader = createFileReader(file, request.spec, fileIndex, rows, problems)
   const mode = recordMode(file.format)
   let primed = 0
-  await readRecords(
-    oneChunk(head.text),
-    {
-      record(fields, line) {
-        if (primed++ < PRIMING_RECORDS) reader.record(fields, line)
-      },
-      blank() {}
+  const priming = {
+    record(fields: string[], line: number) {
+      if (primed++ < PRIMING_RECORDS) reader.record(fields, line)
     },
-    { mode, maxLineBytes: request.maxLineBytes }
-  )
+    blank() {}
+  }
+  await readRecords(oneChunk(head.text), priming, { mode, maxLineBytes: request.maxLineBytes })
   reader.rows = 0
   open = true
 
   let rowsLimited = false
   const read = await readRecords(
-    createReadStream(request.localPath, { start: request.startByte, highWaterMark: 1 << 20 }),
+    createReadStream(localPath, { start: startByte, highWaterMark: 1 << 20 }),
     {
       record(fields, line) {
         if (rowsLimited) return
-        if (reader.rows >= request.maxRows) rowsLimited = true
+        if (reader.rows >= maxRows) rowsLimited = true
         else reader.record(fields, line)
       },
       blank: line => reader.blank(line)
     },
     { mode, maxLineBytes: request.maxLineBytes, startLine: head.lines }
   )
-  return {
-    startLine: head.lines,
-    accumulator: accumulator.exportPart(),
-    findings: sink.exportPart(),
-    rows: reader.rows,
-    fatal: reader.fatal,
-    format: reader.format,
-    read,
-    rowsLimited
-  }
+  const { fatal, format } = reader
+  return { startLine: head.lines, rows: reader.rows, fatal, format, read, rowsLimited }
 }
 
 /**

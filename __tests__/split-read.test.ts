@@ -8,7 +8,10 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { copyFile, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runGate } from '../src/gate.js'
+import { analyzeBaseDatasets } from '../src/gate/base-part.js'
 import { readDatasetPart } from '../src/gate/dataset-part.js'
+import { GitRevisionSource } from '../src/read/git-source.js'
+import { git } from './fixtures/hostile/action-run.js'
 import type { ParallelReading } from '../src/gate/request.js'
 import { WorkingTreeSource } from '../src/read/source.js'
 import type { GateReport } from '../src/model.js'
@@ -32,7 +35,9 @@ interface Outcome {
 }
 
 /** In this thread: the part is read at once, as a worker would, and kept or cancelled. */
-function inThread(fail = false): ParallelReading & { parts: number; cancelled: number } {
+function inThread(
+  fail = false
+): ParallelReading & { parts: number; cancelled: number; bases: number } {
   const reading = {
     minBytes: 1,
     parts: 0,
@@ -44,6 +49,14 @@ function inThread(fail = false): ParallelReading & { parts: number; cancelled: n
         ? Promise.resolve(null)
         : readDatasetPart(structuredClone(request)).then(part => structuredClone(part))
       return { result, cancel: () => void reading.cancelled++ }
+    },
+    bases: 0,
+    analyzeBase(job: Parameters<ParallelReading['analyzeBase']>[0]) {
+      reading.bases++
+      const result = fail
+        ? Promise.resolve(null)
+        : analyzeBaseDatasets(structuredClone(job)).then(analyzed => structuredClone(analyzed))
+      return { result, cancel: () => {} }
     }
   }
   return reading
@@ -290,6 +303,32 @@ describe('a file read in two halves', () => {
     const failed = await both(root, { fail: true })
     expect(failed).toMatchObject({ parts: 1, taken: 0 })
     expect(failed.report).toBe(failed.whole)
+  })
+})
+
+describe('the base side of a comparison analyzed in the other thread', () => {
+  it('gives the report the main thread alone gives, and reads the head in one piece', async () => {
+    const root = await generated('ava', 8_000, 21)
+    git(root, 'init', '-q', '-b', 'main')
+    git(root, 'add', '-A')
+    git(root, 'commit', '-q', '-m', 'base')
+    generateAva(9_000, join(root, 'data', 'rows.csv'), 22)
+    const request = {
+      source: new WorkingTreeSource(root),
+      config: configFrom('max-findings-per-rule: 20\nfail-on: new\n'),
+      paths: [],
+      base: { ref: 'main', source: new GitRevisionSource(root, 'HEAD') }
+    }
+    const alone = JSON.stringify(await runGate(request), null, 1)
+    const parallel = inThread()
+    const threaded = JSON.stringify(await runGate({ ...request, parallel }), null, 1)
+    expect(parallel.bases).toBe(1)
+    expect(parallel.parts).toBe(0)
+    expect(threaded).toBe(alone)
+    // A worker that fails leaves the base to the main thread.
+    const failing = inThread(true)
+    expect(JSON.stringify(await runGate({ ...request, parallel: failing }), null, 1)).toBe(alone)
+    expect(failing.bases).toBe(1)
   })
 })
 

@@ -7,6 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { analyzeDataset } from '../src/gate/analyze-dataset.js'
+import { uriVerifier } from '../src/gate/verify-uris.js'
 import { defaultConfig, type StorageSettings } from '../src/config/schema.js'
 import { planDatasets } from '../src/read/plan.js'
 import { WorkingTreeSource } from '../src/read/source.js'
@@ -72,7 +73,10 @@ async function gate(
   const findings: Finding[] = []
   const notes: string[] = [...(run?.notes ?? [])]
   for (const dataset of plan.datasets) {
-    const result = await analyzeDataset(source, dataset, config, { snapshot: false, storage: run })
+    const result = await analyzeDataset(source, dataset, config, {
+      snapshot: false,
+      verifyUris: uriVerifier(run)
+    })
     findings.push(...result.report.findings)
     notes.push(...result.notes)
   }

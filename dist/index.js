@@ -69243,6 +69243,605 @@ async function readMetadata(source, path, videoKey, limits) {
     return { data: reader.finish(), problems: problems.list };
 }
 
+;// CONCATENATED MODULE: ./src/gate/analyze-dataset.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function analyzeDataset(source, plan, config, options) {
+    const settings = resolveRuleSettings(config, plan.spec ?? undefined);
+    const sink = new FindingSink(settings, config.maxFindingsPerRule, {
+        rememberOmitted: options.snapshot
+    });
+    reportProblems(sink, plan.problems);
+    if (plan.refused) {
+        // Nothing was read: no dataset rule can speak (no "fewer than 2 classes" for a refused file).
+        const report = emptyReport(plan.name, sink.finish());
+        return { report, snapshot: null, notes: [], omitted: null, plan };
+    }
+    const side = await readSideFiles(source, plan, settings, sink);
+    const verification = options.verifyUris
+        ? await options.verifyUris(source, plan, config, settings, side.durations)
+        : null;
+    const groupPattern = plan.spec?.groupPattern !== undefined ? RE2JS.compile(plan.spec.groupPattern) : null;
+    const durations = verification ? verification.durations : side.durations;
+    const accumulator = createAccumulator(plan.spec, settings, sink, {
+        durations,
+        groupPattern,
+        frozen: options.snapshot
+    });
+    const pass = startFirstPass({
+        source,
+        spec: plan.spec,
+        settings,
+        sink,
+        accumulator,
+        progress: options.progress,
+        parallel: options.parallel ?? null,
+        partSettings: options.parallel ? partSettings(plan, settings, config, options, durations) : null
+    });
+    const files = await readDataFiles(pass, plan.files);
+    const second = await secondPass(source, plan, accumulator, {
+        candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
+        multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
+        completeFirstPass: pass.complete
+    });
+    const storageNotes = verification?.report(sink) ?? [];
+    reportDuplicates(accumulator, second.duplicates, sink);
+    reportRowLevelAggregates(accumulator, sink);
+    const tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata);
+    const judgement = judgeDataset(tally, settings, sink);
+    const findings = sink.finish().sort(compareFindings);
+    const report = {
+        name: plan.name,
+        files,
+        splits: tally.splits,
+        metrics: datasetMetrics(tally, judgement),
+        leaks: {
+            videos: tally.videoLeaks,
+            groups: tally.groupPatternConfigured ? tally.groupLeaks : []
+        },
+        findings,
+        counts: countFindings(findings),
+        delta: null
+    };
+    const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null;
+    const notes = [...judgement.notes, ...storageNotes];
+    return { report, snapshot, notes, omitted: sink.omittedIdentities, plan };
+}
+/**
+ * The first pass over the dataset's files, in order; a large dataset's rest is read at once by a
+ * worker and taken where this reading reaches it (split-dataset.ts).
+ */
+async function readDataFiles(pass, planned) {
+    const split = await splitDataset(pass, planned);
+    const files = [];
+    for (let index = 0; index < planned.length; index++) {
+        if (split?.before === index && (await split.takeBefore()))
+            break;
+        const summary = await readDataFile(pass, planned[index], split?.inside === index ? split : null);
+        if (summary)
+            files.push(summary);
+        if (split?.wholeFiles())
+            break;
+    }
+    files.push(...(split?.wholeFiles() ?? []));
+    split?.done();
+    return files;
+}
+/** What a worker reading part of a dataset needs to set up its accumulator as this one. */
+function partSettings(plan, settings, config, options, durations) {
+    return {
+        spec: plan.spec,
+        settings,
+        maxFindingsPerRule: config.maxFindingsPerRule,
+        rememberOmitted: options.snapshot,
+        durations,
+        frozen: options.snapshot
+    };
+}
+/** The durations and metadata files, under the dataset's resource limits. */
+async function readSideFiles(source, plan, settings, sink) {
+    const videoKey = plan.spec?.videoKey ?? 'uri';
+    const limits = settings['resource-limit'].options;
+    const sideLimits = {
+        maxBytes: limits['max-file-bytes'],
+        maxRows: limits['max-rows'],
+        maxLineBytes: limits['max-line-bytes']
+    };
+    let durations = null;
+    if (plan.durations) {
+        const side = await readDurations(source, plan.durations, videoKey, sideLimits);
+        durations = side.data;
+        reportProblems(sink, side.problems);
+    }
+    let metadata = null;
+    if (plan.metadata && settings['metadata-confounder'].severity !== 'off') {
+        const side = await readMetadata(source, plan.metadata, videoKey, sideLimits);
+        metadata = side.data;
+        reportProblems(sink, side.problems);
+    }
+    return { durations, metadata };
+}
+function datasetMetrics(tally, judgement) {
+    return {
+        classCount: tally.classTotals.size,
+        imbalanceRatio: judgement.imbalanceRatio,
+        splitDistance: judgement.splitDistance,
+        leakedVideos: tally.videoLeaks.length,
+        leakedGroups: tally.groupLeaks.length,
+        multiLabelVideoShare: tally.labeledVideos === 0 ? 0 : tally.multiLabelVideos / tally.labeledVideos,
+        multiLabelSegmentShare: tally.multiLabelSegments === null || tally.totalSegments === 0
+            ? 0
+            : tally.multiLabelSegments / tally.totalSegments,
+        overlappingMultiLabelVideos: tally.overlappingVideos ?? 0,
+        confounders: judgement.confounders,
+        totalVideos: tally.totalVideos,
+        totalSegments: tally.totalSegments
+    };
+}
+function emptyReport(name, findings) {
+    return {
+        name,
+        files: [],
+        splits: {},
+        metrics: {
+            classCount: 0,
+            imbalanceRatio: null,
+            splitDistance: [],
+            leakedVideos: 0,
+            leakedGroups: 0,
+            multiLabelVideoShare: 0,
+            multiLabelSegmentShare: 0,
+            overlappingMultiLabelVideos: 0,
+            confounders: [],
+            totalVideos: 0,
+            totalSegments: 0
+        },
+        leaks: { videos: [], groups: [] },
+        findings,
+        counts: countFindings(findings),
+        delta: null
+    };
+}
+/** Problems found while planning or reading side files become findings of the dataset. */
+function reportProblems(sink, problems) {
+    for (const problem of problems) {
+        sink.add(problem.rule, {
+            message: problem.message,
+            file: problem.file,
+            line: problem.line,
+            ...(problem.severity ? { severity: problem.severity } : {}),
+            // Numbers blanked: a line or a size in the message must not make an old problem look new.
+            fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message.replace(/\d+/g, '#'), 200)}`
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/judge/change-text.ts
+/**
+ * How the change rules write splits, labels and numbers in their messages.
+ */
+
+function splitsOf(mask) {
+    return SPLITS.filter((_, i) => (mask & (1 << i)) !== 0);
+}
+function splitList(splits) {
+    return splits.length === 0 ? '(no split)' : splits.join(' + ');
+}
+function sameLabels(a, b) {
+    return a.length === b.length && a.every((label, i) => label === b[i]);
+}
+function fixed(value) {
+    return value.toFixed(3);
+}
+function change_text_ratio(value) {
+    return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)}x`;
+}
+
+;// CONCATENATED MODULE: ./src/judge/class-regression.ts
+/**
+ * `class-regression`: a class that met the `min-per-class` / `recommended-per-class` threshold on
+ * the base and no longer does, or a split distance / imbalance ratio that got worse and is now past
+ * its threshold. A check is skipped when the rule it regresses is off.
+ */
+
+
+// ---------------------------------------------------------------------------------------------
+// class-regression
+// ---------------------------------------------------------------------------------------------
+function findClassRegressions(base, head, settings, baseRef) {
+    const rule = settings['class-regression'];
+    if (rule.severity === 'off')
+        return [];
+    const severity = rule.severity;
+    return [
+        ...minimumRegressions(base, head, settings, severity, baseRef),
+        ...recommendedRegressions(base, head, settings, severity, baseRef),
+        ...distanceRegressions(base, head, settings, severity, baseRef),
+        ...imbalanceRegressions(base, head, settings, severity, baseRef)
+    ];
+}
+/** Per-class totals over every split: distinct videos (a leaked video counts once) or segments. */
+function countPerClass(snapshot, unit) {
+    const counts = new Map();
+    if (unit === 'videos') {
+        for (const { labels } of snapshot.videos.values()) {
+            for (const label of labels)
+                counts.set(label, (counts.get(label) ?? 0) + 1);
+        }
+        return counts;
+    }
+    for (const split of SPLITS) {
+        for (const [name, c] of Object.entries(snapshot.report.splits[split]?.classes ?? {})) {
+            counts.set(name, (counts.get(name) ?? 0) + c.segments);
+        }
+    }
+    return counts;
+}
+function countInSplit(snapshot, split, unit) {
+    const classes = snapshot.report.splits[split]?.classes ?? {};
+    return new Map(Object.entries(classes).map(([name, c]) => [name, c[unit]]));
+}
+/** Every class the head still has (a class removed on purpose is not a regression). */
+function headClasses(head) {
+    const names = new Set();
+    for (const split of SPLITS) {
+        for (const name of Object.keys(head.report.splits[split]?.classes ?? {}))
+            names.add(name);
+    }
+    return [...names].sort(compareText);
+}
+/** Classes that met their threshold on the base and are below it now. */
+function crossedBelow(head, before, now, thresholdOf) {
+    const crossed = [];
+    for (const name of headClasses(head)) {
+        const threshold = thresholdOf(name);
+        const was = before.get(name) ?? 0;
+        const is = now.get(name) ?? 0;
+        if (was >= threshold && is < threshold)
+            crossed.push({ name, was, is, threshold });
+    }
+    return crossed;
+}
+/** A `class-regression` finding: dataset-level, with the split and class it is about. */
+function regression(severity, message, fingerprint, where = {}) {
+    return {
+        rule: 'class-regression',
+        severity,
+        message,
+        file: null,
+        line: null,
+        split: where.split ?? null,
+        class: where.class ?? null,
+        fingerprint
+    };
+}
+function minimumRegressions(base, head, settings, severity, baseRef) {
+    const minimum = settings['min-per-class'];
+    if (minimum.severity === 'off')
+        return [];
+    const { unit, min, classes } = minimum.options;
+    const crossed = crossedBelow(head, countPerClass(base, unit), countPerClass(head, unit), name => classes[name] ?? min);
+    return crossed.map(({ name, was, is, threshold }) => regression(severity, `Class "${name}" drops from ${was} to ${is} ${unit} (all splits), below the minimum of ${threshold} it met on ${baseRef}. Restore the removed examples or add new ones.`, `class-regression|min-per-class|${name}`, { class: name }));
+}
+function recommendedRegressions(base, head, settings, severity, baseRef) {
+    const recommended = settings['recommended-per-class'];
+    if (recommended.severity === 'off')
+        return [];
+    const options = recommended.options;
+    // The head's bar for both sides: a class "regresses" when it met the bar it is judged by now and
+    // no longer does, not when the dataset grew past `many-classes` and raised the bar for everyone.
+    const defaultBar = head.report.metrics.classCount > options['many-classes']
+        ? options['min-many-classes']
+        : options.min;
+    const crossed = crossedBelow(head, countInSplit(base, options.split, options.unit), countInSplit(head, options.split, options.unit), name => options.classes[name] ?? defaultBar);
+    return crossed.map(({ name, was, is, threshold }) => regression(severity, `Class "${name}" drops from ${was} to ${is} ${options.split} ${options.unit}, below the recommended ${threshold} it met on ${baseRef}. It needs ${threshold - is} more for a good model.`, `class-regression|recommended-per-class|${options.split}|${name}`, { split: options.split, class: name }));
+}
+function distanceRegressions(base, head, settings, severity, baseRef) {
+    const distribution = settings['split-distribution'];
+    if (distribution.severity === 'off')
+        return [];
+    const threshold = distribution.options['max-js-distance'];
+    const findings = [];
+    for (const now of head.report.metrics.splitDistance) {
+        const before = base.report.metrics.splitDistance.find(d => d.a === now.a && d.b === now.b);
+        if (before === undefined || !(now.jsDistance > before.jsDistance))
+            continue;
+        if (!pastDistanceThreshold(now, threshold))
+            continue;
+        findings.push(regression(severity, `The ${now.b} label distribution moves further from ${now.a}: Jensen-Shannon distance ${fixed(before.jsDistance)} on ${baseRef}, ${fixed(now.jsDistance)} now, past the threshold ${fixed(threshold)} and the sampling-noise floor ${fixed(now.noiseFloor)}. Rebalance the changed split, e.g. by a stratified split.`, `class-regression|split-distribution|${now.a}|${now.b}`, { split: now.b }));
+    }
+    return findings;
+}
+/** The same gate as the `split-distribution` rule: past the threshold and past sampling noise. */
+function pastDistanceThreshold(distance, threshold) {
+    const floor = Number.isFinite(distance.noiseFloor) ? distance.noiseFloor : 0;
+    return distance.jsDistance > threshold && distance.jsDistance > floor;
+}
+function imbalanceRegressions(base, head, settings, severity, baseRef) {
+    const imbalance = settings['class-imbalance'];
+    if (imbalance.severity === 'off')
+        return [];
+    const before = base.report.metrics.imbalanceRatio;
+    const now = head.report.metrics.imbalanceRatio;
+    if (before === null || now === null || !(now > before))
+        return [];
+    const { warning, error } = imbalance.options;
+    const limit = now > error ? error : warning;
+    if (!(now > limit))
+        return [];
+    return [
+        regression(severity, `The class imbalance grows from ${change_text_ratio(before)} on ${baseRef} to ${change_text_ratio(now)}, past the ${now > error ? 'error' : 'warning'} ratio of ${change_text_ratio(limit)} (most to least frequent class, ${imbalance.options.unit}). Add examples to the smallest classes rather than to the largest.`, 'class-regression|class-imbalance')
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/judge/change.ts
+/**
+ * The change rules: what a pull request does to a dataset, judged by comparing the snapshot of the
+ * head with the snapshot of the base (rules.md, "Change rules"). Pure: two snapshots and the
+ * dataset's settings in, the delta and the findings out.
+ *
+ * - `split-move`: a video whose set of splits differs between base and head. A video that was in
+ *   TEST and now is in TRAIN gets the `test-to-train` severity (error by default): it inflates the
+ *   evaluation silently.
+ * - `frozen-split` (off by default): any row added to or removed from a configured split. A
+ *   relabeled row is a removal plus an addition, because the label is part of the row key.
+ * - `class-regression`: a class that met the `min-per-class` / `recommended-per-class` threshold on
+ *   the base and no longer does, or a split distance / imbalance ratio that got worse and is now
+ *   past its threshold (judge/class-regression.ts).
+ *
+ * judge/new-findings.ts then tells old findings from new ones for `fail-on: new`.
+ */
+
+
+
+function compareSnapshots(base, head, settings, baseRef) {
+    const delta = describeDelta(base, head, baseRef);
+    if (base === null)
+        return { delta, findings: [] };
+    const findings = [
+        ...findSplitMoves(delta, base, settings, baseRef),
+        ...findFrozenSplitChanges(base, head, settings, baseRef),
+        ...findClassRegressions(base, head, settings, baseRef)
+    ];
+    return { delta, findings };
+}
+// ---------------------------------------------------------------------------------------------
+// Delta
+// ---------------------------------------------------------------------------------------------
+function describeDelta(base, head, baseRef) {
+    const baseVideos = base?.videos ?? new Map();
+    let addedVideos = 0;
+    const movedVideos = [];
+    const relabeledVideos = [];
+    for (const [key, now] of head.videos) {
+        const before = baseVideos.get(key);
+        if (before === undefined) {
+            addedVideos++;
+            continue;
+        }
+        if (before.splits !== now.splits) {
+            movedVideos.push({ key, from: splitsOf(before.splits), to: splitsOf(now.splits) });
+        }
+        if (!sameLabels(before.labels, now.labels)) {
+            relabeledVideos.push({ key, from: before.labels, to: now.labels });
+        }
+    }
+    let removedVideos = 0;
+    for (const key of baseVideos.keys())
+        if (!head.videos.has(key))
+            removedVideos++;
+    movedVideos.sort((a, b) => compareText(a.key, b.key));
+    relabeledVideos.sort((a, b) => compareText(a.key, b.key));
+    return {
+        baseRef,
+        classes: describeClassDeltas(base, head),
+        addedVideos,
+        removedVideos,
+        movedVideos,
+        relabeledVideos
+    };
+}
+/** One entry per (class, split) present on either side, sorted by class, then split order. */
+function describeClassDeltas(base, head) {
+    const deltas = [];
+    for (const split of SPLITS) {
+        const before = base?.report.splits[split]?.classes ?? {};
+        const now = head.report.splits[split]?.classes ?? {};
+        // Own keys only: a class named `constructor` must not find Object's.
+        const own = (classes, name) => Object.hasOwn(classes, name) ? (classes[name] ?? null) : null;
+        for (const name of new Set([...Object.keys(before), ...Object.keys(now)])) {
+            deltas.push({ class: name, split, base: own(before, name), head: own(now, name) });
+        }
+    }
+    return deltas.sort((a, b) => compareText(a.class, b.class) || SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split));
+}
+// ---------------------------------------------------------------------------------------------
+// split-move
+// ---------------------------------------------------------------------------------------------
+function findSplitMoves(delta, base, settings, baseRef) {
+    const rule = settings['split-move'];
+    if (rule.severity === 'off')
+        return [];
+    const findings = [];
+    for (const move of delta.movedVideos) {
+        const intoTrainFromTest = move.from.includes('TEST') && !move.from.includes('TRAIN') && move.to.includes('TRAIN');
+        const severity = intoTrainFromTest
+            ? rule.options['test-to-train']
+            : rule.severity;
+        if (severity === 'off')
+            continue;
+        const labels = base.videos.get(move.key)?.labels ?? [];
+        const consequence = intoTrainFromTest
+            ? 'A video the model was evaluated on is now trained on, so test scores will look better than they are. Move it back, or retire it from TEST in a separate, deliberate change.'
+            : 'Check that the move is intended; moving videos between splits makes results incomparable with earlier runs.';
+        findings.push({
+            rule: 'split-move',
+            severity,
+            message: `Video ${move.key} moved from ${splitList(move.from)} to ${splitList(move.to)} since ${baseRef}. ${consequence}`,
+            file: null,
+            line: null,
+            split: move.to[0] ?? null,
+            class: labels.length === 1 ? labels[0] : null,
+            fingerprint: `split-move|${move.key}|${move.from.join('+')}>${move.to.join('+')}`
+        });
+    }
+    return findings;
+}
+// ---------------------------------------------------------------------------------------------
+// frozen-split
+// ---------------------------------------------------------------------------------------------
+function findFrozenSplitChanges(base, head, settings, baseRef) {
+    const rule = settings['frozen-split'];
+    if (rule.severity === 'off')
+        return [];
+    const severity = rule.severity;
+    const findings = [];
+    for (const split of rule.options.splits) {
+        const before = base.frozenRows.get(split) ?? new Map();
+        const now = head.frozenRows.get(split) ?? new Map();
+        const changes = [];
+        for (const [row, place] of now) {
+            if (before.has(row))
+                continue;
+            changes.push({
+                rule: 'frozen-split',
+                severity,
+                message: `Row ${describeRow(row)} was added to the frozen ${split} split (not on ${baseRef}). ${FROZEN_ADVICE}`,
+                file: place.file,
+                line: place.line,
+                split,
+                class: null,
+                fingerprint: `frozen-split|added|${split}|${row}`
+            });
+        }
+        for (const [row, place] of before) {
+            if (now.has(row))
+                continue;
+            // The row is gone from the head, so there is no head line to point at: name the base line.
+            changes.push({
+                rule: 'frozen-split',
+                severity,
+                message: `Row ${describeRow(row)} was removed from the frozen ${split} split (${place.file}:${place.line} on ${baseRef}). ${FROZEN_ADVICE}`,
+                file: place.file,
+                line: null,
+                split,
+                class: null,
+                fingerprint: `frozen-split|removed|${split}|${row}`
+            });
+        }
+        changes.sort((a, b) => compareText(a.file ?? '', b.file ?? '') ||
+            (a.line ?? Infinity) - (b.line ?? Infinity) ||
+            compareText(a.message, b.message));
+        findings.push(...changes);
+    }
+    return findings;
+}
+const FROZEN_ADVICE = 'Frozen splits must stay identical so results stay comparable; a relabel shows as one removal and one addition. Revert the change, or unfreeze the split on purpose in the configuration.';
+/** Row keys are opaque to this module; show them readably whatever separator the reader chose. */
+function describeRow(row) {
+    return `"${row.replace(/[\u0000-\u001f]+/g, ', ')}"`;
+}
+
+;// CONCATENATED MODULE: ./src/judge/new-findings.ts
+/**
+ * `fail-on: new`: tells old findings from new ones. The same finding on the base is old, unless
+ * its measured value (an imbalance ratio, a class count, ...) got worse in the change.
+ */
+
+
+
+const new_findings_count = (value) => String(value);
+const points = (value) => `${(value * 100).toFixed(1)} percentage points`;
+/**
+ * The dataset-level rules whose findings carry a `measure` (set by judge/dataset-rules.ts), and
+ * which direction is worse. A rule not listed here is matched by identity alone: its findings
+ * either measure nothing (`split-missing-class`, `multi-label`: advice, not a degree of badness)
+ * or are one finding per row, file or video, where a new problem already has a new fingerprint.
+ *
+ * - `min-classes`, `min-per-class`, `recommended-per-class`, `few-videos`: a count below a
+ *   minimum (classes, a class's examples, videos); fewer is worse.
+ * - `max-classes`: a count above a maximum; more is worse.
+ * - `class-imbalance`: most / least frequent class; higher is worse.
+ * - `split-distribution`: the Jensen-Shannon distance of a split from TRAIN; higher is worse.
+ * - `split-ratio`: how far the TEST share is outside the accepted range (a fraction, 0 inside);
+ *   further is worse, on either side of the range.
+ * - `video-leakage`, `group-leakage`: the number of splits one video or group is in; more is worse.
+ * - `metadata-confounder`: Cramér's V of the attribute with the label; higher is worse.
+ */
+const MEASURES = {
+    'min-classes': { worse: 'lower', name: 'classes', show: new_findings_count },
+    'max-classes': { worse: 'higher', name: 'classes', show: new_findings_count },
+    'min-per-class': { worse: 'lower', name: 'examples', show: new_findings_count },
+    'recommended-per-class': { worse: 'lower', name: 'examples', show: new_findings_count },
+    'few-videos': { worse: 'lower', name: 'videos', show: new_findings_count },
+    'class-imbalance': { worse: 'higher', name: 'imbalance ratio', show: change_text_ratio },
+    'split-distribution': { worse: 'higher', name: 'Jensen-Shannon distance', show: fixed },
+    'split-ratio': { worse: 'higher', name: 'distance from the accepted TEST share', show: points },
+    'video-leakage': { worse: 'higher', name: 'splits', show: new_findings_count },
+    'group-leakage': { worse: 'higher', name: 'splits', show: new_findings_count },
+    'metadata-confounder': { worse: 'higher', name: "Cramér's V", show: v => v.toFixed(2) }
+};
+/**
+ * Differences smaller than this (relative) are rounding, not a change: both sides are computed by
+ * the same code, but a ratio or distance of equal counts may still differ in the last bits.
+ */
+const SAME_WITHIN = 1e-9;
+/**
+ * Sets `onBase` on every head finding: true when the base has the same finding and the change did
+ * not make it worse. Findings are matched by `identityOf` (findings.ts, the identity the cap also
+ * remembers left-out findings by): the fingerprint, else rule, file, split, class and the message
+ * with its numbers blanked (counts and line numbers shift between revisions). A matched finding whose rule is in MEASURES and whose `measure` is worse on
+ * the head than on the base is new (a class the change takes from 40 to 3 examples is a regression
+ * even though it was already below the minimum), and its message says by how much.
+ * Returns `head` (mutated) for chaining.
+ */
+function markNewFindings(head, base, baseRef = 'the base') {
+    const onBase = new Map();
+    for (const finding of base) {
+        const identity = identityOf(finding);
+        if (!onBase.has(identity))
+            onBase.set(identity, finding);
+    }
+    for (const finding of head) {
+        const before = onBase.get(identityOf(finding));
+        const worse = before === undefined ? null : worsening(before, finding, baseRef);
+        finding.onBase = before !== undefined && worse === null;
+        if (worse !== null)
+            finding.message = `${finding.message} ${worse}`;
+    }
+    return head;
+}
+/**
+ * A note saying how `now` is worse than `before` by its rule's measure, or null when it is not
+ * worse or either side has no measure.
+ */
+function worsening(before, now, baseRef) {
+    const kind = MEASURES[now.rule];
+    const was = before.measure;
+    const is = now.measure;
+    if (kind === undefined || was === undefined || is === undefined)
+        return null;
+    if (!Number.isFinite(was) || !Number.isFinite(is))
+        return null;
+    const change = kind.worse === 'higher' ? is - was : was - is;
+    if (!(change > SAME_WITHIN * Math.max(1, Math.abs(was), Math.abs(is))))
+        return null;
+    // The ref is user input: like every finding message, the note shows invisible characters.
+    return `Worse than on ${showInvisible(baseRef)}: ${kind.name} from ${kind.show(was)} to ${kind.show(is)}.`;
+}
+
 ;// CONCATENATED MODULE: ./src/read/dataset-plan.ts
 /**
  * What the gate discovers when no path is named, in the CLI and the action alike (the action's
@@ -70672,6 +71271,261 @@ async function planConfigured(source, spec, exclude) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/gate/compare-base.ts
+/**
+ * The base side of a comparison: which base dataset each head dataset is compared with (same name,
+ * else a rename found by shared videos), what the change made the gate stop gating, and which
+ * findings are new.
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * The base side of a comparison. Each head dataset is compared with the base dataset of the same
+ * name, else with a base dataset that vanished from the head and shares most of its videos (a
+ * rename). Returns reports for what the change made the gate stop gating: a file the base gated
+ * that the head no longer recognises (an error: a disguise must not skip the gate) and a dataset
+ * whose files were all deleted (a warning).
+ */
+async function compareWithBase(request, headPlan, analyzed, notes, started) {
+    const base = request.base;
+    const basePlan = await started.plan;
+    if (basePlan instanceof Error) {
+        notes.push(`The datasets at ${base.ref} could not be listed (${basePlan.message}); there is no comparison with the base.`);
+        return [];
+    }
+    const baseDatasets = basePlan.datasets.filter(p => !p.refused);
+    const { vanished, disguised } = await findVanished(request, headPlan, baseDatasets);
+    const baseByName = new Map(baseDatasets.map(p => [p.name, p]));
+    for (const head of analyzed) {
+        if (head.plan.refused)
+            continue;
+        const baseResult = await baseOf(request, head, baseByName, vanished, notes, started);
+        compareDataset(request, head, baseResult);
+    }
+    started.done();
+    const extra = [
+        ...disguised,
+        ...vanished.filter(gone => !gone.matched).map(gone => deletedReport(request, gone.plan))
+    ];
+    for (const report of extra)
+        report.newCounts = { ...report.counts };
+    return extra;
+}
+async function startBaseWork(request, headPlans) {
+    const base = request.base;
+    const plan = await planDatasets(base.source, request.config, request.paths, 'base').catch((error) => (error instanceof Error ? error : new Error(String(error))));
+    const revision = base.source.gitRevision?.();
+    const names = new Set(headPlans.filter(p => !p.refused).map(p => p.name));
+    const plans = plan instanceof Error ? [] : plan.datasets.filter(p => !p.refused && names.has(p.name));
+    if (!request.parallel || !revision || plans.length === 0) {
+        return { plan: Promise.resolve(plan), threaded: false, analyzed: async () => null, done() { } };
+    }
+    const work = request.parallel.analyzeBase({ ...revision, config: request.config, plans });
+    return {
+        plan: Promise.resolve(plan),
+        threaded: true,
+        analyzed: async (name) => (await work.result)?.[plans.findIndex(p => p.name === name)] ?? null,
+        done: () => work.cancel()
+    };
+}
+/**
+ * Base datasets the head no longer has under their name: renamed or deleted (`vanished`), or
+ * still there but no longer recognised (`disguised`: an error, so a disguise cannot skip the gate).
+ */
+async function findVanished(request, headPlan, baseDatasets) {
+    const ref = request.base.ref;
+    const headNames = new Set(headPlan.datasets.map(p => p.name));
+    const gatedOnHead = new Set();
+    for (const p of headPlan.datasets)
+        if (!p.refused)
+            datasetFiles(p).forEach(f => gatedOnHead.add(f));
+    const vanished = [];
+    const disguised = [];
+    for (const basePlanned of baseDatasets) {
+        if (headNames.has(basePlanned.name))
+            continue;
+        const files = datasetFiles(basePlanned);
+        if (request.changedFiles && !files.some(f => request.changedFiles.has(f)))
+            continue;
+        const stillThere = [];
+        for (const file of files) {
+            if (gatedOnHead.has(file))
+                continue;
+            if ('size' in (await request.source.stat(file)))
+                stillThere.push(file);
+        }
+        if (stillThere.length === 0) {
+            vanished.push({ plan: basePlanned, result: null, matched: false });
+            continue;
+        }
+        disguised.push(refusedReport(request.config, basePlanned.name, stillThere.map(file => ({
+            file,
+            message: `${file} was gated at ${ref}, and this change would take it out of the gate unseen: ${headPlan.unrecognized.get(file) ?? 'it is no longer part of any dataset'}. Fix the file so it reads as a manifest again, or delete it if the dataset is meant to go.`
+        }))));
+    }
+    return { vanished, disguised };
+}
+/** The base side of one head dataset: the same name, else a rename; null for a new dataset. */
+async function baseOf(request, head, baseByName, vanished, notes, started) {
+    const base = request.base;
+    const name = head.report.name;
+    const sameName = baseByName.get(name);
+    if (sameName) {
+        return ((await started.analyzed(name)) ??
+            analyzeDataset(base.source, sameName, request.config, { snapshot: true }));
+    }
+    const match = await findRenamedBase(base.source, request.config, head, vanished);
+    if (match) {
+        notes.push(`${name}: compared with ${match.plan.name} at ${base.ref}, which this change renamed (${formatShare(match.share)} of its videos are the same).`);
+        return match.result;
+    }
+    notes.push(`${name}: no dataset at ${base.ref} has its files (looked up: ${listFiles(datasetFiles(head.plan))}), so every video counts as added.`);
+    return null;
+}
+/** The delta and the change rules of one dataset, and which of its findings are new. */
+function compareDataset(request, head, baseResult) {
+    const { config } = request;
+    const ref = request.base.ref;
+    const { report } = head;
+    const settings = resolveRuleSettings(config, config.datasets?.find(d => d.name === report.name));
+    const change = compareSnapshots(baseResult?.snapshot ?? null, head.snapshot, settings, ref);
+    report.delta = change.delta;
+    report.findings.push(...capFindings(change.findings, config.maxFindingsPerRule));
+    markAgainstBase(report, head.omitted, baseResult, ref);
+}
+function deletedReport(request, plan) {
+    const files = datasetFiles(plan);
+    return refusedReport(request.config, plan.name, [
+        {
+            file: null,
+            severity: 'warning',
+            message: `the dataset ${plan.name} (gated at ${request.base.ref}) is not in this change: ${files.length === 1 ? 'its file was' : 'its files were'} deleted (${listFiles(files)}). If it was moved, the gate did not find it by its videos.`
+        }
+    ]);
+}
+function listFiles(files) {
+    return files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : '');
+}
+/** The vanished base dataset most of whose videos the new head dataset has, if any. */
+async function findRenamedBase(baseSource, config, head, vanished) {
+    const headVideos = head.snapshot.videos;
+    if (headVideos.size === 0)
+        return null;
+    let best = null;
+    for (const candidate of vanished) {
+        if (candidate.matched)
+            continue;
+        candidate.result ??= await analyzeDataset(baseSource, candidate.plan, config, {
+            snapshot: true
+        });
+        const baseVideos = candidate.result.snapshot.videos;
+        if (baseVideos.size === 0)
+            continue;
+        let shared = 0;
+        for (const key of baseVideos.keys())
+            if (headVideos.has(key))
+                shared++;
+        // Of the larger side, so a small file carved out of a big one is not called its rename.
+        const share = shared / Math.max(baseVideos.size, headVideos.size);
+        if (share >= RENAME_SHARE && (!best || share > best.share))
+            best = { candidate, result: candidate.result, share };
+    }
+    if (!best)
+        return null;
+    best.candidate.matched = true;
+    return { plan: best.candidate.plan, result: best.result, share: best.share };
+}
+/** A dataset is "the same, renamed" when at least this share of the videos is the same. */
+const RENAME_SHARE = 0.5;
+function formatShare(share) {
+    return `${Math.round(share * 100)}%`;
+}
+/**
+ * Sets `onBase` on every finding and counts the findings that are new: listed ones by identity
+ * (and measure), left-out ones by their hashed identity against everything the base had.
+ */
+function markAgainstBase(report, omitted, base, baseRef) {
+    const listed = report.findings.filter(f => f.omitted === undefined);
+    if (base)
+        markNewFindings(listed, base.report.findings, baseRef);
+    else
+        for (const finding of listed)
+            finding.onBase = false;
+    const newCounts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of listed)
+        if (!finding.onBase)
+            newCounts[finding.severity]++;
+    const baseHashes = new Set();
+    if (base) {
+        for (const finding of base.report.findings)
+            if (finding.omitted === undefined)
+                baseHashes.add(hashIdentity(identityOf(finding)));
+        base.omitted?.hashes.forEach(hash => baseHashes.add(hash));
+    }
+    const freshByGroup = new Map();
+    if (omitted) {
+        omitted.hashes.forEach((hash, i) => {
+            if (baseHashes.has(hash))
+                return;
+            const severity = omitted.severities[i];
+            newCounts[severity]++;
+            const group = `${omitted.rules[i]}\u0000${severity}`;
+            freshByGroup.set(group, (freshByGroup.get(group) ?? 0) + 1);
+        });
+    }
+    for (const finding of report.findings) {
+        if (finding.omitted === undefined)
+            continue;
+        // Change findings are never on the base; a left-out group is old only when all of it is.
+        const remembered = omitted !== null && !CHANGE_RULES.has(finding.rule);
+        const fresh = remembered
+            ? (freshByGroup.get(`${finding.rule}\u0000${finding.severity}`) ?? 0)
+            : finding.omitted;
+        if (!remembered)
+            newCounts[finding.severity] += finding.omitted;
+        finding.onBase = fresh === 0;
+    }
+    report.counts = countFindings(report.findings);
+    report.newCounts = newCounts;
+}
+const CHANGE_RULES = new Set(['split-move', 'frozen-split', 'class-regression']);
+/** A report for datasets the gate could not gate: their input errors, no rows. */
+function refusedReport(config, name, problems) {
+    const sink = new FindingSink(resolveRuleSettings(config, undefined), config.maxFindingsPerRule);
+    for (const problem of problems)
+        sink.add('input-error', {
+            message: problem.message,
+            file: problem.file,
+            line: null,
+            fingerprint: `input-error:base-gated:${problem.file ?? name}`,
+            ...(problem.severity ? { severity: problem.severity } : {})
+        });
+    return emptyReport(name, sink.finish());
+}
+
+;// CONCATENATED MODULE: ./src/judge/verdict.ts
+/** The verdict comes from the counts, the same numbers the headline and the exit status show. */
+function verdict(failOn, counts, newCounts) {
+    switch (failOn) {
+        case 'never':
+            return true;
+        case 'error':
+            return counts.error === 0;
+        case 'warning':
+            return counts.error + counts.warning === 0;
+        case 'new':
+            // Without a base every error is new (the shells warn about that).
+            return (newCounts ?? counts).error === 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/storage/outcomes.ts
 /**
  * What was learned about one object, and the words for it. Pure: verify.ts produces outcomes,
@@ -71380,6 +72234,12 @@ async function collectVideos(source, plan, settings) {
         videoKey: options.videoKey
     };
 }
+/** The run's verification as analyzeDataset's `verifyUris` option; null without storage. */
+function uriVerifier(run) {
+    if (!run)
+        return null;
+    return (source, plan, config, settings, durations) => prepareUriVerification(run, source, plan, config, settings, durations);
+}
 async function prepareUriVerification(run, source, plan, config, settings, fileDurations) {
     const nothing = { durations: fileDurations, report: () => [] };
     if (!run.store)
@@ -71481,849 +72341,6 @@ function baseVideos(run, config, plan) {
     return keys;
 }
 
-;// CONCATENATED MODULE: ./src/gate/analyze-dataset.ts
-/**
- * One dataset through the stages: side files, the first pass over every data file, the second
- * pass, the tally, the dataset rules, the snapshot a comparison needs. A refused plan (a named path
- * that could not be gated) carries only its input error.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function analyzeDataset(source, plan, config, options) {
-    const settings = resolveRuleSettings(config, plan.spec ?? undefined);
-    const sink = new FindingSink(settings, config.maxFindingsPerRule, {
-        rememberOmitted: options.snapshot
-    });
-    reportProblems(sink, plan.problems);
-    if (plan.refused) {
-        // Nothing was read: no dataset rule can speak (no "fewer than 2 classes" for a refused file).
-        const report = emptyReport(plan.name, sink.finish());
-        return { report, snapshot: null, notes: [], omitted: null, plan };
-    }
-    const side = await readSideFiles(source, plan, settings, sink);
-    const verification = options.storage
-        ? await prepareUriVerification(options.storage, source, plan, config, settings, side.durations)
-        : null;
-    const groupPattern = plan.spec?.groupPattern !== undefined ? RE2JS.compile(plan.spec.groupPattern) : null;
-    const durations = verification ? verification.durations : side.durations;
-    const accumulator = createAccumulator(plan.spec, settings, sink, {
-        durations,
-        groupPattern,
-        frozen: options.snapshot
-    });
-    const pass = startFirstPass({
-        source,
-        spec: plan.spec,
-        settings,
-        sink,
-        accumulator,
-        progress: options.progress,
-        parallel: options.parallel ?? null,
-        partSettings: options.parallel ? partSettings(plan, settings, config, options, durations) : null
-    });
-    const files = await readDataFiles(pass, plan.files);
-    const second = await secondPass(source, plan, accumulator, {
-        candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
-        multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
-        completeFirstPass: pass.complete
-    });
-    const storageNotes = verification?.report(sink) ?? [];
-    reportDuplicates(accumulator, second.duplicates, sink);
-    reportRowLevelAggregates(accumulator, sink);
-    const tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata);
-    const judgement = judgeDataset(tally, settings, sink);
-    const findings = sink.finish().sort(compareFindings);
-    const report = {
-        name: plan.name,
-        files,
-        splits: tally.splits,
-        metrics: datasetMetrics(tally, judgement),
-        leaks: {
-            videos: tally.videoLeaks,
-            groups: tally.groupPatternConfigured ? tally.groupLeaks : []
-        },
-        findings,
-        counts: countFindings(findings),
-        delta: null
-    };
-    const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null;
-    const notes = [...judgement.notes, ...storageNotes];
-    return { report, snapshot, notes, omitted: sink.omittedIdentities, plan };
-}
-/**
- * The first pass over the dataset's files, in order; a large dataset's rest is read at once by a
- * worker and taken where this reading reaches it (split-dataset.ts).
- */
-async function readDataFiles(pass, planned) {
-    const split = await splitDataset(pass, planned);
-    const files = [];
-    for (let index = 0; index < planned.length; index++) {
-        if (split?.before === index && (await split.takeBefore()))
-            break;
-        const summary = await readDataFile(pass, planned[index], split?.inside === index ? split : null);
-        if (summary)
-            files.push(summary);
-        if (split?.wholeFiles())
-            break;
-    }
-    files.push(...(split?.wholeFiles() ?? []));
-    split?.done();
-    return files;
-}
-/** What a worker reading part of a dataset needs to set up its accumulator as this one. */
-function partSettings(plan, settings, config, options, durations) {
-    return {
-        spec: plan.spec,
-        settings,
-        maxFindingsPerRule: config.maxFindingsPerRule,
-        rememberOmitted: options.snapshot,
-        durations,
-        frozen: options.snapshot
-    };
-}
-/** The durations and metadata files, under the dataset's resource limits. */
-async function readSideFiles(source, plan, settings, sink) {
-    const videoKey = plan.spec?.videoKey ?? 'uri';
-    const limits = settings['resource-limit'].options;
-    const sideLimits = {
-        maxBytes: limits['max-file-bytes'],
-        maxRows: limits['max-rows'],
-        maxLineBytes: limits['max-line-bytes']
-    };
-    let durations = null;
-    if (plan.durations) {
-        const side = await readDurations(source, plan.durations, videoKey, sideLimits);
-        durations = side.data;
-        reportProblems(sink, side.problems);
-    }
-    let metadata = null;
-    if (plan.metadata && settings['metadata-confounder'].severity !== 'off') {
-        const side = await readMetadata(source, plan.metadata, videoKey, sideLimits);
-        metadata = side.data;
-        reportProblems(sink, side.problems);
-    }
-    return { durations, metadata };
-}
-function datasetMetrics(tally, judgement) {
-    return {
-        classCount: tally.classTotals.size,
-        imbalanceRatio: judgement.imbalanceRatio,
-        splitDistance: judgement.splitDistance,
-        leakedVideos: tally.videoLeaks.length,
-        leakedGroups: tally.groupLeaks.length,
-        multiLabelVideoShare: tally.labeledVideos === 0 ? 0 : tally.multiLabelVideos / tally.labeledVideos,
-        multiLabelSegmentShare: tally.multiLabelSegments === null || tally.totalSegments === 0
-            ? 0
-            : tally.multiLabelSegments / tally.totalSegments,
-        overlappingMultiLabelVideos: tally.overlappingVideos ?? 0,
-        confounders: judgement.confounders,
-        totalVideos: tally.totalVideos,
-        totalSegments: tally.totalSegments
-    };
-}
-function emptyReport(name, findings) {
-    return {
-        name,
-        files: [],
-        splits: {},
-        metrics: {
-            classCount: 0,
-            imbalanceRatio: null,
-            splitDistance: [],
-            leakedVideos: 0,
-            leakedGroups: 0,
-            multiLabelVideoShare: 0,
-            multiLabelSegmentShare: 0,
-            overlappingMultiLabelVideos: 0,
-            confounders: [],
-            totalVideos: 0,
-            totalSegments: 0
-        },
-        leaks: { videos: [], groups: [] },
-        findings,
-        counts: countFindings(findings),
-        delta: null
-    };
-}
-/** Problems found while planning or reading side files become findings of the dataset. */
-function reportProblems(sink, problems) {
-    for (const problem of problems) {
-        sink.add(problem.rule, {
-            message: problem.message,
-            file: problem.file,
-            line: problem.line,
-            ...(problem.severity ? { severity: problem.severity } : {}),
-            // Numbers blanked: a line or a size in the message must not make an old problem look new.
-            fingerprint: `${problem.rule}:${problem.file}:${clip(problem.message.replace(/\d+/g, '#'), 200)}`
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/judge/change-text.ts
-/**
- * How the change rules write splits, labels and numbers in their messages.
- */
-
-function splitsOf(mask) {
-    return SPLITS.filter((_, i) => (mask & (1 << i)) !== 0);
-}
-function splitList(splits) {
-    return splits.length === 0 ? '(no split)' : splits.join(' + ');
-}
-function sameLabels(a, b) {
-    return a.length === b.length && a.every((label, i) => label === b[i]);
-}
-function fixed(value) {
-    return value.toFixed(3);
-}
-function change_text_ratio(value) {
-    return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)}x`;
-}
-
-;// CONCATENATED MODULE: ./src/judge/class-regression.ts
-/**
- * `class-regression`: a class that met the `min-per-class` / `recommended-per-class` threshold on
- * the base and no longer does, or a split distance / imbalance ratio that got worse and is now past
- * its threshold. A check is skipped when the rule it regresses is off.
- */
-
-
-// ---------------------------------------------------------------------------------------------
-// class-regression
-// ---------------------------------------------------------------------------------------------
-function findClassRegressions(base, head, settings, baseRef) {
-    const rule = settings['class-regression'];
-    if (rule.severity === 'off')
-        return [];
-    const severity = rule.severity;
-    return [
-        ...minimumRegressions(base, head, settings, severity, baseRef),
-        ...recommendedRegressions(base, head, settings, severity, baseRef),
-        ...distanceRegressions(base, head, settings, severity, baseRef),
-        ...imbalanceRegressions(base, head, settings, severity, baseRef)
-    ];
-}
-/** Per-class totals over every split: distinct videos (a leaked video counts once) or segments. */
-function countPerClass(snapshot, unit) {
-    const counts = new Map();
-    if (unit === 'videos') {
-        for (const { labels } of snapshot.videos.values()) {
-            for (const label of labels)
-                counts.set(label, (counts.get(label) ?? 0) + 1);
-        }
-        return counts;
-    }
-    for (const split of SPLITS) {
-        for (const [name, c] of Object.entries(snapshot.report.splits[split]?.classes ?? {})) {
-            counts.set(name, (counts.get(name) ?? 0) + c.segments);
-        }
-    }
-    return counts;
-}
-function countInSplit(snapshot, split, unit) {
-    const classes = snapshot.report.splits[split]?.classes ?? {};
-    return new Map(Object.entries(classes).map(([name, c]) => [name, c[unit]]));
-}
-/** Every class the head still has (a class removed on purpose is not a regression). */
-function headClasses(head) {
-    const names = new Set();
-    for (const split of SPLITS) {
-        for (const name of Object.keys(head.report.splits[split]?.classes ?? {}))
-            names.add(name);
-    }
-    return [...names].sort(compareText);
-}
-/** Classes that met their threshold on the base and are below it now. */
-function crossedBelow(head, before, now, thresholdOf) {
-    const crossed = [];
-    for (const name of headClasses(head)) {
-        const threshold = thresholdOf(name);
-        const was = before.get(name) ?? 0;
-        const is = now.get(name) ?? 0;
-        if (was >= threshold && is < threshold)
-            crossed.push({ name, was, is, threshold });
-    }
-    return crossed;
-}
-/** A `class-regression` finding: dataset-level, with the split and class it is about. */
-function regression(severity, message, fingerprint, where = {}) {
-    return {
-        rule: 'class-regression',
-        severity,
-        message,
-        file: null,
-        line: null,
-        split: where.split ?? null,
-        class: where.class ?? null,
-        fingerprint
-    };
-}
-function minimumRegressions(base, head, settings, severity, baseRef) {
-    const minimum = settings['min-per-class'];
-    if (minimum.severity === 'off')
-        return [];
-    const { unit, min, classes } = minimum.options;
-    const crossed = crossedBelow(head, countPerClass(base, unit), countPerClass(head, unit), name => classes[name] ?? min);
-    return crossed.map(({ name, was, is, threshold }) => regression(severity, `Class "${name}" drops from ${was} to ${is} ${unit} (all splits), below the minimum of ${threshold} it met on ${baseRef}. Restore the removed examples or add new ones.`, `class-regression|min-per-class|${name}`, { class: name }));
-}
-function recommendedRegressions(base, head, settings, severity, baseRef) {
-    const recommended = settings['recommended-per-class'];
-    if (recommended.severity === 'off')
-        return [];
-    const options = recommended.options;
-    // The head's bar for both sides: a class "regresses" when it met the bar it is judged by now and
-    // no longer does, not when the dataset grew past `many-classes` and raised the bar for everyone.
-    const defaultBar = head.report.metrics.classCount > options['many-classes']
-        ? options['min-many-classes']
-        : options.min;
-    const crossed = crossedBelow(head, countInSplit(base, options.split, options.unit), countInSplit(head, options.split, options.unit), name => options.classes[name] ?? defaultBar);
-    return crossed.map(({ name, was, is, threshold }) => regression(severity, `Class "${name}" drops from ${was} to ${is} ${options.split} ${options.unit}, below the recommended ${threshold} it met on ${baseRef}. It needs ${threshold - is} more for a good model.`, `class-regression|recommended-per-class|${options.split}|${name}`, { split: options.split, class: name }));
-}
-function distanceRegressions(base, head, settings, severity, baseRef) {
-    const distribution = settings['split-distribution'];
-    if (distribution.severity === 'off')
-        return [];
-    const threshold = distribution.options['max-js-distance'];
-    const findings = [];
-    for (const now of head.report.metrics.splitDistance) {
-        const before = base.report.metrics.splitDistance.find(d => d.a === now.a && d.b === now.b);
-        if (before === undefined || !(now.jsDistance > before.jsDistance))
-            continue;
-        if (!pastDistanceThreshold(now, threshold))
-            continue;
-        findings.push(regression(severity, `The ${now.b} label distribution moves further from ${now.a}: Jensen-Shannon distance ${fixed(before.jsDistance)} on ${baseRef}, ${fixed(now.jsDistance)} now, past the threshold ${fixed(threshold)} and the sampling-noise floor ${fixed(now.noiseFloor)}. Rebalance the changed split, e.g. by a stratified split.`, `class-regression|split-distribution|${now.a}|${now.b}`, { split: now.b }));
-    }
-    return findings;
-}
-/** The same gate as the `split-distribution` rule: past the threshold and past sampling noise. */
-function pastDistanceThreshold(distance, threshold) {
-    const floor = Number.isFinite(distance.noiseFloor) ? distance.noiseFloor : 0;
-    return distance.jsDistance > threshold && distance.jsDistance > floor;
-}
-function imbalanceRegressions(base, head, settings, severity, baseRef) {
-    const imbalance = settings['class-imbalance'];
-    if (imbalance.severity === 'off')
-        return [];
-    const before = base.report.metrics.imbalanceRatio;
-    const now = head.report.metrics.imbalanceRatio;
-    if (before === null || now === null || !(now > before))
-        return [];
-    const { warning, error } = imbalance.options;
-    const limit = now > error ? error : warning;
-    if (!(now > limit))
-        return [];
-    return [
-        regression(severity, `The class imbalance grows from ${change_text_ratio(before)} on ${baseRef} to ${change_text_ratio(now)}, past the ${now > error ? 'error' : 'warning'} ratio of ${change_text_ratio(limit)} (most to least frequent class, ${imbalance.options.unit}). Add examples to the smallest classes rather than to the largest.`, 'class-regression|class-imbalance')
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/judge/change.ts
-/**
- * The change rules: what a pull request does to a dataset, judged by comparing the snapshot of the
- * head with the snapshot of the base (rules.md, "Change rules"). Pure: two snapshots and the
- * dataset's settings in, the delta and the findings out.
- *
- * - `split-move`: a video whose set of splits differs between base and head. A video that was in
- *   TEST and now is in TRAIN gets the `test-to-train` severity (error by default): it inflates the
- *   evaluation silently.
- * - `frozen-split` (off by default): any row added to or removed from a configured split. A
- *   relabeled row is a removal plus an addition, because the label is part of the row key.
- * - `class-regression`: a class that met the `min-per-class` / `recommended-per-class` threshold on
- *   the base and no longer does, or a split distance / imbalance ratio that got worse and is now
- *   past its threshold (judge/class-regression.ts).
- *
- * judge/new-findings.ts then tells old findings from new ones for `fail-on: new`.
- */
-
-
-
-function compareSnapshots(base, head, settings, baseRef) {
-    const delta = describeDelta(base, head, baseRef);
-    if (base === null)
-        return { delta, findings: [] };
-    const findings = [
-        ...findSplitMoves(delta, base, settings, baseRef),
-        ...findFrozenSplitChanges(base, head, settings, baseRef),
-        ...findClassRegressions(base, head, settings, baseRef)
-    ];
-    return { delta, findings };
-}
-// ---------------------------------------------------------------------------------------------
-// Delta
-// ---------------------------------------------------------------------------------------------
-function describeDelta(base, head, baseRef) {
-    const baseVideos = base?.videos ?? new Map();
-    let addedVideos = 0;
-    const movedVideos = [];
-    const relabeledVideos = [];
-    for (const [key, now] of head.videos) {
-        const before = baseVideos.get(key);
-        if (before === undefined) {
-            addedVideos++;
-            continue;
-        }
-        if (before.splits !== now.splits) {
-            movedVideos.push({ key, from: splitsOf(before.splits), to: splitsOf(now.splits) });
-        }
-        if (!sameLabels(before.labels, now.labels)) {
-            relabeledVideos.push({ key, from: before.labels, to: now.labels });
-        }
-    }
-    let removedVideos = 0;
-    for (const key of baseVideos.keys())
-        if (!head.videos.has(key))
-            removedVideos++;
-    movedVideos.sort((a, b) => compareText(a.key, b.key));
-    relabeledVideos.sort((a, b) => compareText(a.key, b.key));
-    return {
-        baseRef,
-        classes: describeClassDeltas(base, head),
-        addedVideos,
-        removedVideos,
-        movedVideos,
-        relabeledVideos
-    };
-}
-/** One entry per (class, split) present on either side, sorted by class, then split order. */
-function describeClassDeltas(base, head) {
-    const deltas = [];
-    for (const split of SPLITS) {
-        const before = base?.report.splits[split]?.classes ?? {};
-        const now = head.report.splits[split]?.classes ?? {};
-        // Own keys only: a class named `constructor` must not find Object's.
-        const own = (classes, name) => Object.hasOwn(classes, name) ? (classes[name] ?? null) : null;
-        for (const name of new Set([...Object.keys(before), ...Object.keys(now)])) {
-            deltas.push({ class: name, split, base: own(before, name), head: own(now, name) });
-        }
-    }
-    return deltas.sort((a, b) => compareText(a.class, b.class) || SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split));
-}
-// ---------------------------------------------------------------------------------------------
-// split-move
-// ---------------------------------------------------------------------------------------------
-function findSplitMoves(delta, base, settings, baseRef) {
-    const rule = settings['split-move'];
-    if (rule.severity === 'off')
-        return [];
-    const findings = [];
-    for (const move of delta.movedVideos) {
-        const intoTrainFromTest = move.from.includes('TEST') && !move.from.includes('TRAIN') && move.to.includes('TRAIN');
-        const severity = intoTrainFromTest
-            ? rule.options['test-to-train']
-            : rule.severity;
-        if (severity === 'off')
-            continue;
-        const labels = base.videos.get(move.key)?.labels ?? [];
-        const consequence = intoTrainFromTest
-            ? 'A video the model was evaluated on is now trained on, so test scores will look better than they are. Move it back, or retire it from TEST in a separate, deliberate change.'
-            : 'Check that the move is intended; moving videos between splits makes results incomparable with earlier runs.';
-        findings.push({
-            rule: 'split-move',
-            severity,
-            message: `Video ${move.key} moved from ${splitList(move.from)} to ${splitList(move.to)} since ${baseRef}. ${consequence}`,
-            file: null,
-            line: null,
-            split: move.to[0] ?? null,
-            class: labels.length === 1 ? labels[0] : null,
-            fingerprint: `split-move|${move.key}|${move.from.join('+')}>${move.to.join('+')}`
-        });
-    }
-    return findings;
-}
-// ---------------------------------------------------------------------------------------------
-// frozen-split
-// ---------------------------------------------------------------------------------------------
-function findFrozenSplitChanges(base, head, settings, baseRef) {
-    const rule = settings['frozen-split'];
-    if (rule.severity === 'off')
-        return [];
-    const severity = rule.severity;
-    const findings = [];
-    for (const split of rule.options.splits) {
-        const before = base.frozenRows.get(split) ?? new Map();
-        const now = head.frozenRows.get(split) ?? new Map();
-        const changes = [];
-        for (const [row, place] of now) {
-            if (before.has(row))
-                continue;
-            changes.push({
-                rule: 'frozen-split',
-                severity,
-                message: `Row ${describeRow(row)} was added to the frozen ${split} split (not on ${baseRef}). ${FROZEN_ADVICE}`,
-                file: place.file,
-                line: place.line,
-                split,
-                class: null,
-                fingerprint: `frozen-split|added|${split}|${row}`
-            });
-        }
-        for (const [row, place] of before) {
-            if (now.has(row))
-                continue;
-            // The row is gone from the head, so there is no head line to point at: name the base line.
-            changes.push({
-                rule: 'frozen-split',
-                severity,
-                message: `Row ${describeRow(row)} was removed from the frozen ${split} split (${place.file}:${place.line} on ${baseRef}). ${FROZEN_ADVICE}`,
-                file: place.file,
-                line: null,
-                split,
-                class: null,
-                fingerprint: `frozen-split|removed|${split}|${row}`
-            });
-        }
-        changes.sort((a, b) => compareText(a.file ?? '', b.file ?? '') ||
-            (a.line ?? Infinity) - (b.line ?? Infinity) ||
-            compareText(a.message, b.message));
-        findings.push(...changes);
-    }
-    return findings;
-}
-const FROZEN_ADVICE = 'Frozen splits must stay identical so results stay comparable; a relabel shows as one removal and one addition. Revert the change, or unfreeze the split on purpose in the configuration.';
-/** Row keys are opaque to this module; show them readably whatever separator the reader chose. */
-function describeRow(row) {
-    return `"${row.replace(/[\u0000-\u001f]+/g, ', ')}"`;
-}
-
-;// CONCATENATED MODULE: ./src/judge/new-findings.ts
-/**
- * `fail-on: new`: tells old findings from new ones. The same finding on the base is old, unless
- * its measured value (an imbalance ratio, a class count, ...) got worse in the change.
- */
-
-
-
-const new_findings_count = (value) => String(value);
-const points = (value) => `${(value * 100).toFixed(1)} percentage points`;
-/**
- * The dataset-level rules whose findings carry a `measure` (set by judge/dataset-rules.ts), and
- * which direction is worse. A rule not listed here is matched by identity alone: its findings
- * either measure nothing (`split-missing-class`, `multi-label`: advice, not a degree of badness)
- * or are one finding per row, file or video, where a new problem already has a new fingerprint.
- *
- * - `min-classes`, `min-per-class`, `recommended-per-class`, `few-videos`: a count below a
- *   minimum (classes, a class's examples, videos); fewer is worse.
- * - `max-classes`: a count above a maximum; more is worse.
- * - `class-imbalance`: most / least frequent class; higher is worse.
- * - `split-distribution`: the Jensen-Shannon distance of a split from TRAIN; higher is worse.
- * - `split-ratio`: how far the TEST share is outside the accepted range (a fraction, 0 inside);
- *   further is worse, on either side of the range.
- * - `video-leakage`, `group-leakage`: the number of splits one video or group is in; more is worse.
- * - `metadata-confounder`: Cramér's V of the attribute with the label; higher is worse.
- */
-const MEASURES = {
-    'min-classes': { worse: 'lower', name: 'classes', show: new_findings_count },
-    'max-classes': { worse: 'higher', name: 'classes', show: new_findings_count },
-    'min-per-class': { worse: 'lower', name: 'examples', show: new_findings_count },
-    'recommended-per-class': { worse: 'lower', name: 'examples', show: new_findings_count },
-    'few-videos': { worse: 'lower', name: 'videos', show: new_findings_count },
-    'class-imbalance': { worse: 'higher', name: 'imbalance ratio', show: change_text_ratio },
-    'split-distribution': { worse: 'higher', name: 'Jensen-Shannon distance', show: fixed },
-    'split-ratio': { worse: 'higher', name: 'distance from the accepted TEST share', show: points },
-    'video-leakage': { worse: 'higher', name: 'splits', show: new_findings_count },
-    'group-leakage': { worse: 'higher', name: 'splits', show: new_findings_count },
-    'metadata-confounder': { worse: 'higher', name: "Cramér's V", show: v => v.toFixed(2) }
-};
-/**
- * Differences smaller than this (relative) are rounding, not a change: both sides are computed by
- * the same code, but a ratio or distance of equal counts may still differ in the last bits.
- */
-const SAME_WITHIN = 1e-9;
-/**
- * Sets `onBase` on every head finding: true when the base has the same finding and the change did
- * not make it worse. Findings are matched by `identityOf` (findings.ts, the identity the cap also
- * remembers left-out findings by): the fingerprint, else rule, file, split, class and the message
- * with its numbers blanked (counts and line numbers shift between revisions). A matched finding whose rule is in MEASURES and whose `measure` is worse on
- * the head than on the base is new (a class the change takes from 40 to 3 examples is a regression
- * even though it was already below the minimum), and its message says by how much.
- * Returns `head` (mutated) for chaining.
- */
-function markNewFindings(head, base, baseRef = 'the base') {
-    const onBase = new Map();
-    for (const finding of base) {
-        const identity = identityOf(finding);
-        if (!onBase.has(identity))
-            onBase.set(identity, finding);
-    }
-    for (const finding of head) {
-        const before = onBase.get(identityOf(finding));
-        const worse = before === undefined ? null : worsening(before, finding, baseRef);
-        finding.onBase = before !== undefined && worse === null;
-        if (worse !== null)
-            finding.message = `${finding.message} ${worse}`;
-    }
-    return head;
-}
-/**
- * A note saying how `now` is worse than `before` by its rule's measure, or null when it is not
- * worse or either side has no measure.
- */
-function worsening(before, now, baseRef) {
-    const kind = MEASURES[now.rule];
-    const was = before.measure;
-    const is = now.measure;
-    if (kind === undefined || was === undefined || is === undefined)
-        return null;
-    if (!Number.isFinite(was) || !Number.isFinite(is))
-        return null;
-    const change = kind.worse === 'higher' ? is - was : was - is;
-    if (!(change > SAME_WITHIN * Math.max(1, Math.abs(was), Math.abs(is))))
-        return null;
-    // The ref is user input: like every finding message, the note shows invisible characters.
-    return `Worse than on ${showInvisible(baseRef)}: ${kind.name} from ${kind.show(was)} to ${kind.show(is)}.`;
-}
-
-;// CONCATENATED MODULE: ./src/gate/compare-base.ts
-/**
- * The base side of a comparison: which base dataset each head dataset is compared with (same name,
- * else a rename found by shared videos), what the change made the gate stop gating, and which
- * findings are new.
- */
-
-
-
-
-
-
-
-
-
-/**
- * The base side of a comparison. Each head dataset is compared with the base dataset of the same
- * name, else with a base dataset that vanished from the head and shares most of its videos (a
- * rename). Returns reports for what the change made the gate stop gating: a file the base gated
- * that the head no longer recognises (an error: a disguise must not skip the gate) and a dataset
- * whose files were all deleted (a warning).
- */
-async function compareWithBase(request, headPlan, analyzed, notes) {
-    const base = request.base;
-    let basePlan;
-    try {
-        basePlan = await planDatasets(base.source, request.config, request.paths, 'base');
-    }
-    catch (error) {
-        notes.push(`The datasets at ${base.ref} could not be listed (${error.message}); there is no comparison with the base.`);
-        return [];
-    }
-    const baseDatasets = basePlan.datasets.filter(p => !p.refused);
-    const { vanished, disguised } = await findVanished(request, headPlan, baseDatasets);
-    const baseByName = new Map(baseDatasets.map(p => [p.name, p]));
-    for (const head of analyzed) {
-        if (head.plan.refused)
-            continue;
-        const baseResult = await baseOf(request, head, baseByName, vanished, notes);
-        compareDataset(request, head, baseResult);
-    }
-    const extra = [
-        ...disguised,
-        ...vanished.filter(gone => !gone.matched).map(gone => deletedReport(request, gone.plan))
-    ];
-    for (const report of extra)
-        report.newCounts = { ...report.counts };
-    return extra;
-}
-/**
- * Base datasets the head no longer has under their name: renamed or deleted (`vanished`), or
- * still there but no longer recognised (`disguised`: an error, so a disguise cannot skip the gate).
- */
-async function findVanished(request, headPlan, baseDatasets) {
-    const ref = request.base.ref;
-    const headNames = new Set(headPlan.datasets.map(p => p.name));
-    const gatedOnHead = new Set();
-    for (const p of headPlan.datasets)
-        if (!p.refused)
-            datasetFiles(p).forEach(f => gatedOnHead.add(f));
-    const vanished = [];
-    const disguised = [];
-    for (const basePlanned of baseDatasets) {
-        if (headNames.has(basePlanned.name))
-            continue;
-        const files = datasetFiles(basePlanned);
-        if (request.changedFiles && !files.some(f => request.changedFiles.has(f)))
-            continue;
-        const stillThere = [];
-        for (const file of files) {
-            if (gatedOnHead.has(file))
-                continue;
-            if ('size' in (await request.source.stat(file)))
-                stillThere.push(file);
-        }
-        if (stillThere.length === 0) {
-            vanished.push({ plan: basePlanned, result: null, matched: false });
-            continue;
-        }
-        disguised.push(refusedReport(request.config, basePlanned.name, stillThere.map(file => ({
-            file,
-            message: `${file} was gated at ${ref}, and this change would take it out of the gate unseen: ${headPlan.unrecognized.get(file) ?? 'it is no longer part of any dataset'}. Fix the file so it reads as a manifest again, or delete it if the dataset is meant to go.`
-        }))));
-    }
-    return { vanished, disguised };
-}
-/** The base side of one head dataset: the same name, else a rename; null for a new dataset. */
-async function baseOf(request, head, baseByName, vanished, notes) {
-    const base = request.base;
-    const name = head.report.name;
-    const sameName = baseByName.get(name);
-    if (sameName)
-        return analyzeDataset(base.source, sameName, request.config, { snapshot: true });
-    const match = await findRenamedBase(base.source, request.config, head, vanished);
-    if (match) {
-        notes.push(`${name}: compared with ${match.plan.name} at ${base.ref}, which this change renamed (${formatShare(match.share)} of its videos are the same).`);
-        return match.result;
-    }
-    notes.push(`${name}: no dataset at ${base.ref} has its files (looked up: ${listFiles(datasetFiles(head.plan))}), so every video counts as added.`);
-    return null;
-}
-/** The delta and the change rules of one dataset, and which of its findings are new. */
-function compareDataset(request, head, baseResult) {
-    const { config } = request;
-    const ref = request.base.ref;
-    const { report } = head;
-    const settings = resolveRuleSettings(config, config.datasets?.find(d => d.name === report.name));
-    const change = compareSnapshots(baseResult?.snapshot ?? null, head.snapshot, settings, ref);
-    report.delta = change.delta;
-    report.findings.push(...capFindings(change.findings, config.maxFindingsPerRule));
-    markAgainstBase(report, head.omitted, baseResult, ref);
-}
-function deletedReport(request, plan) {
-    const files = datasetFiles(plan);
-    return refusedReport(request.config, plan.name, [
-        {
-            file: null,
-            severity: 'warning',
-            message: `the dataset ${plan.name} (gated at ${request.base.ref}) is not in this change: ${files.length === 1 ? 'its file was' : 'its files were'} deleted (${listFiles(files)}). If it was moved, the gate did not find it by its videos.`
-        }
-    ]);
-}
-function listFiles(files) {
-    return files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : '');
-}
-/** The vanished base dataset most of whose videos the new head dataset has, if any. */
-async function findRenamedBase(baseSource, config, head, vanished) {
-    const headVideos = head.snapshot.videos;
-    if (headVideos.size === 0)
-        return null;
-    let best = null;
-    for (const candidate of vanished) {
-        if (candidate.matched)
-            continue;
-        candidate.result ??= await analyzeDataset(baseSource, candidate.plan, config, {
-            snapshot: true
-        });
-        const baseVideos = candidate.result.snapshot.videos;
-        if (baseVideos.size === 0)
-            continue;
-        let shared = 0;
-        for (const key of baseVideos.keys())
-            if (headVideos.has(key))
-                shared++;
-        // Of the larger side, so a small file carved out of a big one is not called its rename.
-        const share = shared / Math.max(baseVideos.size, headVideos.size);
-        if (share >= RENAME_SHARE && (!best || share > best.share))
-            best = { candidate, result: candidate.result, share };
-    }
-    if (!best)
-        return null;
-    best.candidate.matched = true;
-    return { plan: best.candidate.plan, result: best.result, share: best.share };
-}
-/** A dataset is "the same, renamed" when at least this share of the videos is the same. */
-const RENAME_SHARE = 0.5;
-function formatShare(share) {
-    return `${Math.round(share * 100)}%`;
-}
-/**
- * Sets `onBase` on every finding and counts the findings that are new: listed ones by identity
- * (and measure), left-out ones by their hashed identity against everything the base had.
- */
-function markAgainstBase(report, omitted, base, baseRef) {
-    const listed = report.findings.filter(f => f.omitted === undefined);
-    if (base)
-        markNewFindings(listed, base.report.findings, baseRef);
-    else
-        for (const finding of listed)
-            finding.onBase = false;
-    const newCounts = { error: 0, warning: 0, notice: 0 };
-    for (const finding of listed)
-        if (!finding.onBase)
-            newCounts[finding.severity]++;
-    const baseHashes = new Set();
-    if (base) {
-        for (const finding of base.report.findings)
-            if (finding.omitted === undefined)
-                baseHashes.add(hashIdentity(identityOf(finding)));
-        base.omitted?.hashes.forEach(hash => baseHashes.add(hash));
-    }
-    const freshByGroup = new Map();
-    if (omitted) {
-        omitted.hashes.forEach((hash, i) => {
-            if (baseHashes.has(hash))
-                return;
-            const severity = omitted.severities[i];
-            newCounts[severity]++;
-            const group = `${omitted.rules[i]}\u0000${severity}`;
-            freshByGroup.set(group, (freshByGroup.get(group) ?? 0) + 1);
-        });
-    }
-    for (const finding of report.findings) {
-        if (finding.omitted === undefined)
-            continue;
-        // Change findings are never on the base; a left-out group is old only when all of it is.
-        const remembered = omitted !== null && !CHANGE_RULES.has(finding.rule);
-        const fresh = remembered
-            ? (freshByGroup.get(`${finding.rule}\u0000${finding.severity}`) ?? 0)
-            : finding.omitted;
-        if (!remembered)
-            newCounts[finding.severity] += finding.omitted;
-        finding.onBase = fresh === 0;
-    }
-    report.counts = countFindings(report.findings);
-    report.newCounts = newCounts;
-}
-const CHANGE_RULES = new Set(['split-move', 'frozen-split', 'class-regression']);
-/** A report for datasets the gate could not gate: their input errors, no rows. */
-function refusedReport(config, name, problems) {
-    const sink = new FindingSink(resolveRuleSettings(config, undefined), config.maxFindingsPerRule);
-    for (const problem of problems)
-        sink.add('input-error', {
-            message: problem.message,
-            file: problem.file,
-            line: null,
-            fingerprint: `input-error:base-gated:${problem.file ?? name}`,
-            ...(problem.severity ? { severity: problem.severity } : {})
-        });
-    return emptyReport(name, sink.finish());
-}
-
-;// CONCATENATED MODULE: ./src/judge/verdict.ts
-/** The verdict comes from the counts, the same numbers the headline and the exit status show. */
-function verdict(failOn, counts, newCounts) {
-    switch (failOn) {
-        case 'never':
-            return true;
-        case 'error':
-            return counts.error === 0;
-        case 'warning':
-            return counts.error + counts.warning === 0;
-        case 'new':
-            // Without a base every error is new (the shells warn about that).
-            return (newCounts ?? counts).error === 0;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/gate.ts
 /**
  * The engine's one entry point: datasets in, `GateReport` out. Both shells (the action in main.ts
@@ -72333,6 +72350,7 @@ function verdict(failOn, counts, newCounts) {
  * asked (gate/compare-base.ts) and decides the verdict. One bad file becomes findings on its
  * dataset; it never stops the other files or datasets.
  */
+
 
 
 
@@ -72353,23 +72371,26 @@ async function runGate(request) {
             ? p.problems.every(problem => problem.file === null || changed.has(problem.file))
             : datasetFiles(p).some(file => changed.has(file)));
     }
+    // The base is analyzed in the second thread while the head is read, if there is one; the head
+    // then reads in one piece.
+    const baseWork = request.base ? await startBaseWork(request, plans) : null;
+    const parallel = baseWork?.threaded ? null : (request.parallel ?? null);
     const analyzed = [];
     for (const datasetPlan of plans) {
         const result = await analyzeDataset(source, datasetPlan, config, {
             snapshot: request.base !== undefined,
             progress: request.progress,
             // The head only: the base's objects are not looked up again.
-            storage: request.storage,
-            parallel: request.parallel ?? null
+            verifyUris: uriVerifier(request.storage),
+            parallel
         });
         analyzed.push(result);
         for (const note of result.notes)
             notes.push(`${result.report.name}: ${note}`);
     }
     const datasets = analyzed.map(a => a.report);
-    if (request.base) {
-        datasets.push(...(await compareWithBase(request, plan, analyzed, notes)));
-    }
+    if (baseWork)
+        datasets.push(...(await compareWithBase(request, plan, analyzed, notes, baseWork)));
     const counts = { error: 0, warning: 0, notice: 0 };
     let newCounts;
     for (const dataset of datasets) {
@@ -72398,46 +72419,53 @@ var external_node_url_ = __nccwpck_require__(3136);
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/gate/part-thread.ts
 /**
- * The worker thread that reads the rest of a large dataset (dataset-part.ts), for the shells to
- * put in GateRequest.parallel. The worker is the bundle's worker.js beside the running bundle; run
- * from sources (tests, tsx) there is none and files are read in one piece.
+ * The worker threads that read the rest of a large dataset (dataset-part.ts, dist/worker.js) and
+ * the base side of a comparison (base-part.ts, dist/base-worker.js), for the shells to put in
+ * GateRequest.parallel. The workers are bundles beside the running one; run from sources (tests,
+ * tsx) there are none, and everything is read in the main thread.
  */
 
 
 
 
 
-/** The bundled worker's file name, beside dist/index.js and dist/cli.js. */
-const WORKER_FILE = 'worker.js';
+/** The bundled workers' file names, beside dist/index.js and dist/cli.js. */
+const WORKER_FILES = { part: 'worker.js', base: 'base-worker.js' };
 /** Below this size a second thread costs about what it saves (its start, reading the head twice). */
 const DEFAULT_SPLIT_BYTES = 16 << 20;
 const WORKER_YOUNG_MB = 8;
 /**
- * Parallel reading when it can help: a second core, the bundled worker beside this module, and
- * not turned off. Env: DATASET_GATE_THREADS=1 reads every file in one piece;
- * DATASET_GATE_SPLIT_BYTES sets the smallest file that is split (default 16 MiB).
+ * Parallel reading when it can help: a second core, the bundled workers beside this module, and
+ * not turned off. Env: DATASET_GATE_THREADS=1 reads everything in the main thread;
+ * DATASET_GATE_SPLIT_BYTES sets the smallest dataset that is split (default 16 MiB).
  */
-function threadReading(env, workerFile = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), WORKER_FILE)) {
+function threadReading(env, folder = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url))) {
     if (env.DATASET_GATE_THREADS === '1' || (0,external_node_os_namespaceObject.availableParallelism)() < 2)
         return null;
-    if (!(0,external_node_fs_namespaceObject.existsSync)(workerFile))
+    const partWorker = (0,external_node_path_namespaceObject.join)(folder, WORKER_FILES.part);
+    const baseWorker = (0,external_node_path_namespaceObject.join)(folder, WORKER_FILES.base);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(partWorker) || !(0,external_node_fs_namespaceObject.existsSync)(baseWorker))
         return null;
     const configured = Number(env.DATASET_GATE_SPLIT_BYTES);
     const minBytes = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_SPLIT_BYTES;
-    return { minBytes, read: request => startWorker(workerFile, request) };
+    return {
+        minBytes,
+        read: request => startWorker(partWorker, request),
+        analyzeBase: job => startWorker(baseWorker, job)
+    };
 }
-function startWorker(workerFile, request) {
+/** Starts a worker thread on `job`; any failure of it (it threw, ran out of memory, was stopped)
+ * gives null: the main thread then does the work itself. */
+function startWorker(workerFile, job) {
     // A small young generation: the worker's garbage is short-lived field text, and the default
     // (tens of megabytes) would add as much to the peak memory for little speed.
     const worker = new external_node_worker_threads_.Worker(workerFile, {
-        workerData: request,
+        workerData: job,
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB }
     });
-    // Any failure of the worker (it threw, ran out of memory, was stopped) means no part: the main
-    // thread then reads the rest of the file itself.
     const result = new Promise(resolve => {
-        worker.once('message', (part) => {
-            resolve(part);
+        worker.once('message', (value) => {
+            resolve(value);
             void worker.terminate();
         });
         worker.once('error', () => resolve(null));
@@ -81568,6 +81596,9 @@ class GitRevisionSource {
             throw new Error(`not a usable git revision: ${JSON.stringify(revision)}`);
         }
         this.label = `base ${OBJECT_NAME.test(revision) ? revision.slice(0, 7) : revision}`;
+    }
+    gitRevision() {
+        return { root: this.root, revision: this.revision };
     }
     async stat(path) {
         const clean = normalizeRepoPath(path);

@@ -16654,8 +16654,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _gate_dataset_part_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(556);
 /**
- * The worker thread's entry (dist/worker.js): reads the part of a dataset it is given
- * (gate/dataset-part.ts) and posts it back, its typed arrays moved rather than copied.
+ * The worker thread that reads the rest of a large dataset (dist/worker.js; see
+ * gate/dataset-part.ts) and posts it back, its typed arrays moved rather than copied.
  */
 
 

@@ -1,4 +1,4 @@
-// Bundles the action (dist/index.js), the CLI (dist/cli.js) and their worker (dist/worker.js) with
+// Bundles the action (dist/index.js), the CLI (dist/cli.js) and their workers (dist/*worker.js) with
 // ncc's API, so all land in one folder without clobbering each other.
 // Usage: node scripts/build.mjs [outDir]   (default: dist)
 import ncc from '@vercel/ncc'
@@ -9,8 +9,9 @@ const outDir = process.argv[2] ?? 'dist'
 const entries = [
   { input: 'src/index.ts', output: 'index.js', banner: '' },
   { input: 'src/cli.ts', output: 'cli.js', banner: '#!/usr/bin/env node\n' },
-  // The worker thread that reads the second half of a large file (src/gate/part-thread.ts).
-  { input: 'src/worker.ts', output: 'worker.js', banner: '' }
+  // The worker threads (src/gate/part-thread.ts): the rest of a large dataset, the base side.
+  { input: 'src/worker.ts', output: 'worker.js', banner: '' },
+  { input: 'src/base-worker.ts', output: 'base-worker.js', banner: '' }
 ]
 
 await rm(outDir, { recursive: true, force: true })

@@ -7,7 +7,7 @@
  * dataset; it never stops the other files or datasets.
  */
 import { analyzeDataset, type AnalyzedDataset } from './gate/analyze-dataset.js'
-import { compareWithBase } from './gate/compare-base.js'
+import { compareWithBase, startBaseWork } from './gate/compare-base.js'
 import { verdict } from './judge/verdict.js'
 import {
   addCounts,
@@ -19,6 +19,7 @@ import {
 import { datasetFiles } from './read/dataset-plan.js'
 import { planDatasets } from './read/plan.js'
 import type { GateRequest } from './gate/request.js'
+import { uriVerifier } from './gate/verify-uris.js'
 
 export async function runGate(request: GateRequest): Promise<GateReport> {
   const { source, config } = request
@@ -37,23 +38,25 @@ export async function runGate(request: GateRequest): Promise<GateReport> {
     )
   }
 
+  // The base is analyzed in the second thread while the head is read, if there is one; the head
+  // then reads in one piece.
+  const baseWork = request.base ? await startBaseWork(request, plans) : null
+  const parallel = baseWork?.threaded ? null : (request.parallel ?? null)
   const analyzed: AnalyzedDataset[] = []
   for (const datasetPlan of plans) {
     const result = await analyzeDataset(source, datasetPlan, config, {
       snapshot: request.base !== undefined,
       progress: request.progress,
       // The head only: the base's objects are not looked up again.
-      storage: request.storage,
-      parallel: request.parallel ?? null
+      verifyUris: uriVerifier(request.storage),
+      parallel
     })
     analyzed.push(result)
     for (const note of result.notes) notes.push(`${result.report.name}: ${note}`)
   }
 
   const datasets = analyzed.map(a => a.report)
-  if (request.base) {
-    datasets.push(...(await compareWithBase(request, plan, analyzed, notes)))
-  }
+  if (baseWork) datasets.push(...(await compareWithBase(request, plan, analyzed, notes, baseWork)))
 
   const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 }
   let newCounts: SeverityCounts | undefined

@@ -1,6 +1,6 @@
 /**
- * The worker thread's entry (dist/worker.js): reads the part of a dataset it is given
- * (gate/dataset-part.ts) and posts it back, its typed arrays moved rather than copied.
+ * The worker thread that reads the rest of a large dataset (dist/worker.js; see
+ * gate/dataset-part.ts) and posts it back, its typed arrays moved rather than copied.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { readDatasetPart } from './gate/dataset-part.js'

@@ -3,6 +3,7 @@
  * pass, the tally, the dataset rules, the snapshot a comparison needs. A refused plan (a named path
  * that could not be gated) carries only its input error.
  */
+import type { AnalyzedDataset } from './analyzed.js'
 import { createAccumulator } from './dataset-accumulator.js'
 import { buildSnapshot } from '../analyze/snapshot.js'
 import { buildTally, type DatasetTally } from '../analyze/tally.js'
@@ -14,14 +15,13 @@ import type { PartSettings } from './part-types.js'
 import { splitDataset } from './split-dataset.js'
 import { multiLabelVideos, secondPass } from './second-pass.js'
 import { judgeDataset, type DatasetJudgement } from '../judge/dataset-rules.js'
-import { FindingSink, type OmittedIdentities } from '../judge/findings.js'
+import { FindingSink } from '../judge/findings.js'
 import { reportDuplicates, reportRowLevelAggregates } from '../judge/row-aggregates.js'
 import {
   compareFindings,
   countFindings,
   type DatasetMetrics,
   type DatasetReport,
-  type DatasetSnapshot,
   type FileSummary,
   type Finding
 } from '../model.js'
@@ -30,26 +30,31 @@ import { RE2JS } from 're2js'
 import type { DatasetPlan, PlanProblem, PlannedFile } from '../read/dataset-plan.js'
 import { readDurations, readMetadata, type VideoMetadata } from '../read/side-files.js'
 import type { FileSource } from '../read/source.js'
-import type { StorageRun } from '../storage/run.js'
-import { prepareUriVerification } from './verify-uris.js'
-
-export interface AnalyzedDataset {
-  report: DatasetReport
-  snapshot: DatasetSnapshot | null
-  notes: string[]
-  /** Hashed identities of the findings the cap left out, by rule and severity (with a base only). */
-  omitted: OmittedIdentities | null
-  plan: DatasetPlan
-}
+import type { UriVerification } from './verify-uris.js'
 
 interface AnalyzeOptions {
   snapshot: boolean
   progress?: GateRequest['progress']
   /** The run's Cloud Storage access (head datasets only): URIs looked up, durations probed. */
-  storage?: StorageRun | null
+  /**
+   * Looks the dataset's URIs up in Cloud Storage (head datasets only): gate.ts binds
+   * verify-uris.ts's prepareUriVerification to the run's storage. Injected, so that reading a
+   * dataset (in a worker thread too) does not load the Cloud Storage client.
+   */
+  verifyUris?:
+    | ((
+        source: FileSource,
+        plan: DatasetPlan,
+        config: GateConfig,
+        settings: RuleSettings,
+        durations: Map<string, number> | null
+      ) => Promise<UriVerification>)
+    | null
   /** Large working-tree files read in two halves at once (GateRequest.parallel). */
   parallel?: ParallelReading | null
 }
+
+export type { AnalyzedDataset }
 
 export async function analyzeDataset(
   source: FileSource,
@@ -68,8 +73,8 @@ export async function analyzeDataset(
     return { report, snapshot: null, notes: [], omitted: null, plan }
   }
   const side = await readSideFiles(source, plan, settings, sink)
-  const verification = options.storage
-    ? await prepareUriVerification(options.storage, source, plan, config, settings, side.durations)
+  const verification = options.verifyUris
+    ? await options.verifyUris(source, plan, config, settings, side.durations)
     : null
   const groupPattern =
     plan.spec?.groupPattern !== undefined ? RE2JS.compile(plan.spec.groupPattern) : null

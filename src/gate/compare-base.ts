@@ -32,15 +32,14 @@ export async function compareWithBase(
   request: GateRequest,
   headPlan: Plan,
   analyzed: AnalyzedDataset[],
-  notes: string[]
+  notes: string[],
+  started: BaseWork
 ): Promise<DatasetReport[]> {
   const base = request.base!
-  let basePlan: Plan
-  try {
-    basePlan = await planDatasets(base.source, request.config, request.paths, 'base')
-  } catch (error) {
+  const basePlan = await started.plan
+  if (basePlan instanceof Error) {
     notes.push(
-      `The datasets at ${base.ref} could not be listed (${(error as Error).message}); there is no comparison with the base.`
+      `The datasets at ${base.ref} could not be listed (${basePlan.message}); there is no comparison with the base.`
     )
     return []
   }
@@ -49,15 +48,53 @@ export async function compareWithBase(
   const baseByName = new Map(baseDatasets.map(p => [p.name, p]))
   for (const head of analyzed) {
     if (head.plan.refused) continue
-    const baseResult = await baseOf(request, head, baseByName, vanished, notes)
+    const baseResult = await baseOf(request, head, baseByName, vanished, notes, started)
     compareDataset(request, head, baseResult)
   }
+  started.done()
   const extra = [
     ...disguised,
     ...vanished.filter(gone => !gone.matched).map(gone => deletedReport(request, gone.plan))
   ]
   for (const report of extra) report.newCounts = { ...report.counts }
   return extra
+}
+
+/**
+ * The base side, started before the head is read: the base's datasets planned and, with a second
+ * thread, the ones the head has by name analyzed there (base-part.ts) while the main thread reads
+ * the head. `threaded` says whether that thread is busy with the base.
+ */
+export interface BaseWork {
+  plan: Promise<Plan | Error>
+  threaded: boolean
+  /** The worker's analysis of the base dataset `name`; null when it has none (then analyze here). */
+  analyzed(name: string): Promise<AnalyzedDataset | null>
+  done(): void
+}
+
+export async function startBaseWork(
+  request: GateRequest,
+  headPlans: DatasetPlan[]
+): Promise<BaseWork> {
+  const base = request.base!
+  const plan = await planDatasets(base.source, request.config, request.paths, 'base').catch(
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error)))
+  )
+  const revision = base.source.gitRevision?.()
+  const names = new Set(headPlans.filter(p => !p.refused).map(p => p.name))
+  const plans =
+    plan instanceof Error ? [] : plan.datasets.filter(p => !p.refused && names.has(p.name))
+  if (!request.parallel || !revision || plans.length === 0) {
+    return { plan: Promise.resolve(plan), threaded: false, analyzed: async () => null, done() {} }
+  }
+  const work = request.parallel.analyzeBase({ ...revision, config: request.config, plans })
+  return {
+    plan: Promise.resolve(plan),
+    threaded: true,
+    analyzed: async name => (await work.result)?.[plans.findIndex(p => p.name === name)] ?? null,
+    done: () => work.cancel()
+  }
 }
 
 /**
@@ -109,12 +146,18 @@ async function baseOf(
   head: AnalyzedDataset,
   baseByName: Map<string, DatasetPlan>,
   vanished: VanishedDataset[],
-  notes: string[]
+  notes: string[],
+  started: BaseWork
 ): Promise<AnalyzedDataset | null> {
   const base = request.base!
   const name = head.report.name
   const sameName = baseByName.get(name)
-  if (sameName) return analyzeDataset(base.source, sameName, request.config, { snapshot: true })
+  if (sameName) {
+    return (
+      (await started.analyzed(name)) ??
+      analyzeDataset(base.source, sameName, request.config, { snapshot: true })
+    )
+  }
   const match = await findRenamedBase(base.source, request.config, head, vanished)
   if (match) {
     notes.push(

@@ -1,53 +1,56 @@
 /**
- * The worker thread that reads the rest of a large dataset (dataset-part.ts), for the shells to
- * put in GateRequest.parallel. The worker is the bundle's worker.js beside the running bundle; run
- * from sources (tests, tsx) there is none and files are read in one piece.
+ * The worker threads that read the rest of a large dataset (dataset-part.ts, dist/worker.js) and
+ * the base side of a comparison (base-part.ts, dist/base-worker.js), for the shells to put in
+ * GateRequest.parallel. The workers are bundles beside the running one; run from sources (tests,
+ * tsx) there are none, and everything is read in the main thread.
  */
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { DatasetPartRequest, DatasetPartResult } from './part-types.js'
-import type { ParallelReading } from './request.js'
+import type { ParallelReading, ThreadWork } from './request.js'
 
-/** The bundled worker's file name, beside dist/index.js and dist/cli.js. */
-const WORKER_FILE = 'worker.js'
+/** The bundled workers' file names, beside dist/index.js and dist/cli.js. */
+const WORKER_FILES = { part: 'worker.js', base: 'base-worker.js' }
 /** Below this size a second thread costs about what it saves (its start, reading the head twice). */
 export const DEFAULT_SPLIT_BYTES = 16 << 20
 const WORKER_YOUNG_MB = 8
 
 /**
- * Parallel reading when it can help: a second core, the bundled worker beside this module, and
- * not turned off. Env: DATASET_GATE_THREADS=1 reads every file in one piece;
- * DATASET_GATE_SPLIT_BYTES sets the smallest file that is split (default 16 MiB).
+ * Parallel reading when it can help: a second core, the bundled workers beside this module, and
+ * not turned off. Env: DATASET_GATE_THREADS=1 reads everything in the main thread;
+ * DATASET_GATE_SPLIT_BYTES sets the smallest dataset that is split (default 16 MiB).
  */
 export function threadReading(
   env: NodeJS.ProcessEnv,
-  workerFile = join(dirname(fileURLToPath(import.meta.url)), WORKER_FILE)
+  folder = dirname(fileURLToPath(import.meta.url))
 ): ParallelReading | null {
   if (env.DATASET_GATE_THREADS === '1' || availableParallelism() < 2) return null
-  if (!existsSync(workerFile)) return null
+  const partWorker = join(folder, WORKER_FILES.part)
+  const baseWorker = join(folder, WORKER_FILES.base)
+  if (!existsSync(partWorker) || !existsSync(baseWorker)) return null
   const configured = Number(env.DATASET_GATE_SPLIT_BYTES)
   const minBytes = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_SPLIT_BYTES
-  return { minBytes, read: request => startWorker(workerFile, request) }
+  return {
+    minBytes,
+    read: request => startWorker(partWorker, request),
+    analyzeBase: job => startWorker(baseWorker, job)
+  }
 }
 
-function startWorker(
-  workerFile: string,
-  request: DatasetPartRequest
-): { result: Promise<DatasetPartResult | null>; cancel(): void } {
+/** Starts a worker thread on `job`; any failure of it (it threw, ran out of memory, was stopped)
+ * gives null: the main thread then does the work itself. */
+function startWorker<Result>(workerFile: string, job: unknown): ThreadWork<Result> {
   // A small young generation: the worker's garbage is short-lived field text, and the default
   // (tens of megabytes) would add as much to the peak memory for little speed.
   const worker = new Worker(workerFile, {
-    workerData: request,
+    workerData: job,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB }
   })
-  // Any failure of the worker (it threw, ran out of memory, was stopped) means no part: the main
-  // thread then reads the rest of the file itself.
-  const result = new Promise<DatasetPartResult | null>(resolve => {
-    worker.once('message', (part: DatasetPartResult | null) => {
-      resolve(part)
+  const result = new Promise<Result | null>(resolve => {
+    worker.once('message', (value: Result | null) => {
+      resolve(value)
       void worker.terminate()
     })
     worker.once('error', () => resolve(null))

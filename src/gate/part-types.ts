@@ -4,13 +4,23 @@
  * the split as the first pass sees it (DatasetSplit).
  */
 import type { AccumulatorPart } from '../analyze/accumulator.js'
-import type { DatasetSpec } from '../config/schema.js'
+import type { DatasetSpec, GateConfig } from '../config/schema.js'
 import type { FindingPart } from '../judge/findings.js'
 import type { FileSummary, FormatId } from '../model.js'
-import type { PlannedFile } from '../read/dataset-plan.js'
+import type { DatasetPlan, PlannedFile } from '../read/dataset-plan.js'
 import type { RowReader } from '../read/formats.js'
 import type { ReadResult, SplitPoint } from '../read/text.js'
 import type { RuleSettings } from '../rules/catalogue.js'
+
+/** The base side of a comparison, analyzed by a worker while the main thread reads the head. */
+export interface BaseJob {
+  /** The repository and revision of the base (a GitRevisionSource). */
+  root: string
+  revision: string
+  config: GateConfig
+  /** The base datasets whose head datasets have the same names, analyzed in this order. */
+  plans: DatasetPlan[]
+}
 
 /** What the worker needs to set up its accumulator and findings as the main thread's. */
 export interface PartSettings {

@@ -6,22 +6,30 @@ import type { FailOn } from '../model.js'
 import type { GateConfig } from '../config/schema.js'
 import type { FileSource } from '../read/source.js'
 import type { StorageRun } from '../storage/run.js'
-import type { DatasetPartRequest, DatasetPartResult } from './part-types.js'
+import type { AnalyzedDataset } from './analyzed.js'
+import type { BaseJob, DatasetPartRequest, DatasetPartResult } from './part-types.js'
 
 export interface Progress {
   /** Called now and then while a file is read; `bytesRead`/`bytesTotal` are for that file. */
   (event: { file: string; bytesRead: number; bytesTotal: number }): void
 }
 
+/** Work running in another thread: its result (null when the thread failed), or stop it. */
+export interface ThreadWork<Result> {
+  result: Promise<Result | null>
+  cancel(): void
+}
+
 /**
- * Reading the rest of a large dataset in another thread (gate/part-thread.ts) while the main
- * thread reads its start (gate/split-dataset.ts). The shells set it up; without it a dataset is
- * read in one piece.
+ * Work another thread (gate/part-thread.ts) does while the main thread reads: the rest of a large
+ * dataset (gate/split-dataset.ts), and the base side of a comparison (gate/base-part.ts). The
+ * shells set it up; without it everything is read in the main thread.
  */
 export interface ParallelReading {
   /** Datasets of at least this many bytes (in the files read) are split in two. */
   minBytes: number
-  read(request: DatasetPartRequest): { result: Promise<DatasetPartResult | null>; cancel(): void }
+  read(request: DatasetPartRequest): ThreadWork<DatasetPartResult>
+  analyzeBase(job: BaseJob): ThreadWork<AnalyzedDataset[]>
 }
 
 export interface GateRequest {

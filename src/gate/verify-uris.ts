@@ -81,6 +81,19 @@ export interface UriVerification {
   report(sink: FindingSink): string[]
 }
 
+/** The run's verification as analyzeDataset's `verifyUris` option; null without storage. */
+export function uriVerifier(run: StorageRun | null | undefined) {
+  if (!run) return null
+  return (
+    source: FileSource,
+    plan: DatasetPlan,
+    config: GateConfig,
+    settings: RuleSettings,
+    durations: Map<string, number> | null
+  ): Promise<UriVerification> =>
+    prepareUriVerification(run, source, plan, config, settings, durations)
+}
+
 export async function prepareUriVerification(
   run: StorageRun,
   source: FileSource,

@@ -37,6 +37,10 @@ export class GitRevisionSource implements FileSource {
     this.label = `base ${OBJECT_NAME.test(revision) ? revision.slice(0, 7) : revision}`
   }
 
+  gitRevision(): { root: string; revision: string } {
+    return { root: this.root, revision: this.revision }
+  }
+
   async stat(path: string): Promise<{ size: number } | { problem: string }> {
     const clean = normalizeRepoPath(path)
     if (clean === null)

@@ -24,6 +24,8 @@ export interface FileSource {
   localPath?(path: string): string | null
   /** The working tree's folder, for a reader in another thread; absent for other sources. */
   workingTreeRoot?(): string
+  /** The repository and revision of a git revision's files, for a reader in another thread. */
+  gitRevision?(): { root: string; revision: string }
 }
 
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**']

@@ -76,11 +76,7 @@ describe('dataset-gate check --verify-uris', () => {
     expect(plain.report.datasets[0]!.files.map(f => f.rows)).toEqual([2])
   })
 
-  // Needs runGate to hand `request.storage` to each head dataset (gate.ts).
-  const wired = readFileSync(new URL('../src/gate.ts', import.meta.url), 'utf8').includes(
-    'storage: request.storage'
-  )
-  ;(wired ? test : test.skip)('with the emulator: the missing object is a finding', async () => {
+  test('with the emulator: the missing object is a finding', async () => {
     process.env.STORAGE_EMULATOR_HOST = await fake.start()
     const { code, report } = await check(['--verify-uris', 'all'])
     expect(code).toBe(1)

@@ -48,7 +48,13 @@ function inThread(
       const result = fail
         ? Promise.resolve(null)
         : readDatasetPart(structuredClone(request)).then(part => structuredClone(part))
-      return { result, cancel: () => void reading.cancelled++ }
+      // Cancelling twice is cancelling once (a worker is terminated once).
+      let cancelled = false
+      const cancel = () => {
+        if (!cancelled) reading.cancelled++
+        cancelled = true
+      }
+      return { result, cancel }
     },
     bases: 0,
     analyzeBase(job: Parameters<ParallelReading['analyzeBase']>[0]) {

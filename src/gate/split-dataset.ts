@@ -83,8 +83,10 @@ export async function splitDataset(
     point: (reader, limits) => ({
       byte: startByte,
       decide: async boundary => {
-        if (boundary === null || limits.rowsLimited() || reader.fatal) return false
-        return take({ reader, boundary, maxRows: limits.maxRows })
+        if (boundary !== null && !limits.rowsLimited() && !reader.fatal)
+          return take({ reader, boundary, maxRows: limits.maxRows })
+        worker.cancel() // not a place to split: no need to wait for the worker
+        return false
       }
     }),
     takeBefore: () => take(null),

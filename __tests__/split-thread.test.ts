@@ -18,7 +18,8 @@ import {
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundleBuilt, CLI_BUNDLE, DIST, runNode } from './fixtures/hostile/bundle.js'
-import { git } from './fixtures/hostile/action-run.js'
+import { git, makeWorkspace, runAction, type ActionRun } from './fixtures/hostile/action-run.js'
+import { FakeGitHub } from './helpers/fake-github.js'
 // @ts-expect-error: a plain ES module script without types
 import { generateAva } from '../scripts/bench-generate.mjs'
 
@@ -39,12 +40,28 @@ function temporary(prefix: string): string {
 }
 
 /** A copy of the bundle whose worker `name` runs `before` first, then the real worker. */
-function bundleWithWorker(before: string, name = 'worker.js'): string {
-  const dir = temporary('gate-split-bundle-')
-  for (const file of readdirSync(DIST)) copyFileSync(join(DIST, file), join(dir, file))
+function bundleWithWorker(before: string, name = 'worker.js', dir = copyOfBundle()): string {
   copyFileSync(join(DIST, name), join(dir, `real-${name}`))
   writeFileSync(join(dir, name), `${before}\nawait import('./real-${name}')\n`)
   return dir
+}
+
+function copyOfBundle(): string {
+  const dir = temporary('gate-split-bundle-')
+  for (const file of readdirSync(DIST)) copyFileSync(join(DIST, file), join(dir, file))
+  return dir
+}
+
+/** A worker prelude that appends `name` to the file `marker`. */
+function marking(marker: string, name: string): string {
+  return `import { appendFileSync } from 'node:fs'\nappendFileSync(${JSON.stringify(marker)}, '${name}\\n')`
+}
+
+/** An AVA-shaped manifest as text. */
+function avaText(rows: number, seed: number): string {
+  const file = join(temporary('gate-split-text-'), 'rows.csv')
+  generateAva(rows, file, seed)
+  return readFileSync(file, 'utf8')
 }
 
 async function check(
@@ -78,9 +95,7 @@ suite('a dataset read with a worker thread', () => {
     mkdirSync(join(root, 'data'))
     generateAva(40_000, join(root, 'data', 'rows.csv'), 11)
     const marker = join(root, 'worker-ran')
-    const bundle = bundleWithWorker(
-      `import { appendFileSync } from 'node:fs'\nappendFileSync(${JSON.stringify(marker)}, 'ran\\n')`
-    )
+    const bundle = bundleWithWorker(marking(marker, 'ran'))
     const threaded = await check(bundle, root, { DATASET_GATE_SPLIT_BYTES: '1024' })
     expect(readFileSync(marker, 'utf8')).toBe('ran\n')
     const single = await check(bundle, root, { DATASET_GATE_THREADS: '1' })
@@ -97,10 +112,7 @@ suite('a dataset read with a worker thread', () => {
     git(root, 'commit', '-q', '-m', 'base')
     generateAva(16_000, join(root, 'data', 'rows.csv'), 14)
     const marker = join(root, 'worker-ran')
-    const bundle = bundleWithWorker(
-      `import { appendFileSync } from 'node:fs'\nappendFileSync(${JSON.stringify(marker)}, 'ran\\n')`,
-      'base-worker.js'
-    )
+    const bundle = bundleWithWorker(marking(marker, 'ran'), 'base-worker.js')
     const threaded = await check(bundle, root, {}, ['--base', 'main'])
     expect(readFileSync(marker, 'utf8')).toBe('ran\n')
     const single = await check(bundle, root, { DATASET_GATE_THREADS: '1' }, ['--base', 'main'])
@@ -116,5 +128,54 @@ suite('a dataset read with a worker thread', () => {
     const failed = await check(bundle, root, { DATASET_GATE_SPLIT_BYTES: '1024' })
     const single = await check(bundle, root, { DATASET_GATE_THREADS: '1' })
     expect(failed).toBe(single)
+  })
+})
+
+suite('the action with worker threads', () => {
+  it('publishes on a pull request what it publishes with threads turned off', async () => {
+    const api = await new FakeGitHub().start()
+    try {
+      const ws = makeWorkspace(
+        { 'data/rows.csv': avaText(12_000, 31) },
+        { 'data/rows.csv': avaText(13_000, 32) }
+      )
+      made.push(ws.dir)
+      api.prHead = ws.headSha
+      api.prFiles = ws.changed.map(filename => ({ filename, status: 'modified' }))
+      const marker = join(ws.dir, 'workers-ran')
+      const bundle = bundleWithWorker(
+        marking(marker, 'part'),
+        'worker.js',
+        bundleWithWorker(marking(marker, 'base'), 'base-worker.js')
+      )
+      const published = async (env: Record<string, string>, inputs: Record<string, string>) => {
+        const run: ActionRun = await runAction(ws, api.url, {
+          bundle: join(bundle, 'index.js'),
+          env: { DATASET_GATE_SPLIT_BYTES: '1024', ...env },
+          inputs: { 'report-file': 'gate-report.json', ...inputs }
+        })
+        expect(run.stderr).toBe('')
+        const report = readFileSync(run.outputs['report-file']!, 'utf8')
+        return {
+          code: run.code,
+          outputs: run.outputs,
+          summary: run.summary,
+          report,
+          comment: api.comments.at(-1)?.body
+        }
+      }
+      // With the base: the base side in base-worker.js.
+      const threaded = await published({}, {})
+      expect(readFileSync(marker, 'utf8')).toBe('base\n')
+      expect(await published({ DATASET_GATE_THREADS: '1' }, {})).toEqual(threaded)
+      // Without it: the head split with worker.js.
+      const split = await published({}, { 'compare-base': 'false' })
+      expect(readFileSync(marker, 'utf8')).toBe('base\npart\n')
+      expect(await published({ DATASET_GATE_THREADS: '1' }, { 'compare-base': 'false' })).toEqual(
+        split
+      )
+    } finally {
+      api.stop()
+    }
   })
 })

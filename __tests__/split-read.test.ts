@@ -92,6 +92,15 @@ async function both(
   return { whole, report, parts: parallel.parts, taken: parallel.parts - parallel.cancelled }
 }
 
+/** The two readings gave one report, with `parts` parts started and `taken` of them taken. */
+function expectSame(
+  outcome: Outcome & { whole: string },
+  counts: { parts: number; taken: number }
+) {
+  expect({ parts: outcome.parts, taken: outcome.taken }).toEqual(counts)
+  expect(outcome.report).toBe(outcome.whole)
+}
+
 /** Where split-dataset.ts splits a one-file dataset: just after the first line break at 55%. */
 function splitByte(bytes: Buffer): number {
   return bytes.indexOf(10, Math.floor(bytes.length * 0.55)) + 1
@@ -107,16 +116,14 @@ describe('a file read in two halves', () => {
   it('gives the same report on interleaved videos (the benchmark shape)', async () => {
     const root = await generated('current', 20_000)
     const outcome = await both(root)
-    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
-    expect(outcome.report).toBe(outcome.whole)
+    expectSame(outcome, { parts: 1, taken: 1 })
   })
 
   it('gives the same report on AVA-shaped rows: runs of one video across the split, leaks, capped findings', async () => {
     const root = await generated('ava', 30_000)
     const config = 'max-findings-per-rule: 25\n'
     const outcome = await both(root, { config })
-    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
-    expect(outcome.report).toBe(outcome.whole)
+    expectSame(outcome, { parts: 1, taken: 1 })
     const report = JSON.parse(outcome.report) as GateReport
     const omitted = report.datasets[0]!.findings.filter(f => f.omitted !== undefined)
     expect(omitted.length).toBeGreaterThan(0)
@@ -128,8 +135,7 @@ describe('a file read in two halves', () => {
     const base = await generated('ava', 20_000, 8)
     const config = 'max-findings-per-rule: 10\nfail-on: new\n'
     const outcome = await both(head, { config, base })
-    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
-    expect(outcome.report).toBe(outcome.whole)
+    expectSame(outcome, { parts: 1, taken: 1 })
   })
 
   it('finds duplicates, leaks and group leaks whose rows are on both sides of the split', async () => {
@@ -153,8 +159,7 @@ describe('a file read in two halves', () => {
       ''
     ].join('\n')
     const outcome = await both(root, { config })
-    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
-    expect(outcome.report).toBe(outcome.whole)
+    expectSame(outcome, { parts: 1, taken: 1 })
     const d = (JSON.parse(outcome.report) as GateReport).datasets[0]!
     expect(d.findings.some(f => f.rule === 'duplicate-row')).toBe(true)
     expect(d.metrics.leakedVideos).toBeGreaterThan(0)
@@ -178,8 +183,7 @@ describe('a file read in two halves', () => {
     const config = (extra: string) =>
       ['datasets:', '  - name: rows', '    files: [data/*.csv]', extra, ''].join('\n')
     const outcome = await both(root, { config: config('') })
-    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
-    expect(outcome.report).toBe(outcome.whole)
+    expectSame(outcome, { parts: 1, taken: 1 })
     // The dataset's row budget runs out in a later file: one reading stops there, so the part
     // is not used.
     const limited = await both(root, {
@@ -210,8 +214,7 @@ describe('a file read in two halves', () => {
     })
     const config = 'datasets:\n  - name: rows\n    files: [data/*.csv]\n'
     const outcome = await both(root, { config })
-    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
-    expect(outcome.report).toBe(outcome.whole)
+    expectSame(outcome, { parts: 1, taken: 1 })
   })
 
   it('reads JSON Lines and a headed, column-mapped CSV the same way', async () => {
@@ -249,8 +252,7 @@ describe('a file read in two halves', () => {
       ''
     ].join('\n')
     const outcome = await both(root, { config })
-    expect(outcome).toMatchObject({ parts: 2, taken: 2 })
-    expect(outcome.report).toBe(outcome.whole)
+    expectSame(outcome, { parts: 2, taken: 2 })
   })
 
   it('keeps a U+FEFF that starts the second half as data, and stops where one reading stops', async () => {
@@ -267,14 +269,12 @@ describe('a file read in two halves', () => {
     ])
     const root = await makeRepo({ 'data/rows.csv': withFeff })
     const outcome = await both(root)
-    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
-    expect(outcome.report).toBe(outcome.whole)
+    expectSame(outcome, { parts: 1, taken: 1 })
     // A stop in the second half: which lines are read before it depends on where reading began,
     // so the main thread reads on by itself.
     const brokenRoot = await makeRepo({ 'data/rows.csv': broken })
     const stopped = await both(brokenRoot)
-    expect(stopped).toMatchObject({ parts: 1, taken: 0 })
-    expect(stopped.report).toBe(stopped.whole)
+    expectSame(stopped, { parts: 1, taken: 0 })
     expect(stopped.report).toContain('not valid UTF-8')
   })
 
@@ -303,12 +303,10 @@ describe('a file read in two halves', () => {
     }
     const root = await makeRepo({ 'data/rows.csv': plain })
     const limited = await both(root, { config: 'rules:\n  resource-limit:\n    max-rows: 1500\n' })
-    expect(limited).toMatchObject({ parts: 1, taken: 0 })
-    expect(limited.report).toBe(limited.whole)
+    expectSame(limited, { parts: 1, taken: 0 })
     expect(limited.report).toContain('max-rows')
     const failed = await both(root, { fail: true })
-    expect(failed).toMatchObject({ parts: 1, taken: 0 })
-    expect(failed.report).toBe(failed.whole)
+    expectSame(failed, { parts: 1, taken: 0 })
   })
 })
 
@@ -359,8 +357,7 @@ describe('real manifests read in two halves', () => {
       ''
     ].join('\n')
     const outcome = await both(root, { config })
-    expect(outcome).toMatchObject({ parts: 1, taken: 1 })
-    expect(outcome.report).toBe(outcome.whole)
+    expectSame(outcome, { parts: 1, taken: 1 })
     expect((await stat(join(root, 'kinetics', 'test.csv'))).size).toBeGreaterThan(1e6)
     expect((await readFile(join(root, 'kinetics', 'test.csv'), 'utf8')).includes('"')).toBe(true)
   })

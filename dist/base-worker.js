@@ -28013,17 +28013,22 @@ async function analyzeDataset(source, plan, config, options) {
 async function readDataFiles(pass, planned) {
     const split = await splitDataset(pass, planned);
     const files = [];
-    for (let index = 0; index < planned.length; index++) {
-        if (split?.before === index && (await split.takeBefore()))
-            break;
-        const summary = await readDataFile(pass, planned[index], split?.inside === index ? split : null);
-        if (summary)
-            files.push(summary);
-        if (split?.wholeFiles())
-            break;
+    try {
+        for (let index = 0; index < planned.length; index++) {
+            if (split?.before === index && (await split.takeBefore()))
+                break;
+            const inside = split?.inside === index ? split : null;
+            const summary = await readDataFile(pass, planned[index], inside);
+            if (summary)
+                files.push(summary);
+            if (split?.wholeFiles())
+                break;
+        }
+        files.push(...(split?.wholeFiles() ?? []));
     }
-    files.push(...(split?.wholeFiles() ?? []));
-    split?.done();
+    finally {
+        split?.done(); // a worker thread still running would keep the process alive
+    }
     return files;
 }
 /** What a worker reading part of a dataset needs to set up its accumulator as this one. */

@@ -69327,17 +69327,22 @@ async function analyzeDataset(source, plan, config, options) {
 async function readDataFiles(pass, planned) {
     const split = await splitDataset(pass, planned);
     const files = [];
-    for (let index = 0; index < planned.length; index++) {
-        if (split?.before === index && (await split.takeBefore()))
-            break;
-        const summary = await readDataFile(pass, planned[index], split?.inside === index ? split : null);
-        if (summary)
-            files.push(summary);
-        if (split?.wholeFiles())
-            break;
+    try {
+        for (let index = 0; index < planned.length; index++) {
+            if (split?.before === index && (await split.takeBefore()))
+                break;
+            const inside = split?.inside === index ? split : null;
+            const summary = await readDataFile(pass, planned[index], inside);
+            if (summary)
+                files.push(summary);
+            if (split?.wholeFiles())
+                break;
+        }
+        files.push(...(split?.wholeFiles() ?? []));
     }
-    files.push(...(split?.wholeFiles() ?? []));
-    split?.done();
+    finally {
+        split?.done(); // a worker thread still running would keep the process alive
+    }
     return files;
 }
 /** What a worker reading part of a dataset needs to set up its accumulator as this one. */
@@ -71310,7 +71315,6 @@ async function compareWithBase(request, headPlan, analyzed, notes, started) {
         const baseResult = await baseOf(request, head, baseByName, vanished, notes, started);
         compareDataset(request, head, baseResult);
     }
-    started.done();
     const extra = [
         ...disguised,
         ...vanished.filter(gone => !gone.matched).map(gone => deletedReport(request, gone.plan))
@@ -72377,21 +72381,27 @@ async function runGate(request) {
     const baseWork = request.base ? await startBaseWork(request, plans) : null;
     const parallel = baseWork?.threaded ? null : (request.parallel ?? null);
     const analyzed = [];
-    for (const datasetPlan of plans) {
-        const result = await analyzeDataset(source, datasetPlan, config, {
-            snapshot: request.base !== undefined,
-            progress: request.progress,
-            // The head only: the base's objects are not looked up again.
-            verifyUris: uriVerifier(request.storage),
-            parallel
-        });
-        analyzed.push(result);
-        for (const note of result.notes)
-            notes.push(`${result.report.name}: ${note}`);
+    const datasets = [];
+    try {
+        for (const datasetPlan of plans) {
+            const result = await analyzeDataset(source, datasetPlan, config, {
+                snapshot: request.base !== undefined,
+                progress: request.progress,
+                // The head only: the base's objects are not looked up again.
+                verifyUris: uriVerifier(request.storage),
+                parallel
+            });
+            analyzed.push(result);
+            datasets.push(result.report);
+            for (const note of result.notes)
+                notes.push(`${result.report.name}: ${note}`);
+        }
+        if (baseWork)
+            datasets.push(...(await compareWithBase(request, plan, analyzed, notes, baseWork)));
     }
-    const datasets = analyzed.map(a => a.report);
-    if (baseWork)
-        datasets.push(...(await compareWithBase(request, plan, analyzed, notes, baseWork)));
+    finally {
+        baseWork?.done(); // a worker thread still running would keep the process alive
+    }
     const counts = { error: 0, warning: 0, notice: 0 };
     let newCounts;
     for (const dataset of datasets) {

@@ -12,6 +12,7 @@ import { verdict } from './judge/verdict.js'
 import {
   addCounts,
   compareFindings,
+  type DatasetReport,
   type FailOn,
   type GateReport,
   type SeverityCounts
@@ -43,20 +44,25 @@ export async function runGate(request: GateRequest): Promise<GateReport> {
   const baseWork = request.base ? await startBaseWork(request, plans) : null
   const parallel = baseWork?.threaded ? null : (request.parallel ?? null)
   const analyzed: AnalyzedDataset[] = []
-  for (const datasetPlan of plans) {
-    const result = await analyzeDataset(source, datasetPlan, config, {
-      snapshot: request.base !== undefined,
-      progress: request.progress,
-      // The head only: the base's objects are not looked up again.
-      verifyUris: uriVerifier(request.storage),
-      parallel
-    })
-    analyzed.push(result)
-    for (const note of result.notes) notes.push(`${result.report.name}: ${note}`)
+  const datasets: DatasetReport[] = []
+  try {
+    for (const datasetPlan of plans) {
+      const result = await analyzeDataset(source, datasetPlan, config, {
+        snapshot: request.base !== undefined,
+        progress: request.progress,
+        // The head only: the base's objects are not looked up again.
+        verifyUris: uriVerifier(request.storage),
+        parallel
+      })
+      analyzed.push(result)
+      datasets.push(result.report)
+      for (const note of result.notes) notes.push(`${result.report.name}: ${note}`)
+    }
+    if (baseWork)
+      datasets.push(...(await compareWithBase(request, plan, analyzed, notes, baseWork)))
+  } finally {
+    baseWork?.done() // a worker thread still running would keep the process alive
   }
-
-  const datasets = analyzed.map(a => a.report)
-  if (baseWork) datasets.push(...(await compareWithBase(request, plan, analyzed, notes, baseWork)))
 
   const counts: SeverityCounts = { error: 0, warning: 0, notice: 0 }
   let newCounts: SeverityCounts | undefined

@@ -134,18 +134,18 @@ export async function analyzeDataset(
 async function readDataFiles(pass: FirstPass, planned: PlannedFile[]): Promise<FileSummary[]> {
   const split = await splitDataset(pass, planned)
   const files: FileSummary[] = []
-  for (let index = 0; index < planned.length; index++) {
-    if (split?.before === index && (await split.takeBefore())) break
-    const summary = await readDataFile(
-      pass,
-      planned[index]!,
-      split?.inside === index ? split : null
-    )
-    if (summary) files.push(summary)
-    if (split?.wholeFiles()) break
+  try {
+    for (let index = 0; index < planned.length; index++) {
+      if (split?.before === index && (await split.takeBefore())) break
+      const inside = split?.inside === index ? split : null
+      const summary = await readDataFile(pass, planned[index]!, inside)
+      if (summary) files.push(summary)
+      if (split?.wholeFiles()) break
+    }
+    files.push(...(split?.wholeFiles() ?? []))
+  } finally {
+    split?.done() // a worker thread still running would keep the process alive
   }
-  files.push(...(split?.wholeFiles() ?? []))
-  split?.done()
   return files
 }
 

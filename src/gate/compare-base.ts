@@ -51,7 +51,6 @@ export async function compareWithBase(
     const baseResult = await baseOf(request, head, baseByName, vanished, notes, started)
     compareDataset(request, head, baseResult)
   }
-  started.done()
   const extra = [
     ...disguised,
     ...vanished.filter(gone => !gone.matched).map(gone => deletedReport(request, gone.plan))
@@ -70,6 +69,7 @@ export interface BaseWork {
   threaded: boolean
   /** The worker's analysis of the base dataset `name`; null when it has none (then analyze here). */
   analyzed(name: string): Promise<AnalyzedDataset | null>
+  /** Stops the worker (runGate calls it however the run ends). */
   done(): void
 }
 

@@ -4666,8 +4666,8 @@ class DatasetAccumulator {
             this.formats.push(part.formats[file]);
         }
         const videoIds = this.videos.absorb(part.videos);
-        for (let video = this.lastPair.data.length; video < this.videoKeys.length; video++)
-            this.lastPair.ensure(video);
+        if (this.videoKeys.length > 0)
+            this.lastPair.ensure(this.videoKeys.length - 1);
         const labelIds = this.labelRegistry.absorb(part.labels);
         for (const [raw, problem] of part.uriProblems)
             if (!this.uriProblems.has(raw))
@@ -25937,7 +25937,7 @@ async function splitDataset(pass, files) {
             const first = taken?.first;
             return first ? { ...first.read, bytes: startByte + first.read.bytes } : null;
         },
-        wholeFiles: () => (taken ? taken.files.filter(f => f !== null) : null),
+        wholeFiles: () => taken?.files.filter(f => f !== null) ?? null,
         done: () => {
             if (taken === null)
                 worker.cancel();
@@ -28037,9 +28037,8 @@ function partSettings(plan, settings, config, options, durations) {
         spec: plan.spec,
         settings,
         maxFindingsPerRule: config.maxFindingsPerRule,
-        rememberOmitted: options.snapshot,
         durations,
-        frozen: options.snapshot
+        snapshot: options.snapshot
     };
 }
 /** The durations and metadata files, under the dataset's resource limits. */

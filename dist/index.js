@@ -62795,8 +62795,8 @@ class DatasetAccumulator {
             this.formats.push(part.formats[file]);
         }
         const videoIds = this.videos.absorb(part.videos);
-        for (let video = this.lastPair.data.length; video < this.videoKeys.length; video++)
-            this.lastPair.ensure(video);
+        if (this.videoKeys.length > 0)
+            this.lastPair.ensure(this.videoKeys.length - 1);
         const labelIds = this.labelRegistry.absorb(part.labels);
         for (const [raw, problem] of part.uriProblems)
             if (!this.uriProblems.has(raw))
@@ -67251,7 +67251,7 @@ async function splitDataset(pass, files) {
             const first = taken?.first;
             return first ? { ...first.read, bytes: startByte + first.read.bytes } : null;
         },
-        wholeFiles: () => (taken ? taken.files.filter(f => f !== null) : null),
+        wholeFiles: () => taken?.files.filter(f => f !== null) ?? null,
         done: () => {
             if (taken === null)
                 worker.cancel();
@@ -69351,9 +69351,8 @@ function partSettings(plan, settings, config, options, durations) {
         spec: plan.spec,
         settings,
         maxFindingsPerRule: config.maxFindingsPerRule,
-        rememberOmitted: options.snapshot,
         durations,
-        frozen: options.snapshot
+        snapshot: options.snapshot
     };
 }
 /** The durations and metadata files, under the dataset's resource limits. */
@@ -71301,7 +71300,7 @@ async function planConfigured(source, spec, exclude) {
  */
 async function compareWithBase(request, headPlan, analyzed, notes, started) {
     const base = request.base;
-    const basePlan = await started.plan;
+    const basePlan = started.plan;
     if (basePlan instanceof Error) {
         notes.push(`The datasets at ${base.ref} could not be listed (${basePlan.message}); there is no comparison with the base.`);
         return [];
@@ -71330,11 +71329,11 @@ async function startBaseWork(request, headPlans) {
     const names = new Set(headPlans.filter(p => !p.refused).map(p => p.name));
     const plans = plan instanceof Error ? [] : plan.datasets.filter(p => !p.refused && names.has(p.name));
     if (!request.parallel || !revision || plans.length === 0) {
-        return { plan: Promise.resolve(plan), threaded: false, analyzed: async () => null, done() { } };
+        return { plan, threaded: false, analyzed: async () => null, done() { } };
     }
     const work = request.parallel.analyzeBase({ ...revision, config: request.config, plans });
     return {
-        plan: Promise.resolve(plan),
+        plan,
         threaded: true,
         analyzed: async (name) => (await work.result)?.[plans.findIndex(p => p.name === name)] ?? null,
         done: () => work.cancel()

@@ -16226,8 +16226,8 @@ class DatasetAccumulator {
             this.formats.push(part.formats[file]);
         }
         const videoIds = this.videos.absorb(part.videos);
-        for (let video = this.lastPair.data.length; video < this.videoKeys.length; video++)
-            this.lastPair.ensure(video);
+        if (this.videoKeys.length > 0)
+            this.lastPair.ensure(this.videoKeys.length - 1);
         const labelIds = this.labelRegistry.absorb(part.labels);
         for (const [raw, problem] of part.uriProblems)
             if (!this.uriProblems.has(raw))
@@ -16523,13 +16523,13 @@ async function readDatasetPart(request) {
     const { settings } = request;
     const source = new WorkingTreeSource(request.root);
     const sink = new FindingSink(settings, request.maxFindingsPerRule, {
-        rememberOmitted: request.rememberOmitted
+        rememberOmitted: request.snapshot
     });
     const groupPattern = request.spec?.groupPattern !== undefined ? RE2JS.compile(request.spec.groupPattern) : null;
     const accumulator = createAccumulator(request.spec, settings, sink, {
         durations: request.durations,
         groupPattern,
-        frozen: request.frozen,
+        frozen: request.snapshot,
         part: true
     });
     for (const path of request.filePaths)

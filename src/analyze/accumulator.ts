@@ -388,8 +388,7 @@ export class DatasetAccumulator {
       this.formats.push(part.formats[file]!)
     }
     const videoIds = this.videos.absorb(part.videos)
-    for (let video = this.lastPair.data.length; video < this.videoKeys.length; video++)
-      this.lastPair.ensure(video)
+    if (this.videoKeys.length > 0) this.lastPair.ensure(this.videoKeys.length - 1)
     const labelIds = this.labelRegistry.absorb(part.labels)
     for (const [raw, problem] of part.uriProblems)
       if (!this.uriProblems.has(raw)) this.uriProblems.set(raw, problem)

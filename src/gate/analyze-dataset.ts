@@ -161,9 +161,8 @@ function partSettings(
     spec: plan.spec,
     settings,
     maxFindingsPerRule: config.maxFindingsPerRule,
-    rememberOmitted: options.snapshot,
     durations,
-    frozen: options.snapshot
+    snapshot: options.snapshot
   }
 }
 

@@ -36,7 +36,7 @@ export async function compareWithBase(
   started: BaseWork
 ): Promise<DatasetReport[]> {
   const base = request.base!
-  const basePlan = await started.plan
+  const basePlan = started.plan
   if (basePlan instanceof Error) {
     notes.push(
       `The datasets at ${base.ref} could not be listed (${basePlan.message}); there is no comparison with the base.`
@@ -65,7 +65,8 @@ export async function compareWithBase(
  * the head. `threaded` says whether that thread is busy with the base.
  */
 export interface BaseWork {
-  plan: Promise<Plan | Error>
+  /** The base's datasets, or why they could not be listed. */
+  plan: Plan | Error
   threaded: boolean
   /** The worker's analysis of the base dataset `name`; null when it has none (then analyze here). */
   analyzed(name: string): Promise<AnalyzedDataset | null>
@@ -86,11 +87,11 @@ export async function startBaseWork(
   const plans =
     plan instanceof Error ? [] : plan.datasets.filter(p => !p.refused && names.has(p.name))
   if (!request.parallel || !revision || plans.length === 0) {
-    return { plan: Promise.resolve(plan), threaded: false, analyzed: async () => null, done() {} }
+    return { plan, threaded: false, analyzed: async () => null, done() {} }
   }
   const work = request.parallel.analyzeBase({ ...revision, config: request.config, plans })
   return {
-    plan: Promise.resolve(plan),
+    plan,
     threaded: true,
     analyzed: async name => (await work.result)?.[plans.findIndex(p => p.name === name)] ?? null,
     done: () => work.cancel()

@@ -32,14 +32,14 @@ export async function readDatasetPart(
   const { settings } = request
   const source = new WorkingTreeSource(request.root)
   const sink = new FindingSink(settings, request.maxFindingsPerRule, {
-    rememberOmitted: request.rememberOmitted
+    rememberOmitted: request.snapshot
   })
   const groupPattern =
     request.spec?.groupPattern !== undefined ? RE2JS.compile(request.spec.groupPattern) : null
   const accumulator = createAccumulator(request.spec, settings, sink, {
     durations: request.durations,
     groupPattern,
-    frozen: request.frozen,
+    frozen: request.snapshot,
     part: true
   })
   for (const path of request.filePaths) accumulator.beginFile(path)

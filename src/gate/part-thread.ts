@@ -14,7 +14,7 @@ import type { ParallelReading, ThreadWork } from './request.js'
 /** The bundled workers' file names, beside dist/index.js and dist/cli.js. */
 const WORKER_FILES = { part: 'worker.js', base: 'base-worker.js' }
 /** Below this size a second thread costs about what it saves (its start, reading the head twice). */
-export const DEFAULT_SPLIT_BYTES = 16 << 20
+const DEFAULT_SPLIT_BYTES = 16 << 20
 const WORKER_YOUNG_MB = 4
 
 /**

@@ -27,9 +27,9 @@ export interface PartSettings {
   spec: DatasetSpec | null
   settings: RuleSettings
   maxFindingsPerRule: number
-  rememberOmitted: boolean
   durations: Map<string, number> | null
-  frozen: boolean
+  /** A base is compared: left-out findings are remembered and frozen splits' rows kept. */
+  snapshot: boolean
 }
 
 export interface DatasetPartRequest extends PartSettings {

@@ -91,10 +91,10 @@ export async function splitDataset(
     }),
     takeBefore: () => take(null),
     firstRead: () => {
-      const first = (taken as DatasetPartResult | null)?.first
+      const first = taken?.first
       return first ? { ...first.read, bytes: startByte + first.read.bytes } : null
     },
-    wholeFiles: () => (taken ? (taken as DatasetPartResult).files.filter(f => f !== null) : null),
+    wholeFiles: () => taken?.files.filter(f => f !== null) ?? null,
     done: () => {
       if (taken === null) worker.cancel()
     }

@@ -2511,7 +2511,7 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _gate_base_part_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(340);
+/* harmony import */ var _gate_base_part_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15);
 /**
  * The worker thread that analyzes the base side of a comparison (dist/base-worker.js; see
  * gate/base-part.ts) and posts the result back. Apart from worker.js, which reads parts of a
@@ -2526,7 +2526,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 340:
+/***/ 15:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2546,6 +2546,39 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/read/file-chunks.ts
+/**
+ * A local file's bytes as chunks read into one buffer, again and again. A chunk is valid only until
+ * the next one is asked for: for readers that turn each chunk into text (or count it) at once.
+ *
+ * Why not `createReadStream`: it allocates a fresh 1 MiB buffer per chunk. Those are garbage a
+ * moment later, but they live outside the JavaScript heap, so they pile up until a collection, and
+ * the allocator keeps the freed megabytes instead of returning them: tens of megabytes of peak
+ * memory on a large dataset (measured: 250 MB -> 215 MB at 6.4 million rows).
+ */
+
+const CHUNK_BYTES = (/* unused pure expression or super */ null && (1 << 20));
+/** From byte `start` (default 0) up to, not including, byte `end` (default: the end of the file). */
+async function* file_chunks_reusedChunks(path, range = {}, chunkBytes = CHUNK_BYTES) {
+    const handle = await open(path, 'r');
+    try {
+        const buffer = Buffer.allocUnsafeSlow(chunkBytes);
+        let position = range.start ?? 0;
+        const end = range.end ?? Infinity;
+        while (position < end) {
+            const want = Math.min(buffer.length, end - position);
+            const { bytesRead } = await handle.read(buffer, 0, want, position);
+            if (bytesRead === 0)
+                return;
+            position += bytesRead;
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/read/source.ts
 /**
  * Where dataset files come from. The engine only sees repository-relative paths through a
@@ -2556,6 +2589,14 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 
+
+/**
+ * A file's chunks for a reader that is done with each chunk before it asks for the next (the
+ * record readers): from one reused buffer where the source has one, else fresh ones.
+ */
+function transientChunks(source, path) {
+    return source.openTransient ? source.openTransient(path) : source.open(path);
+}
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 /**
  * Normalizes a repository-relative path (forward slashes, no `.` segments) or returns null when it
@@ -2630,6 +2671,12 @@ class WorkingTreeSource {
         yield* createReadStream(join(this.root, clean), {
             highWaterMark: 1 << 20
         });
+    }
+    openTransient(path) {
+        const clean = normalizeRepoPath(path);
+        if (clean === null)
+            throw new Error(`refusing to read ${path}: outside the repository`);
+        return reusedChunks(join(this.root, clean));
     }
     workingTreeRoot() {
         return this.root;
@@ -25675,6 +25722,7 @@ function isRecord(value) {
 
 
 
+
 function startFirstPass(fields) {
     const limits = fields.settings['resource-limit'].options;
     return {
@@ -25780,7 +25828,7 @@ async function readRows(pass, file, reader, size, split) {
     const { progress } = pass;
     const maxLineBytes = limits['max-line-bytes'];
     const point = split?.point(reader, { maxRows, rowsLimited: () => rowsLimited });
-    const read = await text_readRecords(pass.source.open(file.path), limitedReader, {
+    const read = await text_readRecords(transientChunks(pass.source, file.path), limitedReader, {
         mode: recordMode(file.format),
         maxLineBytes,
         onChunk: progress
@@ -26092,6 +26140,7 @@ function onlyLines(reader, lines) {
 
 
 
+
 /** Videos carrying more than one label (counters per video: a list each would cost ~200 bytes). */
 function multiLabelVideos(accumulator) {
     const labelCounts = new Uint32Array(accumulator.videoKeys.length);
@@ -26254,7 +26303,7 @@ async function rereadFiles(source, plan, collector, multiLines) {
             lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]) : sorted;
         }
         const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems);
-        await text_readRecords(source.open(file.path), lines ? onlyLines(reader, lines) : reader, {
+        await text_readRecords(transientChunks(source, file.path), lines ? onlyLines(reader, lines) : reader, {
             mode: recordMode(file.format),
             maxLineBytes: 1 << 24
         });

@@ -2505,7 +2505,7 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 556:
+/***/ 72:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2514,8 +2514,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   y: () => (/* binding */ readDatasetPart)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/model.ts
 /**
  * The plain data that flows through the pipeline read -> analyze -> judge -> report -> publish.
@@ -7232,6 +7230,41 @@ const WORDING = {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/read/file-chunks.ts
+/**
+ * A local file's bytes as chunks read into one buffer, again and again. A chunk is valid only until
+ * the next one is asked for: for readers that turn each chunk into text (or count it) at once.
+ *
+ * Why not `createReadStream`: it allocates a fresh 1 MiB buffer per chunk. Those are garbage a
+ * moment later, but they live outside the JavaScript heap, so they pile up until a collection, and
+ * the allocator keeps the freed megabytes instead of returning them: tens of megabytes of peak
+ * memory on a large dataset (measured: 250 MB -> 215 MB at 6.4 million rows).
+ */
+
+const CHUNK_BYTES = 1 << 20;
+/** From byte `start` (default 0) up to, not including, byte `end` (default: the end of the file). */
+async function* reusedChunks(path, range = {}, chunkBytes = CHUNK_BYTES) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        const buffer = Buffer.allocUnsafeSlow(chunkBytes);
+        let position = range.start ?? 0;
+        const end = range.end ?? Infinity;
+        while (position < end) {
+            const want = Math.min(buffer.length, end - position);
+            const { bytesRead } = await handle.read(buffer, 0, want, position);
+            if (bytesRead === 0)
+                return;
+            position += bytesRead;
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "fs"
@@ -8135,6 +8168,14 @@ function globSync(globInput, options) {
 
 
 
+
+/**
+ * A file's chunks for a reader that is done with each chunk before it asks for the next (the
+ * record readers): from one reused buffer where the source has one, else fresh ones.
+ */
+function transientChunks(source, path) {
+    return source.openTransient ? source.openTransient(path) : source.open(path);
+}
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 /**
  * Normalizes a repository-relative path (forward slashes, no `.` segments) or returns null when it
@@ -8209,6 +8250,12 @@ class WorkingTreeSource {
         yield* (0,external_node_fs_namespaceObject.createReadStream)((0,external_node_path_namespaceObject.join)(this.root, clean), {
             highWaterMark: 1 << 20
         });
+    }
+    openTransient(path) {
+        const clean = normalizeRepoPath(path);
+        if (clean === null)
+            throw new Error(`refusing to read ${path}: outside the repository`);
+        return reusedChunks((0,external_node_path_namespaceObject.join)(this.root, clean));
     }
     workingTreeRoot() {
         return this.root;
@@ -16327,6 +16374,7 @@ function createAccumulator(spec, settings, sink, context) {
 
 
 
+
 function startFirstPass(fields) {
     const limits = fields.settings['resource-limit'].options;
     return {
@@ -16432,7 +16480,7 @@ async function readRows(pass, file, reader, size, split) {
     const { progress } = pass;
     const maxLineBytes = limits['max-line-bytes'];
     const point = split?.point(reader, { maxRows, rowsLimited: () => rowsLimited });
-    const read = await text_readRecords(pass.source.open(file.path), limitedReader, {
+    const read = await text_readRecords(transientChunks(pass.source, file.path), limitedReader, {
         mode: recordMode(file.format),
         maxLineBytes,
         onChunk: progress
@@ -16497,15 +16545,6 @@ function formatBytes(bytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/dataset-part.ts
-/**
- * The rest of a large dataset, read by a worker while the main thread reads its start (see
- * split-dataset.ts): from a line break inside one file to its end, then the files after it whole,
- * with the same readers, checks and accumulator as the main thread's; the state is handed back as
- * plain data to be absorbed in order.
- *
- * Pure of threads: `readDatasetPart` runs wherever it is called (in a worker thread through
- * worker.ts, or in the test's own thread), so what a part reads is tested without one.
- */
 
 
 
@@ -16604,7 +16643,7 @@ async function readRestOfFile(request, source, accumulator, sink, settings) {
     reader.rows = 0;
     open = true;
     let rowsLimited = false;
-    const read = await text_readRecords((0,external_node_fs_namespaceObject.createReadStream)(localPath, { start: startByte, highWaterMark: 1 << 20 }), {
+    const read = await text_readRecords(reusedChunks(localPath, { start: startByte }), {
         record(fields, line) {
             if (rowsLimited)
                 return;
@@ -16625,8 +16664,7 @@ async function readRestOfFile(request, source, accumulator, sink, settings) {
 async function scanHead(path, startByte) {
     let lines = 0;
     let text = null;
-    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path, { start: 0, end: startByte - 1, highWaterMark: 1 << 20 });
-    for await (const chunk of stream) {
+    for await (const chunk of reusedChunks(path, { end: startByte })) {
         if (text === null) {
             const window = chunk.subarray(0, PRIMING_BYTES);
             const last = window.lastIndexOf(10);
@@ -16652,7 +16690,7 @@ async function* oneChunk(buffer) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _gate_dataset_part_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(556);
+/* harmony import */ var _gate_dataset_part_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72);
 /**
  * The worker thread that reads the rest of a large dataset (dist/worker.js; see
  * gate/dataset-part.ts) and posts it back, its typed arrays moved rather than copied.

@@ -7,11 +7,11 @@
  * Pure of threads: `readDatasetPart` runs wherever it is called (in a worker thread through
  * worker.ts, or in the test's own thread), so what a part reads is tested without one.
  */
-import { createReadStream } from 'node:fs'
 import type { DatasetAccumulator } from '../analyze/accumulator.js'
 import { FindingSink } from '../judge/findings.js'
 import { RowProblemReporter } from '../judge/row-problems.js'
 import { createFileReader, recordMode, type RowSink } from '../read/formats.js'
+import { reusedChunks } from '../read/file-chunks.js'
 import type { RowProblemSink } from '../read/problems.js'
 import { WorkingTreeSource } from '../read/source.js'
 import { readRecords } from '../read/text.js'
@@ -115,7 +115,7 @@ async function readRestOfFile(
 
   let rowsLimited = false
   const read = await readRecords(
-    createReadStream(localPath, { start: startByte, highWaterMark: 1 << 20 }),
+    reusedChunks(localPath, { start: startByte }),
     {
       record(fields, line) {
         if (rowsLimited) return
@@ -140,8 +140,7 @@ async function scanHead(
 ): Promise<{ lines: number; text: Buffer } | null> {
   let lines = 0
   let text: Buffer | null = null
-  const stream = createReadStream(path, { start: 0, end: startByte - 1, highWaterMark: 1 << 20 })
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of reusedChunks(path, { end: startByte })) {
     if (text === null) {
       const window = chunk.subarray(0, PRIMING_BYTES)
       const last = window.lastIndexOf(10)

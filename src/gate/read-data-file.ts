@@ -10,7 +10,7 @@ import type { FileSummary } from '../model.js'
 import { createFileReader, recordMode, type RowReader } from '../read/formats.js'
 import type { DatasetSpec } from '../config/schema.js'
 import type { PlannedFile } from '../read/dataset-plan.js'
-import type { FileSource } from '../read/source.js'
+import { transientChunks, type FileSource } from '../read/source.js'
 import { readRecords, type ReadResult } from '../read/text.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import type { DatasetSplit, PartSettings } from './part-types.js'
@@ -157,7 +157,7 @@ async function readRows(
   const { progress } = pass
   const maxLineBytes = limits['max-line-bytes']
   const point = split?.point(reader, { maxRows, rowsLimited: () => rowsLimited })
-  const read = await readRecords(pass.source.open(file.path), limitedReader, {
+  const read = await readRecords(transientChunks(pass.source, file.path), limitedReader, {
     mode: recordMode(file.format),
     maxLineBytes,
     onChunk: progress

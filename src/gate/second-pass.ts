@@ -16,7 +16,7 @@ import type { DuplicateGroup } from '../judge/row-aggregates.js'
 import { createFileReader, recordMode, type RowSink } from '../read/formats.js'
 import { mergeLines, onlyLines } from '../read/line-filter.js'
 import type { DatasetPlan } from '../read/dataset-plan.js'
-import type { FileSource } from '../read/source.js'
+import { transientChunks, type FileSource } from '../read/source.js'
 import { readRecords } from '../read/text.js'
 
 /** Videos carrying more than one label (counters per video: a list each would cost ~200 bytes). */
@@ -205,10 +205,14 @@ async function rereadFiles(
       lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]!) : sorted
     }
     const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems)
-    await readRecords(source.open(file.path), lines ? onlyLines(reader, lines) : reader, {
-      mode: recordMode(file.format),
-      maxLineBytes: 1 << 24
-    })
+    await readRecords(
+      transientChunks(source, file.path),
+      lines ? onlyLines(reader, lines) : reader,
+      {
+        mode: recordMode(file.format),
+        maxLineBytes: 1 << 24
+      }
+    )
     if (collector.readFile !== -1) confirmed.add(collector.readFile)
   }
   return confirmed

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs'
 import { lstat, realpath, stat } from 'node:fs/promises'
 import { isAbsolute, join, normalize, relative, sep } from 'node:path'
 import { glob } from 'tinyglobby'
+import { reusedChunks } from './file-chunks.js'
 
 export interface FileSource {
   /** For messages: "working tree", "base 1a2b3c4". */
@@ -15,6 +16,11 @@ export interface FileSource {
   stat(path: string): Promise<{ size: number } | { problem: string }>
   /** The file's bytes as a stream of chunks. Only call after `stat` said it is usable. */
   open(path: string): AsyncIterable<Buffer>
+  /**
+   * The same bytes in chunks that are valid only until the next one is asked for (one buffer
+   * read into again): for a reader that decodes each chunk at once. See `transientChunks`.
+   */
+  openTransient?(path: string): AsyncIterable<Buffer>
   /** Repository-relative files matching the globs, sorted, excluding `exclude` globs. */
   list(globs: string[], exclude: string[]): Promise<string[]>
   /**
@@ -26,6 +32,14 @@ export interface FileSource {
   workingTreeRoot?(): string
   /** The repository and revision of a git revision's files, for a reader in another thread. */
   gitRevision?(): { root: string; revision: string }
+}
+
+/**
+ * A file's chunks for a reader that is done with each chunk before it asks for the next (the
+ * record readers): from one reused buffer where the source has one, else fresh ones.
+ */
+export function transientChunks(source: FileSource, path: string): AsyncIterable<Buffer> {
+  return source.openTransient ? source.openTransient(path) : source.open(path)
 }
 
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**']
@@ -96,6 +110,12 @@ export class WorkingTreeSource implements FileSource {
     yield* createReadStream(join(this.root, clean), {
       highWaterMark: 1 << 20
     }) as AsyncIterable<Buffer>
+  }
+
+  openTransient(path: string): AsyncIterable<Buffer> {
+    const clean = normalizeRepoPath(path)
+    if (clean === null) throw new Error(`refusing to read ${path}: outside the repository`)
+    return reusedChunks(join(this.root, clean))
   }
 
   workingTreeRoot(): string {

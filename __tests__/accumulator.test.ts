@@ -9,6 +9,7 @@ import {
   type AccumulatorOptions,
   type ValueRules
 } from '../src/analyze/accumulator.js'
+import { VideoRegistry } from '../src/analyze/videos.js'
 import type { RowProblem } from '../src/read/problems.js'
 import type { RuleId } from '../src/model.js'
 
@@ -247,5 +248,44 @@ describe('label variants', () => {
     add(TRAIN, 'gs://b/2.mp4', 'big-dog\u200b')
     add(TRAIN, 'gs://b/3.mp4', 'cat')
     expect(accumulator.findLabelVariants()).toEqual([{ canonical: 'big_dog', labels: [0, 1] }])
+  })
+})
+
+describe('finding a video by its spelling', () => {
+  const options = { videoKey: 'uri' as const, groupOf: null, durations: null }
+
+  it('tells apart spellings that share the recent-video slot, in any order', () => {
+    // Same length and the same characters before the last four: the same slot in the cache of
+    // recent videos, so each lookup replaces the other's entry.
+    const spellings = Array.from(
+      { length: 40 },
+      (_, i) => `gs://b/${String(i).padStart(3, '0')}/clip_7.mp4`
+    )
+    const videos = new VideoRegistry(options)
+    const ids = spellings.map((uri, line) => videos.register(uri, 0, line + 1))
+    expect(new Set(ids).size).toBe(spellings.length)
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < spellings.length; i++) {
+        const k = (i * 7 + round) % spellings.length
+        // A fresh string each time, as a reader slices it from a new chunk.
+        expect(videos.find(` ${spellings[k]!}`.slice(1))).toBe(ids[k])
+      }
+    }
+    expect(videos.find('gs://b/999/clip_7.mp4')).toBe(-1)
+  })
+
+  it('finds a spelling that differs from its key, and a short one', () => {
+    const videos = new VideoRegistry(options)
+    const key = videos.register('gs://b/a.mp4', 0, 1)
+    const other = videos.register(' gs://b/a.mp4', 0, 2)
+    const short = videos.register('a', 0, 3)
+    expect(other).toBe(key)
+    for (let i = 0; i < 3; i++) {
+      expect(videos.find('gs://b/a.mp4')).toBe(key)
+      expect(videos.find(' gs://b/a.mp4')).toBe(key)
+      expect(videos.find('a')).toBe(short)
+      expect(videos.find('b')).toBe(-1)
+      expect(videos.find('')).toBe(-1)
+    }
   })
 })

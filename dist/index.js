@@ -62258,6 +62258,16 @@ class RowFingerprints {
 
 
 
+const RECENT_SLOTS = 256;
+/**
+ * A slot for a video spelling from its length and the characters before its last four (where
+ * `.../clip_01234.mp4` differs from its neighbours) without reading the whole text.
+ */
+function recentSlot(raw) {
+    const n = raw.length;
+    return ((n * 7 + raw.charCodeAt(n - 5) * 31 + raw.charCodeAt(n - 6) * 17 + raw.charCodeAt(n - 7)) &
+        (RECENT_SLOTS - 1));
+}
 class VideoRegistry {
     options;
     byKey = new Map();
@@ -62268,6 +62278,13 @@ class VideoRegistry {
      */
     byRaw = new Map();
     spelledAsKey = new DenseUint8();
+    /**
+     * The videos found lately, by a cheap hash of their spelling (`recentSlot`): rows of a few dozen
+     * videos interleaved find theirs here without hashing the whole text for the Map. The keys kept
+     * are the registry's own (detached) strings, so the cache pins no chunk of the file.
+     */
+    recentKey = new Array(RECENT_SLOTS).fill(null);
+    recentVideo = new Int32Array(RECENT_SLOTS);
     keys = [];
     splits = new DenseUint8();
     firstFile = new DenseInt32();
@@ -62301,12 +62318,18 @@ class VideoRegistry {
     }
     /** The video a raw spelling names, or -1 when the spelling is new. Runs on every row. */
     find(raw) {
+        const slot = recentSlot(raw);
+        if (this.recentKey[slot] === raw)
+            return this.recentVideo[slot];
         let video = this.byKey.get(raw);
         if (video === undefined || this.spelledAsKey.data[video] !== 1) {
             video = this.byRaw.get(raw);
             if (video === undefined)
                 return -1;
+            return video;
         }
+        this.recentKey[slot] = this.keys[video];
+        this.recentVideo[slot] = video;
         return video;
     }
     /** The video of a new spelling (detached from its chunk), registering the video if it is new. */

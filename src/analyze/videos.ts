@@ -42,6 +42,20 @@ export interface VideoOptions {
   durations: Map<string, number> | null
 }
 
+const RECENT_SLOTS = 256
+
+/**
+ * A slot for a video spelling from its length and the characters before its last four (where
+ * `.../clip_01234.mp4` differs from its neighbours) without reading the whole text.
+ */
+function recentSlot(raw: string): number {
+  const n = raw.length
+  return (
+    (n * 7 + raw.charCodeAt(n - 5) * 31 + raw.charCodeAt(n - 6) * 17 + raw.charCodeAt(n - 7)) &
+    (RECENT_SLOTS - 1)
+  )
+}
+
 export class VideoRegistry {
   private byKey = new Map<string, number>()
   /**
@@ -51,6 +65,13 @@ export class VideoRegistry {
    */
   private byRaw = new Map<string, number>()
   private spelledAsKey = new DenseUint8()
+  /**
+   * The videos found lately, by a cheap hash of their spelling (`recentSlot`): rows of a few dozen
+   * videos interleaved find theirs here without hashing the whole text for the Map. The keys kept
+   * are the registry's own (detached) strings, so the cache pins no chunk of the file.
+   */
+  private recentKey: (string | null)[] = new Array<string | null>(RECENT_SLOTS).fill(null)
+  private recentVideo = new Int32Array(RECENT_SLOTS)
   readonly keys: string[] = []
   readonly splits = new DenseUint8()
   private firstFile = new DenseInt32()
@@ -90,11 +111,16 @@ export class VideoRegistry {
 
   /** The video a raw spelling names, or -1 when the spelling is new. Runs on every row. */
   find(raw: string): number {
+    const slot = recentSlot(raw)
+    if (this.recentKey[slot] === raw) return this.recentVideo[slot]!
     let video = this.byKey.get(raw)
     if (video === undefined || this.spelledAsKey.data[video] !== 1) {
       video = this.byRaw.get(raw)
       if (video === undefined) return -1
+      return video
     }
+    this.recentKey[slot] = this.keys[video]!
+    this.recentVideo[slot] = video
     return video
   }
 

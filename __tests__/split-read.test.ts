@@ -13,6 +13,7 @@ import { readDatasetPart } from '../src/gate/dataset-part.js'
 import { GitRevisionSource } from '../src/read/git-source.js'
 import { git } from './fixtures/hostile/action-run.js'
 import type { ParallelReading } from '../src/gate/request.js'
+import { floorJobKey, jobFloor, type FloorJob } from '../src/analyze/stats/permutation-floor.js'
 import { WorkingTreeSource } from '../src/read/source.js'
 import type { GateReport } from '../src/model.js'
 // @ts-expect-error: a plain ES module script without types
@@ -36,9 +37,16 @@ interface Outcome {
 
 /** In this thread: the part is read at once, as a worker would, and kept or cancelled. */
 function inThread(
-  fail = false
-): ParallelReading & { parts: number; cancelled: number; bases: number } {
+  fail = false,
+  floorsOf: (jobs: FloorJob[]) => number[] | null = jobs => jobs.map(jobFloor)
+): ParallelReading & { parts: number; cancelled: number; bases: number; floorJobs: FloorJob[][] } {
   const reading = {
+    floorJobs: [] as FloorJob[][],
+    noiseFloors(jobs: FloorJob[]) {
+      reading.floorJobs.push(jobs)
+      const floors = fail ? null : floorsOf(structuredClone(jobs))
+      return { result: Promise.resolve(structuredClone(floors)), cancel: () => {} }
+    },
     minBytes: 1,
     parts: 0,
     cancelled: 0,
@@ -307,6 +315,53 @@ describe('a file read in two halves', () => {
     expect(limited.report).toContain('max-rows')
     const failed = await both(root, { fail: true })
     expectSame(failed, { parts: 1, taken: 0 })
+  })
+})
+
+describe('noise floors computed in the other thread during the second pass', () => {
+  const distances = (report: GateReport) => report.datasets[0]!.metrics.splitDistance
+
+  it('are the floors the judge asks for, and the report is the one the main thread alone gives', async () => {
+    const root = await generated('current', 20_000) // 400 classes: 400,000 draws per floor
+    const whole = await run(root)
+    const parallel = inThread()
+    const report = await run(root, { parallel })
+    expect(JSON.stringify(report)).toBe(JSON.stringify(whole))
+    expect(parallel.floorJobs).toHaveLength(1)
+    expect(parallel.floorJobs[0]!.map(floorJobKey)).toHaveLength(distances(whole).length)
+
+    // Floors the judge could only have taken from the other thread: each job's own number.
+    const marked = inThread(false, jobs => jobs.map((_, i) => 0.25 + i / 8))
+    const taken = distances(await run(root, { parallel: marked }))
+    expect(taken.map(d => d.noiseFloor)).toEqual(taken.map((_, i) => 0.25 + i / 8))
+    expect(taken.map(d => d.noiseFloor)).not.toEqual(distances(whole).map(d => d.noiseFloor))
+  })
+
+  it('are computed in the main thread when the other thread fails or gives something else', async () => {
+    const root = await generated('current', 20_000)
+    const whole = JSON.stringify(await run(root))
+    for (const floorsOf of [() => null, () => [0.5]]) {
+      const parallel = inThread(false, floorsOf)
+      expect(JSON.stringify(await run(root, { parallel }))).toBe(whole)
+      expect(parallel.floorJobs).toHaveLength(1)
+    }
+  })
+
+  it('are not sent to another thread when they are cheap or the dataset is small', async () => {
+    const few = await makeRepo({
+      'rows.csv': Array.from(
+        { length: 400 },
+        (_, i) => `${i % 4 === 0 ? 'test' : 'training'},gs://b/v${i}.mp4,c${i % 3},0,1`
+      ).join('\n')
+    })
+    const parallel = inThread()
+    await run(few, { parallel })
+    expect(parallel.floorJobs).toHaveLength(0)
+
+    const root = await generated('current', 20_000)
+    const small = { ...inThread(), minBytes: 1 << 30 }
+    await run(root, { parallel: small })
+    expect(small.floorJobs).toHaveLength(0)
   })
 })
 

@@ -21,12 +21,13 @@ import { bundleBuilt, CLI_BUNDLE, DIST, runNode } from './fixtures/hostile/bundl
 import { git, makeWorkspace, runAction, type ActionRun } from './fixtures/hostile/action-run.js'
 import { FakeGitHub } from './helpers/fake-github.js'
 // @ts-expect-error: a plain ES module script without types
-import { generateAva } from '../scripts/bench-generate.mjs'
+import { generate, generateAva } from '../scripts/bench-generate.mjs'
 
 const built =
   bundleBuilt(CLI_BUNDLE, 'split-thread') &&
   existsSync(join(DIST, 'worker.js')) &&
-  existsSync(join(DIST, 'base-worker.js'))
+  existsSync(join(DIST, 'base-worker.js')) &&
+  existsSync(join(DIST, 'floor-worker.js'))
 const cores = availableParallelism()
 const made: string[] = []
 afterAll(() => {
@@ -118,6 +119,22 @@ suite('a dataset read with a worker thread', () => {
     const single = await check(bundle, root, { DATASET_GATE_THREADS: '1' }, ['--base', 'main'])
     expect(threaded).toBe(single)
     expect(JSON.parse(threaded).baseRef).toBeDefined()
+  })
+
+  it('computes the noise floors of 400 classes in a worker, with the same report', async () => {
+    const root = temporary('gate-split-floors-')
+    mkdirSync(join(root, 'data'))
+    generate(30_000, join(root, 'data', 'rows.csv'), 15)
+    const marker = join(root, 'worker-ran')
+    const bundle = bundleWithWorker(marking(marker, 'ran'), 'floor-worker.js')
+    const env = { DATASET_GATE_SPLIT_BYTES: '1024' }
+    const threaded = await check(bundle, root, env)
+    expect(readFileSync(marker, 'utf8')).toBe('ran\n')
+    const single = await check(bundle, root, { DATASET_GATE_THREADS: '1' })
+    expect(threaded).toBe(single)
+    expect(JSON.parse(threaded).datasets[0].metrics.splitDistance.length).toBeGreaterThan(0)
+    const failing = bundleWithWorker(`throw new Error('the worker broke')`, 'floor-worker.js')
+    expect(await check(failing, root, env)).toBe(single)
   })
 
   it('reads on by itself when the worker fails', async () => {

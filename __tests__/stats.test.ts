@@ -6,7 +6,12 @@ import {
   cramersV
 } from '../src/analyze/stats/contingency.js'
 import { jsDistance, jsDivergence, lInfinity } from '../src/analyze/stats/divergence.js'
-import { jsPermutationFloor } from '../src/analyze/stats/permutation-floor.js'
+import {
+  floorJobDraws,
+  floorJobKey,
+  jobFloor,
+  jsPermutationFloor
+} from '../src/analyze/stats/permutation-floor.js'
 import { mulberry32 } from '../src/analyze/stats/sampling.js'
 import { chiSquareSurvival, logChiSquareSurvival, logGamma } from '../src/analyze/stats/special.js'
 import {
@@ -661,5 +666,35 @@ describe('jsPermutationFloor', () => {
     expect(floor).toBeLessThan(0.05)
     // ~150 ms of CPU in plain Node; this only guards against a cost that grows with the counts.
     expect(elapsed).toBeLessThan(10_000)
+  })
+})
+
+describe('noise-floor jobs (computed ahead in another thread)', () => {
+  it('cost the draws of the default trials over the classes present', () => {
+    const job = (classes: number, empty = 0) => ({
+      a: [...Array.from({ length: classes }, (_, i) => i + 1), ...Array<number>(empty).fill(0)],
+      b: [...Array.from({ length: classes }, () => 3), ...Array<number>(empty).fill(0)],
+      quantile: 0.999
+    })
+    expect(floorJobDraws(job(400, 10))).toBe(400 * 1000)
+    expect(floorJobDraws(job(2000))).toBe(2000 * 500)
+    expect(floorJobDraws(job(10000))).toBe(10000 * 200)
+    expect(floorJobDraws(job(1, 5))).toBe(0)
+  })
+
+  it('give the floor jsPermutationFloor gives, and are told apart by counts and quantile', () => {
+    const a = [30, 5, 0, 12]
+    const b = [8, 2, 0, 6]
+    expect(jobFloor({ a, b, quantile: 0.99 })).toBe(jsPermutationFloor(a, b, { quantile: 0.99 }))
+    const keys = new Set([
+      floorJobKey({ a, b, quantile: 0.99 }),
+      floorJobKey({ a, b, quantile: 0.999 }),
+      floorJobKey({ a: b, b: a, quantile: 0.99 }),
+      floorJobKey({ a: [30, 5, 0, 13], b, quantile: 0.99 })
+    ])
+    expect(keys.size).toBe(4)
+    expect(floorJobKey({ a: [...a], b: [...b], quantile: 0.99 })).toBe(
+      floorJobKey({ a, b, quantile: 0.99 })
+    )
   })
 })

@@ -24138,6 +24138,14 @@ function buildTally(accumulator, groupPatternConfigured, multi, metadata) {
     };
 }
 /**
+ * The splits as the tally will have them, without the videos per class (all 0): their per-class
+ * segment counts are final after the first pass, so the split distances' inputs are known then.
+ */
+function splitsBeforeTally(accumulator) {
+    const noVideos = new Float64Array(accumulator.labels.length * 4);
+    return summarizeSplits(accumulator, noVideos, new Map()).splits;
+}
+/**
  * One walk over the (video, label) pairs: videos per class and split, videos per class, and how
  * many videos carry one label or more.
  */
@@ -35499,480 +35507,6 @@ function formatBytes(bytes) {
     return `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/gate/split-dataset.ts
-/**
- * A large dataset read in two parts at once: the main thread reads its files up to a line break
- * at 55% of their bytes while a worker (dataset-part.ts) reads from there to the end (the rest of
- * that file, then the files after it). Where the main thread's reading reaches that point, it
- * takes the worker's part and absorbs it, in order, into its own accumulator and findings.
- *
- * The report is the one a reading in one piece gives, byte for byte, or the part is not used and
- * the main thread reads on by itself: when the split point turns out not to be a record boundary
- * (a quoted line break before it), when a `"` before it would have changed how the part was read,
- * when either reading stopped (a byte problem, a syntax error), was refused or hit a row limit,
- * when the files were not begun as foreseen, or when the worker failed.
- */
-
-/**
- * Where the worker's part starts, as a share of the bytes: past the middle, because the worker
- * starts later (its thread, and a count of the lines before its part) and reads more slowly while
- * both run; measured on the benchmark's files, the two finish closest together here.
- */
-const SPLIT_SHARE = 0.55;
-/** Starts the worker on the rest of the dataset, or null when it is read in one piece. */
-async function splitDataset(pass, files) {
-    const { parallel, partSettings } = pass;
-    const root = pass.source.workingTreeRoot?.();
-    if (!parallel || !partSettings || root === undefined || files.length === 0)
-        return null;
-    const plan = await foresee(pass, files);
-    const total = plan.reduce((sum, file) => sum + file.size, 0);
-    if (total < parallel.minBytes)
-        return null;
-    const at = await splitPointOf(pass, files, plan, total * SPLIT_SHARE);
-    if (at === null)
-        return null;
-    const { index, startByte } = at;
-    const begun = (end) => files.slice(0, end).filter((_, i) => plan[i].begun);
-    // max-dataset-bytes left for the part's whole files: after the file it starts inside of.
-    const bytesLeft = plan[index].bytesBefore - (startByte > 0 ? plan[index].size : 0);
-    const request = {
-        ...partSettings,
-        root,
-        filePaths: [...pass.accumulator.files, ...begun(index).map(f => f.path)],
-        first: null,
-        files: files.slice(startByte > 0 ? index + 1 : index),
-        budget: { bytes: bytesLeft, rows: pass.budget.rows },
-        maxLineBytes: pass.settings['resource-limit'].options['max-line-bytes']
-    };
-    if (startByte > 0) {
-        // An upper bound (the file's own limit is known once the files before it are read): the
-        // taking checks the rows against it.
-        const maxRows = Math.min(pass.settings['resource-limit'].options['max-rows'], pass.budget.rows);
-        request.first = { file: files[index], startByte, maxRows };
-    }
-    const worker = parallel.read(request);
-    let taken = null;
-    const expectedFiles = [...request.filePaths, ...(request.first ? [request.first.file.path] : [])];
-    /** Takes the part if it continues the main thread's reading exactly. */
-    const take = async (first) => {
-        const part = await worker.result;
-        if (!part || !part.complete || !sameList(pass.accumulator.files, expectedFiles))
-            return false;
-        if (pass.budget.bytes !== bytesLeft)
-            return false;
-        if (first && (!part.first || !continues(part.first, first)))
-            return false;
-        const firstRows = first ? first.reader.rows + part.first.rows : 0;
-        const wholeRows = rowsWithinLimits(part.files, pass.budget.rows - firstRows, pass);
-        if (wholeRows === null)
-            return false;
-        pass.accumulator.absorb(part.accumulator);
-        pass.sink.absorb(part.findings);
-        if (first)
-            first.reader.rows += part.first.rows;
-        pass.budget.rows -= wholeRows;
-        taken = part;
-        return true;
-    };
-    return {
-        inside: startByte > 0 ? index : -1,
-        before: startByte > 0 ? -1 : index,
-        point: (reader, limits) => ({
-            byte: startByte,
-            decide: async (boundary) => {
-                if (boundary !== null && !limits.rowsLimited() && !reader.fatal)
-                    return take({ reader, boundary, maxRows: limits.maxRows });
-                worker.cancel(); // not a place to split: no need to wait for the worker
-                return false;
-            }
-        }),
-        takeBefore: () => take(null),
-        firstRead: () => {
-            const first = taken?.first;
-            return first ? { ...first.read, bytes: startByte + first.read.bytes } : null;
-        },
-        wholeFiles: () => taken?.files.filter(f => f !== null) ?? null,
-        done: () => {
-            if (taken === null)
-                worker.cancel();
-        }
-    };
-}
-/** Whether the part of the file continues the main thread's reading of it exactly. */
-function continues(part, main) {
-    const { reader, boundary } = main;
-    return (part.startLine === boundary.lines &&
-        // A stop (a byte problem, a syntax error, a long line) falls, and the lines before it are
-        // read, depending on where reading began.
-        part.read.stop === null &&
-        !(boundary.quotesSeen && part.read.quoteStateMattered) &&
-        !part.rowsLimited &&
-        reader.rows + part.rows <= main.maxRows &&
-        // A file without data rows gets a finding after its reading; none must follow the part's.
-        reader.rows + part.rows > 0 &&
-        part.fatal === null &&
-        part.format === reader.format);
-}
-/**
- * The rows of the whole files read by the part, when one reading would have read them all too:
- * none past max-rows or what is left of max-dataset-rows (`left` before the first); else null.
- */
-function rowsWithinLimits(files, left, pass) {
-    const fileLimit = pass.settings['resource-limit'].options['max-rows'];
-    let rows = 0;
-    for (const file of files) {
-        if (file === null)
-            continue;
-        if (file.rows > Math.min(fileLimit, left - rows))
-            return null;
-        rows += file.rows;
-    }
-    return rows;
-}
-/** Which files the first pass will read, and the byte budget before each, as readDataFile checks. */
-async function foresee(pass, files) {
-    const maxFileBytes = pass.settings['resource-limit'].options['max-file-bytes'];
-    let budget = pass.budget.bytes;
-    const foreseen = [];
-    for (const file of files) {
-        const info = await pass.source.stat(file.path);
-        const size = 'size' in info ? info.size : -1;
-        const read = size >= 0 && size <= maxFileBytes && size <= budget;
-        foreseen.push({ size: read ? size : 0, begun: read && size > 0, bytesBefore: budget });
-        if (read)
-            budget -= size;
-    }
-    return foreseen;
-}
-/**
- * The file in which the part starts and its start byte (just after a line break at or after the
- * target), or a file the part reads from its start (start byte 0); null when there is none.
- */
-async function splitPointOf(pass, files, plan, target) {
-    let before = 0;
-    for (let index = 0; index < files.length; index++) {
-        const { size, begun } = plan[index];
-        if (before + size > target && begun) {
-            const path = pass.source.localPath?.(files[index].path) ?? null;
-            const startByte = path === null ? null : await lineBreakAfter(path, target - before, size);
-            if (startByte !== null)
-                return { index, startByte };
-            // No line break there: the part starts with the next file that will be read.
-            const next = plan.findIndex((file, i) => i > index && file.begun);
-            return next === -1 ? null : { index: next, startByte: 0 };
-        }
-        before += size;
-    }
-    return null;
-}
-/** The offset just after the first line break at or after `offset`, or null. */
-async function lineBreakAfter(path, offset, size) {
-    const from = Math.floor(offset);
-    const handle = await (0,promises_namespaceObject.open)(path, 'r').catch(() => null);
-    if (handle === null)
-        return null;
-    try {
-        const window = Buffer.alloc(Math.min(1 << 16, size - from));
-        const { bytesRead } = await handle.read(window, 0, window.length, from);
-        const at = window.subarray(0, bytesRead).indexOf(10);
-        return at === -1 || from + at + 1 >= size ? null : from + at + 1;
-    }
-    catch {
-        return null;
-    }
-    finally {
-        await handle.close();
-    }
-}
-function sameList(a, b) {
-    return a.length === b.length && a.every((value, i) => value === b[i]);
-}
-
-;// CONCATENATED MODULE: ./src/read/problems.ts
-/** A sink for a pass whose problems were reported already (the engine's second pass). */
-const ignoreRowProblems = {
-    report() { },
-    enabled: () => false
-};
-
-;// CONCATENATED MODULE: ./src/read/line-filter.ts
-/** The union of two ascending line lists, ascending. */
-function mergeLines(a, b) {
-    if (a.length === 0)
-        return b;
-    const out = new Uint32Array(a.length + b.length);
-    let i = 0;
-    let j = 0;
-    let n = 0;
-    while (i < a.length || j < b.length) {
-        const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
-        if (n === 0 || out[n - 1] !== next)
-            out[n++] = next;
-    }
-    return out.subarray(0, n);
-}
-/** `reader`, wanting only its first record (format detection, a header) and `lines` (ascending). */
-function onlyLines(reader, lines) {
-    let started = false;
-    let next = 0;
-    return {
-        record(fields, line) {
-            started = true;
-            reader.record(fields, line);
-        },
-        blank(line) {
-            reader.blank(line);
-        },
-        wants(line) {
-            if (!started)
-                return true;
-            while (next < lines.length && lines[next] < line)
-                next++;
-            return next < lines.length && lines[next] === line;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/gate/second-pass.ts
-/**
- * What needs the rows again after the first pass (confirmed duplicates, segment-level multi-label
- * facts), in one more read of the files that need it.
- */
-
-
-
-
-
-
-
-
-
-/** Videos carrying more than one label (counters per video: a list each would cost ~200 bytes). */
-function multiLabelVideos(accumulator) {
-    const labelCounts = new Uint32Array(accumulator.videoKeys.length);
-    accumulator.pairs.forEach(key => labelCounts[DatasetAccumulator.pairVideo(key)]++);
-    const multi = new Set();
-    for (let video = 0; video < labelCounts.length; video++)
-        if (labelCounts[video] > 1)
-            multi.add(video);
-    return multi;
-}
-/**
- * What needs the rows again after the first pass, in one more read of the files:
- *
- * - Duplicate candidates are confirmed: the rows on their lines are parsed again and grouped by
- *   their exact (split, video, label, start, end). Only the candidates' files are read.
- * - Segment-level multi-label facts need every segment of a multi-label video. The first pass
- *   measured them for every video whose rows are together (analyze/intervals.ts); the others
- *   ("scattered", or all of them after an incomplete first pass) are read again here, into
- *   storage sized once by the first pass's count of their segments.
- *
- * When the first pass read every file to its end, the lines needed (the candidates', and those of
- * the rows tagged like a multi-label video) are known, and every other line is skipped unsplit.
- */
-async function secondPass(source, plan, accumulator, needs) {
-    const runs = needs.multiVideos === null ? null : accumulator.segmentRuns();
-    const split = needs.multiVideos && splitMeasured(needs.multiVideos, runs, needs.completeFirstPass);
-    const multi = split ? split.scattered : null;
-    const wantMulti = multi !== null && multi.size > 0;
-    if (!wantMulti && needs.candidates.length === 0) {
-        accumulator.releaseRows();
-        return { duplicates: [], multi: split ? split.measured : null };
-    }
-    const collector = new SecondPassCollector(accumulator, needs.candidates, wantMulti ? multi : null);
-    collector.runs = runs;
-    const multiLines = wantMulti && needs.completeFirstPass ? accumulator.linesOfVideos(multi) : null;
-    accumulator.releaseRows(); // candidates and lines are taken: the row columns are not needed any more
-    const confirmed = await rereadFiles(source, plan, collector, multiLines);
-    const duplicates = confirmDuplicates(accumulator, needs.candidates, collector, confirmed);
-    return { duplicates, multi: split ? measureMultiLabel(collector.segments, split.measured) : null };
-}
-/**
- * The multi-label videos the first pass measured (their facts, summed) and the others, which the
- * second pass reads again: those whose rows are scattered, or all after an incomplete first pass.
- */
-function splitMeasured(multi, runs, complete) {
-    const measured = { segments: 0, overlappingVideos: 0 };
-    if (runs === null || !complete)
-        return { measured, scattered: multi };
-    const scattered = new Set();
-    for (const video of multi) {
-        if (!runs.measured(video)) {
-            scattered.add(video);
-            continue;
-        }
-        const facts = runs.factsOf(video);
-        measured.segments += facts.shared;
-        if (facts.overlap)
-            measured.overlappingVideos++;
-    }
-    return { measured, scattered };
-}
-/**
- * Collects, from the rows read again, the exact identity of each duplicate candidate and every
- * segment of the multi-label videos.
- */
-class SecondPassCollector {
-    accumulator;
-    multi;
-    /** Video -> its segments, in storage sized by the first pass's count. */
-    segments = new Map();
-    /** The first pass's segment counts per video (null when it did not measure). */
-    runs = null;
-    /** Exact row identity (numeric ids) -> the candidate rows that have it. */
-    rowsByIdentity = new Map();
-    /** Per first-pass file: the candidate lines. */
-    candidateLines;
-    /** The accumulator's index of the file being read, -1 when the first pass did not read it. */
-    readFile = -1;
-    constructor(accumulator, candidates, multi) {
-        this.accumulator = accumulator;
-        this.multi = multi;
-        this.candidateLines = accumulator.files.map(() => new Set());
-        for (const group of candidates)
-            for (const row of group)
-                this.candidateLines[row.file].add(row.line);
-    }
-    get wantsMulti() {
-        return this.multi !== null;
-    }
-    addSegment(video, label, start, end) {
-        let list = this.segments.get(video);
-        if (!list) {
-            list = segmentColumns(Math.max(1, this.runs?.segmentsOf(video) ?? 16));
-            this.segments.set(video, list);
-        }
-        else if (list.count === list.labels.length) {
-            // More segments than the first pass counted (it did not read every row): grow.
-            const bigger = segmentColumns(list.count * 2);
-            bigger.labels.set(list.labels);
-            bigger.starts.set(list.starts);
-            bigger.ends.set(list.ends);
-            bigger.count = list.count;
-            this.segments.set(video, (list = bigger));
-        }
-        const n = list.count++;
-        list.labels[n] = label;
-        list.starts[n] = start;
-        list.ends[n] = end;
-    }
-    addRow(_file, line, split, uri, label, start, end) {
-        if (label.length === 0)
-            return;
-        const video = this.accumulator.videoId(uri);
-        if (video === undefined)
-            return;
-        const inMulti = this.multi !== null && this.multi.has(video);
-        const candidate = this.readFile !== -1 && this.candidateLines[this.readFile].has(line);
-        if (!inMulti && !candidate)
-            return;
-        const labelId = this.accumulator.labelId(label);
-        const s = parseSeconds(start);
-        const e = isInf(end) ? { ok: true, value: Infinity } : parseSeconds(end);
-        if (labelId === undefined || !s.ok || !e.ok || s.value >= e.value)
-            return;
-        if (inMulti)
-            this.addSegment(video, labelId, s.value, e.value);
-        if (candidate) {
-            const identity = `${split}:${video}:${labelId}:${s.value}:${e.value}`;
-            const rows = this.rowsByIdentity.get(identity);
-            if (rows)
-                rows.push({ file: this.readFile, line });
-            else
-                this.rowsByIdentity.set(identity, [{ file: this.readFile, line }]);
-        }
-    }
-}
-/**
- * Reads again the files that hold candidates (or every file, for the multi-label facts), only
- * the lines needed when they are known. Returns the first-pass files whose candidates were read.
- */
-async function rereadFiles(source, plan, collector, multiLines) {
-    const { candidateLines } = collector;
-    const firstPassFiles = collector.accumulator.files;
-    const confirmed = new Set();
-    let next = 0; // plan files in order; the first pass read a subsequence of them
-    for (const [index, file] of plan.files.entries()) {
-        collector.readFile = -1;
-        if (next < firstPassFiles.length && firstPassFiles[next] === file.path)
-            collector.readFile = next++;
-        const own = collector.readFile !== -1 ? candidateLines[collector.readFile] : null;
-        if (!collector.wantsMulti && (own === null || own.size === 0))
-            continue;
-        const info = await source.stat(file.path);
-        if (!('size' in info) || info.size === 0)
-            continue;
-        // Lines to read: all of them for the multi-label facts after an incomplete first pass.
-        let lines = null;
-        if (own !== null && (!collector.wantsMulti || multiLines)) {
-            const sorted = Uint32Array.from(own).sort();
-            lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]) : sorted;
-        }
-        const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems);
-        await readRecords(transientChunks(source, file.path), lines ? onlyLines(reader, lines) : reader, {
-            mode: recordMode(file.format),
-            maxLineBytes: 1 << 24
-        });
-        if (collector.readFile !== -1)
-            confirmed.add(collector.readFile);
-    }
-    return confirmed;
-}
-/**
- * Confirmed duplicates: rows with one exact identity. Candidates in a file that could not be read
- * again keep their first-pass grouping (same hash and video tag).
- */
-function confirmDuplicates(accumulator, candidates, collector, confirmed) {
-    // The numeric identity made of names, hashed: the same on the base and the head.
-    const stableIdentity = (identity) => {
-        const [split, video, label, start, end] = identity.split(':');
-        const named = [
-            split,
-            accumulator.videoKeys[Number(video)],
-            accumulator.labels[Number(label)],
-            start,
-            end
-        ];
-        return hashIdentity(named.join('\u0000')).toString(36);
-    };
-    const duplicates = [];
-    const trusted = new Set();
-    for (const group of candidates) {
-        if (group.every(row => confirmed.has(row.file)))
-            continue;
-        duplicates.push({ rows: group, identity: `unconfirmed:${accumulator.files[group[0].file]}` });
-        for (const row of group)
-            trusted.add(`${row.file}:${row.line}`);
-    }
-    for (const [identity, rows] of collector.rowsByIdentity) {
-        const left = trusted.size > 0 ? rows.filter(r => !trusted.has(`${r.file}:${r.line}`)) : rows;
-        if (left.length > 1)
-            duplicates.push({ rows: left, identity: stableIdentity(identity) });
-    }
-    return duplicates.sort((x, y) => x.rows[0].file - y.rows[0].file || x.rows[0].line - y.rows[0].line);
-}
-function segmentColumns(size) {
-    return {
-        labels: new Int32Array(size),
-        starts: new Float64Array(size),
-        ends: new Float64Array(size),
-        count: 0
-    };
-}
-/** The facts of the videos read again, added to those the first pass measured. */
-function measureMultiLabel(segments, measured) {
-    let multiSegments = measured.segments;
-    let overlappingVideos = measured.overlappingVideos;
-    for (const list of segments.values()) {
-        const facts = measureSegments(list);
-        multiSegments += facts.shared;
-        if (facts.overlap)
-            overlappingVideos++;
-    }
-    return { segments: multiSegments, overlappingVideos };
-}
-
 ;// CONCATENATED MODULE: ./src/analyze/stats/special.ts
 /**
  * Special functions: ln Gamma, the chi-square upper tail (through the regularized incomplete gamma
@@ -36590,6 +36124,25 @@ function quantileOfSorted(sorted, q) {
  */
 const PERMUTATION_BUDGET = 1_000_000;
 const MIN_PERMUTATION_TRIALS = 200;
+function defaultTrials(classes) {
+    return Math.min(1000, Math.max(MIN_PERMUTATION_TRIALS, Math.floor(PERMUTATION_BUDGET / classes)));
+}
+/** The same text for the same counts and quantile: a job's floor is looked up by it. */
+function floorJobKey(job) {
+    return `${job.quantile}|${job.a.join(',')}|${job.b.join(',')}`;
+}
+/** About how many hypergeometric draws a job's floor takes at the default trials. */
+function floorJobDraws(job) {
+    let classes = 0;
+    for (let i = 0; i < job.a.length; i++)
+        if (job.a[i] + job.b[i] > 0)
+            classes++;
+    return classes < 2 ? 0 : classes * defaultTrials(classes);
+}
+/** A job's floor at the default trials and seed. */
+function jobFloor(job) {
+    return jsPermutationFloor(job.a, job.b, { quantile: job.quantile });
+}
 /**
  * The Jensen-Shannon distance that random assignment alone reaches between two splits with counts
  * `a` and `b` (same classes, same order): pool the items of both, re-split them at random into
@@ -36649,8 +36202,7 @@ function jsPermutationFloor(a, b, options = {}) {
     const classes = pooled.length;
     if (classes < 2)
         return 0;
-    const trials = options.trials ??
-        Math.min(1000, Math.max(MIN_PERMUTATION_TRIALS, Math.floor(PERMUTATION_BUDGET / classes)));
+    const trials = options.trials ?? defaultTrials(classes);
     const random = mulberry32(seed);
     const groupA = new Float64Array(classes);
     const groupB = new Float64Array(classes);
@@ -36701,11 +36253,41 @@ function measureImbalance(tally, classes, unit) {
     }
     return { ratio: most.n / least.n, most, least };
 }
-/** TRAIN against another split, over the segment counts of the classes either has. */
-function measureSplitDistance(train, other, otherName, noiseQuantile) {
+/** The splits measured against TRAIN: TEST and VALIDATION, where both have segments. */
+function splitDistancePairs(splits) {
+    const train = splits.TRAIN;
+    if (!train || train.segments === 0)
+        return [];
+    const pairs = [];
+    for (const otherName of ['TEST', 'VALIDATION']) {
+        const other = splits[otherName];
+        if (other && other.segments > 0)
+            pairs.push({ train, other, otherName });
+    }
+    return pairs;
+}
+/** The classes either split has (sorted) and their segment counts in each. */
+function classCounts(train, other) {
     const names = [...new Set([...Object.keys(train.classes), ...Object.keys(other.classes)])].sort(compareText);
     const a = names.map(n => train.classes[n]?.segments ?? 0);
     const b = names.map(n => other.classes[n]?.segments ?? 0);
+    return { names, a, b };
+}
+/** The noise floors `measureSplitDistance` will compute for these splits (to compute them ahead). */
+function splitDistanceFloorJobs(splits, noiseQuantile) {
+    return splitDistancePairs(splits).map(({ train, other }) => {
+        const { a, b } = classCounts(train, other);
+        return { a, b, quantile: noiseQuantile };
+    });
+}
+/**
+ * TRAIN against another split, over the segment counts of the classes either has. The noise floor
+ * is taken from `known` when it was computed ahead (the same counts and quantile give the same
+ * floor), else computed here.
+ */
+function measureSplitDistance(train, other, otherName, noiseQuantile, known = null) {
+    const { names, a, b } = classCounts(train, other);
+    const job = { a, b, quantile: noiseQuantile };
     const chi = chiSquareHomogeneity(a, b);
     const topShifts = names
         .map((name, i) => ({ class: name, a: a[i] / train.segments, b: b[i] / other.segments }))
@@ -36719,7 +36301,7 @@ function measureSplitDistance(train, other, otherName, noiseQuantile) {
         chiSquareP: chi.pValue,
         chiSquare: chi.statistic,
         degreesOfFreedom: chi.degreesOfFreedom,
-        noiseFloor: jsPermutationFloor(a, b, { quantile: noiseQuantile }),
+        noiseFloor: known?.get(floorJobKey(job)) ?? jobFloor(job),
         topShifts
     };
 }
@@ -36748,19 +36330,527 @@ function measureConfounder(attribute, byValue) {
     return { attribute, cramersV: Number.isFinite(v) ? v : 0, givesAway: givesAway.slice(0, 5) };
 }
 
+;// CONCATENATED MODULE: ./src/gate/noise-floors.ts
+
+
+
+/**
+ * Below this many hypergeometric draws (about 25 ms in the main thread) a thread costs about what
+ * it saves.
+ */
+const MIN_THREAD_DRAWS = 100_000;
+/**
+ * Starts the floors in a worker when it can pay off: threads are on, the dataset was large enough
+ * to be read in two parts (so the main thread has work to overlap), and the floors are costly.
+ */
+function startNoiseFloors(parallel, accumulator, settings, bytesRead) {
+    if (!parallel?.noiseFloors || bytesRead < parallel.minBytes)
+        return null;
+    const quantile = settings['split-distribution'].options['noise-quantile'];
+    const jobs = splitDistanceFloorJobs(splitsBeforeTally(accumulator), quantile);
+    const draws = jobs.reduce((sum, job) => sum + floorJobDraws(job), 0);
+    if (draws < MIN_THREAD_DRAWS)
+        return null;
+    const work = parallel.noiseFloors(jobs);
+    return {
+        async known() {
+            const floors = await work.result;
+            if (!floors || floors.length !== jobs.length)
+                return null;
+            return new Map(jobs.map((job, i) => [floorJobKey(job), floors[i]]));
+        },
+        cancel: () => work.cancel()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/split-dataset.ts
+/**
+ * A large dataset read in two parts at once: the main thread reads its files up to a line break
+ * at 55% of their bytes while a worker (dataset-part.ts) reads from there to the end (the rest of
+ * that file, then the files after it). Where the main thread's reading reaches that point, it
+ * takes the worker's part and absorbs it, in order, into its own accumulator and findings.
+ *
+ * The report is the one a reading in one piece gives, byte for byte, or the part is not used and
+ * the main thread reads on by itself: when the split point turns out not to be a record boundary
+ * (a quoted line break before it), when a `"` before it would have changed how the part was read,
+ * when either reading stopped (a byte problem, a syntax error), was refused or hit a row limit,
+ * when the files were not begun as foreseen, or when the worker failed.
+ */
+
+/**
+ * Where the worker's part starts, as a share of the bytes: past the middle, because the worker
+ * starts later (its thread, and a count of the lines before its part) and reads more slowly while
+ * both run; measured on the benchmark's files, the two finish closest together here.
+ */
+const SPLIT_SHARE = 0.55;
+/** Starts the worker on the rest of the dataset, or null when it is read in one piece. */
+async function splitDataset(pass, files) {
+    const { parallel, partSettings } = pass;
+    const root = pass.source.workingTreeRoot?.();
+    if (!parallel || !partSettings || root === undefined || files.length === 0)
+        return null;
+    const plan = await foresee(pass, files);
+    const total = plan.reduce((sum, file) => sum + file.size, 0);
+    if (total < parallel.minBytes)
+        return null;
+    const at = await splitPointOf(pass, files, plan, total * SPLIT_SHARE);
+    if (at === null)
+        return null;
+    const { index, startByte } = at;
+    const begun = (end) => files.slice(0, end).filter((_, i) => plan[i].begun);
+    // max-dataset-bytes left for the part's whole files: after the file it starts inside of.
+    const bytesLeft = plan[index].bytesBefore - (startByte > 0 ? plan[index].size : 0);
+    const request = {
+        ...partSettings,
+        root,
+        filePaths: [...pass.accumulator.files, ...begun(index).map(f => f.path)],
+        first: null,
+        files: files.slice(startByte > 0 ? index + 1 : index),
+        budget: { bytes: bytesLeft, rows: pass.budget.rows },
+        maxLineBytes: pass.settings['resource-limit'].options['max-line-bytes']
+    };
+    if (startByte > 0) {
+        // An upper bound (the file's own limit is known once the files before it are read): the
+        // taking checks the rows against it.
+        const maxRows = Math.min(pass.settings['resource-limit'].options['max-rows'], pass.budget.rows);
+        request.first = { file: files[index], startByte, maxRows };
+    }
+    const worker = parallel.read(request);
+    let taken = null;
+    const expectedFiles = [...request.filePaths, ...(request.first ? [request.first.file.path] : [])];
+    /** Takes the part if it continues the main thread's reading exactly. */
+    const take = async (first) => {
+        const part = await worker.result;
+        if (!part || !part.complete || !sameList(pass.accumulator.files, expectedFiles))
+            return false;
+        if (pass.budget.bytes !== bytesLeft)
+            return false;
+        if (first && (!part.first || !continues(part.first, first)))
+            return false;
+        const firstRows = first ? first.reader.rows + part.first.rows : 0;
+        const wholeRows = rowsWithinLimits(part.files, pass.budget.rows - firstRows, pass);
+        if (wholeRows === null)
+            return false;
+        pass.accumulator.absorb(part.accumulator);
+        pass.sink.absorb(part.findings);
+        if (first)
+            first.reader.rows += part.first.rows;
+        pass.budget.rows -= wholeRows;
+        taken = part;
+        return true;
+    };
+    return {
+        inside: startByte > 0 ? index : -1,
+        before: startByte > 0 ? -1 : index,
+        point: (reader, limits) => ({
+            byte: startByte,
+            decide: async (boundary) => {
+                if (boundary !== null && !limits.rowsLimited() && !reader.fatal)
+                    return take({ reader, boundary, maxRows: limits.maxRows });
+                worker.cancel(); // not a place to split: no need to wait for the worker
+                return false;
+            }
+        }),
+        takeBefore: () => take(null),
+        firstRead: () => {
+            const first = taken?.first;
+            return first ? { ...first.read, bytes: startByte + first.read.bytes } : null;
+        },
+        wholeFiles: () => taken?.files.filter(f => f !== null) ?? null,
+        done: () => {
+            if (taken === null)
+                worker.cancel();
+        }
+    };
+}
+/** Whether the part of the file continues the main thread's reading of it exactly. */
+function continues(part, main) {
+    const { reader, boundary } = main;
+    return (part.startLine === boundary.lines &&
+        // A stop (a byte problem, a syntax error, a long line) falls, and the lines before it are
+        // read, depending on where reading began.
+        part.read.stop === null &&
+        !(boundary.quotesSeen && part.read.quoteStateMattered) &&
+        !part.rowsLimited &&
+        reader.rows + part.rows <= main.maxRows &&
+        // A file without data rows gets a finding after its reading; none must follow the part's.
+        reader.rows + part.rows > 0 &&
+        part.fatal === null &&
+        part.format === reader.format);
+}
+/**
+ * The rows of the whole files read by the part, when one reading would have read them all too:
+ * none past max-rows or what is left of max-dataset-rows (`left` before the first); else null.
+ */
+function rowsWithinLimits(files, left, pass) {
+    const fileLimit = pass.settings['resource-limit'].options['max-rows'];
+    let rows = 0;
+    for (const file of files) {
+        if (file === null)
+            continue;
+        if (file.rows > Math.min(fileLimit, left - rows))
+            return null;
+        rows += file.rows;
+    }
+    return rows;
+}
+/** Which files the first pass will read, and the byte budget before each, as readDataFile checks. */
+async function foresee(pass, files) {
+    const maxFileBytes = pass.settings['resource-limit'].options['max-file-bytes'];
+    let budget = pass.budget.bytes;
+    const foreseen = [];
+    for (const file of files) {
+        const info = await pass.source.stat(file.path);
+        const size = 'size' in info ? info.size : -1;
+        const read = size >= 0 && size <= maxFileBytes && size <= budget;
+        foreseen.push({ size: read ? size : 0, begun: read && size > 0, bytesBefore: budget });
+        if (read)
+            budget -= size;
+    }
+    return foreseen;
+}
+/**
+ * The file in which the part starts and its start byte (just after a line break at or after the
+ * target), or a file the part reads from its start (start byte 0); null when there is none.
+ */
+async function splitPointOf(pass, files, plan, target) {
+    let before = 0;
+    for (let index = 0; index < files.length; index++) {
+        const { size, begun } = plan[index];
+        if (before + size > target && begun) {
+            const path = pass.source.localPath?.(files[index].path) ?? null;
+            const startByte = path === null ? null : await lineBreakAfter(path, target - before, size);
+            if (startByte !== null)
+                return { index, startByte };
+            // No line break there: the part starts with the next file that will be read.
+            const next = plan.findIndex((file, i) => i > index && file.begun);
+            return next === -1 ? null : { index: next, startByte: 0 };
+        }
+        before += size;
+    }
+    return null;
+}
+/** The offset just after the first line break at or after `offset`, or null. */
+async function lineBreakAfter(path, offset, size) {
+    const from = Math.floor(offset);
+    const handle = await (0,promises_namespaceObject.open)(path, 'r').catch(() => null);
+    if (handle === null)
+        return null;
+    try {
+        const window = Buffer.alloc(Math.min(1 << 16, size - from));
+        const { bytesRead } = await handle.read(window, 0, window.length, from);
+        const at = window.subarray(0, bytesRead).indexOf(10);
+        return at === -1 || from + at + 1 >= size ? null : from + at + 1;
+    }
+    catch {
+        return null;
+    }
+    finally {
+        await handle.close();
+    }
+}
+function sameList(a, b) {
+    return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+;// CONCATENATED MODULE: ./src/read/problems.ts
+/** A sink for a pass whose problems were reported already (the engine's second pass). */
+const ignoreRowProblems = {
+    report() { },
+    enabled: () => false
+};
+
+;// CONCATENATED MODULE: ./src/read/line-filter.ts
+/** The union of two ascending line lists, ascending. */
+function mergeLines(a, b) {
+    if (a.length === 0)
+        return b;
+    const out = new Uint32Array(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let n = 0;
+    while (i < a.length || j < b.length) {
+        const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+        if (n === 0 || out[n - 1] !== next)
+            out[n++] = next;
+    }
+    return out.subarray(0, n);
+}
+/** `reader`, wanting only its first record (format detection, a header) and `lines` (ascending). */
+function onlyLines(reader, lines) {
+    let started = false;
+    let next = 0;
+    return {
+        record(fields, line) {
+            started = true;
+            reader.record(fields, line);
+        },
+        blank(line) {
+            reader.blank(line);
+        },
+        wants(line) {
+            if (!started)
+                return true;
+            while (next < lines.length && lines[next] < line)
+                next++;
+            return next < lines.length && lines[next] === line;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/second-pass.ts
+/**
+ * What needs the rows again after the first pass (confirmed duplicates, segment-level multi-label
+ * facts), in one more read of the files that need it.
+ */
+
+
+
+
+
+
+
+
+
+/** Videos carrying more than one label (counters per video: a list each would cost ~200 bytes). */
+function multiLabelVideos(accumulator) {
+    const labelCounts = new Uint32Array(accumulator.videoKeys.length);
+    accumulator.pairs.forEach(key => labelCounts[DatasetAccumulator.pairVideo(key)]++);
+    const multi = new Set();
+    for (let video = 0; video < labelCounts.length; video++)
+        if (labelCounts[video] > 1)
+            multi.add(video);
+    return multi;
+}
+/**
+ * What needs the rows again after the first pass, in one more read of the files:
+ *
+ * - Duplicate candidates are confirmed: the rows on their lines are parsed again and grouped by
+ *   their exact (split, video, label, start, end). Only the candidates' files are read.
+ * - Segment-level multi-label facts need every segment of a multi-label video. The first pass
+ *   measured them for every video whose rows are together (analyze/intervals.ts); the others
+ *   ("scattered", or all of them after an incomplete first pass) are read again here, into
+ *   storage sized once by the first pass's count of their segments.
+ *
+ * When the first pass read every file to its end, the lines needed (the candidates', and those of
+ * the rows tagged like a multi-label video) are known, and every other line is skipped unsplit.
+ */
+async function secondPass(source, plan, accumulator, needs) {
+    const runs = needs.multiVideos === null ? null : accumulator.segmentRuns();
+    const split = needs.multiVideos && splitMeasured(needs.multiVideos, runs, needs.completeFirstPass);
+    const multi = split ? split.scattered : null;
+    const wantMulti = multi !== null && multi.size > 0;
+    if (!wantMulti && needs.candidates.length === 0) {
+        accumulator.releaseRows();
+        return { duplicates: [], multi: split ? split.measured : null };
+    }
+    const collector = new SecondPassCollector(accumulator, needs.candidates, wantMulti ? multi : null);
+    collector.runs = runs;
+    const multiLines = wantMulti && needs.completeFirstPass ? accumulator.linesOfVideos(multi) : null;
+    accumulator.releaseRows(); // candidates and lines are taken: the row columns are not needed any more
+    const confirmed = await rereadFiles(source, plan, collector, multiLines);
+    const duplicates = confirmDuplicates(accumulator, needs.candidates, collector, confirmed);
+    return { duplicates, multi: split ? measureMultiLabel(collector.segments, split.measured) : null };
+}
+/**
+ * The multi-label videos the first pass measured (their facts, summed) and the others, which the
+ * second pass reads again: those whose rows are scattered, or all after an incomplete first pass.
+ */
+function splitMeasured(multi, runs, complete) {
+    const measured = { segments: 0, overlappingVideos: 0 };
+    if (runs === null || !complete)
+        return { measured, scattered: multi };
+    const scattered = new Set();
+    for (const video of multi) {
+        if (!runs.measured(video)) {
+            scattered.add(video);
+            continue;
+        }
+        const facts = runs.factsOf(video);
+        measured.segments += facts.shared;
+        if (facts.overlap)
+            measured.overlappingVideos++;
+    }
+    return { measured, scattered };
+}
+/**
+ * Collects, from the rows read again, the exact identity of each duplicate candidate and every
+ * segment of the multi-label videos.
+ */
+class SecondPassCollector {
+    accumulator;
+    multi;
+    /** Video -> its segments, in storage sized by the first pass's count. */
+    segments = new Map();
+    /** The first pass's segment counts per video (null when it did not measure). */
+    runs = null;
+    /** Exact row identity (numeric ids) -> the candidate rows that have it. */
+    rowsByIdentity = new Map();
+    /** Per first-pass file: the candidate lines. */
+    candidateLines;
+    /** The accumulator's index of the file being read, -1 when the first pass did not read it. */
+    readFile = -1;
+    constructor(accumulator, candidates, multi) {
+        this.accumulator = accumulator;
+        this.multi = multi;
+        this.candidateLines = accumulator.files.map(() => new Set());
+        for (const group of candidates)
+            for (const row of group)
+                this.candidateLines[row.file].add(row.line);
+    }
+    get wantsMulti() {
+        return this.multi !== null;
+    }
+    addSegment(video, label, start, end) {
+        let list = this.segments.get(video);
+        if (!list) {
+            list = segmentColumns(Math.max(1, this.runs?.segmentsOf(video) ?? 16));
+            this.segments.set(video, list);
+        }
+        else if (list.count === list.labels.length) {
+            // More segments than the first pass counted (it did not read every row): grow.
+            const bigger = segmentColumns(list.count * 2);
+            bigger.labels.set(list.labels);
+            bigger.starts.set(list.starts);
+            bigger.ends.set(list.ends);
+            bigger.count = list.count;
+            this.segments.set(video, (list = bigger));
+        }
+        const n = list.count++;
+        list.labels[n] = label;
+        list.starts[n] = start;
+        list.ends[n] = end;
+    }
+    addRow(_file, line, split, uri, label, start, end) {
+        if (label.length === 0)
+            return;
+        const video = this.accumulator.videoId(uri);
+        if (video === undefined)
+            return;
+        const inMulti = this.multi !== null && this.multi.has(video);
+        const candidate = this.readFile !== -1 && this.candidateLines[this.readFile].has(line);
+        if (!inMulti && !candidate)
+            return;
+        const labelId = this.accumulator.labelId(label);
+        const s = parseSeconds(start);
+        const e = isInf(end) ? { ok: true, value: Infinity } : parseSeconds(end);
+        if (labelId === undefined || !s.ok || !e.ok || s.value >= e.value)
+            return;
+        if (inMulti)
+            this.addSegment(video, labelId, s.value, e.value);
+        if (candidate) {
+            const identity = `${split}:${video}:${labelId}:${s.value}:${e.value}`;
+            const rows = this.rowsByIdentity.get(identity);
+            if (rows)
+                rows.push({ file: this.readFile, line });
+            else
+                this.rowsByIdentity.set(identity, [{ file: this.readFile, line }]);
+        }
+    }
+}
+/**
+ * Reads again the files that hold candidates (or every file, for the multi-label facts), only
+ * the lines needed when they are known. Returns the first-pass files whose candidates were read.
+ */
+async function rereadFiles(source, plan, collector, multiLines) {
+    const { candidateLines } = collector;
+    const firstPassFiles = collector.accumulator.files;
+    const confirmed = new Set();
+    let next = 0; // plan files in order; the first pass read a subsequence of them
+    for (const [index, file] of plan.files.entries()) {
+        collector.readFile = -1;
+        if (next < firstPassFiles.length && firstPassFiles[next] === file.path)
+            collector.readFile = next++;
+        const own = collector.readFile !== -1 ? candidateLines[collector.readFile] : null;
+        if (!collector.wantsMulti && (own === null || own.size === 0))
+            continue;
+        const info = await source.stat(file.path);
+        if (!('size' in info) || info.size === 0)
+            continue;
+        // Lines to read: all of them for the multi-label facts after an incomplete first pass.
+        let lines = null;
+        if (own !== null && (!collector.wantsMulti || multiLines)) {
+            const sorted = Uint32Array.from(own).sort();
+            lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]) : sorted;
+        }
+        const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems);
+        await readRecords(transientChunks(source, file.path), lines ? onlyLines(reader, lines) : reader, {
+            mode: recordMode(file.format),
+            maxLineBytes: 1 << 24
+        });
+        if (collector.readFile !== -1)
+            confirmed.add(collector.readFile);
+    }
+    return confirmed;
+}
+/**
+ * Confirmed duplicates: rows with one exact identity. Candidates in a file that could not be read
+ * again keep their first-pass grouping (same hash and video tag).
+ */
+function confirmDuplicates(accumulator, candidates, collector, confirmed) {
+    // The numeric identity made of names, hashed: the same on the base and the head.
+    const stableIdentity = (identity) => {
+        const [split, video, label, start, end] = identity.split(':');
+        const named = [
+            split,
+            accumulator.videoKeys[Number(video)],
+            accumulator.labels[Number(label)],
+            start,
+            end
+        ];
+        return hashIdentity(named.join('\u0000')).toString(36);
+    };
+    const duplicates = [];
+    const trusted = new Set();
+    for (const group of candidates) {
+        if (group.every(row => confirmed.has(row.file)))
+            continue;
+        duplicates.push({ rows: group, identity: `unconfirmed:${accumulator.files[group[0].file]}` });
+        for (const row of group)
+            trusted.add(`${row.file}:${row.line}`);
+    }
+    for (const [identity, rows] of collector.rowsByIdentity) {
+        const left = trusted.size > 0 ? rows.filter(r => !trusted.has(`${r.file}:${r.line}`)) : rows;
+        if (left.length > 1)
+            duplicates.push({ rows: left, identity: stableIdentity(identity) });
+    }
+    return duplicates.sort((x, y) => x.rows[0].file - y.rows[0].file || x.rows[0].line - y.rows[0].line);
+}
+function segmentColumns(size) {
+    return {
+        labels: new Int32Array(size),
+        starts: new Float64Array(size),
+        ends: new Float64Array(size),
+        count: 0
+    };
+}
+/** The facts of the videos read again, added to those the first pass measured. */
+function measureMultiLabel(segments, measured) {
+    let multiSegments = measured.segments;
+    let overlappingVideos = measured.overlappingVideos;
+    for (const list of segments.values()) {
+        const facts = measureSegments(list);
+        multiSegments += facts.shared;
+        if (facts.overlap)
+            overlappingVideos++;
+    }
+    return { segments: multiSegments, overlappingVideos };
+}
+
 ;// CONCATENATED MODULE: ./src/judge/dataset-rules.ts
 
 
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 /** One quoting style for names in messages: `class "run"`, `video "gs://b/a.mp4"`. */
 const named = (kind, name) => `${kind} "${clip(name, 80)}"`;
-function judgeDataset(tally, settings, sink) {
+/** `knownFloors`: split-distance noise floors computed ahead (gate/noise-floors.ts), if any. */
+function judgeDataset(tally, settings, sink, knownFloors = null) {
     const classes = [...tally.classTotals.keys()].sort();
     const notes = [];
     checkClassCounts(tally, classes, settings, sink);
     const imbalanceRatio = checkImbalance(tally, classes, settings, sink);
     checkSplitCoverage(tally, classes, sink);
-    const splitDistance = checkSplitDistribution(tally, settings, sink);
+    const splitDistance = checkSplitDistribution(tally, settings, sink, knownFloors);
     checkSplitRatio(tally, settings, sink);
     checkLeaks(tally, settings, sink);
     checkGroupCoverage(tally, sink);
@@ -36888,17 +36978,12 @@ function checkSplitCoverage(tally, classes, sink) {
         }
     }
 }
-function checkSplitDistribution(tally, settings, sink) {
+function checkSplitDistribution(tally, settings, sink, knownFloors) {
     const options = settings['split-distribution'].options;
     const results = [];
-    const train = tally.splits.TRAIN;
-    if (!train)
-        return results;
-    for (const other of ['TEST', 'VALIDATION']) {
-        const summary = tally.splits[other];
-        if (!summary || summary.segments === 0 || train.segments === 0)
-            continue;
-        const result = measureSplitDistance(train, summary, other, options['noise-quantile']);
+    for (const { train, other: summary, otherName: other } of splitDistancePairs(tally.splits)) {
+        const quantile = options['noise-quantile'];
+        const result = measureSplitDistance(train, summary, other, quantile, knownFloors);
         const { jsDistance: distance, noiseFloor, topShifts } = result;
         const totalA = train.segments;
         const totalB = summary.segments;
@@ -37601,6 +37686,7 @@ async function readMetadata(source, path, videoKey, limits) {
 
 
 
+
 async function analyzeDataset(source, plan, config, options) {
     const settings = resolveRuleSettings(config, plan.spec ?? undefined);
     const sink = new FindingSink(settings, config.maxFindingsPerRule, {
@@ -37634,16 +37720,26 @@ async function analyzeDataset(source, plan, config, options) {
         partSettings: options.parallel ? partSettings(plan, settings, config, options, durations) : null
     });
     const files = await readDataFiles(pass, plan.files);
-    const second = await secondPass(source, plan, accumulator, {
-        candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
-        multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
-        completeFirstPass: pass.complete
-    });
-    const storageNotes = verification?.report(sink) ?? [];
-    reportDuplicates(accumulator, second.duplicates, sink);
-    reportRowLevelAggregates(accumulator, sink);
-    const tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata);
-    const judgement = judgeDataset(tally, settings, sink);
+    const bytesRead = files.reduce((sum, file) => sum + file.bytes, 0);
+    const floors = startNoiseFloors(options.parallel ?? null, accumulator, settings, bytesRead);
+    let judgement;
+    let tally;
+    let storageNotes;
+    try {
+        const second = await secondPass(source, plan, accumulator, {
+            candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
+            multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
+            completeFirstPass: pass.complete
+        });
+        storageNotes = verification?.report(sink) ?? [];
+        reportDuplicates(accumulator, second.duplicates, sink);
+        reportRowLevelAggregates(accumulator, sink);
+        tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata);
+        judgement = judgeDataset(tally, settings, sink, floors ? await floors.known() : null);
+    }
+    finally {
+        floors?.cancel();
+    }
     const findings = sink.finish().sort(compareFindings);
     const report = {
         name: plan.name,
@@ -39774,8 +39870,9 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/gate/part-thread.ts
 /**
- * The worker threads that read the rest of a large dataset (dataset-part.ts, dist/worker.js) and
- * the base side of a comparison (base-part.ts, dist/base-worker.js), for the shells to put in
+ * The worker threads that read the rest of a large dataset (dataset-part.ts, dist/worker.js), the
+ * base side of a comparison (base-part.ts, dist/base-worker.js) and compute a large dataset's
+ * noise floors (noise-floors.ts, dist/floor-worker.js), for the shells to put in
  * GateRequest.parallel. The workers are bundles beside the running one; run from sources (tests,
  * tsx) there are none, and everything is read in the main thread.
  */
@@ -39785,7 +39882,7 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 
 
 /** The bundled workers' file names, beside dist/index.js and dist/cli.js. */
-const WORKER_FILES = { part: 'worker.js', base: 'base-worker.js' };
+const WORKER_FILES = { part: 'worker.js', base: 'base-worker.js', floors: 'floor-worker.js' };
 /** Below this size a second thread costs about what it saves (its start, reading the head twice). */
 const DEFAULT_SPLIT_BYTES = 16 << 20;
 const WORKER_YOUNG_MB = 4;
@@ -39799,14 +39896,16 @@ function threadReading(env, folder = (0,external_node_path_namespaceObject.dirna
         return null;
     const partWorker = (0,external_node_path_namespaceObject.join)(folder, WORKER_FILES.part);
     const baseWorker = (0,external_node_path_namespaceObject.join)(folder, WORKER_FILES.base);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(partWorker) || !(0,external_node_fs_namespaceObject.existsSync)(baseWorker))
+    const floorWorker = (0,external_node_path_namespaceObject.join)(folder, WORKER_FILES.floors);
+    if (![partWorker, baseWorker, floorWorker].every(file => (0,external_node_fs_namespaceObject.existsSync)(file)))
         return null;
     const configured = Number(env.DATASET_GATE_SPLIT_BYTES);
     const minBytes = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_SPLIT_BYTES;
     return {
         minBytes,
         read: request => startWorker(partWorker, request),
-        analyzeBase: job => startWorker(baseWorker, job)
+        analyzeBase: job => startWorker(baseWorker, job),
+        noiseFloors: jobs => startWorker(floorWorker, jobs)
     };
 }
 /** Starts a worker thread on `job`; any failure of it (it threw, ran out of memory, was stopped)
@@ -42425,7 +42524,7 @@ const finding = strictObject({
     measure: schemas_number().optional()
 });
 const schema_severityCounts = strictObject({ error: schema_count, warning: schema_count, notice: schema_count });
-const classCounts = strictObject({
+const schema_classCounts = strictObject({
     segments: schema_count,
     videos: schema_count,
     seconds: schemas_number().min(0).nullable()
@@ -42438,7 +42537,7 @@ const classCounts = strictObject({
 const classesByName = custom(value => typeof value === 'object' && value !== null && !Array.isArray(value), 'expected an object of class counts by class name')
     .superRefine((classes, context) => {
     for (const [name, counts] of Object.entries(classes)) {
-        const result = classCounts.safeParse(counts);
+        const result = schema_classCounts.safeParse(counts);
         for (const issue of result.error?.issues ?? []) {
             context.addIssue({ code: 'custom', message: issue.message, path: [name, ...issue.path] });
         }
@@ -42491,8 +42590,8 @@ const metrics = strictObject({
 const classDelta = strictObject({
     class: schemas_string(),
     split,
-    base: classCounts.nullable(),
-    head: classCounts.nullable()
+    base: schema_classCounts.nullable(),
+    head: schema_classCounts.nullable()
 });
 const delta = strictObject({
     baseRef: schemas_string(),

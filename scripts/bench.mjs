@@ -277,7 +277,7 @@ function bundleDir() {
 
 function bundleSizes(dir) {
   const sizes = {}
-  for (const name of ['cli.js', 'index.js', 'worker.js', 'base-worker.js']) {
+  for (const name of ['cli.js', 'index.js', 'worker.js', 'base-worker.js', 'floor-worker.js']) {
     const path = join(dir, name)
     if (!existsSync(path)) continue
     const bytes = readFileSync(path)

@@ -9,9 +9,11 @@ const outDir = process.argv[2] ?? 'dist'
 const entries = [
   { input: 'src/index.ts', output: 'index.js', banner: '' },
   { input: 'src/cli.ts', output: 'cli.js', banner: '#!/usr/bin/env node\n' },
-  // The worker threads (src/gate/part-thread.ts): the rest of a large dataset, the base side.
+  // The worker threads (src/gate/part-thread.ts): the rest of a large dataset, the base side, the
+  // split distances' noise floors.
   { input: 'src/worker.ts', output: 'worker.js', banner: '' },
-  { input: 'src/base-worker.ts', output: 'base-worker.js', banner: '' }
+  { input: 'src/base-worker.ts', output: 'base-worker.js', banner: '' },
+  { input: 'src/floor-worker.ts', output: 'floor-worker.js', banner: '' }
 ]
 
 await rm(outDir, { recursive: true, force: true })

@@ -12,7 +12,12 @@ import {
 } from '../model.js'
 import { chiSquareHomogeneity, cramersV } from './stats/contingency.js'
 import { jsDistance, lInfinity } from './stats/divergence.js'
-import { jsPermutationFloor } from './stats/permutation-floor.js'
+import {
+  floorJobKey,
+  jobFloor,
+  type FloorJob,
+  type KnownFloors
+} from './stats/permutation-floor.js'
 import type { DatasetTally } from './tally.js'
 
 export interface Imbalance {
@@ -40,18 +45,58 @@ export function measureImbalance(
   return { ratio: most.n / least.n, most, least }
 }
 
-/** TRAIN against another split, over the segment counts of the classes either has. */
-export function measureSplitDistance(
+/** The splits measured against TRAIN: TEST and VALIDATION, where both have segments. */
+export function splitDistancePairs(
+  splits: Partial<Record<Split, SplitSummary>>
+): { train: SplitSummary; other: SplitSummary; otherName: 'TEST' | 'VALIDATION' }[] {
+  const train = splits.TRAIN
+  if (!train || train.segments === 0) return []
+  const pairs = []
+  for (const otherName of ['TEST', 'VALIDATION'] as const) {
+    const other = splits[otherName]
+    if (other && other.segments > 0) pairs.push({ train, other, otherName })
+  }
+  return pairs
+}
+
+/** The classes either split has (sorted) and their segment counts in each. */
+function classCounts(
   train: SplitSummary,
-  other: SplitSummary,
-  otherName: Split,
-  noiseQuantile: number
-): SplitDistance {
+  other: SplitSummary
+): { names: string[]; a: number[]; b: number[] } {
   const names = [...new Set([...Object.keys(train.classes), ...Object.keys(other.classes)])].sort(
     compareText
   )
   const a = names.map(n => train.classes[n]?.segments ?? 0)
   const b = names.map(n => other.classes[n]?.segments ?? 0)
+  return { names, a, b }
+}
+
+/** The noise floors `measureSplitDistance` will compute for these splits (to compute them ahead). */
+export function splitDistanceFloorJobs(
+  splits: Partial<Record<Split, SplitSummary>>,
+  noiseQuantile: number
+): FloorJob[] {
+  return splitDistancePairs(splits).map(({ train, other }) => {
+    const { a, b } = classCounts(train, other)
+    return { a, b, quantile: noiseQuantile }
+  })
+}
+
+/**
+ * TRAIN against another split, over the segment counts of the classes either has. The noise floor
+ * is taken from `known` when it was computed ahead (the same counts and quantile give the same
+ * floor), else computed here.
+ */
+export function measureSplitDistance(
+  train: SplitSummary,
+  other: SplitSummary,
+  otherName: Split,
+  noiseQuantile: number,
+  known: KnownFloors | null = null
+): SplitDistance {
+  const { names, a, b } = classCounts(train, other)
+  const job: FloorJob = { a, b, quantile: noiseQuantile }
   const chi = chiSquareHomogeneity(a, b)
   const topShifts = names
     .map((name, i) => ({ class: name, a: a[i]! / train.segments, b: b[i]! / other.segments }))
@@ -65,7 +110,7 @@ export function measureSplitDistance(
     chiSquareP: chi.pValue,
     chiSquare: chi.statistic,
     degreesOfFreedom: chi.degreesOfFreedom,
-    noiseFloor: jsPermutationFloor(a, b, { quantile: noiseQuantile }),
+    noiseFloor: known?.get(floorJobKey(job)) ?? jobFloor(job),
     topShifts
   }
 }

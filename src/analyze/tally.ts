@@ -62,6 +62,17 @@ export function buildTally(
 }
 
 /**
+ * The splits as the tally will have them, without the videos per class (all 0): their per-class
+ * segment counts are final after the first pass, so the split distances' inputs are known then.
+ */
+export function splitsBeforeTally(
+  accumulator: DatasetAccumulator
+): Partial<Record<Split, SplitSummary>> {
+  const noVideos = new Float64Array(accumulator.labels.length * 4)
+  return summarizeSplits(accumulator, noVideos, new Map()).splits
+}
+
+/**
  * One walk over the (video, label) pairs: videos per class and split, videos per class, and how
  * many videos carry one label or more.
  */

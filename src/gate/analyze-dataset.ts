@@ -12,6 +12,7 @@ import { resolveRuleSettings, type GateConfig } from '../config/schema.js'
 import type { GateRequest, ParallelReading } from './request.js'
 import { readDataFile, startFirstPass, type FirstPass } from './read-data-file.js'
 import type { PartSettings } from './part-types.js'
+import { startNoiseFloors } from './noise-floors.js'
 import { splitDataset } from './split-dataset.js'
 import { multiLabelVideos, secondPass } from './second-pass.js'
 import { judgeDataset, type DatasetJudgement } from '../judge/dataset-rules.js'
@@ -97,16 +98,26 @@ export async function analyzeDataset(
   })
   const files = await readDataFiles(pass, plan.files)
 
-  const second = await secondPass(source, plan, accumulator, {
-    candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
-    multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
-    completeFirstPass: pass.complete
-  })
-  const storageNotes = verification?.report(sink) ?? []
-  reportDuplicates(accumulator, second.duplicates, sink)
-  reportRowLevelAggregates(accumulator, sink)
-  const tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata)
-  const judgement = judgeDataset(tally, settings, sink)
+  const bytesRead = files.reduce((sum, file) => sum + file.bytes, 0)
+  const floors = startNoiseFloors(options.parallel ?? null, accumulator, settings, bytesRead)
+  let judgement: DatasetJudgement
+  let tally: DatasetTally
+  let storageNotes: string[]
+  try {
+    const second = await secondPass(source, plan, accumulator, {
+      candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
+      multiVideos:
+        settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
+      completeFirstPass: pass.complete
+    })
+    storageNotes = verification?.report(sink) ?? []
+    reportDuplicates(accumulator, second.duplicates, sink)
+    reportRowLevelAggregates(accumulator, sink)
+    tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata)
+    judgement = judgeDataset(tally, settings, sink, floors ? await floors.known() : null)
+  } finally {
+    floors?.cancel()
+  }
 
   const findings = sink.finish().sort(compareFindings)
   const report: DatasetReport = {

@@ -1,6 +1,7 @@
 /**
- * The worker threads that read the rest of a large dataset (dataset-part.ts, dist/worker.js) and
- * the base side of a comparison (base-part.ts, dist/base-worker.js), for the shells to put in
+ * The worker threads that read the rest of a large dataset (dataset-part.ts, dist/worker.js), the
+ * base side of a comparison (base-part.ts, dist/base-worker.js) and compute a large dataset's
+ * noise floors (noise-floors.ts, dist/floor-worker.js), for the shells to put in
  * GateRequest.parallel. The workers are bundles beside the running one; run from sources (tests,
  * tsx) there are none, and everything is read in the main thread.
  */
@@ -12,7 +13,7 @@ import { Worker } from 'node:worker_threads'
 import type { ParallelReading, ThreadWork } from './request.js'
 
 /** The bundled workers' file names, beside dist/index.js and dist/cli.js. */
-const WORKER_FILES = { part: 'worker.js', base: 'base-worker.js' }
+const WORKER_FILES = { part: 'worker.js', base: 'base-worker.js', floors: 'floor-worker.js' }
 /** Below this size a second thread costs about what it saves (its start, reading the head twice). */
 const DEFAULT_SPLIT_BYTES = 16 << 20
 const WORKER_YOUNG_MB = 4
@@ -29,13 +30,15 @@ export function threadReading(
   if (env.DATASET_GATE_THREADS === '1' || availableParallelism() < 2) return null
   const partWorker = join(folder, WORKER_FILES.part)
   const baseWorker = join(folder, WORKER_FILES.base)
-  if (!existsSync(partWorker) || !existsSync(baseWorker)) return null
+  const floorWorker = join(folder, WORKER_FILES.floors)
+  if (![partWorker, baseWorker, floorWorker].every(file => existsSync(file))) return null
   const configured = Number(env.DATASET_GATE_SPLIT_BYTES)
   const minBytes = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_SPLIT_BYTES
   return {
     minBytes,
     read: request => startWorker(partWorker, request),
-    analyzeBase: job => startWorker(baseWorker, job)
+    analyzeBase: job => startWorker(baseWorker, job),
+    noiseFloors: jobs => startWorker(floorWorker, jobs)
   }
 }
 

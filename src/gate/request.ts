@@ -8,6 +8,7 @@ import type { FileSource } from '../read/source.js'
 import type { StorageRun } from '../storage/run.js'
 import type { AnalyzedDataset } from './analyzed.js'
 import type { BaseJob, DatasetPartRequest, DatasetPartResult } from './part-types.js'
+import type { FloorJob } from '../analyze/stats/permutation-floor.js'
 
 export interface Progress {
   /** Called now and then while a file is read; `bytesRead`/`bytesTotal` are for that file. */
@@ -22,7 +23,8 @@ export interface ThreadWork<Result> {
 
 /**
  * Work another thread (gate/part-thread.ts) does while the main thread reads: the rest of a large
- * dataset (gate/split-dataset.ts), and the base side of a comparison (gate/base-part.ts). The
+ * dataset (gate/split-dataset.ts), the base side of a comparison (gate/base-part.ts), and the
+ * noise floors of a large dataset's split distances during its second pass (gate/noise-floors.ts). The
  * shells set it up; without it everything is read in the main thread.
  */
 export interface ParallelReading {
@@ -30,6 +32,8 @@ export interface ParallelReading {
   minBytes: number
   read(request: DatasetPartRequest): ThreadWork<DatasetPartResult>
   analyzeBase(job: BaseJob): ThreadWork<AnalyzedDataset[]>
+  /** The split distances' noise floors (gate/noise-floors.ts), in the jobs' order. */
+  noiseFloors?(jobs: FloorJob[]): ThreadWork<number[]>
 }
 
 export interface GateRequest {

@@ -6,7 +6,13 @@ import type { Confounder, Leak, Split, SplitDistance } from '../model.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import type { FindingSink } from './findings.js'
 import type { DatasetTally } from '../analyze/tally.js'
-import { measureConfounder, measureImbalance, measureSplitDistance } from '../analyze/metrics.js'
+import {
+  measureConfounder,
+  measureImbalance,
+  measureSplitDistance,
+  splitDistancePairs
+} from '../analyze/metrics.js'
+import type { KnownFloors } from '../analyze/stats/permutation-floor.js'
 import { clip, formatCount, plural } from '../display.js'
 
 export interface DatasetJudgement {
@@ -20,17 +26,19 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
 /** One quoting style for names in messages: `class "run"`, `video "gs://b/a.mp4"`. */
 const named = (kind: string, name: string): string => `${kind} "${clip(name, 80)}"`
 
+/** `knownFloors`: split-distance noise floors computed ahead (gate/noise-floors.ts), if any. */
 export function judgeDataset(
   tally: DatasetTally,
   settings: RuleSettings,
-  sink: FindingSink
+  sink: FindingSink,
+  knownFloors: KnownFloors | null = null
 ): DatasetJudgement {
   const classes = [...tally.classTotals.keys()].sort()
   const notes: string[] = []
   checkClassCounts(tally, classes, settings, sink)
   const imbalanceRatio = checkImbalance(tally, classes, settings, sink)
   checkSplitCoverage(tally, classes, sink)
-  const splitDistance = checkSplitDistribution(tally, settings, sink)
+  const splitDistance = checkSplitDistribution(tally, settings, sink, knownFloors)
   checkSplitRatio(tally, settings, sink)
   checkLeaks(tally, settings, sink)
   checkGroupCoverage(tally, sink)
@@ -176,16 +184,14 @@ function checkSplitCoverage(tally: DatasetTally, classes: string[], sink: Findin
 function checkSplitDistribution(
   tally: DatasetTally,
   settings: RuleSettings,
-  sink: FindingSink
+  sink: FindingSink,
+  knownFloors: KnownFloors | null
 ): SplitDistance[] {
   const options = settings['split-distribution'].options
   const results: SplitDistance[] = []
-  const train = tally.splits.TRAIN
-  if (!train) return results
-  for (const other of ['TEST', 'VALIDATION'] as const) {
-    const summary = tally.splits[other]
-    if (!summary || summary.segments === 0 || train.segments === 0) continue
-    const result = measureSplitDistance(train, summary, other, options['noise-quantile'])
+  for (const { train, other: summary, otherName: other } of splitDistancePairs(tally.splits)) {
+    const quantile = options['noise-quantile']
+    const result = measureSplitDistance(train, summary, other, quantile, knownFloors)
     const { jsDistance: distance, noiseFloor, topShifts } = result
     const totalA = train.segments
     const totalB = summary.segments

@@ -35,6 +35,37 @@ export interface PermutationFloorOptions {
 const PERMUTATION_BUDGET = 1_000_000
 const MIN_PERMUTATION_TRIALS = 200
 
+function defaultTrials(classes: number): number {
+  return Math.min(1000, Math.max(MIN_PERMUTATION_TRIALS, Math.floor(PERMUTATION_BUDGET / classes)))
+}
+
+/** One floor to compute, as plain data (for another thread): jsPermutationFloor's arguments. */
+export interface FloorJob {
+  a: number[]
+  b: number[]
+  quantile: number
+}
+
+/** Floors computed ahead of need (gate/noise-floors.ts), by `floorJobKey`. */
+export type KnownFloors = ReadonlyMap<string, number>
+
+/** The same text for the same counts and quantile: a job's floor is looked up by it. */
+export function floorJobKey(job: FloorJob): string {
+  return `${job.quantile}|${job.a.join(',')}|${job.b.join(',')}`
+}
+
+/** About how many hypergeometric draws a job's floor takes at the default trials. */
+export function floorJobDraws(job: FloorJob): number {
+  let classes = 0
+  for (let i = 0; i < job.a.length; i++) if (job.a[i]! + job.b[i]! > 0) classes++
+  return classes < 2 ? 0 : classes * defaultTrials(classes)
+}
+
+/** A job's floor at the default trials and seed. */
+export function jobFloor(job: FloorJob): number {
+  return jsPermutationFloor(job.a, job.b, { quantile: job.quantile })
+}
+
 /**
  * The Jensen-Shannon distance that random assignment alone reaches between two splits with counts
  * `a` and `b` (same classes, same order): pool the items of both, re-split them at random into
@@ -94,9 +125,7 @@ export function jsPermutationFloor(
   const classes = pooled.length
   if (classes < 2) return 0
 
-  const trials =
-    options.trials ??
-    Math.min(1000, Math.max(MIN_PERMUTATION_TRIALS, Math.floor(PERMUTATION_BUDGET / classes)))
+  const trials = options.trials ?? defaultTrials(classes)
   const random = mulberry32(seed)
   const groupA = new Float64Array(classes)
   const groupB = new Float64Array(classes)

@@ -70451,41 +70451,38 @@ async function analyzeDataset(source, plan, config, options) {
     const files = await readDataFiles(pass, plan.files);
     const bytesRead = files.reduce((sum, file) => sum + file.bytes, 0);
     const floors = startNoiseFloors(options.parallel ?? null, accumulator, settings, bytesRead);
-    let judgement;
-    let tally;
-    let storageNotes;
     try {
         const second = await secondPass(source, plan, accumulator, {
             candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
             multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
             completeFirstPass: pass.complete
         });
-        storageNotes = verification?.report(sink) ?? [];
+        const storageNotes = verification?.report(sink) ?? [];
         reportDuplicates(accumulator, second.duplicates, sink);
         reportRowLevelAggregates(accumulator, sink);
-        tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata);
-        judgement = judgeDataset(tally, settings, sink, floors ? await floors.known() : null);
+        const tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata);
+        const judgement = judgeDataset(tally, settings, sink, floors ? await floors.known() : null);
+        const findings = sink.finish().sort(compareFindings);
+        const report = {
+            name: plan.name,
+            files,
+            splits: tally.splits,
+            metrics: datasetMetrics(tally, judgement),
+            leaks: {
+                videos: tally.videoLeaks,
+                groups: tally.groupPatternConfigured ? tally.groupLeaks : []
+            },
+            findings,
+            counts: countFindings(findings),
+            delta: null
+        };
+        const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null;
+        const notes = [...judgement.notes, ...storageNotes];
+        return { report, snapshot, notes, omitted: sink.omittedIdentities, plan };
     }
     finally {
-        floors?.cancel();
+        floors?.cancel(); // a floor thread still running when something above threw
     }
-    const findings = sink.finish().sort(compareFindings);
-    const report = {
-        name: plan.name,
-        files,
-        splits: tally.splits,
-        metrics: datasetMetrics(tally, judgement),
-        leaks: {
-            videos: tally.videoLeaks,
-            groups: tally.groupPatternConfigured ? tally.groupLeaks : []
-        },
-        findings,
-        counts: countFindings(findings),
-        delta: null
-    };
-    const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null;
-    const notes = [...judgement.notes, ...storageNotes];
-    return { report, snapshot, notes, omitted: sink.omittedIdentities, plan };
 }
 /**
  * The first pass over the dataset's files, in order; a large dataset's rest is read at once by a

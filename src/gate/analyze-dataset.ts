@@ -36,7 +36,6 @@ import type { UriVerification } from './verify-uris.js'
 interface AnalyzeOptions {
   snapshot: boolean
   progress?: GateRequest['progress']
-  /** The run's Cloud Storage access (head datasets only): URIs looked up, durations probed. */
   /**
    * Looks the dataset's URIs up in Cloud Storage (head datasets only): gate.ts binds
    * verify-uris.ts's prepareUriVerification to the run's storage. Injected, so that reading a
@@ -100,9 +99,6 @@ export async function analyzeDataset(
 
   const bytesRead = files.reduce((sum, file) => sum + file.bytes, 0)
   const floors = startNoiseFloors(options.parallel ?? null, accumulator, settings, bytesRead)
-  let judgement: DatasetJudgement
-  let tally: DatasetTally
-  let storageNotes: string[]
   try {
     const second = await secondPass(source, plan, accumulator, {
       candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
@@ -110,32 +106,32 @@ export async function analyzeDataset(
         settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
       completeFirstPass: pass.complete
     })
-    storageNotes = verification?.report(sink) ?? []
+    const storageNotes = verification?.report(sink) ?? []
     reportDuplicates(accumulator, second.duplicates, sink)
     reportRowLevelAggregates(accumulator, sink)
-    tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata)
-    judgement = judgeDataset(tally, settings, sink, floors ? await floors.known() : null)
-  } finally {
-    floors?.cancel()
-  }
+    const tally = buildTally(accumulator, groupPattern !== null, second.multi, side.metadata)
+    const judgement = judgeDataset(tally, settings, sink, floors ? await floors.known() : null)
 
-  const findings = sink.finish().sort(compareFindings)
-  const report: DatasetReport = {
-    name: plan.name,
-    files,
-    splits: tally.splits,
-    metrics: datasetMetrics(tally, judgement),
-    leaks: {
-      videos: tally.videoLeaks,
-      groups: tally.groupPatternConfigured ? tally.groupLeaks : []
-    },
-    findings,
-    counts: countFindings(findings),
-    delta: null
+    const findings = sink.finish().sort(compareFindings)
+    const report: DatasetReport = {
+      name: plan.name,
+      files,
+      splits: tally.splits,
+      metrics: datasetMetrics(tally, judgement),
+      leaks: {
+        videos: tally.videoLeaks,
+        groups: tally.groupPatternConfigured ? tally.groupLeaks : []
+      },
+      findings,
+      counts: countFindings(findings),
+      delta: null
+    }
+    const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null
+    const notes = [...judgement.notes, ...storageNotes]
+    return { report, snapshot, notes, omitted: sink.omittedIdentities, plan }
+  } finally {
+    floors?.cancel() // a floor thread still running when something above threw
   }
-  const snapshot = options.snapshot ? buildSnapshot(plan.name, report, accumulator) : null
-  const notes = [...judgement.notes, ...storageNotes]
-  return { report, snapshot, notes, omitted: sink.omittedIdentities, plan }
 }
 
 /**

@@ -4017,6 +4017,42 @@ function keepPart(block, part, buffer, n) {
     }
     return n;
 }
+/** Counts `block`'s values by their top 3 bits into `parts`. */
+function countParts(block, parts) {
+    for (let k = 0; k < block.length; k++)
+        parts[block[k] >>> 29]++;
+}
+/** Appends to `repeated` each value that occurs more than once in ascending `sorted`, once. */
+function pushRepeated(sorted, repeated) {
+    for (let k = 1; k < sorted.length; k++) {
+        const value = sorted[k];
+        if (value === sorted[k - 1] && value !== repeated[repeated.length - 1])
+            repeated.push(value);
+    }
+}
+/**
+ * Appends to `rows` the ordinals (the block's first is `first`) of `block`'s values that are in
+ * ascending `repeated`; `maybe` flags the low 16 bits of those values, ruling most rows out
+ * without a search.
+ */
+function rowsOfBlock(block, first, maybe, repeated, rows) {
+    for (let k = 0; k < block.length; k++) {
+        const value = block[k];
+        if (maybe[value & 0xffff] === 0)
+            continue;
+        let lo = 0;
+        let hi = repeated.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (repeated[mid] < value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (repeated[lo] === value)
+            rows.push(first + k);
+    }
+}
 class RowFingerprints {
     /** Row ordinal at which each file starts. */
     fileStarts = [];
@@ -4096,8 +4132,7 @@ class RowFingerprints {
         const blocks = this.rowHash.blocks();
         const parts = new Float64Array(8);
         for (const block of blocks)
-            for (let k = 0; k < block.length; k++)
-                parts[block[k] >>> 29]++;
+            countParts(block, parts);
         const buffer = new Uint32Array(Math.max(...parts) + 1);
         const scratch = new Uint32Array(buffer.length);
         const repeated = [];
@@ -4107,11 +4142,7 @@ class RowFingerprints {
                 n = keepPart(block, part, buffer, n);
             const sorted = buffer.subarray(0, n);
             radixSortUint32(sorted, scratch);
-            for (let k = 1; k < n; k++) {
-                const value = sorted[k];
-                if (value === sorted[k - 1] && value !== repeated[repeated.length - 1])
-                    repeated.push(value);
-            }
+            pushRepeated(sorted, repeated);
         }
         return repeated;
     }
@@ -4122,25 +4153,10 @@ class RowFingerprints {
         for (const value of repeated)
             maybe[value & 0xffff] = 1;
         const candidates = [];
-        const blocks = this.rowHash.blocks();
-        for (let b = 0, ordinal = 0; b < blocks.length; b++) {
-            const block = blocks[b];
-            for (let k = 0; k < block.length; k++, ordinal++) {
-                const value = block[k];
-                if (maybe[value & 0xffff] === 0)
-                    continue;
-                let lo = 0;
-                let hi = repeated.length - 1;
-                while (lo < hi) {
-                    const mid = (lo + hi) >> 1;
-                    if (repeated[mid] < value)
-                        lo = mid + 1;
-                    else
-                        hi = mid;
-                }
-                if (repeated[lo] === value)
-                    candidates.push(ordinal);
-            }
+        let ordinal = 0;
+        for (const block of this.rowHash.blocks()) {
+            rowsOfBlock(block, ordinal, maybe, repeated, candidates);
+            ordinal += block.length;
         }
         return candidates;
     }

@@ -44,6 +44,45 @@ function keepPart(block: Uint32Array, part: number, buffer: Uint32Array, n: numb
   return n
 }
 
+/** Counts `block`'s values by their top 3 bits into `parts`. */
+function countParts(block: Uint32Array, parts: Float64Array): void {
+  for (let k = 0; k < block.length; k++) parts[block[k]! >>> 29]!++
+}
+
+/** Appends to `repeated` each value that occurs more than once in ascending `sorted`, once. */
+function pushRepeated(sorted: Uint32Array, repeated: number[]): void {
+  for (let k = 1; k < sorted.length; k++) {
+    const value = sorted[k]!
+    if (value === sorted[k - 1] && value !== repeated[repeated.length - 1]) repeated.push(value)
+  }
+}
+
+/**
+ * Appends to `rows` the ordinals (the block's first is `first`) of `block`'s values that are in
+ * ascending `repeated`; `maybe` flags the low 16 bits of those values, ruling most rows out
+ * without a search.
+ */
+function rowsOfBlock(
+  block: Uint32Array,
+  first: number,
+  maybe: Uint8Array,
+  repeated: number[],
+  rows: number[]
+): void {
+  for (let k = 0; k < block.length; k++) {
+    const value = block[k]!
+    if (maybe[value & 0xffff] === 0) continue
+    let lo = 0
+    let hi = repeated.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (repeated[mid]! < value) lo = mid + 1
+      else hi = mid
+    }
+    if (repeated[lo] === value) rows.push(first + k)
+  }
+}
+
 export class RowFingerprints {
   /** Row ordinal at which each file starts. */
   private fileStarts: number[] = []
@@ -137,7 +176,7 @@ export class RowFingerprints {
   private repeatedHashes(): number[] {
     const blocks = this.rowHash.blocks()
     const parts = new Float64Array(8)
-    for (const block of blocks) for (let k = 0; k < block.length; k++) parts[block[k]! >>> 29]!++
+    for (const block of blocks) countParts(block, parts)
     const buffer = new Uint32Array(Math.max(...parts) + 1)
     const scratch = new Uint32Array(buffer.length)
     const repeated: number[] = []
@@ -146,10 +185,7 @@ export class RowFingerprints {
       for (const block of blocks) n = keepPart(block, part, buffer, n)
       const sorted = buffer.subarray(0, n)
       radixSortUint32(sorted, scratch)
-      for (let k = 1; k < n; k++) {
-        const value = sorted[k]!
-        if (value === sorted[k - 1] && value !== repeated[repeated.length - 1]) repeated.push(value)
-      }
+      pushRepeated(sorted, repeated)
     }
     return repeated
   }
@@ -160,21 +196,10 @@ export class RowFingerprints {
     const maybe = new Uint8Array(1 << 16)
     for (const value of repeated) maybe[value & 0xffff] = 1
     const candidates: number[] = []
-    const blocks = this.rowHash.blocks()
-    for (let b = 0, ordinal = 0; b < blocks.length; b++) {
-      const block = blocks[b]!
-      for (let k = 0; k < block.length; k++, ordinal++) {
-        const value = block[k]!
-        if (maybe[value & 0xffff] === 0) continue
-        let lo = 0
-        let hi = repeated.length - 1
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1
-          if (repeated[mid]! < value) lo = mid + 1
-          else hi = mid
-        }
-        if (repeated[lo] === value) candidates.push(ordinal)
-      }
+    let ordinal = 0
+    for (const block of this.rowHash.blocks()) {
+      rowsOfBlock(block, ordinal, maybe, repeated, candidates)
+      ordinal += block.length
     }
     return candidates
   }

@@ -8243,19 +8243,20 @@ class WorkingTreeSource {
         }
     }
     async *open(path) {
-        const clean = normalizeRepoPath(path);
-        if (clean === null)
-            throw new Error(`refusing to read ${path}: outside the repository`);
         // 1 MiB chunks: large enough that per-chunk overhead vanishes, small enough to stay flat in memory.
-        yield* (0,external_node_fs_namespaceObject.createReadStream)((0,external_node_path_namespaceObject.join)(this.root, clean), {
+        yield* (0,external_node_fs_namespaceObject.createReadStream)(this.readablePath(path), {
             highWaterMark: 1 << 20
         });
     }
     openTransient(path) {
-        const clean = normalizeRepoPath(path);
-        if (clean === null)
+        return reusedChunks(this.readablePath(path));
+    }
+    /** The file's path on disk for reading; a path that leaves the repository is refused. */
+    readablePath(path) {
+        const local = this.localPath(path);
+        if (local === null)
             throw new Error(`refusing to read ${path}: outside the repository`);
-        return reusedChunks((0,external_node_path_namespaceObject.join)(this.root, clean));
+        return local;
     }
     workingTreeRoot() {
         return this.root;
@@ -15823,13 +15824,10 @@ class VideoRegistry {
         const slot = recentSlot(raw);
         if (this.recentKey[slot] === raw)
             return this.recentVideo[slot];
-        let video = this.byKey.get(raw);
-        if (video === undefined || this.spelledAsKey.data[video] !== 1) {
-            video = this.byRaw.get(raw);
-            if (video === undefined)
-                return -1;
-            return video;
-        }
+        const video = this.byKey.get(raw);
+        // A spelling other than its key is not cached: the cache keeps only the registry's keys.
+        if (video === undefined || this.spelledAsKey.data[video] !== 1)
+            return this.byRaw.get(raw) ?? -1;
         this.recentKey[slot] = this.keys[video];
         this.recentVideo[slot] = video;
         return video;

@@ -113,12 +113,9 @@ export class VideoRegistry {
   find(raw: string): number {
     const slot = recentSlot(raw)
     if (this.recentKey[slot] === raw) return this.recentVideo[slot]!
-    let video = this.byKey.get(raw)
-    if (video === undefined || this.spelledAsKey.data[video] !== 1) {
-      video = this.byRaw.get(raw)
-      if (video === undefined) return -1
-      return video
-    }
+    const video = this.byKey.get(raw)
+    // A spelling other than its key is not cached: the cache keeps only the registry's keys.
+    if (video === undefined || this.spelledAsKey.data[video] !== 1) return this.byRaw.get(raw) ?? -1
     this.recentKey[slot] = this.keys[video]!
     this.recentVideo[slot] = video
     return video

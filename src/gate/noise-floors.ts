@@ -34,7 +34,7 @@ export function startNoiseFloors(
   settings: RuleSettings,
   bytesRead: number
 ): NoiseFloorsAhead | null {
-  if (!parallel?.noiseFloors || bytesRead < parallel.minBytes) return null
+  if (!parallel || bytesRead < parallel.minBytes) return null
   const quantile = settings['split-distribution'].options['noise-quantile']
   const jobs = splitDistanceFloorJobs(splitsBeforeTally(accumulator), quantile)
   const draws = jobs.reduce((sum, job) => sum + floorJobDraws(job), 0)

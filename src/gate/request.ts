@@ -33,7 +33,7 @@ export interface ParallelReading {
   read(request: DatasetPartRequest): ThreadWork<DatasetPartResult>
   analyzeBase(job: BaseJob): ThreadWork<AnalyzedDataset[]>
   /** The split distances' noise floors (gate/noise-floors.ts), in the jobs' order. */
-  noiseFloors?(jobs: FloorJob[]): ThreadWork<number[]>
+  noiseFloors(jobs: FloorJob[]): ThreadWork<number[]>
 }
 
 export interface GateRequest {

@@ -104,18 +104,21 @@ export class WorkingTreeSource implements FileSource {
   }
 
   async *open(path: string): AsyncIterable<Buffer> {
-    const clean = normalizeRepoPath(path)
-    if (clean === null) throw new Error(`refusing to read ${path}: outside the repository`)
     // 1 MiB chunks: large enough that per-chunk overhead vanishes, small enough to stay flat in memory.
-    yield* createReadStream(join(this.root, clean), {
+    yield* createReadStream(this.readablePath(path), {
       highWaterMark: 1 << 20
     }) as AsyncIterable<Buffer>
   }
 
   openTransient(path: string): AsyncIterable<Buffer> {
-    const clean = normalizeRepoPath(path)
-    if (clean === null) throw new Error(`refusing to read ${path}: outside the repository`)
-    return reusedChunks(join(this.root, clean))
+    return reusedChunks(this.readablePath(path))
+  }
+
+  /** The file's path on disk for reading; a path that leaves the repository is refused. */
+  private readablePath(path: string): string {
+    const local = this.localPath(path)
+    if (local === null) throw new Error(`refusing to read ${path}: outside the repository`)
+    return local
   }
 
   workingTreeRoot(): string {

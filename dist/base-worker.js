@@ -3042,28 +3042,6 @@ function hashIdentity(text) {
  * sets cost tens of bytes per entry; these keep numbers in typed arrays so memory grows by a few
  * bytes per row (see the benchmark in the README).
  */
-/** An append-only Uint32 column that doubles its backing store as it grows. */
-class GrowableUint32 {
-    data;
-    length = 0;
-    constructor(capacity = 1024) {
-        this.data = new Uint32Array(capacity);
-    }
-    push(value) {
-        if (this.length === this.data.length) {
-            const next = new Uint32Array(this.data.length * 2);
-            next.set(this.data);
-            this.data = next;
-        }
-        this.data[this.length++] = value;
-    }
-    get(index) {
-        return this.data[index];
-    }
-    view() {
-        return this.data.subarray(0, this.length);
-    }
-}
 const BLOCK_SHIFT = 16;
 const BLOCK_SIZE = 1 << BLOCK_SHIFT;
 const BLOCK_MASK = BLOCK_SIZE - 1;

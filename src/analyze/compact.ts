@@ -4,29 +4,6 @@
  * bytes per row (see the benchmark in the README).
  */
 
-/** An append-only Uint32 column that doubles its backing store as it grows. */
-export class GrowableUint32 {
-  private data: Uint32Array
-  length = 0
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(capacity)
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2)
-      next.set(this.data)
-      this.data = next
-    }
-    this.data[this.length++] = value
-  }
-  get(index: number): number {
-    return this.data[index]!
-  }
-  view(): Uint32Array {
-    return this.data.subarray(0, this.length)
-  }
-}
-
 const BLOCK_SHIFT = 16
 const BLOCK_SIZE = 1 << BLOCK_SHIFT
 const BLOCK_MASK = BLOCK_SIZE - 1

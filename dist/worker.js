@@ -2887,12 +2887,16 @@ const BLOCK_MASK = BLOCK_SIZE - 1;
  */
 class BlockColumn {
     makeBlock;
+    fullView;
     blockList = [];
     current;
     used = 0;
     length = 0;
-    constructor(makeBlock) {
+    constructor(makeBlock, 
+    /** A block-sized view of `block`'s buffer from its start (null when the buffer is smaller). */
+    fullView) {
         this.makeBlock = makeBlock;
+        this.fullView = fullView;
         this.current = makeBlock(0);
     }
     push(value) {
@@ -2924,6 +2928,58 @@ class BlockColumn {
             }
         }
     }
+    /**
+     * Appends the values of `blocks` (another column's `blocks()`, which the caller gives up) in
+     * their own storage: the values first fill this column's last block, the rest are moved down
+     * within the given blocks to line up with this column's blocks, so a worker's column joins this
+     * one without a second copy of it in memory (`append` would hold both until a collection).
+     * Blocks of another shape (a full block before the last, a smaller buffer) are copied.
+     */
+    adopt(blocks) {
+        const last = blocks.length - 1;
+        const fullLast = last >= 0 ? this.fullView(blocks[last]) : null;
+        if (fullLast === null || blocks.some((block, b) => b < last && block.length !== BLOCK_SIZE)) {
+            this.append(blocks);
+            return;
+        }
+        const total = last * BLOCK_SIZE + blocks[last].length;
+        const gap = Math.min(this.current.length - this.used, total);
+        // The first `gap` values fill this column's last block.
+        for (let taken = 0; taken < gap;) {
+            const block = blocks[taken >>> BLOCK_SHIFT];
+            const from = taken & BLOCK_MASK;
+            const count = Math.min(gap - taken, block.length - from);
+            this.current.set(block.subarray(from, from + count), this.used);
+            this.used += count;
+            taken += count;
+        }
+        this.length += gap;
+        const rest = total - gap;
+        if (rest === 0)
+            return;
+        // Value `gap + k` moves to position k: block k >> SHIFT is overwritten only after the values
+        // it held at or above position k were moved, and each move reads later positions.
+        const owned = blocks.map((block, b) => (b === last ? fullLast : block));
+        for (let k = 0; gap > 0 && k < rest;) {
+            const to = owned[k >>> BLOCK_SHIFT];
+            const at = k & BLOCK_MASK;
+            const source = k + gap;
+            const from = owned[source >>> BLOCK_SHIFT];
+            const fromAt = source & BLOCK_MASK;
+            const count = Math.min(BLOCK_SIZE - at, BLOCK_SIZE - fromAt, rest - k);
+            if (from === to)
+                to.copyWithin(at, fromAt, fromAt + count);
+            else
+                to.set(from.subarray(fromAt, fromAt + count), at);
+            k += count;
+        }
+        const kept = Math.ceil(rest / BLOCK_SIZE);
+        for (let b = 0; b < kept; b++)
+            this.blockList.push(owned[b]);
+        this.current = owned[kept - 1];
+        this.used = rest - (kept - 1) * BLOCK_SIZE;
+        this.length += rest;
+    }
     /** The values as views of the blocks, in order (the last one trimmed to the values pushed). */
     blocks() {
         return this.blockList.map((block, b) => b === this.blockList.length - 1 ? block.subarray(0, this.used) : block);
@@ -2932,13 +2988,17 @@ class BlockColumn {
 /** 4 bytes per row. */
 class BlockUint32 extends BlockColumn {
     constructor() {
-        super(size => new Uint32Array(size));
+        super(size => new Uint32Array(size), block => block.buffer.byteLength - block.byteOffset >= BLOCK_SIZE * 4
+            ? new Uint32Array(block.buffer, block.byteOffset, BLOCK_SIZE)
+            : null);
     }
 }
 /** 2 bytes per row. */
 class BlockUint16 extends BlockColumn {
     constructor() {
-        super(size => new Uint16Array(size));
+        super(size => new Uint16Array(size), block => block.buffer.byteLength - block.byteOffset >= BLOCK_SIZE * 2
+            ? new Uint16Array(block.buffer, block.byteOffset, BLOCK_SIZE)
+            : null);
     }
 }
 /**
@@ -15619,14 +15679,15 @@ class RowFingerprints {
     }
     /**
      * Appends a part's rows after these: its rows up to its file `files` continue the file begun
-     * last here, the rest are in its files from index `files` on, which begin here.
+     * last here, the rest are in its files from index `files` on, which begin here. The part's
+     * blocks become this column's storage (the part is not to be used afterwards).
      */
     absorb(part, files) {
         const base = this.lines.length;
         for (let file = files; file < part.fileStarts.length; file++)
             this.fileStarts.push(base + part.fileStarts[file]);
-        this.rowHash.append(part.hashes);
-        this.rowTag.append(part.tags);
+        this.rowHash.adopt(part.hashes);
+        this.rowTag.adopt(part.tags);
         this.lines.append(part.lines);
     }
     fileOf(ordinal) {

@@ -121,14 +121,15 @@ export class RowFingerprints {
 
   /**
    * Appends a part's rows after these: its rows up to its file `files` continue the file begun
-   * last here, the rest are in its files from index `files` on, which begin here.
+   * last here, the rest are in its files from index `files` on, which begin here. The part's
+   * blocks become this column's storage (the part is not to be used afterwards).
    */
   absorb(part: FingerprintPart, files: number): void {
     const base = this.lines.length
     for (let file = files; file < part.fileStarts.length; file++)
       this.fileStarts.push(base + part.fileStarts[file]!)
-    this.rowHash.append(part.hashes)
-    this.rowTag.append(part.tags)
+    this.rowHash.adopt(part.hashes)
+    this.rowTag.adopt(part.tags)
     this.lines.append(part.lines)
   }
 

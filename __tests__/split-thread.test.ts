@@ -20,6 +20,7 @@ import { join } from 'node:path'
 import { bundleBuilt, CLI_BUNDLE, DIST, runNode } from './fixtures/hostile/bundle.js'
 import { git, makeWorkspace, runAction, type ActionRun } from './fixtures/hostile/action-run.js'
 import { FakeGitHub } from './helpers/fake-github.js'
+import { WORKER_KEEP_ARG } from '../src/young-generation.js'
 // @ts-expect-error: a plain ES module script without types
 import { generate, generateAva } from '../scripts/bench-generate.mjs'
 
@@ -135,6 +136,37 @@ suite('a dataset read with a worker thread', () => {
     expect(JSON.parse(threaded).datasets[0].metrics.splitDistance.length).toBeGreaterThan(0)
     const failing = bundleWithWorker(`throw new Error('the worker broke')`, 'floor-worker.js')
     expect(await check(failing, root, env)).toBe(single)
+  })
+
+  it('tells each worker to keep the young generation small, as the main thread does', async () => {
+    const root = temporary('gate-split-young-')
+    mkdirSync(join(root, 'data'))
+    generate(30_000, join(root, 'data', 'rows.csv'), 16)
+    const marker = join(root, 'worker-argv')
+    const told = (name: string) =>
+      `import { appendFileSync } from 'node:fs'\nappendFileSync(${JSON.stringify(marker)}, '${name} ' + process.argv.includes(${JSON.stringify(WORKER_KEEP_ARG)}) + '\\n')`
+    const bundle = bundleWithWorker(
+      told('part'),
+      'worker.js',
+      bundleWithWorker(told('floors'), 'floor-worker.js')
+    )
+    await check(bundle, root, { DATASET_GATE_SPLIT_BYTES: '1024' })
+    expect(readFileSync(marker, 'utf8').split('\n').sort()).toEqual([
+      '',
+      'floors true',
+      'part true'
+    ])
+    // A young-generation flag of the user's own: the main thread and the workers leave it alone.
+    rmSync(marker)
+    await check(bundle, root, {
+      DATASET_GATE_SPLIT_BYTES: '1024',
+      NODE_OPTIONS: '--max-semi-space-size=8'
+    })
+    expect(readFileSync(marker, 'utf8').split('\n').sort()).toEqual([
+      '',
+      'floors false',
+      'part false'
+    ])
   })
 
   it('reads on by itself when the worker fails', async () => {

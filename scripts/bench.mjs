@@ -440,13 +440,16 @@ row, and a row's video spelling is compared with the previous row's, then with a
 recent videos, before any lookup. A finding past the per-rule cap is only counted: its words are
 never built (with a base to compare, its hashed identity is kept). Per-row state is 6 bytes in
 typed arrays (a 32-bit row hash and a 16-bit video tag, line numbers stored as runs); rows whose
-hashes collide are re-read and compared field by field, so \`duplicate-row\` is exact. The
+hashes collide are re-read and compared field by field, so \`duplicate-row\` is exact. The main
+thread's young generation is kept at V8's first size (Node grows it to 32 or 64 MB while a large
+file is read, for garbage that dies long before a few megabytes fill). The
 segment-level multi-label facts of a video whose rows are together in the file are measured as its
 rows go by, in one sorted pass over its segments; only the videos whose rows are scattered are read
 again, into storage sized by the first pass's count. A dataset of 16 MiB or more is read by two
 threads: the main thread reads up to a line break at 55% of its bytes while a worker reads the
 rest, and takes the worker's counts, findings and row hashes in order where its own reading reaches
-that point, so the report is the one reading gives, byte for byte; the split distances' noise
+that point (its row hashes stay in the worker's own blocks, moved into line rather than copied),
+so the report is the one reading gives, byte for byte; the split distances' noise
 floors are then computed in a worker while the main thread reads the second pass. The one-thread
 rows show what the second thread adds: both threads slow each other down on this machine, each
 reading at about 70% of its speed alone, and the worker's own memory is in the peak RSS. Timings

@@ -6,5 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { analyzeBaseDatasets } from './gate/base-part.js'
 import type { BaseJob } from './gate/part-types.js'
+import { keepYoungGenerationSmallInWorker } from './young-generation.js'
 
+keepYoungGenerationSmallInWorker()
 parentPort!.postMessage(await analyzeBaseDatasets(workerData as BaseJob))

@@ -26,6 +26,7 @@ import {
   stdoutReachesRunnerLog
 } from './report/runner-log.js'
 import { RepairUsageError, fixCommand, resplitCommand } from './cli-repair.js'
+import { keepYoungGenerationSmall } from './young-generation.js'
 
 /** Options followed by their value: the command is the first other word. */
 const TAKES_VALUE = new Set(
@@ -348,6 +349,7 @@ const VERSION = typeof DATASET_GATE_VERSION === 'string' ? DATASET_GATE_VERSION 
 const invokedDirectly =
   process.argv[1] !== undefined && /(?:^|[\\/])(cli\.(?:js|ts)|dataset-gate)$/.test(process.argv[1])
 if (invokedDirectly) {
+  keepYoungGenerationSmall()
   main(process.argv.slice(2)).then(
     code => {
       process.exitCode = code

@@ -4,6 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { jobFloor, type FloorJob } from './analyze/stats/permutation-floor.js'
+import { keepYoungGenerationSmallInWorker } from './young-generation.js'
 
+keepYoungGenerationSmallInWorker()
 const jobs = workerData as FloorJob[]
 parentPort!.postMessage(jobs.map(jobFloor))

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { readDatasetPart } from './gate/dataset-part.js'
 import type { DatasetPartRequest, DatasetPartResult } from './gate/part-types.js'
+import { keepYoungGenerationSmallInWorker } from './young-generation.js'
 
 function buffersOf(part: DatasetPartResult): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>()
@@ -25,5 +26,6 @@ function buffersOf(part: DatasetPartResult): ArrayBuffer[] {
   return [...buffers]
 }
 
+keepYoungGenerationSmallInWorker()
 const part = await readDatasetPart(workerData as DatasetPartRequest)
 parentPort!.postMessage(part, part ? buffersOf(part) : [])

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ParallelReading, ThreadWork } from './request.js'
+import { workerArgv } from '../young-generation.js'
 
 /** The bundled workers' file names, beside dist/index.js and dist/cli.js. */
 const WORKER_FILES = { part: 'worker.js', base: 'base-worker.js', floors: 'floor-worker.js' }
@@ -50,6 +51,7 @@ function startWorker<Result>(workerFile: string, job: unknown): ThreadWork<Resul
   // benchmark's files: 2, 4, 8 and 16 MB read as fast; 4 MB kept the least).
   const worker = new Worker(workerFile, {
     workerData: job,
+    argv: workerArgv(),
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB }
   })
   const result = new Promise<Result | null>(resolve => {

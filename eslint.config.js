@@ -67,7 +67,14 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     rules: {
       'max-lines': ['error', { max: 450 }],
-      'max-lines-per-function': ['error', { max: 80 }]
+      'max-lines-per-function': ['error', { max: 80 }],
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'toLocaleString',
+          message: 'Use formatCount (display.ts): toLocaleString loads ICU locale data, ~7 MB.'
+        }
+      ]
     }
   },
   {

@@ -3279,6 +3279,33 @@ class DenseFloat64 {
     }
 }
 /** Same as DenseFloat64 for small integers (bit masks, flags). */
+/**
+ * A set of video ids in a byte per video: a `Set<number>` costs about 25 bytes an entry (6 MB for
+ * the 256,000 multi-label videos of the benchmark's 6.4 M-row AVA-style file).
+ */
+class VideoFlags {
+    flags;
+    size = 0;
+    constructor(videos) {
+        this.flags = new Uint8Array(videos);
+    }
+    add(video) {
+        if (this.flags[video] === 1)
+            return;
+        this.flags[video] = 1;
+        this.size++;
+    }
+    has(video) {
+        return this.flags[video] === 1;
+    }
+    /** The ids, ascending. */
+    *[Symbol.iterator]() {
+        const flags = this.flags;
+        for (let video = 0; video < flags.length; video++)
+            if (flags[video] === 1)
+                yield video;
+    }
+}
 class DenseUint8 {
     data;
     constructor(capacity = 256) {
@@ -3934,7 +3961,9 @@ function display_clip(text, max = 60) {
 }
 /**
  * 12345 -> "12,345". Locale-independent, so messages (and the golden reports quoting them) read
- * the same on every machine. The reports group digits the same way (src/report/format.ts).
+ * the same on every machine. The reports group digits the same way (src/report/format.ts). Used
+ * instead of `toLocaleString('en-US')`, whose first call loads ICU's locale data: about 7 MB more
+ * resident memory for a few commas (eslint refuses `toLocaleString` in src/).
  */
 function formatCount(value) {
     if (!Number.isFinite(value))
@@ -27092,12 +27121,14 @@ function onlyLines(reader, lines) {
 
 
 
+
 /** Videos carrying more than one label (counters per video: a list each would cost ~200 bytes). */
 function multiLabelVideos(accumulator) {
-    const labelCounts = new Uint32Array(accumulator.videoKeys.length);
+    const videos = accumulator.videoKeys.length;
+    const labelCounts = new Uint32Array(videos);
     accumulator.pairs.forEach(key => labelCounts[DatasetAccumulator.pairVideo(key)]++);
-    const multi = new Set();
-    for (let video = 0; video < labelCounts.length; video++)
+    const multi = new VideoFlags(videos);
+    for (let video = 0; video < videos; video++)
         if (labelCounts[video] > 1)
             multi.add(video);
     return multi;
@@ -27117,7 +27148,8 @@ function multiLabelVideos(accumulator) {
  */
 async function secondPass(source, plan, accumulator, needs) {
     const runs = needs.multiVideos === null ? null : accumulator.segmentRuns();
-    const split = needs.multiVideos && splitMeasured(needs.multiVideos, runs, needs.completeFirstPass);
+    const split = needs.multiVideos &&
+        splitMeasured(needs.multiVideos, runs, needs.completeFirstPass, accumulator.videoKeys.length);
     const multi = split ? split.scattered : null;
     const wantMulti = multi !== null && multi.size > 0;
     if (!wantMulti && needs.candidates.length === 0) {
@@ -27136,11 +27168,11 @@ async function secondPass(source, plan, accumulator, needs) {
  * The multi-label videos the first pass measured (their facts, summed) and the others, which the
  * second pass reads again: those whose rows are scattered, or all after an incomplete first pass.
  */
-function splitMeasured(multi, runs, complete) {
+function splitMeasured(multi, runs, complete, videos) {
     const measured = { segments: 0, overlappingVideos: 0 };
     if (runs === null || !complete)
         return { measured, scattered: multi };
-    const scattered = new Set();
+    const scattered = new VideoFlags(videos);
     for (const video of multi) {
         if (!runs.measured(video)) {
             scattered.add(video);
@@ -27793,7 +27825,7 @@ function omittedFinding(rule, severity, count, maxPerRule) {
     return {
         rule,
         severity,
-        message: `${count.toLocaleString('en-US')} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${maxPerRule.toLocaleString('en-US')}).`,
+        message: `${formatCount(count)} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${formatCount(maxPerRule)}).`,
         file: null,
         line: null,
         split: null,

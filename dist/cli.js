@@ -11810,6 +11810,33 @@ class DenseFloat64 {
     }
 }
 /** Same as DenseFloat64 for small integers (bit masks, flags). */
+/**
+ * A set of video ids in a byte per video: a `Set<number>` costs about 25 bytes an entry (6 MB for
+ * the 256,000 multi-label videos of the benchmark's 6.4 M-row AVA-style file).
+ */
+class VideoFlags {
+    flags;
+    size = 0;
+    constructor(videos) {
+        this.flags = new Uint8Array(videos);
+    }
+    add(video) {
+        if (this.flags[video] === 1)
+            return;
+        this.flags[video] = 1;
+        this.size++;
+    }
+    has(video) {
+        return this.flags[video] === 1;
+    }
+    /** The ids, ascending. */
+    *[Symbol.iterator]() {
+        const flags = this.flags;
+        for (let video = 0; video < flags.length; video++)
+            if (flags[video] === 1)
+                yield video;
+    }
+}
 class DenseUint8 {
     data;
     constructor(capacity = 256) {
@@ -12465,7 +12492,9 @@ function clip(text, max = 60) {
 }
 /**
  * 12345 -> "12,345". Locale-independent, so messages (and the golden reports quoting them) read
- * the same on every machine. The reports group digits the same way (src/report/format.ts).
+ * the same on every machine. The reports group digits the same way (src/report/format.ts). Used
+ * instead of `toLocaleString('en-US')`, whose first call loads ICU's locale data: about 7 MB more
+ * resident memory for a few commas (eslint refuses `toLocaleString` in src/).
  */
 function formatCount(value) {
     if (!Number.isFinite(value))
@@ -36673,12 +36702,14 @@ function onlyLines(reader, lines) {
 
 
 
+
 /** Videos carrying more than one label (counters per video: a list each would cost ~200 bytes). */
 function multiLabelVideos(accumulator) {
-    const labelCounts = new Uint32Array(accumulator.videoKeys.length);
+    const videos = accumulator.videoKeys.length;
+    const labelCounts = new Uint32Array(videos);
     accumulator.pairs.forEach(key => labelCounts[DatasetAccumulator.pairVideo(key)]++);
-    const multi = new Set();
-    for (let video = 0; video < labelCounts.length; video++)
+    const multi = new VideoFlags(videos);
+    for (let video = 0; video < videos; video++)
         if (labelCounts[video] > 1)
             multi.add(video);
     return multi;
@@ -36698,7 +36729,8 @@ function multiLabelVideos(accumulator) {
  */
 async function secondPass(source, plan, accumulator, needs) {
     const runs = needs.multiVideos === null ? null : accumulator.segmentRuns();
-    const split = needs.multiVideos && splitMeasured(needs.multiVideos, runs, needs.completeFirstPass);
+    const split = needs.multiVideos &&
+        splitMeasured(needs.multiVideos, runs, needs.completeFirstPass, accumulator.videoKeys.length);
     const multi = split ? split.scattered : null;
     const wantMulti = multi !== null && multi.size > 0;
     if (!wantMulti && needs.candidates.length === 0) {
@@ -36717,11 +36749,11 @@ async function secondPass(source, plan, accumulator, needs) {
  * The multi-label videos the first pass measured (their facts, summed) and the others, which the
  * second pass reads again: those whose rows are scattered, or all after an incomplete first pass.
  */
-function splitMeasured(multi, runs, complete) {
+function splitMeasured(multi, runs, complete, videos) {
     const measured = { segments: 0, overlappingVideos: 0 };
     if (runs === null || !complete)
         return { measured, scattered: multi };
-    const scattered = new Set();
+    const scattered = new VideoFlags(videos);
     for (const video of multi) {
         if (!runs.measured(video)) {
             scattered.add(video);
@@ -37374,7 +37406,7 @@ function omittedFinding(rule, severity, count, maxPerRule) {
     return {
         rule,
         severity,
-        message: `${count.toLocaleString('en-US')} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${maxPerRule.toLocaleString('en-US')}).`,
+        message: `${formatCount(count)} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${formatCount(maxPerRule)}).`,
         file: null,
         line: null,
         split: null,
@@ -44462,6 +44494,7 @@ async function resplitDataset(source, plan, config, request) {
 
 
 
+
 class RepairUsageError extends Error {
 }
 const REPAIR_USAGE = `Usage: dataset-gate fix [PATH ...] [--config FILE] [--write] [--format text|json]
@@ -44598,7 +44631,7 @@ function needsPersonText(findings) {
     }
     for (const [rule, n] of shown)
         if (n > PER_RULE_SHOWN)
-            text += `    ... and ${(n - PER_RULE_SHOWN).toLocaleString('en-US')} more ${rule} (--format json lists them all)\n`;
+            text += `    ... and ${formatCount(n - PER_RULE_SHOWN)} more ${rule} (--format json lists them all)\n`;
     return text;
 }
 const PER_RULE_SHOWN = 20;
@@ -44715,7 +44748,7 @@ async function writeFiles(root, files) {
         await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(root, file.path), joinLines(file.after));
 }
 function cli_repair_count(n, noun) {
-    return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+    return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 /** Names and messages come from the data: control characters are shown, not sent to the terminal. */
 function cli_repair_printable(text) {
@@ -44738,6 +44771,7 @@ function loadConfig(path, root) {
  * the configuration, calls runGate and prints a report. Exit status: 0 passed, 1 failed, 2 usage,
  * configuration or I/O error (one line on stderr; the stack trace only with --debug).
  */
+
 
 
 
@@ -44967,7 +45001,7 @@ function forRunnerLog(body, format) {
 }
 /** GitHub's limits left findings out of the SARIF: say so, since the file is all code scanning sees. */
 function sarifOmittedNote(omitted) {
-    return `dataset-gate: ${omitted.toLocaleString('en-US')} finding${omitted === 1 ? '' : 's'} left out of the SARIF (GitHub code scanning accepts 25,000 results per run and 10 MB gzipped); the least severe went first, and the run's properties count them.\n`;
+    return `dataset-gate: ${formatCount(omitted)} finding${omitted === 1 ? '' : 's'} left out of the SARIF (GitHub code scanning accepts 25,000 results per run and 10 MB gzipped); the least severe went first, and the run's properties count them.\n`;
 }
 function parseArguments(argv) {
     try {

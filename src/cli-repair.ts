@@ -26,6 +26,7 @@ import {
   guardForRunnerLog,
   stdoutReachesRunnerLog
 } from './report/runner-log.js'
+import { formatCount } from './display.js'
 
 export class RepairUsageError extends Error {}
 
@@ -186,7 +187,7 @@ function needsPersonText(findings: readonly Finding[]): string {
   }
   for (const [rule, n] of shown)
     if (n > PER_RULE_SHOWN)
-      text += `    ... and ${(n - PER_RULE_SHOWN).toLocaleString('en-US')} more ${rule} (--format json lists them all)\n`
+      text += `    ... and ${formatCount(n - PER_RULE_SHOWN)} more ${rule} (--format json lists them all)\n`
   return text
 }
 
@@ -314,7 +315,7 @@ async function writeFiles(root: string, files: EditedFile[]): Promise<void> {
 }
 
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`
 }
 
 /** Names and messages come from the data: control characters are shown, not sent to the terminal. */

@@ -27,6 +27,7 @@ import {
 } from './report/runner-log.js'
 import { RepairUsageError, fixCommand, resplitCommand } from './cli-repair.js'
 import { keepYoungGenerationSmall } from './young-generation.js'
+import { formatCount } from './display.js'
 
 /** Options followed by their value: the command is the first other word. */
 const TAKES_VALUE = new Set(
@@ -274,7 +275,7 @@ function forRunnerLog(body: string, format: string): string {
 
 /** GitHub's limits left findings out of the SARIF: say so, since the file is all code scanning sees. */
 function sarifOmittedNote(omitted: number): string {
-  return `dataset-gate: ${omitted.toLocaleString('en-US')} finding${omitted === 1 ? '' : 's'} left out of the SARIF (GitHub code scanning accepts 25,000 results per run and 10 MB gzipped); the least severe went first, and the run's properties count them.\n`
+  return `dataset-gate: ${formatCount(omitted)} finding${omitted === 1 ? '' : 's'} left out of the SARIF (GitHub code scanning accepts 25,000 results per run and 10 MB gzipped); the least severe went first, and the run's properties count them.\n`
 }
 
 function parseArguments(argv: string[]) {

@@ -46,6 +46,7 @@ import { renderMarkdown } from './report/markdown.js'
 import { renderSarif, type SarifDocument } from './report/sarif.js'
 import type { GateConfig } from './config/schema.js'
 import { closeStorage, openStorage, type StorageRun } from './storage/run.js'
+import { formatCount } from './display.js'
 
 /** Errors that mean "the gate cannot run as configured": their message is the whole story. */
 const EXPECTED_ERRORS = [InputError, ConfigError, EventError, TooManyFilesError, CheckoutError]
@@ -324,8 +325,8 @@ function sarifOf(
     ...(context.actionHome ? { home: context.actionHome } : {})
   })
   if (sarif.omitted > 0) {
-    const n = sarif.omitted.toLocaleString('en-US')
-    const note = `${n} finding${sarif.omitted === 1 ? ' was' : 's were'} left out of the SARIF for code scanning, which accepts ${sarif.results.toLocaleString('en-US')} of them within GitHub's limits (25,000 results and 10 MB gzipped per upload); the least severe went first. The JSON report lists every finding.`
+    const n = formatCount(sarif.omitted)
+    const note = `${n} finding${sarif.omitted === 1 ? ' was' : 's were'} left out of the SARIF for code scanning, which accepts ${formatCount(sarif.results)} of them within GitHub's limits (25,000 results and 10 MB gzipped per upload); the least severe went first. The JSON report lists every finding.`
     core.warning(note)
     report.notes.push(note)
   }

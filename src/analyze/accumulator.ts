@@ -310,7 +310,7 @@ export class DatasetAccumulator {
    * one of `videos`: all the rows of those videos, and a few others. The multi-label pass reads
    * only those lines. Null when rows are not fingerprinted (the duplicate-row rule is off).
    */
-  linesOfVideos(videos: Set<number>): Uint32Array[] | null {
+  linesOfVideos(videos: Iterable<number>): Uint32Array[] | null {
     const hashes = this.videos.hashes.data
     const videoHashes = [...videos].map(video => hashes[video]!)
     return this.fingerprints?.linesOfVideos(videoHashes, this.files.length) ?? null

@@ -3,6 +3,7 @@
  * facts), in one more read of the files that need it.
  */
 import { DatasetAccumulator, type Location } from '../analyze/accumulator.js'
+import { VideoFlags } from '../analyze/compact.js'
 import {
   measureSegments,
   type MultiLabelMeasure,
@@ -20,12 +21,12 @@ import { transientChunks, type FileSource } from '../read/source.js'
 import { readRecords } from '../read/text.js'
 
 /** Videos carrying more than one label (counters per video: a list each would cost ~200 bytes). */
-export function multiLabelVideos(accumulator: DatasetAccumulator): Set<number> {
-  const labelCounts = new Uint32Array(accumulator.videoKeys.length)
+export function multiLabelVideos(accumulator: DatasetAccumulator): VideoFlags {
+  const videos = accumulator.videoKeys.length
+  const labelCounts = new Uint32Array(videos)
   accumulator.pairs.forEach(key => labelCounts[DatasetAccumulator.pairVideo(key)]!++)
-  const multi = new Set<number>()
-  for (let video = 0; video < labelCounts.length; video++)
-    if (labelCounts[video]! > 1) multi.add(video)
+  const multi = new VideoFlags(videos)
+  for (let video = 0; video < videos; video++) if (labelCounts[video]! > 1) multi.add(video)
   return multi
 }
 
@@ -33,7 +34,7 @@ interface SecondPassNeeds {
   /** Duplicate candidates from the first pass (rows sharing hash and video tag). */
   candidates: Location[][]
   /** Multi-label videos, or null when the multi-label rule is off. */
-  multiVideos: Set<number> | null
+  multiVideos: VideoFlags | null
   completeFirstPass: boolean
 }
 
@@ -57,7 +58,9 @@ export async function secondPass(
   needs: SecondPassNeeds
 ): Promise<{ duplicates: DuplicateGroup[]; multi: MultiLabelMeasure | null }> {
   const runs = needs.multiVideos === null ? null : accumulator.segmentRuns()
-  const split = needs.multiVideos && splitMeasured(needs.multiVideos, runs, needs.completeFirstPass)
+  const split =
+    needs.multiVideos &&
+    splitMeasured(needs.multiVideos, runs, needs.completeFirstPass, accumulator.videoKeys.length)
   const multi = split ? split.scattered : null
   const wantMulti = multi !== null && multi.size > 0
   if (!wantMulti && needs.candidates.length === 0) {
@@ -78,13 +81,14 @@ export async function secondPass(
  * second pass reads again: those whose rows are scattered, or all after an incomplete first pass.
  */
 function splitMeasured(
-  multi: Set<number>,
+  multi: VideoFlags,
   runs: SegmentRuns | null,
-  complete: boolean
-): { measured: MultiLabelMeasure; scattered: Set<number> } {
+  complete: boolean,
+  videos: number
+): { measured: MultiLabelMeasure; scattered: VideoFlags } {
   const measured: MultiLabelMeasure = { segments: 0, overlappingVideos: 0 }
   if (runs === null || !complete) return { measured, scattered: multi }
-  const scattered = new Set<number>()
+  const scattered = new VideoFlags(videos)
   for (const video of multi) {
     if (!runs.measured(video)) {
       scattered.add(video)
@@ -116,7 +120,7 @@ class SecondPassCollector implements RowSink {
   constructor(
     readonly accumulator: DatasetAccumulator,
     candidates: Location[][],
-    private multi: Set<number> | null
+    private multi: VideoFlags | null
   ) {
     this.candidateLines = accumulator.files.map(() => new Set<number>())
     for (const group of candidates)

@@ -17,7 +17,7 @@ import {
   type Split
 } from '../model.js'
 import type { RuleSettings } from '../rules/catalogue.js'
-import { showInvisible } from '../display.js'
+import { formatCount, showInvisible } from '../display.js'
 
 export interface FindingInput {
   message: string
@@ -213,7 +213,7 @@ export function omittedFinding(
   return {
     rule,
     severity,
-    message: `${count.toLocaleString('en-US')} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${maxPerRule.toLocaleString('en-US')}).`,
+    message: `${formatCount(count)} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${formatCount(maxPerRule)}).`,
     file: null,
     line: null,
     split: null,

@@ -1,10 +1,12 @@
 /**
- * Block columns joined without a second copy: `adopt` gives the same values as pushing them one
- * by one, for every way the two columns' blocks can line up, and keeps the given blocks as the
- * column's storage; blocks of another shape are copied instead.
+ * Compact containers. Block columns joined without a second copy: `adopt` gives the same values
+ * as pushing them one by one, for every way the two columns' blocks can line up, and keeps the
+ * given blocks as the column's storage; blocks of another shape are copied instead. Key ids by
+ * hash, and video flags.
  */
 import { describe, expect, it } from '@jest/globals'
-import { BlockUint16, BlockUint32 } from '../src/analyze/compact.js'
+import { BlockUint16, BlockUint32, VideoFlags, stringHash32 } from '../src/analyze/compact.js'
+import { KeyIds } from '../src/analyze/key-ids.js'
 
 const BLOCK = 1 << 16
 
@@ -90,5 +92,44 @@ describe('BlockUint16.adopt', () => {
     expect(firstDifference(values(main), expected)).toBe(-1)
     expect(main.get(BLOCK + 100)).toBe(0)
     expect(main.get(expected.length - 1)).toBe(expected[expected.length - 1])
+  })
+})
+
+describe('KeyIds', () => {
+  it('finds every key after growing, tells apart keys with one hash, and misses absent ones', () => {
+    const keys: string[] = []
+    const hashes = { data: new Int32Array(5000) }
+    const table = new KeyIds(keys, hashes)
+    const add = (key: string, hash = stringHash32(key)) => {
+      const id = keys.length
+      keys.push(key)
+      hashes.data[id] = hash
+      table.add(id)
+      return id
+    }
+    for (let k = 0; k < 3000; k++) add(`gs://b/v/clip_${k}.mp4`)
+    // Two keys given one hash: the key decides.
+    const a = add('same-hash-a', 12345)
+    const b = add('same-hash-b', 12345)
+    for (let k = 0; k < 3000; k += 7) expect(table.find(`gs://b/v/clip_${k}.mp4`)).toBe(k)
+    expect(table.find('same-hash-a', 12345)).toBe(a)
+    expect(table.find('same-hash-b', 12345)).toBe(b)
+    expect(table.find('same-hash-c', 12345)).toBe(-1)
+    expect(table.find('gs://b/v/clip_3000.mp4')).toBe(-1)
+    // A hash given as unsigned or signed finds the same id.
+    const high = add('high-bit', 0xfffffff0)
+    expect(table.find('high-bit', 0xfffffff0)).toBe(high)
+    expect(table.find('high-bit', 0xfffffff0 | 0)).toBe(high)
+  })
+})
+
+describe('VideoFlags', () => {
+  it('counts each video once and walks them in ascending order', () => {
+    const flags = new VideoFlags(10)
+    for (const video of [7, 2, 7, 9, 0]) flags.add(video)
+    expect(flags.size).toBe(4)
+    expect([...flags]).toEqual([0, 2, 7, 9])
+    expect(flags.has(2)).toBe(true)
+    expect(flags.has(3)).toBe(false)
   })
 })

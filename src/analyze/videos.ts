@@ -5,6 +5,7 @@
 import { SPLITS, type Split } from '../model.js'
 import { normalizeVideoKey } from '../read/fields.js'
 import { DenseFloat64, DenseInt32, DenseUint8, stringHash32 } from './compact.js'
+import { KeyIds } from './key-ids.js'
 
 export interface LeakRecord {
   key: string
@@ -57,7 +58,8 @@ function recentSlot(raw: string): number {
 }
 
 export class VideoRegistry {
-  private byKey = new Map<string, number>()
+  /** Video ids by key (set in the constructor: it reads `keys` and `hashes`). */
+  private byKey: KeyIds
   /**
    * Raw spellings that differ from their video's key (` gs://b/a.mp4`, `gs://b//a.mp4`). A raw
    * spelling that is the key itself, the usual case, is found through `byKey` and marked in
@@ -98,6 +100,7 @@ export class VideoRegistry {
     private options: VideoOptions,
     trackFirsts = false
   ) {
+    this.byKey = new KeyIds(this.keys, this.hashes)
     if (trackFirsts) {
       this.splitFirsts = []
       this.groupSplitFirsts = []
@@ -113,9 +116,9 @@ export class VideoRegistry {
   find(raw: string): number {
     const slot = recentSlot(raw)
     if (this.recentKey[slot] === raw) return this.recentVideo[slot]!
-    const video = this.byKey.get(raw)
+    const video = this.byKey.find(raw)
     // A spelling other than its key is not cached: the cache keeps only the registry's keys.
-    if (video === undefined || this.spelledAsKey.data[video] !== 1) return this.byRaw.get(raw) ?? -1
+    if (video === -1 || this.spelledAsKey.data[video] !== 1) return this.byRaw.get(raw) ?? -1
     this.recentKey[slot] = this.keys[video]!
     this.recentVideo[slot] = video
     return video
@@ -124,23 +127,24 @@ export class VideoRegistry {
   /** The video of a new spelling (detached from its chunk), registering the video if it is new. */
   register(uri: string, file: number, line: number): number {
     const key = normalizeVideoKey(uri, this.options.videoKey)
-    let video = this.byKey.get(key)
-    if (video === undefined) video = this.add(key, file, line)
+    const hash = stringHash32(key)
+    let video = this.byKey.find(key, hash)
+    if (video === -1) video = this.add(key, hash, file, line)
     if (key === uri) this.spelledAsKey.data[video] = 1
     else this.byRaw.set(uri, video)
     return video
   }
 
-  private add(key: string, file: number, line: number): number {
+  private add(key: string, hash: number, file: number, line: number): number {
     const video = this.keys.length
     this.keys.push(key)
-    this.byKey.set(key, video)
     this.splits.ensure(video)
     this.firstFile.ensure(video)
     this.firstLine.ensure(video)
     this.spelledAsKey.ensure(video)
     this.hashes.ensure(video)
-    this.hashes.data[video] = stringHash32(key)
+    this.hashes.data[video] = hash
+    this.byKey.add(video)
     this.firstFile.data[video] = file
     this.firstLine.data[video] = line
     const { durations, groupOf } = this.options
@@ -182,7 +186,8 @@ export class VideoRegistry {
   idOf(uri: string): number | undefined {
     const video = this.find(uri)
     if (video !== -1) return video
-    return this.byKey.get(normalizeVideoKey(uri, this.options.videoKey))
+    const byKey = this.byKey.find(normalizeVideoKey(uri, this.options.videoKey))
+    return byKey === -1 ? undefined : byKey
   }
 
   coverage(): GroupCoverage | null {
@@ -264,8 +269,9 @@ export class VideoRegistry {
   absorb(part: VideoPart): Int32Array {
     const ids = new Int32Array(part.keys.length)
     part.keys.forEach((key, local) => {
-      let video = this.byKey.get(key)
-      if (video === undefined) video = this.add(key, part.firstFile[local]!, part.firstLine[local]!)
+      const hash = stringHash32(key)
+      let video = this.byKey.find(key, hash)
+      if (video === -1) video = this.add(key, hash, part.firstFile[local]!, part.firstLine[local]!)
       if (part.spelledAsKey[local] === 1) this.spelledAsKey.data[video] = 1
       ids[local] = video
     })

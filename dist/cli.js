@@ -16720,6 +16720,8 @@ class RecordReader {
                 rest = rest.subarray(piece.length);
                 this.bytes += piece.length;
                 this.options.onChunk?.(this.bytes);
+                if (this.options.checkpoints && !first)
+                    this.checkpoint(this.bytes - piece.length);
                 const problem = first ? sniffStart(piece) : null;
                 first = false;
                 const stop = problem ?? (await this.chunk(piece));
@@ -16730,6 +16732,14 @@ class RecordReader {
             }
         }
         return this.end();
+    }
+    /** The record boundary before the piece that starts at `pieceStart`, when it is known. */
+    checkpoint(pieceStart) {
+        if (this.slow !== null || this.fast.quotesSeen || !this.text.ascii)
+            return;
+        const { lines, bytes } = this.options.checkpoints;
+        lines.push(this.fast.lines);
+        bytes.push((this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length);
     }
     /** At the split point: whether to stop here (asked once). */
     async handOff(split) {
@@ -16816,6 +16826,10 @@ class ChunkText {
     decoder;
     /** True while every chunk so far was pure ASCII, so the decoder holds no partial character. */
     asciiSoFar = true;
+    /** Every chunk so far was pure ASCII: a character of the text is a byte of the file. */
+    get ascii() {
+        return this.asciiSoFar;
+    }
     /** `midFile`: the text starts inside a file, where a U+FEFF is data, not a BOM. */
     constructor(midFile) {
         this.midFile = midFile;
@@ -35461,6 +35475,9 @@ class WorkingTreeSource {
     openTransient(path) {
         return reusedChunks(this.readablePath(path));
     }
+    openRange(path, start, end) {
+        return reusedChunks(this.readablePath(path), { start, end });
+    }
     /** The file's path on disk for reading; a path that leaves the repository is refused. */
     readablePath(path) {
         const local = this.localPath(path);
@@ -35502,6 +35519,7 @@ function startFirstPass(fields) {
     const limits = fields.settings['resource-limit'].options;
     return {
         ...fields,
+        checkpoints: new Map(),
         complete: true,
         budget: { bytes: limits['max-dataset-bytes'], rows: limits['max-dataset-rows'] }
     };
@@ -35603,16 +35621,24 @@ async function readRows(pass, file, reader, size, split) {
     const { progress } = pass;
     const maxLineBytes = limits['max-line-bytes'];
     const point = split?.point(reader, { maxRows, rowsLimited: () => rowsLimited });
+    const checkpoints = { lines: [], bytes: [] };
     const read = await readRecords(transientChunks(pass.source, file.path), limitedReader, {
         mode: recordMode(file.format),
         maxLineBytes,
         onChunk: progress
             ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: size })
             : undefined,
-        ...(point ? { split: point } : {})
+        ...(point ? { split: point } : {}),
+        checkpoints
     });
-    // Taken at the split point: the file's end is where the other thread's reading ended.
+    // Taken at the split point: the file's end is where the other thread's reading ended, and its
+    // later checkpoints are the other thread's.
     const result = read.handedOff ? split.firstRead() : read;
+    const rest = read.handedOff ? split.firstCheckpoints() : null;
+    pass.checkpoints.set(file.path, {
+        lines: checkpoints.lines.concat(rest?.lines ?? []),
+        bytes: checkpoints.bytes.concat(rest?.bytes ?? [])
+    });
     return { result, rowsLimited };
 }
 /** A stop (syntax, a limit), a file the reader refused, or a file without data rows. */
@@ -36593,6 +36619,8 @@ async function splitDataset(pass, files) {
             return false;
         pass.accumulator.absorb(part.accumulator);
         pass.sink.absorb(part.findings);
+        for (const [path, checkpoints] of part.checkpoints)
+            pass.checkpoints.set(path, checkpoints);
         if (first)
             first.reader.rows += part.first.rows;
         pass.budget.rows -= wholeRows;
@@ -36616,6 +36644,7 @@ async function splitDataset(pass, files) {
             const first = taken?.first;
             return first ? { ...first.read, bytes: startByte + first.read.bytes } : null;
         },
+        firstCheckpoints: () => taken?.first?.checkpoints ?? null,
         wholeFiles: () => taken?.files.filter(f => f !== null) ?? null,
         done: () => {
             if (taken === null)
@@ -36721,6 +36750,38 @@ const ignoreRowProblems = {
 };
 
 ;// CONCATENATED MODULE: ./src/read/line-filter.ts
+/**
+ * The stretches of a file (`size` bytes) that hold `lines` (ascending), each from the checkpoint
+ * before its first line to the checkpoint after its last, overlapping ones joined; the first starts
+ * at the file's beginning, so the reader still sees the file's first record. Null when they would
+ * cover most of the file: reading it whole is then as quick.
+ */
+function stretchesOf(lines, checkpoints, size) {
+    const { lines: after, bytes } = checkpoints;
+    const first = { start: 0, end: bytes.length > 0 ? bytes[0] : size, startLine: 0 };
+    const stretches = [first];
+    for (const line of lines) {
+        // The last checkpoint before the line (its line ended before `line`), and the next one.
+        let lo = 0;
+        let hi = after.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (after[mid] < line)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const start = lo === 0 ? 0 : bytes[lo - 1];
+        const end = lo < bytes.length ? bytes[lo] : size;
+        const last = stretches[stretches.length - 1];
+        if (start <= last.end)
+            last.end = Math.max(last.end, end);
+        else
+            stretches.push({ start, end, startLine: after[lo - 1] });
+    }
+    const covered = stretches.reduce((sum, stretch) => sum + stretch.end - stretch.start, 0);
+    return covered * 2 > size ? null : stretches;
+}
 /** The union of two ascending line lists, ascending. */
 function mergeLines(a, b) {
     if (a.length === 0)
@@ -36811,7 +36872,7 @@ async function secondPass(source, plan, accumulator, needs) {
     collector.runs = runs;
     const multiLines = wantMulti && needs.completeFirstPass ? accumulator.linesOfVideos(multi) : null;
     accumulator.releaseRows(); // candidates and lines are taken: the row columns are not needed any more
-    const confirmed = await rereadFiles(source, plan, collector, multiLines);
+    const confirmed = await rereadFiles(source, plan, collector, multiLines, needs.checkpoints);
     const duplicates = confirmDuplicates(accumulator, needs.candidates, collector, confirmed);
     return { duplicates, multi: split ? measureMultiLabel(collector.segments, split.measured) : null };
 }
@@ -36915,7 +36976,7 @@ class SecondPassCollector {
  * Reads again the files that hold candidates (or every file, for the multi-label facts), only
  * the lines needed when they are known. Returns the first-pass files whose candidates were read.
  */
-async function rereadFiles(source, plan, collector, multiLines) {
+async function rereadFiles(source, plan, collector, multiLines, checkpoints) {
     const { candidateLines } = collector;
     const firstPassFiles = collector.accumulator.files;
     const confirmed = new Set();
@@ -36937,10 +36998,17 @@ async function rereadFiles(source, plan, collector, multiLines) {
             lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]) : sorted;
         }
         const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems);
-        await readRecords(transientChunks(source, file.path), lines ? onlyLines(reader, lines) : reader, {
-            mode: recordMode(file.format),
-            maxLineBytes: 1 << 24
-        });
+        const visitor = lines ? onlyLines(reader, lines) : reader;
+        const options = { mode: recordMode(file.format), maxLineBytes: 1 << 24 };
+        const marks = checkpoints.get(file.path);
+        const stretches = lines && marks && source.openRange ? stretchesOf(lines, marks, info.size) : null;
+        if (stretches === null)
+            await readRecords(transientChunks(source, file.path), visitor, options);
+        // A few lines: only the stretches that hold them, the first from the file's start.
+        for (const { start, end, startLine } of stretches ?? []) {
+            const chunks = source.openRange(file.path, start, end);
+            await readRecords(chunks, visitor, start === 0 ? options : { ...options, startLine });
+        }
         if (collector.readFile !== -1)
             confirmed.add(collector.readFile);
     }
@@ -37889,7 +37957,8 @@ async function analyzeDataset(source, plan, config, options) {
         const second = await secondPass(source, plan, accumulator, {
             candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
             multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
-            completeFirstPass: pass.complete
+            completeFirstPass: pass.complete,
+            checkpoints: pass.checkpoints
         });
         const storageNotes = verification?.report(sink) ?? [];
         reportDuplicates(accumulator, second.duplicates, sink);

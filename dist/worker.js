@@ -6626,6 +6626,8 @@ class RecordReader {
                 rest = rest.subarray(piece.length);
                 this.bytes += piece.length;
                 this.options.onChunk?.(this.bytes);
+                if (this.options.checkpoints && !first)
+                    this.checkpoint(this.bytes - piece.length);
                 const problem = first ? sniffStart(piece) : null;
                 first = false;
                 const stop = problem ?? (await this.chunk(piece));
@@ -6636,6 +6638,14 @@ class RecordReader {
             }
         }
         return this.end();
+    }
+    /** The record boundary before the piece that starts at `pieceStart`, when it is known. */
+    checkpoint(pieceStart) {
+        if (this.slow !== null || this.fast.quotesSeen || !this.text.ascii)
+            return;
+        const { lines, bytes } = this.options.checkpoints;
+        lines.push(this.fast.lines);
+        bytes.push((this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length);
     }
     /** At the split point: whether to stop here (asked once). */
     async handOff(split) {
@@ -6722,6 +6732,10 @@ class ChunkText {
     decoder;
     /** True while every chunk so far was pure ASCII, so the decoder holds no partial character. */
     asciiSoFar = true;
+    /** Every chunk so far was pure ASCII: a character of the text is a byte of the file. */
+    get ascii() {
+        return this.asciiSoFar;
+    }
     /** `midFile`: the text starts inside a file, where a U+FEFF is data, not a BOM. */
     constructor(midFile) {
         this.midFile = midFile;
@@ -8317,6 +8331,9 @@ class WorkingTreeSource {
     }
     openTransient(path) {
         return reusedChunks(this.readablePath(path));
+    }
+    openRange(path, start, end) {
+        return reusedChunks(this.readablePath(path), { start, end });
     }
     /** The file's path on disk for reading; a path that leaves the repository is refused. */
     readablePath(path) {
@@ -16562,6 +16579,7 @@ function startFirstPass(fields) {
     const limits = fields.settings['resource-limit'].options;
     return {
         ...fields,
+        checkpoints: new Map(),
         complete: true,
         budget: { bytes: limits['max-dataset-bytes'], rows: limits['max-dataset-rows'] }
     };
@@ -16663,16 +16681,24 @@ async function readRows(pass, file, reader, size, split) {
     const { progress } = pass;
     const maxLineBytes = limits['max-line-bytes'];
     const point = split?.point(reader, { maxRows, rowsLimited: () => rowsLimited });
+    const checkpoints = { lines: [], bytes: [] };
     const read = await text_readRecords(transientChunks(pass.source, file.path), limitedReader, {
         mode: recordMode(file.format),
         maxLineBytes,
         onChunk: progress
             ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: size })
             : undefined,
-        ...(point ? { split: point } : {})
+        ...(point ? { split: point } : {}),
+        checkpoints
     });
-    // Taken at the split point: the file's end is where the other thread's reading ended.
+    // Taken at the split point: the file's end is where the other thread's reading ended, and its
+    // later checkpoints are the other thread's.
     const result = read.handedOff ? split.firstRead() : read;
+    const rest = read.handedOff ? split.firstCheckpoints() : null;
+    pass.checkpoints.set(file.path, {
+        lines: checkpoints.lines.concat(rest?.lines ?? []),
+        bytes: checkpoints.bytes.concat(rest?.bytes ?? [])
+    });
     return { result, rowsLimited };
 }
 /** A stop (syntax, a limit), a file the reader refused, or a file without data rows. */
@@ -16781,6 +16807,7 @@ async function readDatasetPart(request) {
         findings: sink.exportPart(),
         first,
         files,
+        checkpoints: [...pass.checkpoints],
         complete: pass.complete
     };
 }
@@ -16826,6 +16853,7 @@ async function readRestOfFile(request, source, accumulator, sink, settings) {
     reader.rows = 0;
     open = true;
     let rowsLimited = false;
+    const checkpoints = { lines: [], bytes: [] };
     const read = await text_readRecords(reusedChunks(localPath, { start: startByte }), {
         record(fields, line) {
             if (rowsLimited)
@@ -16836,9 +16864,15 @@ async function readRestOfFile(request, source, accumulator, sink, settings) {
                 reader.record(fields, line);
         },
         blank: line => reader.blank(line)
-    }, { mode, maxLineBytes: request.maxLineBytes, startLine: head.lines });
+    }, {
+        mode,
+        maxLineBytes: request.maxLineBytes,
+        startLine: head.lines,
+        checkpoints,
+        byteOffset: startByte
+    });
     const { fatal, format } = reader;
-    return { startLine: head.lines, rows: reader.rows, fatal, format, read, rowsLimited };
+    return { startLine: head.lines, rows: reader.rows, fatal, format, read, checkpoints, rowsLimited };
 }
 /**
  * The line breaks before `startByte`, and the file's first complete lines (up to 64 KiB) for

@@ -445,7 +445,9 @@ thread's young generation is kept at V8's first size (Node grows it to 32 or 64 
 file is read, for garbage that dies long before a few megabytes fill). The
 segment-level multi-label facts of a video whose rows are together in the file are measured as its
 rows go by, in one sorted pass over its segments; only the videos whose rows are scattered are read
-again, into storage sized by the first pass's count. A dataset of 16 MiB or more is read by two
+again, into storage sized by the first pass's count. The second pass reads only the stretches of a
+file that hold the lines it needs (a few duplicate candidates), starting at record boundaries the
+first pass noted every 64 KiB, unless they cover most of the file. A dataset of 16 MiB or more is read by two
 threads: the main thread reads up to a line break at 55% of its bytes while a worker reads the
 rest, and takes the worker's counts, findings and row hashes in order where its own reading reaches
 that point (its row hashes stay in the worker's own blocks, moved into line rather than copied),

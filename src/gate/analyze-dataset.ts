@@ -104,7 +104,8 @@ export async function analyzeDataset(
       candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
       multiVideos:
         settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
-      completeFirstPass: pass.complete
+      completeFirstPass: pass.complete,
+      checkpoints: pass.checkpoints
     })
     const storageNotes = verification?.report(sink) ?? []
     reportDuplicates(accumulator, second.duplicates, sink)

@@ -14,7 +14,7 @@ import { createFileReader, recordMode, type RowSink } from '../read/formats.js'
 import { reusedChunks } from '../read/file-chunks.js'
 import type { RowProblemSink } from '../read/problems.js'
 import { WorkingTreeSource } from '../read/source.js'
-import { readRecords } from '../read/text.js'
+import { readRecords, type Checkpoints } from '../read/text.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import { RE2JS } from 're2js'
 import { createAccumulator } from './dataset-accumulator.js'
@@ -66,6 +66,7 @@ export async function readDatasetPart(
     findings: sink.exportPart(),
     first,
     files,
+    checkpoints: [...pass.checkpoints],
     complete: pass.complete
   }
 }
@@ -114,6 +115,7 @@ async function readRestOfFile(
   open = true
 
   let rowsLimited = false
+  const checkpoints: Checkpoints = { lines: [], bytes: [] }
   const read = await readRecords(
     reusedChunks(localPath, { start: startByte }),
     {
@@ -124,10 +126,16 @@ async function readRestOfFile(
       },
       blank: line => reader.blank(line)
     },
-    { mode, maxLineBytes: request.maxLineBytes, startLine: head.lines }
+    {
+      mode,
+      maxLineBytes: request.maxLineBytes,
+      startLine: head.lines,
+      checkpoints,
+      byteOffset: startByte
+    }
   )
   const { fatal, format } = reader
-  return { startLine: head.lines, rows: reader.rows, fatal, format, read, rowsLimited }
+  return { startLine: head.lines, rows: reader.rows, fatal, format, read, checkpoints, rowsLimited }
 }
 
 /**

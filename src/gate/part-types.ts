@@ -9,7 +9,7 @@ import type { FindingPart } from '../judge/findings.js'
 import type { FileSummary, FormatId } from '../model.js'
 import type { DatasetPlan, PlannedFile } from '../read/dataset-plan.js'
 import type { RowReader } from '../read/formats.js'
-import type { ReadResult, SplitPoint } from '../read/text.js'
+import type { Checkpoints, ReadResult, SplitPoint } from '../read/text.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 
 /** The base side of a comparison, analyzed by a worker while the main thread reads the head. */
@@ -54,6 +54,8 @@ export interface FirstFilePart {
   fatal: string | null
   format: FormatId | null
   read: ReadResult
+  /** Where a later reading may start, from the part's start on (the file's bytes). */
+  checkpoints: Checkpoints
   /** More rows than `maxRows`: the main thread reads on instead. */
   rowsLimited: boolean
 }
@@ -64,6 +66,8 @@ export interface DatasetPartResult {
   first: FirstFilePart | null
   /** Per whole file, its summary (null when it was not read), as readDataFile returns it. */
   files: (FileSummary | null)[]
+  /** The whole files' checkpoints, by path. */
+  checkpoints: [string, Checkpoints][]
   /** False when a whole file stopped, was refused or hit a limit. */
   complete: boolean
 }
@@ -80,6 +84,8 @@ export interface DatasetSplit {
   takeBefore(): Promise<boolean>
   /** The part's reading of the file it started inside of, once taken. */
   firstRead(): ReadResult | null
+  /** That reading's checkpoints, once taken. */
+  firstCheckpoints(): Checkpoints | null
   /** Once taken: the summaries of the files it read whole (null: not taken). */
   wholeFiles(): FileSummary[] | null
   /** Stops the worker if its part was not taken. */

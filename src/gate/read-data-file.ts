@@ -11,7 +11,7 @@ import { createFileReader, recordMode, type RowReader } from '../read/formats.js
 import type { DatasetSpec } from '../config/schema.js'
 import type { PlannedFile } from '../read/dataset-plan.js'
 import { transientChunks, type FileSource } from '../read/source.js'
-import { readRecords, type ReadResult } from '../read/text.js'
+import { readRecords, type Checkpoints, type ReadResult } from '../read/text.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import type { DatasetSplit, PartSettings } from './part-types.js'
 import type { ParallelReading } from './request.js'
@@ -32,12 +32,17 @@ export interface FirstPass {
   parallel: ParallelReading | null
   /** What that thread needs to read as this one does (null without `parallel`). */
   partSettings: PartSettings | null
+  /** Per file read: where a later reading may start (the second pass's short reads). */
+  checkpoints: Map<string, Checkpoints>
 }
 
-export function startFirstPass(fields: Omit<FirstPass, 'complete' | 'budget'>): FirstPass {
+export function startFirstPass(
+  fields: Omit<FirstPass, 'complete' | 'budget' | 'checkpoints'>
+): FirstPass {
   const limits = fields.settings['resource-limit'].options
   return {
     ...fields,
+    checkpoints: new Map(),
     complete: true,
     budget: { bytes: limits['max-dataset-bytes'], rows: limits['max-dataset-rows'] }
   }
@@ -157,16 +162,24 @@ async function readRows(
   const { progress } = pass
   const maxLineBytes = limits['max-line-bytes']
   const point = split?.point(reader, { maxRows, rowsLimited: () => rowsLimited })
+  const checkpoints: Checkpoints = { lines: [], bytes: [] }
   const read = await readRecords(transientChunks(pass.source, file.path), limitedReader, {
     mode: recordMode(file.format),
     maxLineBytes,
     onChunk: progress
       ? bytesRead => progress({ file: file.path, bytesRead, bytesTotal: size })
       : undefined,
-    ...(point ? { split: point } : {})
+    ...(point ? { split: point } : {}),
+    checkpoints
   })
-  // Taken at the split point: the file's end is where the other thread's reading ended.
+  // Taken at the split point: the file's end is where the other thread's reading ended, and its
+  // later checkpoints are the other thread's.
   const result = read.handedOff ? split!.firstRead()! : read
+  const rest = read.handedOff ? split!.firstCheckpoints() : null
+  pass.checkpoints.set(file.path, {
+    lines: checkpoints.lines.concat(rest?.lines ?? []),
+    bytes: checkpoints.bytes.concat(rest?.bytes ?? [])
+  })
   return { result, rowsLimited }
 }
 

@@ -15,10 +15,10 @@ import { ignoreRowProblems } from '../read/problems.js'
 import { hashIdentity } from '../model.js'
 import type { DuplicateGroup } from '../judge/row-aggregates.js'
 import { createFileReader, recordMode, type RowSink } from '../read/formats.js'
-import { mergeLines, onlyLines } from '../read/line-filter.js'
+import { mergeLines, onlyLines, stretchesOf } from '../read/line-filter.js'
 import type { DatasetPlan } from '../read/dataset-plan.js'
 import { transientChunks, type FileSource } from '../read/source.js'
-import { readRecords } from '../read/text.js'
+import { readRecords, type Checkpoints } from '../read/text.js'
 
 /** Videos carrying more than one label (counters per video: a list each would cost ~200 bytes). */
 export function multiLabelVideos(accumulator: DatasetAccumulator): VideoFlags {
@@ -36,6 +36,8 @@ interface SecondPassNeeds {
   /** Multi-label videos, or null when the multi-label rule is off. */
   multiVideos: VideoFlags | null
   completeFirstPass: boolean
+  /** Per file, where the first pass says a reading may start (`Checkpoints`). */
+  checkpoints: Map<string, Checkpoints>
 }
 
 /**
@@ -71,7 +73,7 @@ export async function secondPass(
   collector.runs = runs
   const multiLines = wantMulti && needs.completeFirstPass ? accumulator.linesOfVideos(multi) : null
   accumulator.releaseRows() // candidates and lines are taken: the row columns are not needed any more
-  const confirmed = await rereadFiles(source, plan, collector, multiLines)
+  const confirmed = await rereadFiles(source, plan, collector, multiLines, needs.checkpoints)
   const duplicates = confirmDuplicates(accumulator, needs.candidates, collector, confirmed)
   return { duplicates, multi: split ? measureMultiLabel(collector.segments, split.measured) : null }
 }
@@ -188,7 +190,8 @@ async function rereadFiles(
   source: FileSource,
   plan: DatasetPlan,
   collector: SecondPassCollector,
-  multiLines: Uint32Array[] | null
+  multiLines: Uint32Array[] | null,
+  checkpoints: Map<string, Checkpoints>
 ): Promise<Set<number>> {
   const { candidateLines } = collector
   const firstPassFiles = collector.accumulator.files
@@ -209,14 +212,17 @@ async function rereadFiles(
       lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]!) : sorted
     }
     const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems)
-    await readRecords(
-      transientChunks(source, file.path),
-      lines ? onlyLines(reader, lines) : reader,
-      {
-        mode: recordMode(file.format),
-        maxLineBytes: 1 << 24
-      }
-    )
+    const visitor = lines ? onlyLines(reader, lines) : reader
+    const options = { mode: recordMode(file.format), maxLineBytes: 1 << 24 }
+    const marks = checkpoints.get(file.path)
+    const stretches =
+      lines && marks && source.openRange ? stretchesOf(lines, marks, info.size) : null
+    if (stretches === null) await readRecords(transientChunks(source, file.path), visitor, options)
+    // A few lines: only the stretches that hold them, the first from the file's start.
+    for (const { start, end, startLine } of stretches ?? []) {
+      const chunks = source.openRange!(file.path, start, end)
+      await readRecords(chunks, visitor, start === 0 ? options : { ...options, startLine })
+    }
     if (collector.readFile !== -1) confirmed.add(collector.readFile)
   }
   return confirmed

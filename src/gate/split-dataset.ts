@@ -71,6 +71,7 @@ export async function splitDataset(
     if (wholeRows === null) return false
     pass.accumulator.absorb(part.accumulator)
     pass.sink.absorb(part.findings)
+    for (const [path, checkpoints] of part.checkpoints) pass.checkpoints.set(path, checkpoints)
     if (first) first.reader.rows += part.first!.rows
     pass.budget.rows -= wholeRows
     taken = part
@@ -94,6 +95,7 @@ export async function splitDataset(
       const first = taken?.first
       return first ? { ...first.read, bytes: startByte + first.read.bytes } : null
     },
+    firstCheckpoints: () => taken?.first?.checkpoints ?? null,
     wholeFiles: () => taken?.files.filter(f => f !== null) ?? null,
     done: () => {
       if (taken === null) worker.cancel()

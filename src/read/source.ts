@@ -21,6 +21,11 @@ export interface FileSource {
    * read into again): for a reader that decodes each chunk at once. See `transientChunks`.
    */
   openTransient?(path: string): AsyncIterable<Buffer>
+  /**
+   * Bytes `start` up to `end` of the file, as `openTransient` gives them; absent for sources
+   * that can only read a file from its start (a git revision).
+   */
+  openRange?(path: string, start: number, end: number): AsyncIterable<Buffer>
   /** Repository-relative files matching the globs, sorted, excluding `exclude` globs. */
   list(globs: string[], exclude: string[]): Promise<string[]>
   /**
@@ -112,6 +117,10 @@ export class WorkingTreeSource implements FileSource {
 
   openTransient(path: string): AsyncIterable<Buffer> {
     return reusedChunks(this.readablePath(path))
+  }
+
+  openRange(path: string, start: number, end: number): AsyncIterable<Buffer> {
+    return reusedChunks(this.readablePath(path), { start, end })
   }
 
   /** The file's path on disk for reading; a path that leaves the repository is refused. */

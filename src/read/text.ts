@@ -27,6 +27,23 @@ export interface ReadOptions {
   startLine?: number
   /** Where the file may be split between this reader and a worker (see `SplitPoint`). */
   split?: SplitPoint
+  /**
+   * Filled with places a later reading may start at (see `Checkpoints`); `byteOffset` is where
+   * the chunks start in the file (a worker's part), so the bytes recorded are the file's.
+   */
+  checkpoints?: Checkpoints
+  byteOffset?: number
+}
+
+/**
+ * Record boundaries: after line `lines[k]` ends, the next record starts at byte `bytes[k]` of the
+ * file. Recorded at the start of each chunk piece (64 KiB) while the file has been pure ASCII with
+ * no `"` so far, where every line break ends a record and a character is a byte; the second pass
+ * starts there to read a few lines without scanning the whole file (gate/second-pass.ts).
+ */
+export interface Checkpoints {
+  lines: number[]
+  bytes: number[]
 }
 
 /**
@@ -93,6 +110,7 @@ class RecordReader {
         rest = rest.subarray(piece.length)
         this.bytes += piece.length
         this.options.onChunk?.(this.bytes)
+        if (this.options.checkpoints && !first) this.checkpoint(this.bytes - piece.length)
         const problem = first ? sniffStart(piece) : null
         first = false
         const stop = problem ?? (await this.chunk(piece))
@@ -102,6 +120,14 @@ class RecordReader {
       }
     }
     return this.end()
+  }
+
+  /** The record boundary before the piece that starts at `pieceStart`, when it is known. */
+  private checkpoint(pieceStart: number): void {
+    if (this.slow !== null || this.fast.quotesSeen || !this.text.ascii) return
+    const { lines, bytes } = this.options.checkpoints!
+    lines.push(this.fast.lines)
+    bytes.push((this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length)
   }
 
   /** At the split point: whether to stop here (asked once). */
@@ -188,6 +214,11 @@ class ChunkText {
   private decoder: InstanceType<typeof TextDecoder>
   /** True while every chunk so far was pure ASCII, so the decoder holds no partial character. */
   private asciiSoFar = true
+
+  /** Every chunk so far was pure ASCII: a character of the text is a byte of the file. */
+  get ascii(): boolean {
+    return this.asciiSoFar
+  }
 
   /** `midFile`: the text starts inside a file, where a U+FEFF is data, not a BOM. */
   constructor(private midFile: boolean) {

@@ -11579,24 +11579,23 @@ function hashIdentity(text) {
 const BLOCK_SHIFT = 16;
 const BLOCK_SIZE = 1 << BLOCK_SHIFT;
 const BLOCK_MASK = BLOCK_SIZE - 1;
-/**
- * An append-only integer column kept in fixed blocks of 64 Ki values: growing never copies and
- * never holds more than one partly filled block, so a column costs its element size per row at any
- * size (a doubling array costs up to twice that, and three times while it copies).
- */
 class BlockColumn {
-    makeBlock;
-    fullView;
+    Type;
     blockList = [];
     current;
     used = 0;
     length = 0;
-    constructor(makeBlock, 
+    constructor(Type) {
+        this.Type = Type;
+        this.current = new Type(0);
+    }
+    makeBlock(size) {
+        return new this.Type(size);
+    }
     /** A block-sized view of `block`'s buffer from its start (null when the buffer is smaller). */
-    fullView) {
-        this.makeBlock = makeBlock;
-        this.fullView = fullView;
-        this.current = makeBlock(0);
+    fullView(block) {
+        const room = (block.buffer.byteLength - block.byteOffset) / this.Type.BYTES_PER_ELEMENT;
+        return room >= BLOCK_SIZE ? new this.Type(block.buffer, block.byteOffset, BLOCK_SIZE) : null;
     }
     push(value) {
         if (this.used === this.current.length) {
@@ -11687,17 +11686,13 @@ class BlockColumn {
 /** 4 bytes per row. */
 class BlockUint32 extends BlockColumn {
     constructor() {
-        super(size => new Uint32Array(size), block => block.buffer.byteLength - block.byteOffset >= BLOCK_SIZE * 4
-            ? new Uint32Array(block.buffer, block.byteOffset, BLOCK_SIZE)
-            : null);
+        super(Uint32Array);
     }
 }
 /** 2 bytes per row. */
 class BlockUint16 extends BlockColumn {
     constructor() {
-        super(size => new Uint16Array(size), block => block.buffer.byteLength - block.byteOffset >= BLOCK_SIZE * 2
-            ? new Uint16Array(block.buffer, block.byteOffset, BLOCK_SIZE)
-            : null);
+        super(Uint16Array);
     }
 }
 /**

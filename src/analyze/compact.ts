@@ -13,17 +13,28 @@ const BLOCK_MASK = BLOCK_SIZE - 1
  * never holds more than one partly filled block, so a column costs its element size per row at any
  * size (a doubling array costs up to twice that, and three times while it copies).
  */
+/** A typed array type a column's blocks are made of. */
+interface BlockType<Block> {
+  new (size: number): Block
+  new (buffer: ArrayBufferLike, byteOffset: number, length: number): Block
+  readonly BYTES_PER_ELEMENT: number
+}
+
 class BlockColumn<Block extends Uint16Array | Uint32Array> {
   private blockList: Block[] = []
   private current: Block
   private used = 0
   length = 0
-  constructor(
-    private makeBlock: (size: number) => Block,
-    /** A block-sized view of `block`'s buffer from its start (null when the buffer is smaller). */
-    private fullView: (block: Block) => Block | null
-  ) {
-    this.current = makeBlock(0)
+  constructor(private Type: BlockType<Block>) {
+    this.current = new Type(0)
+  }
+  private makeBlock(size: number): Block {
+    return new this.Type(size)
+  }
+  /** A block-sized view of `block`'s buffer from its start (null when the buffer is smaller). */
+  private fullView(block: Block): Block | null {
+    const room = (block.buffer.byteLength - block.byteOffset) / this.Type.BYTES_PER_ELEMENT
+    return room >= BLOCK_SIZE ? new this.Type(block.buffer, block.byteOffset, BLOCK_SIZE) : null
   }
   push(value: number): void {
     if (this.used === this.current.length) {
@@ -113,26 +124,14 @@ class BlockColumn<Block extends Uint16Array | Uint32Array> {
 /** 4 bytes per row. */
 export class BlockUint32 extends BlockColumn<Uint32Array> {
   constructor() {
-    super(
-      size => new Uint32Array(size),
-      block =>
-        block.buffer.byteLength - block.byteOffset >= BLOCK_SIZE * 4
-          ? new Uint32Array(block.buffer, block.byteOffset, BLOCK_SIZE)
-          : null
-    )
+    super(Uint32Array)
   }
 }
 
 /** 2 bytes per row. */
 export class BlockUint16 extends BlockColumn<Uint16Array> {
   constructor() {
-    super(
-      size => new Uint16Array(size),
-      block =>
-        block.buffer.byteLength - block.byteOffset >= BLOCK_SIZE * 2
-          ? new Uint16Array(block.buffer, block.byteOffset, BLOCK_SIZE)
-          : null
-    )
+    super(Uint16Array)
   }
 }
 

@@ -40151,7 +40151,14 @@ function keepYoungGenerationSmallInWorker(argv = process.argv, setFlags = setFla
 const WORKER_FILES = { part: 'worker.js', base: 'base-worker.js', floors: 'floor-worker.js' };
 /** Below this size a second thread costs about what it saves (its start, reading the head twice). */
 const DEFAULT_SPLIT_BYTES = 16 << 20;
-const WORKER_YOUNG_MB = 4;
+/**
+ * The workers' young generations. A reader's garbage is short-lived field text: measured on the
+ * benchmark's files, 2, 4, 8 and 16 MB read as fast and 4 MB kept the least. The floors are
+ * arithmetic over a few typed arrays: 1 MB computes them as fast and keeps 5 to 10 MB less at the
+ * peak of a 6.4 M-row dataset, where they run beside the duplicate search.
+ */
+const READER_YOUNG_MB = 4;
+const FLOORS_YOUNG_MB = 1;
 /**
  * Parallel reading when it can help: a second core, the bundled workers beside this module, and
  * not turned off. Env: DATASET_GATE_THREADS=1 reads everything in the main thread;
@@ -40169,21 +40176,20 @@ function threadReading(env, folder = (0,external_node_path_namespaceObject.dirna
     const minBytes = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_SPLIT_BYTES;
     return {
         minBytes,
-        read: request => startWorker(partWorker, request),
-        analyzeBase: job => startWorker(baseWorker, job),
-        noiseFloors: jobs => startWorker(floorWorker, jobs)
+        read: request => startWorker(partWorker, request, READER_YOUNG_MB),
+        analyzeBase: job => startWorker(baseWorker, job, READER_YOUNG_MB),
+        noiseFloors: jobs => startWorker(floorWorker, jobs, FLOORS_YOUNG_MB)
     };
 }
 /** Starts a worker thread on `job`; any failure of it (it threw, ran out of memory, was stopped)
  * gives null: the main thread then does the work itself. */
-function startWorker(workerFile, job) {
-    // A small young generation: the worker's garbage is short-lived field text, and the default
-    // (tens of megabytes) would add as much to the peak memory for no speed (measured on the
-    // benchmark's files: 2, 4, 8 and 16 MB read as fast; 4 MB kept the least).
+function startWorker(workerFile, job, youngMb) {
+    // A small young generation (see READER_YOUNG_MB): Node's default, tens of megabytes, would add
+    // as much to the peak memory for no speed.
     const worker = new external_node_worker_threads_namespaceObject.Worker(workerFile, {
         workerData: job,
         argv: workerArgv(),
-        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB }
+        resourceLimits: { maxYoungGenerationSizeMb: youngMb }
     });
     const result = new Promise(resolve => {
         worker.once('message', (value) => {

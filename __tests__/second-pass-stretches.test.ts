@@ -170,4 +170,27 @@ describe('the second pass on a large file with a few duplicates', () => {
     expect(stretched.source.ranged).toBeGreaterThan(0)
     expect(stretched.source.ranged).toBeLessThan(size / 10)
   })
+
+  it('reads the file whole when its first record lies past the first stretch', async () => {
+    const root = temporary()
+    mkdirSync(join(root, 'data'))
+    // 100,000 blank lines first: the first record is past the first checkpoint.
+    writeFileSync(join(root, 'data', 'rows.csv'), '\n'.repeat(100_000) + manifest(60_000, [59_000]))
+    const size = readFileSync(join(root, 'data', 'rows.csv')).length
+    const runs = []
+    for (const ranges of [true, false]) {
+      const source = new CountingSource(root, ranges)
+      runs.push({
+        source,
+        report: await runGate({ source, config: defaultConfig(), paths: ['data'] })
+      })
+    }
+    const [stretched, whole] = runs
+    expect(stretched!.report).toEqual(whole!.report)
+    const duplicates = stretched!.report.datasets[0]!.findings.filter(
+      f => f.rule === 'duplicate-row'
+    )
+    expect(duplicates.map(f => f.line)).toEqual([159_002])
+    expect(stretched!.source.whole).toBe(2 * size)
+  })
 })

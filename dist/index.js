@@ -69722,21 +69722,47 @@ async function rereadFiles(source, plan, collector, multiLines, checkpoints) {
             lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]) : sorted;
         }
         const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems);
-        const visitor = lines ? onlyLines(reader, lines) : reader;
-        const options = { mode: recordMode(file.format), maxLineBytes: 1 << 24 };
         const marks = checkpoints.get(file.path);
         const stretches = lines && marks && source.openRange ? stretchesOf(lines, marks, info.size) : null;
-        if (stretches === null)
-            await readRecords(transientChunks(source, file.path), visitor, options);
-        // A few lines: only the stretches that hold them, the first from the file's start.
-        for (const { start, end, startLine } of stretches ?? []) {
-            const chunks = source.openRange(file.path, start, end);
-            await readRecords(chunks, visitor, start === 0 ? options : { ...options, startLine });
+        if (lines && stretches)
+            await readStretches(source, file, reader, lines, stretches);
+        else {
+            const visitor = lines ? onlyLines(reader, lines) : reader;
+            await readRecords(transientChunks(source, file.path), visitor, recordOptions(file));
         }
         if (collector.readFile !== -1)
             confirmed.add(collector.readFile);
     }
     return confirmed;
+}
+function recordOptions(file) {
+    return { mode: recordMode(file.format), maxLineBytes: 1 << 24 };
+}
+/**
+ * A few lines of a file: only the stretches that hold them, the first from the file's start so
+ * the reader sees the file's first record (format, header). A file whose first record lies past
+ * that first stretch (a long run of blank lines) is read whole instead: a later line must not be
+ * taken for it.
+ */
+async function readStretches(source, file, reader, lines, stretches) {
+    let firstSeen = false;
+    const seeing = {
+        record(fields, line) {
+            firstSeen = true;
+            reader.record(fields, line);
+        },
+        blank: line => reader.blank(line)
+    };
+    const visitor = onlyLines(seeing, lines);
+    const options = recordOptions(file);
+    for (const { start, end, startLine } of stretches) {
+        if (start > 0 && !firstSeen) {
+            await readRecords(transientChunks(source, file.path), visitor, options);
+            return;
+        }
+        const chunks = source.openRange(file.path, start, end);
+        await readRecords(chunks, visitor, start === 0 ? options : { ...options, startLine });
+    }
 }
 /**
  * Confirmed duplicates: rows with one exact identity. Candidates in a file that could not be read

@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runGate } from '../src/gate.js'
+import type { GateReport } from '../src/model.js'
 import { defaultConfig } from '../src/config/schema.js'
 import { stretchesOf } from '../src/read/line-filter.js'
 import { reusedChunks } from '../src/read/file-chunks.js'
@@ -145,25 +146,29 @@ class CountingSource extends WorkingTreeSource {
   }
 }
 
+/** The gate on `text` (as data/rows.csv) with ranged reads and without: reports and bytes read. */
+async function gateBothWays(text: string) {
+  const root = temporary()
+  mkdirSync(join(root, 'data'))
+  writeFileSync(join(root, 'data', 'rows.csv'), text)
+  const size = readFileSync(join(root, 'data', 'rows.csv')).length
+  const gate = async (ranges: boolean) => {
+    const source = new CountingSource(root, ranges)
+    const report = await runGate({ source, config: defaultConfig(), paths: ['data'] })
+    return { source, report }
+  }
+  return { size, stretched: await gate(true), whole: await gate(false) }
+}
+
+function duplicateLines(report: GateReport): (number | null)[] {
+  return report.datasets[0]!.findings.filter(f => f.rule === 'duplicate-row').map(f => f.line)
+}
+
 describe('the second pass on a large file with a few duplicates', () => {
   it('reads only their stretches and confirms the same duplicates as a whole reading', async () => {
-    const root = temporary()
-    mkdirSync(join(root, 'data'))
-    const text = manifest(120_000, [10, 60_000, 119_000])
-    writeFileSync(join(root, 'data', 'rows.csv'), text)
-    const size = readFileSync(join(root, 'data', 'rows.csv')).length
-    const gate = async (ranges: boolean) => {
-      const source = new CountingSource(root, ranges)
-      const report = await runGate({ source, config: defaultConfig(), paths: ['data'] })
-      return { source, report }
-    }
-    const stretched = await gate(true)
-    const whole = await gate(false)
+    const { size, stretched, whole } = await gateBothWays(manifest(120_000, [10, 60_000, 119_000]))
     expect(stretched.report).toEqual(whole.report)
-    const duplicates = stretched.report.datasets[0]!.findings.filter(
-      f => f.rule === 'duplicate-row'
-    )
-    expect(duplicates.map(f => f.line)).toEqual([12, 60_003, 119_004])
+    expect(duplicateLines(stretched.report)).toEqual([12, 60_003, 119_004])
     // The whole reading reads the file twice; the stretched one once, and a little more.
     expect(whole.source.whole).toBe(2 * size)
     expect(stretched.source.whole).toBe(size)
@@ -172,25 +177,11 @@ describe('the second pass on a large file with a few duplicates', () => {
   })
 
   it('reads the file whole when its first record lies past the first stretch', async () => {
-    const root = temporary()
-    mkdirSync(join(root, 'data'))
     // 100,000 blank lines first: the first record is past the first checkpoint.
-    writeFileSync(join(root, 'data', 'rows.csv'), '\n'.repeat(100_000) + manifest(60_000, [59_000]))
-    const size = readFileSync(join(root, 'data', 'rows.csv')).length
-    const runs = []
-    for (const ranges of [true, false]) {
-      const source = new CountingSource(root, ranges)
-      runs.push({
-        source,
-        report: await runGate({ source, config: defaultConfig(), paths: ['data'] })
-      })
-    }
-    const [stretched, whole] = runs
-    expect(stretched!.report).toEqual(whole!.report)
-    const duplicates = stretched!.report.datasets[0]!.findings.filter(
-      f => f.rule === 'duplicate-row'
-    )
-    expect(duplicates.map(f => f.line)).toEqual([159_002])
-    expect(stretched!.source.whole).toBe(2 * size)
+    const text = '\n'.repeat(100_000) + manifest(60_000, [59_000])
+    const { size, stretched, whole } = await gateBothWays(text)
+    expect(stretched.report).toEqual(whole.report)
+    expect(duplicateLines(stretched.report)).toEqual([159_002])
+    expect(stretched.source.whole).toBe(2 * size)
   })
 })

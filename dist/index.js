@@ -61126,6 +61126,11 @@ function firstLine(text) {
 const BLOCK_SHIFT = 16;
 const BLOCK_SIZE = 1 << BLOCK_SHIFT;
 const BLOCK_MASK = BLOCK_SIZE - 1;
+/**
+ * An append-only integer column kept in fixed blocks of 64 Ki values: growing never copies and
+ * never holds more than one partly filled block, so a column costs its element size per row at any
+ * size (a doubling array costs up to twice that, and three times while it copies).
+ */
 class BlockColumn {
     Type;
     blockList = [];
@@ -61351,15 +61356,17 @@ class DenseFloat64 {
         this.data = next;
     }
 }
-/** Same as DenseFloat64 for small integers (bit masks, flags). */
 /**
  * A set of video ids in a byte per video: a `Set<number>` costs about 25 bytes an entry (6 MB for
  * the 256,000 multi-label videos of the benchmark's 6.4 M-row AVA-style file).
  */
 class VideoFlags {
+    videos;
     flags;
     size = 0;
+    /** `videos`: how many videos the dataset has (ids 0 to videos - 1). */
     constructor(videos) {
+        this.videos = videos;
         this.flags = new Uint8Array(videos);
     }
     add(video) {
@@ -61379,6 +61386,7 @@ class VideoFlags {
                 yield video;
     }
 }
+/** Same as DenseFloat64 for small integers (bit masks, flags). */
 class DenseUint8 {
     data;
     constructor(capacity = 256) {
@@ -62433,7 +62441,7 @@ class VideoRegistry {
     spelledAsKey = new DenseUint8();
     /**
      * The videos found lately, by a cheap hash of their spelling (`recentSlot`): rows of a few dozen
-     * videos interleaved find theirs here without hashing the whole text for the Map. The keys kept
+     * videos interleaved find theirs here without hashing the whole text for `byKey`. The keys kept
      * are the registry's own (detached) strings, so the cache pins no chunk of the file.
      */
     recentKey = new Array(RECENT_SLOTS).fill(null);
@@ -69584,8 +69592,7 @@ function multiLabelVideos(accumulator) {
  */
 async function secondPass(source, plan, accumulator, needs) {
     const runs = needs.multiVideos === null ? null : accumulator.segmentRuns();
-    const split = needs.multiVideos &&
-        splitMeasured(needs.multiVideos, runs, needs.completeFirstPass, accumulator.videoKeys.length);
+    const split = needs.multiVideos && splitMeasured(needs.multiVideos, runs, needs.completeFirstPass);
     const multi = split ? split.scattered : null;
     const wantMulti = multi !== null && multi.size > 0;
     if (!wantMulti && needs.candidates.length === 0) {
@@ -69604,11 +69611,11 @@ async function secondPass(source, plan, accumulator, needs) {
  * The multi-label videos the first pass measured (their facts, summed) and the others, which the
  * second pass reads again: those whose rows are scattered, or all after an incomplete first pass.
  */
-function splitMeasured(multi, runs, complete, videos) {
+function splitMeasured(multi, runs, complete) {
     const measured = { segments: 0, overlappingVideos: 0 };
     if (runs === null || !complete)
         return { measured, scattered: multi };
-    const scattered = new VideoFlags(videos);
+    const scattered = new VideoFlags(multi.videos);
     for (const video of multi) {
         if (!runs.measured(video)) {
             scattered.add(video);
@@ -72852,7 +72859,7 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * The main thread's young generation, kept at V8's starting size. Node lets it grow to 32 MB
  * (Node 20) or 64 MB (Node 24) of committed memory while a large file is read, although the
  * gate's short-lived garbage (field text, one row's values) dies long before a small one fills;
- * the workers already run with 4 MB (gate/part-thread.ts). Measured on the benchmark's files at
+ * the workers are started with small limits of their own (gate/part-thread.ts). Measured on the benchmark's files at
  * 1.6 M and 6.4 M rows: 20 to 28 MB less peak memory, no slower.
  *
  * Node has no option for the main thread's heap once it runs, so this sets V8's growth factor

@@ -2882,6 +2882,11 @@ function capFindings(findings, max) {
 const BLOCK_SHIFT = 16;
 const BLOCK_SIZE = 1 << BLOCK_SHIFT;
 const BLOCK_MASK = BLOCK_SIZE - 1;
+/**
+ * An append-only integer column kept in fixed blocks of 64 Ki values: growing never copies and
+ * never holds more than one partly filled block, so a column costs its element size per row at any
+ * size (a doubling array costs up to twice that, and three times while it copies).
+ */
 class BlockColumn {
     Type;
     blockList = [];
@@ -3107,15 +3112,17 @@ class DenseFloat64 {
         this.data = next;
     }
 }
-/** Same as DenseFloat64 for small integers (bit masks, flags). */
 /**
  * A set of video ids in a byte per video: a `Set<number>` costs about 25 bytes an entry (6 MB for
  * the 256,000 multi-label videos of the benchmark's 6.4 M-row AVA-style file).
  */
 class VideoFlags {
+    videos;
     flags;
     size = 0;
+    /** `videos`: how many videos the dataset has (ids 0 to videos - 1). */
     constructor(videos) {
+        this.videos = videos;
         this.flags = new Uint8Array(videos);
     }
     add(video) {
@@ -3135,6 +3142,7 @@ class VideoFlags {
                 yield video;
     }
 }
+/** Same as DenseFloat64 for small integers (bit masks, flags). */
 class DenseUint8 {
     data;
     constructor(capacity = 256) {
@@ -15929,7 +15937,7 @@ class VideoRegistry {
     spelledAsKey = new DenseUint8();
     /**
      * The videos found lately, by a cheap hash of their spelling (`recentSlot`): rows of a few dozen
-     * videos interleaved find theirs here without hashing the whole text for the Map. The keys kept
+     * videos interleaved find theirs here without hashing the whole text for `byKey`. The keys kept
      * are the registry's own (detached) strings, so the cache pins no chunk of the file.
      */
     recentKey = new Array(RECENT_SLOTS).fill(null);
@@ -16959,7 +16967,7 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * The main thread's young generation, kept at V8's starting size. Node lets it grow to 32 MB
  * (Node 20) or 64 MB (Node 24) of committed memory while a large file is read, although the
  * gate's short-lived garbage (field text, one row's values) dies long before a small one fills;
- * the workers already run with 4 MB (gate/part-thread.ts). Measured on the benchmark's files at
+ * the workers are started with small limits of their own (gate/part-thread.ts). Measured on the benchmark's files at
  * 1.6 M and 6.4 M rows: 20 to 28 MB less peak memory, no slower.
  *
  * Node has no option for the main thread's heap once it runs, so this sets V8's growth factor

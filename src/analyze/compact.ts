@@ -8,11 +8,6 @@ const BLOCK_SHIFT = 16
 const BLOCK_SIZE = 1 << BLOCK_SHIFT
 const BLOCK_MASK = BLOCK_SIZE - 1
 
-/**
- * An append-only integer column kept in fixed blocks of 64 Ki values: growing never copies and
- * never holds more than one partly filled block, so a column costs its element size per row at any
- * size (a doubling array costs up to twice that, and three times while it copies).
- */
 /** A typed array type a column's blocks are made of. */
 interface BlockType<Block> {
   new (size: number): Block
@@ -20,6 +15,11 @@ interface BlockType<Block> {
   readonly BYTES_PER_ELEMENT: number
 }
 
+/**
+ * An append-only integer column kept in fixed blocks of 64 Ki values: growing never copies and
+ * never holds more than one partly filled block, so a column costs its element size per row at any
+ * size (a doubling array costs up to twice that, and three times while it copies).
+ */
 class BlockColumn<Block extends Uint16Array | Uint32Array> {
   private blockList: Block[] = []
   private current: Block
@@ -240,7 +240,6 @@ export class DenseFloat64 {
   }
 }
 
-/** Same as DenseFloat64 for small integers (bit masks, flags). */
 /**
  * A set of video ids in a byte per video: a `Set<number>` costs about 25 bytes an entry (6 MB for
  * the 256,000 multi-label videos of the benchmark's 6.4 M-row AVA-style file).
@@ -248,7 +247,8 @@ export class DenseFloat64 {
 export class VideoFlags {
   private flags: Uint8Array
   size = 0
-  constructor(videos: number) {
+  /** `videos`: how many videos the dataset has (ids 0 to videos - 1). */
+  constructor(readonly videos: number) {
     this.flags = new Uint8Array(videos)
   }
   add(video: number): void {
@@ -266,6 +266,7 @@ export class VideoFlags {
   }
 }
 
+/** Same as DenseFloat64 for small integers (bit masks, flags). */
 export class DenseUint8 {
   data: Uint8Array
   constructor(capacity = 256) {

@@ -69,7 +69,7 @@ export class VideoRegistry {
   private spelledAsKey = new DenseUint8()
   /**
    * The videos found lately, by a cheap hash of their spelling (`recentSlot`): rows of a few dozen
-   * videos interleaved find theirs here without hashing the whole text for the Map. The keys kept
+   * videos interleaved find theirs here without hashing the whole text for `byKey`. The keys kept
    * are the registry's own (detached) strings, so the cache pins no chunk of the file.
    */
   private recentKey: (string | null)[] = new Array<string | null>(RECENT_SLOTS).fill(null)

@@ -61,9 +61,7 @@ export async function secondPass(
   needs: SecondPassNeeds
 ): Promise<{ duplicates: DuplicateGroup[]; multi: MultiLabelMeasure | null }> {
   const runs = needs.multiVideos === null ? null : accumulator.segmentRuns()
-  const split =
-    needs.multiVideos &&
-    splitMeasured(needs.multiVideos, runs, needs.completeFirstPass, accumulator.videoKeys.length)
+  const split = needs.multiVideos && splitMeasured(needs.multiVideos, runs, needs.completeFirstPass)
   const multi = split ? split.scattered : null
   const wantMulti = multi !== null && multi.size > 0
   if (!wantMulti && needs.candidates.length === 0) {
@@ -86,12 +84,11 @@ export async function secondPass(
 function splitMeasured(
   multi: VideoFlags,
   runs: SegmentRuns | null,
-  complete: boolean,
-  videos: number
+  complete: boolean
 ): { measured: MultiLabelMeasure; scattered: VideoFlags } {
   const measured: MultiLabelMeasure = { segments: 0, overlappingVideos: 0 }
   if (runs === null || !complete) return { measured, scattered: multi }
-  const scattered = new VideoFlags(videos)
+  const scattered = new VideoFlags(multi.videos)
   for (const video of multi) {
     if (!runs.measured(video)) {
       scattered.add(video)

@@ -13,7 +13,7 @@ import { runGate } from '../src/gate.js'
 import type { GateReport } from '../src/model.js'
 import { defaultConfig } from '../src/config/schema.js'
 import { stretchesOf } from '../src/read/line-filter.js'
-import { reusedChunks } from '../src/read/file-chunks.js'
+import { reusedChunks, type RangeReader } from '../src/read/file-chunks.js'
 import { WorkingTreeSource } from '../src/read/source.js'
 import { readRecords, type Checkpoints } from '../src/read/text.js'
 
@@ -43,31 +43,59 @@ function manifest(rows: number, repeats: number[] = []): string {
   return lines.join('\n') + '\n'
 }
 
-async function checkpointsOf(text: string, options: { chunk?: number } = {}): Promise<Checkpoints> {
+/**
+ * The checkpoints a reading of `text` notes; `from`: a worker's part, read from that byte (just
+ * after a line break) with the lines before it counted, as dataset-part.ts reads one.
+ */
+async function checkpointsOf(
+  text: string,
+  options: { chunk?: number; from?: number } = {}
+): Promise<Checkpoints> {
   const path = join(temporary(), 'rows.csv')
   writeFileSync(path, text)
   const checkpoints: Checkpoints = { lines: [], bytes: [] }
+  const from = options.from ?? 0
+  const part = from > 0 ? { startLine: countLines(text.slice(0, from)), byteOffset: from } : {}
   await readRecords(
-    reusedChunks(path, {}, options.chunk),
+    reusedChunks(path, { start: from }, options.chunk),
     { record() {}, blank() {} },
-    { mode: 'csv', maxLineBytes: 1 << 20, checkpoints }
+    { mode: 'csv', maxLineBytes: 1 << 20, checkpoints, ...part }
   )
   return checkpoints
+}
+
+function countLines(text: string): number {
+  return text.split('\n').length - 1
+}
+
+/** Each checkpoint's byte follows a line break, with `lines[k]` line breaks before it. */
+function expectRecordBoundaries(text: string, { lines, bytes }: Checkpoints): void {
+  const data = Buffer.from(text)
+  const wrong = lines.filter(
+    (line, k) => data[bytes[k]! - 1] !== 10 || countLines(text.slice(0, bytes[k])) !== line
+  )
+  expect(wrong).toEqual([])
 }
 
 describe('checkpoints', () => {
   it('are record boundaries: each byte follows the line break that ends its line', async () => {
     const text = manifest(40_000)
     const { lines, bytes } = await checkpointsOf(text, { chunk: 100_000 })
-    expect(lines.length).toBeGreaterThan(10)
-    const data = Buffer.from(text)
-    for (let k = 0; k < lines.length; k++) {
-      expect(data[bytes[k]! - 1]).toBe(10)
-      let breaks = 0
-      for (let at = data.indexOf(10); at !== -1 && at < bytes[k]!; at = data.indexOf(10, at + 1))
-        breaks++
-      expect(breaks).toBe(lines[k])
-    }
+    // About every 16 KiB (MARK_BYTES), in order: a line of this file is under 80 bytes.
+    const gaps = bytes.slice(1).map((byte, k) => byte - bytes[k]!)
+    expect(Math.min(...gaps)).toBeGreaterThan(0)
+    expect(Math.max(bytes[0]!, ...gaps)).toBeLessThanOrEqual(16_384 + 80)
+    expect(text.length - bytes[bytes.length - 1]!).toBeLessThanOrEqual(16_384 + 80)
+    expectRecordBoundaries(text, { lines, bytes })
+  })
+
+  it("in a worker's part are the file's record boundaries, in the file's bytes and lines", async () => {
+    const text = manifest(40_000)
+    const from = text.indexOf('\n', text.length / 2) + 1
+    const part = await checkpointsOf(text, { chunk: 100_000, from })
+    expect(part.bytes[0]).toBe(from)
+    expect(part.lines.length).toBeGreaterThan((text.length - from) / 17_000)
+    expectRecordBoundaries(text, part)
   })
 
   it('stop after a quote or a non-ASCII byte, where a line break may not end a record', async () => {
@@ -125,12 +153,13 @@ describe('stretchesOf', () => {
 class CountingSource extends WorkingTreeSource {
   whole = 0
   ranged = 0
+  openings = 0
   constructor(
     root: string,
     private ranges: boolean
   ) {
     super(root)
-    if (!ranges) this.openRange = undefined as never
+    if (!ranges) this.openRanges = undefined as never
   }
   override async *openTransient(path: string): AsyncIterable<Buffer> {
     for await (const chunk of super.openTransient(path)) {
@@ -138,10 +167,18 @@ class CountingSource extends WorkingTreeSource {
       yield chunk
     }
   }
-  override async *openRange(path: string, start: number, end: number): AsyncIterable<Buffer> {
-    for await (const chunk of super.openRange(path, start, end)) {
-      this.ranged += chunk.length
-      yield chunk
+  override openRanges(path: string): RangeReader {
+    const ranges = super.openRanges(path)
+    const count = (bytes: number) => (this.ranged += bytes)
+    this.openings++
+    return {
+      async *range(start, end) {
+        for await (const chunk of ranges.range(start, end)) {
+          count(chunk.length)
+          yield chunk
+        }
+      },
+      close: () => ranges.close()
     }
   }
 }
@@ -173,7 +210,9 @@ describe('the second pass on a large file with a few duplicates', () => {
     expect(whole.source.whole).toBe(2 * size)
     expect(stretched.source.whole).toBe(size)
     expect(stretched.source.ranged).toBeGreaterThan(0)
-    expect(stretched.source.ranged).toBeLessThan(size / 10)
+    // Around each needed line, about 16 KiB either side (the checkpoints are that close).
+    expect(stretched.source.ranged).toBeLessThan(size / 30)
+    expect(stretched.source.openings).toBe(1) // every stretch through one opening of the file
   })
 
   it('reads the file whole when its first record lies past the first stretch', async () => {

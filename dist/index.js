@@ -63654,6 +63654,12 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 const COMMA = 44;
+/**
+ * Bytes between two noted line starts: the second pass reads about twice this around each line
+ * it needs (gate/second-pass.ts), and a mark costs 16 bytes or more (0.4 MB for a 400 MB file;
+ * at 8 KiB the benchmark's 6.4 M-row peak grew by a measurable 2 MB).
+ */
+const MARK_BYTES = 1 << 14;
 class FastPath {
     visitor;
     maxLineBytes;
@@ -63669,6 +63675,8 @@ class FastPath {
      * the reading from the start only when this stayed false or no `"` was seen before the part.
      */
     quoteStateMattered = false;
+    /** While set, line starts are noted in it (the reader sets it for ASCII text; see LineMarks). */
+    marks = null;
     csv;
     skipping;
     constructor(visitor, maxLineBytes, mode) {
@@ -63734,6 +63742,9 @@ class FastPath {
         let cr = data.indexOf('\r'); // the first CR at or after `start` once updated, or -1
         let quote = csv ? data.indexOf('"') : -1; // the same for quotes
         while (start < end) {
+            const marks = this.marks;
+            if (marks !== null && marks.base + start >= marks.nextByte)
+                this.mark(marks, start);
             const newline = data.indexOf('\n', start);
             let lineEnd = newline;
             if (lineEnd > start && data.charCodeAt(lineEnd - 1) === CR)
@@ -63782,6 +63793,17 @@ class FastPath {
             start = newline + 1;
         }
         return -1;
+    }
+    /** Notes the line starting at `start`, when no `"` was seen: then no line break was quoted. */
+    mark(marks, start) {
+        if (this.quotesSeen) {
+            this.marks = null;
+            return;
+        }
+        const byte = marks.base + start;
+        marks.lines.push(this.lines);
+        marks.bytes.push(byte);
+        marks.nextByte = byte + MARK_BYTES;
     }
     emitCrLines(text) {
         for (const part of text.split('\r')) {
@@ -66248,6 +66270,8 @@ class RecordReader {
     text;
     bytes = 0;
     split;
+    /** The checkpoints noted inside pieces, when checkpoints are asked for. */
+    marks;
     constructor(visitor, options) {
         this.visitor = visitor;
         this.options = options;
@@ -66255,6 +66279,8 @@ class RecordReader {
         this.fast.lines = options.startLine ?? 0;
         this.text = new ChunkText(options.startLine !== undefined);
         this.split = options.split ?? null;
+        const checkpoints = options.checkpoints;
+        this.marks = checkpoints ? { ...checkpoints, base: 0, nextByte: MARK_BYTES } : null;
     }
     async read(chunks) {
         let first = this.options.startLine === undefined;
@@ -66288,8 +66314,19 @@ class RecordReader {
         if (this.slow !== null || this.fast.quotesSeen || !this.text.ascii)
             return;
         const { lines, bytes } = this.options.checkpoints;
+        const byte = (this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length;
         lines.push(this.fast.lines);
-        bytes.push((this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length);
+        bytes.push(byte);
+        this.marks.nextByte = byte + MARK_BYTES;
+    }
+    /** The marks for the fast path's reading of `piece`: while every character is a byte. */
+    marksFor(piece) {
+        const marks = this.marks;
+        if (marks === null || !this.text.ascii || this.fast.quotesSeen)
+            return null;
+        const pieceStart = this.bytes - piece.length;
+        marks.base = (this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length;
+        return marks;
     }
     /** At the split point: whether to stop here (asked once). */
     async handOff(split) {
@@ -66316,6 +66353,7 @@ class RecordReader {
         }
         if (this.slow)
             return this.slow.feed(text);
+        this.fast.marks = this.marksFor(chunk);
         return this.take(this.fast.feed(text));
     }
     /** What the fast path gave back: a stop, text for the slow path, or nothing. */
@@ -66330,6 +66368,7 @@ class RecordReader {
         return this.slow ? this.slow.linesFed() : this.fast.lines + countNewlines(this.fast.carry);
     }
     async end() {
+        this.fast.marks = null; // the last line is read from text the marks' base does not describe
         const rest = this.text.end();
         if (rest === null) {
             return this.stopAt({
@@ -68093,24 +68132,40 @@ function globSync(globInput, options) {
  */
 
 const CHUNK_BYTES = 1 << 20;
+function fileRanges(path, chunkBytes = CHUNK_BYTES) {
+    let handle = null;
+    let buffer = Buffer.alloc(0);
+    return {
+        async *range(start, end) {
+            handle ??= (0,promises_namespaceObject.open)(path, 'r');
+            const file = await handle;
+            // As large as the range needs, up to a chunk: a short stretch does not take a megabyte.
+            const size = Math.min(chunkBytes, end - start);
+            if (buffer.length < size)
+                buffer = Buffer.allocUnsafeSlow(Math.max(size, buffer.length * 2));
+            for (let position = start; position < end;) {
+                const want = Math.min(buffer.length, end - position);
+                const { bytesRead } = await file.read(buffer, 0, want, position);
+                if (bytesRead === 0)
+                    return;
+                position += bytesRead;
+                yield buffer.subarray(0, bytesRead);
+            }
+        },
+        async close() {
+            if (handle)
+                await handle.then(file => file.close()).catch(() => undefined);
+        }
+    };
+}
 /** From byte `start` (default 0) up to, not including, byte `end` (default: the end of the file). */
 async function* reusedChunks(path, range = {}, chunkBytes = CHUNK_BYTES) {
-    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    const reader = fileRanges(path, chunkBytes);
     try {
-        const buffer = Buffer.allocUnsafeSlow(chunkBytes);
-        let position = range.start ?? 0;
-        const end = range.end ?? Infinity;
-        while (position < end) {
-            const want = Math.min(buffer.length, end - position);
-            const { bytesRead } = await handle.read(buffer, 0, want, position);
-            if (bytesRead === 0)
-                return;
-            position += bytesRead;
-            yield buffer.subarray(0, bytesRead);
-        }
+        yield* reader.range(range.start ?? 0, range.end ?? Infinity);
     }
     finally {
-        await handle.close();
+        await reader.close();
     }
 }
 
@@ -68207,8 +68262,8 @@ class WorkingTreeSource {
     openTransient(path) {
         return reusedChunks(this.readablePath(path));
     }
-    openRange(path, start, end) {
-        return reusedChunks(this.readablePath(path), { start, end });
+    openRanges(path) {
+        return fileRanges(this.readablePath(path));
     }
     /** The file's path on disk for reading; a path that leaves the repository is refused. */
     readablePath(path) {
@@ -69730,7 +69785,7 @@ async function rereadFiles(source, plan, collector, multiLines, checkpoints) {
         }
         const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems);
         const marks = checkpoints.get(file.path);
-        const stretches = lines && marks && source.openRange ? stretchesOf(lines, marks, info.size) : null;
+        const stretches = lines && marks && source.openRanges ? stretchesOf(lines, marks, info.size) : null;
         if (lines && stretches)
             await readStretches(source, file, reader, lines, stretches);
         else {
@@ -69762,13 +69817,19 @@ async function readStretches(source, file, reader, lines, stretches) {
     };
     const visitor = onlyLines(seeing, lines);
     const options = recordOptions(file);
-    for (const { start, end, startLine } of stretches) {
-        if (start > 0 && !firstSeen) {
-            await readRecords(transientChunks(source, file.path), visitor, options);
-            return;
+    const ranges = source.openRanges(file.path);
+    try {
+        for (const { start, end, startLine } of stretches) {
+            if (start > 0 && !firstSeen) {
+                await readRecords(transientChunks(source, file.path), visitor, options);
+                return;
+            }
+            const chunks = ranges.range(start, end);
+            await readRecords(chunks, visitor, start === 0 ? options : { ...options, startLine });
         }
-        const chunks = source.openRange(file.path, start, end);
-        await readRecords(chunks, visitor, start === 0 ? options : { ...options, startLine });
+    }
+    finally {
+        await ranges.close();
     }
 }
 /**

@@ -446,8 +446,9 @@ file is read, for garbage that dies long before a few megabytes fill). The
 segment-level multi-label facts of a video whose rows are together in the file are measured as its
 rows go by, in one sorted pass over its segments; only the videos whose rows are scattered are read
 again, into storage sized by the first pass's count. The second pass reads only the stretches of a
-file that hold the lines it needs (a few duplicate candidates), starting at record boundaries the
-first pass noted every 64 KiB, unless they cover most of the file. A dataset of 16 MiB or more is read by two
+file that hold the lines it needs (a few duplicate candidates), through one opening of the file,
+starting at record boundaries the first pass noted about every 16 KiB (a stretch is then about
+32 KiB per line needed), unless they cover most of the file. A dataset of 16 MiB or more is read by two
 threads: the main thread reads up to a line break at 55% of its bytes while a worker reads the
 rest, and takes the worker's counts, findings and row hashes in order where its own reading reaches
 that point (its row hashes stay in the worker's own blocks, moved into line rather than copied),

@@ -212,7 +212,7 @@ async function rereadFiles(
     const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems)
     const marks = checkpoints.get(file.path)
     const stretches =
-      lines && marks && source.openRange ? stretchesOf(lines, marks, info.size) : null
+      lines && marks && source.openRanges ? stretchesOf(lines, marks, info.size) : null
     if (lines && stretches) await readStretches(source, file, reader, lines, stretches)
     else {
       const visitor = lines ? onlyLines(reader, lines) : reader
@@ -250,13 +250,18 @@ async function readStretches(
   }
   const visitor = onlyLines(seeing, lines)
   const options = recordOptions(file)
-  for (const { start, end, startLine } of stretches) {
-    if (start > 0 && !firstSeen) {
-      await readRecords(transientChunks(source, file.path), visitor, options)
-      return
+  const ranges = source.openRanges!(file.path)
+  try {
+    for (const { start, end, startLine } of stretches) {
+      if (start > 0 && !firstSeen) {
+        await readRecords(transientChunks(source, file.path), visitor, options)
+        return
+      }
+      const chunks = ranges.range(start, end)
+      await readRecords(chunks, visitor, start === 0 ? options : { ...options, startLine })
     }
-    const chunks = source.openRange!(file.path, start, end)
-    await readRecords(chunks, visitor, start === 0 ? options : { ...options, startLine })
+  } finally {
+    await ranges.close()
   }
 }
 

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs'
 import { lstat, realpath, stat } from 'node:fs/promises'
 import { isAbsolute, join, normalize, relative, sep } from 'node:path'
 import { glob } from 'tinyglobby'
-import { reusedChunks } from './file-chunks.js'
+import { fileRanges, reusedChunks, type RangeReader } from './file-chunks.js'
 
 export interface FileSource {
   /** For messages: "working tree", "base 1a2b3c4". */
@@ -22,10 +22,10 @@ export interface FileSource {
    */
   openTransient?(path: string): AsyncIterable<Buffer>
   /**
-   * Bytes `start` up to `end` of the file, as `openTransient` gives them; absent for sources
-   * that can only read a file from its start (a git revision).
+   * Ranges of bytes of the file, as `openTransient` gives them, through one opening (closed by
+   * the caller); absent for sources that can only read a file from its start (a git revision).
    */
-  openRange?(path: string, start: number, end: number): AsyncIterable<Buffer>
+  openRanges?(path: string): RangeReader
   /** Repository-relative files matching the globs, sorted, excluding `exclude` globs. */
   list(globs: string[], exclude: string[]): Promise<string[]>
   /**
@@ -119,8 +119,8 @@ export class WorkingTreeSource implements FileSource {
     return reusedChunks(this.readablePath(path))
   }
 
-  openRange(path: string, start: number, end: number): AsyncIterable<Buffer> {
-    return reusedChunks(this.readablePath(path), { start, end })
+  openRanges(path: string): RangeReader {
+    return fileRanges(this.readablePath(path))
   }
 
   /** The file's path on disk for reading; a path that leaves the repository is refused. */

@@ -11,7 +11,7 @@
  * stop the file with a `TextStop` that names the line, so the other files are still read.
  */
 import { isAscii, isUtf8 } from 'node:buffer'
-import { FastPath, LF, countNewlines } from './text-fast-path.js'
+import { FastPath, LF, MARK_BYTES, countNewlines, type LineMarks } from './text-fast-path.js'
 import { SlowPath } from './text-slow-path.js'
 import type { RecordVisitor, TextStop } from './records.js'
 
@@ -37,9 +37,10 @@ export interface ReadOptions {
 
 /**
  * Record boundaries: after line `lines[k]` ends, the next record starts at byte `bytes[k]` of the
- * file. Recorded at the start of each chunk piece (64 KiB) while the file has been pure ASCII with
- * no `"` so far, where every line break ends a record and a character is a byte; the second pass
- * starts there to read a few lines without scanning the whole file (gate/second-pass.ts).
+ * file. Recorded at the start of each chunk piece (64 KiB) and about every 16 KiB inside it
+ * (`LineMarks`) while the file has been pure ASCII with no `"` so far, where every line break ends
+ * a record and a character is a byte; the second pass starts there to read a few lines without
+ * scanning the whole file (gate/second-pass.ts).
  */
 export interface Checkpoints {
   lines: number[]
@@ -85,6 +86,8 @@ class RecordReader {
   private text: ChunkText
   private bytes = 0
   private split: SplitPoint | null
+  /** The checkpoints noted inside pieces, when checkpoints are asked for. */
+  private marks: LineMarks | null
 
   constructor(
     private visitor: RecordVisitor,
@@ -94,6 +97,8 @@ class RecordReader {
     this.fast.lines = options.startLine ?? 0
     this.text = new ChunkText(options.startLine !== undefined)
     this.split = options.split ?? null
+    const checkpoints = options.checkpoints
+    this.marks = checkpoints ? { ...checkpoints, base: 0, nextByte: MARK_BYTES } : null
   }
 
   async read(chunks: AsyncIterable<Buffer>): Promise<ReadResult> {
@@ -126,8 +131,19 @@ class RecordReader {
   private checkpoint(pieceStart: number): void {
     if (this.slow !== null || this.fast.quotesSeen || !this.text.ascii) return
     const { lines, bytes } = this.options.checkpoints!
+    const byte = (this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length
     lines.push(this.fast.lines)
-    bytes.push((this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length)
+    bytes.push(byte)
+    this.marks!.nextByte = byte + MARK_BYTES
+  }
+
+  /** The marks for the fast path's reading of `piece`: while every character is a byte. */
+  private marksFor(piece: Buffer): LineMarks | null {
+    const marks = this.marks
+    if (marks === null || !this.text.ascii || this.fast.quotesSeen) return null
+    const pieceStart = this.bytes - piece.length
+    marks.base = (this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length
+    return marks
   }
 
   /** At the split point: whether to stop here (asked once). */
@@ -156,6 +172,7 @@ class RecordReader {
       }
     }
     if (this.slow) return this.slow.feed(text)
+    this.fast.marks = this.marksFor(chunk)
     return this.take(this.fast.feed(text))
   }
 
@@ -172,6 +189,7 @@ class RecordReader {
   }
 
   private async end(): Promise<ReadResult> {
+    this.fast.marks = null // the last line is read from text the marks' base does not describe
     const rest = this.text.end()
     if (rest === null) {
       return this.stopAt({

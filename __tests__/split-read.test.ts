@@ -7,12 +7,14 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { copyFile, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { runInNewContext } from 'node:vm'
 import { runGate } from '../src/gate.js'
 import { analyzeBaseDatasets } from '../src/gate/base-part.js'
 import { readDatasetPart } from '../src/gate/dataset-part.js'
 import { GitRevisionSource } from '../src/read/git-source.js'
 import { git } from './fixtures/hostile/action-run.js'
 import type { ParallelReading } from '../src/gate/request.js'
+import { collectGarbage } from '../src/gate/part-thread.js'
 import { floorJobKey, jobFloor, type FloorJob } from '../src/analyze/stats/permutation-floor.js'
 import { WorkingTreeSource } from '../src/read/source.js'
 import type { GateReport } from '../src/model.js'
@@ -362,6 +364,42 @@ describe('noise floors computed in the other thread during the second pass', () 
     const small = { ...inThread(), minBytes: 1 << 30 }
     await run(root, { parallel: small })
     expect(small.floorJobs).toHaveLength(0)
+  })
+})
+
+describe('one full collection after the first pass of a large dataset', () => {
+  it('is asked for once per dataset of at least its size, after the part was taken', async () => {
+    const root = await generated('current', 20_000)
+    const size = (await stat(join(root, 'data', 'rows.csv'))).size
+    const whole = JSON.stringify(await run(root))
+    const asked: number[] = []
+    const collecting = (afterBytes: number) => {
+      const parallel = inThread()
+      const collect = () => {
+        asked.push(parallel.parts - parallel.cancelled) // parts taken by then
+        collectGarbage() // the real collection: the run goes on unharmed
+      }
+      return { ...parallel, collectGarbage: { afterBytes, collect } }
+    }
+    expect(JSON.stringify(await run(root, { parallel: collecting(size) }))).toBe(whole)
+    expect(asked).toEqual([1])
+    await run(root, { parallel: collecting(size + 1) })
+    expect(asked).toEqual([1])
+  })
+
+  it('frees garbage, without leaving `gc` to later contexts', () => {
+    // 300,000 objects made and dropped: nothing refers to them once this returns.
+    const before = (() => {
+      const garbage = Array.from({ length: 300_000 }, (_, index) => ({
+        index,
+        text: `row ${index}`
+      }))
+      expect(garbage.length).toBe(300_000)
+      return process.memoryUsage().heapUsed
+    })()
+    collectGarbage()
+    expect(before - process.memoryUsage().heapUsed).toBeGreaterThan(10 << 20)
+    expect(runInNewContext('typeof gc')).toBe('undefined')
   })
 })
 

@@ -28460,6 +28460,7 @@ async function analyzeDataset(source, plan, config, options) {
     });
     const files = await readDataFiles(pass, plan.files);
     const bytesRead = files.reduce((sum, file) => sum + file.bytes, 0);
+    collectAfterFirstPass(options.parallel, bytesRead);
     const floors = startNoiseFloors(options.parallel ?? null, accumulator, settings, bytesRead);
     try {
         const second = await secondPass(source, plan, accumulator, {
@@ -28494,6 +28495,16 @@ async function analyzeDataset(source, plan, config, options) {
     finally {
         floors?.cancel(); // a floor thread still running when something above threw
     }
+}
+/**
+ * A large dataset's worker part arrived as a copy (its video keys, its arrays) that is garbage
+ * once taken: V8 would free it only after the duplicate search and the second pass allocated on
+ * top of it, so the main thread collects once here (ParallelReading.collectGarbage).
+ */
+function collectAfterFirstPass(parallel, bytes) {
+    const collection = parallel?.collectGarbage;
+    if (collection && bytes >= collection.afterBytes)
+        collection.collect();
 }
 /**
  * The first pass over the dataset's files, in order; a large dataset's rest is read at once by a

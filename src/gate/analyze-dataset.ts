@@ -98,6 +98,7 @@ export async function analyzeDataset(
   const files = await readDataFiles(pass, plan.files)
 
   const bytesRead = files.reduce((sum, file) => sum + file.bytes, 0)
+  collectAfterFirstPass(options.parallel, bytesRead)
   const floors = startNoiseFloors(options.parallel ?? null, accumulator, settings, bytesRead)
   try {
     const second = await secondPass(source, plan, accumulator, {
@@ -133,6 +134,16 @@ export async function analyzeDataset(
   } finally {
     floors?.cancel() // a floor thread still running when something above threw
   }
+}
+
+/**
+ * A large dataset's worker part arrived as a copy (its video keys, its arrays) that is garbage
+ * once taken: V8 would free it only after the duplicate search and the second pass allocated on
+ * top of it, so the main thread collects once here (ParallelReading.collectGarbage).
+ */
+function collectAfterFirstPass(parallel: ParallelReading | null | undefined, bytes: number): void {
+  const collection = parallel?.collectGarbage
+  if (collection && bytes >= collection.afterBytes) collection.collect()
 }
 
 /**

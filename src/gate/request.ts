@@ -34,6 +34,11 @@ export interface ParallelReading {
   analyzeBase(job: BaseJob): ThreadWork<AnalyzedDataset[]>
   /** The split distances' noise floors (gate/noise-floors.ts), in the jobs' order. */
   noiseFloors(jobs: FloorJob[]): ThreadWork<number[]>
+  /**
+   * One full garbage collection of this thread's heap after the first pass of a dataset of at
+   * least `afterBytes` (gate/analyze-dataset.ts); absent when the shell cannot run one.
+   */
+  collectGarbage?: { afterBytes: number; collect(): void }
 }
 
 export interface GateRequest {

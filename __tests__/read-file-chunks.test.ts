@@ -1,5 +1,5 @@
 /**
- * reusedChunks: a file's bytes read into one buffer again and again (read/file-chunks.ts). The
+ * reusedChunks and fileRanges: a file's bytes read into one buffer again and again (read/file-chunks.ts). The
  * record readers take each chunk as text before asking for the next, so they see the same bytes as
  * from fresh buffers, without a megabyte of garbage per chunk.
  */
@@ -8,7 +8,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { reusedChunks } from '../src/read/file-chunks.js'
+import { fileRanges, reusedChunks } from '../src/read/file-chunks.js'
 import { WorkingTreeSource, transientChunks } from '../src/read/source.js'
 import { readRecords } from '../src/read/text.js'
 
@@ -65,6 +65,30 @@ describe('reusedChunks', () => {
       const { bytes } = await collect(reusedChunks(path, { start, end }, 4096))
       expect(bytes.equals(content.subarray(start ?? 0, end ?? content.length))).toBe(true)
     }
+  })
+
+  it('reads many ranges through one opening, in chunks no larger than the buffer', async () => {
+    const { path } = await fileWith(content)
+    const ranges = fileRanges(path, 4096)
+    try {
+      // Short ones first, so the buffer grows, then ones past its size and to the end.
+      for (const [start, end] of [
+        [10, 20],
+        [500, 1700],
+        [0, 3000],
+        [100, 9000],
+        [content.length - 5, Infinity],
+        [7, 8]
+      ] as const) {
+        const { bytes, sizes } = await collect(ranges.range(start, end))
+        expect(bytes.equals(content.subarray(start, Math.min(end, content.length)))).toBe(true)
+        expect(Math.max(...sizes)).toBeLessThanOrEqual(4096)
+      }
+    } finally {
+      await ranges.close()
+    }
+    await ranges.close() // closing twice is closing once
+    await fileRanges(path).close() // never opened: nothing to close
   })
 
   it('gives nothing for an empty file or an empty range, and stops at the end of a file', async () => {

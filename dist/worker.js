@@ -7375,7 +7375,7 @@ function fileRanges(path, chunkBytes = CHUNK_BYTES) {
             // As large as the range needs, up to a chunk: a short stretch does not take a megabyte.
             const size = Math.min(chunkBytes, end - start);
             if (buffer.length < size)
-                buffer = Buffer.allocUnsafeSlow(Math.max(size, buffer.length * 2));
+                buffer = Buffer.allocUnsafeSlow(Math.min(chunkBytes, Math.max(size, buffer.length * 2)));
             for (let position = start; position < end;) {
                 const want = Math.min(buffer.length, end - position);
                 const { bytesRead } = await file.read(buffer, 0, want, position);
@@ -7386,8 +7386,10 @@ function fileRanges(path, chunkBytes = CHUNK_BYTES) {
             }
         },
         async close() {
-            if (handle)
-                await handle.then(file => file.close()).catch(() => undefined);
+            const opened = handle;
+            handle = null;
+            if (opened)
+                await opened.then(file => file.close()).catch(() => undefined);
         }
     };
 }

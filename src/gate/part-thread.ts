@@ -21,9 +21,9 @@ const WORKER_FILES = { part: 'worker.js', base: 'base-worker.js', floors: 'floor
 const DEFAULT_SPLIT_BYTES = 16 << 20
 /**
  * From this size on, the main thread collects its heap once after the first pass. Measured on the
- * benchmark's AVA-shaped files: at 403 MB the peak fell from ~224 to ~207 MB (medians of 4
- * alternating runs), time unchanged; at 101 MB the peak did not move and the collection cost 1-2%
- * of the time.
+ * benchmark's files (alternating fresh processes): at 403 MB (AVA-shaped) the peak fell from
+ * 211-220 to 195-203 MB and at 405 MB (interleaved) from 193-203 to 175 MB, for ~1% more time; at
+ * 101 MB the peak did not move and the collection cost 1-2% of the time.
  */
 const COLLECT_AFTER_BYTES = 256 << 20
 /**

@@ -31,7 +31,8 @@ export function fileRanges(path: string, chunkBytes = CHUNK_BYTES): RangeReader 
       const file = await handle
       // As large as the range needs, up to a chunk: a short stretch does not take a megabyte.
       const size = Math.min(chunkBytes, end - start)
-      if (buffer.length < size) buffer = Buffer.allocUnsafeSlow(Math.max(size, buffer.length * 2))
+      if (buffer.length < size)
+        buffer = Buffer.allocUnsafeSlow(Math.min(chunkBytes, Math.max(size, buffer.length * 2)))
       for (let position = start; position < end;) {
         const want = Math.min(buffer.length, end - position)
         const { bytesRead } = await file.read(buffer, 0, want, position)
@@ -41,7 +42,9 @@ export function fileRanges(path: string, chunkBytes = CHUNK_BYTES): RangeReader 
       }
     },
     async close() {
-      if (handle) await handle.then(file => file.close()).catch(() => undefined)
+      const opened = handle
+      handle = null
+      if (opened) await opened.then(file => file.close()).catch(() => undefined)
     }
   }
 }

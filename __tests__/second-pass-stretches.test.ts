@@ -223,4 +223,16 @@ describe('the second pass on a large file with a few duplicates', () => {
     expect(duplicateLines(stretched.report)).toEqual([159_002])
     expect(stretched.source.whole).toBe(2 * size)
   })
+
+  it('numbers lines as a whole reading does across CRLF and lone CR line ends', async () => {
+    // CRLF throughout, and every 5,000th line ended by a lone CR (old Mac style): the reader
+    // counts those as lines of their own, and a stretch starting at a checkpoint must too.
+    const lines = manifest(120_000, [30_000, 90_000]).split('\n')
+    const text = lines.map((line, k) => (k % 5000 === 4999 ? `${line}\r` : `${line}\r\n`))
+    const { size, stretched, whole } = await gateBothWays(text.join(''))
+    expect(stretched.report).toEqual(whole.report)
+    expect(duplicateLines(stretched.report)).toEqual([30_002, 90_003])
+    expect(stretched.source.ranged).toBeGreaterThan(0)
+    expect(stretched.source.ranged).toBeLessThan(size / 10)
+  })
 })

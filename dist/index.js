@@ -66314,7 +66314,7 @@ class RecordReader {
         if (this.slow !== null || this.fast.quotesSeen || !this.text.ascii)
             return;
         const { lines, bytes } = this.options.checkpoints;
-        const byte = (this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length;
+        const byte = this.carryStart(pieceStart);
         lines.push(this.fast.lines);
         bytes.push(byte);
         this.marks.nextByte = byte + MARK_BYTES;
@@ -66324,9 +66324,12 @@ class RecordReader {
         const marks = this.marks;
         if (marks === null || !this.text.ascii || this.fast.quotesSeen)
             return null;
-        const pieceStart = this.bytes - piece.length;
-        marks.base = (this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length;
+        marks.base = this.carryStart(this.bytes - piece.length);
         return marks;
+    }
+    /** The file byte where the fast path's text for the piece at `pieceStart` begins (its carry). */
+    carryStart(pieceStart) {
+        return (this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length;
     }
     /** At the split point: whether to stop here (asked once). */
     async handOff(split) {
@@ -72935,8 +72938,8 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
  * The main thread's young generation, kept at V8's starting size. Node lets it grow to 32 MB
  * (Node 20) or 64 MB (Node 24) of committed memory while a large file is read, although the
  * gate's short-lived garbage (field text, one row's values) dies long before a small one fills;
- * the workers are started with small limits of their own (gate/part-thread.ts). Measured on the benchmark's files at
- * 1.6 M and 6.4 M rows: 20 to 28 MB less peak memory, no slower.
+ * the workers are started with small limits of their own (gate/part-thread.ts). Measured on the
+ * benchmark's files at 1.6 M and 6.4 M rows: 20 to 28 MB less peak memory, no slower.
  *
  * Node has no option for the main thread's heap once it runs, so this sets V8's growth factor
  * with `v8.setFlagsFromString`: V8 reads the factor each time it considers growing the young

@@ -2,8 +2,8 @@
  * The main thread's young generation, kept at V8's starting size. Node lets it grow to 32 MB
  * (Node 20) or 64 MB (Node 24) of committed memory while a large file is read, although the
  * gate's short-lived garbage (field text, one row's values) dies long before a small one fills;
- * the workers are started with small limits of their own (gate/part-thread.ts). Measured on the benchmark's files at
- * 1.6 M and 6.4 M rows: 20 to 28 MB less peak memory, no slower.
+ * the workers are started with small limits of their own (gate/part-thread.ts). Measured on the
+ * benchmark's files at 1.6 M and 6.4 M rows: 20 to 28 MB less peak memory, no slower.
  *
  * Node has no option for the main thread's heap once it runs, so this sets V8's growth factor
  * with `v8.setFlagsFromString`: V8 reads the factor each time it considers growing the young

@@ -131,7 +131,7 @@ class RecordReader {
   private checkpoint(pieceStart: number): void {
     if (this.slow !== null || this.fast.quotesSeen || !this.text.ascii) return
     const { lines, bytes } = this.options.checkpoints!
-    const byte = (this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length
+    const byte = this.carryStart(pieceStart)
     lines.push(this.fast.lines)
     bytes.push(byte)
     this.marks!.nextByte = byte + MARK_BYTES
@@ -141,9 +141,13 @@ class RecordReader {
   private marksFor(piece: Buffer): LineMarks | null {
     const marks = this.marks
     if (marks === null || !this.text.ascii || this.fast.quotesSeen) return null
-    const pieceStart = this.bytes - piece.length
-    marks.base = (this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length
+    marks.base = this.carryStart(this.bytes - piece.length)
     return marks
+  }
+
+  /** The file byte where the fast path's text for the piece at `pieceStart` begins (its carry). */
+  private carryStart(pieceStart: number): number {
+    return (this.options.byteOffset ?? 0) + pieceStart - this.fast.carry.length
   }
 
   /** At the split point: whether to stop here (asked once). */

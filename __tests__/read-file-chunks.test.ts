@@ -1,11 +1,12 @@
 /**
- * reusedChunks and fileRanges: a file's bytes read into one buffer again and again (read/file-chunks.ts). The
+ * reusedChunks and fileRanges: a file's bytes read into two buffers again and again, the next chunk
+ * while the reader works on the current one (read/file-chunks.ts). The
  * record readers take each chunk as text before asking for the next, so they see the same bytes as
  * from fresh buffers, without a megabyte of garbage per chunk.
  */
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it, jest } from '@jest/globals'
 import { existsSync, readdirSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, open, rm, writeFile, type FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileRanges, reusedChunks } from '../src/read/file-chunks.js'
@@ -45,11 +46,16 @@ describe('reusedChunks', () => {
     expect(sizes.length).toBe(Math.ceil(content.length / 4096))
   })
 
-  it('reads one buffer again: every chunk is a view of the same memory', async () => {
+  it('reads two buffers again and again: every chunk is a view of one of them', async () => {
     const { path } = await fileWith(content)
     const buffers = new Set<ArrayBufferLike>()
-    for await (const chunk of reusedChunks(path, {}, 4096)) buffers.add(chunk.buffer)
-    expect(buffers.size).toBe(1)
+    let chunks = 0
+    for await (const chunk of reusedChunks(path, {}, 4096)) {
+      buffers.add(chunk.buffer)
+      chunks++
+    }
+    expect(chunks).toBeGreaterThan(4)
+    expect(buffers.size).toBe(2)
   })
 
   it('reads a range: from start, up to but not including end', async () => {
@@ -121,6 +127,111 @@ describe('reusedChunks', () => {
   )
 })
 
+/** FileHandle.prototype.read, watched or replaced for one test (Node does not export the class). */
+async function fileHandleReads(path: string): Promise<{ read: FileHandle['read'] }> {
+  const handle = await open(path, 'r')
+  const prototype = Object.getPrototypeOf(handle) as { read: FileHandle['read'] }
+  await handle.close()
+  return prototype
+}
+
+describe('reading ahead', () => {
+  it('asks for the next chunk before handing out the current one', async () => {
+    const { path } = await fileWith(content)
+    const prototype = await fileHandleReads(path)
+    const spy = jest.spyOn(prototype, 'read')
+    try {
+      const iterator = reusedChunks(path, {}, 4096)[Symbol.asyncIterator]()
+      const first = await iterator.next()
+      expect(first.value?.length).toBe(4096)
+      // The reader still holds the first chunk; the second is already being read into the other buffer.
+      expect(spy).toHaveBeenCalledTimes(2)
+      const second = await iterator.next()
+      expect(Buffer.from(second.value!).equals(content.subarray(4096, 8192))).toBe(true)
+      expect(spy).toHaveBeenCalledTimes(3)
+      await iterator.return?.()
+    } finally {
+      spy.mockRestore()
+    }
+  })
+
+  /** Replaces FileHandle reads for one test: `replace(n, read)` decides the n-th (1-based). */
+  async function withReads(
+    path: string,
+    replace: (
+      n: number,
+      read: () => ReturnType<FileHandle['read']>
+    ) => ReturnType<FileHandle['read']>,
+    body: () => Promise<void>
+  ): Promise<void> {
+    const prototype = await fileHandleReads(path)
+    const real = prototype.read as (...args: unknown[]) => ReturnType<FileHandle['read']>
+    let reads = 0
+    const spy = jest.spyOn(prototype, 'read').mockImplementation(function (
+      this: FileHandle,
+      ...args: unknown[]
+    ) {
+      return replace(++reads, () => real.apply(this, args))
+    } as FileHandle['read'])
+    try {
+      await body()
+    } finally {
+      spy.mockRestore()
+    }
+  }
+
+  it('waits for a read left in flight when the reader stops early, before the buffer is reused', async () => {
+    const { path } = await fileWith(content)
+    let landed = false
+    const late = async (read: () => ReturnType<FileHandle['read']>) => {
+      await new Promise(resolve => setTimeout(resolve, 30))
+      const result = await read()
+      landed = true
+      return result
+    }
+    await withReads(
+      path,
+      (n, read) => (n === 2 ? late(read) : read()),
+      async () => {
+        const ranges = fileRanges(path, 4096)
+        try {
+          for await (const chunk of ranges.range(0, Infinity)) {
+            expect(chunk.length).toBe(4096)
+            break // the second chunk is being read into the other buffer
+          }
+          expect(landed).toBe(true)
+          const { bytes } = await collect(ranges.range(1000, 20000))
+          expect(bytes.equals(content.subarray(1000, 20000))).toBe(true)
+        } finally {
+          await ranges.close()
+        }
+      }
+    )
+  })
+
+  it('throws a failed read-ahead to the reader when it asks for that chunk, never as unhandled', async () => {
+    const { path } = await fileWith(content)
+    // A rejection without a handler when the microtasks run out is reported as unhandled (and
+    // ends the process by default): the reader must attach one as soon as it starts the read.
+    let handlers: { mock: { calls: unknown[] } } | null = null
+    await withReads(
+      path,
+      (n, read) => {
+        if (n !== 2) return read()
+        const failure = Promise.reject(new Error('EIO: the disk went away'))
+        handlers = jest.spyOn(failure, 'then')
+        return failure
+      },
+      async () => {
+        const iterator = reusedChunks(path, {}, 4096)[Symbol.asyncIterator]()
+        expect((await iterator.next()).value?.length).toBe(4096)
+        expect(handlers!.mock.calls.length).toBeGreaterThan(0)
+        await expect(iterator.next()).rejects.toThrow('EIO: the disk went away')
+      }
+    )
+  })
+})
+
 describe('the record reader on reused chunks', () => {
   async function records(chunks: AsyncIterable<Buffer>): Promise<string[]> {
     const seen: string[] = []
@@ -140,8 +251,8 @@ describe('the record reader on reused chunks', () => {
   }
 
   // Odd chunk sizes cut lines, quoted fields, quoted line breaks (the csv-parse path) and UTF-8
-  // characters (the decoder) anywhere: a reader that kept a chunk past the next read would see
-  // bytes overwritten.
+  // characters (the decoder) anywhere: a reader that kept a chunk's bytes past the next chunk
+  // (whose read-ahead fills the chunk's buffer again) would see them overwritten.
   it('reads what one whole buffer reads, with chunks cut anywhere', async () => {
     const lines = [
       'gs://b/a.mp4,walk,0,1.5',
@@ -162,7 +273,7 @@ describe('the record reader on reused chunks', () => {
 })
 
 describe('transientChunks', () => {
-  it('reads a working-tree file through one reused buffer, other sources through open()', async () => {
+  it('reads a working-tree file through its reused buffers, other sources through open()', async () => {
     const { folder } = await fileWith(content)
     const source = new WorkingTreeSource(folder)
     const { bytes } = await collect(transientChunks(source, 'rows.csv'))

@@ -68125,7 +68125,7 @@ function globSync(globInput, options) {
 
 ;// CONCATENATED MODULE: ./src/read/file-chunks.ts
 /**
- * A local file's bytes as chunks read into one buffer, again and again. A chunk is valid only until
+ * A local file's bytes as chunks read into two buffers, again and again. A chunk is valid only until
  * the next one is asked for: for readers that turn each chunk into text (or count it) at once.
  *
  * Why not `createReadStream`: it allocates a fresh 1 MiB buffer per chunk. Those are garbage a
@@ -68135,24 +68135,56 @@ function globSync(globInput, options) {
  */
 
 const CHUNK_BYTES = 1 << 20;
+/**
+ * The next chunk is read while the reader works on the current one (into the other buffer): a
+ * read from the page cache takes about half a millisecond of the thread pool's time, which the
+ * reading thread would otherwise spend waiting, once per megabyte (measured: ~70 ms of a 1.1 s
+ * gate run over a 100 MB file that the second pass reads again).
+ */
 function fileRanges(path, chunkBytes = CHUNK_BYTES) {
     let handle = null;
-    let buffer = Buffer.alloc(0);
+    const buffers = [Buffer.alloc(0), Buffer.alloc(0)];
     return {
         async *range(start, end) {
             handle ??= (0,promises_namespaceObject.open)(path, 'r');
             const file = await handle;
             // As large as the range needs, up to a chunk: a short stretch does not take a megabyte.
             const size = Math.min(chunkBytes, end - start);
-            if (buffer.length < size)
-                buffer = Buffer.allocUnsafeSlow(Math.min(chunkBytes, Math.max(size, buffer.length * 2)));
-            for (let position = start; position < end;) {
-                const want = Math.min(buffer.length, end - position);
-                const { bytesRead } = await file.read(buffer, 0, want, position);
-                if (bytesRead === 0)
-                    return;
-                position += bytesRead;
-                yield buffer.subarray(0, bytesRead);
+            for (const [i, buffer] of buffers.entries()) {
+                if (buffer.length < size)
+                    buffers[i] = Buffer.allocUnsafeSlow(Math.min(chunkBytes, Math.max(size, buffer.length * 2)));
+            }
+            let position = start;
+            let next = 0; // the buffer the pending read fills
+            const readAt = (at) => {
+                if (at >= end)
+                    return null;
+                const buffer = buffers[next];
+                const read = file.read(buffer, 0, Math.min(buffer.length, end - at), at);
+                // Awaited below, after the current chunk is read: a failure must not count as unhandled
+                // meanwhile (it is thrown to the reader when it gets there).
+                read.catch(() => undefined);
+                return read;
+            };
+            let pending = readAt(position);
+            try {
+                while (pending !== null) {
+                    const { bytesRead } = await pending;
+                    pending = null;
+                    if (bytesRead === 0)
+                        return;
+                    const chunk = buffers[next].subarray(0, bytesRead);
+                    position += bytesRead;
+                    next ^= 1;
+                    pending = readAt(position);
+                    yield chunk;
+                }
+            }
+            finally {
+                // A reader that stops early leaves a read in flight: it must land before the buffer is
+                // used again or the file is closed.
+                if (pending !== null)
+                    await pending.catch(() => undefined);
             }
         },
         async close() {
@@ -68187,7 +68219,7 @@ async function* reusedChunks(path, range = {}, chunkBytes = CHUNK_BYTES) {
 
 /**
  * A file's chunks for a reader that is done with each chunk before it asks for the next (the
- * record readers): from one reused buffer where the source has one, else fresh ones.
+ * record readers): from reused buffers where the source has them, else fresh ones.
  */
 function transientChunks(source, path) {
     return source.openTransient ? source.openTransient(path) : source.open(path);

@@ -1,5 +1,5 @@
 /**
- * A local file's bytes as chunks read into one buffer, again and again. A chunk is valid only until
+ * A local file's bytes as chunks read into two buffers, again and again. A chunk is valid only until
  * the next one is asked for: for readers that turn each chunk into text (or count it) at once.
  *
  * Why not `createReadStream`: it allocates a fresh 1 MiB buffer per chunk. Those are garbage a
@@ -12,7 +12,7 @@ import { open, type FileHandle } from 'node:fs/promises'
 const CHUNK_BYTES = 1 << 20
 
 /**
- * Ranges of one local file through one handle and one reused buffer: a chunk is valid only until
+ * Ranges of one local file through one handle and two reused buffers: a chunk is valid only until
  * the next one is asked for. For reading many short stretches of a file (the second pass) without
  * opening it, or allocating a buffer, for each.
  */
@@ -22,23 +22,54 @@ export interface RangeReader {
   close(): Promise<void>
 }
 
+/**
+ * The next chunk is read while the reader works on the current one (into the other buffer): a
+ * read from the page cache takes about half a millisecond of the thread pool's time, which the
+ * reading thread would otherwise spend waiting, once per megabyte (measured: ~70 ms of a 1.1 s
+ * gate run over a 100 MB file that the second pass reads again).
+ */
 export function fileRanges(path: string, chunkBytes = CHUNK_BYTES): RangeReader {
   let handle: Promise<FileHandle> | null = null
-  let buffer = Buffer.alloc(0)
+  const buffers = [Buffer.alloc(0), Buffer.alloc(0)]
   return {
     async *range(start, end) {
       handle ??= open(path, 'r')
       const file = await handle
       // As large as the range needs, up to a chunk: a short stretch does not take a megabyte.
       const size = Math.min(chunkBytes, end - start)
-      if (buffer.length < size)
-        buffer = Buffer.allocUnsafeSlow(Math.min(chunkBytes, Math.max(size, buffer.length * 2)))
-      for (let position = start; position < end;) {
-        const want = Math.min(buffer.length, end - position)
-        const { bytesRead } = await file.read(buffer, 0, want, position)
-        if (bytesRead === 0) return
-        position += bytesRead
-        yield buffer.subarray(0, bytesRead)
+      for (const [i, buffer] of buffers.entries()) {
+        if (buffer.length < size)
+          buffers[i] = Buffer.allocUnsafeSlow(
+            Math.min(chunkBytes, Math.max(size, buffer.length * 2))
+          )
+      }
+      let position = start
+      let next = 0 // the buffer the pending read fills
+      const readAt = (at: number): Promise<{ bytesRead: number }> | null => {
+        if (at >= end) return null
+        const buffer = buffers[next]!
+        const read = file.read(buffer, 0, Math.min(buffer.length, end - at), at)
+        // Awaited below, after the current chunk is read: a failure must not count as unhandled
+        // meanwhile (it is thrown to the reader when it gets there).
+        read.catch(() => undefined)
+        return read
+      }
+      let pending = readAt(position)
+      try {
+        while (pending !== null) {
+          const { bytesRead } = await pending
+          pending = null
+          if (bytesRead === 0) return
+          const chunk = buffers[next]!.subarray(0, bytesRead)
+          position += bytesRead
+          next ^= 1
+          pending = readAt(position)
+          yield chunk
+        }
+      } finally {
+        // A reader that stops early leaves a read in flight: it must land before the buffer is
+        // used again or the file is closed.
+        if (pending !== null) await pending.catch(() => undefined)
       }
     },
     async close() {

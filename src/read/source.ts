@@ -17,7 +17,7 @@ export interface FileSource {
   /** The file's bytes as a stream of chunks. Only call after `stat` said it is usable. */
   open(path: string): AsyncIterable<Buffer>
   /**
-   * The same bytes in chunks that are valid only until the next one is asked for (one buffer
+   * The same bytes in chunks that are valid only until the next one is asked for (two buffers
    * read into again): for a reader that decodes each chunk at once. See `transientChunks`.
    */
   openTransient?(path: string): AsyncIterable<Buffer>
@@ -41,7 +41,7 @@ export interface FileSource {
 
 /**
  * A file's chunks for a reader that is done with each chunk before it asks for the next (the
- * record readers): from one reused buffer where the source has one, else fresh ones.
+ * record readers): from reused buffers where the source has them, else fresh ones.
  */
 export function transientChunks(source: FileSource, path: string): AsyncIterable<Buffer> {
   return source.openTransient ? source.openTransient(path) : source.open(path)

@@ -62205,6 +62205,23 @@ function rowsOfBlock(block, first, maybe, repeated, rows) {
             rows.push(first + k);
     }
 }
+/** How many of `block`'s video tags are flagged in `wanted`. */
+function countTagged(block, wanted) {
+    let n = 0;
+    for (let k = 0; k < block.length; k++)
+        n += wanted[block[k]];
+    return n;
+}
+/**
+ * Writes into `rows` from `n` the ordinals (the block's first is `first`) of `block`'s rows whose
+ * tag is flagged in `wanted`; returns the new count.
+ */
+function taggedRows(block, first, wanted, rows, n) {
+    for (let k = 0; k < block.length; k++)
+        if (wanted[block[k]] === 1)
+            rows[n++] = first + k;
+    return n;
+}
 class RowFingerprints {
     /** Row ordinal at which each file starts. */
     fileStarts = [];
@@ -62318,21 +62335,31 @@ class RowFingerprints {
      * tags: all the rows of those videos, and a few others.
      */
     linesOfVideos(videoHashes, files) {
-        const count = this.lines.length;
         const wanted = new Uint8Array(1 << 16);
         for (const hash of videoHashes)
             wanted[hash & 0xffff] = 1;
+        // The tag blocks and the line runs are walked in order, the files' lines as views of one
+        // array: looking each row up (its block, then a search of the runs) took ~20 ms at 1.6 M rows.
+        const blocks = this.rowTag.blocks();
+        const lines = new Uint32Array(blocks.reduce((n, block) => n + countTagged(block, wanted), 0));
+        let n = 0;
+        let first = 0;
+        for (const block of blocks) {
+            n = taggedRows(block, first, wanted, lines, n);
+            first += block.length;
+        }
+        const { starts, offsets } = this.lines.runs();
         const result = [];
-        for (let file = 0; file < files; file++) {
-            const end = file + 1 < files ? this.fileStarts[file + 1] : count;
-            let size = 0;
-            for (let k = this.fileStarts[file]; k < end; k++)
-                size += wanted[this.rowTag.get(k)];
-            const lines = new Uint32Array(size);
-            for (let k = this.fileStarts[file], n = 0; k < end; k++)
-                if (wanted[this.rowTag.get(k)] === 1)
-                    lines[n++] = this.lines.get(k);
-            result.push(lines);
+        for (let file = 0, i = 0, run = 0; file < files; file++) {
+            const end = file + 1 < files ? this.fileStarts[file + 1] : this.lines.length;
+            const begin = i;
+            for (; i < n && lines[i] < end; i++) {
+                const ordinal = lines[i];
+                while (run + 1 < starts.length && starts[run + 1] <= ordinal)
+                    run++;
+                lines[i] = ordinal + offsets[run]; // the row's line, in place of its ordinal
+            }
+            result.push(lines.subarray(begin, i));
         }
         return result;
     }

@@ -9,6 +9,7 @@ import {
   type AccumulatorOptions,
   type ValueRules
 } from '../src/analyze/accumulator.js'
+import { LabelRegistry } from '../src/analyze/labels.js'
 import { VideoRegistry } from '../src/analyze/videos.js'
 import type { RowProblem } from '../src/read/problems.js'
 import type { RuleId } from '../src/model.js'
@@ -287,5 +288,46 @@ describe('finding a video by its spelling', () => {
       expect(videos.find('b')).toBe(-1)
       expect(videos.find('')).toBe(-1)
     }
+  })
+})
+
+describe('finding a label by its text', () => {
+  it('tells apart labels that share a recent-label slot (length and last three characters)', () => {
+    const registry = new LabelRegistry(
+      { labelProblem: () => null } as unknown as ValueRules,
+      false,
+      () => 'automl'
+    )
+    // Same length, same last three characters: one slot. Then short ones, and the empty text.
+    const texts = ['a_xyz', 'b_xyz', 'c_xyz', 'x', 'xy', '']
+    const ids = texts.map((text, k) => registry.register(`${text}`, 0, k + 1))
+    for (let round = 0; round < 3; round++) {
+      for (const [k, text] of texts.entries()) {
+        // A copy, as a row's label is a new string each time.
+        expect(registry.get(text.split('').join(''))).toBe(ids[k])
+      }
+    }
+    // Unknown texts in a slot that holds a known label.
+    expect(registry.get('d_xyz')).toBeUndefined()
+    expect(registry.get('A_xyz')).toBeUndefined()
+    expect(registry.get('b_xyz')).toBe(ids[1])
+  })
+
+  it('counts every row of alternating labels under the right label', () => {
+    const { accumulator, add } = setup()
+    const labels = Array.from(
+      { length: 500 },
+      (_, k) => `class_${k % 7}_${String(k).padStart(3, '0')}`
+    )
+    for (let k = 0; k < 5000; k++)
+      add(TRAIN, `gs://b/${k % 13}.mp4`, labels[(k * 37) % labels.length]!)
+    const perLabel = new Map<string, number>()
+    for (let k = 0; k < 5000; k++) {
+      const label = labels[(k * 37) % labels.length]!
+      perLabel.set(label, (perLabel.get(label) ?? 0) + 1)
+    }
+    for (const [id, label] of accumulator.labels.entries())
+      expect(accumulator.segments.data[id * 4 + TRAIN]).toBe(perLabel.get(label))
+    expect(accumulator.labels.length).toBe(labels.length)
   })
 })

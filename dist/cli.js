@@ -12529,11 +12529,14 @@ function showInvisible(text) {
  */
 
 
+/** 4096 slots of recently found labels (16 KB). */
+const RECENT_SHIFT = 20;
 class LabelRegistry {
     rules;
     check;
     profile;
     byText = new Map();
+    recent = new Int32Array(1 << (32 - RECENT_SHIFT)).fill(-1);
     labels = [];
     first = [];
     hashes = [];
@@ -12546,8 +12549,23 @@ class LabelRegistry {
         this.check = check;
         this.profile = profile;
     }
+    /**
+     * The id of `label`, or undefined. A row's label is a new string each time, which the Map must
+     * hash whole; a slot picked by its length and last three characters usually holds its id.
+     */
     get(label) {
-        return this.byText.get(label);
+        const n = label.length;
+        const slot = Math.imul(n ^
+            (label.charCodeAt(n - 1) << 8) ^
+            (label.charCodeAt(n - 2) << 16) ^
+            (label.charCodeAt(n - 3) << 24), 0x9e3779b1) >>> RECENT_SHIFT;
+        const recent = this.recent[slot];
+        if (recent !== -1 && this.labels[recent] === label)
+            return recent;
+        const id = this.byText.get(label);
+        if (id !== undefined)
+            this.recent[slot] = id;
+        return id;
     }
     register(raw, file, line) {
         const label = detach(raw); // kept as a key: must not pin the chunk it was read from

@@ -14,8 +14,12 @@ export interface LabelPart {
   first: Location[]
 }
 
+/** 4096 slots of recently found labels (16 KB). */
+const RECENT_SHIFT = 20
+
 export class LabelRegistry {
   private byText = new Map<string, number>()
+  private recent = new Int32Array(1 << (32 - RECENT_SHIFT)).fill(-1)
   readonly labels: string[] = []
   readonly first: Location[] = []
   readonly hashes: number[] = []
@@ -29,8 +33,25 @@ export class LabelRegistry {
     private profile: () => LabelProfile
   ) {}
 
+  /**
+   * The id of `label`, or undefined. A row's label is a new string each time, which the Map must
+   * hash whole; a slot picked by its length and last three characters usually holds its id.
+   */
   get(label: string): number | undefined {
-    return this.byText.get(label)
+    const n = label.length
+    const slot =
+      Math.imul(
+        n ^
+          (label.charCodeAt(n - 1) << 8) ^
+          (label.charCodeAt(n - 2) << 16) ^
+          (label.charCodeAt(n - 3) << 24),
+        0x9e3779b1
+      ) >>> RECENT_SHIFT
+    const recent = this.recent[slot]!
+    if (recent !== -1 && this.labels[recent] === label) return recent
+    const id = this.byText.get(label)
+    if (id !== undefined) this.recent[slot] = id
+    return id
   }
 
   register(raw: string, file: number, line: number): number {

@@ -119,6 +119,27 @@ describe('Vertex AI CSV', () => {
     expect(problems[3]).toMatchObject({ layout: 'vertex-csv', expected: 5, found: 3 })
   })
 
+  it('reads every ML_USE spelling as a row on its own would be read, past the spellings it keeps', () => {
+    // Spellings interleaved so rows rarely repeat the last one: 3 documented, 3 undocumented, 40
+    // unknown (more than the reader keeps), each row compared with the same row read alone.
+    const spellings = ['training', 'test', 'TRAINING', 'train', 'Test', 'validation']
+    for (let k = 0; k < 40; k++) spellings.push(`split_${k}`)
+    const lines = Array.from(
+      { length: 600 },
+      (_, k) => `${spellings[(k * 7) % spellings.length]},gs://b/${k}.mp4,dog,0,1`
+    )
+    const together = read(csv(...lines))
+    const alone = lines.map(line => read(csv(line)))
+    expect(together.rows.map(r => r.split)).toEqual(
+      alone.flatMap(one => one.rows.map(r => r.split))
+    )
+    const problemsAlone = alone.flatMap((one, k) =>
+      one.problems.map(problem => ({ ...problem, line: k + 1 }))
+    )
+    expect(together.problems).toEqual(problemsAlone)
+    expect(together.problems.length).toBeGreaterThan(400)
+  })
+
   it('reports a header row naming Google columns once and does not count it as a row', () => {
     const { reader, rows, problems, formats } = read(
       csv('ml_use,video_uri,label,start,end', 'training,gs://b/1.mp4,dog,0,1')

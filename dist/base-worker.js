@@ -5334,26 +5334,40 @@ class Columns extends FormatHandler {
 
 ;// CONCATENATED MODULE: ./src/read/formats/vertex-split.ts
 
-/** Distinct spellings cached per file: a file uses a handful, and parsing one allocates. */
-const CACHED_SPELLINGS = 64;
+/**
+ * Distinct spellings cached per file: a file uses a handful, and parsing one allocates. Few, as
+ * each row that misses the last spelling is compared with each of them in turn.
+ */
+const CACHED_SPELLINGS = 16;
 class VertexSplitReader {
     problems;
     path;
-    spellings = new Map();
+    /** The spellings seen, compared in turn: a file has a handful, and a Map would hash each row's. */
+    texts = [];
+    splitOfText = [];
     lastValue = null;
     lastSplit = undefined;
     constructor(problems, path) {
         this.problems = problems;
         this.path = path;
     }
+    known(value) {
+        const texts = this.texts;
+        for (let i = 0; i < texts.length; i++)
+            if (texts[i] === value)
+                return this.splitOfText[i];
+        return undefined;
+    }
     /** The split code of a row's ML_USE value, or -1 (reported) when the value names no split. */
     code(value, line) {
         // Rows of one split usually come together: the last spelling is compared before any lookup.
-        let split = value === this.lastValue ? this.lastSplit : this.spellings.get(value);
+        let split = value === this.lastValue ? this.lastSplit : this.known(value);
         if (split === undefined) {
             split = parseVertexSplit(value);
-            if (this.spellings.size < CACHED_SPELLINGS)
-                this.spellings.set(value, split);
+            if (this.texts.length < CACHED_SPELLINGS) {
+                this.texts.push(value);
+                this.splitOfText.push(split);
+            }
         }
         if (value !== this.lastValue && value.length < 13) {
             // Short strings are copies, never slices of the chunk: keeping one pins nothing.

@@ -2,11 +2,16 @@
 import type { RowProblemSink } from '../problems.js'
 import { SPLIT_CODE, VERTEX_ML_USE, parseVertexSplit, type VertexSplit } from '../splits.js'
 
-/** Distinct spellings cached per file: a file uses a handful, and parsing one allocates. */
-const CACHED_SPELLINGS = 64
+/**
+ * Distinct spellings cached per file: a file uses a handful, and parsing one allocates. Few, as
+ * each row that misses the last spelling is compared with each of them in turn.
+ */
+const CACHED_SPELLINGS = 16
 
 export class VertexSplitReader {
-  private spellings = new Map<string, VertexSplit | null>()
+  /** The spellings seen, compared in turn: a file has a handful, and a Map would hash each row's. */
+  private texts: string[] = []
+  private splitOfText: (VertexSplit | null)[] = []
   private lastValue: string | null = null
   private lastSplit: VertexSplit | null | undefined = undefined
 
@@ -15,13 +20,22 @@ export class VertexSplitReader {
     private path: string
   ) {}
 
+  private known(value: string): VertexSplit | null | undefined {
+    const texts = this.texts
+    for (let i = 0; i < texts.length; i++) if (texts[i] === value) return this.splitOfText[i]
+    return undefined
+  }
+
   /** The split code of a row's ML_USE value, or -1 (reported) when the value names no split. */
   code(value: string, line: number): number {
     // Rows of one split usually come together: the last spelling is compared before any lookup.
-    let split = value === this.lastValue ? this.lastSplit : this.spellings.get(value)
+    let split = value === this.lastValue ? this.lastSplit : this.known(value)
     if (split === undefined) {
       split = parseVertexSplit(value)
-      if (this.spellings.size < CACHED_SPELLINGS) this.spellings.set(value, split)
+      if (this.texts.length < CACHED_SPELLINGS) {
+        this.texts.push(value)
+        this.splitOfText.push(split)
+      }
     }
     if (value !== this.lastValue && value.length < 13) {
       // Short strings are copies, never slices of the chunk: keeping one pins nothing.

@@ -3833,7 +3833,12 @@ function parseSeconds(text) {
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 /** `inf` in any case: the end of the video, as END. */
 function isInf(text) {
-    return text.length === 3 && text.toLowerCase() === 'inf';
+    // Character by character: most times are three characters long ("2.5", "120"), and lowering
+    // each one's case made a string. Only I/i, N/n and F/f lower to i, n and f.
+    return (text.length === 3 &&
+        (text.charCodeAt(0) | 32) === 105 &&
+        (text.charCodeAt(1) | 32) === 110 &&
+        (text.charCodeAt(2) | 32) === 102);
 }
 function describeBadNumber(text) {
     const shown = JSON.stringify(text.length > 40 ? text.slice(0, 40) + '…' : text);

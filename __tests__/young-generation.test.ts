@@ -7,12 +7,13 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   WORKER_KEEP_ARG,
   keepYoungGenerationSmall,
   keepYoungGenerationSmallInWorker,
+  scavengeAloneOnFewCores,
   workerArgv
 } from '../src/young-generation.js'
 import { bundleBuilt, CLI_BUNDLE, runNode } from './fixtures/hostile/bundle.js'
@@ -47,6 +48,28 @@ describe('choosing to keep the young generation small', () => {
     expect(set).toEqual([])
     keepYoungGenerationSmallInWorker(['node', 'worker.js', WORKER_KEEP_ARG], record)
     expect(set).toEqual(['--semi-space-growth-factor=1'])
+  })
+})
+
+describe('scavenging on one thread when cores are few', () => {
+  it('turns parallel scavenges off on two cores or fewer, unless the user chose a GC flag', () => {
+    const set: string[] = []
+    const record = (flags: string) => void set.push(flags)
+    expect(scavengeAloneOnFewCores({}, [], 2, record)).toBe(true)
+    expect(scavengeAloneOnFewCores({}, [], 1, record)).toBe(true)
+    expect(set).toEqual(['--no-parallel-scavenge', '--no-parallel-scavenge'])
+    set.length = 0
+    expect(scavengeAloneOnFewCores({}, [], 4, record)).toBe(false)
+    for (const execArgv of [
+      ['--parallel-scavenge'],
+      ['--single_threaded_gc'],
+      ['--no-parallel_scavenge']
+    ])
+      expect(scavengeAloneOnFewCores({}, execArgv, 2, record)).toBe(false)
+    expect(scavengeAloneOnFewCores({ NODE_OPTIONS: '--single-threaded-gc' }, [], 2, record)).toBe(
+      false
+    )
+    expect(set).toEqual([])
   })
 })
 
@@ -109,4 +132,33 @@ if (isMainThread) {
     expect(kept.newSpace).toBeLessThanOrEqual(4 * MiB)
     expect(grown.newSpace).toBeGreaterThanOrEqual(4 * kept.newSpace)
   }, 120_000)
+})
+
+/** Records every flag the program gives V8 at run time into FLAGS_OUT. */
+const FLAGS_PRELOAD = `const v8 = require('node:v8')
+const set = v8.setFlagsFromString
+const flags = []
+v8.setFlagsFromString = text => {
+  flags.push(text)
+  return set(text)
+}
+process.on('exit', () => require('node:fs').writeFileSync(process.env.FLAGS_OUT, JSON.stringify(flags)))
+`
+
+;(built ? describe : describe.skip)('the bundled CLI at start', () => {
+  it('keeps the young generation small, and scavenges on one thread when this machine has two cores or fewer', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gate-flags-'))
+    made.push(root)
+    const preload = join(root, 'flags.cjs')
+    writeFileSync(preload, FLAGS_PRELOAD)
+    const out = join(root, 'flags.json')
+    const result = await runNode(CLI_BUNDLE, ['--version'], {
+      cwd: root,
+      env: { FLAGS_OUT: out, NODE_OPTIONS: `--require ${preload}` }
+    })
+    expect(result.code).toBe(0)
+    const flags = JSON.parse(readFileSync(out, 'utf8')) as string[]
+    expect(flags).toContain('--semi-space-growth-factor=1')
+    expect(flags.includes('--no-parallel-scavenge')).toBe(availableParallelism() <= 2)
+  })
 })

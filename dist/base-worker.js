@@ -2551,8 +2551,9 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/read/file-chunks.ts
 /**
- * A local file's bytes as chunks read into two buffers, again and again. A chunk is valid only until
- * the next one is asked for: for readers that turn each chunk into text (or count it) at once.
+ * A local file's bytes as chunks read into two buffers, again and again. A chunk is valid only
+ * until the next one is asked for: for readers that turn each chunk into text (or count it) at
+ * once.
  *
  * Why not `createReadStream`: it allocates a fresh 1 MiB buffer per chunk. Those are garbage a
  * moment later, but they live outside the JavaScript heap, so they pile up until a collection, and
@@ -5347,7 +5348,7 @@ const CACHED_SPELLINGS = 16;
 class VertexSplitReader {
     problems;
     path;
-    /** The spellings seen, compared in turn: a file has a handful, and a Map would hash each row's. */
+    /** The spellings seen, compared in turn: a file has a handful; a Map would hash each row's. */
     texts = [];
     splitOfText = [];
     lastValue = null;
@@ -28757,7 +28758,8 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: ./src/young-generation.ts
 /**
  * How the process's V8 heap is set up for the gate: the main thread's young generation kept at
- * V8's starting size, and (on two cores or fewer) scavenges run by one thread (`scavengeAloneOnFewCores`).
+ * V8's starting size, and, on two cores or fewer, scavenges run by the collecting thread alone
+ * (`scavengeAloneOnFewCores`).
  *
  * The main thread's young generation, kept at V8's starting size. Node lets it grow to 32 MB
  * (Node 20) or 64 MB (Node 24) of committed memory while a large file is read, although the
@@ -28803,10 +28805,11 @@ const ONE_THREAD_SCAVENGE = '--no-parallel-scavenge';
  * two JavaScript threads at once, so the helper threads a parallel scavenge hands work to find no
  * idle core, and the collecting thread waits for them: measured on 2 cores, the main thread's
  * scavenges took 0.2 to 12 ms each while the worker read (0.26 ms reading alone), and with this
- * flag the benchmark's 1.6 M-row files ran 3-4% faster (no change with one thread). With more
- * cores the helpers have room, and V8's default stays. The flag is one for the process (the
- * workers' heaps read it too) and is read at each scavenge. Left alone when the user chose a
- * parallel- or single-threaded-GC flag of their own. Returns whether the flag was set.
+ * flag the benchmark's 1.6 M-row files ran up to 4% faster, more when the machine was busy (no
+ * change with one thread). With more cores the helpers have room, and V8's default stays. The
+ * flag is one for the process (the workers' heaps read it too) and is read at each scavenge. Left
+ * alone when the user chose a parallel- or single-threaded-GC flag of their own. Returns whether
+ * the flag was set.
  */
 function scavengeAloneOnFewCores(env = process.env, execArgv = process.execArgv, cores = availableParallelism(), setFlags = setFlagsFromString) {
     const chosen = [env.NODE_OPTIONS ?? '', ...execArgv].some(option => /parallel[-_]scavenge|single[-_]threaded/.test(option));

@@ -1,6 +1,7 @@
 /**
- * A local file's bytes as chunks read into two buffers, again and again. A chunk is valid only until
- * the next one is asked for: for readers that turn each chunk into text (or count it) at once.
+ * A local file's bytes as chunks read into two buffers, again and again. A chunk is valid only
+ * until the next one is asked for: for readers that turn each chunk into text (or count it) at
+ * once.
  *
  * Why not `createReadStream`: it allocates a fresh 1 MiB buffer per chunk. Those are garbage a
  * moment later, but they live outside the JavaScript heap, so they pile up until a collection, and

@@ -9,7 +9,7 @@ import { SPLIT_CODE, VERTEX_ML_USE, parseVertexSplit, type VertexSplit } from '.
 const CACHED_SPELLINGS = 16
 
 export class VertexSplitReader {
-  /** The spellings seen, compared in turn: a file has a handful, and a Map would hash each row's. */
+  /** The spellings seen, compared in turn: a file has a handful; a Map would hash each row's. */
   private texts: string[] = []
   private splitOfText: (VertexSplit | null)[] = []
   private lastValue: string | null = null

@@ -63743,11 +63743,14 @@ class FastPath {
     marks = null;
     csv;
     skipping;
+    /** The visitor says which line it wants next: unwanted lines are passed over in a run. */
+    skipsAhead;
     constructor(visitor, maxLineBytes, mode) {
         this.visitor = visitor;
         this.maxLineBytes = maxLineBytes;
         this.csv = mode === 'csv';
         this.skipping = visitor.wants !== undefined;
+        this.skipsAhead = this.skipping && visitor.nextWanted !== undefined;
     }
     /**
      * Reads the complete lines of `carry + text` and keeps the rest. Returns a stop, the text from
@@ -63809,6 +63812,15 @@ class FastPath {
             const marks = this.marks;
             if (marks !== null && marks.base + start >= marks.nextByte)
                 this.mark(marks, start);
+            else if (this.skipsAhead && marks === null) {
+                if (cr !== -1 && cr < start)
+                    cr = data.indexOf('\r', start);
+                if (quote !== -1 && quote < start)
+                    quote = data.indexOf('"', start);
+                start = this.passUnwanted(data, start, Math.min(cr === -1 ? end : cr, quote === -1 ? end : quote));
+                if (start >= end)
+                    break;
+            }
             const newline = data.indexOf('\n', start);
             let lineEnd = newline;
             if (lineEnd > start && data.charCodeAt(lineEnd - 1) === CR)
@@ -63857,6 +63869,23 @@ class FastPath {
             start = newline + 1;
         }
         return -1;
+    }
+    /**
+     * Passes over the lines from `start` that the visitor does not want, up to the first that holds
+     * `stop` (a CR or a quote: those lines go the usual way, as do lines near the length limit), and
+     * returns where the next line starts. They are the lines the usual way would skip unsplit.
+     */
+    passUnwanted(data, start, stop) {
+        const wanted = this.visitor.nextWanted(this.lines + 1);
+        const { maxLineBytes } = this;
+        while (this.lines + 1 < wanted) {
+            const newline = data.indexOf('\n', start);
+            if (newline === -1 || newline >= stop || (newline - start) * 3 > maxLineBytes)
+                break;
+            this.lines++;
+            start = newline + 1;
+        }
+        return start;
     }
     /** Notes the line starting at `start`, when no `"` was seen: then no line break was quoted. */
     mark(marks, start) {
@@ -69704,6 +69733,13 @@ function onlyLines(reader, lines) {
             while (next < lines.length && lines[next] < line)
                 next++;
             return next < lines.length && lines[next] === line;
+        },
+        nextWanted(line) {
+            if (!started)
+                return line;
+            while (next < lines.length && lines[next] < line)
+                next++;
+            return next < lines.length ? lines[next] : Infinity;
         }
     };
 }

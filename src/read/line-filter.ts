@@ -75,6 +75,11 @@ export function onlyLines(reader: RecordVisitor, lines: Uint32Array): RecordVisi
       if (!started) return true
       while (next < lines.length && lines[next]! < line) next++
       return next < lines.length && lines[next] === line
+    },
+    nextWanted(line) {
+      if (!started) return line
+      while (next < lines.length && lines[next]! < line) next++
+      return next < lines.length ? lines[next]! : Infinity
     }
   }
 }

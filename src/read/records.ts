@@ -19,4 +19,9 @@ export interface RecordVisitor {
    * read by csv-parse or holding a lone CR are always reported.
    */
   wants?(line: number): boolean
+  /**
+   * Optional, with `wants`: the first line from `line` on that `wants` would take (Infinity when
+   * none). The fast path then passes over the lines before it without looking at each.
+   */
+  nextWanted?(line: number): number
 }

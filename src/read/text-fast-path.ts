@@ -45,6 +45,8 @@ export class FastPath {
   marks: LineMarks | null = null
   private csv: boolean
   private skipping: boolean
+  /** The visitor says which line it wants next: unwanted lines are passed over in a run. */
+  private skipsAhead: boolean
 
   constructor(
     private visitor: RecordVisitor,
@@ -53,6 +55,7 @@ export class FastPath {
   ) {
     this.csv = mode === 'csv'
     this.skipping = visitor.wants !== undefined
+    this.skipsAhead = this.skipping && visitor.nextWanted !== undefined
   }
 
   /**
@@ -111,6 +114,16 @@ export class FastPath {
     while (start < end) {
       const marks = this.marks
       if (marks !== null && marks.base + start >= marks.nextByte) this.mark(marks, start)
+      else if (this.skipsAhead && marks === null) {
+        if (cr !== -1 && cr < start) cr = data.indexOf('\r', start)
+        if (quote !== -1 && quote < start) quote = data.indexOf('"', start)
+        start = this.passUnwanted(
+          data,
+          start,
+          Math.min(cr === -1 ? end : cr, quote === -1 ? end : quote)
+        )
+        if (start >= end) break
+      }
       const newline = data.indexOf('\n', start)
       let lineEnd = newline
       if (lineEnd > start && data.charCodeAt(lineEnd - 1) === CR) lineEnd--
@@ -151,6 +164,23 @@ export class FastPath {
       start = newline + 1
     }
     return -1
+  }
+
+  /**
+   * Passes over the lines from `start` that the visitor does not want, up to the first that holds
+   * `stop` (a CR or a quote: those lines go the usual way, as do lines near the length limit), and
+   * returns where the next line starts. They are the lines the usual way would skip unsplit.
+   */
+  private passUnwanted(data: string, start: number, stop: number): number {
+    const wanted = this.visitor.nextWanted!(this.lines + 1)
+    const { maxLineBytes } = this
+    while (this.lines + 1 < wanted) {
+      const newline = data.indexOf('\n', start)
+      if (newline === -1 || newline >= stop || (newline - start) * 3 > maxLineBytes) break
+      this.lines++
+      start = newline + 1
+    }
+    return start
   }
 
   /** Notes the line starting at `start`, when no `"` was seen: then no line break was quoted. */

@@ -432,7 +432,7 @@ const bundle = bundleSizes(dist)
 
 /** How the gate keeps up, for the README section (edit here, not in the README). */
 const HOW = `
-How it keeps up: files are read in 1 MiB chunks into two reused buffers, the next chunk while the
+How it keeps up: files are read in 512 KiB chunks into two reused buffers, the next chunk while the
 current one is parsed (fresh buffers would pile up outside the heap), ASCII chunks skip UTF-8 decoding, and lines are cut into fields straight from
 the chunk (simple quoted fields included; csv-parse takes over for anything harder, such as a
 quoted line break). URI, label, split-value and key checks run once per distinct value, not per

@@ -14262,14 +14262,15 @@ class FastPath {
         let cr = data.indexOf('\r'); // the first CR at or after `start` once updated, or -1
         let quote = csv ? data.indexOf('"') : -1; // the same for quotes
         while (start < end) {
+            if (cr !== -1 && cr < start)
+                cr = data.indexOf('\r', start);
+            if (quote !== -1 && quote < start)
+                quote = data.indexOf('"', start);
             const marks = this.marks;
             if (marks !== null && marks.base + start >= marks.nextByte)
                 this.mark(marks, start);
             else if (this.skipsAhead && marks === null) {
-                if (cr !== -1 && cr < start)
-                    cr = data.indexOf('\r', start);
-                if (quote !== -1 && quote < start)
-                    quote = data.indexOf('"', start);
+                // Stops before the line holding the next CR or quote: `cr` and `quote` stay ahead of it.
                 start = this.passUnwanted(data, start, Math.min(cr === -1 ? end : cr, quote === -1 ? end : quote));
                 if (start >= end)
                     break;
@@ -14278,10 +14279,6 @@ class FastPath {
             let lineEnd = newline;
             if (lineEnd > start && data.charCodeAt(lineEnd - 1) === CR)
                 lineEnd--;
-            if (cr !== -1 && cr < start)
-                cr = data.indexOf('\r', start);
-            if (quote !== -1 && quote < start)
-                quote = data.indexOf('"', start);
             const hasQuote = quote !== -1 && quote < lineEnd;
             const plain = cr === -1 || cr >= lineEnd; // no old-Mac line end inside
             if (hasQuote || this.quotesSeen) {
@@ -36995,6 +36992,14 @@ function mergeLines(a, b) {
 function onlyLines(reader, lines) {
     let started = false;
     let next = 0;
+    /** The first line from `line` on that is wanted (every line until the first record). */
+    const nextWanted = (line) => {
+        if (!started)
+            return line;
+        while (next < lines.length && lines[next] < line)
+            next++;
+        return next < lines.length ? lines[next] : Infinity;
+    };
     return {
         record(fields, line) {
             started = true;
@@ -37004,19 +37009,9 @@ function onlyLines(reader, lines) {
             reader.blank(line);
         },
         wants(line) {
-            if (!started)
-                return true;
-            while (next < lines.length && lines[next] < line)
-                next++;
-            return next < lines.length && lines[next] === line;
+            return nextWanted(line) === line;
         },
-        nextWanted(line) {
-            if (!started)
-                return line;
-            while (next < lines.length && lines[next] < line)
-                next++;
-            return next < lines.length ? lines[next] : Infinity;
-        }
+        nextWanted
     };
 }
 
@@ -40372,8 +40367,7 @@ const WORKER_KEEP_ARG = '--dataset-gate-small-young-generation';
 let kept = false;
 /** For the shells, at start. Returns whether the flag was set. */
 function keepYoungGenerationSmall(env = process.env, execArgv = process.execArgv, setFlags = external_node_v8_namespaceObject.setFlagsFromString) {
-    const chosen = [env.NODE_OPTIONS ?? '', ...execArgv].some(option => /semi[-_]space/.test(option));
-    kept = !chosen;
+    kept = !userChose(/semi[-_]space/, env, execArgv);
     if (kept)
         setFlags(GROWTH_FLAG);
     return kept;
@@ -40401,11 +40395,14 @@ const ONE_THREAD_SCAVENGE = '--no-parallel-scavenge';
  * the flag was set.
  */
 function scavengeAloneOnFewCores(env = process.env, execArgv = process.execArgv, cores = (0,external_node_os_namespaceObject.availableParallelism)(), setFlags = external_node_v8_namespaceObject.setFlagsFromString) {
-    const chosen = [env.NODE_OPTIONS ?? '', ...execArgv].some(option => /parallel[-_]scavenge|single[-_]threaded/.test(option));
-    if (chosen || cores > 2)
+    if (userChose(/parallel[-_]scavenge|single[-_]threaded/, env, execArgv) || cores > 2)
         return false;
     setFlags(ONE_THREAD_SCAVENGE);
     return true;
+}
+/** Whether a flag matching `flag` is among the user's own (NODE_OPTIONS or node's arguments). */
+function userChose(flag, env, execArgv) {
+    return [env.NODE_OPTIONS ?? '', ...execArgv].some(option => flag.test(option));
 }
 
 ;// CONCATENATED MODULE: ./src/gate/part-thread.ts

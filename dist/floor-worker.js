@@ -661,8 +661,7 @@ const WORKER_KEEP_ARG = '--dataset-gate-small-young-generation';
 let kept = false;
 /** For the shells, at start. Returns whether the flag was set. */
 function keepYoungGenerationSmall(env = process.env, execArgv = process.execArgv, setFlags = setFlagsFromString) {
-    const chosen = [env.NODE_OPTIONS ?? '', ...execArgv].some(option => /semi[-_]space/.test(option));
-    kept = !chosen;
+    kept = !userChose(/semi[-_]space/, env, execArgv);
     if (kept)
         setFlags(GROWTH_FLAG);
     return kept;
@@ -690,11 +689,14 @@ const ONE_THREAD_SCAVENGE = '--no-parallel-scavenge';
  * the flag was set.
  */
 function scavengeAloneOnFewCores(env = process.env, execArgv = process.execArgv, cores = availableParallelism(), setFlags = setFlagsFromString) {
-    const chosen = [env.NODE_OPTIONS ?? '', ...execArgv].some(option => /parallel[-_]scavenge|single[-_]threaded/.test(option));
-    if (chosen || cores > 2)
+    if (userChose(/parallel[-_]scavenge|single[-_]threaded/, env, execArgv) || cores > 2)
         return false;
     setFlags(ONE_THREAD_SCAVENGE);
     return true;
+}
+/** Whether a flag matching `flag` is among the user's own (NODE_OPTIONS or node's arguments). */
+function userChose(flag, env, execArgv) {
+    return [env.NODE_OPTIONS ?? '', ...execArgv].some(option => flag.test(option));
 }
 
 ;// CONCATENATED MODULE: ./src/floor-worker.ts

@@ -4123,14 +4123,15 @@ class FastPath {
         let cr = data.indexOf('\r'); // the first CR at or after `start` once updated, or -1
         let quote = csv ? data.indexOf('"') : -1; // the same for quotes
         while (start < end) {
+            if (cr !== -1 && cr < start)
+                cr = data.indexOf('\r', start);
+            if (quote !== -1 && quote < start)
+                quote = data.indexOf('"', start);
             const marks = this.marks;
             if (marks !== null && marks.base + start >= marks.nextByte)
                 this.mark(marks, start);
             else if (this.skipsAhead && marks === null) {
-                if (cr !== -1 && cr < start)
-                    cr = data.indexOf('\r', start);
-                if (quote !== -1 && quote < start)
-                    quote = data.indexOf('"', start);
+                // Stops before the line holding the next CR or quote: `cr` and `quote` stay ahead of it.
                 start = this.passUnwanted(data, start, Math.min(cr === -1 ? end : cr, quote === -1 ? end : quote));
                 if (start >= end)
                     break;
@@ -4139,10 +4140,6 @@ class FastPath {
             let lineEnd = newline;
             if (lineEnd > start && data.charCodeAt(lineEnd - 1) === CR)
                 lineEnd--;
-            if (cr !== -1 && cr < start)
-                cr = data.indexOf('\r', start);
-            if (quote !== -1 && quote < start)
-                quote = data.indexOf('"', start);
             const hasQuote = quote !== -1 && quote < lineEnd;
             const plain = cr === -1 || cr >= lineEnd; // no old-Mac line end inside
             if (hasQuote || this.quotesSeen) {
@@ -17183,8 +17180,7 @@ const WORKER_KEEP_ARG = '--dataset-gate-small-young-generation';
 let kept = false;
 /** For the shells, at start. Returns whether the flag was set. */
 function keepYoungGenerationSmall(env = process.env, execArgv = process.execArgv, setFlags = setFlagsFromString) {
-    const chosen = [env.NODE_OPTIONS ?? '', ...execArgv].some(option => /semi[-_]space/.test(option));
-    kept = !chosen;
+    kept = !userChose(/semi[-_]space/, env, execArgv);
     if (kept)
         setFlags(GROWTH_FLAG);
     return kept;
@@ -17212,11 +17208,14 @@ const ONE_THREAD_SCAVENGE = '--no-parallel-scavenge';
  * the flag was set.
  */
 function scavengeAloneOnFewCores(env = process.env, execArgv = process.execArgv, cores = availableParallelism(), setFlags = setFlagsFromString) {
-    const chosen = [env.NODE_OPTIONS ?? '', ...execArgv].some(option => /parallel[-_]scavenge|single[-_]threaded/.test(option));
-    if (chosen || cores > 2)
+    if (userChose(/parallel[-_]scavenge|single[-_]threaded/, env, execArgv) || cores > 2)
         return false;
     setFlags(ONE_THREAD_SCAVENGE);
     return true;
+}
+/** Whether a flag matching `flag` is among the user's own (NODE_OPTIONS or node's arguments). */
+function userChose(flag, env, execArgv) {
+    return [env.NODE_OPTIONS ?? '', ...execArgv].some(option => flag.test(option));
 }
 
 

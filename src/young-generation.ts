@@ -32,8 +32,7 @@ export function keepYoungGenerationSmall(
   execArgv: readonly string[] = process.execArgv,
   setFlags: (flags: string) => void = setFlagsFromString
 ): boolean {
-  const chosen = [env.NODE_OPTIONS ?? '', ...execArgv].some(option => /semi[-_]space/.test(option))
-  kept = !chosen
+  kept = !userChose(/semi[-_]space/, env, execArgv)
   if (kept) setFlags(GROWTH_FLAG)
   return kept
 }
@@ -71,10 +70,12 @@ export function scavengeAloneOnFewCores(
   cores: number = availableParallelism(),
   setFlags: (flags: string) => void = setFlagsFromString
 ): boolean {
-  const chosen = [env.NODE_OPTIONS ?? '', ...execArgv].some(option =>
-    /parallel[-_]scavenge|single[-_]threaded/.test(option)
-  )
-  if (chosen || cores > 2) return false
+  if (userChose(/parallel[-_]scavenge|single[-_]threaded/, env, execArgv) || cores > 2) return false
   setFlags(ONE_THREAD_SCAVENGE)
   return true
+}
+
+/** Whether a flag matching `flag` is among the user's own (NODE_OPTIONS or node's arguments). */
+function userChose(flag: RegExp, env: NodeJS.ProcessEnv, execArgv: readonly string[]): boolean {
+  return [env.NODE_OPTIONS ?? '', ...execArgv].some(option => flag.test(option))
 }

@@ -63,6 +63,12 @@ export function mergeLines(a: Uint32Array, b: Uint32Array): Uint32Array {
 export function onlyLines(reader: RecordVisitor, lines: Uint32Array): RecordVisitor {
   let started = false
   let next = 0
+  /** The first line from `line` on that is wanted (every line until the first record). */
+  const nextWanted = (line: number): number => {
+    if (!started) return line
+    while (next < lines.length && lines[next]! < line) next++
+    return next < lines.length ? lines[next]! : Infinity
+  }
   return {
     record(fields, line) {
       started = true
@@ -72,14 +78,8 @@ export function onlyLines(reader: RecordVisitor, lines: Uint32Array): RecordVisi
       reader.blank(line)
     },
     wants(line) {
-      if (!started) return true
-      while (next < lines.length && lines[next]! < line) next++
-      return next < lines.length && lines[next] === line
+      return nextWanted(line) === line
     },
-    nextWanted(line) {
-      if (!started) return line
-      while (next < lines.length && lines[next]! < line) next++
-      return next < lines.length ? lines[next]! : Infinity
-    }
+    nextWanted
   }
 }

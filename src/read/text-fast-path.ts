@@ -112,11 +112,12 @@ export class FastPath {
     let cr = data.indexOf('\r') // the first CR at or after `start` once updated, or -1
     let quote = csv ? data.indexOf('"') : -1 // the same for quotes
     while (start < end) {
+      if (cr !== -1 && cr < start) cr = data.indexOf('\r', start)
+      if (quote !== -1 && quote < start) quote = data.indexOf('"', start)
       const marks = this.marks
       if (marks !== null && marks.base + start >= marks.nextByte) this.mark(marks, start)
       else if (this.skipsAhead && marks === null) {
-        if (cr !== -1 && cr < start) cr = data.indexOf('\r', start)
-        if (quote !== -1 && quote < start) quote = data.indexOf('"', start)
+        // Stops before the line holding the next CR or quote: `cr` and `quote` stay ahead of it.
         start = this.passUnwanted(
           data,
           start,
@@ -127,8 +128,6 @@ export class FastPath {
       const newline = data.indexOf('\n', start)
       let lineEnd = newline
       if (lineEnd > start && data.charCodeAt(lineEnd - 1) === CR) lineEnd--
-      if (cr !== -1 && cr < start) cr = data.indexOf('\r', start)
-      if (quote !== -1 && quote < start) quote = data.indexOf('"', start)
       const hasQuote = quote !== -1 && quote < lineEnd
       const plain = cr === -1 || cr >= lineEnd // no old-Mac line end inside
       if (hasQuote || this.quotesSeen) {

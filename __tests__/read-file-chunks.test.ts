@@ -1,15 +1,16 @@
 /**
- * reusedChunks and fileRanges: a file's bytes read into two buffers again and again, the next chunk
- * while the reader works on the current one (read/file-chunks.ts). The
- * record readers take each chunk as text before asking for the next, so they see the same bytes as
- * from fresh buffers, without a megabyte of garbage per chunk.
+ * reusedChunks and fileRanges: a file's bytes read into reused buffers again and again, either the
+ * next chunk while the reader works on the current one (two buffers, the thread pool) or each chunk
+ * when it is asked for (one buffer, the reading thread), read/file-chunks.ts. The record readers
+ * take each chunk as text before asking for the next, so they see the same bytes as from fresh
+ * buffers, without a megabyte of garbage per chunk.
  */
 import { afterAll, describe, expect, it, jest } from '@jest/globals'
-import { existsSync, readdirSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readdirSync, writeSync } from 'node:fs'
 import { mkdtemp, open, rm, writeFile, type FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileRanges, reusedChunks } from '../src/read/file-chunks.js'
+import { fileRanges, readsAhead, reusedChunks } from '../src/read/file-chunks.js'
 import { WorkingTreeSource, transientChunks } from '../src/read/source.js'
 import { readRecords } from '../src/read/text.js'
 
@@ -37,25 +38,40 @@ const content = Buffer.from(
   Array.from({ length: 1000 }, (_, i) => `gs://b/v${i}.mp4,cat,1,2\n`).join('')
 )
 
-describe('reusedChunks', () => {
+describe.each([
+  ['reading ahead', true],
+  ['reading in turn', false]
+])('reusedChunks, %s', (_, readAhead) => {
+  const size = (chunkBytes: number) => ({ chunkBytes, readAhead })
+
   it('gives the whole file in chunks of at most the buffer size', async () => {
     const { path } = await fileWith(content)
-    const { bytes, sizes } = await collect(reusedChunks(path, {}, 4096))
+    const { bytes, sizes } = await collect(reusedChunks(path, {}, size(4096)))
     expect(bytes.equals(content)).toBe(true)
     expect(Math.max(...sizes)).toBe(4096)
     expect(sizes.length).toBe(Math.ceil(content.length / 4096))
   })
 
-  it('reads two buffers again and again: every chunk is a view of one of them', async () => {
+  it('reads its buffers again and again: two reading ahead, one in turn', async () => {
     const { path } = await fileWith(content)
     const buffers = new Set<ArrayBufferLike>()
     let chunks = 0
-    for await (const chunk of reusedChunks(path, {}, 4096)) {
+    for await (const chunk of reusedChunks(path, {}, size(4096))) {
       buffers.add(chunk.buffer)
       chunks++
     }
     expect(chunks).toBeGreaterThan(4)
-    expect(buffers.size).toBe(2)
+    expect(buffers.size).toBe(readAhead ? 2 : 1)
+  })
+
+  it('throws a failed read to the reader (a folder cannot be read)', async () => {
+    const { folder } = await fileWith(content)
+    const ranges = fileRanges(folder, size(4096))
+    try {
+      await expect(collect(ranges.range(0, 100))).rejects.toThrow(/EISDIR/)
+    } finally {
+      await ranges.close()
+    }
   })
 
   it('reads a range: from start, up to but not including end', async () => {
@@ -68,14 +84,14 @@ describe('reusedChunks', () => {
       [3000, undefined],
       [undefined, 4097]
     ] as const) {
-      const { bytes } = await collect(reusedChunks(path, { start, end }, 4096))
+      const { bytes } = await collect(reusedChunks(path, { start, end }, size(4096)))
       expect(bytes.equals(content.subarray(start ?? 0, end ?? content.length))).toBe(true)
     }
   })
 
   it('reads many ranges through one opening, in chunks no larger than the buffer', async () => {
     const { path } = await fileWith(content)
-    const ranges = fileRanges(path, 4096)
+    const ranges = fileRanges(path, size(4096))
     try {
       // Short ones first, so the buffer grows, then ones past its size and to the end.
       for (const [start, end] of [
@@ -102,7 +118,9 @@ describe('reusedChunks', () => {
     expect((await collect(reusedChunks(empty.path))).sizes).toEqual([])
     const { path } = await fileWith(content)
     expect((await collect(reusedChunks(path, { start: 10, end: 10 }))).sizes).toEqual([])
-    const past = await collect(reusedChunks(path, { start: 0, end: content.length + 100 }, 4096))
+    const past = await collect(
+      reusedChunks(path, { start: 0, end: content.length + 100 }, size(4096))
+    )
     expect(past.bytes.equals(content)).toBe(true)
   })
 
@@ -116,12 +134,12 @@ describe('reusedChunks', () => {
       const { path } = await fileWith(content)
       const open = (): number => readdirSync(fdFolder).length
       const before = open()
-      const iterator = reusedChunks(path, {}, 1024)[Symbol.asyncIterator]()
+      const iterator = reusedChunks(path, {}, size(1024))[Symbol.asyncIterator]()
       await iterator.next()
       expect(open()).toBe(before + 1)
       await iterator.return?.()
       expect(open()).toBe(before)
-      await collect(reusedChunks(path, {}, 1024))
+      await collect(reusedChunks(path, {}, size(1024)))
       expect(open()).toBe(before)
     }
   )
@@ -141,7 +159,9 @@ describe('reading ahead', () => {
     const prototype = await fileHandleReads(path)
     const spy = jest.spyOn(prototype, 'read')
     try {
-      const iterator = reusedChunks(path, {}, 4096)[Symbol.asyncIterator]()
+      const iterator = reusedChunks(path, {}, { chunkBytes: 4096, readAhead: true })[
+        Symbol.asyncIterator
+      ]()
       const first = await iterator.next()
       expect(first.value?.length).toBe(4096)
       // The reader still holds the first chunk; the second is already being read into the other buffer.
@@ -193,7 +213,7 @@ describe('reading ahead', () => {
       path,
       (n, read) => (n === 2 ? late(read) : read()),
       async () => {
-        const ranges = fileRanges(path, 4096)
+        const ranges = fileRanges(path, { chunkBytes: 4096, readAhead: true })
         try {
           for await (const chunk of ranges.range(0, Infinity)) {
             expect(chunk.length).toBe(4096)
@@ -223,12 +243,54 @@ describe('reading ahead', () => {
         return failure
       },
       async () => {
-        const iterator = reusedChunks(path, {}, 4096)[Symbol.asyncIterator]()
+        const iterator = reusedChunks(path, {}, { chunkBytes: 4096, readAhead: true })[
+          Symbol.asyncIterator
+        ]()
         expect((await iterator.next()).value?.length).toBe(4096)
         expect(handlers!.mock.calls.length).toBeGreaterThan(0)
         await expect(iterator.next()).rejects.toThrow('EIO: the disk went away')
       }
     )
+  })
+})
+
+describe('reading in turn', () => {
+  it('reads a chunk only when the reader asks for it', async () => {
+    const { path } = await fileWith(content)
+    const iterator = reusedChunks(path, {}, { chunkBytes: 4096, readAhead: false })[
+      Symbol.asyncIterator
+    ]()
+    expect((await iterator.next()).value?.length).toBe(4096)
+    // Changed after the first chunk was handed out: a chunk read ahead would hold the old bytes.
+    const changed = Buffer.alloc(4096, 'x')
+    const fd = openSync(path, 'r+')
+    writeSync(fd, changed, 0, changed.length, 4096)
+    closeSync(fd)
+    const second = await iterator.next()
+    expect(Buffer.from(second.value!).equals(changed)).toBe(true)
+    await iterator.return?.()
+  })
+
+  it('gives the event loop a turn now and then, so timers are not held up for the whole file', async () => {
+    const { path } = await fileWith(content)
+    const chunks = reusedChunks(path, {}, { chunkBytes: 256, readAhead: false })
+    const iterator = chunks[Symbol.asyncIterator]()
+    expect((await iterator.next()).done).toBe(false) // the file is open: no more waiting for it
+    let turned = false
+    setImmediate(() => (turned = true))
+    let read = 1
+    let readBeforeTurn = -1
+    while (!(await iterator.next()).done) {
+      read++
+      if (turned && readBeforeTurn === -1) readBeforeTurn = read
+    }
+    expect(read).toBeGreaterThan(64)
+    expect(readBeforeTurn).toBeGreaterThan(1)
+    expect(readBeforeTurn).toBeLessThanOrEqual(18)
+  })
+
+  it('is chosen on two cores or fewer; more cores read ahead', () => {
+    expect([1, 2, 3, 4, 64].map(readsAhead)).toEqual([false, false, true, true, true])
   })
 })
 
@@ -266,8 +328,10 @@ describe('the record reader on reused chunks', () => {
     const { path } = await fileWith(bytes)
     const expected = await records(whole(bytes))
     expect(expected.some(r => r.includes('two\\nlines'))).toBe(true)
-    for (const size of [1, 2, 3, 7, 64, 1000]) {
-      expect(await records(reusedChunks(path, {}, size))).toEqual(expected)
+    for (const chunkBytes of [1, 2, 3, 7, 64, 1000]) {
+      for (const readAhead of [true, false]) {
+        expect(await records(reusedChunks(path, {}, { chunkBytes, readAhead }))).toEqual(expected)
+      }
     }
   })
 })

@@ -57,7 +57,7 @@ async function checkpointsOf(
   const from = options.from ?? 0
   const part = from > 0 ? { startLine: countLines(text.slice(0, from)), byteOffset: from } : {}
   await readRecords(
-    reusedChunks(path, { start: from }, options.chunk),
+    reusedChunks(path, { start: from }, { chunkBytes: options.chunk }),
     { record() {}, blank() {} },
     { mode: 'csv', maxLineBytes: 1 << 20, checkpoints, ...part }
   )

@@ -432,8 +432,9 @@ const bundle = bundleSizes(dist)
 
 /** How the gate keeps up, for the README section (edit here, not in the README). */
 const HOW = `
-How it keeps up: files are read in 512 KiB chunks into two reused buffers, the next chunk while the
-current one is parsed (fresh buffers would pile up outside the heap), ASCII chunks skip UTF-8 decoding, and lines are cut into fields straight from
+How it keeps up: files are read in 512 KiB chunks into reused buffers (fresh buffers would pile up
+outside the heap), the next chunk while the current one is parsed where a core is free for the read
+(on two cores each chunk is read when it is needed: both cores are already parsing), ASCII chunks skip UTF-8 decoding, and lines are cut into fields straight from
 the chunk (simple quoted fields included; csv-parse takes over for anything harder, such as a
 quoted line break). URI, label, split-value and key checks run once per distinct value, not per
 row, and a row's video spelling is compared with the previous row's, then with a small cache of

@@ -83,20 +83,84 @@ describe('measureSegments', () => {
     )
   })
 
-  it('keeps a run per video and marks a video whose rows come back as not measured', () => {
+  it('keeps a window per video and marks a video whose rows come back after it closed', () => {
     const runs = new SegmentRuns()
     runs.add(0, 1, 0, 10)
     runs.add(0, 2, 5, 15)
     runs.add(1, 1, 0, 10)
     runs.add(2, 1, 0, 10)
-    runs.add(1, 2, 0, 10) // video 1 again, after video 2
+    runs.add(1, 2, 0, 10) // video 1 again, after video 2: its window is still open
+    // 256 other videos since video 2's last row close its window; it comes back after.
+    for (let video = 3; video < 3 + 256; video++) runs.add(video, 0, 0, 1)
+    runs.add(2, 2, 0, 10)
     runs.end()
     expect(runs.measured(0)).toBe(true)
     expect(runs.factsOf(0)).toEqual({ shared: 0, overlap: true })
-    expect(runs.measured(1)).toBe(false)
-    expect(runs.segmentsOf(1)).toBe(2)
-    expect(runs.measured(2)).toBe(true)
-    expect(runs.factsOf(2)).toEqual({ shared: 0, overlap: false })
+    expect(runs.measured(1)).toBe(true)
+    expect(runs.factsOf(1)).toEqual({ shared: 2, overlap: true })
+    expect(runs.measured(2)).toBe(false)
+    expect(runs.segmentsOf(2)).toBe(2)
+    expect(runs.measured(3)).toBe(true)
+  })
+
+  it('measures interleaved videos as a sorted pass over all their segments does', () => {
+    // Rows of up to `active` videos at once, each video's segments in random order among them.
+    const rows = fc.record({
+      active: fc.integer({ min: 1, max: 300 }),
+      videos: fc.array(fc.array(segment, { minLength: 1, maxLength: 12 }), {
+        minLength: 1,
+        maxLength: 400
+      }),
+      seed: fc.integer()
+    })
+    fc.assert(
+      fc.property(rows, ({ active, videos, seed }) => {
+        const random = seeded(seed)
+        const runs = new SegmentRuns()
+        const open: number[] = []
+        const next = videos.map(() => 0)
+        let started = 0
+        while (started < videos.length || open.length > 0) {
+          while (open.length < active && started < videos.length) open.push(started++)
+          const at = Math.floor(random() * open.length)
+          const video = open[at]!
+          const [label, start, end] = videos[video]![next[video]!++]!
+          runs.add(video, label, start, end)
+          if (next[video] === videos[video]!.length) open.splice(at, 1)
+        }
+        runs.end()
+        let measured = 0
+        videos.forEach((segments, video) => {
+          expect(runs.segmentsOf(video)).toBe(segments.length)
+          if (!runs.measured(video)) return
+          measured++
+          const labels = new Set(segments.map(s => s[0]))
+          const facts = measureSegments({
+            labels: Int32Array.from(segments.map(s => s[0])),
+            starts: Float64Array.from(segments.map(s => s[1])),
+            ends: Float64Array.from(segments.map(s => s[2])),
+            count: segments.length
+          })
+          expect(runs.factsOf(video)).toEqual(
+            labels.size > 1 ? facts : { shared: 0, overlap: false }
+          )
+        })
+        // Up to 256 videos at once fit the windows: every video is measured in the first pass.
+        if (active <= 128) expect(measured).toBe(videos.length)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('closes the oldest windows to keep at most 65,536 segments', () => {
+    const runs = new SegmentRuns()
+    for (let k = 0; k < 40_000; k++) runs.add(0, k % 2, k, k + 2)
+    for (let k = 0; k < 40_000; k++) runs.add(1, k % 2, k, k + 2)
+    runs.add(0, 0, 0, 1) // video 0's window was closed to make room for video 1's
+    runs.end()
+    expect(runs.measured(0)).toBe(false)
+    expect(runs.measured(1)).toBe(true)
+    expect(runs.factsOf(1)).toEqual({ shared: 0, overlap: true })
   })
 
   it('leaves a very long run to the second pass', () => {

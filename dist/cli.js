@@ -12009,10 +12009,11 @@ function stringHash32(text) {
  * whether two different labels overlap in time, measured in one sorted pass over a video's
  * segments (`measureSegments`).
  *
- * `SegmentRuns` measures them during the first pass for every video whose rows are together in
- * the files (the usual manifest, grouped by video): it keeps only the segments of the current run
- * of rows of one video. A video whose rows come back after other videos' rows is "scattered": its
- * facts need all its segments, which the second pass collects (gate/second-pass.ts).
+ * `SegmentRuns` measures them during the first pass for every video whose rows are close together
+ * in the files (grouped by video, or a few hundred videos interleaved): it keeps the segments of
+ * the videos seen lately, each in a window closed when the video has not been seen for a while. A
+ * video whose rows come back after its window closed is "scattered": its facts need all its
+ * segments, which the second pass collects (gate/second-pass.ts).
  */
 
 let order = new Uint32Array(64);
@@ -12084,6 +12085,20 @@ function measureSegments(segments) {
     }
     return { shared, overlap };
 }
+/** The segments in storage twice as large. */
+function grown(run) {
+    const size = run.labels.length * 2;
+    const bigger = {
+        labels: new Int32Array(size),
+        starts: new Float64Array(size),
+        ends: new Float64Array(size),
+        count: run.count
+    };
+    bigger.labels.set(run.labels);
+    bigger.starts.set(run.starts);
+    bigger.ends.set(run.ends);
+    return bigger;
+}
 function copyRun(run) {
     const { count } = run;
     return {
@@ -12099,104 +12114,197 @@ function compare(a, b) {
 const NEVER = 0;
 const ONE_RUN = 1;
 const SCATTERED = 2;
-/** Segments of one run kept at most (1.3 MB); a longer run's video is measured by the second pass. */
+/**
+ * Segments kept at most, in all open windows together (1.3 MB): a longer window's video is
+ * measured by the second pass, and windows are closed oldest first to stay under it.
+ */
 const RUN_LIMIT = 1 << 16;
 /**
- * The first pass's side of the multi-label facts: segments are added in row order; each run of
- * consecutive segments of one video is measured when it ends (when it has more than one label),
- * and a video with a second run (or a run of more than RUN_LIMIT segments) is marked scattered.
- * Memory: the current run's segments, and 10 bytes per video.
+ * Videos with an open window at most. Rows of a few dozen videos interleaved (a manifest written
+ * as clips finish processing) keep every video's rows within a window: measured here, the second
+ * pass does not read the whole file again for them.
+ */
+const OPEN_WINDOWS = 256;
+/** A free window keeps storage for this many segments at most (all of them: 1 MB). */
+const KEPT_CAPACITY = 256;
+/**
+ * The first pass's side of the multi-label facts. Each video's segments are kept in a window from
+ * its first row while it keeps coming back; a window is closed, and its video measured (when it
+ * has more than one label), when OPEN_WINDOWS other videos have been seen since its last row, or
+ * to keep RUN_LIMIT, or at the end. A video with rows after its window closed, or with more than
+ * RUN_LIMIT segments, is marked scattered: the second pass measures it from all its rows.
+ * Memory: the open windows' segments (at most RUN_LIMIT), and 14 bytes per video.
  */
 class SegmentRuns {
     keepFirstRun;
+    /** The video of the previous segment and its window's slot (-1: not kept). */
     video = -1;
-    /** The current run is measured when it ends (false for a scattered video). */
-    collecting = false;
-    mixed = false;
-    run = {
-        labels: new Int32Array(64),
-        starts: new Float64Array(64),
-        ends: new Float64Array(64),
-        count: 0
-    };
+    slot = -1;
     runsOf = new DenseUint8();
     /** Valid segments per video: the second pass sizes a scattered video's storage with it. */
     counts = new DenseInt32(256, 0);
     shared = new DenseInt32(256, 0);
     overlaps = new DenseUint8();
-    /** Kept only in a worker's part (see RunsPart.first). */
+    /** Per video, its open window's slot + 1 (0: none). */
+    slotOf = new DenseInt32(256, 0);
+    /** Per slot: its video (-1: free), segments, whether they have two labels, and the LRU links. */
+    slotVideo = new Int32Array(OPEN_WINDOWS).fill(-1);
+    windows = [];
+    mixed = new Uint8Array(OPEN_WINDOWS);
+    newer = new Int32Array(OPEN_WINDOWS).fill(-1);
+    older = new Int32Array(OPEN_WINDOWS).fill(-1);
+    newest = -1;
+    oldest = -1;
+    free = [];
+    /** Segments in the open windows. */
+    kept = 0;
+    /** The first video of a worker's part, while its window may still be kept (RunsPart.first). */
+    firstVideo = -1;
     first = null;
     constructor(keepFirstRun = false) {
         this.keepFirstRun = keepFirstRun;
+        for (let slot = OPEN_WINDOWS - 1; slot >= 0; slot--)
+            this.free.push(slot);
     }
     add(video, label, start, end) {
         if (video !== this.video)
-            this.begin(video);
+            this.switchTo(video);
         this.counts.data[video]++;
-        if (this.collecting)
-            this.push(video, label, start, end);
+        if (this.slot !== -1)
+            this.push(this.slot, video, label, start, end);
     }
-    /** Adds a segment to the current run (of `video`). */
-    push(video, label, start, end) {
-        const run = this.run;
+    /** Makes `video` the current one: its open window, a new one, or none (it is scattered). */
+    switchTo(video) {
+        this.video = -1;
+        this.slot = -1;
+        this.runsOf.ensure(video);
+        this.counts.ensure(video);
+        this.slotOf.ensure(video);
+        let slot = this.slotOf.data[video] - 1;
+        if (slot !== -1)
+            this.touch(slot);
+        else {
+            if (this.keepFirstRun && this.firstVideo === -1)
+                this.firstVideo = video;
+            const runs = this.runsOf.data[video];
+            // Back after its window closed: what was measured does not hold for the whole video.
+            this.runsOf.data[video] = runs === NEVER ? ONE_RUN : SCATTERED;
+            if (runs === NEVER)
+                slot = this.open(video);
+        }
+        this.video = video;
+        this.slot = slot;
+    }
+    /** Adds a segment to the window in `slot` (of `video`). */
+    push(slot, video, label, start, end) {
+        let run = this.windows[slot];
         const n = run.count;
         if (n === RUN_LIMIT) {
-            // A very long run is left to the second pass: the run buffer stays small.
+            // A very long window is left to the second pass: the kept segments stay few.
             this.runsOf.data[video] = SCATTERED;
-            this.collecting = false;
+            this.release(slot);
             return;
         }
+        while (this.kept >= RUN_LIMIT && this.oldest !== slot)
+            this.close(this.oldest);
         if (n === run.labels.length)
-            this.growRun();
+            run = this.windows[slot] = grown(run);
         if (n > 0 && label !== run.labels[0])
-            this.mixed = true;
+            this.mixed[slot] = 1;
         run.labels[n] = label;
         run.starts[n] = start;
         run.ends[n] = end;
         run.count = n + 1;
+        this.kept++;
     }
-    begin(video) {
-        this.end();
-        this.video = video;
-        this.runsOf.ensure(video);
-        this.counts.ensure(video);
-        const runs = this.runsOf.data[video];
-        this.runsOf.data[video] = runs === NEVER ? ONE_RUN : SCATTERED;
-        // A second run: the first run's facts do not hold for the whole video, which the second pass
-        // measures instead.
-        this.collecting = runs === NEVER;
-    }
-    /** Measures the current run; call once more after the last segment. */
-    end() {
-        if (this.keepFirstRun && this.video !== -1) {
-            this.keepFirstRun = false;
-            if (this.collecting)
-                this.first = { video: this.video, segments: copyRun(this.run) };
-        }
-        if (this.collecting && this.mixed) {
-            const facts = measureSegments(this.run);
-            this.shared.ensure(this.video);
-            this.overlaps.ensure(this.video);
-            this.shared.data[this.video] = facts.shared;
-            this.overlaps.data[this.video] = facts.overlap ? 1 : 0;
-        }
-        this.run.count = 0;
-        this.mixed = false;
-        this.collecting = false;
-        this.video = -1; // a later segment starts a new run (a second one for its video)
-    }
-    growRun() {
-        const { labels, starts, ends, count } = this.run;
-        const size = labels.length * 2;
-        this.run = {
-            labels: new Int32Array(size),
-            starts: new Float64Array(size),
-            ends: new Float64Array(size),
-            count
+    /** A window for `video`, closing the least recently used one when all are open. */
+    open(video) {
+        if (this.free.length === 0)
+            this.close(this.oldest);
+        const slot = this.free.pop();
+        this.windows[slot] ??= {
+            labels: new Int32Array(32),
+            starts: new Float64Array(32),
+            ends: new Float64Array(32),
+            count: 0
         };
-        this.run.labels.set(labels);
-        this.run.starts.set(starts);
-        this.run.ends.set(ends);
+        this.slotVideo[slot] = video;
+        this.slotOf.data[video] = slot + 1;
+        this.mixed[slot] = 0;
+        this.link(slot);
+        return slot;
+    }
+    /** Measures the window's video (when it has two labels) and frees the window. */
+    close(slot) {
+        const video = this.slotVideo[slot];
+        const run = this.windows[slot];
+        if (video === this.firstVideo) {
+            this.firstVideo = -2; // kept once: only the part's first window can continue the rows before
+            this.first = { video, segments: copyRun(run) };
+        }
+        if (this.mixed[slot] === 1) {
+            const facts = measureSegments(run);
+            this.shared.ensure(video);
+            this.overlaps.ensure(video);
+            this.shared.data[video] = facts.shared;
+            this.overlaps.data[video] = facts.overlap ? 1 : 0;
+        }
+        this.release(slot);
+    }
+    /** Frees the window in `slot` without measuring it. */
+    release(slot) {
+        const video = this.slotVideo[slot];
+        if (video === this.firstVideo)
+            this.firstVideo = -2; // its window was not kept whole
+        const run = this.windows[slot];
+        this.kept -= run.count;
+        run.count = 0;
+        // A window grown for a long video does not stay that large once free.
+        if (run.labels.length > KEPT_CAPACITY)
+            this.windows[slot] = undefined;
+        this.slotOf.data[video] = 0;
+        this.slotVideo[slot] = -1;
+        this.unlink(slot);
+        this.free.push(slot);
+        if (slot === this.slot) {
+            this.slot = -1;
+            this.video = -1; // the video's next segment finds it scattered or closed
+        }
+    }
+    link(slot) {
+        this.older[slot] = this.newest;
+        this.newer[slot] = -1;
+        if (this.newest !== -1)
+            this.newer[this.newest] = slot;
+        this.newest = slot;
+        if (this.oldest === -1)
+            this.oldest = slot;
+    }
+    unlink(slot) {
+        const older = this.older[slot];
+        const newer = this.newer[slot];
+        if (older !== -1)
+            this.newer[older] = newer;
+        else
+            this.oldest = newer;
+        if (newer !== -1)
+            this.older[newer] = older;
+        else
+            this.newest = older;
+    }
+    /** Marks the window in `slot` as the most recently used. */
+    touch(slot) {
+        if (slot === this.newest)
+            return;
+        this.unlink(slot);
+        this.link(slot);
+    }
+    /** Measures every open window; call once more after the last segment. */
+    end() {
+        while (this.oldest !== -1)
+            this.close(this.oldest);
+        this.video = -1;
+        this.slot = -1;
     }
     /** Call after `end`. */
     exportPart() {
@@ -12237,20 +12345,27 @@ class SegmentRuns {
             }
         }
     }
-    /** The part's video whose first run continued the current one, or -1. */
+    /**
+     * The part's first video, when its window continues an open window here (all of the video's
+     * rows on both sides are then in the two), or -1.
+     */
     continueRun(part, videoIds, labelIds) {
         const first = part.first;
-        if (!first || this.video === -1 || videoIds[first.video] !== this.video)
+        if (!first)
             return -1;
-        const video = this.video;
+        const video = videoIds[first.video];
+        const slot = video < this.slotOf.data.length ? this.slotOf.data[video] - 1 : -1;
+        if (slot === -1)
+            return -1;
         this.counts.data[video] += part.counts[first.video];
         if (part.runs[first.video] !== ONE_RUN) {
             this.runsOf.data[video] = SCATTERED; // it comes back later in the part
-            this.collecting = false;
+            this.release(slot);
+            return first.video;
         }
         const { labels, starts, ends, count } = first.segments;
-        for (let i = 0; i < count && this.collecting; i++)
-            this.push(video, labelIds[labels[i]], starts[i], ends[i]);
+        for (let i = 0; i < count && this.slotOf.data[video] === slot + 1; i++)
+            this.push(slot, video, labelIds[labels[i]], starts[i], ends[i]);
         return first.video;
     }
     /** True when every segment of the video was in one run (its facts are measured). */
@@ -37085,7 +37200,7 @@ function multiLabelVideos(accumulator) {
  * - Duplicate candidates are confirmed: the rows on their lines are parsed again and grouped by
  *   their exact (split, video, label, start, end). Only the candidates' files are read.
  * - Segment-level multi-label facts need every segment of a multi-label video. The first pass
- *   measured them for every video whose rows are together (analyze/intervals.ts); the others
+ *   measured them for every video whose rows are close together (analyze/intervals.ts); the others
  *   ("scattered", or all of them after an incomplete first pass) are read again here, into
  *   storage sized once by the first pass's count of their segments.
  *

@@ -444,9 +444,10 @@ typed arrays (a 32-bit row hash and a 16-bit video tag, line numbers stored as r
 hashes collide are re-read and compared field by field, so \`duplicate-row\` is exact. The main
 thread's young generation is kept at V8's first size (Node grows it to 32 or 64 MB while a large
 file is read, for garbage that dies long before a few megabytes fill). The
-segment-level multi-label facts of a video whose rows are together in the file are measured as its
-rows go by, in one sorted pass over its segments; only the videos whose rows are scattered are read
-again, into storage sized by the first pass's count. The second pass reads only the stretches of a
+segment-level multi-label facts of a video are measured as its rows go by, in one sorted pass over
+its segments, when its rows are close together: grouped by video, or interleaved with up to a few
+hundred other videos' (the segments of the 256 videos seen last are kept, 65,536 at most); only the
+videos whose rows are farther apart are read again, into storage sized by the first pass's count. The second pass reads only the stretches of a
 file that hold the lines it needs (a few duplicate candidates), through one opening of the file,
 starting at record boundaries the first pass noted about every 16 KiB (a stretch is then about
 32 KiB per line needed), unless they cover most of the file. A dataset of 16 MiB or more is read by two

@@ -47,7 +47,7 @@ interface SecondPassNeeds {
  * - Duplicate candidates are confirmed: the rows on their lines are parsed again and grouped by
  *   their exact (split, video, label, start, end). Only the candidates' files are read.
  * - Segment-level multi-label facts need every segment of a multi-label video. The first pass
- *   measured them for every video whose rows are together (analyze/intervals.ts); the others
+ *   measured them for every video whose rows are close together (analyze/intervals.ts); the others
  *   ("scattered", or all of them after an incomplete first pass) are read again here, into
  *   storage sized once by the first pass's count of their segments.
  *

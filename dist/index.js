@@ -61633,7 +61633,7 @@ function measureSegments(segments) {
     return { shared, overlap };
 }
 /** The segments in storage twice as large. */
-function grown(run) {
+function grownSegments(run) {
     const size = run.labels.length * 2;
     const bigger = {
         labels: new Int32Array(size),
@@ -61755,7 +61755,7 @@ class SegmentRuns {
         while (this.kept >= RUN_LIMIT && this.oldest !== slot)
             this.close(this.oldest);
         if (n === run.labels.length)
-            run = this.windows[slot] = grown(run);
+            run = this.windows[slot] = grownSegments(run);
         if (n > 0 && label !== run.labels[0])
             this.mixed[slot] = 1;
         run.labels[n] = label;
@@ -70008,12 +70008,7 @@ class SecondPassCollector {
         }
         else if (list.count === list.labels.length) {
             // More segments than the first pass counted (it did not read every row): grow.
-            const bigger = segmentColumns(list.count * 2);
-            bigger.labels.set(list.labels);
-            bigger.starts.set(list.starts);
-            bigger.ends.set(list.ends);
-            bigger.count = list.count;
-            this.segments.set(video, (list = bigger));
+            this.segments.set(video, (list = grownSegments(list)));
         }
         const n = list.count++;
         list.labels[n] = label;

@@ -15448,7 +15448,7 @@ function measureSegments(segments) {
     return { shared, overlap };
 }
 /** The segments in storage twice as large. */
-function grown(run) {
+function grownSegments(run) {
     const size = run.labels.length * 2;
     const bigger = {
         labels: new Int32Array(size),
@@ -15570,7 +15570,7 @@ class SegmentRuns {
         while (this.kept >= RUN_LIMIT && this.oldest !== slot)
             this.close(this.oldest);
         if (n === run.labels.length)
-            run = this.windows[slot] = grown(run);
+            run = this.windows[slot] = grownSegments(run);
         if (n > 0 && label !== run.labels[0])
             this.mixed[slot] = 1;
         run.labels[n] = label;

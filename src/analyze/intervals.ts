@@ -94,7 +94,7 @@ export function measureSegments(segments: SegmentColumns): VideoFacts {
 }
 
 /** The segments in storage twice as large. */
-function grown(run: SegmentColumns): SegmentColumns {
+export function grownSegments(run: SegmentColumns): SegmentColumns {
   const size = run.labels.length * 2
   const bigger = {
     labels: new Int32Array(size),
@@ -224,7 +224,7 @@ export class SegmentRuns {
       return
     }
     while (this.kept >= RUN_LIMIT && this.oldest !== slot) this.close(this.oldest)
-    if (n === run.labels.length) run = this.windows[slot] = grown(run)
+    if (n === run.labels.length) run = this.windows[slot] = grownSegments(run)
     if (n > 0 && label !== run.labels[0]) this.mixed[slot] = 1
     run.labels[n] = label
     run.starts[n] = start

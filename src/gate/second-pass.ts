@@ -5,6 +5,7 @@
 import { DatasetAccumulator, type Location } from '../analyze/accumulator.js'
 import { VideoFlags } from '../analyze/compact.js'
 import {
+  grownSegments,
   measureSegments,
   type MultiLabelMeasure,
   type SegmentColumns,
@@ -138,12 +139,7 @@ class SecondPassCollector implements RowSink {
       this.segments.set(video, list)
     } else if (list.count === list.labels.length) {
       // More segments than the first pass counted (it did not read every row): grow.
-      const bigger = segmentColumns(list.count * 2)
-      bigger.labels.set(list.labels)
-      bigger.starts.set(list.starts)
-      bigger.ends.set(list.ends)
-      bigger.count = list.count
-      this.segments.set(video, (list = bigger))
+      this.segments.set(video, (list = grownSegments(list)))
     }
     const n = list.count++
     list.labels[n] = label

@@ -111,11 +111,14 @@ describe('measureSegments', () => {
         minLength: 1,
         maxLength: 400
       }),
-      seed: fc.integer()
+      seed: fc.integer(),
+      // Video ids as the accumulator gives them (0, 1, 2, ...) or spread far apart.
+      spread: fc.boolean()
     })
     fc.assert(
-      fc.property(rows, ({ active, videos, seed }) => {
+      fc.property(rows, ({ active, videos, seed, spread }) => {
         const random = seeded(seed)
+        const idOf = videos.map((_, i) => (spread ? i * 4099 + (i % 7) * 512 : i))
         const runs = new SegmentRuns()
         const open: number[] = []
         const next = videos.map(() => 0)
@@ -125,12 +128,13 @@ describe('measureSegments', () => {
           const at = Math.floor(random() * open.length)
           const video = open[at]!
           const [label, start, end] = videos[video]![next[video]!++]!
-          runs.add(video, label, start, end)
+          runs.add(idOf[video]!, label, start, end)
           if (next[video] === videos[video]!.length) open.splice(at, 1)
         }
         runs.end()
         let measured = 0
-        videos.forEach((segments, video) => {
+        videos.forEach((segments, i) => {
+          const video = idOf[i]!
           expect(runs.segmentsOf(video)).toBe(segments.length)
           if (!runs.measured(video)) return
           measured++
@@ -150,6 +154,33 @@ describe('measureSegments', () => {
       }),
       { numRuns: 300 }
     )
+  })
+
+  it('finds every open window when videos share a place in its table', () => {
+    // intervals.ts's table position of a video: Fibonacci hashing into 512 entries.
+    const home = (video: number) => Math.imul(video, 0x9e3779b1) >>> 23
+    const colliding = [] as number[]
+    for (let video = 1000; colliding.length < 4; video++)
+      if (home(video) === home(1000)) colliding.push(video)
+    const [a, b, c, d] = colliding as [number, number, number, number]
+    // A video whose own place is the one after a's: it must stay there when a's entry goes.
+    let neighbour = 5000
+    while (home(neighbour) !== (home(a) + 1) % 512) neighbour++
+    const runs = new SegmentRuns()
+    runs.add(a, 0, 0, 10)
+    runs.add(neighbour, 0, 0, 10)
+    for (let filler = 0; filler < 251; filler++) runs.add(filler, 0, 0, 1)
+    runs.add(b, 0, 0, 10) // b, c and d sit after a and the neighbour in the table
+    runs.add(c, 0, 0, 10)
+    runs.add(d, 0, 0, 10)
+    runs.add(300, 0, 0, 1) // a 257th window: the least recently seen one, a's, is closed
+    for (const video of [neighbour, b, c, d]) runs.add(video, 1, 5, 15) // found, not scattered
+    runs.end()
+    expect(runs.measured(a)).toBe(true)
+    for (const video of [neighbour, b, c, d]) {
+      expect(runs.measured(video)).toBe(true)
+      expect(runs.factsOf(video)).toEqual({ shared: 0, overlap: true })
+    }
   })
 
   it('closes the oldest windows to keep at most 65,536 segments', () => {

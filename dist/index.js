@@ -61672,6 +61672,14 @@ const RUN_LIMIT = 1 << 16;
  * pass does not read the whole file again for them.
  */
 const OPEN_WINDOWS = 256;
+/** The open windows' table: 512 entries, twice as many as windows, so probes stay short. */
+const TABLE_BITS = 9;
+const TABLE_SIZE = 1 << TABLE_BITS;
+const TABLE_MASK = TABLE_SIZE - 1;
+/** A video's first entry in the table (Fibonacci hashing: consecutive ids spread out). */
+function home(video) {
+    return Math.imul(video, 0x9e3779b1) >>> (32 - TABLE_BITS);
+}
 /** A free window keeps storage for this many segments at most (all of them: 1 MB). */
 const KEPT_CAPACITY = 256;
 /**
@@ -61680,7 +61688,7 @@ const KEPT_CAPACITY = 256;
  * has more than one label), when OPEN_WINDOWS other videos have been seen since its last row, or
  * to keep RUN_LIMIT, or at the end. A video with rows after its window closed, or with more than
  * RUN_LIMIT segments, is marked scattered: the second pass measures it from all its rows.
- * Memory: the open windows' segments (at most RUN_LIMIT), and 14 bytes per video.
+ * Memory: the open windows' segments (at most RUN_LIMIT), and 10 bytes per video.
  */
 class SegmentRuns {
     keepFirstRun;
@@ -61692,8 +61700,9 @@ class SegmentRuns {
     counts = new DenseInt32(256, 0);
     shared = new DenseInt32(256, 0);
     overlaps = new DenseUint8();
-    /** Per video, its open window's slot + 1 (0: none). */
-    slotOf = new DenseInt32(256, 0);
+    /** The open windows' slots by video (video + 1 and slot; 0: empty), in open addressing. */
+    tableVideo = new Int32Array(TABLE_SIZE);
+    tableSlot = new Int32Array(TABLE_SIZE);
     /** Per slot: its video (-1: free), segments, whether they have two labels, and the LRU links. */
     slotVideo = new Int32Array(OPEN_WINDOWS).fill(-1);
     windows = [];
@@ -61726,8 +61735,7 @@ class SegmentRuns {
         this.slot = -1;
         this.runsOf.ensure(video);
         this.counts.ensure(video);
-        this.slotOf.ensure(video);
-        let slot = this.slotOf.data[video] - 1;
+        let slot = this.slotOf(video);
         if (slot !== -1)
             this.touch(slot);
         else {
@@ -61776,7 +61784,11 @@ class SegmentRuns {
             count: 0
         };
         this.slotVideo[slot] = video;
-        this.slotOf.data[video] = slot + 1;
+        let at = home(video);
+        while (this.tableVideo[at] !== 0)
+            at = (at + 1) & TABLE_MASK;
+        this.tableVideo[at] = video + 1;
+        this.tableSlot[at] = slot;
         this.mixed[slot] = 0;
         this.link(slot);
         return slot;
@@ -61809,7 +61821,7 @@ class SegmentRuns {
         // A window grown for a long video does not stay that large once free.
         if (run.labels.length > KEPT_CAPACITY)
             this.windows[slot] = undefined;
-        this.slotOf.data[video] = 0;
+        this.forget(video);
         this.slotVideo[slot] = -1;
         this.unlink(slot);
         this.free.push(slot);
@@ -61817,6 +61829,34 @@ class SegmentRuns {
             this.slot = -1;
             this.video = -1; // the video's next segment finds it scattered or closed
         }
+    }
+    /** The slot of the video's open window, or -1. */
+    slotOf(video) {
+        for (let at = home(video);; at = (at + 1) & TABLE_MASK) {
+            const entry = this.tableVideo[at];
+            if (entry === 0)
+                return -1;
+            if (entry === video + 1)
+                return this.tableSlot[at];
+        }
+    }
+    /** Removes the video's entry, moving back the entries after it that it kept from home. */
+    forget(video) {
+        let at = home(video);
+        while (this.tableVideo[at] !== video + 1)
+            at = (at + 1) & TABLE_MASK;
+        for (let next = (at + 1) & TABLE_MASK; this.tableVideo[next] !== 0;) {
+            const wanted = home(this.tableVideo[next] - 1);
+            // The entry at `next` may move to `at` unless its home lies cyclically in (at, next].
+            const stays = at < next ? wanted > at && wanted <= next : wanted > at || wanted <= next;
+            if (!stays) {
+                this.tableVideo[at] = this.tableVideo[next];
+                this.tableSlot[at] = this.tableSlot[next];
+                at = next;
+            }
+            next = (next + 1) & TABLE_MASK;
+        }
+        this.tableVideo[at] = 0;
     }
     link(slot) {
         this.older[slot] = this.newest;
@@ -61901,7 +61941,7 @@ class SegmentRuns {
         if (!first)
             return -1;
         const video = videoIds[first.video];
-        const slot = video < this.slotOf.data.length ? this.slotOf.data[video] - 1 : -1;
+        const slot = this.slotOf(video);
         if (slot === -1)
             return -1;
         this.counts.data[video] += part.counts[first.video];
@@ -61911,7 +61951,7 @@ class SegmentRuns {
             return first.video;
         }
         const { labels, starts, ends, count } = first.segments;
-        for (let i = 0; i < count && this.slotOf.data[video] === slot + 1; i++)
+        for (let i = 0; i < count && this.slotVideo[slot] === video; i++)
             this.push(slot, video, labelIds[labels[i]], starts[i], ends[i]);
         return first.video;
     }

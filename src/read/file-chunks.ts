@@ -72,44 +72,51 @@ export function fileRanges(path: string, options: ChunkOptions = {}): RangeReade
             Math.min(chunkBytes, Math.max(size, buffer.length * 2))
           )
       }
-      if (!readAhead) {
-        yield* readInTurn(file.fd, buffers[0]!, start, end)
-        return
-      }
-      let position = start
-      let next = 0 // the buffer the pending read fills
-      const readAt = (at: number): Promise<{ bytesRead: number }> | null => {
-        if (at >= end) return null
-        const buffer = buffers[next]!
-        const read = file.read(buffer, 0, Math.min(buffer.length, end - at), at)
-        // Awaited below, after the current chunk is read: a failure must not count as unhandled
-        // meanwhile (it is thrown to the reader when it gets there).
-        read.catch(() => undefined)
-        return read
-      }
-      let pending = readAt(position)
-      try {
-        while (pending !== null) {
-          const { bytesRead } = await pending
-          pending = null
-          if (bytesRead === 0) return
-          const chunk = buffers[next]!.subarray(0, bytesRead)
-          position += bytesRead
-          next ^= 1
-          pending = readAt(position)
-          yield chunk
-        }
-      } finally {
-        // A reader that stops early leaves a read in flight: it must land before the buffer is
-        // used again or the file is closed.
-        if (pending !== null) await pending.catch(() => undefined)
-      }
+      if (readAhead) yield* readingAhead(file, buffers, start, end)
+      else yield* readInTurn(file.fd, buffers[0]!, start, end)
     },
     async close() {
       const opened = handle
       handle = null
       if (opened) await opened.then(file => file.close()).catch(() => undefined)
     }
+  }
+}
+
+/** Each chunk read into one buffer while the reader works on the chunk in the other. */
+async function* readingAhead(
+  file: FileHandle,
+  buffers: Buffer[],
+  start: number,
+  end: number
+): AsyncIterable<Buffer> {
+  let next = 0 // the buffer the pending read fills
+  const readAt = (at: number): Promise<{ bytesRead: number }> | null => {
+    if (at >= end) return null
+    const buffer = buffers[next]!
+    const read = file.read(buffer, 0, Math.min(buffer.length, end - at), at)
+    // Awaited below, after the current chunk is read: a failure must not count as unhandled
+    // meanwhile (it is thrown to the reader when it gets there).
+    read.catch(() => undefined)
+    return read
+  }
+  let position = start
+  let pending = readAt(position)
+  try {
+    while (pending !== null) {
+      const { bytesRead } = await pending
+      pending = null
+      if (bytesRead === 0) return
+      const chunk = buffers[next]!.subarray(0, bytesRead)
+      position += bytesRead
+      next ^= 1
+      pending = readAt(position)
+      yield chunk
+    }
+  } finally {
+    // A reader that stops early leaves a read in flight: it must land before the buffer is used
+    // again or the file is closed.
+    if (pending !== null) await pending.catch(() => undefined)
   }
 }
 

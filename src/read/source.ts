@@ -17,7 +17,7 @@ export interface FileSource {
   /** The file's bytes as a stream of chunks. Only call after `stat` said it is usable. */
   open(path: string): AsyncIterable<Buffer>
   /**
-   * The same bytes in chunks that are valid only until the next one is asked for (two buffers
+   * The same bytes in chunks that are valid only until the next one is asked for (reused buffers
    * read into again): for a reader that decodes each chunk at once. See `transientChunks`.
    */
   openTransient?(path: string): AsyncIterable<Buffer>

@@ -12,7 +12,7 @@ import {
   jobFloor,
   jsPermutationFloor
 } from '../src/analyze/stats/permutation-floor.js'
-import { mulberry32 } from '../src/analyze/stats/sampling.js'
+import { hypergeometric, mulberry32 } from '../src/analyze/stats/sampling.js'
 import { chiSquareSurvival, logChiSquareSurvival, logGamma } from '../src/analyze/stats/special.js'
 import {
   sampleBinomial,
@@ -652,6 +652,73 @@ describe('jsPermutationFloor', () => {
     const many = Array.from({ length: 4000 }, (_, i) => 1 + (i % 3))
     const few = Array.from({ length: 4000 }, (_, i) => i % 2)
     expect(jsPermutationFloor(many, few)).toBe(jsPermutationFloor(many, few, { trials: 250 }))
+  })
+
+  it('gives, bit for bit, the quantile of jsDistance over the same re-splits', () => {
+    // The floor sums each trial's distance from terms it keeps per class and count; this is the
+    // plain computation: every re-split's groups, then jsDistance of the two.
+    const plainFloor = (a: number[], b: number[], quantile: number, seed: number): number => {
+      const pooled = a.map((x, i) => x + b[i]!).filter(count => count > 0)
+      const nA = a.reduce((sum, x) => sum + x, 0)
+      const total = nA + b.reduce((sum, x) => sum + x, 0)
+      const random = mulberry32(seed)
+      const distances = new Float64Array(1000)
+      for (let t = 0; t < distances.length; t++) {
+        const groupA: number[] = []
+        let left = total
+        let slots = nA
+        for (const count of pooled) {
+          left -= count
+          const x = slots === 0 ? 0 : hypergeometric(count, left, slots, random)
+          groupA.push(x)
+          slots -= x
+        }
+        distances[t] = jsDistance(
+          groupA,
+          pooled.map((count, i) => count - groupA[i]!)
+        )
+      }
+      distances.sort()
+      const position = quantile * (distances.length - 1)
+      const lower = Math.floor(position)
+      const upper = Math.min(lower + 1, distances.length - 1)
+      return distances[lower]! + (position - lower) * (distances[upper]! - distances[lower]!)
+    }
+    const random = mulberry32(77)
+    const cases: [number[], number[]][] = [
+      [
+        [120, 80, 40, 20, 10, 5, 2, 1],
+        [30, 25, 8, 6, 1, 0, 1, 0]
+      ],
+      // Classes of millions: their counts spread far beyond the terms kept around the mean.
+      [
+        [4_000_000, 2_500_000, 900_000, 7],
+        [1_000_000, 600_000, 250_000, 3]
+      ],
+      // One split far smaller than the other, and classes found in one split only.
+      [
+        [5000, 3000, 0, 40, 1],
+        [2, 0, 3, 1, 0]
+      ],
+      [
+        [1, 1],
+        [1, 0]
+      ],
+      // 60 Zipf-like classes of random sizes.
+      [
+        zipf(60).map(w => Math.round(w * 20_000 * random())),
+        zipf(60).map(w => Math.round(w * 4_000 * random()))
+      ]
+    ]
+    for (const [a, b] of cases) {
+      for (const [quantile, seed] of [
+        [0.999, 0x5eed_da7a],
+        [0.9, 3],
+        [0.5, 11]
+      ] as const) {
+        expect(jsPermutationFloor(a, b, { quantile, seed })).toBe(plainFloor(a, b, quantile, seed))
+      }
+    }
   })
 
   it('is fast for 1000 classes and a million segments', () => {

@@ -26841,12 +26841,23 @@ function jsDivergence(p, q) {
         const qi = q[i];
         if (pi === 0 && qi === 0)
             continue;
-        // Cross-multiplied so integer counts give r without normalization rounding.
-        const crossP = pi * totalQ;
-        const crossQ = qi * totalP;
-        const r = (crossP - crossQ) / (crossP + crossQ);
-        nats4 += (pi / totalP + qi / totalQ) * symmetricEntropyGap(r);
+        nats4 += classNats4(pi, qi, totalP, totalQ);
     }
+    return divergenceOfNats4(nats4);
+}
+/**
+ * One class's term of `jsDivergence`'s sum (4 x its contribution in nats), for counts or shares
+ * `pi` and `qi` (not both 0) of sides totalling `totalP` and `totalQ`.
+ */
+function classNats4(pi, qi, totalP, totalQ) {
+    // Cross-multiplied so integer counts give r without normalization rounding.
+    const crossP = pi * totalQ;
+    const crossQ = qi * totalP;
+    const r = (crossP - crossQ) / (crossP + crossQ);
+    return (pi / totalP + qi / totalQ) * symmetricEntropyGap(r);
+}
+/** The divergence in bits, clamped to [0, 1], from the sum of the classes' `classNats4`. */
+function divergenceOfNats4(nats4) {
     const bits = nats4 / (4 * LN2);
     return min(1, max(0, bits));
 }
@@ -27101,6 +27112,63 @@ function hypergeometric(good, bad, sample, random) {
 
 /** Fixed so a report never changes between runs of the same data. */
 const DEFAULT_SEED = 0x5eed_da7a;
+/** A class's kept terms reach this many counts either side of its mean (6 sd, when less). */
+const MAX_TERM_REACH = 128;
+/**
+ * The trials' distance terms (`classNats4`) of each class by its count in the first group, computed
+ * once per count: a class draws the same few dozen counts again and again (all within a few
+ * standard deviations of its mean), and computing each term every time took a fifth of the floor's
+ * time (the benchmark's 400 classes: 90 -> 71 ms for its two floors, warm). A term is the same
+ * arithmetic on the same numbers whether looked up or not, so the distances are bit for bit those
+ * of `jsDistance`. Counts beyond the kept range are computed each time.
+ */
+class ClassTerms {
+    pooled;
+    nA;
+    nB;
+    lows;
+    starts;
+    sizes;
+    values;
+    constructor(pooled, nA, nB) {
+        this.pooled = pooled;
+        this.nA = nA;
+        this.nB = nB;
+        const classes = pooled.length;
+        const total = nA + nB;
+        this.lows = new Int32Array(classes);
+        this.starts = new Int32Array(classes);
+        this.sizes = new Int32Array(classes);
+        let size = 0;
+        for (let i = 0; i < classes; i++) {
+            const count = pooled[i];
+            const mean = (count * nA) / total;
+            // The hypergeometric's variance: count (nA / total) (nB / total) (total - count) / (total - 1).
+            const variance = (((count * nA) / total) * nB * (total - count)) / (total * (total - 1));
+            const reach = Math.min(MAX_TERM_REACH, Math.ceil(6 * Math.sqrt(variance)) + 2);
+            const low = Math.max(0, Math.floor(mean) - reach);
+            const high = Math.min(count, nA, Math.floor(mean) + reach);
+            this.lows[i] = low;
+            this.starts[i] = size;
+            this.sizes[i] = Math.max(0, high - low + 1);
+            size += this.sizes[i];
+        }
+        this.values = new Float64Array(size).fill(NaN); // a term is never NaN: count > 0
+    }
+    /** Class `i`'s term when `x` of its items are in the first group. */
+    of(i, x) {
+        const at = x - this.lows[i];
+        if (at < 0 || at >= this.sizes[i])
+            return classNats4(x, this.pooled[i] - x, this.nA, this.nB);
+        const slot = this.starts[i] + at;
+        let term = this.values[slot];
+        if (term !== term) {
+            term = classNats4(x, this.pooled[i] - x, this.nA, this.nB);
+            this.values[slot] = term;
+        }
+        return term;
+    }
+}
 /** Quantile with linear interpolation between order statistics (numpy's default, "type 7"). */
 function quantileOfSorted(sorted, q) {
     const position = q * (sorted.length - 1);
@@ -27196,23 +27264,24 @@ function jsPermutationFloor(a, b, options = {}) {
         return 0;
     const trials = options.trials ?? defaultTrials(classes);
     const random = mulberry32(seed);
-    const groupA = new Float64Array(classes);
-    const groupB = new Float64Array(classes);
+    const terms = new ClassTerms(pooled, nA, nB);
     const distances = new Float64Array(trials);
     const total = nA + nB;
     for (let t = 0; t < trials; t++) {
         // Class i takes x of the slots left in A: Hypergeometric(pooled_i, rest of the pool, slots).
+        // The groups have nA and nB items: their JS distance is summed class by class, in jsDistance's
+        // order.
         let left = total;
         let slots = nA;
+        let nats4 = 0;
         for (let i = 0; i < classes; i++) {
             const count = pooled[i];
             left -= count;
             const x = slots === 0 ? 0 : hypergeometric(count, left, slots, random);
-            groupA[i] = x;
-            groupB[i] = count - x;
+            nats4 += terms.of(i, x);
             slots -= x;
         }
-        distances[t] = jsDistance(groupA, groupB);
+        distances[t] = Math.sqrt(divergenceOfNats4(nats4));
     }
     distances.sort();
     return quantileOfSorted(distances, quantile);

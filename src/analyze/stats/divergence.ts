@@ -52,12 +52,25 @@ export function jsDivergence(p: ArrayLike<number>, q: ArrayLike<number>): number
     const pi = p[i] as number
     const qi = q[i] as number
     if (pi === 0 && qi === 0) continue
-    // Cross-multiplied so integer counts give r without normalization rounding.
-    const crossP = pi * totalQ
-    const crossQ = qi * totalP
-    const r = (crossP - crossQ) / (crossP + crossQ)
-    nats4 += (pi / totalP + qi / totalQ) * symmetricEntropyGap(r)
+    nats4 += classNats4(pi, qi, totalP, totalQ)
   }
+  return divergenceOfNats4(nats4)
+}
+
+/**
+ * One class's term of `jsDivergence`'s sum (4 x its contribution in nats), for counts or shares
+ * `pi` and `qi` (not both 0) of sides totalling `totalP` and `totalQ`.
+ */
+export function classNats4(pi: number, qi: number, totalP: number, totalQ: number): number {
+  // Cross-multiplied so integer counts give r without normalization rounding.
+  const crossP = pi * totalQ
+  const crossQ = qi * totalP
+  const r = (crossP - crossQ) / (crossP + crossQ)
+  return (pi / totalP + qi / totalQ) * symmetricEntropyGap(r)
+}
+
+/** The divergence in bits, clamped to [0, 1], from the sum of the classes' `classNats4`. */
+export function divergenceOfNats4(nats4: number): number {
   const bits = nats4 / (4 * LN2)
   return min(1, max(0, bits))
 }

@@ -657,12 +657,18 @@ describe('jsPermutationFloor', () => {
   it('gives, bit for bit, the quantile of jsDistance over the same re-splits', () => {
     // The floor sums each trial's distance from terms it keeps per class and count; this is the
     // plain computation: every re-split's groups, then jsDistance of the two.
-    const plainFloor = (a: number[], b: number[], quantile: number, seed: number): number => {
+    const plainFloor = (
+      a: number[],
+      b: number[],
+      quantile: number,
+      seed: number,
+      trials = 1000
+    ): number => {
       const pooled = a.map((x, i) => x + b[i]!).filter(count => count > 0)
       const nA = a.reduce((sum, x) => sum + x, 0)
       const total = nA + b.reduce((sum, x) => sum + x, 0)
       const random = mulberry32(seed)
-      const distances = new Float64Array(1000)
+      const distances = new Float64Array(trials)
       for (let t = 0; t < distances.length; t++) {
         const groupA: number[] = []
         let left = total
@@ -719,6 +725,13 @@ describe('jsPermutationFloor', () => {
         expect(jsPermutationFloor(a, b, { quantile, seed })).toBe(plainFloor(a, b, quantile, seed))
       }
     }
+    // 3000 large classes want more terms than are kept: each class then keeps fewer around its
+    // mean.
+    const large = Array.from({ length: 3000 }, () => 50_000 + Math.round(50_000 * random()))
+    const quarter = large.map(count => Math.round(count / 4))
+    expect(jsPermutationFloor(large, quarter, { trials: 200 })).toBe(
+      plainFloor(large, quarter, 0.999, 0x5eed_da7a, 200)
+    )
   })
 
   it('is fast for 1000 classes and a million segments', () => {

@@ -11,6 +11,8 @@ const DEFAULT_SEED = 0x5eed_da7a
 
 /** A class's kept terms reach this many counts either side of its mean (6 sd, when less). */
 const MAX_TERM_REACH = 128
+/** At most this many terms are kept in all (4 MiB): with more classes each reaches less far. */
+const MAX_TERMS = 1 << 19
 
 /**
  * The trials' distance terms (`classNats4`) of each class by its count in the first group, computed
@@ -33,18 +35,23 @@ class ClassTerms {
   ) {
     const classes = pooled.length
     const total = nA + nB
+    const reaches = pooled.map(count => {
+      // The hypergeometric's variance: count (nA / total) (nB / total) (total - count) / (total - 1).
+      const variance = (((count * nA) / total) * nB * (total - count)) / (total * (total - 1))
+      return Math.min(MAX_TERM_REACH, Math.ceil(6 * Math.sqrt(variance)) + 2)
+    })
+    const wanted = reaches.reduce((sum, reach) => sum + 2 * reach + 1, 0)
+    const scale = Math.min(1, MAX_TERMS / wanted)
     this.lows = new Int32Array(classes)
     this.starts = new Int32Array(classes)
     this.sizes = new Int32Array(classes)
     let size = 0
     for (let i = 0; i < classes; i++) {
       const count = pooled[i]!
-      const mean = (count * nA) / total
-      // The hypergeometric's variance: count (nA / total) (nB / total) (total - count) / (total - 1).
-      const variance = (((count * nA) / total) * nB * (total - count)) / (total * (total - 1))
-      const reach = Math.min(MAX_TERM_REACH, Math.ceil(6 * Math.sqrt(variance)) + 2)
-      const low = Math.max(0, Math.floor(mean) - reach)
-      const high = Math.min(count, nA, Math.floor(mean) + reach)
+      const mean = Math.floor((count * nA) / total)
+      const reach = Math.floor(reaches[i]! * scale)
+      const low = Math.max(0, mean - reach)
+      const high = Math.min(count, nA, mean + reach)
       this.lows[i] = low
       this.starts[i] = size
       this.sizes[i] = Math.max(0, high - low + 1)

@@ -710,6 +710,11 @@ describe('jsPermutationFloor', () => {
         [1, 1],
         [1, 0]
       ],
+      // Counts past 2^32.
+      [
+        [6_000_000_000, 5_000_000_000, 12],
+        [2_000_000_000, 1_000_000_000, 3]
+      ],
       // 60 Zipf-like classes of random sizes.
       [
         zipf(60).map(w => Math.round(w * 20_000 * random())),

@@ -539,6 +539,7 @@ class ClassTerms {
     pooled;
     nA;
     nB;
+    /** Each class's first kept count (a double: counts may pass 2^31). */
     lows;
     starts;
     sizes;
@@ -556,7 +557,7 @@ class ClassTerms {
         });
         const wanted = reaches.reduce((sum, reach) => sum + 2 * reach + 1, 0);
         const scale = Math.min(1, MAX_TERMS / wanted);
-        this.lows = new Int32Array(classes);
+        this.lows = new Float64Array(classes);
         this.starts = new Int32Array(classes);
         this.sizes = new Int32Array(classes);
         let size = 0;

@@ -23,7 +23,8 @@ const MAX_TERMS = 1 << 19
  * of `jsDistance`. Counts beyond the kept range are computed each time.
  */
 class ClassTerms {
-  private readonly lows: Int32Array
+  /** Each class's first kept count (a double: counts may pass 2^31). */
+  private readonly lows: Float64Array
   private readonly starts: Int32Array
   private readonly sizes: Int32Array
   private readonly values: Float64Array
@@ -42,7 +43,7 @@ class ClassTerms {
     })
     const wanted = reaches.reduce((sum, reach) => sum + 2 * reach + 1, 0)
     const scale = Math.min(1, MAX_TERMS / wanted)
-    this.lows = new Int32Array(classes)
+    this.lows = new Float64Array(classes)
     this.starts = new Int32Array(classes)
     this.sizes = new Int32Array(classes)
     let size = 0

@@ -12085,18 +12085,22 @@ function measureSegments(segments) {
     }
     return { shared, overlap };
 }
-/** The segments in storage twice as large. */
-function grownSegments(run) {
-    const size = run.labels.length * 2;
-    const bigger = {
+/** Empty storage for `size` segments. */
+function segmentColumns(size) {
+    return {
         labels: new Int32Array(size),
         starts: new Float64Array(size),
         ends: new Float64Array(size),
-        count: run.count
+        count: 0
     };
+}
+/** The segments in storage twice as large. */
+function grownSegments(run) {
+    const bigger = segmentColumns(run.labels.length * 2);
     bigger.labels.set(run.labels);
     bigger.starts.set(run.starts);
     bigger.ends.set(run.ends);
+    bigger.count = run.count;
     return bigger;
 }
 function copyRun(run) {
@@ -12230,12 +12234,7 @@ class SegmentRuns {
         if (this.free.length === 0)
             this.close(this.oldest);
         const slot = this.free.pop();
-        this.windows[slot] ??= {
-            labels: new Int32Array(32),
-            starts: new Float64Array(32),
-            ends: new Float64Array(32),
-            count: 0
-        };
+        this.windows[slot] ??= segmentColumns(32);
         this.slotVideo[slot] = video;
         let at = home(video);
         while (this.tableVideo[at] !== 0)
@@ -37542,14 +37541,6 @@ function confirmDuplicates(accumulator, candidates, collector, confirmed) {
     }
     return duplicates.sort((x, y) => x.rows[0].file - y.rows[0].file || x.rows[0].line - y.rows[0].line);
 }
-function segmentColumns(size) {
-    return {
-        labels: new Int32Array(size),
-        starts: new Float64Array(size),
-        ends: new Float64Array(size),
-        count: 0
-    };
-}
 /** The facts of the videos read again, added to those the first pass measured. */
 function measureMultiLabel(segments, measured) {
     let multiSegments = measured.segments;
@@ -40631,7 +40622,12 @@ const GROWTH_FLAG = '--semi-space-growth-factor=1';
 /** Given to worker threads (appended to their process.argv) when the main thread keeps it. */
 const WORKER_KEEP_ARG = '--dataset-gate-small-young-generation';
 let kept = false;
-/** For the shells, at start. Returns whether the flag was set. */
+/** The shells' (cli.ts run as a program, index.ts) first step: the heap set up as above. */
+function setUpHeap() {
+    keepYoungGenerationSmall();
+    scavengeAloneOnFewCores();
+}
+/** Part of `setUpHeap`. Returns whether the flag was set. */
 function keepYoungGenerationSmall(env = process.env, execArgv = process.execArgv, setFlags = external_node_v8_namespaceObject.setFlagsFromString) {
     kept = !userChose(/semi[-_]space/, env, execArgv);
     if (kept)
@@ -40649,16 +40645,15 @@ function keepYoungGenerationSmallInWorker(argv = process.argv, setFlags = setFla
 }
 const ONE_THREAD_SCAVENGE = '--no-parallel-scavenge';
 /**
- * For the shells, at start, beside `keepYoungGenerationSmall`: on a machine with at most two cores,
- * a young-generation collection runs on the thread that needs it alone. A large dataset is read by
- * two JavaScript threads at once, so the helper threads a parallel scavenge hands work to find no
- * idle core, and the collecting thread waits for them: measured on 2 cores, the main thread's
- * scavenges took 0.2 to 12 ms each while the worker read (0.26 ms reading alone), and with this
- * flag the benchmark's 1.6 M-row files ran up to 4% faster, more when the machine was busy (no
- * change with one thread). With more cores the helpers have room, and V8's default stays. The
- * flag is one for the process (the workers' heaps read it too) and is read at each scavenge. Left
- * alone when the user chose a parallel- or single-threaded-GC flag of their own. Returns whether
- * the flag was set.
+ * Part of `setUpHeap`: on a machine with at most two cores, a young-generation collection runs on
+ * the thread that needs it alone. A large dataset is read by two JavaScript threads at once, so the
+ * helper threads a parallel scavenge hands work to find no idle core, and the collecting thread
+ * waits for them: measured on 2 cores, the main thread's scavenges took 0.2 to 12 ms each while the
+ * worker read (0.26 ms reading alone), and with this flag the benchmark's 1.6 M-row files ran up to
+ * 4% faster, more when the machine was busy (no change with one thread). With more cores the
+ * helpers have room, and V8's default stays. The flag is one for the process (the workers' heaps
+ * read it too) and is read at each scavenge. Left alone when the user chose a parallel- or
+ * single-threaded-GC flag of their own. Returns whether the flag was set.
  */
 function scavengeAloneOnFewCores(env = process.env, execArgv = process.execArgv, cores = (0,external_node_os_namespaceObject.availableParallelism)(), setFlags = external_node_v8_namespaceObject.setFlagsFromString) {
     if (userChose(/parallel[-_]scavenge|single[-_]threaded/, env, execArgv) || cores > 2)
@@ -45783,8 +45778,7 @@ const cli_VERSION = typeof DATASET_GATE_VERSION === 'string' ? DATASET_GATE_VERS
 // Run only as the program, not when imported by tests.
 const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])(cli\.(?:js|ts)|dataset-gate)$/.test(process.argv[1]);
 if (invokedDirectly) {
-    keepYoungGenerationSmall();
-    scavengeAloneOnFewCores();
+    setUpHeap();
     main(process.argv.slice(2)).then(code => {
         process.exitCode = code;
     }, () => {

@@ -736,7 +736,12 @@ const GROWTH_FLAG = '--semi-space-growth-factor=1';
 /** Given to worker threads (appended to their process.argv) when the main thread keeps it. */
 const WORKER_KEEP_ARG = '--dataset-gate-small-young-generation';
 let kept = false;
-/** For the shells, at start. Returns whether the flag was set. */
+/** The shells' (cli.ts run as a program, index.ts) first step: the heap set up as above. */
+function setUpHeap() {
+    keepYoungGenerationSmall();
+    scavengeAloneOnFewCores();
+}
+/** Part of `setUpHeap`. Returns whether the flag was set. */
 function keepYoungGenerationSmall(env = process.env, execArgv = process.execArgv, setFlags = setFlagsFromString) {
     kept = !userChose(/semi[-_]space/, env, execArgv);
     if (kept)
@@ -754,16 +759,15 @@ function keepYoungGenerationSmallInWorker(argv = process.argv, setFlags = extern
 }
 const ONE_THREAD_SCAVENGE = '--no-parallel-scavenge';
 /**
- * For the shells, at start, beside `keepYoungGenerationSmall`: on a machine with at most two cores,
- * a young-generation collection runs on the thread that needs it alone. A large dataset is read by
- * two JavaScript threads at once, so the helper threads a parallel scavenge hands work to find no
- * idle core, and the collecting thread waits for them: measured on 2 cores, the main thread's
- * scavenges took 0.2 to 12 ms each while the worker read (0.26 ms reading alone), and with this
- * flag the benchmark's 1.6 M-row files ran up to 4% faster, more when the machine was busy (no
- * change with one thread). With more cores the helpers have room, and V8's default stays. The
- * flag is one for the process (the workers' heaps read it too) and is read at each scavenge. Left
- * alone when the user chose a parallel- or single-threaded-GC flag of their own. Returns whether
- * the flag was set.
+ * Part of `setUpHeap`: on a machine with at most two cores, a young-generation collection runs on
+ * the thread that needs it alone. A large dataset is read by two JavaScript threads at once, so the
+ * helper threads a parallel scavenge hands work to find no idle core, and the collecting thread
+ * waits for them: measured on 2 cores, the main thread's scavenges took 0.2 to 12 ms each while the
+ * worker read (0.26 ms reading alone), and with this flag the benchmark's 1.6 M-row files ran up to
+ * 4% faster, more when the machine was busy (no change with one thread). With more cores the
+ * helpers have room, and V8's default stays. The flag is one for the process (the workers' heaps
+ * read it too) and is read at each scavenge. Left alone when the user chose a parallel- or
+ * single-threaded-GC flag of their own. Returns whether the flag was set.
  */
 function scavengeAloneOnFewCores(env = process.env, execArgv = process.execArgv, cores = availableParallelism(), setFlags = setFlagsFromString) {
     if (userChose(/parallel[-_]scavenge|single[-_]threaded/, env, execArgv) || cores > 2)

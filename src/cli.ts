@@ -26,7 +26,7 @@ import {
   stdoutReachesRunnerLog
 } from './report/runner-log.js'
 import { RepairUsageError, fixCommand, resplitCommand } from './cli-repair.js'
-import { keepYoungGenerationSmall, scavengeAloneOnFewCores } from './young-generation.js'
+import { setUpHeap } from './young-generation.js'
 import { formatCount } from './display.js'
 
 /** Options followed by their value: the command is the first other word. */
@@ -350,8 +350,7 @@ const VERSION = typeof DATASET_GATE_VERSION === 'string' ? DATASET_GATE_VERSION 
 const invokedDirectly =
   process.argv[1] !== undefined && /(?:^|[\\/])(cli\.(?:js|ts)|dataset-gate)$/.test(process.argv[1])
 if (invokedDirectly) {
-  keepYoungGenerationSmall()
-  scavengeAloneOnFewCores()
+  setUpHeap()
   main(process.argv.slice(2)).then(
     code => {
       process.exitCode = code

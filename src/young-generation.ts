@@ -26,7 +26,13 @@ export const WORKER_KEEP_ARG = '--dataset-gate-small-young-generation'
 
 let kept = false
 
-/** For the shells, at start. Returns whether the flag was set. */
+/** The shells' (cli.ts run as a program, index.ts) first step: the heap set up as above. */
+export function setUpHeap(): void {
+  keepYoungGenerationSmall()
+  scavengeAloneOnFewCores()
+}
+
+/** Part of `setUpHeap`. Returns whether the flag was set. */
 export function keepYoungGenerationSmall(
   env: NodeJS.ProcessEnv = process.env,
   execArgv: readonly string[] = process.execArgv,
@@ -53,16 +59,15 @@ export function keepYoungGenerationSmallInWorker(
 const ONE_THREAD_SCAVENGE = '--no-parallel-scavenge'
 
 /**
- * For the shells, at start, beside `keepYoungGenerationSmall`: on a machine with at most two cores,
- * a young-generation collection runs on the thread that needs it alone. A large dataset is read by
- * two JavaScript threads at once, so the helper threads a parallel scavenge hands work to find no
- * idle core, and the collecting thread waits for them: measured on 2 cores, the main thread's
- * scavenges took 0.2 to 12 ms each while the worker read (0.26 ms reading alone), and with this
- * flag the benchmark's 1.6 M-row files ran up to 4% faster, more when the machine was busy (no
- * change with one thread). With more cores the helpers have room, and V8's default stays. The
- * flag is one for the process (the workers' heaps read it too) and is read at each scavenge. Left
- * alone when the user chose a parallel- or single-threaded-GC flag of their own. Returns whether
- * the flag was set.
+ * Part of `setUpHeap`: on a machine with at most two cores, a young-generation collection runs on
+ * the thread that needs it alone. A large dataset is read by two JavaScript threads at once, so the
+ * helper threads a parallel scavenge hands work to find no idle core, and the collecting thread
+ * waits for them: measured on 2 cores, the main thread's scavenges took 0.2 to 12 ms each while the
+ * worker read (0.26 ms reading alone), and with this flag the benchmark's 1.6 M-row files ran up to
+ * 4% faster, more when the machine was busy (no change with one thread). With more cores the
+ * helpers have room, and V8's default stays. The flag is one for the process (the workers' heaps
+ * read it too) and is read at each scavenge. Left alone when the user chose a parallel- or
+ * single-threaded-GC flag of their own. Returns whether the flag was set.
  */
 export function scavengeAloneOnFewCores(
   env: NodeJS.ProcessEnv = process.env,

@@ -93,18 +93,23 @@ export function measureSegments(segments: SegmentColumns): VideoFacts {
   return { shared, overlap }
 }
 
-/** The segments in storage twice as large. */
-export function grownSegments(run: SegmentColumns): SegmentColumns {
-  const size = run.labels.length * 2
-  const bigger = {
+/** Empty storage for `size` segments. */
+export function segmentColumns(size: number): SegmentColumns {
+  return {
     labels: new Int32Array(size),
     starts: new Float64Array(size),
     ends: new Float64Array(size),
-    count: run.count
+    count: 0
   }
+}
+
+/** The segments in storage twice as large. */
+export function grownSegments(run: SegmentColumns): SegmentColumns {
+  const bigger = segmentColumns(run.labels.length * 2)
   bigger.labels.set(run.labels)
   bigger.starts.set(run.starts)
   bigger.ends.set(run.ends)
+  bigger.count = run.count
   return bigger
 }
 
@@ -245,12 +250,7 @@ export class SegmentRuns {
   private open(video: number): number {
     if (this.free.length === 0) this.close(this.oldest)
     const slot = this.free.pop()!
-    this.windows[slot] ??= {
-      labels: new Int32Array(32),
-      starts: new Float64Array(32),
-      ends: new Float64Array(32),
-      count: 0
-    }
+    this.windows[slot] ??= segmentColumns(32)
     this.slotVideo[slot] = video
     let at = home(video)
     while (this.tableVideo[at] !== 0) at = (at + 1) & TABLE_MASK

@@ -7,6 +7,7 @@ import { VideoFlags } from '../analyze/compact.js'
 import {
   grownSegments,
   measureSegments,
+  segmentColumns,
   type MultiLabelMeasure,
   type SegmentColumns,
   type SegmentRuns
@@ -297,15 +298,6 @@ function confirmDuplicates(
   return duplicates.sort(
     (x, y) => x.rows[0]!.file - y.rows[0]!.file || x.rows[0]!.line - y.rows[0]!.line
   )
-}
-
-function segmentColumns(size: number): SegmentColumns {
-  return {
-    labels: new Int32Array(size),
-    starts: new Float64Array(size),
-    ends: new Float64Array(size),
-    count: 0
-  }
 }
 
 /** The facts of the videos read again, added to those the first pass measured. */

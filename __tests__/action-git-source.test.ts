@@ -112,14 +112,19 @@ describe('GitRevisionSource', () => {
   it('refuses symbolic links, missing files and paths that leave the repository', async () => {
     const source = new GitRevisionSource(work, baseSha)
     await expect(source.stat('data/link.csv')).resolves.toEqual({
-      problem: `a symbolic link at base ${baseSha.slice(0, 7)}; links are not followed in a git revision`
+      problem: `a symbolic link at base ${baseSha.slice(0, 7)}; links are not followed in a git revision`,
+      link: true
     })
     await expect(source.stat('data/none.csv')).resolves.toEqual({
-      problem: `the file does not exist at base ${baseSha.slice(0, 7)}`
+      problem: `the file does not exist at base ${baseSha.slice(0, 7)}`,
+      missing: true
     })
     await expect(source.stat('../origin/data/train.csv')).resolves.toHaveProperty('problem')
     await expect(source.stat('/etc/passwd')).resolves.toHaveProperty('problem')
-    await expect(source.stat('data')).resolves.toHaveProperty('problem')
+    await expect(source.stat('data')).resolves.toEqual({
+      problem: 'not a regular file',
+      folder: true
+    })
     await expect(readAll(source, 'data/link.csv')).rejects.toThrow('not a regular file')
     expect(() => new GitRevisionSource(work, '--output=/tmp/x')).toThrow(
       'not a usable git revision'

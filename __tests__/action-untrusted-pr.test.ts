@@ -202,6 +202,20 @@ describeBundle('configuration: a pull request is judged by the base configuratio
     )
   })
 
+  it('a gated manifest swapped for a link to unchecked data fails; it is not a deletion', async () => {
+    const ws = pullRequest(
+      { 'data/clips.csv': CLEAN },
+      { 'staging/clips.txt': BROKEN, 'data/clips.csv': { link: '../staging/clips.txt' } }
+    )
+    const run = await runAction(ws, api.url, { inputs: { 'fail-on': 'new' } })
+    expectPublished(run, false)
+    expect(ourComment()).toContain('(1 new against main@')
+    expect(ourComment()).toContain(
+      'data/clips.csv cannot be gated: a symbolic link to staging/clips.txt; links are not followed'
+    )
+    expect(ourComment()).not.toContain('deleted')
+  })
+
   it('still fails on a head configuration that does not parse', async () => {
     const ws = pullRequest(
       { '.github/dataset-gate.yml': STRICT, 'data/clips.csv': CLEAN },

@@ -169,13 +169,23 @@ suite('nothing named is dropped', () => {
       'conf.yml': 'datasets:\n  - name: configured\n    files: [configured/*.csv]\n'
     })
 
+  /** The repository with links that lead nowhere: to a missing file, and to themselves. */
+  const withLinks = () => {
+    const folder = root()
+    symlinkSync('/no/such/mount/train.csv', join(folder, 'dangling.csv'))
+    symlinkSync('loop.csv', join(folder, 'loop.csv'))
+    return folder
+  }
+
   it.each([
     ['semi.csv', /seems to use ";" \(semicolon\) as the delimiter/],
     ['tabs.tsv', /seems to use a tab as the delimiter/],
     ['trainlist01.txt', /not recognized as a dataset manifest/],
-    ['emptydir/', /holds no CSV or JSON Lines file/]
+    ['emptydir/', /holds no CSV or JSON Lines file/],
+    ['dangling.csv', /a symbolic link to a file that does not exist; links are not followed/],
+    ['loop.csv', /a symbolic link loop/]
   ])('%s is an input-error that fails the gate', async (path, message) => {
-    const run = await check(root(), path, '--format', 'json')
+    const run = await check(withLinks(), path, '--format', 'json')
     expect(run.code).toBe(1)
     const result = report(run)
     expect(result.passed).toBe(false)
@@ -183,6 +193,44 @@ suite('nothing named is dropped', () => {
     expect(findings).toHaveLength(1)
     expect(findings[0]).toMatchObject({ rule: 'input-error', severity: 'error' })
     expect(findings[0]!.message).toMatch(message)
+  })
+
+  it('a link among the manifests a folder, a glob or discovery finds is named, not skipped', async () => {
+    const folder = repository({ 'data/a.csv': vertexRows(10), 'elsewhere/b.txt': vertexRows(10) })
+    symlinkSync('a.csv', join(folder, 'data/latest.csv'))
+    symlinkSync('../elsewhere/b.txt', join(folder, 'data/b.csv'))
+    symlinkSync('/no/such/mount/c.csv', join(folder, 'data/c.csv'))
+    const refusals = async (...paths: string[]) => {
+      const result = report(await check(folder, ...paths, '--format', 'json'))
+      expect(result.passed).toBe(false)
+      return result.datasets
+        .filter(d => d.findings.some(f => f.rule === 'input-error'))
+        .map(d => [d.name, d.findings[0]!.severity, d.findings[0]!.message])
+    }
+    const expected = [
+      [
+        'data/b.csv',
+        'error',
+        expect.stringMatching(
+          /^data\/b\.csv cannot be gated: a symbolic link to elsewhere\/b\.txt; links are not followed/
+        )
+      ],
+      [
+        'data/c.csv',
+        'error',
+        expect.stringMatching(/a symbolic link to a file that does not exist/)
+      ],
+      ['data/latest.csv', 'error', expect.stringMatching(/a symbolic link to data\/a\.csv/)]
+    ]
+    expect(await refusals()).toEqual(expected)
+    expect(await refusals('data')).toEqual(expected)
+    expect(await refusals('data/*.csv')).toEqual(expected)
+    // A configured dataset's glob, and the configuration's exclude: to leave a link out.
+    writeFiles(folder, {
+      '.github/dataset-gate.yml':
+        'exclude: [data/latest.csv]\ndatasets:\n  - name: d\n    files: [data/*.csv]\n'
+    })
+    expect(await refusals()).toEqual(expected.slice(0, 2))
   })
 
   it('a file outside every configured dataset is an input-error, not ignored', async () => {
@@ -224,6 +272,20 @@ suite('a file the base gated cannot leave the gate by a disguise', () => {
     expect(result.passed).toBe(false)
   })
 
+  it('discovery finds .jsonl and .ndjson manifests, in any case, like .csv', async () => {
+    const line = (i: number) =>
+      JSON.stringify({
+        videoGcsUri: `gs://bucket-a/j${i}.mp4`,
+        timeSegmentAnnotations: [{ displayName: 'cat', startTime: '0s', endTime: '1s' }]
+      })
+    const root = repository({ 'a.jsonl': line(1) + '\n', 'b.NDJSON': line(2) + '\n' })
+    const result = report(await check(root, '--format', 'json'))
+    expect(result.datasets.map(d => [d.name, d.files[0]!.format])).toEqual([
+      ['a.jsonl', 'vertex-jsonl'],
+      ['b.NDJSON', 'vertex-jsonl']
+    ])
+  })
+
   it('a rename to .CSV keeps the dataset and its base', async () => {
     const root = base()
     git(root, 'mv', 'data/e.csv', 'data/E.CSV')
@@ -253,6 +315,35 @@ suite('a file the base gated cannot leave the gate by a disguise', () => {
     expect(byName.get('data/e.csv')).toEqual([
       expect.objectContaining({ rule: 'input-error', severity: 'warning' })
     ])
+    expect(result.passed).toBe(false)
+  })
+
+  it('a gated file replaced by a link or a folder is a new error, not a deleted dataset', async () => {
+    const root = base()
+    const outside = mkdtempSync(join(tmpdir(), 'dg-outside-'))
+    made.push(outside)
+    writeFileSync(join(outside, 'd.csv'), vertexRows(60))
+    rmSync(join(root, 'data/d.csv'))
+    rmSync(join(root, 'data/e.csv'))
+    symlinkSync(join(outside, 'd.csv'), join(root, 'data/d.csv')) // the training job may follow it
+    writeFiles(root, { 'data/e.csv/README.md': 'moved\n' })
+    const run = await check(root, '--base', 'main', '--fail-on', 'new', '--format', 'json')
+    expect(run.code).toBe(1)
+    const result = report(run)
+    const message = (name: string): string => {
+      const dataset = result.datasets.find(x => x.name === name)!
+      expect(dataset.findings).toEqual([
+        expect.objectContaining({ rule: 'input-error', severity: 'error' })
+      ])
+      expect(dataset.newCounts).toEqual({ error: 1, warning: 0, notice: 0 })
+      return dataset.findings[0]!.message
+    }
+    expect(message('data/d.csv')).toMatch(
+      /^data\/d\.csv cannot be gated: a symbolic link leads outside the repository/
+    )
+    expect(message('data/e.csv')).toMatch(
+      /^data\/e\.csv was gated at main, and this change would take it out of the gate unseen: not a regular file/
+    )
     expect(result.passed).toBe(false)
   })
 

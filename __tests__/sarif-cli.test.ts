@@ -114,7 +114,6 @@ describeBundle('hostile files (the robust-hostile-cli corpus)', () => {
     })
     await addSymlink(root, 'data/link.csv', join(outside, 'secret.csv'))
     const run = await runCli(root, ['check', '--format', 'sarif'], 60_000)
-    rmSync(outside, { recursive: true, force: true })
     expect(run.timedOut).toBe(false)
     expect([0, 1]).toContain(run.code)
     expect(run.stderr).not.toMatch(STACK_LINE)
@@ -137,6 +136,7 @@ describeBundle('hostile files (the robust-hostile-cli corpus)', () => {
       cwd: root,
       env: { GITHUB_ACTIONS: 'true' }
     })
+    rmSync(outside, { recursive: true, force: true })
     expect(runnerCommands(inActions.stdout).executed).toEqual([])
     expect(JSON.parse(inActions.stdout)).toEqual(log)
   })

@@ -67480,8 +67480,6 @@ function sortedClasses(classes) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: external "url"
-var external_url_ = __nccwpck_require__(7016);
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 ;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
@@ -68058,6 +68056,8 @@ var Builder = class {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: external "url"
+var external_url_ = __nccwpck_require__(7016);
 ;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 
@@ -68506,12 +68506,25 @@ async function* reusedChunks(path, range = {}, options = {}) {
 
 
 
+
+
 /**
  * A file's chunks for a reader that is done with each chunk before it asks for the next (the
  * record readers): from reused buffers where the source has them, else fresh ones.
  */
 function transientChunks(source, path) {
     return source.openTransient ? source.openTransient(path) : source.open(path);
+}
+/** The problem a failed lstat, realpath or stat names; `missing` when nothing is at the path. */
+function statFailure(error) {
+    const code = error.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return { problem: 'the file does not exist', missing: true };
+    if (code === 'ELOOP')
+        return { problem: 'a symbolic link loop' };
+    if (code === 'EACCES')
+        return { problem: 'permission denied' };
+    return { problem: `cannot be read (${code ?? 'unknown error'})` };
 }
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 /**
@@ -68544,39 +68557,55 @@ class WorkingTreeSource {
         if (clean.split('/').includes('.git'))
             return { problem: "inside git's own .git folder, which is not part of the data" };
         const full = (0,external_node_path_namespaceObject.join)(this.root, clean);
+        let entry;
         try {
-            const link = await (0,promises_namespaceObject.lstat)(full);
+            entry = await (0,promises_namespaceObject.lstat)(full);
+        }
+        catch (error) {
+            return statFailure(error);
+        }
+        if (!entry.isSymbolicLink())
+            return this.statFile(full, clean);
+        const found = await this.statFile(full, clean, true);
+        return 'problem' in found ? { ...found, link: true } : found;
+    }
+    /** `stat` of something that is at `full`; `isLink`: the path itself is a symbolic link. */
+    async statFile(full, clean, isLink = false) {
+        try {
             const real = await (0,promises_namespaceObject.realpath)(full);
             const rootReal = await this.rootReal;
             const inside = (0,external_node_path_namespaceObject.relative)(rootReal, real);
             if (inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
                 return {
-                    problem: `${link.isSymbolicLink() ? 'a symbolic link' : 'the path'} leads outside the repository; only files inside it are read`
+                    problem: `${isLink ? 'a symbolic link' : 'the path'} leads outside the repository; only files inside it are read`
                 };
             }
             // A file is read by its own path only. A link inside the repository could lead into .git,
             // or let one file be read many times over (`l -> .`: l/rows.csv, l/l/rows.csv, ...), and a
             // git revision never follows links: both sides of a comparison see the same files.
             const own = inside.split(external_node_path_namespaceObject.sep).join('/') || '.';
+            if (isLink)
+                return {
+                    problem: `a symbolic link to ${own}; links are not followed (a file is read only by its own path)`
+                };
             if (own !== clean) {
                 return {
                     problem: `reached through a symbolic link (it is ${own}); links are not followed, so name the file by its own path`
                 };
             }
             const info = await (0,promises_namespaceObject.stat)(real);
+            if (info.isDirectory())
+                return { problem: 'not a regular file', folder: true };
             if (!info.isFile())
                 return { problem: 'not a regular file' };
             return { size: info.size };
         }
         catch (error) {
-            const code = error.code;
-            if (code === 'ENOENT' || code === 'ENOTDIR')
-                return { problem: 'the file does not exist' };
-            if (code === 'ELOOP')
-                return { problem: 'a symbolic link loop' };
-            if (code === 'EACCES')
-                return { problem: 'permission denied' };
-            return { problem: `cannot be read (${code ?? 'unknown error'})` };
+            // Something is at the path (lstat found it): a link to nothing, a loop, no permission.
+            const failure = statFailure(error);
+            if (!('missing' in failure) || !isLink)
+                return { problem: failure.problem };
+            return { problem: 'a symbolic link to a file that does not exist; links are not followed' };
         }
     }
     async *open(path) {
@@ -68606,9 +68635,7 @@ class WorkingTreeSource {
         return clean === null ? null : (0,external_node_path_namespaceObject.join)(this.root, clean);
     }
     async list(globs, exclude) {
-        const patterns = globs
-            .map(g => g.replace(/^\.\//, ''))
-            .filter(g => normalizeRepoPath(g.replace(/\*\*?/g, 'x')) !== null);
+        const patterns = repositoryGlobs(globs);
         if (patterns.length === 0)
             return [];
         const files = await glob(patterns, {
@@ -68621,6 +68648,55 @@ class WorkingTreeSource {
         });
         return files.map(f => f.split(external_node_path_namespaceObject.sep).join('/')).sort();
     }
+    async listLinks(globs, exclude) {
+        const excluded = picomatch_default()([...ALWAYS_EXCLUDED, ...exclude], { dot: true });
+        const links = new Set();
+        const isLink = async (path) => (await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(this.root, path)).catch(() => null))?.isSymbolicLink() === true;
+        for (const pattern of repositoryGlobs(globs)) {
+            const { base, isGlob } = picomatch_default().scan(pattern);
+            if (!isGlob) {
+                const path = normalizeRepoPath(pattern);
+                if (path !== null && !excluded(path) && (await isLink(path)))
+                    links.add(path);
+                continue;
+            }
+            // The glob library either follows links or leaves them out; this walk does neither: a link
+            // is an entry of its folder, never entered, like any file. From the pattern's fixed folder
+            // (itself not a link), with list's rules: no dot files, the always-excluded folders, the
+            // caller's exclude globs.
+            if (base !== '' && !(await this.isPlainFolder(base)))
+                continue;
+            const included = picomatch_default()(pattern, { dot: false });
+            const prefix = base === '' ? '' : `${base}/`;
+            const matched = await new Builder()
+                .withRelativePaths()
+                .withPathSeparator('/')
+                .exclude(name => name.startsWith('.') || name === 'node_modules')
+                .filter((path, isFolder) => !isFolder && included(prefix + path))
+                .crawl((0,external_node_path_namespaceObject.join)(this.root, base))
+                .withPromise();
+            for (const path of matched)
+                if (!excluded(prefix + path) && (await isLink(prefix + path)))
+                    links.add(prefix + path);
+        }
+        return [...links].sort();
+    }
+    /** A folder inside the repository reached through no link (the walk must not leave it). */
+    async isPlainFolder(path) {
+        const clean = normalizeRepoPath(path);
+        if (clean === null)
+            return false;
+        const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(this.root, clean)).catch(() => null);
+        if (real === null || real !== (0,external_node_path_namespaceObject.join)(await this.rootReal, clean))
+            return false;
+        return (await (0,promises_namespaceObject.stat)(real)).isDirectory();
+    }
+}
+/** Globs as repository-relative patterns; one that would climb out of the repository is dropped. */
+function repositoryGlobs(globs) {
+    return globs
+        .map(g => g.replace(/^\.\//, ''))
+        .filter(g => normalizeRepoPath(g.replace(/\*\*?/g, 'x')) !== null);
 }
 
 ;// CONCATENATED MODULE: ./src/gate/read-data-file.ts
@@ -71741,10 +71817,15 @@ function worsening(before, now, baseRef) {
 ;// CONCATENATED MODULE: ./src/read/dataset-plan.ts
 /**
  * What the gate discovers when no path is named, in the CLI and the action alike (the action's
- * `paths` input defaults to these): CSV and JSON Lines manifests anywhere under the root. The
- * extensions match in any case (`d.CSV` is a manifest too: a rename must not hide a dataset).
+ * `paths` input defaults to these): CSV and JSON Lines (.jsonl, .ndjson) manifests anywhere under
+ * the root. The extensions match in any case (`d.CSV` is a manifest too: a rename must not hide a
+ * dataset).
  */
-const DEFAULT_MANIFEST_GLOBS = ['**/*.[cC][sS][vV]', '**/*.[jJ][sS][oO][nN][lL]'];
+const DEFAULT_MANIFEST_GLOBS = [
+    '**/*.[cC][sS][vV]',
+    '**/*.[jJ][sS][oO][nN][lL]',
+    '**/*.[nN][dD][jJ][sS][oO][nN]'
+];
 /** A dataset that stands for a named path the gate could not gate: one input-error, no rows. */
 function refusal(name, file, message, severity = 'error') {
     return {
@@ -71787,16 +71868,24 @@ const GLOB_CHARS = /[*?[\]{}!]/;
 async function expandPaths(source, paths, exclude) {
     const named = { files: new Map(), refusals: [], entries: new Map() };
     const isExcluded = picomatch_default()([...ALWAYS_EXCLUDED, ...exclude], { dot: true });
+    const links = new Set();
+    // A folder or glob's files, and its links (each refused, and counted as found: the entry did
+    // not match nothing).
+    const addEntry = async (entry, globs) => {
+        const matched = await source.list(globs, exclude);
+        const refused = await refusedLinks(source, globs, exclude, links);
+        named.refusals.push(...refused);
+        named.entries.set(entry, [...matched, ...refused.map(plan => plan.name)]);
+        for (const file of matched)
+            if (!named.files.has(file))
+                named.files.set(file, entry);
+    };
     for (const raw of paths) {
         const path = raw.trim();
         if (path.length === 0)
             continue;
         if (GLOB_CHARS.test(path)) {
-            const matched = await source.list([path], exclude);
-            named.entries.set(path, matched);
-            for (const file of matched)
-                if (!named.files.has(file))
-                    named.files.set(file, path);
+            await addEntry(path, [path]);
             continue;
         }
         const clean = normalizeRepoPath(path.replace(/\/+$/, '') || '.');
@@ -71812,21 +71901,33 @@ async function expandPaths(source, paths, exclude) {
                 named.files.set(clean, clean);
             continue;
         }
-        const prefix = clean === '.' ? '' : `${clean}/`;
-        const inFolder = info.problem === 'not a regular file'
-            ? await source.list(DEFAULT_MANIFEST_GLOBS.map(g => prefix + g), exclude)
-            : null;
-        if (inFolder === null) {
+        if (!('folder' in info)) {
             named.refusals.push(refusal(clean, clean, `${clean} cannot be gated: ${info.problem}.`));
             continue;
         }
-        named.entries.set(clean, inFolder);
-        for (const file of inFolder)
-            if (!named.files.has(file))
-                named.files.set(file, clean);
+        const prefix = clean === '.' ? '' : `${clean}/`;
+        await addEntry(clean, DEFAULT_MANIFEST_GLOBS.map(g => prefix + g));
     }
     return named;
 }
+/**
+ * The symbolic links `globs` match, each refused as a dataset of its own with the reason the gate
+ * does not read it (links are never followed), so that no manifest is passed over in silence.
+ * `seen` keeps a link that several globs match to one refusal.
+ */
+async function refusedLinks(source, globs, exclude, seen) {
+    const plans = [];
+    for (const link of (await source.listLinks?.(globs, exclude)) ?? []) {
+        if (seen.has(link))
+            continue;
+        seen.add(link);
+        const info = await source.stat(link);
+        const why = 'problem' in info ? info.problem : 'a symbolic link; links are not followed';
+        plans.push(refusal(link, link, `${link} cannot be gated: ${why}. ${LINK_ADVICE}`));
+    }
+    return plans;
+}
+const LINK_ADVICE = "Put the file itself at this path, or leave the link out with the configuration's exclude:.";
 /**
  * A named folder or glob that gated nothing. An explicit file that was refused already says why;
  * a folder or a glob whose files all became datasets is fine.
@@ -72026,6 +72127,13 @@ async function planDatasets(source, config, paths, side = 'head') {
         plan.datasets.push(...named.refusals);
         plan.datasets.push(...emptyEntries(named, plan.datasets));
     }
+    else if (side === 'head') {
+        // The links among the files the datasets' globs (or discovery) would take: named, not skipped.
+        const globs = config.datasets
+            ? config.datasets.flatMap(spec => (spec.index === undefined ? (spec.files ?? []) : []))
+            : DEFAULT_MANIFEST_GLOBS;
+        plan.datasets.push(...(await refusedLinks(source, globs, config.exclude, new Set())));
+    }
     plan.datasets.sort((a, b) => compareText(a.name, b.name));
     return plan;
 }
@@ -72201,8 +72309,10 @@ async function compareWithBase(request, headPlan, analyzed, notes, started) {
     const { vanished, disguised } = await findVanished(request, headPlan, baseDatasets);
     const baseByName = new Map(baseDatasets.map(p => [p.name, p]));
     for (const head of analyzed) {
-        if (head.plan.refused)
+        if (head.plan.refused) {
+            await markRefusedLink(request, head);
             continue;
+        }
         const baseResult = await baseOf(request, head, baseByName, vanished, notes, started);
         compareDataset(request, head, baseResult);
     }
@@ -72250,20 +72360,24 @@ async function findVanished(request, headPlan, baseDatasets) {
         const files = datasetFiles(basePlanned);
         if (request.changedFiles && !files.some(f => request.changedFiles.has(f)))
             continue;
+        // A file still at its path in any form (a link, a folder, unreadable) was not deleted.
         const stillThere = [];
         for (const file of files) {
             if (gatedOnHead.has(file))
                 continue;
-            if ('size' in (await request.source.stat(file)))
-                stillThere.push(file);
+            const info = await request.source.stat(file);
+            if ('missing' in info)
+                continue;
+            const why = 'problem' in info ? info.problem : headPlan.unrecognized.get(file);
+            stillThere.push({ file, why: why ?? 'it is no longer part of any dataset' });
         }
         if (stillThere.length === 0) {
             vanished.push({ plan: basePlanned, result: null, matched: false });
             continue;
         }
-        disguised.push(refusedReport(request.config, basePlanned.name, stillThere.map(file => ({
+        disguised.push(refusedReport(request.config, basePlanned.name, stillThere.map(({ file, why }) => ({
             file,
-            message: `${file} was gated at ${ref}, and this change would take it out of the gate unseen: ${headPlan.unrecognized.get(file) ?? 'it is no longer part of any dataset'}. Fix the file so it reads as a manifest again, or delete it if the dataset is meant to go.`
+            message: `${file} was gated at ${ref}, and this change would take it out of the gate unseen: ${why}. Make it a regular file that reads as a manifest again, or delete it if the dataset is meant to go.`
         }))));
     }
     return { vanished, disguised };
@@ -72295,6 +72409,18 @@ function compareDataset(request, head, baseResult) {
     report.delta = change.delta;
     report.findings.push(...capFindings(change.findings, config.maxFindingsPerRule));
     markAgainstBase(report, head.omitted, baseResult, ref);
+}
+/**
+ * A link the head refuses is new unless the base has a link at that path too: a change that turns
+ * a gated file into a link, or adds one, must not pass `fail-on: new` as something already there.
+ */
+async function markRefusedLink(request, head) {
+    const file = head.plan.problems[0]?.file;
+    if (!file || !('link' in (await request.source.stat(file))))
+        return;
+    if ('link' in (await request.base.source.stat(file)))
+        return;
+    head.report.newCounts = { ...head.report.counts };
 }
 function deletedReport(request, plan) {
     const files = datasetFiles(plan);
@@ -82631,12 +82757,13 @@ class GitRevisionSource {
         if (entry === undefined) {
             // A folder is not an entry of `ls-tree -r`; say what the working tree says of one.
             if (await this.isFolder(clean))
-                return { problem: 'not a regular file' };
-            return { problem: `the file does not exist at ${this.label}` };
+                return { problem: 'not a regular file', folder: true };
+            return { problem: `the file does not exist at ${this.label}`, missing: true };
         }
         if (entry.mode === '120000') {
             return {
-                problem: `a symbolic link at ${this.label}; links are not followed in a git revision`
+                problem: `a symbolic link at ${this.label}; links are not followed in a git revision`,
+                link: true
             };
         }
         if (entry.type !== 'blob')

@@ -7535,15 +7535,13 @@ async function* reusedChunks(path, range = {}, options = {}) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: external "url"
-const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 ;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
 
 
@@ -8117,6 +8115,9 @@ var Builder = class {
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(6);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: external "url"
+const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 
@@ -8437,12 +8438,25 @@ function globSync(globInput, options) {
 
 
 
+
+
 /**
  * A file's chunks for a reader that is done with each chunk before it asks for the next (the
  * record readers): from reused buffers where the source has them, else fresh ones.
  */
 function transientChunks(source, path) {
     return source.openTransient ? source.openTransient(path) : source.open(path);
+}
+/** The problem a failed lstat, realpath or stat names; `missing` when nothing is at the path. */
+function statFailure(error) {
+    const code = error.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return { problem: 'the file does not exist', missing: true };
+    if (code === 'ELOOP')
+        return { problem: 'a symbolic link loop' };
+    if (code === 'EACCES')
+        return { problem: 'permission denied' };
+    return { problem: `cannot be read (${code ?? 'unknown error'})` };
 }
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 /**
@@ -8475,39 +8489,55 @@ class WorkingTreeSource {
         if (clean.split('/').includes('.git'))
             return { problem: "inside git's own .git folder, which is not part of the data" };
         const full = (0,external_node_path_namespaceObject.join)(this.root, clean);
+        let entry;
         try {
-            const link = await (0,promises_namespaceObject.lstat)(full);
+            entry = await (0,promises_namespaceObject.lstat)(full);
+        }
+        catch (error) {
+            return statFailure(error);
+        }
+        if (!entry.isSymbolicLink())
+            return this.statFile(full, clean);
+        const found = await this.statFile(full, clean, true);
+        return 'problem' in found ? { ...found, link: true } : found;
+    }
+    /** `stat` of something that is at `full`; `isLink`: the path itself is a symbolic link. */
+    async statFile(full, clean, isLink = false) {
+        try {
             const real = await (0,promises_namespaceObject.realpath)(full);
             const rootReal = await this.rootReal;
             const inside = (0,external_node_path_namespaceObject.relative)(rootReal, real);
             if (inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
                 return {
-                    problem: `${link.isSymbolicLink() ? 'a symbolic link' : 'the path'} leads outside the repository; only files inside it are read`
+                    problem: `${isLink ? 'a symbolic link' : 'the path'} leads outside the repository; only files inside it are read`
                 };
             }
             // A file is read by its own path only. A link inside the repository could lead into .git,
             // or let one file be read many times over (`l -> .`: l/rows.csv, l/l/rows.csv, ...), and a
             // git revision never follows links: both sides of a comparison see the same files.
             const own = inside.split(external_node_path_namespaceObject.sep).join('/') || '.';
+            if (isLink)
+                return {
+                    problem: `a symbolic link to ${own}; links are not followed (a file is read only by its own path)`
+                };
             if (own !== clean) {
                 return {
                     problem: `reached through a symbolic link (it is ${own}); links are not followed, so name the file by its own path`
                 };
             }
             const info = await (0,promises_namespaceObject.stat)(real);
+            if (info.isDirectory())
+                return { problem: 'not a regular file', folder: true };
             if (!info.isFile())
                 return { problem: 'not a regular file' };
             return { size: info.size };
         }
         catch (error) {
-            const code = error.code;
-            if (code === 'ENOENT' || code === 'ENOTDIR')
-                return { problem: 'the file does not exist' };
-            if (code === 'ELOOP')
-                return { problem: 'a symbolic link loop' };
-            if (code === 'EACCES')
-                return { problem: 'permission denied' };
-            return { problem: `cannot be read (${code ?? 'unknown error'})` };
+            // Something is at the path (lstat found it): a link to nothing, a loop, no permission.
+            const failure = statFailure(error);
+            if (!('missing' in failure) || !isLink)
+                return { problem: failure.problem };
+            return { problem: 'a symbolic link to a file that does not exist; links are not followed' };
         }
     }
     async *open(path) {
@@ -8537,9 +8567,7 @@ class WorkingTreeSource {
         return clean === null ? null : (0,external_node_path_namespaceObject.join)(this.root, clean);
     }
     async list(globs, exclude) {
-        const patterns = globs
-            .map(g => g.replace(/^\.\//, ''))
-            .filter(g => normalizeRepoPath(g.replace(/\*\*?/g, 'x')) !== null);
+        const patterns = repositoryGlobs(globs);
         if (patterns.length === 0)
             return [];
         const files = await glob(patterns, {
@@ -8552,6 +8580,55 @@ class WorkingTreeSource {
         });
         return files.map(f => f.split(external_node_path_namespaceObject.sep).join('/')).sort();
     }
+    async listLinks(globs, exclude) {
+        const excluded = picomatch_default()([...ALWAYS_EXCLUDED, ...exclude], { dot: true });
+        const links = new Set();
+        const isLink = async (path) => (await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(this.root, path)).catch(() => null))?.isSymbolicLink() === true;
+        for (const pattern of repositoryGlobs(globs)) {
+            const { base, isGlob } = picomatch_default().scan(pattern);
+            if (!isGlob) {
+                const path = normalizeRepoPath(pattern);
+                if (path !== null && !excluded(path) && (await isLink(path)))
+                    links.add(path);
+                continue;
+            }
+            // The glob library either follows links or leaves them out; this walk does neither: a link
+            // is an entry of its folder, never entered, like any file. From the pattern's fixed folder
+            // (itself not a link), with list's rules: no dot files, the always-excluded folders, the
+            // caller's exclude globs.
+            if (base !== '' && !(await this.isPlainFolder(base)))
+                continue;
+            const included = picomatch_default()(pattern, { dot: false });
+            const prefix = base === '' ? '' : `${base}/`;
+            const matched = await new Builder()
+                .withRelativePaths()
+                .withPathSeparator('/')
+                .exclude(name => name.startsWith('.') || name === 'node_modules')
+                .filter((path, isFolder) => !isFolder && included(prefix + path))
+                .crawl((0,external_node_path_namespaceObject.join)(this.root, base))
+                .withPromise();
+            for (const path of matched)
+                if (!excluded(prefix + path) && (await isLink(prefix + path)))
+                    links.add(prefix + path);
+        }
+        return [...links].sort();
+    }
+    /** A folder inside the repository reached through no link (the walk must not leave it). */
+    async isPlainFolder(path) {
+        const clean = normalizeRepoPath(path);
+        if (clean === null)
+            return false;
+        const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(this.root, clean)).catch(() => null);
+        if (real === null || real !== (0,external_node_path_namespaceObject.join)(await this.rootReal, clean))
+            return false;
+        return (await (0,promises_namespaceObject.stat)(real)).isDirectory();
+    }
+}
+/** Globs as repository-relative patterns; one that would climb out of the repository is dropped. */
+function repositoryGlobs(globs) {
+    return globs
+        .map(g => g.replace(/^\.\//, ''))
+        .filter(g => normalizeRepoPath(g.replace(/\*\*?/g, 'x')) !== null);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js

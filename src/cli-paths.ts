@@ -6,7 +6,7 @@
  * and look up the same base paths.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 
 export class PathError extends Error {}
@@ -44,7 +44,9 @@ export function locatePaths(raw: string[], cwd: string): LocatedPaths {
     try {
       isFolder = statSync(absolute).isDirectory()
     } catch {
-      throw new PathError(`${path}: does not exist`)
+      // A link to nothing, or a loop, is something: the gate refuses it with a finding that says so.
+      if (!isLink(absolute)) throw new PathError(`${path}: does not exist`)
+      isFolder = false
     }
     // The folder part is resolved (so /tmp and /private/tmp agree); a named link itself is kept,
     // and the gate then refuses to read through it.
@@ -93,6 +95,14 @@ function literalFolder(absoluteGlob: string): string {
   const segments = absoluteGlob.split(sep)
   const firstPattern = segments.findIndex(segment => GLOB_CHARS.test(segment))
   return segments.slice(0, firstPattern).join(sep) || sep
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
+  }
 }
 
 function existingAncestor(folder: string): string {

@@ -47,7 +47,10 @@ export async function compareWithBase(
   const { vanished, disguised } = await findVanished(request, headPlan, baseDatasets)
   const baseByName = new Map(baseDatasets.map(p => [p.name, p]))
   for (const head of analyzed) {
-    if (head.plan.refused) continue
+    if (head.plan.refused) {
+      await markRefusedLink(request, head)
+      continue
+    }
     const baseResult = await baseOf(request, head, baseByName, vanished, notes, started)
     compareDataset(request, head, baseResult)
   }
@@ -118,10 +121,14 @@ async function findVanished(
     if (headNames.has(basePlanned.name)) continue
     const files = datasetFiles(basePlanned)
     if (request.changedFiles && !files.some(f => request.changedFiles!.has(f))) continue
-    const stillThere: string[] = []
+    // A file still at its path in any form (a link, a folder, unreadable) was not deleted.
+    const stillThere: { file: string; why: string }[] = []
     for (const file of files) {
       if (gatedOnHead.has(file)) continue
-      if ('size' in (await request.source.stat(file))) stillThere.push(file)
+      const info = await request.source.stat(file)
+      if ('missing' in info) continue
+      const why = 'problem' in info ? info.problem : headPlan.unrecognized.get(file)
+      stillThere.push({ file, why: why ?? 'it is no longer part of any dataset' })
     }
     if (stillThere.length === 0) {
       vanished.push({ plan: basePlanned, result: null, matched: false })
@@ -131,9 +138,9 @@ async function findVanished(
       refusedReport(
         request.config,
         basePlanned.name,
-        stillThere.map(file => ({
+        stillThere.map(({ file, why }) => ({
           file,
-          message: `${file} was gated at ${ref}, and this change would take it out of the gate unseen: ${headPlan.unrecognized.get(file) ?? 'it is no longer part of any dataset'}. Fix the file so it reads as a manifest again, or delete it if the dataset is meant to go.`
+          message: `${file} was gated at ${ref}, and this change would take it out of the gate unseen: ${why}. Make it a regular file that reads as a manifest again, or delete it if the dataset is meant to go.`
         }))
       )
     )
@@ -189,6 +196,17 @@ function compareDataset(
   report.delta = change.delta
   report.findings.push(...capFindings(change.findings, config.maxFindingsPerRule))
   markAgainstBase(report, head.omitted, baseResult, ref)
+}
+
+/**
+ * A link the head refuses is new unless the base has a link at that path too: a change that turns
+ * a gated file into a link, or adds one, must not pass `fail-on: new` as something already there.
+ */
+async function markRefusedLink(request: GateRequest, head: AnalyzedDataset): Promise<void> {
+  const file = head.plan.problems[0]?.file
+  if (!file || !('link' in (await request.source.stat(file)))) return
+  if ('link' in (await request.base!.source.stat(file))) return
+  head.report.newCounts = { ...head.report.counts }
 }
 
 function deletedReport(request: GateRequest, plan: DatasetPlan): DatasetReport {

@@ -45,10 +45,15 @@ export interface Plan {
 
 /**
  * What the gate discovers when no path is named, in the CLI and the action alike (the action's
- * `paths` input defaults to these): CSV and JSON Lines manifests anywhere under the root. The
- * extensions match in any case (`d.CSV` is a manifest too: a rename must not hide a dataset).
+ * `paths` input defaults to these): CSV and JSON Lines (.jsonl, .ndjson) manifests anywhere under
+ * the root. The extensions match in any case (`d.CSV` is a manifest too: a rename must not hide a
+ * dataset).
  */
-export const DEFAULT_MANIFEST_GLOBS = ['**/*.[cC][sS][vV]', '**/*.[jJ][sS][oO][nN][lL]']
+export const DEFAULT_MANIFEST_GLOBS = [
+  '**/*.[cC][sS][vV]',
+  '**/*.[jJ][sS][oO][nN][lL]',
+  '**/*.[nN][dD][jJ][sS][oO][nN]'
+]
 
 /** Which side of a comparison is planned: the base only plans what exists, silently. */
 export type PlanSide = 'head' | 'base'

@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process'
 import picomatch from 'picomatch'
-import { ALWAYS_EXCLUDED, normalizeRepoPath, type FileSource } from './source.js'
+import { ALWAYS_EXCLUDED, normalizeRepoPath, type FileSource, type FileStat } from './source.js'
 
 interface TreeEntry {
   mode: string
@@ -41,19 +41,20 @@ export class GitRevisionSource implements FileSource {
     return { root: this.root, revision: this.revision }
   }
 
-  async stat(path: string): Promise<{ size: number } | { problem: string }> {
+  async stat(path: string): Promise<FileStat> {
     const clean = normalizeRepoPath(path)
     if (clean === null)
       return { problem: 'the path leaves the repository; only files inside it are read' }
     const entry = (await this.entries()).get(clean)
     if (entry === undefined) {
       // A folder is not an entry of `ls-tree -r`; say what the working tree says of one.
-      if (await this.isFolder(clean)) return { problem: 'not a regular file' }
-      return { problem: `the file does not exist at ${this.label}` }
+      if (await this.isFolder(clean)) return { problem: 'not a regular file', folder: true }
+      return { problem: `the file does not exist at ${this.label}`, missing: true }
     }
     if (entry.mode === '120000') {
       return {
-        problem: `a symbolic link at ${this.label}; links are not followed in a git revision`
+        problem: `a symbolic link at ${this.label}; links are not followed in a git revision`,
+        link: true
       }
     }
     if (entry.type !== 'blob')

@@ -31,13 +31,21 @@ export async function expandPaths(
 ): Promise<NamedFiles> {
   const named: NamedFiles = { files: new Map(), refusals: [], entries: new Map() }
   const isExcluded = picomatch([...ALWAYS_EXCLUDED, ...exclude], { dot: true })
+  const links = new Set<string>()
+  // A folder or glob's files, and its links (each refused, and counted as found: the entry did
+  // not match nothing).
+  const addEntry = async (entry: string, globs: string[]): Promise<void> => {
+    const matched = await source.list(globs, exclude)
+    const refused = await refusedLinks(source, globs, exclude, links)
+    named.refusals.push(...refused)
+    named.entries.set(entry, [...matched, ...refused.map(plan => plan.name)])
+    for (const file of matched) if (!named.files.has(file)) named.files.set(file, entry)
+  }
   for (const raw of paths) {
     const path = raw.trim()
     if (path.length === 0) continue
     if (GLOB_CHARS.test(path)) {
-      const matched = await source.list([path], exclude)
-      named.entries.set(path, matched)
-      for (const file of matched) if (!named.files.has(file)) named.files.set(file, path)
+      await addEntry(path, [path])
       continue
     }
     const clean = normalizeRepoPath(path.replace(/\/+$/, '') || '.')
@@ -64,23 +72,43 @@ export async function expandPaths(
       else named.files.set(clean, clean)
       continue
     }
-    const prefix = clean === '.' ? '' : `${clean}/`
-    const inFolder =
-      info.problem === 'not a regular file'
-        ? await source.list(
-            DEFAULT_MANIFEST_GLOBS.map(g => prefix + g),
-            exclude
-          )
-        : null
-    if (inFolder === null) {
+    if (!('folder' in info)) {
       named.refusals.push(refusal(clean, clean, `${clean} cannot be gated: ${info.problem}.`))
       continue
     }
-    named.entries.set(clean, inFolder)
-    for (const file of inFolder) if (!named.files.has(file)) named.files.set(file, clean)
+    const prefix = clean === '.' ? '' : `${clean}/`
+    await addEntry(
+      clean,
+      DEFAULT_MANIFEST_GLOBS.map(g => prefix + g)
+    )
   }
   return named
 }
+
+/**
+ * The symbolic links `globs` match, each refused as a dataset of its own with the reason the gate
+ * does not read it (links are never followed), so that no manifest is passed over in silence.
+ * `seen` keeps a link that several globs match to one refusal.
+ */
+export async function refusedLinks(
+  source: FileSource,
+  globs: string[],
+  exclude: string[],
+  seen: Set<string>
+): Promise<DatasetPlan[]> {
+  const plans: DatasetPlan[] = []
+  for (const link of (await source.listLinks?.(globs, exclude)) ?? []) {
+    if (seen.has(link)) continue
+    seen.add(link)
+    const info = await source.stat(link)
+    const why = 'problem' in info ? info.problem : 'a symbolic link; links are not followed'
+    plans.push(refusal(link, link, `${link} cannot be gated: ${why}. ${LINK_ADVICE}`))
+  }
+  return plans
+}
+
+const LINK_ADVICE =
+  "Put the file itself at this path, or leave the link out with the configuration's exclude:."
 
 /**
  * A named folder or glob that gated nothing. An explicit file that was refused already says why;

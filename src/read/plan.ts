@@ -16,7 +16,7 @@ import {
   type PlanProblem,
   type PlanSide
 } from './dataset-plan.js'
-import { emptyEntries, expandPaths, type NamedFiles } from './named-paths.js'
+import { emptyEntries, expandPaths, refusedLinks, type NamedFiles } from './named-paths.js'
 import { planIndex } from './plan-index.js'
 import { JSON_LINES, sniff } from './sniff.js'
 import { normalizeRepoPath, type FileSource } from './source.js'
@@ -34,6 +34,12 @@ export async function planDatasets(
   if (named && side === 'head') {
     plan.datasets.push(...named.refusals)
     plan.datasets.push(...emptyEntries(named, plan.datasets))
+  } else if (side === 'head') {
+    // The links among the files the datasets' globs (or discovery) would take: named, not skipped.
+    const globs = config.datasets
+      ? config.datasets.flatMap(spec => (spec.index === undefined ? (spec.files ?? []) : []))
+      : DEFAULT_MANIFEST_GLOBS
+    plan.datasets.push(...(await refusedLinks(source, globs, config.exclude, new Set())))
   }
   plan.datasets.sort((a, b) => compareText(a.name, b.name))
   return plan

@@ -3,17 +3,35 @@
  * `FileSource`, so the same analysis runs on the working tree and on a git revision (the PR base).
  * Every path is checked here: nothing outside the repository root is ever opened.
  */
-import { createReadStream } from 'node:fs'
+import { createReadStream, type Stats } from 'node:fs'
 import { lstat, realpath, stat } from 'node:fs/promises'
 import { isAbsolute, join, normalize, relative, sep } from 'node:path'
+import { fdir } from 'fdir'
+import picomatch from 'picomatch'
 import { glob } from 'tinyglobby'
 import { fileRanges, reusedChunks, type RangeReader } from './file-chunks.js'
+
+export type FileStat =
+  | { size: number }
+  | {
+      problem: string
+      /** Nothing at all is at the path. */
+      missing?: true
+      /** A folder is at the path. */
+      folder?: true
+      /** The path itself is a symbolic link (never followed). */
+      link?: true
+    }
 
 export interface FileSource {
   /** For messages: "working tree", "base 1a2b3c4". */
   readonly label: string
-  /** Size in bytes, or a reason the file cannot be used (missing, outside the repository, ...). */
-  stat(path: string): Promise<{ size: number } | { problem: string }>
+  /**
+   * Size in bytes, or a reason the file cannot be used (missing, outside the repository, ...);
+   * `missing` only when nothing at all is at the path (a link, a folder or a file that cannot be
+   * read is something: a comparison must not take it for a deleted file).
+   */
+  stat(path: string): Promise<FileStat>
   /** The file's bytes as a stream of chunks. Only call after `stat` said it is usable. */
   open(path: string): AsyncIterable<Buffer>
   /**
@@ -28,6 +46,12 @@ export interface FileSource {
   openRanges?(path: string): RangeReader
   /** Repository-relative files matching the globs, sorted, excluding `exclude` globs. */
   list(globs: string[], exclude: string[]): Promise<string[]>
+  /**
+   * The symbolic links the same globs match, sorted: `list` leaves them out (links are never
+   * followed), and a caller names them so that no manifest is passed over in silence. Absent for
+   * sources without links to meet (a git revision's links are refused when named).
+   */
+  listLinks?(globs: string[], exclude: string[]): Promise<string[]>
   /**
    * The file's path on disk, for a reader in another thread (a working-tree file that `stat` said
    * is usable); absent for sources without one (a git revision).
@@ -45,6 +69,16 @@ export interface FileSource {
  */
 export function transientChunks(source: FileSource, path: string): AsyncIterable<Buffer> {
   return source.openTransient ? source.openTransient(path) : source.open(path)
+}
+
+/** The problem a failed lstat, realpath or stat names; `missing` when nothing is at the path. */
+function statFailure(error: NodeJS.ErrnoException): { problem: string; missing?: true } {
+  const code = error.code
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return { problem: 'the file does not exist', missing: true }
+  if (code === 'ELOOP') return { problem: 'a symbolic link loop' }
+  if (code === 'EACCES') return { problem: 'permission denied' }
+  return { problem: `cannot be read (${code ?? 'unknown error'})` }
 }
 
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**']
@@ -70,41 +104,57 @@ export class WorkingTreeSource implements FileSource {
     this.rootReal = realpath(root)
   }
 
-  async stat(path: string): Promise<{ size: number } | { problem: string }> {
+  async stat(path: string): Promise<FileStat> {
     const clean = normalizeRepoPath(path)
     if (clean === null)
       return { problem: 'the path leaves the repository; only files inside it are read' }
     if (clean.split('/').includes('.git'))
       return { problem: "inside git's own .git folder, which is not part of the data" }
     const full = join(this.root, clean)
+    let entry: Stats
     try {
-      const link = await lstat(full)
+      entry = await lstat(full)
+    } catch (error) {
+      return statFailure(error as NodeJS.ErrnoException)
+    }
+    if (!entry.isSymbolicLink()) return this.statFile(full, clean)
+    const found = await this.statFile(full, clean, true)
+    return 'problem' in found ? { ...found, link: true } : found
+  }
+
+  /** `stat` of something that is at `full`; `isLink`: the path itself is a symbolic link. */
+  private async statFile(full: string, clean: string, isLink = false): Promise<FileStat> {
+    try {
       const real = await realpath(full)
       const rootReal = await this.rootReal
       const inside = relative(rootReal, real)
       if (inside.startsWith('..') || isAbsolute(inside)) {
         return {
-          problem: `${link.isSymbolicLink() ? 'a symbolic link' : 'the path'} leads outside the repository; only files inside it are read`
+          problem: `${isLink ? 'a symbolic link' : 'the path'} leads outside the repository; only files inside it are read`
         }
       }
       // A file is read by its own path only. A link inside the repository could lead into .git,
       // or let one file be read many times over (`l -> .`: l/rows.csv, l/l/rows.csv, ...), and a
       // git revision never follows links: both sides of a comparison see the same files.
       const own = inside.split(sep).join('/') || '.'
+      if (isLink)
+        return {
+          problem: `a symbolic link to ${own}; links are not followed (a file is read only by its own path)`
+        }
       if (own !== clean) {
         return {
           problem: `reached through a symbolic link (it is ${own}); links are not followed, so name the file by its own path`
         }
       }
       const info = await stat(real)
+      if (info.isDirectory()) return { problem: 'not a regular file', folder: true }
       if (!info.isFile()) return { problem: 'not a regular file' }
       return { size: info.size }
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'the file does not exist' }
-      if (code === 'ELOOP') return { problem: 'a symbolic link loop' }
-      if (code === 'EACCES') return { problem: 'permission denied' }
-      return { problem: `cannot be read (${code ?? 'unknown error'})` }
+      // Something is at the path (lstat found it): a link to nothing, a loop, no permission.
+      const failure = statFailure(error as NodeJS.ErrnoException)
+      if (!('missing' in failure) || !isLink) return { problem: failure.problem }
+      return { problem: 'a symbolic link to a file that does not exist; links are not followed' }
     }
   }
 
@@ -140,9 +190,7 @@ export class WorkingTreeSource implements FileSource {
   }
 
   async list(globs: string[], exclude: string[]): Promise<string[]> {
-    const patterns = globs
-      .map(g => g.replace(/^\.\//, ''))
-      .filter(g => normalizeRepoPath(g.replace(/\*\*?/g, 'x')) !== null)
+    const patterns = repositoryGlobs(globs)
     if (patterns.length === 0) return []
     const files = await glob(patterns, {
       cwd: this.root,
@@ -154,4 +202,52 @@ export class WorkingTreeSource implements FileSource {
     })
     return files.map(f => f.split(sep).join('/')).sort()
   }
+
+  async listLinks(globs: string[], exclude: string[]): Promise<string[]> {
+    const excluded = picomatch([...ALWAYS_EXCLUDED, ...exclude], { dot: true })
+    const links = new Set<string>()
+    const isLink = async (path: string): Promise<boolean> =>
+      (await lstat(join(this.root, path)).catch(() => null))?.isSymbolicLink() === true
+    for (const pattern of repositoryGlobs(globs)) {
+      const { base, isGlob } = picomatch.scan(pattern)
+      if (!isGlob) {
+        const path = normalizeRepoPath(pattern)
+        if (path !== null && !excluded(path) && (await isLink(path))) links.add(path)
+        continue
+      }
+      // The glob library either follows links or leaves them out; this walk does neither: a link
+      // is an entry of its folder, never entered, like any file. From the pattern's fixed folder
+      // (itself not a link), with list's rules: no dot files, the always-excluded folders, the
+      // caller's exclude globs.
+      if (base !== '' && !(await this.isPlainFolder(base))) continue
+      const included = picomatch(pattern, { dot: false })
+      const prefix = base === '' ? '' : `${base}/`
+      const matched = await new fdir()
+        .withRelativePaths()
+        .withPathSeparator('/')
+        .exclude(name => name.startsWith('.') || name === 'node_modules')
+        .filter((path, isFolder) => !isFolder && included(prefix + path))
+        .crawl(join(this.root, base))
+        .withPromise()
+      for (const path of matched)
+        if (!excluded(prefix + path) && (await isLink(prefix + path))) links.add(prefix + path)
+    }
+    return [...links].sort()
+  }
+
+  /** A folder inside the repository reached through no link (the walk must not leave it). */
+  private async isPlainFolder(path: string): Promise<boolean> {
+    const clean = normalizeRepoPath(path)
+    if (clean === null) return false
+    const real = await realpath(join(this.root, clean)).catch(() => null)
+    if (real === null || real !== join(await this.rootReal, clean)) return false
+    return (await stat(real)).isDirectory()
+  }
+}
+
+/** Globs as repository-relative patterns; one that would climb out of the repository is dropped. */
+function repositoryGlobs(globs: string[]): string[] {
+  return globs
+    .map(g => g.replace(/^\.\//, ''))
+    .filter(g => normalizeRepoPath(g.replace(/\*\*?/g, 'x')) !== null)
 }

@@ -239,7 +239,7 @@ describe('usage, configuration and I/O errors', () => {
     [
       'a configuration file that does not exist',
       ['check', '--config', 'absent.yml'],
-      /absent\.yml: cannot read the configuration/
+      /absent\.yml: cannot read the configuration \(it, or the folder it is in, does not exist\)$/
     ],
     ['a nonexistent PATH', ['check', 'no/such/folder'], /no\/such\/folder: does not exist/],
     [
@@ -249,9 +249,14 @@ describe('usage, configuration and I/O errors', () => {
     ],
     ['--fail-on new without --base', ['check', '--fail-on', 'new'], /--fail-on new needs --base/],
     [
-      'an --output file that cannot be written',
+      'an --output in a folder that does not exist (said before the run)',
       ['check', 'v.csv', '--output', 'no/such/folder/report.json'],
-      /^dataset-gate: ENOENT: no such file or directory.*\(run with --debug for details\)$/
+      /^dataset-gate: --output no\/such\/folder\/report\.json: the folder .*no\/such\/folder does not exist$/
+    ],
+    [
+      'an --output that cannot be written',
+      ['check', 'v.csv', '--output', '.'],
+      /^dataset-gate: --output \.: cannot write the report \(it is a folder\)$/
     ]
   ]
   let root = ''
@@ -282,17 +287,13 @@ describe('usage, configuration and I/O errors', () => {
   )
 
   it('--debug adds the stack trace of an I/O error', async () => {
-    const run = await runInProcess(
-      ['check', 'v.csv', '--output', 'no/such/folder/report.json', '--debug'],
-      root
-    )
+    const run = await runInProcess(['check', 'v.csv', '--output', '.', '--debug'], root)
     expect(run.code).toBe(2)
     const lines = run.stderr.trimEnd().split('\n')
-    expect(lines[0]).toBe(
-      "dataset-gate: ENOENT: no such file or directory, open 'no/such/folder/report.json'"
-    )
-    expect(lines.length).toBeGreaterThan(1)
-    expect(lines[1]).toMatch(/^Error: ENOENT/)
+    expect(lines[0]).toBe('dataset-gate: --output .: cannot write the report (it is a folder)')
+    expect(lines.length).toBeGreaterThan(2)
+    expect(lines[1]).toMatch(/^Error: EISDIR/)
+    expect(lines[2]).toMatch(/^\s+at /)
   })
 })
 

@@ -173,7 +173,9 @@ describe('configuration size and key limits', () => {
     expect(() => readConfigFile('/dev/zero')).toThrow(/not a regular file/)
     const missing = join(root, 'missing.yml')
     expect(() => readConfigFile(missing)).toThrow(
-      new ConfigError(`${missing}: cannot read the configuration (ENOENT)`)
+      new ConfigError(
+        `${missing}: cannot read the configuration (it, or the folder it is in, does not exist)`
+      )
     )
   })
 

@@ -12679,6 +12679,27 @@ function visible(text) {
 function showInvisible(text) {
     return text.replace(INVISIBLE_OR_CONTROL, ch => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
+/** Why a file could not be opened, read or written, in words (the code alone for the rare ones). */
+function fileErrorReason(error) {
+    const code = error?.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'it, or the folder it is in, does not exist';
+        case 'ENOTDIR':
+            return 'a part of the path is a file, not a folder';
+        case 'EISDIR':
+            return 'it is a folder';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EROFS':
+            return 'the file system is read-only';
+        case 'ENOSPC':
+            return 'the disk is full';
+        default:
+            return typeof code === 'string' ? code : String(error).split('\n')[0];
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/analyze/labels.ts
 /**
@@ -41065,6 +41086,7 @@ function thresholds_describe(order, value, writtenAt, lineAt) {
 
 
 
+
 class ConfigError extends Error {
     constructor(message) {
         super(message);
@@ -41173,8 +41195,7 @@ function readConfigFile(file, shown = file) {
     }
 }
 function cannotRead(file, error) {
-    const reason = error.code ?? load_firstLine(String(error));
-    return new ConfigError(`${file}: cannot read the configuration (${reason})`);
+    return new ConfigError(`${file}: cannot read the configuration (${fileErrorReason(error)})`);
 }
 /** Limits on the parsed document, each checked in one pass, before anything walks it again. */
 function checkShape(document, lineCounter, source) {
@@ -45673,6 +45694,9 @@ Exit status: 0 the gate passed, 1 it failed, 2 usage, configuration or I/O error
 Repairs: dataset-gate fix [PATH ...] and dataset-gate resplit [PATH] (see dataset-gate fix --help).`;
 class UsageError extends Error {
 }
+/** --output names a place the report cannot be written to. */
+class OutputError extends Error {
+}
 const FORMATS = ['text', 'markdown', 'json', 'sarif'];
 async function main(argv) {
     // `dataset-gate check | head` closes the pipe early: that is not an error.
@@ -45736,6 +45760,8 @@ function isOneOf(choices, value) {
 }
 /** `check [PATH ...]`: gate, print, and exit 0 (passed) or 1 (failed). */
 async function cli_check(options, paths) {
+    if (options.output !== undefined)
+        checkOutputFolder(options.output);
     const located = locatePaths(paths, process.cwd());
     const config = cli_loadConfig(options.config, located.root);
     const base = await openBase(options.base, located);
@@ -45763,7 +45789,7 @@ async function cli_check(options, paths) {
         ? renderSarif(report, { category: options.commentKey, toolVersion: cli_VERSION })
         : null;
     if (options.output)
-        await (0,promises_namespaceObject.writeFile)(options.output, sarif ? sarif.text : renderJson(report));
+        await writeOutput(options.output, sarif ? sarif.text : renderJson(report));
     if (sarif && sarif.omitted > 0)
         writeError(sarifOmittedNote(sarif.omitted));
     const body = sarif
@@ -45775,6 +45801,30 @@ async function cli_check(options, paths) {
                 : renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR });
     process.stdout.write(forRunnerLog(body, options.format));
     return report.passed ? 0 : 1;
+}
+/** Before a long run: the folder --output writes into must be there. */
+function checkOutputFolder(path) {
+    const folder = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(path));
+    let isFolder = false;
+    try {
+        isFolder = (0,external_node_fs_namespaceObject.statSync)(folder).isDirectory();
+    }
+    catch {
+        // reported below
+    }
+    if (!isFolder)
+        throw new OutputError(`--output ${path}: the folder ${folder} does not exist`);
+}
+/** The report written where --output asks; a place it cannot go is an error that says why. */
+async function writeOutput(path, text) {
+    try {
+        await (0,promises_namespaceObject.writeFile)(path, text);
+    }
+    catch (error) {
+        throw new OutputError(`--output ${path}: cannot write the report (${fileErrorReason(error)})`, {
+            cause: error
+        });
+    }
 }
 /** Cloud Storage verification as the configuration and the flags ask; null when off. */
 function openStorageFor(options, config, base, paths) {
@@ -45804,12 +45854,16 @@ async function openBase(ref, located) {
         throw new UsageError(`--base ${ref}: cannot read that git revision (${cli_firstLine(error)})`);
     }
 }
-/** Exit status 2 with one line on stderr; the stack only with --debug, and only for the unexpected. */
+/**
+ * Exit status 2 with one line on stderr; a stack only with --debug: the unexpected error's, or the
+ * system error under a failed --output.
+ */
 function reportError(error, debug) {
     if (error instanceof UsageError ||
         error instanceof RepairUsageError ||
         error instanceof ConfigError ||
-        error instanceof PathError) {
+        error instanceof PathError ||
+        error instanceof OutputError) {
         // One line: the usage hint goes on the same line as the message.
         const hint = error instanceof UsageError
             ? ' (run `dataset-gate check --help` for usage)'
@@ -45817,6 +45871,10 @@ function reportError(error, debug) {
                 ? ' (run `dataset-gate fix --help` for usage)'
                 : '';
         writeError(`dataset-gate: ${cli_firstLine(error)}${hint}\n`);
+        // A failed write is told in words; --debug still shows the system's own error under it.
+        const cause = error instanceof OutputError ? error.cause : null;
+        if (debug && typeof cause?.stack === 'string')
+            writeError(cause.stack + '\n');
         return 2;
     }
     const code = error.code;

@@ -3,9 +3,9 @@
  * the configuration, calls runGate and prints a report. Exit status: 0 passed, 1 failed, 2 usage,
  * configuration or I/O error (one line on stderr; the stack trace only with --debug).
  */
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runGate } from './gate.js'
 import { threadReading } from './gate/part-thread.js'
@@ -27,7 +27,7 @@ import {
 } from './report/runner-log.js'
 import { RepairUsageError, fixCommand, resplitCommand } from './cli-repair.js'
 import { setUpHeap } from './young-generation.js'
-import { formatCount } from './display.js'
+import { fileErrorReason, formatCount } from './display.js'
 
 /** Options followed by their value: the command is the first other word. */
 const TAKES_VALUE = new Set(
@@ -71,6 +71,8 @@ Exit status: 0 the gate passed, 1 it failed, 2 usage, configuration or I/O error
 Repairs: dataset-gate fix [PATH ...] and dataset-gate resplit [PATH] (see dataset-gate fix --help).`
 
 class UsageError extends Error {}
+/** --output names a place the report cannot be written to. */
+class OutputError extends Error {}
 
 const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const
 type Format = (typeof FORMATS)[number]
@@ -152,6 +154,7 @@ function isOneOf<T extends string>(choices: readonly T[], value: string): value 
 
 /** `check [PATH ...]`: gate, print, and exit 0 (passed) or 1 (failed). */
 async function check(options: CheckOptions, paths: string[]): Promise<number> {
+  if (options.output !== undefined) checkOutputFolder(options.output)
   const located = locatePaths(paths, process.cwd())
   const config = loadConfig(options.config, located.root)
   const base = await openBase(options.base, located)
@@ -181,7 +184,7 @@ async function check(options: CheckOptions, paths: string[]): Promise<number> {
     options.format === 'sarif'
       ? renderSarif(report, { category: options.commentKey, toolVersion: VERSION })
       : null
-  if (options.output) await writeFile(options.output, sarif ? sarif.text : renderJson(report))
+  if (options.output) await writeOutput(options.output, sarif ? sarif.text : renderJson(report))
   if (sarif && sarif.omitted > 0) writeError(sarifOmittedNote(sarif.omitted))
   const body = sarif
     ? sarif.text
@@ -192,6 +195,29 @@ async function check(options: CheckOptions, paths: string[]): Promise<number> {
         : renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR })
   process.stdout.write(forRunnerLog(body, options.format))
   return report.passed ? 0 : 1
+}
+
+/** Before a long run: the folder --output writes into must be there. */
+function checkOutputFolder(path: string): void {
+  const folder = dirname(resolve(path))
+  let isFolder = false
+  try {
+    isFolder = statSync(folder).isDirectory()
+  } catch {
+    // reported below
+  }
+  if (!isFolder) throw new OutputError(`--output ${path}: the folder ${folder} does not exist`)
+}
+
+/** The report written where --output asks; a place it cannot go is an error that says why. */
+async function writeOutput(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text)
+  } catch (error) {
+    throw new OutputError(`--output ${path}: cannot write the report (${fileErrorReason(error)})`, {
+      cause: error
+    })
+  }
 }
 
 /** Cloud Storage verification as the configuration and the flags ask; null when off. */
@@ -228,13 +254,17 @@ async function openBase(
   }
 }
 
-/** Exit status 2 with one line on stderr; the stack only with --debug, and only for the unexpected. */
+/**
+ * Exit status 2 with one line on stderr; a stack only with --debug: the unexpected error's, or the
+ * system error under a failed --output.
+ */
 function reportError(error: unknown, debug: boolean): number {
   if (
     error instanceof UsageError ||
     error instanceof RepairUsageError ||
     error instanceof ConfigError ||
-    error instanceof PathError
+    error instanceof PathError ||
+    error instanceof OutputError
   ) {
     // One line: the usage hint goes on the same line as the message.
     const hint =
@@ -244,6 +274,9 @@ function reportError(error: unknown, debug: boolean): number {
           ? ' (run `dataset-gate fix --help` for usage)'
           : ''
     writeError(`dataset-gate: ${firstLine(error)}${hint}\n`)
+    // A failed write is told in words; --debug still shows the system's own error under it.
+    const cause = error instanceof OutputError ? (error.cause as { stack?: unknown }) : null
+    if (debug && typeof cause?.stack === 'string') writeError(cause.stack + '\n')
     return 2
   }
   const code = (error as NodeJS.ErrnoException).code

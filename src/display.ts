@@ -47,3 +47,25 @@ export function showInvisible(text: string): string {
     ch => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`
   )
 }
+
+/** Why a file could not be opened, read or written, in words (the code alone for the rare ones). */
+export function fileErrorReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  switch (code) {
+    case 'ENOENT':
+      return 'it, or the folder it is in, does not exist'
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder'
+    case 'EISDIR':
+      return 'it is a folder'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'EROFS':
+      return 'the file system is read-only'
+    case 'ENOSPC':
+      return 'the disk is full'
+    default:
+      return typeof code === 'string' ? code : String(error).split('\n')[0]!
+  }
+}

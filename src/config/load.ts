@@ -7,6 +7,7 @@ import { LineCounter, parseDocument } from 'yaml'
 import { RE2JS } from 're2js'
 import type { z } from 'zod'
 import { countsMappingKeysPast, findDuplicateKey, formatPath, nestingDepthPast } from './keys.js'
+import { fileErrorReason } from '../display.js'
 import { configSchema, toGateConfig, type GateConfig } from './schema.js'
 import { findContradictoryThreshold } from './thresholds.js'
 
@@ -116,8 +117,7 @@ export function readConfigFile(file: string, shown: string = file): string {
 }
 
 function cannotRead(file: string, error: unknown): ConfigError {
-  const reason = (error as NodeJS.ErrnoException).code ?? firstLine(String(error))
-  return new ConfigError(`${file}: cannot read the configuration (${reason})`)
+  return new ConfigError(`${file}: cannot read the configuration (${fileErrorReason(error)})`)
 }
 
 /** Limits on the parsed document, each checked in one pass, before anything walks it again. */

@@ -4,7 +4,7 @@
  * the repairs in each format (AutoML rows, Vertex CSV and JSON Lines, a `columns` manifest).
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile, readdir, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fixCommand } from '../src/cli-repair.js'
 import { main } from '../src/cli.js'
@@ -165,6 +165,27 @@ describe('fix answers only what has one answer', () => {
 })
 
 describe('the fix command', () => {
+  it('says which named paths it did not read, and writes nothing through a link', async () => {
+    const outside = await makeRepo({ 'real.csv': 'training,gs://bucket-a/a.mp4,cat ,0,1\n' })
+    const root = await makeRepo({ 'v.csv': 'training,gs://bucket-a/b.mp4,cat ,0,1\n' })
+    await symlink(join(outside, 'real.csv'), join(root, 'link.csv'))
+    const text = await fix(root, 'link.csv', '--write')
+    expect(text.code).toBe(0)
+    expect(text.out).toBe(
+      'link.csv: not read, nothing repaired: link.csv cannot be gated: a symbolic link leads outside the repository; only files inside it are read.\n'
+    )
+    const run = JSON.parse((await fix(root, '--write', '--format', 'json')).out) as FixJson & {
+      notRead: { name: string; reason: string }[]
+    }
+    expect(run.datasets.map(d => [d.name, d.repairs.length])).toEqual([['v.csv', 1]])
+    expect(run.notRead).toEqual([
+      { name: 'link.csv', reason: expect.stringMatching(/symbolic link leads outside/) }
+    ])
+    expect(await readFile(join(outside, 'real.csv'), 'utf8')).toBe(
+      'training,gs://bucket-a/a.mp4,cat ,0,1\n'
+    )
+  })
+
   it('answers usage errors with exit status 2', async () => {
     const root = await makeRepo({ 'v.csv': 'training,gs://b/a.mp4,cat,0,1\n' })
     const errors: string[] = []

@@ -45441,9 +45441,13 @@ async function fixCommand(argv, out = toStdout) {
     const files = results.flatMap(r => r.fix.files);
     if (context.values.write)
         await writeFiles(context.root, files);
+    // A named path the gate refuses (a link, a file in no dataset) is said, not passed over.
+    const notRead = plan.datasets
+        .filter(p => p.refused)
+        .map(p => ({ name: p.name, reason: p.problems[0]?.message ?? 'not read' }));
     out(context.format === 'json'
-        ? fixJson(results, context.values.write === true)
-        : fixText(results, context.values.write === true));
+        ? fixJson(results, notRead, context.values.write === true)
+        : fixText(results, notRead, context.values.write === true));
     return 0;
 }
 function refusalOf(plans) {
@@ -45453,7 +45457,7 @@ function refusalOf(plans) {
 function usable(plans) {
     return plans.filter(p => !p.refused && p.files.length > 0);
 }
-function fixJson(results, written) {
+function fixJson(results, notRead, written) {
     const datasets = results.map(({ name, fix }) => ({
         name,
         repairs: fix.repairs,
@@ -45461,12 +45465,12 @@ function fixJson(results, written) {
         files: fix.files.map(f => f.path)
     }));
     const repairs = datasets.reduce((sum, d) => sum + d.repairs.length, 0);
-    return JSON.stringify({ repairs, written, datasets }, null, 2) + '\n';
+    return JSON.stringify({ repairs, written, datasets, notRead }, null, 2) + '\n';
 }
 function personItem(finding) {
     return { rule: finding.rule, file: finding.file, line: finding.line, message: finding.message };
 }
-function fixText(results, written) {
+function fixText(results, notRead, written) {
     let text = '';
     for (const { name, fix } of results) {
         text += `dataset ${cli_repair_printable(name)}: ${cli_repair_count(fix.repairs.length, 'repair')}`;
@@ -45484,6 +45488,8 @@ function fixText(results, written) {
         if (fix.needsPerson.length > 0)
             text += needsPersonText(fix.needsPerson);
     }
+    for (const { name, reason } of notRead)
+        text += `${cli_repair_printable(name)}: not read, nothing repaired: ${cli_repair_printable(reason)}\n`;
     return text || 'nothing to repair: no dataset found\n';
 }
 /** The first few of each rule (--format json lists them all). */

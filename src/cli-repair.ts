@@ -126,12 +126,21 @@ export async function fixCommand(
   }
   const files = results.flatMap(r => r.fix.files)
   if (context.values.write) await writeFiles(context.root, files)
+  // A named path the gate refuses (a link, a file in no dataset) is said, not passed over.
+  const notRead = plan.datasets
+    .filter(p => p.refused)
+    .map(p => ({ name: p.name, reason: p.problems[0]?.message ?? 'not read' }))
   out(
     context.format === 'json'
-      ? fixJson(results, context.values.write === true)
-      : fixText(results, context.values.write === true)
+      ? fixJson(results, notRead, context.values.write === true)
+      : fixText(results, notRead, context.values.write === true)
   )
   return 0
+}
+
+interface NotRead {
+  name: string
+  reason: string
 }
 
 function refusalOf(plans: DatasetPlan[]): string {
@@ -143,7 +152,11 @@ function usable(plans: DatasetPlan[]): DatasetPlan[] {
   return plans.filter(p => !p.refused && p.files.length > 0)
 }
 
-function fixJson(results: { name: string; fix: FixPlan }[], written: boolean): string {
+function fixJson(
+  results: { name: string; fix: FixPlan }[],
+  notRead: NotRead[],
+  written: boolean
+): string {
   const datasets = results.map(({ name, fix }) => ({
     name,
     repairs: fix.repairs,
@@ -151,14 +164,18 @@ function fixJson(results: { name: string; fix: FixPlan }[], written: boolean): s
     files: fix.files.map(f => f.path)
   }))
   const repairs = datasets.reduce((sum, d) => sum + d.repairs.length, 0)
-  return JSON.stringify({ repairs, written, datasets }, null, 2) + '\n'
+  return JSON.stringify({ repairs, written, datasets, notRead }, null, 2) + '\n'
 }
 
 function personItem(finding: Finding) {
   return { rule: finding.rule, file: finding.file, line: finding.line, message: finding.message }
 }
 
-function fixText(results: { name: string; fix: FixPlan }[], written: boolean): string {
+function fixText(
+  results: { name: string; fix: FixPlan }[],
+  notRead: NotRead[],
+  written: boolean
+): string {
   let text = ''
   for (const { name, fix } of results) {
     text += `dataset ${printable(name)}: ${count(fix.repairs.length, 'repair')}`
@@ -173,6 +190,8 @@ function fixText(results: { name: string; fix: FixPlan }[], written: boolean): s
     if (!written) for (const file of fix.files) text += unifiedDiff(file)
     if (fix.needsPerson.length > 0) text += needsPersonText(fix.needsPerson)
   }
+  for (const { name, reason } of notRead)
+    text += `${printable(name)}: not read, nothing repaired: ${printable(reason)}\n`
   return text || 'nothing to repair: no dataset found\n'
 }
 

@@ -82,6 +82,9 @@ describe('Vertex ML_USE values the import refuses', () => {
     for (const value of ['training', 'TRAINING', ' Test ', 'test'])
       expect(parseVertexSplit(value)!.spelling).toBe('documented')
     expect(parseVertexSplit('validation')!.spelling).toBe('validation')
+    // A byte-order mark at the start of a line (two files joined) is trimmed by JavaScript only.
+    expect(parseVertexSplit('\ufefftraining')).toEqual({ split: 'TRAIN', spelling: 'undocumented' })
+    expect(parseVertexSplit('test\u200b')).toBeNull() // not trimmed: names no split
     expect(parseVertexSplit('holdout')).toBeNull()
     expect(parseVertexSplit('__proto__')).toBeNull()
   })

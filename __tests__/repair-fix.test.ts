@@ -164,6 +164,28 @@ describe('fix answers only what has one answer', () => {
   })
 })
 
+describe('a byte-order mark inside a file', () => {
+  it('is a split-invalid ML_USE that fix removes, shown as <U+FEFF> in the diff', async () => {
+    const joined = 'training,gs://b/a.mp4,cat,0,1\n\ufefftest,gs://b/b.mp4,dog,0,1\n'
+    const root = await makeRepo({ 'v.csv': joined })
+    const before = findingsOf(await gate(root), 'split-invalid')
+    expect(before.map(f => [f.line, f.message])).toEqual([
+      [
+        2,
+        expect.stringMatching(
+          /^ML_USE "<U\+FEFF>test" .*did you mean test\? The row is counted in TEST/
+        )
+      ]
+    ])
+    const dry = await fix(root)
+    expect(dry.out).toContain('v.csv:2 split-invalid: split "<U+FEFF>test" -> "test"')
+    expect(dry.out).toContain('-<U+FEFF>test,gs://b/b.mp4,dog,0,1\n+test,gs://b/b.mp4,dog,0,1\n')
+    await fix(root, '--write')
+    expect(await readFile(join(root, 'v.csv'), 'utf8')).toBe(joined.replace('\ufeff', ''))
+    expect(findingsOf(await gate(root), 'split-invalid')).toEqual([])
+  })
+})
+
 describe('the fix command', () => {
   it('says which named paths it did not read, and writes nothing through a link', async () => {
     const outside = await makeRepo({ 'real.csv': 'training,gs://bucket-a/a.mp4,cat ,0,1\n' })

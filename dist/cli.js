@@ -13744,12 +13744,20 @@ const UNDOCUMENTED = {
     validate: 'VALIDATION',
     unassigned: 'UNASSIGNED'
 };
-/** Vertex AI CSV / JSONL ml_use values, or null for a value that names no split. */
+/**
+ * Vertex AI CSV / JSONL ml_use values, or null for a value that names no split. Case and spaces
+ * around the value pass; a documented value with an invisible character around it (a byte-order
+ * mark left at the start of a line by joining two files: JavaScript's trim removes it, most CSV
+ * readers keep it) is undocumented: its intent is plain, but it is not the value documented.
+ */
 function parseVertexSplit(text) {
     const value = text.trim().toLowerCase();
     // Own keys only: a value such as `__proto__` names no split.
-    if (Object.hasOwn(DOCUMENTED, value))
-        return DOCUMENTED[value];
+    if (Object.hasOwn(DOCUMENTED, value)) {
+        const read = DOCUMENTED[value];
+        const hidden = read.spelling === 'documented' && INVISIBLE.test(text);
+        return hidden ? { ...read, spelling: 'undocumented' } : read;
+    }
     if (!Object.hasOwn(UNDOCUMENTED, value))
         return null;
     return { split: UNDOCUMENTED[value], spelling: 'undocumented' };
@@ -44123,6 +44131,11 @@ function escapeJsonForRunnerLog(json) {
 }
 
 ;// CONCATENATED MODULE: ./src/repair/diff.ts
+/**
+ * A unified diff (`diff -u` style, 3 lines of context) of an edited file, from what the edit kept:
+ * every kept line knows its old number, so no line matching is needed.
+ */
+
 function unifiedDiff(file, context = 3) {
     const ops = operations(file);
     const changedAt = ops.flatMap((op, i) => (op.kind === ' ' ? [] : [i]));
@@ -44152,9 +44165,12 @@ function hunk(ops) {
         out += `${op.kind}${printable(op.text)}\n`;
     return out;
 }
-/** A diff is read in a terminal: control characters are shown, not sent. */
+/**
+ * A diff is read in a terminal: control and invisible characters are shown (`<U+FEFF>`), not sent
+ * or hidden; a tab stays a tab.
+ */
 function printable(text) {
-    return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, c => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+    return text.split('\t').map(showInvisible).join('\t');
 }
 function operations(file) {
     const ops = [];
@@ -45473,7 +45489,7 @@ function personItem(finding) {
 function fixText(results, notRead, written) {
     let text = '';
     for (const { name, fix } of results) {
-        text += `dataset ${cli_repair_printable(name)}: ${cli_repair_count(fix.repairs.length, 'repair')}`;
+        text += `dataset ${showInvisible(name)}: ${cli_repair_count(fix.repairs.length, 'repair')}`;
         text +=
             fix.repairs.length === 0
                 ? '\n'
@@ -45481,7 +45497,7 @@ function fixText(results, notRead, written) {
                     ? ', written\n'
                     : ' (dry run: --write applies them)\n';
         for (const repair of fix.repairs)
-            text += `  ${repair.file}:${repair.line} ${repair.rule}: ${cli_repair_printable(repair.what)}\n`;
+            text += `  ${repair.file}:${repair.line} ${repair.rule}: ${showInvisible(repair.what)}\n`;
         if (!written)
             for (const file of fix.files)
                 text += unifiedDiff(file);
@@ -45489,7 +45505,7 @@ function fixText(results, notRead, written) {
             text += needsPersonText(fix.needsPerson);
     }
     for (const { name, reason } of notRead)
-        text += `${cli_repair_printable(name)}: not read, nothing repaired: ${cli_repair_printable(reason)}\n`;
+        text += `${showInvisible(name)}: not read, nothing repaired: ${showInvisible(reason)}\n`;
     return text || 'nothing to repair: no dataset found\n';
 }
 /** The first few of each rule (--format json lists them all). */
@@ -45500,7 +45516,7 @@ function needsPersonText(findings) {
         const n = (shown.get(f.rule) ?? 0) + 1;
         shown.set(f.rule, n);
         if (n <= PER_RULE_SHOWN)
-            text += `    ${f.file}:${f.line} ${f.rule}: ${cli_repair_printable(f.message)}\n`;
+            text += `    ${f.file}:${f.line} ${f.rule}: ${showInvisible(f.message)}\n`;
     }
     for (const [rule, n] of shown)
         if (n > PER_RULE_SHOWN)
@@ -45579,13 +45595,13 @@ function resplitJson(name, result, written) {
 }
 function resplitText(name, result, written) {
     const units = result.moves.length;
-    let text = `dataset ${cli_repair_printable(name)}: `;
+    let text = `dataset ${showInvisible(name)}: `;
     text +=
         units === 0
             ? 'no move needed\n'
             : `${cli_repair_count(result.segmentsMoved, 'segment')} of ${cli_repair_count(units, 'unit')} ${written ? 'moved' : 'to move (dry run: --write applies it)'}\n`;
     for (const move of result.moves.slice(0, 20))
-        text += `  ${move.kind} ${cli_repair_printable(move.unit)}: ${cli_repair_count(move.segments, 'segment')} ${move.from} -> ${move.to ?? 'removed'}\n`;
+        text += `  ${move.kind} ${showInvisible(move.unit)}: ${cli_repair_count(move.segments, 'segment')} ${move.from} -> ${move.to ?? 'removed'}\n`;
     if (units > 20)
         text += `  ... and ${cli_repair_count(units - 20, 'more move')}\n`;
     text += `  before: ${cli_repair_describe(result.before)}\n  after:  ${cli_repair_describe(result.after)}\n`;
@@ -45624,9 +45640,6 @@ function cli_repair_count(n, noun) {
     return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 /** Names and messages come from the data: control characters are shown, not sent to the terminal. */
-function cli_repair_printable(text) {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, c => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
-}
 const DEFAULT_CONFIG = '.github/dataset-gate.yml';
 /** As `check` reads it: `--config` relative to the working folder, else the root's default file. */
 function loadConfig(path, root) {

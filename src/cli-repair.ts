@@ -26,7 +26,7 @@ import {
   guardForRunnerLog,
   stdoutReachesRunnerLog
 } from './report/runner-log.js'
-import { formatCount } from './display.js'
+import { formatCount, showInvisible } from './display.js'
 
 export class RepairUsageError extends Error {}
 
@@ -178,7 +178,7 @@ function fixText(
 ): string {
   let text = ''
   for (const { name, fix } of results) {
-    text += `dataset ${printable(name)}: ${count(fix.repairs.length, 'repair')}`
+    text += `dataset ${showInvisible(name)}: ${count(fix.repairs.length, 'repair')}`
     text +=
       fix.repairs.length === 0
         ? '\n'
@@ -186,12 +186,12 @@ function fixText(
           ? ', written\n'
           : ' (dry run: --write applies them)\n'
     for (const repair of fix.repairs)
-      text += `  ${repair.file}:${repair.line} ${repair.rule}: ${printable(repair.what)}\n`
+      text += `  ${repair.file}:${repair.line} ${repair.rule}: ${showInvisible(repair.what)}\n`
     if (!written) for (const file of fix.files) text += unifiedDiff(file)
     if (fix.needsPerson.length > 0) text += needsPersonText(fix.needsPerson)
   }
   for (const { name, reason } of notRead)
-    text += `${printable(name)}: not read, nothing repaired: ${printable(reason)}\n`
+    text += `${showInvisible(name)}: not read, nothing repaired: ${showInvisible(reason)}\n`
   return text || 'nothing to repair: no dataset found\n'
 }
 
@@ -202,7 +202,8 @@ function needsPersonText(findings: readonly Finding[]): string {
   for (const f of findings) {
     const n = (shown.get(f.rule) ?? 0) + 1
     shown.set(f.rule, n)
-    if (n <= PER_RULE_SHOWN) text += `    ${f.file}:${f.line} ${f.rule}: ${printable(f.message)}\n`
+    if (n <= PER_RULE_SHOWN)
+      text += `    ${f.file}:${f.line} ${f.rule}: ${showInvisible(f.message)}\n`
   }
   for (const [rule, n] of shown)
     if (n > PER_RULE_SHOWN)
@@ -290,13 +291,13 @@ function resplitJson(name: string, result: ResplitResult, written: boolean): str
 
 function resplitText(name: string, result: ResplitResult, written: boolean): string {
   const units = result.moves.length
-  let text = `dataset ${printable(name)}: `
+  let text = `dataset ${showInvisible(name)}: `
   text +=
     units === 0
       ? 'no move needed\n'
       : `${count(result.segmentsMoved, 'segment')} of ${count(units, 'unit')} ${written ? 'moved' : 'to move (dry run: --write applies it)'}\n`
   for (const move of result.moves.slice(0, 20))
-    text += `  ${move.kind} ${printable(move.unit)}: ${count(move.segments, 'segment')} ${move.from} -> ${move.to ?? 'removed'}\n`
+    text += `  ${move.kind} ${showInvisible(move.unit)}: ${count(move.segments, 'segment')} ${move.from} -> ${move.to ?? 'removed'}\n`
   if (units > 20) text += `  ... and ${count(units - 20, 'more move')}\n`
   text += `  before: ${describe(result.before)}\n  after:  ${describe(result.after)}\n`
   if (!written && result.unmet === null) for (const file of result.files) text += unifiedDiff(file)
@@ -338,12 +339,6 @@ function count(n: number, noun: string): string {
 }
 
 /** Names and messages come from the data: control characters are shown, not sent to the terminal. */
-function printable(text: string): string {
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    c => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`
-  )
-}
 
 const DEFAULT_CONFIG = '.github/dataset-gate.yml'
 

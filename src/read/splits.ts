@@ -4,7 +4,7 @@
  * others, is the judge's (judge/row-problems.ts).
  */
 import type { Split } from '../model.js'
-import { clip } from '../display.js'
+import { INVISIBLE, clip } from '../display.js'
 
 /** Split codes are indexes into SPLITS (model.ts): the accumulator's bit of a split. */
 export const SPLIT_CODE: Record<Split, number> = { TRAIN: 0, VALIDATION: 1, TEST: 2, UNASSIGNED: 3 }
@@ -42,11 +42,20 @@ const UNDOCUMENTED: Record<string, Split> = {
   unassigned: 'UNASSIGNED'
 }
 
-/** Vertex AI CSV / JSONL ml_use values, or null for a value that names no split. */
+/**
+ * Vertex AI CSV / JSONL ml_use values, or null for a value that names no split. Case and spaces
+ * around the value pass; a documented value with an invisible character around it (a byte-order
+ * mark left at the start of a line by joining two files: JavaScript's trim removes it, most CSV
+ * readers keep it) is undocumented: its intent is plain, but it is not the value documented.
+ */
 export function parseVertexSplit(text: string): VertexSplit | null {
   const value = text.trim().toLowerCase()
   // Own keys only: a value such as `__proto__` names no split.
-  if (Object.hasOwn(DOCUMENTED, value)) return DOCUMENTED[value]!
+  if (Object.hasOwn(DOCUMENTED, value)) {
+    const read = DOCUMENTED[value]!
+    const hidden = read.spelling === 'documented' && INVISIBLE.test(text)
+    return hidden ? { ...read, spelling: 'undocumented' } : read
+  }
   if (!Object.hasOwn(UNDOCUMENTED, value)) return null
   return { split: UNDOCUMENTED[value]!, spelling: 'undocumented' }
 }

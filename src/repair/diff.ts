@@ -2,6 +2,7 @@
  * A unified diff (`diff -u` style, 3 lines of context) of an edited file, from what the edit kept:
  * every kept line knows its old number, so no line matching is needed.
  */
+import { showInvisible } from '../display.js'
 import type { EditedFile } from './text-edits.js'
 
 type Op = { kind: ' ' | '-' | '+'; text: string; old: number; new: number }
@@ -35,12 +36,12 @@ function hunk(ops: Op[]): string {
   return out
 }
 
-/** A diff is read in a terminal: control characters are shown, not sent. */
+/**
+ * A diff is read in a terminal: control and invisible characters are shown (`<U+FEFF>`), not sent
+ * or hidden; a tab stays a tab.
+ */
 function printable(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
-    c => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`
-  )
+  return text.split('\t').map(showInvisible).join('\t')
 }
 
 function operations(file: EditedFile): Op[] {

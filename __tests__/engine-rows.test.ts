@@ -555,6 +555,20 @@ describe('split-invalid', () => {
     expect(findingsOf(report, 'split-invalid')[0]!.message).toMatch(/VALIDATE/)
   })
 
+  it('a byte-order mark before a legacy index ML_USE is an error; the file is still read', async () => {
+    const report = await gateFiles({
+      'index.csv': 'TRAIN,a.csv\n\ufeffTEST,c.csv\n',
+      'a.csv': lines(row(1)),
+      'c.csv': lines(row(3))
+    })
+    const found = findingsOf(report, 'split-invalid')
+    expect(where(found)).toEqual(['index.csv:2 error split-invalid'])
+    expect(found[0]!.message).toBe(
+      'ML_USE "<U+FEFF>TEST" has an invisible character around TEST; write TEST alone'
+    )
+    expect(only(report).splits.TEST!.segments).toBe(1)
+  })
+
   it('Vertex `validation` is a warning; an unknown ML_USE is an error and the row is not counted', async () => {
     const report = await gateRows(
       lines(

@@ -5987,13 +5987,19 @@ function parseVertexSplit(text) {
 }
 /** Legacy AutoML index ML_USE values. VALIDATE is in the grammar but not allowed for video. */
 function parseIndexSplit(text) {
-    switch (text.trim().toUpperCase()) {
+    const value = text.trim().toUpperCase();
+    // As for Vertex values: an invisible character around the value (a byte-order mark left by
+    // joining two files) is trimmed by JavaScript only.
+    const hidden = INVISIBLE.test(text)
+        ? `ML_USE "${display_clip(text)}" has an invisible character around ${value}; write ${value} alone`
+        : null;
+    switch (value) {
         case 'TRAIN':
-            return { split: 'TRAIN', problem: null, severity: 'error' };
+            return { split: 'TRAIN', problem: hidden, severity: 'error' };
         case 'TEST':
-            return { split: 'TEST', problem: null, severity: 'error' };
+            return { split: 'TEST', problem: hidden, severity: 'error' };
         case 'UNASSIGNED':
-            return { split: 'UNASSIGNED', problem: null, severity: 'error' };
+            return { split: 'UNASSIGNED', problem: hidden, severity: 'error' };
         case 'VALIDATE':
         case 'VALIDATION':
             return {

@@ -83490,8 +83490,8 @@ function storageFor(inputs, config, base, paths) {
     return openStorage(settings, { base: base ? { source: base, paths } : null });
 }
 /**
- * No `paths`: the engine's own discovery (`paths: []`, the DEFAULT_MANIFEST_GLOBS of read/plan.ts),
- * so the action and the CLI gate the same files.
+ * No `paths`: the engine's own discovery (`paths: []`, DEFAULT_MANIFEST_GLOBS in
+ * read/dataset-plan.ts), so the action and the CLI gate the same files.
  */
 function logDefaultDiscovery() {
     info('Input `paths` is empty: gating the configured datasets, or without any, every CSV and JSON Lines manifest.');

@@ -162,8 +162,8 @@ function storageFor(
 }
 
 /**
- * No `paths`: the engine's own discovery (`paths: []`, the DEFAULT_MANIFEST_GLOBS of read/plan.ts),
- * so the action and the CLI gate the same files.
+ * No `paths`: the engine's own discovery (`paths: []`, DEFAULT_MANIFEST_GLOBS in
+ * read/dataset-plan.ts), so the action and the CLI gate the same files.
  */
 function logDefaultDiscovery(): void {
   core.info(

@@ -172,6 +172,50 @@ describe('renderMarkdown on the fixture reports', () => {
     expectSafe(markdown)
   })
 
+  it('lists too many datasets as one table, failing ones first, so a cut drops the quiet ones', () => {
+    const small = loadReport('hostile')
+    const clean = (i: number): DatasetReport => ({
+      ...small.datasets[0]!,
+      name: `data/day-${String(i).padStart(4, '0')}.csv`,
+      findings: [],
+      counts: { error: 0, warning: 0, notice: 0 }
+    })
+    const failing = {
+      ...small.datasets[0]!,
+      name: 'data/zz-last-by-name.csv'
+    }
+    const many: GateReport = {
+      ...small,
+      datasets: [...Array.from({ length: 2500 }, (_, i) => clean(i)), failing]
+    }
+    const markdown = renderMarkdown(many, { commentKey: KEY })
+    expect(markdown.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS)
+    expect(markdown).toContain('### 2,501 datasets, the worst first')
+    const rows = markdown.split('\n').filter(line => /^\| (❌|⚠️|ℹ️|✅) /.test(line))
+    const errors = failing.counts.error
+    expect(rows[0]).toMatch(
+      new RegExp(
+        `^\\| ❌ data/zz-last-by-name\\.csv \\| ${errors} \\| \\d+ \\| \\d+ \\| \`[a-z-]+\` `
+      )
+    )
+    expect(rows[1]).toBe('| ✅ data/day-0000.csv | 0 | 0 | 0 |   |')
+    expect(markdown).toMatch(/\n\n> \[!WARNING\]\n> This report was cut to fit .*\n$/)
+    expectSafe(markdown)
+    // Datasets that fit as sections, even with no detail left, are shown as sections.
+    const few = renderMarkdown({ ...many, datasets: many.datasets.slice(-40) }, { commentKey: KEY })
+    expect(few).not.toContain('the worst first')
+  })
+
+  it('says a dataset has findings when none of them fit, not "1 more"', () => {
+    const small = loadReport('hostile')
+    const many = { ...small, datasets: Array.from({ length: 40 }, () => small.datasets).flat() }
+    const markdown = renderMarkdown(many, { commentKey: KEY, maxChars: 20000 })
+    expect(markdown).not.toMatch(/… and \d[\d,]* more findings? \(/)
+    expect(markdown).toMatch(
+      /\n\d[\d,]* findings? not shown here \(see the job summary or the JSON report\)\.\n/
+    )
+  })
+
   it('fits the job summary in 1 MiB of UTF-8 with full detail when it can', () => {
     const kitchen = renderMarkdown(loadReport('kitchen-failing'), { commentKey: KEY, full: true })
     expect(kitchen).toBe(renderMarkdown(loadReport('kitchen-failing'), { commentKey: KEY }))

@@ -80986,7 +80986,10 @@ function renderFindings(dataset, context) {
         const summary = `${plural(collapsed.length, 'more finding')}`;
         lines.push(...details(summary, table(headers, align, collapsed.map(cells))));
     }
-    if (kept.length < sorted.length) {
+    if (kept.length === 0) {
+        lines.push(`${plural(sorted.length, 'finding')} not shown here (see ${context.elsewhere}).`, '');
+    }
+    else if (kept.length < sorted.length) {
         lines.push(omittedLine(sorted.length - kept.length, 'finding', context), '');
     }
     return lines;
@@ -81098,6 +81101,62 @@ function renderDataset(dataset, context) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown-overview.ts
+/**
+ * The comment's last rendering before a cut: one table row per dataset, the worst first, with its
+ * worst finding. A change that touches hundreds of datasets (a manifest per class or per day, or a
+ * folder of links) overflows even the compact per-dataset sections; those list the datasets in
+ * name order and the cut then drops whichever come last, failing or not. Here the failing ones
+ * come first, so the cut drops the quiet ones.
+ */
+
+
+
+const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️', none: '✅' };
+/** A message cell here is one line of a long table: shorter than in a dataset's own section. */
+const OVERVIEW_MESSAGE_MAX = 160;
+function worstFirst(a, b) {
+    return (b.counts.error - a.counts.error ||
+        b.counts.warning - a.counts.warning ||
+        b.counts.notice - a.counts.notice ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+function overviewRow(dataset) {
+    const { counts } = dataset;
+    const level = counts.error > 0
+        ? 'error'
+        : counts.warning > 0
+            ? 'warning'
+            : counts.notice > 0
+                ? 'notice'
+                : 'none';
+    const worst = sortFindings(dataset.findings)[0];
+    const finding = worst
+        ? `\`${/^[a-z0-9-]+$/.test(worst.rule) ? worst.rule : 'finding'}\` ${markdown_blocks_text(worst.message, OVERVIEW_MESSAGE_MAX)}`
+        : '';
+    return [
+        `${ICON[level]} ${markdown_blocks_text(dataset.name)}`,
+        formatCount(counts.error),
+        formatCount(counts.warning),
+        formatCount(counts.notice),
+        finding
+    ];
+}
+/** The datasets as one table, the worst first; `elsewhere` names where the details are. */
+function renderOverview(datasets, elsewhere) {
+    if (datasets.length === 0)
+        return [];
+    const rows = [...datasets].sort(worstFirst).map(overviewRow);
+    return [
+        `### ${plural(datasets.length, 'dataset')}, the worst first`,
+        '',
+        `Too many to show one by one here; each dataset's sections are in ${elsewhere}.`,
+        '',
+        ...table(['dataset', 'errors', 'warnings', 'notices', 'worst finding'], [false, true, true, true, false], rows),
+        ''
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown-suggestions.ts
 
 
@@ -81187,6 +81246,7 @@ function shellWord(arg) {
 
 
 
+
 /** GitHub's limit for an issue or pull request comment body. */
 const COMMENT_MAX_CHARS = 65536;
 /** GitHub's limit for one step's job summary, in bytes. */
@@ -81267,15 +81327,23 @@ function renderFooter(options) {
     }
     return [`<sub>${parts.join(' · ')}</sub>`, ''];
 }
-function renderBody(report, options, detail, marker, cache) {
-    const context = {
-        detail,
-        elsewhere: options.full === true ? 'the JSON report' : 'the job summary or the JSON report',
-        cache
-    };
+/** Where the details left out of this rendering are. */
+function elsewhere(options) {
+    return options.full === true ? 'the JSON report' : 'the job summary or the JSON report';
+}
+/**
+ * The body at one level of detail, or null as soon as it is longer than `limit`: a report of
+ * thousands of datasets is not rendered whole at every level only to be found too long.
+ */
+function renderBody(report, options, detail, marker, cache, fits) {
+    const context = { detail, elsewhere: elsewhere(options), cache };
     const lines = [marker, ...renderVerdict(report, options, detail)];
-    for (const dataset of report.datasets)
-        lines.push(...renderDataset(dataset, context));
+    for (const dataset of report.datasets) {
+        const section = renderDataset(dataset, context);
+        if (!fits(section))
+            return null;
+        lines.push(...section);
+    }
     lines.push(...renderSuggestedFixes(options.suggestedFixes));
     lines.push(...renderFooter(options));
     return lines.join('\n');
@@ -81359,13 +81427,26 @@ function renderMarkdown(report, options) {
         classRows: new Map(),
         charts: new Map()
     };
-    let body = '';
     for (const detail of DETAIL_LEVELS) {
-        body = renderBody(report, options, detail, marker, cache);
-        if (measure(body) <= limit)
+        let size = 0;
+        const fits = (lines) => {
+            for (const line of lines)
+                size += measure(line) + 1;
+            return size <= limit;
+        };
+        const body = renderBody(report, options, detail, marker, cache, fits);
+        if (body !== null && measure(body) <= limit)
             return body;
     }
-    return cutToFit(body, limit, measure, full);
+    // Too many datasets for a section each: one table, the worst first, cut if it must be.
+    const last = DETAIL_LEVELS[DETAIL_LEVELS.length - 1];
+    const overview = [
+        marker,
+        ...renderVerdict(report, options, last),
+        ...renderOverview(report.datasets, elsewhere(options)),
+        ...renderFooter(options)
+    ].join('\n');
+    return measure(overview) <= limit ? overview : cutToFit(overview, limit, measure, full);
 }
 
 ;// CONCATENATED MODULE: ./src/publish/summary.ts

@@ -111,7 +111,9 @@ function renderFindings(dataset: DatasetReport, context: Context): string[] {
     const summary = `${plural(collapsed.length, 'more finding')}`
     lines.push(...details(summary, table(headers, align, collapsed.map(cells))))
   }
-  if (kept.length < sorted.length) {
+  if (kept.length === 0) {
+    lines.push(`${plural(sorted.length, 'finding')} not shown here (see ${context.elsewhere}).`, '')
+  } else if (kept.length < sorted.length) {
     lines.push(omittedLine(sorted.length - kept.length, 'finding', context), '')
   }
   return lines

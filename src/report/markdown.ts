@@ -21,6 +21,7 @@ import {
   type Detail
 } from './markdown-blocks.js'
 import { renderDataset } from './markdown-dataset.js'
+import { renderOverview } from './markdown-overview.js'
 import { renderSuggestedFixes, type SuggestedFix } from './markdown-suggestions.js'
 
 export interface MarkdownOptions {
@@ -135,20 +136,30 @@ function renderFooter(options: MarkdownOptions): string[] {
   return [`<sub>${parts.join(' · ')}</sub>`, '']
 }
 
+/** Where the details left out of this rendering are. */
+function elsewhere(options: MarkdownOptions): string {
+  return options.full === true ? 'the JSON report' : 'the job summary or the JSON report'
+}
+
+/**
+ * The body at one level of detail, or null as soon as it is longer than `limit`: a report of
+ * thousands of datasets is not rendered whole at every level only to be found too long.
+ */
 function renderBody(
   report: GateReport,
   options: MarkdownOptions,
   detail: Detail,
   marker: string,
-  cache: Cache
-): string {
-  const context: Context = {
-    detail,
-    elsewhere: options.full === true ? 'the JSON report' : 'the job summary or the JSON report',
-    cache
-  }
+  cache: Cache,
+  fits: (lines: readonly string[]) => boolean
+): string | null {
+  const context: Context = { detail, elsewhere: elsewhere(options), cache }
   const lines = [marker, ...renderVerdict(report, options, detail)]
-  for (const dataset of report.datasets) lines.push(...renderDataset(dataset, context))
+  for (const dataset of report.datasets) {
+    const section = renderDataset(dataset, context)
+    if (!fits(section)) return null
+    lines.push(...section)
+  }
   lines.push(...renderSuggestedFixes(options.suggestedFixes))
   lines.push(...renderFooter(options))
   return lines.join('\n')
@@ -231,10 +242,22 @@ export function renderMarkdown(report: GateReport, options: MarkdownOptions): st
     classRows: new Map(),
     charts: new Map()
   }
-  let body = ''
   for (const detail of DETAIL_LEVELS) {
-    body = renderBody(report, options, detail, marker, cache)
-    if (measure(body) <= limit) return body
+    let size = 0
+    const fits = (lines: readonly string[]): boolean => {
+      for (const line of lines) size += measure(line) + 1
+      return size <= limit
+    }
+    const body = renderBody(report, options, detail, marker, cache, fits)
+    if (body !== null && measure(body) <= limit) return body
   }
-  return cutToFit(body, limit, measure, full)
+  // Too many datasets for a section each: one table, the worst first, cut if it must be.
+  const last = DETAIL_LEVELS[DETAIL_LEVELS.length - 1]!
+  const overview = [
+    marker,
+    ...renderVerdict(report, options, last),
+    ...renderOverview(report.datasets, elsewhere(options)),
+    ...renderFooter(options)
+  ].join('\n')
+  return measure(overview) <= limit ? overview : cutToFit(overview, limit, measure, full)
 }

@@ -81112,30 +81112,23 @@ function renderDataset(dataset, context) {
 
 
 
-const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️', none: '✅' };
 /** A message cell here is one line of a long table: shorter than in a dataset's own section. */
 const OVERVIEW_MESSAGE_MAX = 160;
 function worstFirst(a, b) {
     return (b.counts.error - a.counts.error ||
         b.counts.warning - a.counts.warning ||
         b.counts.notice - a.counts.notice ||
-        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        compareText(a.name, b.name));
 }
 function overviewRow(dataset) {
     const { counts } = dataset;
-    const level = counts.error > 0
-        ? 'error'
-        : counts.warning > 0
-            ? 'warning'
-            : counts.notice > 0
-                ? 'notice'
-                : 'none';
+    // The icons of the datasets' own headings (markdown-dataset.ts).
+    const icon = counts.error > 0 ? '❌' : counts.warning > 0 ? '⚠️' : '✅';
     const worst = sortFindings(dataset.findings)[0];
-    const finding = worst
-        ? `\`${/^[a-z0-9-]+$/.test(worst.rule) ? worst.rule : 'finding'}\` ${markdown_blocks_text(worst.message, OVERVIEW_MESSAGE_MAX)}`
-        : '';
+    const rule = worst && (/^[a-z0-9-]+$/.test(worst.rule) ? `\`${worst.rule}\`` : code(worst.rule));
+    const finding = worst ? `${rule} ${markdown_blocks_text(worst.message, OVERVIEW_MESSAGE_MAX)}` : '';
     return [
-        `${ICON[level]} ${markdown_blocks_text(dataset.name)}`,
+        `${icon} ${markdown_blocks_text(dataset.name)}`,
         formatCount(counts.error),
         formatCount(counts.warning),
         formatCount(counts.notice),
@@ -81332,8 +81325,8 @@ function elsewhere(options) {
     return options.full === true ? 'the JSON report' : 'the job summary or the JSON report';
 }
 /**
- * The body at one level of detail, or null as soon as it is longer than `limit`: a report of
- * thousands of datasets is not rendered whole at every level only to be found too long.
+ * The body at one level of detail, or null as soon as its dataset sections no longer `fit`: a
+ * report of thousands of datasets is not rendered whole at every level only to be found too long.
  */
 function renderBody(report, options, detail, marker, cache, fits) {
     const context = { detail, elsewhere: elsewhere(options), cache };

@@ -5,11 +5,10 @@
  * name order and the cut then drops whichever come last, failing or not. Here the failing ones
  * come first, so the cut drops the quiet ones.
  */
-import { sortFindings, type DatasetReport } from '../model.js'
+import { compareText, sortFindings, type DatasetReport } from '../model.js'
 import { formatCount, plural } from './format.js'
-import { table, text } from './markdown-blocks.js'
+import { code, table, text } from './markdown-blocks.js'
 
-const ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️', none: '✅' } as const
 /** A message cell here is one line of a long table: shorter than in a dataset's own section. */
 const OVERVIEW_MESSAGE_MAX = 160
 
@@ -18,26 +17,19 @@ function worstFirst(a: DatasetReport, b: DatasetReport): number {
     b.counts.error - a.counts.error ||
     b.counts.warning - a.counts.warning ||
     b.counts.notice - a.counts.notice ||
-    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+    compareText(a.name, b.name)
   )
 }
 
 function overviewRow(dataset: DatasetReport): string[] {
   const { counts } = dataset
-  const level =
-    counts.error > 0
-      ? 'error'
-      : counts.warning > 0
-        ? 'warning'
-        : counts.notice > 0
-          ? 'notice'
-          : 'none'
+  // The icons of the datasets' own headings (markdown-dataset.ts).
+  const icon = counts.error > 0 ? '❌' : counts.warning > 0 ? '⚠️' : '✅'
   const worst = sortFindings(dataset.findings)[0]
-  const finding = worst
-    ? `\`${/^[a-z0-9-]+$/.test(worst.rule) ? worst.rule : 'finding'}\` ${text(worst.message, OVERVIEW_MESSAGE_MAX)}`
-    : ''
+  const rule = worst && (/^[a-z0-9-]+$/.test(worst.rule) ? `\`${worst.rule}\`` : code(worst.rule))
+  const finding = worst ? `${rule} ${text(worst.message, OVERVIEW_MESSAGE_MAX)}` : ''
   return [
-    `${ICON[level]} ${text(dataset.name)}`,
+    `${icon} ${text(dataset.name)}`,
     formatCount(counts.error),
     formatCount(counts.warning),
     formatCount(counts.notice),

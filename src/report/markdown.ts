@@ -142,8 +142,8 @@ function elsewhere(options: MarkdownOptions): string {
 }
 
 /**
- * The body at one level of detail, or null as soon as it is longer than `limit`: a report of
- * thousands of datasets is not rendered whole at every level only to be found too long.
+ * The body at one level of detail, or null as soon as its dataset sections no longer `fit`: a
+ * report of thousands of datasets is not rendered whole at every level only to be found too long.
  */
 function renderBody(
   report: GateReport,

@@ -4,7 +4,7 @@
  * constraint), the same output for the same seed, and the assignment written in each format.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile, readdir, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { resplitCommand } from '../src/cli-repair.js'
 import { PROJECT_ROOT, cleanRepos, findingsOf, gate, makeRepo } from './helpers/datasets.js'
@@ -162,6 +162,25 @@ describe('resplit writes each format', () => {
     expect(await readFile(join(root, 'v.csv'), 'utf8')).toBe(
       'TRAINING,gs://b/a.mp4,cat,0,1\nTRAINING,gs://b/a.mp4,cat,1,2\nTRAINING,gs://b/a.mp4,cat,2,3\nTEST,gs://b/b.mp4,cat,0,1\nTRAINING,gs://b/c.mp4,cat,0,1\nTRAINING,gs://b/d.mp4,cat,0,1\n'
     )
+  })
+
+  it('names a link beside the dataset it re-splits, and writes nothing through it', async () => {
+    const rows =
+      'training,gs://b/a.mp4,cat,0,1\ntest,gs://b/a.mp4,cat,1,2\ntraining,gs://b/c.mp4,cat,0,1\n'
+    const outside = await makeRepo({ 'real.csv': rows })
+    const root = await makeRepo({ 'v.csv': rows })
+    await symlink(join(outside, 'real.csv'), join(root, 'link.csv'))
+    const text = await resplit(root, '--write')
+    expect(text.code).toBe(0)
+    expect(text.out).toMatch(/^dataset v\.csv: /)
+    expect(text.out).toContain(
+      'link.csv: not read, nothing repaired: link.csv cannot be gated: a symbolic link leads outside the repository'
+    )
+    const run = JSON.parse((await resplit(root, '--format', 'json')).out) as {
+      notRead: { name: string; reason: string }[]
+    }
+    expect(run.notRead.map(n => n.name)).toEqual(['link.csv'])
+    expect(await readFile(join(outside, 'real.csv'), 'utf8')).toBe(rows)
   })
 
   it('rewrites the ml_use resource label of a JSON Lines object', async () => {

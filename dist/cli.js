@@ -45537,14 +45537,23 @@ async function fixCommand(argv, out = toStdout) {
     const files = results.flatMap(r => r.fix.files);
     if (context.values.write)
         await writeFiles(context.root, files);
-    // A named path the gate refuses (a link, a file in no dataset) is said, not passed over.
-    const notRead = plan.datasets
-        .filter(p => p.refused)
-        .map(p => ({ name: p.name, reason: p.problems[0]?.message ?? 'not read' }));
+    const notRead = notReadOf(plan.datasets);
     out(context.format === 'json'
         ? fixJson(results, notRead, context.values.write === true)
         : fixText(results, notRead, context.values.write === true));
     return 0;
+}
+/** A path the gate refuses (a link, a file in no dataset) is said, not passed over. */
+function notReadOf(plans) {
+    return plans
+        .filter(p => p.refused)
+        .map(p => ({ name: p.name, reason: p.problems[0]?.message ?? 'not read' }));
+}
+function notReadText(notRead) {
+    let text = '';
+    for (const { name, reason } of notRead)
+        text += `${showInvisible(name)}: not read, nothing repaired: ${showInvisible(reason)}\n`;
+    return text;
 }
 function refusalOf(plans) {
     const problem = plans.find(p => p.refused)?.problems[0];
@@ -45584,8 +45593,7 @@ function fixText(results, notRead, written) {
         if (fix.needsPerson.length > 0)
             text += needsPersonText(fix.needsPerson);
     }
-    for (const { name, reason } of notRead)
-        text += `${showInvisible(name)}: not read, nothing repaired: ${showInvisible(reason)}\n`;
+    text += notReadText(notRead);
     return text || 'nothing to repair: no dataset found\n';
 }
 /** The first few of each rule (--format json lists them all). */
@@ -45621,9 +45629,10 @@ async function resplitCommand(argv, out = toStdout, err = toStderr) {
     const write = context.values.write === true && result.unmet === null;
     if (write)
         await writeFiles(context.root, result.files);
+    const notRead = notReadOf(plan.datasets);
     out(context.format === 'json'
-        ? resplitJson(dataset.name, result, write)
-        : resplitText(dataset.name, result, write));
+        ? resplitJson(dataset.name, result, write, notRead)
+        : resplitText(dataset.name, result, write) + notReadText(notRead));
     if (result.unmet !== null) {
         err(`dataset-gate: resplit: no assignment meets every constraint: ${result.unmet}\n`);
         return 1;
@@ -45669,8 +45678,14 @@ function resplitJsonValue(result) {
         after: result.after
     };
 }
-function resplitJson(name, result, written) {
-    const value = { dataset: name, ...resplitJsonValue(result), unmet: result.unmet, written };
+function resplitJson(name, result, written, notRead) {
+    const value = {
+        dataset: name,
+        ...resplitJsonValue(result),
+        unmet: result.unmet,
+        written,
+        notRead
+    };
     return JSON.stringify(value, null, 2) + '\n';
 }
 function resplitText(name, result, written) {

@@ -126,10 +126,7 @@ export async function fixCommand(
   }
   const files = results.flatMap(r => r.fix.files)
   if (context.values.write) await writeFiles(context.root, files)
-  // A named path the gate refuses (a link, a file in no dataset) is said, not passed over.
-  const notRead = plan.datasets
-    .filter(p => p.refused)
-    .map(p => ({ name: p.name, reason: p.problems[0]?.message ?? 'not read' }))
+  const notRead = notReadOf(plan.datasets)
   out(
     context.format === 'json'
       ? fixJson(results, notRead, context.values.write === true)
@@ -141,6 +138,20 @@ export async function fixCommand(
 interface NotRead {
   name: string
   reason: string
+}
+
+/** A path the gate refuses (a link, a file in no dataset) is said, not passed over. */
+function notReadOf(plans: DatasetPlan[]): NotRead[] {
+  return plans
+    .filter(p => p.refused)
+    .map(p => ({ name: p.name, reason: p.problems[0]?.message ?? 'not read' }))
+}
+
+function notReadText(notRead: NotRead[]): string {
+  let text = ''
+  for (const { name, reason } of notRead)
+    text += `${showInvisible(name)}: not read, nothing repaired: ${showInvisible(reason)}\n`
+  return text
 }
 
 function refusalOf(plans: DatasetPlan[]): string {
@@ -190,8 +201,7 @@ function fixText(
     if (!written) for (const file of fix.files) text += unifiedDiff(file)
     if (fix.needsPerson.length > 0) text += needsPersonText(fix.needsPerson)
   }
-  for (const { name, reason } of notRead)
-    text += `${showInvisible(name)}: not read, nothing repaired: ${showInvisible(reason)}\n`
+  text += notReadText(notRead)
   return text || 'nothing to repair: no dataset found\n'
 }
 
@@ -234,10 +244,11 @@ export async function resplitCommand(
   const result = await resplitDataset(context.source, dataset, context.config, request)
   const write = context.values.write === true && result.unmet === null
   if (write) await writeFiles(context.root, result.files)
+  const notRead = notReadOf(plan.datasets)
   out(
     context.format === 'json'
-      ? resplitJson(dataset.name, result, write)
-      : resplitText(dataset.name, result, write)
+      ? resplitJson(dataset.name, result, write, notRead)
+      : resplitText(dataset.name, result, write) + notReadText(notRead)
   )
   if (result.unmet !== null) {
     err(`dataset-gate: resplit: no assignment meets every constraint: ${result.unmet}\n`)
@@ -284,8 +295,19 @@ export function resplitJsonValue(result: ResplitResult) {
   }
 }
 
-function resplitJson(name: string, result: ResplitResult, written: boolean): string {
-  const value = { dataset: name, ...resplitJsonValue(result), unmet: result.unmet, written }
+function resplitJson(
+  name: string,
+  result: ResplitResult,
+  written: boolean,
+  notRead: NotRead[]
+): string {
+  const value = {
+    dataset: name,
+    ...resplitJsonValue(result),
+    unmet: result.unmet,
+    written,
+    notRead
+  }
   return JSON.stringify(value, null, 2) + '\n'
 }
 

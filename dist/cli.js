@@ -35960,21 +35960,26 @@ class WorkingTreeSource {
         const excluded = picomatch_default()([...ALWAYS_EXCLUDED, ...exclude], { dot: true });
         const links = new Set();
         const isLink = async (path) => (await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(this.root, path)).catch(() => null))?.isSymbolicLink() === true;
+        // The patterns by the folder they are fixed to: one walk per folder, whatever its patterns.
+        const byBase = new Map();
         for (const pattern of repositoryGlobs(globs)) {
             const { base, isGlob } = picomatch_default().scan(pattern);
-            if (!isGlob) {
-                const path = normalizeRepoPath(pattern);
-                if (path !== null && !excluded(path) && (await isLink(path)))
-                    links.add(path);
+            if (isGlob) {
+                byBase.set(base, [...(byBase.get(base) ?? []), pattern]);
                 continue;
             }
+            const path = normalizeRepoPath(pattern);
+            if (path !== null && !excluded(path) && (await isLink(path)))
+                links.add(path);
+        }
+        for (const [base, patterns] of byBase) {
             // The glob library either follows links or leaves them out; this walk does neither: a link
-            // is an entry of its folder, never entered, like any file. From the pattern's fixed folder
+            // is an entry of its folder, never entered, like any file. From the patterns' fixed folder
             // (itself not a link), with list's rules: no dot files, the always-excluded folders, the
             // caller's exclude globs.
             if (base !== '' && !(await this.isPlainFolder(base)))
                 continue;
-            const included = picomatch_default()(pattern, { dot: false });
+            const included = picomatch_default()(patterns, { dot: false });
             const prefix = base === '' ? '' : `${base}/`;
             const matched = await new Builder()
                 .withRelativePaths()

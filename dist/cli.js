@@ -42221,6 +42221,14 @@ function table(headers, alignRight, rows) {
 function details(summary, content) {
     return [`<details><summary>${summary}</summary>`, '', ...content, '', '</details>', ''];
 }
+/** A rule id as a table cell: in code, and escaped when it is not one of ours. */
+function ruleCell(rule) {
+    return /^[a-z0-9-]+$/.test(rule) ? `\`${rule}\`` : code(rule);
+}
+/** A dataset's icon by its worst finding: errors fail, warnings warn, notices alone pass. */
+function datasetIcon(counts) {
+    return counts.error > 0 ? '❌' : counts.warning > 0 ? '⚠️' : '✅';
+}
 function severityCounts(counts) {
     return [
         plural(counts.error, 'error'),
@@ -42798,11 +42806,10 @@ function findingRow(finding) {
     const where = typeof place === 'string'
         ? markdown_blocks_text(place || 'dataset')
         : `${markdown_blocks_text(place.file, PATH_MAX)}${place.line === null ? '' : `:${place.line}`}`;
-    const rule = /^[a-z0-9-]+$/.test(finding.rule) ? `\`${finding.rule}\`` : code(finding.rule);
     const onBase = finding.onBase === true ? ' <sub>(also on base)</sub>' : '';
     return [
         `${SEVERITY_ICON[finding.severity]} ${finding.severity}`,
-        rule,
+        ruleCell(finding.rule),
         where,
         markdown_blocks_text(finding.message, MESSAGE_MAX) + onBase
     ];
@@ -42912,14 +42919,13 @@ function renderLeaks(dataset, context) {
  */
 function renderDataset(dataset, context) {
     const counts = dataset.counts;
-    const icon = counts.error > 0 ? '❌' : counts.warning > 0 ? '⚠️' : '✅';
     const metrics = dataset.metrics;
     const summary = nothingRead(dataset)
         ? `nothing was read · ${severityCounts(counts)}`
         : `${plural(metrics.classCount, 'class', 'classes')} · ${plural(metrics.totalVideos, 'video')} · ` +
             `${plural(metrics.totalSegments, 'segment')} · imbalance ${formatRatio(metrics.imbalanceRatio)} · ` +
             `${severityCounts(counts)}`;
-    const lines = [`### ${icon} ${markdown_blocks_text(dataset.name)}`, '', summary, ''];
+    const lines = [`### ${datasetIcon(counts)} ${markdown_blocks_text(dataset.name)}`, '', summary, ''];
     if (nothingRead(dataset))
         return [...lines, ...renderFindings(dataset, context)];
     if (context.detail.compact) {
@@ -42960,13 +42966,12 @@ function worstFirst(a, b) {
 }
 function overviewRow(dataset) {
     const { counts } = dataset;
-    // The icons of the datasets' own headings (markdown-dataset.ts).
-    const icon = counts.error > 0 ? '❌' : counts.warning > 0 ? '⚠️' : '✅';
     const worst = sortFindings(dataset.findings)[0];
-    const rule = worst && (/^[a-z0-9-]+$/.test(worst.rule) ? `\`${worst.rule}\`` : code(worst.rule));
-    const finding = worst ? `${rule} ${markdown_blocks_text(worst.message, OVERVIEW_MESSAGE_MAX)}` : '';
+    const finding = worst
+        ? `${ruleCell(worst.rule)} ${markdown_blocks_text(worst.message, OVERVIEW_MESSAGE_MAX)}`
+        : '';
     return [
-        `${icon} ${markdown_blocks_text(dataset.name)}`,
+        `${datasetIcon(counts)} ${markdown_blocks_text(dataset.name)}`,
         formatCount(counts.error),
         formatCount(counts.warning),
         formatCount(counts.notice),
@@ -45739,7 +45744,6 @@ async function writeFiles(root, files) {
 function cli_repair_count(n, noun) {
     return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
-/** Names and messages come from the data: control characters are shown, not sent to the terminal. */
 const DEFAULT_CONFIG = '.github/dataset-gate.yml';
 /** As `check` reads it: `--config` relative to the working folder, else the root's default file. */
 function loadConfig(path, root) {

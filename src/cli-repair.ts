@@ -360,8 +360,6 @@ function count(n: number, noun: string): string {
   return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`
 }
 
-/** Names and messages come from the data: control characters are shown, not sent to the terminal. */
-
 const DEFAULT_CONFIG = '.github/dataset-gate.yml'
 
 /** As `check` reads it: `--config` relative to the working folder, else the root's default file. */

@@ -84,6 +84,16 @@ export function details(summary: string, content: string[]): string[] {
   return [`<details><summary>${summary}</summary>`, '', ...content, '', '</details>', '']
 }
 
+/** A rule id as a table cell: in code, and escaped when it is not one of ours. */
+export function ruleCell(rule: string): string {
+  return /^[a-z0-9-]+$/.test(rule) ? `\`${rule}\`` : code(rule)
+}
+
+/** A dataset's icon by its worst finding: errors fail, warnings warn, notices alone pass. */
+export function datasetIcon(counts: { error: number; warning: number }): string {
+  return counts.error > 0 ? '❌' : counts.warning > 0 ? '⚠️' : '✅'
+}
+
 export function severityCounts(counts: { error: number; warning: number; notice: number }): string {
   return [
     plural(counts.error, 'error'),

@@ -23,12 +23,14 @@ import {
 } from './sections.js'
 import {
   code,
+  datasetIcon,
   details,
   list,
   memo,
   MESSAGE_MAX,
   omittedLine,
   PATH_MAX,
+  ruleCell,
   severityCounts,
   table,
   text,
@@ -86,11 +88,10 @@ function findingRow(finding: Finding): string[] {
     typeof place === 'string'
       ? text(place || 'dataset')
       : `${text(place.file, PATH_MAX)}${place.line === null ? '' : `:${place.line}`}`
-  const rule = /^[a-z0-9-]+$/.test(finding.rule) ? `\`${finding.rule}\`` : code(finding.rule)
   const onBase = finding.onBase === true ? ' <sub>(also on base)</sub>' : ''
   return [
     `${SEVERITY_ICON[finding.severity]} ${finding.severity}`,
-    rule,
+    ruleCell(finding.rule),
     where,
     text(finding.message, MESSAGE_MAX) + onBase
   ]
@@ -214,14 +215,13 @@ function renderLeaks(dataset: DatasetReport, context: Context): string[] {
  */
 export function renderDataset(dataset: DatasetReport, context: Context): string[] {
   const counts = dataset.counts
-  const icon = counts.error > 0 ? '❌' : counts.warning > 0 ? '⚠️' : '✅'
   const metrics = dataset.metrics
   const summary = nothingRead(dataset)
     ? `nothing was read · ${severityCounts(counts)}`
     : `${plural(metrics.classCount, 'class', 'classes')} · ${plural(metrics.totalVideos, 'video')} · ` +
       `${plural(metrics.totalSegments, 'segment')} · imbalance ${formatRatio(metrics.imbalanceRatio)} · ` +
       `${severityCounts(counts)}`
-  const lines = [`### ${icon} ${text(dataset.name)}`, '', summary, '']
+  const lines = [`### ${datasetIcon(counts)} ${text(dataset.name)}`, '', summary, '']
   if (nothingRead(dataset)) return [...lines, ...renderFindings(dataset, context)]
   if (context.detail.compact) {
     return [...lines, ...renderFindings(dataset, context), ...renderChart(dataset, context)]

@@ -7,7 +7,7 @@
  */
 import { compareText, sortFindings, type DatasetReport } from '../model.js'
 import { formatCount, plural } from './format.js'
-import { code, table, text } from './markdown-blocks.js'
+import { datasetIcon, ruleCell, table, text } from './markdown-blocks.js'
 
 /** A message cell here is one line of a long table: shorter than in a dataset's own section. */
 const OVERVIEW_MESSAGE_MAX = 160
@@ -23,13 +23,12 @@ function worstFirst(a: DatasetReport, b: DatasetReport): number {
 
 function overviewRow(dataset: DatasetReport): string[] {
   const { counts } = dataset
-  // The icons of the datasets' own headings (markdown-dataset.ts).
-  const icon = counts.error > 0 ? '❌' : counts.warning > 0 ? '⚠️' : '✅'
   const worst = sortFindings(dataset.findings)[0]
-  const rule = worst && (/^[a-z0-9-]+$/.test(worst.rule) ? `\`${worst.rule}\`` : code(worst.rule))
-  const finding = worst ? `${rule} ${text(worst.message, OVERVIEW_MESSAGE_MAX)}` : ''
+  const finding = worst
+    ? `${ruleCell(worst.rule)} ${text(worst.message, OVERVIEW_MESSAGE_MAX)}`
+    : ''
   return [
-    `${icon} ${text(dataset.name)}`,
+    `${datasetIcon(counts)} ${text(dataset.name)}`,
     formatCount(counts.error),
     formatCount(counts.warning),
     formatCount(counts.notice),

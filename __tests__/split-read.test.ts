@@ -9,8 +9,10 @@ import { copyFile, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { runGate } from '../src/gate.js'
+import { resolveRuleSettings } from '../src/config/schema.js'
 import { analyzeBaseDatasets } from '../src/gate/base-part.js'
 import { readDatasetPart } from '../src/gate/dataset-part.js'
+import { SPLIT_SHARE } from '../src/gate/split-dataset.js'
 import { GitRevisionSource } from '../src/read/git-source.js'
 import { git } from './fixtures/hostile/action-run.js'
 import type { ParallelReading } from '../src/gate/request.js'
@@ -111,9 +113,9 @@ function expectSame(
   expect(outcome.report).toBe(outcome.whole)
 }
 
-/** Where split-dataset.ts splits a one-file dataset: just after the first line break at 55%. */
+/** Where split-dataset.ts splits a one-file dataset: just after the first line break at its share. */
 function splitByte(bytes: Buffer): number {
-  return bytes.indexOf(10, Math.floor(bytes.length * 0.55)) + 1
+  return bytes.indexOf(10, Math.floor(bytes.length * SPLIT_SHARE)) + 1
 }
 
 async function generated(shape: 'current' | 'ava', rows: number, seed = 7): Promise<string> {
@@ -174,6 +176,61 @@ describe('a file read in two halves', () => {
     expect(d.findings.some(f => f.rule === 'duplicate-row')).toBe(true)
     expect(d.metrics.leakedVideos).toBeGreaterThan(0)
     expect(d.metrics.leakedGroups).toBeGreaterThan(0)
+  })
+
+  it('numbers the lines after the split point as one reading does (the part counts from its start)', async () => {
+    // After the split point: a label's first spelling variant, unlabeled videos and rows added to
+    // the frozen TEST split; their findings name lines the part counted.
+    const before = Array.from(
+      { length: 600 },
+      (_, i) => `TRAINING,gs://b/v${i % 37}.mp4,class_${i % 5},0,${1 + (i % 3)}`
+    )
+    const after = (variant: boolean) =>
+      Array.from({ length: 600 }, (_, i) =>
+        i < 150
+          ? `TRAINING,gs://b/v${i % 37}.mp4,class_${i % 5},0,1`
+          : i % 50 === 7
+            ? `TRAINING,gs://b/u${i}.mp4,,,`
+            : i % 40 === 3
+              ? `TEST,gs://b/t${i}.mp4,class_${i % 5},0,1`
+              : `TRAINING,gs://b/v${i % 37}.mp4,${variant && i % 60 === 11 ? 'Class-1' : `class_${i % 5}`},0,1`
+      )
+    const file = (lines: string[]) => lines.join('\n') + '\n'
+    const head = await makeRepo({ 'data/rows.csv': file([...before, ...after(true)]) })
+    const base = await makeRepo({
+      'data/rows.csv': file([...before, ...after(false).filter(line => !line.startsWith('TEST'))])
+    })
+    const config = 'rules:\n  frozen-split: { severity: error, splits: [TEST] }\n'
+    const headBytes = await readFile(join(head, 'data/rows.csv'))
+    const splitLine = headBytes.subarray(0, splitByte(headBytes)).toString().split('\n').length
+    expect(splitLine).toBeLessThan(750) // the variant, unlabeled and TEST rows from 751 on
+    const outcome = await both(head, { config, base })
+    expectSame(outcome, { parts: 1, taken: 1 })
+    const findings = (JSON.parse(outcome.report) as GateReport).datasets[0]!.findings
+    const lineOf = (rule: string) => findings.find(f => f.rule === rule)?.line ?? 0
+    for (const rule of ['label-variant', 'unlabeled-video', 'frozen-split'])
+      expect(lineOf(rule)).toBeGreaterThan(splitLine)
+
+    // The part itself counts from its start byte: the lines before it are the main thread's.
+    const bytes = headBytes
+    const startByte = splitByte(bytes)
+    const linesBefore = bytes.subarray(0, startByte).toString().split('\n').length - 1
+    const plan = { path: 'data/rows.csv', split: null, format: 'auto' as const, from: null }
+    const part = await readDatasetPart({
+      root: head,
+      spec: null,
+      settings: resolveRuleSettings(configFrom(config)),
+      maxFindingsPerRule: 100,
+      durations: null,
+      snapshot: false,
+      filePaths: [],
+      first: { file: plan, startByte, maxRows: 1e9 },
+      files: [],
+      budget: { bytes: 1e12, rows: 1e9 },
+      maxLineBytes: 1 << 20
+    })
+    const total = bytes.toString().split('\n').length - 1
+    expect(part!.first!.read.lines).toBe(total - linesBefore)
   })
 
   it('reads the files after the split point whole, with their own checks, limits and endings', async () => {

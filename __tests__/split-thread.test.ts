@@ -169,6 +169,43 @@ suite('a dataset read with a worker thread', () => {
     ])
   })
 
+  it('starts the reader first thing when `check` names a large file; unused, it never holds the process', async () => {
+    const root = temporary('gate-split-early-')
+    mkdirSync(join(root, 'data'))
+    generateAva(20_000, join(root, 'data', 'rows.csv'), 17)
+    // Three classes: cheap floors, so the floors' thread started at the split point goes unused.
+    const few = Array.from(
+      { length: 3000 },
+      (_, i) => `TRAINING,gs://b/v${i % 90}.mp4,c${i % 3},0,1`
+    )
+    writeFileSync(join(root, 'data', 'few.csv'), few.join('\n') + '\n')
+    const marker = join(root, 'worker-ran')
+    const bundle = bundleWithWorker(marking(marker, 'ran'))
+    const cli = (args: string[], env: Record<string, string>) =>
+      runNode(join(bundle, 'cli.js'), ['check', ...args], { cwd: root, env, timeoutMs: 60_000 })
+    const json = ['--format', 'json', '--fail-on', 'never']
+    const env = { DATASET_GATE_SPLIT_BYTES: '1024' }
+    for (const file of ['data/rows.csv', 'data/few.csv']) {
+      rmSync(marker, { force: true })
+      const threaded = await cli([file, ...json], env)
+      expect(threaded.timedOut).toBe(false)
+      expect(threaded.code).toBe(0)
+      expect(readFileSync(marker, 'utf8')).toBe('ran\n')
+      const single = await cli([file, ...json], { DATASET_GATE_THREADS: '1' })
+      expect(threaded.stdout).toBe(single.stdout)
+    }
+    // Started, then not used: a usage error, a configuration that cannot be read.
+    for (const args of [
+      ['--format', 'nope'],
+      ['--config', 'missing.yml']
+    ]) {
+      const stopped = await cli(['data/rows.csv', ...args], env)
+      expect(stopped.timedOut).toBe(false)
+      expect(stopped.code).toBe(2)
+      expect(stopped.ms).toBeLessThan(10_000)
+    }
+  })
+
   it('reads on by itself when the worker fails', async () => {
     const root = temporary('gate-split-data-')
     mkdirSync(join(root, 'data'))

@@ -2509,10 +2509,12 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _gate_base_part_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38);
-/* harmony import */ var _young_generation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(263);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(474);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_events__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _gate_base_part_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(840);
+/* harmony import */ var _young_generation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(263);
 /**
  * The worker thread that analyzes the base side of a comparison (dist/base-worker.js; see
  * gate/base-part.ts) and posts the result back. Apart from worker.js, which reads parts of a
@@ -2521,15 +2523,17 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-(0,_young_generation_js__WEBPACK_IMPORTED_MODULE_2__/* .keepYoungGenerationSmallInWorker */ .yS)();
-node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort.postMessage(await (0,_gate_base_part_js__WEBPACK_IMPORTED_MODULE_1__/* .analyzeBaseDatasets */ .T)(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData));
+
+(0,_young_generation_js__WEBPACK_IMPORTED_MODULE_3__/* .keepYoungGenerationSmallInWorker */ .yS)();
+const [job] = (await (0,node_events__WEBPACK_IMPORTED_MODULE_0__.once)(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort, 'message')); // the job is the first message
+node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort.postMessage(await (0,_gate_base_part_js__WEBPACK_IMPORTED_MODULE_2__/* .analyzeBaseDatasets */ .T)(job));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 38:
+/***/ 840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5101,6 +5105,17 @@ function taggedRows(block, first, wanted, rows, n) {
             rows[n++] = first + k;
     return n;
 }
+/**
+ * Adds `by` to the lines of file `file` in a part (see shiftVideoPartLines). The part's rows before
+ * that file's are none (its files before it were the main thread's), so they are the rows up to
+ * the next file's start; the runs of consecutive lines shift whole.
+ */
+function shiftFingerprintPartLines(part, file, by) {
+    const { starts, offsets, length } = part.lines;
+    const end = file + 1 < part.fileStarts.length ? part.fileStarts[file + 1] : length;
+    for (let run = 0; run < starts.length && starts[run] < end; run++)
+        offsets[run] += by;
+}
 class RowFingerprints {
     /** Row ordinal at which each file starts. */
     fileStarts = [];
@@ -5560,6 +5575,24 @@ class VideoRegistry {
         }
         return ids;
     }
+}
+/**
+ * Adds `by` to the lines of file `file` in a part (its first places, its first rows per split): a
+ * worker counts the lines of the file it starts inside of from its start byte, and the main thread
+ * knows how many come before only once its own reading gets there.
+ */
+function shiftVideoPartLines(part, file, by) {
+    for (let local = 0; local < part.firstFile.length; local++)
+        if (part.firstFile[local] === file)
+            part.firstLine[local] += by;
+    shiftPlaces(part.splitFirsts, file, by);
+    shiftPlaces(part.groupSplitFirsts, file, by);
+}
+/** Shifts the lines of `file` in a flat list of (id, split, file, line) places. */
+function shiftPlaces(places, file, by) {
+    for (let i = 0; i < places.length; i += 4)
+        if (places[i + 2] === file)
+            places[i + 3] += by;
 }
 function firstBit(mask) {
     for (let i = 0; i < 8; i++)
@@ -28125,11 +28158,236 @@ function startNoiseFloors(parallel, accumulator, settings, bytesRead) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/analyze/accumulator-part.ts
+
+
+/**
+ * Adds `by` to every line of file `file` (by its index in `part.files`) that the part keeps: the
+ * worker that reads a file from a byte in its middle counts that file's lines from there, and the
+ * main thread, which learns how many lines come before only when its reading reaches that byte,
+ * shifts them before `absorb`. Counting them in the worker would cost it a read of everything
+ * before its start (~40 ms per 50 MB) before it could begin.
+ */
+function shiftPartLines(part, file, by) {
+    shiftVideoPartLines(part.videos, file, by);
+    if (part.fingerprints)
+        shiftFingerprintPartLines(part.fingerprints, file, by);
+    const places = [...part.labels.first, ...part.unlabeled];
+    for (const [, rows] of part.frozenRows)
+        for (const [, place] of rows)
+            places.push(place);
+    for (const place of places)
+        if (place.file === file)
+            place.line += by;
+}
+
+;// CONCATENATED MODULE: ./src/judge/findings.ts
+/**
+ * Collects findings for one dataset: applies the configured severity (or drops the finding when
+ * the rule is off) and caps repeats per rule. A rule past the cap ends with one finding that says
+ * how many were left out (`omitted`); the left-out findings are still counted, by severity, and,
+ * when a base is compared, remembered by identity so `fail-on: new` can tell whether they are new.
+ *
+ * Also the one order and the one count of findings that every output uses.
+ */
+
+
+const RANK = { error: 3, warning: 2, notice: 1, off: 0 };
+/**
+ * Adds `by` to the lines of the part's findings in `file` (see shiftPartLines in
+ * analyze/accumulator-part.ts). Only the `line` field moves: the messages that name a line are a
+ * header's (only ever a file's first line, which the main thread reads) and a stop's (a part that
+ * stopped is not taken).
+ */
+function shiftFindingPartLines(part, file, by) {
+    for (const finding of part.findings)
+        if (finding.file === file && finding.line !== null)
+            finding.line += by;
+}
+class FindingSink {
+    settings;
+    maxPerRule;
+    findings = [];
+    perRule = new Map();
+    /** Left-out findings by rule and severity (a rule's outcomes may differ in severity). */
+    omittedGroups = new Map();
+    /** The same groups by rule, then severity: counting one more builds no key. */
+    groupsByRule = new Map();
+    /** Findings left out by the cap, by severity: they still count toward the verdict. */
+    omittedBySeverity = { error: 0, warning: 0, notice: 0 };
+    /** Filled only when asked (a base is compared): 8 bytes and a severity per left-out finding. */
+    omittedIdentities;
+    constructor(settings, maxPerRule, options = {}) {
+        this.settings = settings;
+        this.maxPerRule = maxPerRule;
+        this.omittedIdentities = options.rememberOmitted
+            ? { hashes: [], rules: [], severities: [] }
+            : null;
+    }
+    enabled(rule) {
+        return this.settings[rule].severity !== 'off';
+    }
+    /**
+     * True when a finding of `rule` would only be counted: the rule is past its cap and left-out
+     * findings are not remembered (no base). Its words need not be built: `countOmitted` counts it.
+     */
+    countsOnly(rule) {
+        return this.omittedIdentities === null && (this.perRule.get(rule) ?? 0) >= this.maxPerRule;
+    }
+    /**
+     * Counts a finding of `rule` that `countsOnly` said would be left out, as `add` would count it;
+     * `outcome` is the severity its input would carry (FindingInput.severity).
+     */
+    countOmitted(rule, outcome) {
+        const severity = this.severityOf(rule, outcome);
+        if (severity !== null)
+            this.countLeftOut(rule, severity);
+    }
+    /** The severity a finding of `rule` gets, null when the rule is off. */
+    severityOf(rule, outcome) {
+        const setting = this.settings[rule];
+        const configured = setting.severity;
+        if (configured === 'off')
+            return null;
+        // An outcome's own severity (blank line: warning; imbalance past the error ratio: error)
+        // applies unless the configuration set the rule's severity, which then caps it.
+        if (outcome && (!setting.explicit || RANK[outcome] < RANK[configured]))
+            return outcome;
+        return configured;
+    }
+    countLeftOut(rule, severity, count = 1) {
+        let groups = this.groupsByRule.get(rule);
+        if (!groups)
+            this.groupsByRule.set(rule, (groups = {}));
+        let group = groups[severity];
+        if (!group) {
+            group = { rule, severity, count: 0 };
+            groups[severity] = group;
+            this.omittedGroups.set(`${rule}\u0000${severity}`, group);
+        }
+        group.count += count;
+        this.omittedBySeverity[severity] += count;
+    }
+    add(rule, input) {
+        const severity = this.severityOf(rule, input.severity);
+        if (severity === null)
+            return;
+        const listed = this.perRule.get(rule) ?? 0;
+        if (listed >= this.maxPerRule) {
+            this.countLeftOut(rule, severity);
+            if (this.omittedIdentities) {
+                this.omittedIdentities.hashes.push(hashIdentity(identityOf({ rule, ...input })));
+                this.omittedIdentities.rules.push(rule);
+                this.omittedIdentities.severities.push(severity);
+            }
+            return;
+        }
+        this.perRule.set(rule, listed + 1);
+        this.findings.push({
+            rule,
+            severity,
+            // A label or path quoted in a message must not reorder or hide text (README: <U+202E>).
+            message: display_showInvisible(input.message),
+            file: input.file ?? null,
+            line: input.line ?? null,
+            split: input.split ?? null,
+            class: input.class ?? null,
+            ...(input.fingerprint !== undefined ? { fingerprint: input.fingerprint } : {}),
+            ...(input.measure !== undefined ? { measure: input.measure } : {})
+        });
+    }
+    exportPart() {
+        return {
+            findings: this.findings,
+            omitted: [...this.omittedGroups.values()],
+            identities: this.omittedIdentities
+        };
+    }
+    /**
+     * Adds what a worker's sink (same settings) collected from rows after every finding here, as if
+     * they had been added here: its listed findings fill each rule up to the cap, the rest and its
+     * left-out ones are counted (and remembered, with a base).
+     */
+    absorb(part) {
+        for (const finding of part.findings) {
+            const listed = this.perRule.get(finding.rule) ?? 0;
+            if (listed < this.maxPerRule) {
+                this.perRule.set(finding.rule, listed + 1);
+                this.findings.push(finding);
+                continue;
+            }
+            this.countLeftOut(finding.rule, finding.severity);
+            this.omittedIdentities?.hashes.push(hashIdentity(identityOf(finding)));
+            this.omittedIdentities?.rules.push(finding.rule);
+            this.omittedIdentities?.severities.push(finding.severity);
+        }
+        for (const group of part.omitted)
+            this.countLeftOut(group.rule, group.severity, group.count);
+        const mine = this.omittedIdentities;
+        const theirs = part.identities;
+        if (mine && theirs) {
+            // One by one: spreading a long list into push() overflows the call stack.
+            for (let i = 0; i < theirs.hashes.length; i++) {
+                mine.hashes.push(theirs.hashes[i]);
+                mine.rules.push(theirs.rules[i]);
+                mine.severities.push(theirs.severities[i]);
+            }
+        }
+    }
+    /** Appends the "N more" findings; call once, after the last `add`. */
+    finish() {
+        for (const group of this.omittedGroups.values())
+            this.findings.push(omittedFinding(group.rule, group.severity, group.count, this.maxPerRule));
+        this.omittedGroups.clear();
+        this.groupsByRule.clear();
+        return this.findings;
+    }
+}
+/** The finding that stands for `count` left-out findings of `rule`. */
+function omittedFinding(rule, severity, count, maxPerRule) {
+    return {
+        rule,
+        severity,
+        message: `${formatCount(count)} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${formatCount(maxPerRule)}).`,
+        file: null,
+        line: null,
+        split: null,
+        class: null,
+        fingerprint: `${rule}:omitted:${severity}`,
+        omitted: count
+    };
+}
+/**
+ * The cap of max-findings-per-rule over a finished list (the change rules' findings): the first
+ * ones of each rule are kept, the rest stand behind one "N more" finding per rule and severity,
+ * as the sink does while findings stream in.
+ */
+function capFindings(findings, max) {
+    const kept = [];
+    const perRule = new Map();
+    const omitted = new Map();
+    for (const finding of findings) {
+        const count = perRule.get(finding.rule) ?? 0;
+        if (count < max) {
+            kept.push({ ...finding, message: showInvisible(finding.message) });
+            perRule.set(finding.rule, count + 1);
+            continue;
+        }
+        const group = `${finding.rule}\u0000${finding.severity}`;
+        const entry = omitted.get(group) ?? { rule: finding.rule, severity: finding.severity, count: 0 };
+        entry.count++;
+        omitted.set(group, entry);
+    }
+    for (const entry of omitted.values())
+        kept.push(omittedFinding(entry.rule, entry.severity, entry.count, max));
+    return kept;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/split-dataset.ts
 /**
  * A large dataset read in two parts at once: the main thread reads its files up to a line break
- * at 55% of their bytes while a worker (dataset-part.ts) reads from there to the end (the rest of
- * that file, then the files after it). Where the main thread's reading reaches that point, it
+ * at 52% of their bytes (SPLIT_SHARE) while a worker (dataset-part.ts) reads from there to the end
+ * (the rest of that file, then the files after it). Where the main thread's reading reaches that point, it
  * takes the worker's part and absorbs it, in order, into its own accumulator and findings.
  *
  * The report is the one a reading in one piece gives, byte for byte, or the part is not used and
@@ -28139,12 +28397,16 @@ function startNoiseFloors(parallel, accumulator, settings, bytesRead) {
  * when the files were not begun as foreseen, or when the worker failed.
  */
 
+
+
 /**
- * Where the worker's part starts, as a share of the bytes: past the middle, because the worker
- * starts later (its thread, and a count of the lines before its part) and reads more slowly while
- * both run; measured on the benchmark's files, the two finish closest together here.
+ * Where the worker's part starts, as a share of the bytes: a little past the middle, because the
+ * worker starts later (unless the CLI started it first thing, cli-early.ts) and reads more slowly
+ * while both run; measured on the benchmark's files (the CLI), the two finish closest together
+ * here, and the time fell from 0.55 (where they did before the part stopped counting the lines
+ * before it) to 0.52 and rose again below.
  */
-const SPLIT_SHARE = 0.55;
+const SPLIT_SHARE = 0.52;
 /** Starts the worker on the rest of the dataset, or null when it is read in one piece. */
 async function splitDataset(pass, files) {
     const { parallel, partSettings } = pass;
@@ -28182,6 +28444,8 @@ async function splitDataset(pass, files) {
     const expectedFiles = [...request.filePaths, ...(request.first ? [request.first.file.path] : [])];
     /** Takes the part if it continues the main thread's reading exactly. */
     const take = async (first) => {
+        // The floors' thread starts now, while the part is taken; their inputs are final after it.
+        parallel.prepareNoiseFloors?.(total);
         const part = await worker.result;
         if (!part || !part.complete || !sameList(pass.accumulator.files, expectedFiles))
             return false;
@@ -28193,6 +28457,8 @@ async function splitDataset(pass, files) {
         const wholeRows = rowsWithinLimits(part.files, pass.budget.rows - firstRows, pass);
         if (wholeRows === null)
             return false;
+        if (first)
+            shiftFirstFileLines(part, request.filePaths.length, first.boundary.lines);
         pass.accumulator.absorb(part.accumulator);
         pass.sink.absorb(part.findings);
         for (const [path, checkpoints] of part.checkpoints)
@@ -28231,10 +28497,10 @@ async function splitDataset(pass, files) {
 /** Whether the part of the file continues the main thread's reading of it exactly. */
 function continues(part, main) {
     const { reader, boundary } = main;
-    return (part.startLine === boundary.lines &&
-        // A stop (a byte problem, a syntax error, a long line) falls, and the lines before it are
-        // read, depending on where reading began.
-        part.read.stop === null &&
+    return (
+    // A stop (a byte problem, a syntax error, a long line) falls, and the lines before it are
+    // read, depending on where reading began.
+    part.read.stop === null &&
         !(boundary.quotesSeen && part.read.quoteStateMattered) &&
         !part.rowsLimited &&
         reader.rows + part.rows <= main.maxRows &&
@@ -28242,6 +28508,17 @@ function continues(part, main) {
         reader.rows + part.rows > 0 &&
         part.fatal === null &&
         part.format === reader.format);
+}
+/**
+ * Numbers the lines of the file the part started inside of as one reading does: the part counted
+ * them from its start byte, after `linesBefore` lines (the main thread's, at the split point).
+ */
+function shiftFirstFileLines(part, file, linesBefore) {
+    const first = part.first;
+    shiftPartLines(part.accumulator, file, linesBefore);
+    shiftFindingPartLines(part.findings, part.accumulator.files[file], linesBefore);
+    first.read = { ...first.read, lines: first.read.lines + linesBefore };
+    first.checkpoints.lines = first.checkpoints.lines.map(line => line + linesBefore);
 }
 /**
  * The rows of the whole files read by the part, when one reading would have read them all too:
@@ -28987,197 +29264,6 @@ function checkConfounders(tally, settings, sink, notes) {
     return results.sort((a, b) => b.cramersV - a.cramersV);
 }
 
-;// CONCATENATED MODULE: ./src/judge/findings.ts
-/**
- * Collects findings for one dataset: applies the configured severity (or drops the finding when
- * the rule is off) and caps repeats per rule. A rule past the cap ends with one finding that says
- * how many were left out (`omitted`); the left-out findings are still counted, by severity, and,
- * when a base is compared, remembered by identity so `fail-on: new` can tell whether they are new.
- *
- * Also the one order and the one count of findings that every output uses.
- */
-
-
-const RANK = { error: 3, warning: 2, notice: 1, off: 0 };
-class FindingSink {
-    settings;
-    maxPerRule;
-    findings = [];
-    perRule = new Map();
-    /** Left-out findings by rule and severity (a rule's outcomes may differ in severity). */
-    omittedGroups = new Map();
-    /** The same groups by rule, then severity: counting one more builds no key. */
-    groupsByRule = new Map();
-    /** Findings left out by the cap, by severity: they still count toward the verdict. */
-    omittedBySeverity = { error: 0, warning: 0, notice: 0 };
-    /** Filled only when asked (a base is compared): 8 bytes and a severity per left-out finding. */
-    omittedIdentities;
-    constructor(settings, maxPerRule, options = {}) {
-        this.settings = settings;
-        this.maxPerRule = maxPerRule;
-        this.omittedIdentities = options.rememberOmitted
-            ? { hashes: [], rules: [], severities: [] }
-            : null;
-    }
-    enabled(rule) {
-        return this.settings[rule].severity !== 'off';
-    }
-    /**
-     * True when a finding of `rule` would only be counted: the rule is past its cap and left-out
-     * findings are not remembered (no base). Its words need not be built: `countOmitted` counts it.
-     */
-    countsOnly(rule) {
-        return this.omittedIdentities === null && (this.perRule.get(rule) ?? 0) >= this.maxPerRule;
-    }
-    /**
-     * Counts a finding of `rule` that `countsOnly` said would be left out, as `add` would count it;
-     * `outcome` is the severity its input would carry (FindingInput.severity).
-     */
-    countOmitted(rule, outcome) {
-        const severity = this.severityOf(rule, outcome);
-        if (severity !== null)
-            this.countLeftOut(rule, severity);
-    }
-    /** The severity a finding of `rule` gets, null when the rule is off. */
-    severityOf(rule, outcome) {
-        const setting = this.settings[rule];
-        const configured = setting.severity;
-        if (configured === 'off')
-            return null;
-        // An outcome's own severity (blank line: warning; imbalance past the error ratio: error)
-        // applies unless the configuration set the rule's severity, which then caps it.
-        if (outcome && (!setting.explicit || RANK[outcome] < RANK[configured]))
-            return outcome;
-        return configured;
-    }
-    countLeftOut(rule, severity, count = 1) {
-        let groups = this.groupsByRule.get(rule);
-        if (!groups)
-            this.groupsByRule.set(rule, (groups = {}));
-        let group = groups[severity];
-        if (!group) {
-            group = { rule, severity, count: 0 };
-            groups[severity] = group;
-            this.omittedGroups.set(`${rule}\u0000${severity}`, group);
-        }
-        group.count += count;
-        this.omittedBySeverity[severity] += count;
-    }
-    add(rule, input) {
-        const severity = this.severityOf(rule, input.severity);
-        if (severity === null)
-            return;
-        const listed = this.perRule.get(rule) ?? 0;
-        if (listed >= this.maxPerRule) {
-            this.countLeftOut(rule, severity);
-            if (this.omittedIdentities) {
-                this.omittedIdentities.hashes.push(hashIdentity(identityOf({ rule, ...input })));
-                this.omittedIdentities.rules.push(rule);
-                this.omittedIdentities.severities.push(severity);
-            }
-            return;
-        }
-        this.perRule.set(rule, listed + 1);
-        this.findings.push({
-            rule,
-            severity,
-            // A label or path quoted in a message must not reorder or hide text (README: <U+202E>).
-            message: display_showInvisible(input.message),
-            file: input.file ?? null,
-            line: input.line ?? null,
-            split: input.split ?? null,
-            class: input.class ?? null,
-            ...(input.fingerprint !== undefined ? { fingerprint: input.fingerprint } : {}),
-            ...(input.measure !== undefined ? { measure: input.measure } : {})
-        });
-    }
-    exportPart() {
-        return {
-            findings: this.findings,
-            omitted: [...this.omittedGroups.values()],
-            identities: this.omittedIdentities
-        };
-    }
-    /**
-     * Adds what a worker's sink (same settings) collected from rows after every finding here, as if
-     * they had been added here: its listed findings fill each rule up to the cap, the rest and its
-     * left-out ones are counted (and remembered, with a base).
-     */
-    absorb(part) {
-        for (const finding of part.findings) {
-            const listed = this.perRule.get(finding.rule) ?? 0;
-            if (listed < this.maxPerRule) {
-                this.perRule.set(finding.rule, listed + 1);
-                this.findings.push(finding);
-                continue;
-            }
-            this.countLeftOut(finding.rule, finding.severity);
-            this.omittedIdentities?.hashes.push(hashIdentity(identityOf(finding)));
-            this.omittedIdentities?.rules.push(finding.rule);
-            this.omittedIdentities?.severities.push(finding.severity);
-        }
-        for (const group of part.omitted)
-            this.countLeftOut(group.rule, group.severity, group.count);
-        const mine = this.omittedIdentities;
-        const theirs = part.identities;
-        if (mine && theirs) {
-            // One by one: spreading a long list into push() overflows the call stack.
-            for (let i = 0; i < theirs.hashes.length; i++) {
-                mine.hashes.push(theirs.hashes[i]);
-                mine.rules.push(theirs.rules[i]);
-                mine.severities.push(theirs.severities[i]);
-            }
-        }
-    }
-    /** Appends the "N more" findings; call once, after the last `add`. */
-    finish() {
-        for (const group of this.omittedGroups.values())
-            this.findings.push(omittedFinding(group.rule, group.severity, group.count, this.maxPerRule));
-        this.omittedGroups.clear();
-        this.groupsByRule.clear();
-        return this.findings;
-    }
-}
-/** The finding that stands for `count` left-out findings of `rule`. */
-function omittedFinding(rule, severity, count, maxPerRule) {
-    return {
-        rule,
-        severity,
-        message: `${formatCount(count)} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${formatCount(maxPerRule)}).`,
-        file: null,
-        line: null,
-        split: null,
-        class: null,
-        fingerprint: `${rule}:omitted:${severity}`,
-        omitted: count
-    };
-}
-/**
- * The cap of max-findings-per-rule over a finished list (the change rules' findings): the first
- * ones of each rule are kept, the rest stand behind one "N more" finding per rule and severity,
- * as the sink does while findings stream in.
- */
-function capFindings(findings, max) {
-    const kept = [];
-    const perRule = new Map();
-    const omitted = new Map();
-    for (const finding of findings) {
-        const count = perRule.get(finding.rule) ?? 0;
-        if (count < max) {
-            kept.push({ ...finding, message: showInvisible(finding.message) });
-            perRule.set(finding.rule, count + 1);
-            continue;
-        }
-        const group = `${finding.rule}\u0000${finding.severity}`;
-        const entry = omitted.get(group) ?? { rule: finding.rule, severity: finding.severity, count: 0 };
-        entry.count++;
-        omitted.set(group, entry);
-    }
-    for (const entry of omitted.values())
-        kept.push(omittedFinding(entry.rule, entry.severity, entry.count, max));
-    return kept;
-}
-
 ;// CONCATENATED MODULE: ./src/judge/row-aggregates.ts
 /**
  * Row findings that need the whole dataset first: confirmed duplicate rows, label variants and
@@ -29585,6 +29671,7 @@ async function analyzeDataset(source, plan, config, options) {
     }
     finally {
         floors?.cancel(); // a floor thread still running when something above threw
+        options.parallel?.stopIdle?.(); // a thread started ahead that this dataset did not use
     }
 }
 /**
@@ -29814,6 +29901,13 @@ function userChose(flag, env, execArgv) {
     return [env.NODE_OPTIONS ?? '', ...execArgv].some(option => flag.test(option));
 }
 
+
+/***/ }),
+
+/***/ 474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 

@@ -62420,6 +62420,17 @@ function taggedRows(block, first, wanted, rows, n) {
             rows[n++] = first + k;
     return n;
 }
+/**
+ * Adds `by` to the lines of file `file` in a part (see shiftVideoPartLines). The part's rows before
+ * that file's are none (its files before it were the main thread's), so they are the rows up to
+ * the next file's start; the runs of consecutive lines shift whole.
+ */
+function shiftFingerprintPartLines(part, file, by) {
+    const { starts, offsets, length } = part.lines;
+    const end = file + 1 < part.fileStarts.length ? part.fileStarts[file + 1] : length;
+    for (let run = 0; run < starts.length && starts[run] < end; run++)
+        offsets[run] += by;
+}
 class RowFingerprints {
     /** Row ordinal at which each file starts. */
     fileStarts = [];
@@ -62879,6 +62890,24 @@ class VideoRegistry {
         }
         return ids;
     }
+}
+/**
+ * Adds `by` to the lines of file `file` in a part (its first places, its first rows per split): a
+ * worker counts the lines of the file it starts inside of from its start byte, and the main thread
+ * knows how many come before only once its own reading gets there.
+ */
+function shiftVideoPartLines(part, file, by) {
+    for (let local = 0; local < part.firstFile.length; local++)
+        if (part.firstFile[local] === file)
+            part.firstLine[local] += by;
+    shiftPlaces(part.splitFirsts, file, by);
+    shiftPlaces(part.groupSplitFirsts, file, by);
+}
+/** Shifts the lines of `file` in a flat list of (id, split, file, line) places. */
+function shiftPlaces(places, file, by) {
+    for (let i = 0; i < places.length; i += 4)
+        if (places[i + 2] === file)
+            places[i + 3] += by;
 }
 function firstBit(mask) {
     for (let i = 0; i < 8; i++)
@@ -69855,11 +69884,236 @@ function startNoiseFloors(parallel, accumulator, settings, bytesRead) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/analyze/accumulator-part.ts
+
+
+/**
+ * Adds `by` to every line of file `file` (by its index in `part.files`) that the part keeps: the
+ * worker that reads a file from a byte in its middle counts that file's lines from there, and the
+ * main thread, which learns how many lines come before only when its reading reaches that byte,
+ * shifts them before `absorb`. Counting them in the worker would cost it a read of everything
+ * before its start (~40 ms per 50 MB) before it could begin.
+ */
+function shiftPartLines(part, file, by) {
+    shiftVideoPartLines(part.videos, file, by);
+    if (part.fingerprints)
+        shiftFingerprintPartLines(part.fingerprints, file, by);
+    const places = [...part.labels.first, ...part.unlabeled];
+    for (const [, rows] of part.frozenRows)
+        for (const [, place] of rows)
+            places.push(place);
+    for (const place of places)
+        if (place.file === file)
+            place.line += by;
+}
+
+;// CONCATENATED MODULE: ./src/judge/findings.ts
+/**
+ * Collects findings for one dataset: applies the configured severity (or drops the finding when
+ * the rule is off) and caps repeats per rule. A rule past the cap ends with one finding that says
+ * how many were left out (`omitted`); the left-out findings are still counted, by severity, and,
+ * when a base is compared, remembered by identity so `fail-on: new` can tell whether they are new.
+ *
+ * Also the one order and the one count of findings that every output uses.
+ */
+
+
+const RANK = { error: 3, warning: 2, notice: 1, off: 0 };
+/**
+ * Adds `by` to the lines of the part's findings in `file` (see shiftPartLines in
+ * analyze/accumulator-part.ts). Only the `line` field moves: the messages that name a line are a
+ * header's (only ever a file's first line, which the main thread reads) and a stop's (a part that
+ * stopped is not taken).
+ */
+function shiftFindingPartLines(part, file, by) {
+    for (const finding of part.findings)
+        if (finding.file === file && finding.line !== null)
+            finding.line += by;
+}
+class FindingSink {
+    settings;
+    maxPerRule;
+    findings = [];
+    perRule = new Map();
+    /** Left-out findings by rule and severity (a rule's outcomes may differ in severity). */
+    omittedGroups = new Map();
+    /** The same groups by rule, then severity: counting one more builds no key. */
+    groupsByRule = new Map();
+    /** Findings left out by the cap, by severity: they still count toward the verdict. */
+    omittedBySeverity = { error: 0, warning: 0, notice: 0 };
+    /** Filled only when asked (a base is compared): 8 bytes and a severity per left-out finding. */
+    omittedIdentities;
+    constructor(settings, maxPerRule, options = {}) {
+        this.settings = settings;
+        this.maxPerRule = maxPerRule;
+        this.omittedIdentities = options.rememberOmitted
+            ? { hashes: [], rules: [], severities: [] }
+            : null;
+    }
+    enabled(rule) {
+        return this.settings[rule].severity !== 'off';
+    }
+    /**
+     * True when a finding of `rule` would only be counted: the rule is past its cap and left-out
+     * findings are not remembered (no base). Its words need not be built: `countOmitted` counts it.
+     */
+    countsOnly(rule) {
+        return this.omittedIdentities === null && (this.perRule.get(rule) ?? 0) >= this.maxPerRule;
+    }
+    /**
+     * Counts a finding of `rule` that `countsOnly` said would be left out, as `add` would count it;
+     * `outcome` is the severity its input would carry (FindingInput.severity).
+     */
+    countOmitted(rule, outcome) {
+        const severity = this.severityOf(rule, outcome);
+        if (severity !== null)
+            this.countLeftOut(rule, severity);
+    }
+    /** The severity a finding of `rule` gets, null when the rule is off. */
+    severityOf(rule, outcome) {
+        const setting = this.settings[rule];
+        const configured = setting.severity;
+        if (configured === 'off')
+            return null;
+        // An outcome's own severity (blank line: warning; imbalance past the error ratio: error)
+        // applies unless the configuration set the rule's severity, which then caps it.
+        if (outcome && (!setting.explicit || RANK[outcome] < RANK[configured]))
+            return outcome;
+        return configured;
+    }
+    countLeftOut(rule, severity, count = 1) {
+        let groups = this.groupsByRule.get(rule);
+        if (!groups)
+            this.groupsByRule.set(rule, (groups = {}));
+        let group = groups[severity];
+        if (!group) {
+            group = { rule, severity, count: 0 };
+            groups[severity] = group;
+            this.omittedGroups.set(`${rule}\u0000${severity}`, group);
+        }
+        group.count += count;
+        this.omittedBySeverity[severity] += count;
+    }
+    add(rule, input) {
+        const severity = this.severityOf(rule, input.severity);
+        if (severity === null)
+            return;
+        const listed = this.perRule.get(rule) ?? 0;
+        if (listed >= this.maxPerRule) {
+            this.countLeftOut(rule, severity);
+            if (this.omittedIdentities) {
+                this.omittedIdentities.hashes.push(hashIdentity(identityOf({ rule, ...input })));
+                this.omittedIdentities.rules.push(rule);
+                this.omittedIdentities.severities.push(severity);
+            }
+            return;
+        }
+        this.perRule.set(rule, listed + 1);
+        this.findings.push({
+            rule,
+            severity,
+            // A label or path quoted in a message must not reorder or hide text (README: <U+202E>).
+            message: showInvisible(input.message),
+            file: input.file ?? null,
+            line: input.line ?? null,
+            split: input.split ?? null,
+            class: input.class ?? null,
+            ...(input.fingerprint !== undefined ? { fingerprint: input.fingerprint } : {}),
+            ...(input.measure !== undefined ? { measure: input.measure } : {})
+        });
+    }
+    exportPart() {
+        return {
+            findings: this.findings,
+            omitted: [...this.omittedGroups.values()],
+            identities: this.omittedIdentities
+        };
+    }
+    /**
+     * Adds what a worker's sink (same settings) collected from rows after every finding here, as if
+     * they had been added here: its listed findings fill each rule up to the cap, the rest and its
+     * left-out ones are counted (and remembered, with a base).
+     */
+    absorb(part) {
+        for (const finding of part.findings) {
+            const listed = this.perRule.get(finding.rule) ?? 0;
+            if (listed < this.maxPerRule) {
+                this.perRule.set(finding.rule, listed + 1);
+                this.findings.push(finding);
+                continue;
+            }
+            this.countLeftOut(finding.rule, finding.severity);
+            this.omittedIdentities?.hashes.push(hashIdentity(identityOf(finding)));
+            this.omittedIdentities?.rules.push(finding.rule);
+            this.omittedIdentities?.severities.push(finding.severity);
+        }
+        for (const group of part.omitted)
+            this.countLeftOut(group.rule, group.severity, group.count);
+        const mine = this.omittedIdentities;
+        const theirs = part.identities;
+        if (mine && theirs) {
+            // One by one: spreading a long list into push() overflows the call stack.
+            for (let i = 0; i < theirs.hashes.length; i++) {
+                mine.hashes.push(theirs.hashes[i]);
+                mine.rules.push(theirs.rules[i]);
+                mine.severities.push(theirs.severities[i]);
+            }
+        }
+    }
+    /** Appends the "N more" findings; call once, after the last `add`. */
+    finish() {
+        for (const group of this.omittedGroups.values())
+            this.findings.push(omittedFinding(group.rule, group.severity, group.count, this.maxPerRule));
+        this.omittedGroups.clear();
+        this.groupsByRule.clear();
+        return this.findings;
+    }
+}
+/** The finding that stands for `count` left-out findings of `rule`. */
+function omittedFinding(rule, severity, count, maxPerRule) {
+    return {
+        rule,
+        severity,
+        message: `${formatCount(count)} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${formatCount(maxPerRule)}).`,
+        file: null,
+        line: null,
+        split: null,
+        class: null,
+        fingerprint: `${rule}:omitted:${severity}`,
+        omitted: count
+    };
+}
+/**
+ * The cap of max-findings-per-rule over a finished list (the change rules' findings): the first
+ * ones of each rule are kept, the rest stand behind one "N more" finding per rule and severity,
+ * as the sink does while findings stream in.
+ */
+function capFindings(findings, max) {
+    const kept = [];
+    const perRule = new Map();
+    const omitted = new Map();
+    for (const finding of findings) {
+        const count = perRule.get(finding.rule) ?? 0;
+        if (count < max) {
+            kept.push({ ...finding, message: showInvisible(finding.message) });
+            perRule.set(finding.rule, count + 1);
+            continue;
+        }
+        const group = `${finding.rule}\u0000${finding.severity}`;
+        const entry = omitted.get(group) ?? { rule: finding.rule, severity: finding.severity, count: 0 };
+        entry.count++;
+        omitted.set(group, entry);
+    }
+    for (const entry of omitted.values())
+        kept.push(omittedFinding(entry.rule, entry.severity, entry.count, max));
+    return kept;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/split-dataset.ts
 /**
  * A large dataset read in two parts at once: the main thread reads its files up to a line break
- * at 55% of their bytes while a worker (dataset-part.ts) reads from there to the end (the rest of
- * that file, then the files after it). Where the main thread's reading reaches that point, it
+ * at 52% of their bytes (SPLIT_SHARE) while a worker (dataset-part.ts) reads from there to the end
+ * (the rest of that file, then the files after it). Where the main thread's reading reaches that point, it
  * takes the worker's part and absorbs it, in order, into its own accumulator and findings.
  *
  * The report is the one a reading in one piece gives, byte for byte, or the part is not used and
@@ -69869,12 +70123,16 @@ function startNoiseFloors(parallel, accumulator, settings, bytesRead) {
  * when the files were not begun as foreseen, or when the worker failed.
  */
 
+
+
 /**
- * Where the worker's part starts, as a share of the bytes: past the middle, because the worker
- * starts later (its thread, and a count of the lines before its part) and reads more slowly while
- * both run; measured on the benchmark's files, the two finish closest together here.
+ * Where the worker's part starts, as a share of the bytes: a little past the middle, because the
+ * worker starts later (unless the CLI started it first thing, cli-early.ts) and reads more slowly
+ * while both run; measured on the benchmark's files (the CLI), the two finish closest together
+ * here, and the time fell from 0.55 (where they did before the part stopped counting the lines
+ * before it) to 0.52 and rose again below.
  */
-const SPLIT_SHARE = 0.55;
+const SPLIT_SHARE = 0.52;
 /** Starts the worker on the rest of the dataset, or null when it is read in one piece. */
 async function splitDataset(pass, files) {
     const { parallel, partSettings } = pass;
@@ -69912,6 +70170,8 @@ async function splitDataset(pass, files) {
     const expectedFiles = [...request.filePaths, ...(request.first ? [request.first.file.path] : [])];
     /** Takes the part if it continues the main thread's reading exactly. */
     const take = async (first) => {
+        // The floors' thread starts now, while the part is taken; their inputs are final after it.
+        parallel.prepareNoiseFloors?.(total);
         const part = await worker.result;
         if (!part || !part.complete || !sameList(pass.accumulator.files, expectedFiles))
             return false;
@@ -69923,6 +70183,8 @@ async function splitDataset(pass, files) {
         const wholeRows = rowsWithinLimits(part.files, pass.budget.rows - firstRows, pass);
         if (wholeRows === null)
             return false;
+        if (first)
+            shiftFirstFileLines(part, request.filePaths.length, first.boundary.lines);
         pass.accumulator.absorb(part.accumulator);
         pass.sink.absorb(part.findings);
         for (const [path, checkpoints] of part.checkpoints)
@@ -69961,10 +70223,10 @@ async function splitDataset(pass, files) {
 /** Whether the part of the file continues the main thread's reading of it exactly. */
 function continues(part, main) {
     const { reader, boundary } = main;
-    return (part.startLine === boundary.lines &&
-        // A stop (a byte problem, a syntax error, a long line) falls, and the lines before it are
-        // read, depending on where reading began.
-        part.read.stop === null &&
+    return (
+    // A stop (a byte problem, a syntax error, a long line) falls, and the lines before it are
+    // read, depending on where reading began.
+    part.read.stop === null &&
         !(boundary.quotesSeen && part.read.quoteStateMattered) &&
         !part.rowsLimited &&
         reader.rows + part.rows <= main.maxRows &&
@@ -69972,6 +70234,17 @@ function continues(part, main) {
         reader.rows + part.rows > 0 &&
         part.fatal === null &&
         part.format === reader.format);
+}
+/**
+ * Numbers the lines of the file the part started inside of as one reading does: the part counted
+ * them from its start byte, after `linesBefore` lines (the main thread's, at the split point).
+ */
+function shiftFirstFileLines(part, file, linesBefore) {
+    const first = part.first;
+    shiftPartLines(part.accumulator, file, linesBefore);
+    shiftFindingPartLines(part.findings, part.accumulator.files[file], linesBefore);
+    first.read = { ...first.read, lines: first.read.lines + linesBefore };
+    first.checkpoints.lines = first.checkpoints.lines.map(line => line + linesBefore);
 }
 /**
  * The rows of the whole files read by the part, when one reading would have read them all too:
@@ -70717,197 +70990,6 @@ function checkConfounders(tally, settings, sink, notes) {
     return results.sort((a, b) => b.cramersV - a.cramersV);
 }
 
-;// CONCATENATED MODULE: ./src/judge/findings.ts
-/**
- * Collects findings for one dataset: applies the configured severity (or drops the finding when
- * the rule is off) and caps repeats per rule. A rule past the cap ends with one finding that says
- * how many were left out (`omitted`); the left-out findings are still counted, by severity, and,
- * when a base is compared, remembered by identity so `fail-on: new` can tell whether they are new.
- *
- * Also the one order and the one count of findings that every output uses.
- */
-
-
-const RANK = { error: 3, warning: 2, notice: 1, off: 0 };
-class FindingSink {
-    settings;
-    maxPerRule;
-    findings = [];
-    perRule = new Map();
-    /** Left-out findings by rule and severity (a rule's outcomes may differ in severity). */
-    omittedGroups = new Map();
-    /** The same groups by rule, then severity: counting one more builds no key. */
-    groupsByRule = new Map();
-    /** Findings left out by the cap, by severity: they still count toward the verdict. */
-    omittedBySeverity = { error: 0, warning: 0, notice: 0 };
-    /** Filled only when asked (a base is compared): 8 bytes and a severity per left-out finding. */
-    omittedIdentities;
-    constructor(settings, maxPerRule, options = {}) {
-        this.settings = settings;
-        this.maxPerRule = maxPerRule;
-        this.omittedIdentities = options.rememberOmitted
-            ? { hashes: [], rules: [], severities: [] }
-            : null;
-    }
-    enabled(rule) {
-        return this.settings[rule].severity !== 'off';
-    }
-    /**
-     * True when a finding of `rule` would only be counted: the rule is past its cap and left-out
-     * findings are not remembered (no base). Its words need not be built: `countOmitted` counts it.
-     */
-    countsOnly(rule) {
-        return this.omittedIdentities === null && (this.perRule.get(rule) ?? 0) >= this.maxPerRule;
-    }
-    /**
-     * Counts a finding of `rule` that `countsOnly` said would be left out, as `add` would count it;
-     * `outcome` is the severity its input would carry (FindingInput.severity).
-     */
-    countOmitted(rule, outcome) {
-        const severity = this.severityOf(rule, outcome);
-        if (severity !== null)
-            this.countLeftOut(rule, severity);
-    }
-    /** The severity a finding of `rule` gets, null when the rule is off. */
-    severityOf(rule, outcome) {
-        const setting = this.settings[rule];
-        const configured = setting.severity;
-        if (configured === 'off')
-            return null;
-        // An outcome's own severity (blank line: warning; imbalance past the error ratio: error)
-        // applies unless the configuration set the rule's severity, which then caps it.
-        if (outcome && (!setting.explicit || RANK[outcome] < RANK[configured]))
-            return outcome;
-        return configured;
-    }
-    countLeftOut(rule, severity, count = 1) {
-        let groups = this.groupsByRule.get(rule);
-        if (!groups)
-            this.groupsByRule.set(rule, (groups = {}));
-        let group = groups[severity];
-        if (!group) {
-            group = { rule, severity, count: 0 };
-            groups[severity] = group;
-            this.omittedGroups.set(`${rule}\u0000${severity}`, group);
-        }
-        group.count += count;
-        this.omittedBySeverity[severity] += count;
-    }
-    add(rule, input) {
-        const severity = this.severityOf(rule, input.severity);
-        if (severity === null)
-            return;
-        const listed = this.perRule.get(rule) ?? 0;
-        if (listed >= this.maxPerRule) {
-            this.countLeftOut(rule, severity);
-            if (this.omittedIdentities) {
-                this.omittedIdentities.hashes.push(hashIdentity(identityOf({ rule, ...input })));
-                this.omittedIdentities.rules.push(rule);
-                this.omittedIdentities.severities.push(severity);
-            }
-            return;
-        }
-        this.perRule.set(rule, listed + 1);
-        this.findings.push({
-            rule,
-            severity,
-            // A label or path quoted in a message must not reorder or hide text (README: <U+202E>).
-            message: showInvisible(input.message),
-            file: input.file ?? null,
-            line: input.line ?? null,
-            split: input.split ?? null,
-            class: input.class ?? null,
-            ...(input.fingerprint !== undefined ? { fingerprint: input.fingerprint } : {}),
-            ...(input.measure !== undefined ? { measure: input.measure } : {})
-        });
-    }
-    exportPart() {
-        return {
-            findings: this.findings,
-            omitted: [...this.omittedGroups.values()],
-            identities: this.omittedIdentities
-        };
-    }
-    /**
-     * Adds what a worker's sink (same settings) collected from rows after every finding here, as if
-     * they had been added here: its listed findings fill each rule up to the cap, the rest and its
-     * left-out ones are counted (and remembered, with a base).
-     */
-    absorb(part) {
-        for (const finding of part.findings) {
-            const listed = this.perRule.get(finding.rule) ?? 0;
-            if (listed < this.maxPerRule) {
-                this.perRule.set(finding.rule, listed + 1);
-                this.findings.push(finding);
-                continue;
-            }
-            this.countLeftOut(finding.rule, finding.severity);
-            this.omittedIdentities?.hashes.push(hashIdentity(identityOf(finding)));
-            this.omittedIdentities?.rules.push(finding.rule);
-            this.omittedIdentities?.severities.push(finding.severity);
-        }
-        for (const group of part.omitted)
-            this.countLeftOut(group.rule, group.severity, group.count);
-        const mine = this.omittedIdentities;
-        const theirs = part.identities;
-        if (mine && theirs) {
-            // One by one: spreading a long list into push() overflows the call stack.
-            for (let i = 0; i < theirs.hashes.length; i++) {
-                mine.hashes.push(theirs.hashes[i]);
-                mine.rules.push(theirs.rules[i]);
-                mine.severities.push(theirs.severities[i]);
-            }
-        }
-    }
-    /** Appends the "N more" findings; call once, after the last `add`. */
-    finish() {
-        for (const group of this.omittedGroups.values())
-            this.findings.push(omittedFinding(group.rule, group.severity, group.count, this.maxPerRule));
-        this.omittedGroups.clear();
-        this.groupsByRule.clear();
-        return this.findings;
-    }
-}
-/** The finding that stands for `count` left-out findings of `rule`. */
-function omittedFinding(rule, severity, count, maxPerRule) {
-    return {
-        rule,
-        severity,
-        message: `${formatCount(count)} more ${rule} finding${count === 1 ? '' : 's'} not listed (max-findings-per-rule is ${formatCount(maxPerRule)}).`,
-        file: null,
-        line: null,
-        split: null,
-        class: null,
-        fingerprint: `${rule}:omitted:${severity}`,
-        omitted: count
-    };
-}
-/**
- * The cap of max-findings-per-rule over a finished list (the change rules' findings): the first
- * ones of each rule are kept, the rest stand behind one "N more" finding per rule and severity,
- * as the sink does while findings stream in.
- */
-function capFindings(findings, max) {
-    const kept = [];
-    const perRule = new Map();
-    const omitted = new Map();
-    for (const finding of findings) {
-        const count = perRule.get(finding.rule) ?? 0;
-        if (count < max) {
-            kept.push({ ...finding, message: showInvisible(finding.message) });
-            perRule.set(finding.rule, count + 1);
-            continue;
-        }
-        const group = `${finding.rule}\u0000${finding.severity}`;
-        const entry = omitted.get(group) ?? { rule: finding.rule, severity: finding.severity, count: 0 };
-        entry.count++;
-        omitted.set(group, entry);
-    }
-    for (const entry of omitted.values())
-        kept.push(omittedFinding(entry.rule, entry.severity, entry.count, max));
-    return kept;
-}
-
 ;// CONCATENATED MODULE: ./src/judge/row-aggregates.ts
 /**
  * Row findings that need the whole dataset first: confirmed duplicate rows, label variants and
@@ -71315,6 +71397,7 @@ async function analyzeDataset(source, plan, config, options) {
     }
     finally {
         floors?.cancel(); // a floor thread still running when something above threw
+        options.parallel?.stopIdle?.(); // a thread started ahead that this dataset did not use
     }
 }
 /**
@@ -73575,6 +73658,8 @@ function userChose(flag, env, execArgv) {
 
 
 
+/** This module's folder: in the bundle, dist/, where the workers are. */
+const HERE = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
 /** The bundled workers' file names, beside dist/index.js and dist/cli.js. */
 const WORKER_FILES = { part: 'worker.js', base: 'base-worker.js', floors: 'floor-worker.js' };
 /** Below this size a second thread costs about what it saves (its start, reading the head twice). */
@@ -73597,25 +73682,63 @@ const FLOORS_YOUNG_MB = 1;
 /**
  * Parallel reading when it can help: a second core, the bundled workers beside this module, and
  * not turned off. Env: DATASET_GATE_THREADS=1 reads everything in the main thread;
- * DATASET_GATE_SPLIT_BYTES sets the smallest dataset that is split (default 16 MiB).
+ * DATASET_GATE_SPLIT_BYTES sets the smallest dataset that is split (default 16 MiB). `early`: the
+ * threads the shell started before it loaded the rest (`startEarly`), used first.
  */
-function threadReading(env, folder = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url))) {
-    if (env.DATASET_GATE_THREADS === '1' || (0,external_node_os_namespaceObject.availableParallelism)() < 2)
+function threadReading(env, folder = HERE, early = null) {
+    const files = workerFiles(env, folder);
+    if (files === null)
         return null;
-    const partWorker = (0,external_node_path_namespaceObject.join)(folder, WORKER_FILES.part);
-    const baseWorker = (0,external_node_path_namespaceObject.join)(folder, WORKER_FILES.base);
-    const floorWorker = (0,external_node_path_namespaceObject.join)(folder, WORKER_FILES.floors);
-    if (![partWorker, baseWorker, floorWorker].every(file => (0,external_node_fs_namespaceObject.existsSync)(file)))
-        return null;
-    const configured = Number(env.DATASET_GATE_SPLIT_BYTES);
-    const minBytes = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_SPLIT_BYTES;
+    const minBytes = splitBytes(env);
+    const reader = early?.reader ?? new Spare(files.part, READER_YOUNG_MB);
+    const floors = new Spare(files.floors, FLOORS_YOUNG_MB);
     return {
         minBytes,
-        read: request => startWorker(partWorker, request, READER_YOUNG_MB),
-        analyzeBase: job => startWorker(baseWorker, job, READER_YOUNG_MB),
-        noiseFloors: jobs => startWorker(floorWorker, jobs, FLOORS_YOUNG_MB),
+        read: request => part_thread_assign(reader.take(), request),
+        analyzeBase: job => part_thread_assign(launch(files.base, READER_YOUNG_MB), job),
+        noiseFloors: jobs => part_thread_assign(floors.take(), jobs),
+        // Not from the size on which the main thread collects after the first pass: the thread's heap
+        // would add to the peak that collection lowers (measured at 6.4 M rows: 7-9 MB more).
+        prepareNoiseFloors: bytes => {
+            if (bytes < COLLECT_AFTER_BYTES)
+                floors.start();
+        },
+        stopIdle: () => {
+            reader.stop();
+            floors.stop();
+        },
         collectGarbage: { afterBytes: COLLECT_AFTER_BYTES, collect: collectGarbage }
     };
+}
+/** The smallest dataset read in two parts: DATASET_GATE_SPLIT_BYTES, else 16 MiB. */
+function splitBytes(env) {
+    const configured = Number(env.DATASET_GATE_SPLIT_BYTES);
+    return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_SPLIT_BYTES;
+}
+/**
+ * Starts the thread that reads the rest of a large dataset at once, for `threadReading` to use:
+ * a thread takes 50-80 ms to start (its bundle compiled and run) when the main thread is busy, so
+ * started before the shell loads its own modules it is ready when the first pass begins. Null
+ * where threads are not used.
+ */
+function startEarly(env, folder = HERE) {
+    const files = workerFiles(env, folder);
+    if (files === null)
+        return null;
+    const reader = new Spare(files.part, READER_YOUNG_MB);
+    reader.start();
+    return { reader };
+}
+/** The workers' files, or null when threads are not to be used (see `threadReading`). */
+function workerFiles(env, folder) {
+    if (env.DATASET_GATE_THREADS === '1' || (0,external_node_os_namespaceObject.availableParallelism)() < 2)
+        return null;
+    const files = {
+        part: (0,external_node_path_namespaceObject.join)(folder, WORKER_FILES.part),
+        base: (0,external_node_path_namespaceObject.join)(folder, WORKER_FILES.base),
+        floors: (0,external_node_path_namespaceObject.join)(folder, WORKER_FILES.floors)
+    };
+    return Object.values(files).every(file => (0,external_node_fs_namespaceObject.existsSync)(file)) ? files : null;
 }
 let gc;
 /**
@@ -73642,25 +73765,65 @@ function collectGarbage() {
     }
     gc?.();
 }
-/** Starts a worker thread on `job`; any failure of it (it threw, ran out of memory, was stopped)
- * gives null: the main thread then does the work itself. */
-function startWorker(workerFile, job, youngMb) {
+/** A worker thread on `file`; it waits for its job, its first message (see the worker entries). */
+function launch(file, youngMb) {
     // A small young generation (see READER_YOUNG_MB): Node's default, tens of megabytes, would add
     // as much to the peak memory for no speed.
-    const worker = new external_node_worker_threads_.Worker(workerFile, {
-        workerData: job,
+    const worker = new external_node_worker_threads_.Worker(file, {
         argv: workerArgv(),
         resourceLimits: { maxYoungGenerationSizeMb: youngMb }
     });
+    worker.on('error', () => { }); // it then exits: `assign` and `Spare` see the exit
+    return worker;
+}
+/**
+ * Gives a started worker its job. Any failure of it (it threw, ran out of memory, was stopped,
+ * had exited) gives null: the main thread then does the work itself.
+ */
+function part_thread_assign(worker, job) {
     const result = new Promise(resolve => {
         worker.once('message', (value) => {
             resolve(value);
             void worker.terminate();
         });
-        worker.once('error', () => resolve(null));
         worker.once('exit', () => resolve(null));
     });
+    worker.postMessage(job);
     return { result, cancel: () => void worker.terminate() };
+}
+/**
+ * A worker of one kind started ahead of its job (`start`), handed out by `take` (a new one when
+ * none was started or it has exited). While it waits it does not keep the process alive.
+ */
+class Spare {
+    file;
+    youngMb;
+    worker = null;
+    constructor(file, youngMb) {
+        this.file = file;
+        this.youngMb = youngMb;
+    }
+    start() {
+        if (this.worker !== null)
+            return;
+        const worker = launch(this.file, this.youngMb);
+        worker.unref();
+        worker.once('exit', () => {
+            if (this.worker === worker)
+                this.worker = null;
+        });
+        this.worker = worker;
+    }
+    take() {
+        const worker = this.worker ?? launch(this.file, this.youngMb);
+        this.worker = null;
+        worker.ref();
+        return worker;
+    }
+    stop() {
+        void this.worker?.terminate();
+        this.worker = null;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/publish/annotations.ts

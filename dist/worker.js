@@ -2514,6 +2514,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   y: () => (/* binding */ readDatasetPart)
 });
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/model.ts
 /**
  * The plain data that flows through the pipeline read -> analyze -> judge -> report -> publish.
@@ -2715,6 +2717,17 @@ function fileErrorReason(error) {
 
 
 const RANK = { error: 3, warning: 2, notice: 1, off: 0 };
+/**
+ * Adds `by` to the lines of the part's findings in `file` (see shiftPartLines in
+ * analyze/accumulator-part.ts). Only the `line` field moves: the messages that name a line are a
+ * header's (only ever a file's first line, which the main thread reads) and a stop's (a part that
+ * stopped is not taken).
+ */
+function shiftFindingPartLines(part, file, by) {
+    for (const finding of part.findings)
+        if (finding.file === file && finding.line !== null)
+            finding.line += by;
+}
 class FindingSink {
     settings;
     maxPerRule;
@@ -7436,8 +7449,6 @@ const WORDING = {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(161);
 ;// CONCATENATED MODULE: ./src/read/file-chunks.ts
@@ -16191,6 +16202,17 @@ function taggedRows(block, first, wanted, rows, n) {
             rows[n++] = first + k;
     return n;
 }
+/**
+ * Adds `by` to the lines of file `file` in a part (see shiftVideoPartLines). The part's rows before
+ * that file's are none (its files before it were the main thread's), so they are the rows up to
+ * the next file's start; the runs of consecutive lines shift whole.
+ */
+function shiftFingerprintPartLines(part, file, by) {
+    const { starts, offsets, length } = part.lines;
+    const end = file + 1 < part.fileStarts.length ? part.fileStarts[file + 1] : length;
+    for (let run = 0; run < starts.length && starts[run] < end; run++)
+        offsets[run] += by;
+}
 class RowFingerprints {
     /** Row ordinal at which each file starts. */
     fileStarts = [];
@@ -16650,6 +16672,24 @@ class VideoRegistry {
         }
         return ids;
     }
+}
+/**
+ * Adds `by` to the lines of file `file` in a part (its first places, its first rows per split): a
+ * worker counts the lines of the file it starts inside of from its start byte, and the main thread
+ * knows how many come before only once its own reading gets there.
+ */
+function shiftVideoPartLines(part, file, by) {
+    for (let local = 0; local < part.firstFile.length; local++)
+        if (part.firstFile[local] === file)
+            part.firstLine[local] += by;
+    shiftPlaces(part.splitFirsts, file, by);
+    shiftPlaces(part.groupSplitFirsts, file, by);
+}
+/** Shifts the lines of `file` in a flat list of (id, split, file, line) places. */
+function shiftPlaces(places, file, by) {
+    for (let i = 0; i < places.length; i += 4)
+        if (places[i + 2] === file)
+            places[i + 3] += by;
 }
 function firstBit(mask) {
     for (let i = 0; i < 8; i++)
@@ -17257,6 +17297,16 @@ function formatBytes(bytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/dataset-part.ts
+/**
+ * The rest of a large dataset, read by a worker while the main thread reads its start (see
+ * split-dataset.ts): from a line break inside one file to its end, then the files after it whole,
+ * with the same readers, checks and accumulator as the main thread's; the state is handed back as
+ * plain data to be absorbed in order.
+ *
+ * Pure of threads: `readDatasetPart` runs wherever it is called (in a worker thread through
+ * worker.ts, or in the test's own thread), so what a part reads is tested without one.
+ */
+
 
 
 
@@ -17320,7 +17370,7 @@ async function readRestOfFile(request, source, accumulator, sink, settings) {
     const localPath = source.localPath(file.path);
     if (localPath === null)
         return null;
-    const head = await scanHead(localPath, startByte);
+    const head = await readHead(localPath, startByte);
     if (head === null)
         return null;
     const fileIndex = accumulator.beginFile(file.path);
@@ -17352,11 +17402,12 @@ async function readRestOfFile(request, source, accumulator, sink, settings) {
         },
         blank() { }
     };
-    await text_readRecords(oneChunk(head.text), priming, { mode, maxLineBytes: request.maxLineBytes });
+    await text_readRecords(oneChunk(head), priming, { mode, maxLineBytes: request.maxLineBytes });
     reader.rows = 0;
     open = true;
     let rowsLimited = false;
     const checkpoints = { lines: [], bytes: [] };
+    // Lines are counted from the start byte (FirstFilePart): the lines before it are not counted.
     const read = await text_readRecords(reusedChunks(localPath, { start: startByte }), {
         record(fields, line) {
             if (rowsLimited)
@@ -17370,32 +17421,33 @@ async function readRestOfFile(request, source, accumulator, sink, settings) {
     }, {
         mode,
         maxLineBytes: request.maxLineBytes,
-        startLine: head.lines,
+        startLine: 0,
         checkpoints,
         byteOffset: startByte
     });
     const { fatal, format } = reader;
-    return { startLine: head.lines, rows: reader.rows, fatal, format, read, checkpoints, rowsLimited };
+    return { rows: reader.rows, fatal, format, read, checkpoints, rowsLimited };
 }
 /**
- * The line breaks before `startByte`, and the file's first complete lines (up to 64 KiB) for
- * setting the reader up; null when the first 64 KiB hold no line break.
+ * The file's first complete lines before `startByte` (up to 64 KiB), for setting the reader up;
+ * null when they hold no line break.
  */
-async function scanHead(path, startByte) {
-    let lines = 0;
-    let text = null;
-    for await (const chunk of reusedChunks(path, { end: startByte })) {
-        if (text === null) {
-            const window = chunk.subarray(0, PRIMING_BYTES);
-            const last = window.lastIndexOf(10);
-            if (last === -1)
-                return null;
-            text = Buffer.from(window.subarray(0, last + 1));
-        }
-        for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1))
-            lines++;
+async function readHead(path, startByte) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'r').catch(() => null);
+    if (handle === null)
+        return null;
+    try {
+        const window = Buffer.alloc(Math.min(PRIMING_BYTES, startByte));
+        const { bytesRead } = await handle.read(window, 0, window.length, 0);
+        const last = window.subarray(0, bytesRead).lastIndexOf(10);
+        return last === -1 ? null : window.subarray(0, last + 1);
     }
-    return text === null ? null : { lines, text };
+    catch {
+        return null;
+    }
+    finally {
+        await handle.close();
+    }
 }
 async function* oneChunk(buffer) {
     yield buffer;
@@ -17408,14 +17460,17 @@ async function* oneChunk(buffer) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _gate_dataset_part_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(809);
-/* harmony import */ var _young_generation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(263);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(474);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_events__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _gate_dataset_part_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(809);
+/* harmony import */ var _young_generation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(263);
 /**
  * The worker thread that reads the rest of a large dataset (dist/worker.js; see
  * gate/dataset-part.ts) and posts it back, its typed arrays moved rather than copied.
  */
+
 
 
 
@@ -17440,9 +17495,11 @@ function buffersOf(part) {
     add(accumulator.pairMasks);
     return [...buffers];
 }
-(0,_young_generation_js__WEBPACK_IMPORTED_MODULE_2__/* .keepYoungGenerationSmallInWorker */ .yS)();
-const part = await (0,_gate_dataset_part_js__WEBPACK_IMPORTED_MODULE_1__/* .readDatasetPart */ .y)(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData);
-node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort.postMessage(part, part ? buffersOf(part) : []);
+(0,_young_generation_js__WEBPACK_IMPORTED_MODULE_3__/* .keepYoungGenerationSmallInWorker */ .yS)();
+// The request is the first message: the thread may be started before it is known (part-thread.ts).
+const [request] = (await (0,node_events__WEBPACK_IMPORTED_MODULE_0__.once)(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort, 'message'));
+const part = await (0,_gate_dataset_part_js__WEBPACK_IMPORTED_MODULE_2__/* .readDatasetPart */ .y)(request);
+node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort.postMessage(part, part ? buffersOf(part) : []);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -17534,6 +17591,13 @@ function userChose(flag, env, execArgv) {
     return [env.NODE_OPTIONS ?? '', ...execArgv].some(option => flag.test(option));
 }
 
+
+/***/ }),
+
+/***/ 474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 

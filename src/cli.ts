@@ -3,6 +3,8 @@
  * the configuration, calls runGate and prints a report. Exit status: 0 passed, 1 failed, 2 usage,
  * configuration or I/O error (one line on stderr; the stack trace only with --debug).
  */
+// First: run as the program, it sets the heap up and may start a thread before the rest loads.
+import { earlyThreads, invokedAsProgram } from './cli-early.js'
 import { existsSync, statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -26,7 +28,6 @@ import {
   stdoutReachesRunnerLog
 } from './report/runner-log.js'
 import { RepairUsageError, fixCommand, resplitCommand } from './cli-repair.js'
-import { setUpHeap } from './young-generation.js'
 import { fileErrorReason, formatCount } from './display.js'
 
 /** Options followed by their value: the command is the first other word. */
@@ -173,7 +174,7 @@ async function check(options: CheckOptions, paths: string[]): Promise<number> {
     ...(base ? { base } : {}),
     ...(progress ? { progress: progress.update } : {}),
     storage,
-    parallel: threadReading(process.env)
+    parallel: threadReading(process.env, undefined, earlyThreads)
   })
   progress?.clear()
   if (storage) {
@@ -380,10 +381,7 @@ declare const DATASET_GATE_VERSION: string | undefined
 const VERSION = typeof DATASET_GATE_VERSION === 'string' ? DATASET_GATE_VERSION : '0.1.0'
 
 // Run only as the program, not when imported by tests.
-const invokedDirectly =
-  process.argv[1] !== undefined && /(?:^|[\\/])(cli\.(?:js|ts)|dataset-gate)$/.test(process.argv[1])
-if (invokedDirectly) {
-  setUpHeap()
+if (invokedAsProgram) {
   main(process.argv.slice(2)).then(
     code => {
       process.exitCode = code

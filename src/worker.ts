@@ -2,7 +2,8 @@
  * The worker thread that reads the rest of a large dataset (dist/worker.js; see
  * gate/dataset-part.ts) and posts it back, its typed arrays moved rather than copied.
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { once } from 'node:events'
+import { parentPort } from 'node:worker_threads'
 import { readDatasetPart } from './gate/dataset-part.js'
 import type { DatasetPartRequest, DatasetPartResult } from './gate/part-types.js'
 import { keepYoungGenerationSmallInWorker } from './young-generation.js'
@@ -27,5 +28,7 @@ function buffersOf(part: DatasetPartResult): ArrayBuffer[] {
 }
 
 keepYoungGenerationSmallInWorker()
-const part = await readDatasetPart(workerData as DatasetPartRequest)
+// The request is the first message: the thread may be started before it is known (part-thread.ts).
+const [request] = (await once(parentPort!, 'message')) as [DatasetPartRequest]
+const part = await readDatasetPart(request)
 parentPort!.postMessage(part, part ? buffersOf(part) : [])

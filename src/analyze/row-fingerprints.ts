@@ -105,6 +105,17 @@ function taggedRows(
   return n
 }
 
+/**
+ * Adds `by` to the lines of file `file` in a part (see shiftVideoPartLines). The part's rows before
+ * that file's are none (its files before it were the main thread's), so they are the rows up to
+ * the next file's start; the runs of consecutive lines shift whole.
+ */
+export function shiftFingerprintPartLines(part: FingerprintPart, file: number, by: number): void {
+  const { starts, offsets, length } = part.lines
+  const end = file + 1 < part.fileStarts.length ? part.fileStarts[file + 1]! : length
+  for (let run = 0; run < starts.length && starts[run]! < end; run++) offsets[run]! += by
+}
+
 export class RowFingerprints {
   /** Row ordinal at which each file starts. */
   private fileStarts: number[] = []

@@ -289,6 +289,23 @@ export class VideoRegistry {
   }
 }
 
+/**
+ * Adds `by` to the lines of file `file` in a part (its first places, its first rows per split): a
+ * worker counts the lines of the file it starts inside of from its start byte, and the main thread
+ * knows how many come before only once its own reading gets there.
+ */
+export function shiftVideoPartLines(part: VideoPart, file: number, by: number): void {
+  for (let local = 0; local < part.firstFile.length; local++)
+    if (part.firstFile[local] === file) part.firstLine[local]! += by
+  shiftPlaces(part.splitFirsts, file, by)
+  shiftPlaces(part.groupSplitFirsts, file, by)
+}
+
+/** Shifts the lines of `file` in a flat list of (id, split, file, line) places. */
+function shiftPlaces(places: number[], file: number, by: number): void {
+  for (let i = 0; i < places.length; i += 4) if (places[i + 2] === file) places[i + 3]! += by
+}
+
 function firstBit(mask: number): number {
   for (let i = 0; i < 8; i++) if (mask & (1 << i)) return i
   return 0

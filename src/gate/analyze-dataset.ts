@@ -133,6 +133,7 @@ export async function analyzeDataset(
     return { report, snapshot, notes, omitted: sink.omittedIdentities, plan }
   } finally {
     floors?.cancel() // a floor thread still running when something above threw
+    options.parallel?.stopIdle?.() // a thread started ahead that this dataset did not use
   }
 }
 

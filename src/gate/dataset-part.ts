@@ -7,6 +7,7 @@
  * Pure of threads: `readDatasetPart` runs wherever it is called (in a worker thread through
  * worker.ts, or in the test's own thread), so what a part reads is tested without one.
  */
+import { open } from 'node:fs/promises'
 import type { DatasetAccumulator } from '../analyze/accumulator.js'
 import { FindingSink } from '../judge/findings.js'
 import { RowProblemReporter } from '../judge/row-problems.js'
@@ -82,7 +83,7 @@ async function readRestOfFile(
   const { file, startByte, maxRows } = request.first!
   const localPath = source.localPath(file.path)
   if (localPath === null) return null
-  const head = await scanHead(localPath, startByte)
+  const head = await readHead(localPath, startByte)
   if (head === null) return null
   const fileIndex = accumulator.beginFile(file.path)
   // Rows and problems pass only once the file's first records have set the reader up.
@@ -110,12 +111,13 @@ async function readRestOfFile(
     },
     blank() {}
   }
-  await readRecords(oneChunk(head.text), priming, { mode, maxLineBytes: request.maxLineBytes })
+  await readRecords(oneChunk(head), priming, { mode, maxLineBytes: request.maxLineBytes })
   reader.rows = 0
   open = true
 
   let rowsLimited = false
   const checkpoints: Checkpoints = { lines: [], bytes: [] }
+  // Lines are counted from the start byte (FirstFilePart): the lines before it are not counted.
   const read = await readRecords(
     reusedChunks(localPath, { start: startByte }),
     {
@@ -129,35 +131,32 @@ async function readRestOfFile(
     {
       mode,
       maxLineBytes: request.maxLineBytes,
-      startLine: head.lines,
+      startLine: 0,
       checkpoints,
       byteOffset: startByte
     }
   )
   const { fatal, format } = reader
-  return { startLine: head.lines, rows: reader.rows, fatal, format, read, checkpoints, rowsLimited }
+  return { rows: reader.rows, fatal, format, read, checkpoints, rowsLimited }
 }
 
 /**
- * The line breaks before `startByte`, and the file's first complete lines (up to 64 KiB) for
- * setting the reader up; null when the first 64 KiB hold no line break.
+ * The file's first complete lines before `startByte` (up to 64 KiB), for setting the reader up;
+ * null when they hold no line break.
  */
-async function scanHead(
-  path: string,
-  startByte: number
-): Promise<{ lines: number; text: Buffer } | null> {
-  let lines = 0
-  let text: Buffer | null = null
-  for await (const chunk of reusedChunks(path, { end: startByte })) {
-    if (text === null) {
-      const window = chunk.subarray(0, PRIMING_BYTES)
-      const last = window.lastIndexOf(10)
-      if (last === -1) return null
-      text = Buffer.from(window.subarray(0, last + 1))
-    }
-    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++
+async function readHead(path: string, startByte: number): Promise<Buffer | null> {
+  const handle = await open(path, 'r').catch(() => null)
+  if (handle === null) return null
+  try {
+    const window = Buffer.alloc(Math.min(PRIMING_BYTES, startByte))
+    const { bytesRead } = await handle.read(window, 0, window.length, 0)
+    const last = window.subarray(0, bytesRead).lastIndexOf(10)
+    return last === -1 ? null : window.subarray(0, last + 1)
+  } catch {
+    return null
+  } finally {
+    await handle.close()
   }
-  return text === null ? null : { lines, text }
 }
 
 async function* oneChunk(buffer: Buffer): AsyncIterable<Buffer> {

@@ -15,6 +15,8 @@ import { Worker } from 'node:worker_threads'
 import type { ParallelReading, ThreadWork } from './request.js'
 import { workerArgv } from '../young-generation.js'
 
+/** This module's folder: in the bundle, dist/, where the workers are. */
+const HERE = dirname(fileURLToPath(import.meta.url))
 /** The bundled workers' file names, beside dist/index.js and dist/cli.js. */
 const WORKER_FILES = { part: 'worker.js', base: 'base-worker.js', floors: 'floor-worker.js' }
 /** Below this size a second thread costs about what it saves (its start, reading the head twice). */
@@ -38,26 +40,71 @@ const FLOORS_YOUNG_MB = 1
 /**
  * Parallel reading when it can help: a second core, the bundled workers beside this module, and
  * not turned off. Env: DATASET_GATE_THREADS=1 reads everything in the main thread;
- * DATASET_GATE_SPLIT_BYTES sets the smallest dataset that is split (default 16 MiB).
+ * DATASET_GATE_SPLIT_BYTES sets the smallest dataset that is split (default 16 MiB). `early`: the
+ * threads the shell started before it loaded the rest (`startEarly`), used first.
  */
 export function threadReading(
   env: NodeJS.ProcessEnv,
-  folder = dirname(fileURLToPath(import.meta.url))
+  folder = HERE,
+  early: EarlyThreads | null = null
 ): ParallelReading | null {
-  if (env.DATASET_GATE_THREADS === '1' || availableParallelism() < 2) return null
-  const partWorker = join(folder, WORKER_FILES.part)
-  const baseWorker = join(folder, WORKER_FILES.base)
-  const floorWorker = join(folder, WORKER_FILES.floors)
-  if (![partWorker, baseWorker, floorWorker].every(file => existsSync(file))) return null
-  const configured = Number(env.DATASET_GATE_SPLIT_BYTES)
-  const minBytes = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_SPLIT_BYTES
+  const files = workerFiles(env, folder)
+  if (files === null) return null
+  const minBytes = splitBytes(env)
+  const reader = early?.reader ?? new Spare(files.part, READER_YOUNG_MB)
+  const floors = new Spare(files.floors, FLOORS_YOUNG_MB)
   return {
     minBytes,
-    read: request => startWorker(partWorker, request, READER_YOUNG_MB),
-    analyzeBase: job => startWorker(baseWorker, job, READER_YOUNG_MB),
-    noiseFloors: jobs => startWorker(floorWorker, jobs, FLOORS_YOUNG_MB),
+    read: request => assign(reader.take(), request),
+    analyzeBase: job => assign(launch(files.base, READER_YOUNG_MB), job),
+    noiseFloors: jobs => assign(floors.take(), jobs),
+    // Not from the size on which the main thread collects after the first pass: the thread's heap
+    // would add to the peak that collection lowers (measured at 6.4 M rows: 7-9 MB more).
+    prepareNoiseFloors: bytes => {
+      if (bytes < COLLECT_AFTER_BYTES) floors.start()
+    },
+    stopIdle: () => {
+      reader.stop()
+      floors.stop()
+    },
     collectGarbage: { afterBytes: COLLECT_AFTER_BYTES, collect: collectGarbage }
   }
+}
+
+/** The smallest dataset read in two parts: DATASET_GATE_SPLIT_BYTES, else 16 MiB. */
+export function splitBytes(env: NodeJS.ProcessEnv): number {
+  const configured = Number(env.DATASET_GATE_SPLIT_BYTES)
+  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_SPLIT_BYTES
+}
+
+/** Threads a shell started first thing, before it knew what they will be given. */
+export interface EarlyThreads {
+  reader: Spare
+}
+
+/**
+ * Starts the thread that reads the rest of a large dataset at once, for `threadReading` to use:
+ * a thread takes 50-80 ms to start (its bundle compiled and run) when the main thread is busy, so
+ * started before the shell loads its own modules it is ready when the first pass begins. Null
+ * where threads are not used.
+ */
+export function startEarly(env: NodeJS.ProcessEnv, folder = HERE): EarlyThreads | null {
+  const files = workerFiles(env, folder)
+  if (files === null) return null
+  const reader = new Spare(files.part, READER_YOUNG_MB)
+  reader.start()
+  return { reader }
+}
+
+/** The workers' files, or null when threads are not to be used (see `threadReading`). */
+function workerFiles(env: NodeJS.ProcessEnv, folder: string): typeof WORKER_FILES | null {
+  if (env.DATASET_GATE_THREADS === '1' || availableParallelism() < 2) return null
+  const files = {
+    part: join(folder, WORKER_FILES.part),
+    base: join(folder, WORKER_FILES.base),
+    floors: join(folder, WORKER_FILES.floors)
+  }
+  return Object.values(files).every(file => existsSync(file)) ? files : null
 }
 
 let gc: (() => void) | null | undefined
@@ -84,27 +131,65 @@ export function collectGarbage(): void {
   gc?.()
 }
 
-/** Starts a worker thread on `job`; any failure of it (it threw, ran out of memory, was stopped)
- * gives null: the main thread then does the work itself. */
-function startWorker<Result>(
-  workerFile: string,
-  job: unknown,
-  youngMb: number
-): ThreadWork<Result> {
+/** A worker thread on `file`; it waits for its job, its first message (see the worker entries). */
+function launch(file: string, youngMb: number): Worker {
   // A small young generation (see READER_YOUNG_MB): Node's default, tens of megabytes, would add
   // as much to the peak memory for no speed.
-  const worker = new Worker(workerFile, {
-    workerData: job,
+  const worker = new Worker(file, {
     argv: workerArgv(),
     resourceLimits: { maxYoungGenerationSizeMb: youngMb }
   })
+  worker.on('error', () => {}) // it then exits: `assign` and `Spare` see the exit
+  return worker
+}
+
+/**
+ * Gives a started worker its job. Any failure of it (it threw, ran out of memory, was stopped,
+ * had exited) gives null: the main thread then does the work itself.
+ */
+function assign<Result>(worker: Worker, job: unknown): ThreadWork<Result> {
   const result = new Promise<Result | null>(resolve => {
     worker.once('message', (value: Result | null) => {
       resolve(value)
       void worker.terminate()
     })
-    worker.once('error', () => resolve(null))
     worker.once('exit', () => resolve(null))
   })
+  worker.postMessage(job)
   return { result, cancel: () => void worker.terminate() }
+}
+
+/**
+ * A worker of one kind started ahead of its job (`start`), handed out by `take` (a new one when
+ * none was started or it has exited). While it waits it does not keep the process alive.
+ */
+class Spare {
+  private worker: Worker | null = null
+
+  constructor(
+    private readonly file: string,
+    private readonly youngMb: number
+  ) {}
+
+  start(): void {
+    if (this.worker !== null) return
+    const worker = launch(this.file, this.youngMb)
+    worker.unref()
+    worker.once('exit', () => {
+      if (this.worker === worker) this.worker = null
+    })
+    this.worker = worker
+  }
+
+  take(): Worker {
+    const worker = this.worker ?? launch(this.file, this.youngMb)
+    this.worker = null
+    worker.ref()
+    return worker
+  }
+
+  stop(): void {
+    void this.worker?.terminate()
+    this.worker = null
+  }
 }

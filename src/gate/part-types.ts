@@ -46,10 +46,12 @@ export interface DatasetPartRequest extends PartSettings {
   maxLineBytes: number
 }
 
-/** The part of the file it started inside of. */
+/**
+ * The part of the file it started inside of. Its lines, here and in the part's accumulator and
+ * findings, are counted from the start byte (the first line after it is line 1): the main thread
+ * adds the lines before it when it takes the part (shiftPartLines).
+ */
 export interface FirstFilePart {
-  /** Lines before the part: the main thread's reading must have ended on the same line. */
-  startLine: number
   rows: number
   fatal: string | null
   format: FormatId | null

@@ -35,6 +35,14 @@ export interface ParallelReading {
   /** The split distances' noise floors (gate/noise-floors.ts), in the jobs' order. */
   noiseFloors(jobs: FloorJob[]): ThreadWork<number[]>
   /**
+   * Starts the thread of the next `noiseFloors` before its jobs are known, for a dataset of
+   * `bytes`: split-dataset.ts asks where the first pass reaches the split point, so the thread
+   * starts while the part is absorbed (the floors' inputs are final then), not after.
+   */
+  prepareNoiseFloors?(bytes: number): void
+  /** Stops the threads started ahead that were not used (analyze-dataset.ts, per dataset). */
+  stopIdle?(): void
+  /**
    * One full garbage collection of this thread's heap after the first pass of a dataset of at
    * least `afterBytes` (gate/analyze-dataset.ts); absent when the shell cannot run one.
    */

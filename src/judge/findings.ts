@@ -59,6 +59,17 @@ export interface FindingPart {
   identities: OmittedIdentities | null
 }
 
+/**
+ * Adds `by` to the lines of the part's findings in `file` (see shiftPartLines in
+ * analyze/accumulator-part.ts). Only the `line` field moves: the messages that name a line are a
+ * header's (only ever a file's first line, which the main thread reads) and a stop's (a part that
+ * stopped is not taken).
+ */
+export function shiftFindingPartLines(part: FindingPart, file: string, by: number): void {
+  for (const finding of part.findings)
+    if (finding.file === file && finding.line !== null) finding.line += by
+}
+
 export class FindingSink {
   readonly findings: Finding[] = []
   private perRule = new Map<RuleId, number>()

@@ -451,13 +451,14 @@ videos whose rows are farther apart are read again, into storage sized by the fi
 file that hold the lines it needs (a few duplicate candidates), through one opening of the file,
 starting at record boundaries the first pass noted about every 16 KiB (a stretch is then about
 32 KiB per line needed), unless they cover most of the file. A dataset of 16 MiB or more is read by two
-threads: the main thread reads up to a line break at 55% of its bytes while a worker reads the
-rest, and takes the worker's counts, findings and row hashes in order where its own reading reaches
-that point (its row hashes stay in the worker's own blocks, moved into line rather than copied),
+threads: the main thread reads up to a line break at 52% of its bytes while a worker, started by
+the CLI before it loads the rest of itself, reads the rest (counting lines from its start), and
+takes the worker's counts, findings and row hashes in order where its own reading reaches that
+point (its row hashes stay in the worker's own blocks, moved into line rather than copied),
 so the report is the one reading gives, byte for byte; from 256 MiB on, the main thread then
 collects its heap once, freeing the copy of the worker's part before the second pass allocates;
-the split distances' noise floors are computed in a worker while the main thread reads the second
-pass. The one-thread
+the split distances' noise floors are computed in a worker (started at that point below 256 MiB)
+while the main thread reads the second pass. The one-thread
 rows show what the second thread adds: both threads slow each other down on this machine, each
 reading at about 70% of its speed alone, and the worker's own memory is in the peak RSS. Timings
 on this shared 2-core VM vary from run to run, so compare the ratios within one run.

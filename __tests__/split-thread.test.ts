@@ -194,6 +194,16 @@ suite('a dataset read with a worker thread', () => {
       const single = await cli([file, ...json], { DATASET_GATE_THREADS: '1' })
       expect(threaded.stdout).toBe(single.stdout)
     }
+    // An early thread that fails: the main thread reads on by itself.
+    const failing = bundleWithWorker(`throw new Error('the worker broke')`)
+    const failed = await runNode(join(failing, 'cli.js'), ['check', 'data/rows.csv', ...json], {
+      cwd: root,
+      env,
+      timeoutMs: 60_000
+    })
+    const alone = await cli(['data/rows.csv', ...json], { DATASET_GATE_THREADS: '1' })
+    expect(failed.code).toBe(0)
+    expect(failed.stdout).toBe(alone.stdout)
     // Started, then not used: a usage error, a configuration that cannot be read.
     for (const args of [
       ['--format', 'nope'],

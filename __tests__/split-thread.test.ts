@@ -120,6 +120,16 @@ suite('a dataset read with a worker thread', () => {
     const single = await check(bundle, root, { DATASET_GATE_THREADS: '1' }, ['--base', 'main'])
     expect(threaded).toBe(single)
     expect(JSON.parse(threaded).baseRef).toBeDefined()
+    // The head is then read in one piece: the CLI starts no reader for a file it names.
+    const partMarker = join(root, 'part-ran')
+    const both = bundleWithWorker(marking(partMarker, 'ran'), 'worker.js', bundle)
+    const named = await runNode(
+      join(both, 'cli.js'),
+      ['check', 'data/rows.csv', '--base', 'main', '--format', 'json', '--fail-on', 'never'],
+      { cwd: root, env: { DATASET_GATE_SPLIT_BYTES: '1024' }, timeoutMs: 60_000 }
+    )
+    expect(named.code).toBe(0)
+    expect(existsSync(partMarker)).toBe(false)
   })
 
   it('computes the noise floors of 400 classes in a worker, with the same report', async () => {

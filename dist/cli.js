@@ -11723,7 +11723,9 @@ const earlyThreads = invokedAsProgram ? firstSteps() : null;
 function firstSteps() {
     setUpHeap();
     const args = process.argv.slice(2);
-    return args.includes('check') && namesLargeFile(args) ? startEarly(process.env) : null;
+    // With a base, the second thread analyzes the base and the head is read in one piece (gate.ts).
+    const base = args.some(arg => arg === '--base' || arg.startsWith('--base='));
+    return args.includes('check') && !base && namesLargeFile(args) ? startEarly(process.env) : null;
 }
 /** Whether an argument names a file that would be read in two parts (an option's value may too). */
 function namesLargeFile(args) {

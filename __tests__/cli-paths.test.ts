@@ -161,6 +161,10 @@ suite('nothing named is dropped', () => {
   const root = () =>
     repository({
       'semi.csv': 'gs://bucket-a/a.mp4;cat;0;1\ngs://bucket-a/b.mp4;dog;0;1\n',
+      // A spreadsheet's export where a decimal comma is the custom: the commas are in numbers.
+      'excel.csv':
+        '\ufeffTRAINING;gs://bucket-a/a.mp4;cat;0;1,5\r\nTEST;gs://bucket-a/b.mp4;dog;0,25;2\r\n',
+      'mixed.csv': 'gs://bucket-a/a.mp4;cat,dog;0;1\ngs://bucket-a/b.mp4;dog;0;1\n',
       'tabs.tsv': 'gs://bucket-a/a.mp4\tcat\t0\t1\n',
       'trainlist01.txt': 'ApplyEyeMakeup/v_ApplyEyeMakeup_g08_c01.avi 1\n',
       'emptydir/README.md': 'nothing here\n',
@@ -178,7 +182,16 @@ suite('nothing named is dropped', () => {
   }
 
   it.each([
-    ['semi.csv', /seems to use ";" \(semicolon\) as the delimiter/],
+    [
+      'semi.csv',
+      /seems to use ";" \(semicolon\) as the delimiter, and Google's formats use commas\)/
+    ],
+    [
+      'excel.csv',
+      /seems to use ";" \(semicolon\) as the delimiter and decimal commas \(1,5 for 1\.5\), and Google's formats use commas between fields and points in numbers/
+    ],
+    // A comma that is not a decimal comma: no delimiter is guessed.
+    ['mixed.csv', /comma-separated fields, first "gs:\/\/bucket-a\/a\.mp4;cat,dog;0;1"/],
     ['tabs.tsv', /seems to use a tab as the delimiter/],
     ['trainlist01.txt', /not recognized as a dataset manifest/],
     ['emptydir/', /holds no CSV or JSON Lines file/],

@@ -378,6 +378,8 @@ describe('messages', () => {
         'semi.csv': lines('gs://bucket/v/1.mp4;run;0;1'),
         'tab.csv': lines('gs://bucket/v/2.mp4\trun\t0\t1'),
         'pipe.csv': lines('gs://bucket/v/3.mp4|run|0|1'),
+        'decimal.csv': lines('gs://bucket/v/5.mp4;run;0;1,5'),
+        'two.csv': lines('gs://bucket/v/6.mp4,run;walk'),
         'plain.csv': lines('gs://bucket/v/4.mp4')
       },
       { config }
@@ -389,6 +391,12 @@ describe('messages', () => {
     expect(byFile['tab.csv']).toMatch(/seems to use a tab as its delimiter/)
     expect(byFile['pipe.csv']).toMatch(/seems to use "\|" \(pipe\) as its delimiter/)
     expect(byFile['plain.csv']).toMatch(/found 1 field\. Check for unquoted commas/)
+    // One decimal comma splits the row in two: the delimiter and the decimal comma are both said.
+    expect(byFile['decimal.csv']).toBe(
+      'expected 4 or 5 fields ([ML_USE,]VIDEO_URI,LABEL,START,END), found 2 fields. The row seems to use ";" (semicolon) as its delimiter and decimal commas (1,5 for 1.5); Google\'s import formats need commas between fields and points in numbers. Save the file as comma-separated with decimal points.'
+    )
+    // Two fields and one semicolon: too little to guess from.
+    expect(byFile['two.csv']).toMatch(/found 2 fields\. Check for unquoted commas/)
     expect(otherDelimiter('a;b|c;d')).toBe('";" (semicolon)')
     expect(otherDelimiter('abc')).toBeNull()
   })

@@ -17652,7 +17652,9 @@ function describeUnknown(records) {
     const counts = [...new Set(records.map(r => r.length))].sort((a, b) => a - b);
     const shape = `its first ${records.length === 1 ? 'row has' : `${records.length} rows have`} ${counts.join(' or ')} comma-separated field${counts.length === 1 && counts[0] === 1 ? '' : 's'}`;
     if (delimiter)
-        return `${shape}; it seems to use ${delimiter} as the delimiter, and Google's formats use commas`;
+        return delimiter.decimalComma
+            ? `${shape}; it seems to use ${delimiter.name} as the delimiter and ${DECIMAL_COMMA}, and Google's formats use commas between fields and points in numbers`
+            : `${shape}; it seems to use ${delimiter.name} as the delimiter, and Google's formats use commas`;
     return `${shape}, first "${clip(first.join(','), 40)}"; AutoML and Vertex AI rows have 2, 4 or 5 fields, and a headered file needs a video and a label column`;
 }
 /** Delimiters people use instead of commas, named as messages name them. */
@@ -17661,14 +17663,26 @@ const OTHER_DELIMITERS = [
     ['\t', 'a tab'],
     ['|', '"|" (pipe)']
 ];
-/** The delimiter every line has the same non-zero number of, when commas are not it. */
+/** How a message names numbers written with a decimal comma, which Google's formats do not read. */
+const DECIMAL_COMMA = 'decimal commas (1,5 for 1.5)';
+/** A field that is a number with a decimal comma: `1,5`, `12,25`. */
+const DECIMAL_COMMA_FIELD = /^\s*-?\d+,\d+\s*$/;
+/**
+ * The delimiter every line has the same non-zero number of, when commas are not it. A line may
+ * hold commas only as decimal commas (the semicolon-separated files of locales that write 1,5):
+ * those are said too, as times must be written 1.5.
+ */
 function guessDelimiter(lines) {
-    if (lines.length === 0 || lines.some(line => line.includes(',')))
+    if (lines.length === 0)
         return null;
     for (const [char, name] of OTHER_DELIMITERS) {
-        const counts = lines.map(line => line.split(char).length - 1);
-        if (counts[0] > 0 && counts.every(c => c === counts[0]))
-            return name;
+        const fields = lines.map(line => line.split(char));
+        const count = fields[0].length;
+        if (count < 2 || fields.some(f => f.length !== count))
+            continue;
+        const commas = fields.flat().filter(field => field.includes(','));
+        if (commas.every(field => DECIMAL_COMMA_FIELD.test(field)))
+            return { name, decimalComma: commas.length > 0 };
     }
     return null;
 }
@@ -17713,20 +17727,26 @@ const LAYOUTS = {
     header: width => `${width} fields like the header`
 };
 function wordFieldCount(p) {
-    const delimiter = p.found === 1 ? otherDelimiter(p.text) : null;
-    const advice = delimiter
-        ? `The row seems to use ${delimiter} as its delimiter; Google's import formats need commas. Save the file as comma-separated.`
-        : 'Check for unquoted commas or missing fields.';
+    // Two fields: a row of another delimiter with one decimal comma (`...;0;1,5`) splits once.
+    const delimiter = p.found <= 2 ? otherDelimiter(p.text, p.found) : null;
+    const decimals = delimiter !== null && DECIMAL_COMMA_IN_ROW.test(p.text);
+    const advice = !delimiter
+        ? 'Check for unquoted commas or missing fields.'
+        : decimals
+            ? `The row seems to use ${delimiter} as its delimiter and ${DECIMAL_COMMA}; Google's import formats need commas between fields and points in numbers. Save the file as comma-separated with decimal points.`
+            : `The row seems to use ${delimiter} as its delimiter; Google's import formats need commas. Save the file as comma-separated.`;
     const expected = LAYOUTS[p.layout](p.expected);
     return notARow(p, `expected ${expected}, found ${plural(p.found, 'field')}. ${advice}`);
 }
+/** A number with a decimal comma between two other delimiters or at an end of the row. */
+const DECIMAL_COMMA_IN_ROW = /(?:^|[;\t|])\s*-?\d+,\d+\s*(?:$|[;\t|])/;
 /**
- * The delimiter a one-field row seems to use instead of commas (the one it holds most of), named
- * for a message, or null. Runs only for a row-shape finding.
+ * The delimiter a row seems to use instead of commas (the one it holds most of, at least `least`
+ * times), named for a message, or null. Runs only for a row-shape finding.
  */
-function otherDelimiter(text) {
+function otherDelimiter(text, least = 1) {
     let best = null;
-    let bestCount = 0;
+    let bestCount = least - 1;
     for (const [char, name] of OTHER_DELIMITERS) {
         const count = text.split(char).length - 1;
         if (count > bestCount) {

@@ -8,7 +8,7 @@ import { clip, plural } from '../display.js'
 import type { ProblemOf, RowLayout } from '../read/problems.js'
 import { textHash } from '../analyze/compact.js'
 import type { FindingInput } from './findings.js'
-import { OTHER_DELIMITERS } from '../read/sniff.js'
+import { DECIMAL_COMMA, OTHER_DELIMITERS } from '../read/sniff.js'
 
 /**
  * A finding at a problem's place: its file and line, and its split and class (label) when it has
@@ -58,21 +58,28 @@ const LAYOUTS: Record<RowLayout, (expected: number) => string> = {
 }
 
 export function wordFieldCount(p: ProblemOf<'row.field-count'>): FindingInput {
-  const delimiter = p.found === 1 ? otherDelimiter(p.text) : null
-  const advice = delimiter
-    ? `The row seems to use ${delimiter} as its delimiter; Google's import formats need commas. Save the file as comma-separated.`
-    : 'Check for unquoted commas or missing fields.'
+  // Two fields: a row of another delimiter with one decimal comma (`...;0;1,5`) splits once.
+  const delimiter = p.found <= 2 ? otherDelimiter(p.text, p.found) : null
+  const decimals = delimiter !== null && DECIMAL_COMMA_IN_ROW.test(p.text)
+  const advice = !delimiter
+    ? 'Check for unquoted commas or missing fields.'
+    : decimals
+      ? `The row seems to use ${delimiter} as its delimiter and ${DECIMAL_COMMA}; Google's import formats need commas between fields and points in numbers. Save the file as comma-separated with decimal points.`
+      : `The row seems to use ${delimiter} as its delimiter; Google's import formats need commas. Save the file as comma-separated.`
   const expected = LAYOUTS[p.layout](p.expected)
   return notARow(p, `expected ${expected}, found ${plural(p.found, 'field')}. ${advice}`)
 }
 
+/** A number with a decimal comma between two other delimiters or at an end of the row. */
+const DECIMAL_COMMA_IN_ROW = /(?:^|[;\t|])\s*-?\d+,\d+\s*(?:$|[;\t|])/
+
 /**
- * The delimiter a one-field row seems to use instead of commas (the one it holds most of), named
- * for a message, or null. Runs only for a row-shape finding.
+ * The delimiter a row seems to use instead of commas (the one it holds most of, at least `least`
+ * times), named for a message, or null. Runs only for a row-shape finding.
  */
-export function otherDelimiter(text: string): string | null {
+export function otherDelimiter(text: string, least = 1): string | null {
   let best: string | null = null
-  let bestCount = 0
+  let bestCount = least - 1
   for (const [char, name] of OTHER_DELIMITERS) {
     const count = text.split(char).length - 1
     if (count > bestCount) {

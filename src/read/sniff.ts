@@ -69,7 +69,9 @@ function describeUnknown(records: string[][]): string {
   const counts = [...new Set(records.map(r => r.length))].sort((a, b) => a - b)
   const shape = `its first ${records.length === 1 ? 'row has' : `${records.length} rows have`} ${counts.join(' or ')} comma-separated field${counts.length === 1 && counts[0] === 1 ? '' : 's'}`
   if (delimiter)
-    return `${shape}; it seems to use ${delimiter} as the delimiter, and Google's formats use commas`
+    return delimiter.decimalComma
+      ? `${shape}; it seems to use ${delimiter.name} as the delimiter and ${DECIMAL_COMMA}, and Google's formats use commas between fields and points in numbers`
+      : `${shape}; it seems to use ${delimiter.name} as the delimiter, and Google's formats use commas`
   return `${shape}, first "${clip(first.join(','), 40)}"; AutoML and Vertex AI rows have 2, 4 or 5 fields, and a headered file needs a video and a label column`
 }
 
@@ -80,12 +82,32 @@ export const OTHER_DELIMITERS: [char: string, name: string][] = [
   ['|', '"|" (pipe)']
 ]
 
-/** The delimiter every line has the same non-zero number of, when commas are not it. */
-function guessDelimiter(lines: string[]): string | null {
-  if (lines.length === 0 || lines.some(line => line.includes(','))) return null
+/** How a message names numbers written with a decimal comma, which Google's formats do not read. */
+export const DECIMAL_COMMA = 'decimal commas (1,5 for 1.5)'
+
+/** A field that is a number with a decimal comma: `1,5`, `12,25`. */
+const DECIMAL_COMMA_FIELD = /^\s*-?\d+,\d+\s*$/
+
+/** Another delimiter a row is written with, and whether its numbers have decimal commas. */
+export interface OtherDelimiter {
+  name: string
+  decimalComma: boolean
+}
+
+/**
+ * The delimiter every line has the same non-zero number of, when commas are not it. A line may
+ * hold commas only as decimal commas (the semicolon-separated files of locales that write 1,5):
+ * those are said too, as times must be written 1.5.
+ */
+function guessDelimiter(lines: string[]): OtherDelimiter | null {
+  if (lines.length === 0) return null
   for (const [char, name] of OTHER_DELIMITERS) {
-    const counts = lines.map(line => line.split(char).length - 1)
-    if (counts[0]! > 0 && counts.every(c => c === counts[0])) return name
+    const fields = lines.map(line => line.split(char))
+    const count = fields[0]!.length
+    if (count < 2 || fields.some(f => f.length !== count)) continue
+    const commas = fields.flat().filter(field => field.includes(','))
+    if (commas.every(field => DECIMAL_COMMA_FIELD.test(field)))
+      return { name, decimalComma: commas.length > 0 }
   }
   return null
 }

@@ -267,6 +267,46 @@ describe('a file read in two halves', () => {
     expect(bytes.report).toContain('max-dataset-bytes')
   })
 
+  it('stops at max-distinct-labels where one reading stops, on either side of the split point', async () => {
+    // 2,000 rows of 8 classes, with a new label on every row from row `from` on (a wrong column).
+    // Two such files: the split point is early in the second.
+    const rows = (from: number, file: string) =>
+      Array.from(
+        { length: 2000 },
+        (_, i) => `TRAINING,gs://b/v${i % 97}.mp4,${i < from ? `c${i % 8}` : `${file}${i}`},0,1`
+      ).join('\n') + '\n'
+    const config = (max: number) =>
+      [
+        'datasets:',
+        '  - name: rows',
+        '    files: [data/*.csv]',
+        '    rules:',
+        `      resource-limit: { max-distinct-labels: ${max} }`,
+        ''
+      ].join('\n')
+    const cases: [a: number, b: number, max: number, stop: [string, number] | null][] = [
+      // Past the limit in the first file (the main thread's): the second is not read.
+      [100, 2000, 50, ['data/a.csv', 143]],
+      // Past it in the worker's part: not taken, the main thread reads on and stops there.
+      [2000, 500, 50, ['data/b.csv', 543]],
+      // Past it only with both parts' labels (18 and 18, 28 in all): not taken either.
+      [1990, 1990, 20, ['data/b.csv', 1993]],
+      // Within it: taken.
+      [1990, 1990, 100, null]
+    ]
+    for (const [a, b, max, stop] of cases) {
+      const root = await makeRepo({ 'data/a.csv': rows(a, 'a'), 'data/b.csv': rows(b, 'b') })
+      const outcome = await both(root, { config: config(max) })
+      expect(outcome.report).toBe(outcome.whole)
+      expect([a, b, max, outcome.parts, outcome.taken]).toEqual([a, b, max, 1, stop ? 0 : 1])
+      const findings = (JSON.parse(outcome.report) as GateReport).datasets[0]!.findings
+      const limits = findings.filter(f => f.rule === 'resource-limit')
+      const refused = stop?.[0] === 'data/a.csv' ? [['data/b.csv', null]] : []
+      expect(limits.map(f => [f.file, f.line])).toEqual(stop ? [stop, ...refused] : [])
+      if (stop) expect(limits[0]!.message).toMatch(`more than ${max} distinct labels`)
+    }
+  })
+
   it('starts the part at a file when the split point has no line break after it', async () => {
     const small = (n: number) =>
       Array.from({ length: n }, (_, i) => `TRAINING,gs://b/v${i % 50}.mp4,c${i % 4},0,1`).join(

@@ -26853,7 +26853,7 @@ const RULES = {
     'resource-limit': rule({
         kind: 'gate',
         severity: 'error',
-        summary: 'A file, or a dataset across its files, larger than the configured byte or row limit; reading stops there.',
+        summary: 'A file, or a dataset across its files, larger than the configured byte, row or distinct-label limit; reading stops there.',
         options: object({
             // Bytes go past `count`'s 1e9: the 4 GiB default must be writable in the configuration.
             'max-file-bytes': schemas_number()
@@ -26874,7 +26874,10 @@ const RULES = {
                 .int()
                 .min(0)
                 .max(Number.MAX_SAFE_INTEGER)
-                .default(400_000_000)
+                .default(400_000_000),
+            // Distinct labels of a dataset: a label column that holds an id per row (a wrong column)
+            // would otherwise cost ~1 KB of tables per label; 100x Vertex AI's class limit.
+            'max-distinct-labels': count.default(100_000)
         })
             .strict()
     })
@@ -27067,6 +27070,7 @@ function isRecord(value) {
 
 
 
+
 function startFirstPass(fields) {
     const limits = fields.settings['resource-limit'].options;
     return {
@@ -27081,6 +27085,16 @@ function startFirstPass(fields) {
  * reads the rest of the dataset from a point in this file, which this reading may stop at.
  */
 async function readDataFile(pass, file, split = null) {
+    if (pass.labelsLimited) {
+        const max = pass.settings['resource-limit'].options['max-distinct-labels'];
+        pass.sink.add('resource-limit', {
+            message: `${file.path} was not read: the dataset already has more than ${formatCount(max)} distinct labels (max-distinct-labels).`,
+            file: file.path,
+            line: null,
+            fingerprint: `resource-limit:labels:${file.path}`
+        });
+        return null;
+    }
     const size = await checkBeforeReading(pass, file);
     if (size === null)
         return null;
@@ -27147,6 +27161,9 @@ async function readRows(pass, file, reader, size, split) {
     const limits = pass.settings['resource-limit'].options;
     const fileLimit = limits['max-rows'];
     const maxRows = Math.min(fileLimit, pass.budget.rows);
+    const maxLabels = limits['max-distinct-labels'];
+    const labels = pass.accumulator.labels;
+    // Stopped by a limit: the row limits before a row, the label limit after the row past it.
     let rowsLimited = false;
     const limitedReader = {
         record(fields, line) {
@@ -27165,6 +27182,16 @@ async function readRows(pass, file, reader, size, split) {
                 return;
             }
             reader.record(fields, line);
+            if (labels.length > maxLabels) {
+                rowsLimited = true;
+                pass.labelsLimited = true;
+                pass.sink.add('resource-limit', {
+                    message: `more than ${formatCount(maxLabels)} distinct labels (max-distinct-labels); the rest of the dataset was not read. Check that the label column holds the class, or raise the limit.`,
+                    file: file.path,
+                    line,
+                    fingerprint: 'resource-limit:labels'
+                });
+            }
         },
         blank(line) {
             reader.blank(line);
@@ -28475,7 +28502,7 @@ async function splitDataset(pass, files) {
             return false;
         const firstRows = first ? first.reader.rows + part.first.rows : 0;
         const wholeRows = rowsWithinLimits(part.files, pass.budget.rows - firstRows, pass);
-        if (wholeRows === null)
+        if (wholeRows === null || !labelsWithinLimit(part, pass))
             return false;
         if (first)
             shiftFirstFileLines(part, request.filePaths.length, first.boundary.lines);
@@ -28555,6 +28582,15 @@ function rowsWithinLimits(files, left, pass) {
         rows += file.rows;
     }
     return rows;
+}
+/** Whether the labels here and the part's new ones stay within max-distinct-labels. */
+function labelsWithinLimit(part, pass) {
+    const max = pass.settings['resource-limit'].options['max-distinct-labels'];
+    let labels = pass.accumulator.labels.length;
+    for (const label of part.accumulator.labels.labels)
+        if (pass.accumulator.labelId(label) === undefined && ++labels > max)
+            return false;
+    return true;
 }
 /** Which files the first pass will read, and the byte budget before each, as readDataFile checks. */
 async function foresee(pass, files) {

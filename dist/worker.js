@@ -17138,6 +17138,7 @@ function createAccumulator(spec, settings, sink, context) {
 
 
 
+
 function startFirstPass(fields) {
     const limits = fields.settings['resource-limit'].options;
     return {
@@ -17152,6 +17153,16 @@ function startFirstPass(fields) {
  * reads the rest of the dataset from a point in this file, which this reading may stop at.
  */
 async function readDataFile(pass, file, split = null) {
+    if (pass.labelsLimited) {
+        const max = pass.settings['resource-limit'].options['max-distinct-labels'];
+        pass.sink.add('resource-limit', {
+            message: `${file.path} was not read: the dataset already has more than ${formatCount(max)} distinct labels (max-distinct-labels).`,
+            file: file.path,
+            line: null,
+            fingerprint: `resource-limit:labels:${file.path}`
+        });
+        return null;
+    }
     const size = await checkBeforeReading(pass, file);
     if (size === null)
         return null;
@@ -17218,6 +17229,9 @@ async function readRows(pass, file, reader, size, split) {
     const limits = pass.settings['resource-limit'].options;
     const fileLimit = limits['max-rows'];
     const maxRows = Math.min(fileLimit, pass.budget.rows);
+    const maxLabels = limits['max-distinct-labels'];
+    const labels = pass.accumulator.labels;
+    // Stopped by a limit: the row limits before a row, the label limit after the row past it.
     let rowsLimited = false;
     const limitedReader = {
         record(fields, line) {
@@ -17236,6 +17250,16 @@ async function readRows(pass, file, reader, size, split) {
                 return;
             }
             reader.record(fields, line);
+            if (labels.length > maxLabels) {
+                rowsLimited = true;
+                pass.labelsLimited = true;
+                pass.sink.add('resource-limit', {
+                    message: `more than ${formatCount(maxLabels)} distinct labels (max-distinct-labels); the rest of the dataset was not read. Check that the label column holds the class, or raise the limit.`,
+                    file: file.path,
+                    line,
+                    fingerprint: 'resource-limit:labels'
+                });
+            }
         },
         blank(line) {
             reader.blank(line);
@@ -17425,7 +17449,9 @@ async function readRestOfFile(request, source, accumulator, sink, settings) {
     await text_readRecords(oneChunk(head), priming, { mode, maxLineBytes: request.maxLineBytes });
     reader.rows = 0;
     open = true;
+    // A row or label limit reached: the main thread reads on instead, to stop where one reading does.
     let rowsLimited = false;
+    const maxLabels = settings['resource-limit'].options['max-distinct-labels'];
     const checkpoints = { lines: [], bytes: [] };
     // Lines are counted from the start byte (FirstFilePart): the lines before it are not counted.
     const read = await text_readRecords(reusedChunks(localPath, { start: startByte }), {
@@ -17436,6 +17462,8 @@ async function readRestOfFile(request, source, accumulator, sink, settings) {
                 rowsLimited = true;
             else
                 reader.record(fields, line);
+            if (accumulator.labels.length > maxLabels)
+                rowsLimited = true;
         },
         blank: line => reader.blank(line)
     }, {

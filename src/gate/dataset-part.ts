@@ -115,7 +115,9 @@ async function readRestOfFile(
   reader.rows = 0
   open = true
 
+  // A row or label limit reached: the main thread reads on instead, to stop where one reading does.
   let rowsLimited = false
+  const maxLabels = settings['resource-limit'].options['max-distinct-labels']
   const checkpoints: Checkpoints = { lines: [], bytes: [] }
   // Lines are counted from the start byte (FirstFilePart): the lines before it are not counted.
   const read = await readRecords(
@@ -125,6 +127,7 @@ async function readRestOfFile(
         if (rowsLimited) return
         if (reader.rows >= maxRows) rowsLimited = true
         else reader.record(fields, line)
+        if (accumulator.labels.length > maxLabels) rowsLimited = true
       },
       blank: line => reader.blank(line)
     },

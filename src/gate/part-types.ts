@@ -58,7 +58,7 @@ export interface FirstFilePart {
   read: ReadResult
   /** Where a later reading may start, from the part's start on (the file's bytes). */
   checkpoints: Checkpoints
-  /** More rows than `maxRows`: the main thread reads on instead. */
+  /** More rows than `maxRows`, or labels than max-distinct-labels: the main thread reads on. */
   rowsLimited: boolean
 }
 

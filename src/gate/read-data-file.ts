@@ -7,6 +7,7 @@ import type { GateRequest } from './request.js'
 import { FindingSink } from '../judge/findings.js'
 import { RowProblemReporter } from '../judge/row-problems.js'
 import type { FileSummary } from '../model.js'
+import { formatCount } from '../display.js'
 import { createFileReader, recordMode, type RowReader } from '../read/formats.js'
 import type { DatasetSpec } from '../config/schema.js'
 import type { PlannedFile } from '../read/dataset-plan.js'
@@ -26,6 +27,8 @@ export interface FirstPass {
   progress: GateRequest['progress']
   /** Cleared when a file was not read to its end (the multi-label pass then reads everything). */
   complete: boolean
+  /** The dataset passed max-distinct-labels: no more of it is read. */
+  labelsLimited?: boolean
   /** What is left of the dataset's max-dataset-bytes and max-dataset-rows. */
   budget: { bytes: number; rows: number }
   /** Reads the rest of a large dataset in another thread; null: in one piece. */
@@ -57,6 +60,16 @@ export async function readDataFile(
   file: PlannedFile,
   split: DatasetSplit | null = null
 ): Promise<FileSummary | null> {
+  if (pass.labelsLimited) {
+    const max = pass.settings['resource-limit'].options['max-distinct-labels']
+    pass.sink.add('resource-limit', {
+      message: `${file.path} was not read: the dataset already has more than ${formatCount(max)} distinct labels (max-distinct-labels).`,
+      file: file.path,
+      line: null,
+      fingerprint: `resource-limit:labels:${file.path}`
+    })
+    return null
+  }
   const size = await checkBeforeReading(pass, file)
   if (size === null) return null
   if (size === 0) {
@@ -136,6 +149,9 @@ async function readRows(
   const limits = pass.settings['resource-limit'].options
   const fileLimit = limits['max-rows']
   const maxRows = Math.min(fileLimit, pass.budget.rows)
+  const maxLabels = limits['max-distinct-labels']
+  const labels = pass.accumulator.labels
+  // Stopped by a limit: the row limits before a row, the label limit after the row past it.
   let rowsLimited = false
   const limitedReader = {
     record(fields: string[], line: number) {
@@ -154,6 +170,16 @@ async function readRows(
         return
       }
       reader.record(fields, line)
+      if (labels.length > maxLabels) {
+        rowsLimited = true
+        pass.labelsLimited = true
+        pass.sink.add('resource-limit', {
+          message: `more than ${formatCount(maxLabels)} distinct labels (max-distinct-labels); the rest of the dataset was not read. Check that the label column holds the class, or raise the limit.`,
+          file: file.path,
+          line,
+          fingerprint: 'resource-limit:labels'
+        })
+      }
     },
     blank(line: number) {
       reader.blank(line)

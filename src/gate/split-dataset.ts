@@ -74,7 +74,7 @@ export async function splitDataset(
     if (first && (!part.first || !continues(part.first, first))) return false
     const firstRows = first ? first.reader.rows + part.first!.rows : 0
     const wholeRows = rowsWithinLimits(part.files, pass.budget.rows - firstRows, pass)
-    if (wholeRows === null) return false
+    if (wholeRows === null || !labelsWithinLimit(part, pass)) return false
     if (first) shiftFirstFileLines(part, request.filePaths.length, first.boundary.lines)
     pass.accumulator.absorb(part.accumulator)
     pass.sink.absorb(part.findings)
@@ -162,6 +162,15 @@ function rowsWithinLimits(
     rows += file.rows
   }
   return rows
+}
+
+/** Whether the labels here and the part's new ones stay within max-distinct-labels. */
+function labelsWithinLimit(part: DatasetPartResult, pass: FirstPass): boolean {
+  const max = pass.settings['resource-limit'].options['max-distinct-labels']
+  let labels = pass.accumulator.labels.length
+  for (const label of part.accumulator.labels.labels)
+    if (pass.accumulator.labelId(label) === undefined && ++labels > max) return false
+  return true
 }
 
 interface ForeseenFile {

@@ -302,7 +302,7 @@ export const RULES = {
     kind: 'gate',
     severity: 'error',
     summary:
-      'A file, or a dataset across its files, larger than the configured byte or row limit; reading stops there.',
+      'A file, or a dataset across its files, larger than the configured byte, row or distinct-label limit; reading stops there.',
     options: z
       .object({
         // Bytes go past `count`'s 1e9: the 4 GiB default must be writable in the configuration.
@@ -327,7 +327,10 @@ export const RULES = {
           .int()
           .min(0)
           .max(Number.MAX_SAFE_INTEGER)
-          .default(400_000_000)
+          .default(400_000_000),
+        // Distinct labels of a dataset: a label column that holds an id per row (a wrong column)
+        // would otherwise cost ~1 KB of tables per label; 100x Vertex AI's class limit.
+        'max-distinct-labels': count.default(100_000)
       })
       .strict()
   })

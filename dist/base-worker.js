@@ -28434,14 +28434,16 @@ function capFindings(findings, max) {
 /**
  * A large dataset read in two parts at once: the main thread reads its files up to a line break
  * at 52% of their bytes (SPLIT_SHARE) while a worker (dataset-part.ts) reads from there to the end
- * (the rest of that file, then the files after it). Where the main thread's reading reaches that point, it
- * takes the worker's part and absorbs it, in order, into its own accumulator and findings.
+ * (the rest of that file, then the files after it). Where the main thread's reading reaches that
+ * point, it takes the worker's part and absorbs it, in order, into its own accumulator and
+ * findings.
  *
  * The report is the one a reading in one piece gives, byte for byte, or the part is not used and
  * the main thread reads on by itself: when the split point turns out not to be a record boundary
  * (a quoted line break before it), when a `"` before it would have changed how the part was read,
  * when either reading stopped (a byte problem, a syntax error), was refused or hit a row limit,
- * when the files were not begun as foreseen, or when the worker failed.
+ * when both parts' labels pass max-distinct-labels, when the files were not begun as foreseen, or
+ * when the worker failed.
  */
 
 

@@ -100,3 +100,36 @@ describe('findings past the cap', () => {
     })
   }
 })
+
+describe('findings built only when listed (FindingSink.addBuilt)', () => {
+  /** Five findings of each of two outcomes (the rule's severity and a lower one), cap 2. */
+  function fill(sink: FindingSink, built: { count: number }, through: 'add' | 'addBuilt') {
+    for (let n = 0; n < 10; n++) {
+      const outcome = n % 2 === 0 ? undefined : ('notice' as const)
+      const input = () => {
+        built.count++
+        return { class: `c${n}`, message: `class c${n} is short`, fingerprint: `few:${n}` }
+      }
+      if (through === 'addBuilt') sink.addBuilt('few-videos', outcome, input)
+      else sink.add('few-videos', outcome ? { ...input(), severity: outcome } : input())
+    }
+  }
+
+  for (const remember of [false, true]) {
+    it(`gives what add gives${remember ? ', remembering every left-out identity' : ''}`, () => {
+      const settings = resolveRuleSettings(parseConfig('{}', 'dataset-gate.yml'), undefined)
+      const outcomes = (['add', 'addBuilt'] as const).map(through => {
+        const sink = new FindingSink(settings, 2, { rememberOmitted: remember })
+        const built = { count: 0 }
+        fill(sink, built, through)
+        const findings = sink.finish()
+        return { findings, omitted: sink.omittedIdentities, built: built.count }
+      })
+      expect(outcomes[1]!.findings).toEqual(outcomes[0]!.findings)
+      expect(outcomes[1]!.omitted).toEqual(outcomes[0]!.omitted)
+      expect(outcomes[1]!.findings.map(f => f.severity)).toContain('notice')
+      // Without a base, only the two listed findings are built; with one, all ten.
+      expect(outcomes[1]!.built).toBe(remember ? 10 : 2)
+    })
+  }
+})

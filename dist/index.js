@@ -70041,6 +70041,17 @@ class FindingSink {
         group.count += count;
         this.omittedBySeverity[severity] += count;
     }
+    /**
+     * Adds the finding `build` makes, with the outcome's severity `outcome` (FindingInput.severity),
+     * or only counts it when `countsOnly` says it would be left out: for rules that can fire once
+     * per class, per video or per row, whose words past the cap are never read.
+     */
+    addBuilt(rule, outcome, build) {
+        if (this.countsOnly(rule))
+            this.countOmitted(rule, outcome);
+        else
+            this.add(rule, outcome ? { ...build(), severity: outcome } : build());
+    }
     add(rule, input) {
         const severity = this.severityOf(rule, input.severity);
         if (severity === null)
@@ -70774,12 +70785,12 @@ function checkClassCounts(tally, classes, settings, sink) {
         const have = hard.unit === 'videos' ? totals.videos : totals.segments;
         const need = hard.classes[name] ?? hard.min;
         if (have < need) {
-            sink.add('min-per-class', {
+            sink.addBuilt('min-per-class', undefined, () => ({
                 class: name,
                 message: `${named('class', name)} has ${plural(have, hard.unit.slice(0, -1))} in all splits; at least ${formatCount(need)} are required. Add ${formatCount(need - have)} more.`,
                 fingerprint: `min-per-class:${name}`,
                 measure: have
-            });
+            }));
         }
     }
     const soft = settings['recommended-per-class'].options;
@@ -70801,13 +70812,13 @@ function checkClassCounts(tally, classes, settings, sink) {
         const have = Math.floor((counts ? (soft.unit === 'videos' ? counts.videos : counts.segments) : 0) * scale);
         const need = soft.classes[name] ?? base;
         if (have < need) {
-            sink.add('recommended-per-class', {
+            sink.addBuilt('recommended-per-class', undefined, () => ({
                 class: name,
                 split,
                 message: `${named('class', name)} has ${plural(have, soft.unit.slice(0, -1))} ${source}; a good model wants ${formatCount(need)}${count > soft['many-classes'] ? ` with more than ${plural(soft['many-classes'], 'class')}` : ''}. Add about ${formatCount(need - have)} more.`,
                 fingerprint: `recommended-per-class:${name}`,
                 measure: have
-            });
+            }));
         }
     }
 }
@@ -70844,12 +70855,12 @@ function checkSplitCoverage(tally, classes, sink) {
                 continue;
             for (const name of Object.keys(summary.classes).sort()) {
                 if (!train.classes[name] && !tally.splits.UNASSIGNED?.classes[name]) {
-                    sink.add('split-missing-class', {
+                    sink.addBuilt('split-missing-class', undefined, () => ({
                         class: name,
                         split,
                         message: `${named('class', name)} has ${plural(summary.classes[name].segments, 'segment')} in ${split} but none in TRAIN, so it cannot be learned. Move some of its videos to TRAIN.`,
                         fingerprint: `split-missing-class:${split}:${name}`
-                    });
+                    }));
                 }
             }
         }
@@ -70858,13 +70869,12 @@ function checkSplitCoverage(tally, classes, sink) {
     if (train && test) {
         for (const name of classes) {
             if (train.classes[name] && !test.classes[name] && !tally.splits.UNASSIGNED?.classes[name]) {
-                sink.add('split-missing-class', {
-                    severity: 'warning',
+                sink.addBuilt('split-missing-class', 'warning', () => ({
                     class: name,
                     split: 'TEST',
                     message: `${named('class', name)} is in TRAIN but has no TEST examples, so it cannot be evaluated. Move some of its videos to TEST.`,
                     fingerprint: `split-missing-class:TEST-missing:${name}`
-                });
+                }));
             }
         }
     }
@@ -70919,28 +70929,28 @@ function checkLeaks(tally, settings, sink) {
     if (tally.videoLeaks.length > settings['video-leakage'].options.max) {
         for (const leak of tally.videoLeaks) {
             const last = leak.places[leak.places.length - 1];
-            sink.add('video-leakage', {
+            sink.addBuilt('video-leakage', undefined, () => ({
                 file: last.file,
                 line: last.line,
                 split: last.split,
                 message: `${named('video', leak.key)} is in ${plural(leak.places.length, 'split')}: ${describePlaces(leak)}. Segments of one video in two splits leak; keep every video in one split.`,
                 fingerprint: `video-leakage:${leak.key}`,
                 measure: leak.places.length
-            });
+            }));
         }
     }
     if (tally.groupPatternConfigured &&
         tally.groupLeaks.length > settings['group-leakage'].options.max) {
         for (const leak of tally.groupLeaks) {
             const last = leak.places[leak.places.length - 1];
-            sink.add('group-leakage', {
+            sink.addBuilt('group-leakage', undefined, () => ({
                 file: last.file,
                 line: last.line,
                 split: last.split,
                 message: `${named('group', leak.key)} has videos in ${plural(leak.places.length, 'split')}: ${describePlaces(leak)}. Videos of one source group look alike; keep each group in one split.`,
                 fingerprint: `group-leakage:${leak.key}`,
                 measure: leak.places.length
-            });
+            }));
         }
     }
 }
@@ -70983,12 +70993,12 @@ function checkFewVideos(tally, classes, settings, sink) {
         const need = options.classes[name] ?? options['min-videos-per-class'];
         if (videos < need) {
             const segments = tally.classTotals.get(name).segments;
-            sink.add('few-videos', {
+            sink.addBuilt('few-videos', undefined, () => ({
                 class: name,
                 message: `${named('class', name)} comes from ${plural(videos, 'video')} (${plural(segments, 'segment')}); with fewer than ${plural(need, 'video')} a split by video can miss it entirely. Add segments from more videos.`,
                 fingerprint: `few-videos:${name}`,
                 measure: videos
-            });
+            }));
         }
     }
 }
@@ -71062,13 +71072,13 @@ function reportDuplicates(accumulator, groups, sink) {
     for (const group of groups) {
         const first = `${files[group.rows[0].file]}:${group.rows[0].line}`;
         for (const [i, repeat] of group.rows.slice(1).entries()) {
-            sink.add('duplicate-row', {
+            sink.addBuilt('duplicate-row', undefined, () => ({
                 message: `this row repeats ${first} (same split, video, label, start and end). Delete one of them.`,
                 file: files[repeat.file],
                 line: repeat.line,
                 // The row's content and which repeat it is; never a line number, which shifts.
                 fingerprint: `duplicate-row:${files[repeat.file]}:${group.identity}:${i + 1}`
-            });
+            }));
         }
     }
 }

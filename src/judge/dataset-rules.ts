@@ -78,12 +78,12 @@ function checkClassCounts(
     const have = hard.unit === 'videos' ? totals.videos : totals.segments
     const need = hard.classes[name] ?? hard.min
     if (have < need) {
-      sink.add('min-per-class', {
+      sink.addBuilt('min-per-class', undefined, () => ({
         class: name,
         message: `${named('class', name)} has ${plural(have, hard.unit.slice(0, -1))} in all splits; at least ${formatCount(need)} are required. Add ${formatCount(need - have)} more.`,
         fingerprint: `min-per-class:${name}`,
         measure: have
-      })
+      }))
     }
   }
 
@@ -107,13 +107,13 @@ function checkClassCounts(
     )
     const need = soft.classes[name] ?? base
     if (have < need) {
-      sink.add('recommended-per-class', {
+      sink.addBuilt('recommended-per-class', undefined, () => ({
         class: name,
         split,
         message: `${named('class', name)} has ${plural(have, soft.unit.slice(0, -1))} ${source}; a good model wants ${formatCount(need)}${count > soft['many-classes'] ? ` with more than ${plural(soft['many-classes'], 'class')}` : ''}. Add about ${formatCount(need - have)} more.`,
         fingerprint: `recommended-per-class:${name}`,
         measure: have
-      })
+      }))
     }
   }
 }
@@ -155,12 +155,12 @@ function checkSplitCoverage(tally: DatasetTally, classes: string[], sink: Findin
       if (!summary) continue
       for (const name of Object.keys(summary.classes).sort()) {
         if (!train.classes[name] && !tally.splits.UNASSIGNED?.classes[name]) {
-          sink.add('split-missing-class', {
+          sink.addBuilt('split-missing-class', undefined, () => ({
             class: name,
             split,
             message: `${named('class', name)} has ${plural(summary.classes[name]!.segments, 'segment')} in ${split} but none in TRAIN, so it cannot be learned. Move some of its videos to TRAIN.`,
             fingerprint: `split-missing-class:${split}:${name}`
-          })
+          }))
         }
       }
     }
@@ -169,13 +169,12 @@ function checkSplitCoverage(tally: DatasetTally, classes: string[], sink: Findin
   if (train && test) {
     for (const name of classes) {
       if (train.classes[name] && !test.classes[name] && !tally.splits.UNASSIGNED?.classes[name]) {
-        sink.add('split-missing-class', {
-          severity: 'warning',
+        sink.addBuilt('split-missing-class', 'warning', () => ({
           class: name,
           split: 'TEST',
           message: `${named('class', name)} is in TRAIN but has no TEST examples, so it cannot be evaluated. Move some of its videos to TEST.`,
           fingerprint: `split-missing-class:TEST-missing:${name}`
-        })
+        }))
       }
     }
   }
@@ -238,14 +237,14 @@ function checkLeaks(tally: DatasetTally, settings: RuleSettings, sink: FindingSi
   if (tally.videoLeaks.length > settings['video-leakage'].options.max) {
     for (const leak of tally.videoLeaks) {
       const last = leak.places[leak.places.length - 1]!
-      sink.add('video-leakage', {
+      sink.addBuilt('video-leakage', undefined, () => ({
         file: last.file,
         line: last.line,
         split: last.split,
         message: `${named('video', leak.key)} is in ${plural(leak.places.length, 'split')}: ${describePlaces(leak)}. Segments of one video in two splits leak; keep every video in one split.`,
         fingerprint: `video-leakage:${leak.key}`,
         measure: leak.places.length
-      })
+      }))
     }
   }
   if (
@@ -254,14 +253,14 @@ function checkLeaks(tally: DatasetTally, settings: RuleSettings, sink: FindingSi
   ) {
     for (const leak of tally.groupLeaks) {
       const last = leak.places[leak.places.length - 1]!
-      sink.add('group-leakage', {
+      sink.addBuilt('group-leakage', undefined, () => ({
         file: last.file,
         line: last.line,
         split: last.split,
         message: `${named('group', leak.key)} has videos in ${plural(leak.places.length, 'split')}: ${describePlaces(leak)}. Videos of one source group look alike; keep each group in one split.`,
         fingerprint: `group-leakage:${leak.key}`,
         measure: leak.places.length
-      })
+      }))
     }
   }
 }
@@ -310,12 +309,12 @@ function checkFewVideos(
     const need = options.classes[name] ?? options['min-videos-per-class']
     if (videos < need) {
       const segments = tally.classTotals.get(name)!.segments
-      sink.add('few-videos', {
+      sink.addBuilt('few-videos', undefined, () => ({
         class: name,
         message: `${named('class', name)} comes from ${plural(videos, 'video')} (${plural(segments, 'segment')}); with fewer than ${plural(need, 'video')} a split by video can miss it entirely. Add segments from more videos.`,
         fingerprint: `few-videos:${name}`,
         measure: videos
-      })
+      }))
     }
   }
 }

@@ -137,6 +137,20 @@ export class FindingSink {
     this.omittedBySeverity[severity] += count
   }
 
+  /**
+   * Adds the finding `build` makes, with the outcome's severity `outcome` (FindingInput.severity),
+   * or only counts it when `countsOnly` says it would be left out: for rules that can fire once
+   * per class, per video or per row, whose words past the cap are never read.
+   */
+  addBuilt(
+    rule: RuleId,
+    outcome: Severity | undefined,
+    build: () => Omit<FindingInput, 'severity'>
+  ): void {
+    if (this.countsOnly(rule)) this.countOmitted(rule, outcome)
+    else this.add(rule, outcome ? { ...build(), severity: outcome } : build())
+  }
+
   add(rule: RuleId, input: FindingInput): void {
     const severity = this.severityOf(rule, input.severity)
     if (severity === null) return

@@ -24,13 +24,13 @@ export function reportDuplicates(
   for (const group of groups) {
     const first = `${files[group.rows[0]!.file]}:${group.rows[0]!.line}`
     for (const [i, repeat] of group.rows.slice(1).entries()) {
-      sink.add('duplicate-row', {
+      sink.addBuilt('duplicate-row', undefined, () => ({
         message: `this row repeats ${first} (same split, video, label, start and end). Delete one of them.`,
         file: files[repeat.file],
         line: repeat.line,
         // The row's content and which repeat it is; never a line number, which shifts.
         fingerprint: `duplicate-row:${files[repeat.file]}:${group.identity}:${i + 1}`
-      })
+      }))
     }
   }
 }

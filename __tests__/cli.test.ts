@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../src/cli.js'
 import { gateReportSchema } from '../src/report/schema.js'
@@ -257,6 +257,26 @@ describe('usage, configuration and I/O errors', () => {
       'an --output that cannot be written',
       ['check', 'v.csv', '--output', '.'],
       /^dataset-gate: --output \.: cannot write the report \(it is a folder\)$/
+    ],
+    [
+      'an --output that is the file being checked (said before the run)',
+      ['check', 'v.csv', '--output', './v.csv'],
+      /^dataset-gate: --output \.\/v\.csv would overwrite v\.csv, a file named to be checked; write the report to another file$/
+    ],
+    [
+      'an --output that links to the file being checked',
+      ['check', 'v.csv', '--output', 'alias.json'],
+      /would overwrite v\.csv, a file named to be checked/
+    ],
+    [
+      'an --output that is a file a folder PATH finds',
+      ['check', '.', '--output', 'v.csv'],
+      /^dataset-gate: --output v\.csv would overwrite v\.csv, a file of the dataset v\.csv; write/
+    ],
+    [
+      'an --output that is the configuration file',
+      ['check', 'v.csv', '--config', 'ok.yml', '--output', 'ok.yml'],
+      /would overwrite the configuration file; write the report to another file$/
     ]
   ]
   let root = ''
@@ -264,9 +284,17 @@ describe('usage, configuration and I/O errors', () => {
   beforeAll(async () => {
     root = await makeRepo({
       'v.csv': HEALTHY,
+      'ok.yml': 'rules: {}\n',
       'unknown-key.yml': 'rules: {}\nfial-on: never\n',
       'bad-yaml.yml': 'rules:\n  min-classes: [\n'
     })
+    symlinkSync('v.csv', join(root, 'alias.json'))
+  })
+
+  afterAll(() => {
+    // No refused --output touched the file it named.
+    expect(readFileSync(join(root, 'v.csv'), 'utf8')).toBe(HEALTHY)
+    expect(readFileSync(join(root, 'ok.yml'), 'utf8')).toBe('rules: {}\n')
   })
 
   function expectOneLineError(run: Run, message: RegExp): void {

@@ -11743,8 +11743,6 @@ function namesLargeFile(args) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/model.ts
@@ -35136,6 +35134,8 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 // EXTERNAL MODULE: external "path"
@@ -41953,6 +41953,67 @@ function commonFolder(folders) {
     return common.join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep;
 }
 
+;// CONCATENATED MODULE: ./src/cli-output.ts
+/**
+ * Where `check --output` writes the JSON report: a folder that exists (checked before the run),
+ * never a file the run reads (a typo such as `check data/train.csv --output data/train.csv` would
+ * replace the manifest with the report), and a write that fails says why in words.
+ */
+
+
+
+
+/** A report that cannot go where --output asks: exit status 2, the message says why. */
+class OutputError extends Error {
+}
+/** Before a long run: the folder --output writes into must be there. */
+function checkOutputFolder(path) {
+    const folder = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(path));
+    let isFolder = false;
+    try {
+        isFolder = (0,external_node_fs_namespaceObject.statSync)(folder).isDirectory();
+    }
+    catch {
+        // reported below
+    }
+    if (!isFolder)
+        throw new OutputError(`--output ${path}: the folder ${folder} does not exist`);
+}
+/** Refuses an --output path that is (or links to) one of `inputs`, absolute paths. */
+function refuseInputAsOutput(output, inputs) {
+    const target = canonical((0,external_node_path_namespaceObject.resolve)(output));
+    for (const input of inputs) {
+        if (canonical(input.path) === target) {
+            throw new OutputError(`--output ${output} would overwrite ${input.role}; write the report to another file`);
+        }
+    }
+}
+/** The report written where --output asks; a place it cannot go is an error that says why. */
+async function writeOutput(path, text) {
+    try {
+        await (0,promises_namespaceObject.writeFile)(path, text);
+    }
+    catch (error) {
+        throw new OutputError(`--output ${path}: cannot write the report (${fileErrorReason(error)})`, {
+            cause: error
+        });
+    }
+}
+/** The path with links resolved as far as it exists: a new file's folder may itself be a link. */
+function canonical(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        try {
+            return (0,external_node_path_namespaceObject.join)((0,external_node_fs_namespaceObject.realpathSync)((0,external_node_path_namespaceObject.dirname)(path)), (0,external_node_path_namespaceObject.basename)(path));
+        }
+        catch {
+            return path;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/comment-marker.ts
 /**
  * The sticky comment's marker protocol: the hidden first line the renderer writes and publishing
@@ -46089,8 +46150,6 @@ Repairs: dataset-gate fix [PATH ...] and dataset-gate resplit [PATH] (see datase
 class UsageError extends Error {
 }
 /** --output names a place the report cannot be written to. */
-class OutputError extends Error {
-}
 const FORMATS = ['text', 'markdown', 'json', 'sarif'];
 async function main(argv) {
     // `dataset-gate check | head` closes the pipe early: that is not an error.
@@ -46157,6 +46216,8 @@ async function cli_check(options, paths) {
     if (options.output !== undefined)
         checkOutputFolder(options.output);
     const located = locatePaths(paths, process.cwd());
+    if (options.output !== undefined)
+        refuseInputAsOutput(options.output, namedInputs(options, located));
     const config = cli_loadConfig(options.config, located.root);
     const base = await openBase(options.base, located);
     if (base === undefined && (options.failOn ?? config.failOn) === 'new') {
@@ -46182,8 +46243,11 @@ async function cli_check(options, paths) {
     const sarif = options.format === 'sarif'
         ? renderSarif(report, { category: options.commentKey, toolVersion: cli_VERSION })
         : null;
-    if (options.output)
+    if (options.output) {
+        // Files found by a folder, a glob or an index: known only now.
+        refuseInputAsOutput(options.output, cli_datasetFiles(report, located.root));
         await writeOutput(options.output, sarif ? sarif.text : renderJson(report));
+    }
     if (sarif && sarif.omitted > 0)
         writeError(sarifOmittedNote(sarif.omitted));
     const body = sarif
@@ -46196,29 +46260,21 @@ async function cli_check(options, paths) {
     process.stdout.write(forRunnerLog(body, options.format));
     return report.passed ? 0 : 1;
 }
-/** Before a long run: the folder --output writes into must be there. */
-function checkOutputFolder(path) {
-    const folder = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(path));
-    let isFolder = false;
-    try {
-        isFolder = (0,external_node_fs_namespaceObject.statSync)(folder).isDirectory();
-    }
-    catch {
-        // reported below
-    }
-    if (!isFolder)
-        throw new OutputError(`--output ${path}: the folder ${folder} does not exist`);
+/** The files named on the command line and the configuration file, for the --output check. */
+function namedInputs(options, located) {
+    const config = options.config ?? (0,external_node_path_namespaceObject.join)(located.root, cli_DEFAULT_CONFIG);
+    const named = located.paths.map(path => ({
+        path: (0,external_node_path_namespaceObject.join)(located.root, path),
+        role: `${path}, a file named to be checked`
+    }));
+    return [...named, { path: (0,external_node_path_namespaceObject.resolve)(config), role: 'the configuration file' }];
 }
-/** The report written where --output asks; a place it cannot go is an error that says why. */
-async function writeOutput(path, text) {
-    try {
-        await (0,promises_namespaceObject.writeFile)(path, text);
-    }
-    catch (error) {
-        throw new OutputError(`--output ${path}: cannot write the report (${fileErrorReason(error)})`, {
-            cause: error
-        });
-    }
+/** Every data file the run read, by dataset. */
+function cli_datasetFiles(report, root) {
+    return report.datasets.flatMap(dataset => dataset.files.map(file => ({
+        path: (0,external_node_path_namespaceObject.join)(root, file.path),
+        role: `${file.path}, a file of the dataset ${dataset.name}`
+    })));
 }
 /** Cloud Storage verification as the configuration and the flags ask; null when off. */
 function openStorageFor(options, config, base, paths) {

@@ -5,19 +5,25 @@
  */
 // First: run as the program, it sets the heap up and may start a thread before the rest loads.
 import { earlyThreads, invokedAsProgram } from './cli-early.js'
-import { existsSync, statSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
-import { dirname, join, relative, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runGate } from './gate.js'
 import { threadReading } from './gate/part-thread.js'
-import { FAIL_ON_LEVELS, type FailOn } from './model.js'
+import { FAIL_ON_LEVELS, type FailOn, type GateReport } from './model.js'
 import { ConfigError, parseConfig, readConfigFile } from './config/load.js'
 import { defaultConfig, type GateConfig } from './config/schema.js'
 import { closeStorage, openStorage, type StorageRun } from './storage/run.js'
 import { WorkingTreeSource } from './read/source.js'
 import { GitRevisionSource } from './read/git-source.js'
 import { locatePaths, PathError, type LocatedPaths } from './cli-paths.js'
+import {
+  OutputError,
+  checkOutputFolder,
+  refuseInputAsOutput,
+  writeOutput,
+  type ReadFile
+} from './cli-output.js'
 import { renderMarkdown } from './report/markdown.js'
 import { renderText } from './report/text.js'
 import { renderJson } from './report/schema.js'
@@ -28,7 +34,7 @@ import {
   stdoutReachesRunnerLog
 } from './report/runner-log.js'
 import { RepairUsageError, fixCommand, resplitCommand } from './cli-repair.js'
-import { fileErrorReason, formatCount } from './display.js'
+import { formatCount } from './display.js'
 
 /** Options followed by their value: the command is the first other word. */
 const TAKES_VALUE = new Set(
@@ -73,7 +79,6 @@ Repairs: dataset-gate fix [PATH ...] and dataset-gate resplit [PATH] (see datase
 
 class UsageError extends Error {}
 /** --output names a place the report cannot be written to. */
-class OutputError extends Error {}
 
 const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const
 type Format = (typeof FORMATS)[number]
@@ -157,6 +162,8 @@ function isOneOf<T extends string>(choices: readonly T[], value: string): value 
 async function check(options: CheckOptions, paths: string[]): Promise<number> {
   if (options.output !== undefined) checkOutputFolder(options.output)
   const located = locatePaths(paths, process.cwd())
+  if (options.output !== undefined)
+    refuseInputAsOutput(options.output, namedInputs(options, located))
   const config = loadConfig(options.config, located.root)
   const base = await openBase(options.base, located)
   if (base === undefined && (options.failOn ?? config.failOn) === 'new') {
@@ -185,7 +192,11 @@ async function check(options: CheckOptions, paths: string[]): Promise<number> {
     options.format === 'sarif'
       ? renderSarif(report, { category: options.commentKey, toolVersion: VERSION })
       : null
-  if (options.output) await writeOutput(options.output, sarif ? sarif.text : renderJson(report))
+  if (options.output) {
+    // Files found by a folder, a glob or an index: known only now.
+    refuseInputAsOutput(options.output, datasetFiles(report, located.root))
+    await writeOutput(options.output, sarif ? sarif.text : renderJson(report))
+  }
   if (sarif && sarif.omitted > 0) writeError(sarifOmittedNote(sarif.omitted))
   const body = sarif
     ? sarif.text
@@ -198,27 +209,24 @@ async function check(options: CheckOptions, paths: string[]): Promise<number> {
   return report.passed ? 0 : 1
 }
 
-/** Before a long run: the folder --output writes into must be there. */
-function checkOutputFolder(path: string): void {
-  const folder = dirname(resolve(path))
-  let isFolder = false
-  try {
-    isFolder = statSync(folder).isDirectory()
-  } catch {
-    // reported below
-  }
-  if (!isFolder) throw new OutputError(`--output ${path}: the folder ${folder} does not exist`)
+/** The files named on the command line and the configuration file, for the --output check. */
+function namedInputs(options: CheckOptions, located: LocatedPaths): ReadFile[] {
+  const config = options.config ?? join(located.root, DEFAULT_CONFIG)
+  const named = located.paths.map(path => ({
+    path: join(located.root, path),
+    role: `${path}, a file named to be checked`
+  }))
+  return [...named, { path: resolve(config), role: 'the configuration file' }]
 }
 
-/** The report written where --output asks; a place it cannot go is an error that says why. */
-async function writeOutput(path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text)
-  } catch (error) {
-    throw new OutputError(`--output ${path}: cannot write the report (${fileErrorReason(error)})`, {
-      cause: error
-    })
-  }
+/** Every data file the run read, by dataset. */
+function datasetFiles(report: GateReport, root: string): ReadFile[] {
+  return report.datasets.flatMap(dataset =>
+    dataset.files.map(file => ({
+      path: join(root, file.path),
+      role: `${file.path}, a file of the dataset ${dataset.name}`
+    }))
+  )
 }
 
 /** Cloud Storage verification as the configuration and the flags ask; null when off. */

@@ -439,7 +439,7 @@ describeBundle('resource limits from the configuration', () => {
         file: 'data/limited.csv',
         line: 5,
         message: expect.stringMatching(
-          /line 5 is longer than 200 bytes \(resource-limit max-line-bytes\)/
+          /the record on line 5 is longer than 200 bytes \(resource-limit max-line-bytes\)/
         )
       })
     ])

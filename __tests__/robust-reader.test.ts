@@ -176,6 +176,20 @@ function cleanText(bytes: Buffer): boolean {
 }
 
 describe('arbitrary bytes', () => {
+  it('stop at a long record with the same words whichever path meets it', async () => {
+    // Found by the property below: read whole, a quote later in line 6 hands the line to
+    // csv-parse, which met the limit; cut after byte 64, the fast path met it first.
+    const bytes = Buffer.concat([
+      Buffer.from('\r\r\rM-%\ngs://b/a.mp4,cat,0,1\nR^DO'),
+      Buffer.from([0xc2, 0xb6, 0xc2, 0x9d, 0xc2, 0xa0]),
+      Buffer.from('M?,version https://git-lfs.githu"b.com/spec/v1\n')
+    ])
+    const whole = await read([bytes], 20)
+    const pieces = await read([bytes.subarray(0, 64), bytes.subarray(64)], 20)
+    expect(whole.result.stop).toEqual(pieces.result.stop)
+    expect(whole.result.stop).toMatchObject({ kind: 'limit', line: 6 })
+  })
+
   it('never throw and name only lines inside the file, however they are chunked', async () => {
     await fc.assert(
       fc.asyncProperty(

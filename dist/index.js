@@ -64126,11 +64126,15 @@ class FastPath {
         }
     }
 }
+/**
+ * The stop at a record longer than max-line-bytes, the same from both paths: which one meets it
+ * can depend on where a chunk ends (a quote later in the line hands it to csv-parse).
+ */
 function longLine(line, max) {
     return {
         kind: 'limit',
         line,
-        message: `line ${line} is longer than ${max} bytes (resource-limit max-line-bytes); the rest of the file was not read. Check the line endings or raise the limit.`
+        message: `the record on line ${line} is longer than ${max} bytes (resource-limit max-line-bytes); the rest of the file was not read. Check the line endings and quotes, or raise the limit.`
     };
 }
 function countNewlines(text) {
@@ -66474,11 +66478,10 @@ class SlowPath {
         });
         this.done = new Promise(resolve => {
             this.parser.on('error', (error) => {
-                this.stop = {
-                    kind: error.code === 'CSV_MAX_RECORD_SIZE' ? 'limit' : 'syntax',
-                    line: this.line,
-                    message: explainCsvError(error, maxLineBytes)
-                };
+                this.stop =
+                    error.code === 'CSV_MAX_RECORD_SIZE'
+                        ? longLine(this.line, maxLineBytes)
+                        : { kind: 'syntax', line: this.line, message: explainCsvError(error) };
                 resolve();
             });
             this.parser.on('end', () => resolve());
@@ -66537,7 +66540,7 @@ function countLineBreaks(raw) {
     }
     return count;
 }
-function explainCsvError(error, maxLineBytes) {
+function explainCsvError(error) {
     switch (error.code) {
         case 'CSV_QUOTE_NOT_CLOSED':
             return 'a quoted field starting on this line is never closed (unterminated quote); the rest of the file was not read. Close the quote or remove it.';
@@ -66545,8 +66548,6 @@ function explainCsvError(error, maxLineBytes) {
             return 'a quote appears inside an unquoted field. Quote the whole field and double the inner quote ("a ""b"" c").';
         case 'CSV_INVALID_CLOSING_QUOTE':
             return 'a closing quote is followed by other characters instead of a comma or line end. Double quotes inside quoted fields ("").';
-        case 'CSV_MAX_RECORD_SIZE':
-            return `a record is longer than ${maxLineBytes} bytes (resource-limit max-line-bytes); the rest of the file was not read.`;
         default:
             return `the CSV cannot be parsed (${error.message.split('\n')[0]}).`;
     }

@@ -203,11 +203,15 @@ export class FastPath {
   }
 }
 
+/**
+ * The stop at a record longer than max-line-bytes, the same from both paths: which one meets it
+ * can depend on where a chunk ends (a quote later in the line hands it to csv-parse).
+ */
 export function longLine(line: number, max: number): TextStop {
   return {
     kind: 'limit',
     line,
-    message: `line ${line} is longer than ${max} bytes (resource-limit max-line-bytes); the rest of the file was not read. Check the line endings or raise the limit.`
+    message: `the record on line ${line} is longer than ${max} bytes (resource-limit max-line-bytes); the rest of the file was not read. Check the line endings and quotes, or raise the limit.`
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { parse, type Parser } from 'csv-parse'
 import type { RecordVisitor, TextStop } from './records.js'
-import { CR, LF, countNewlines } from './text-fast-path.js'
+import { CR, LF, countNewlines, longLine } from './text-fast-path.js'
 
 export class SlowPath {
   private parser: Parser
@@ -40,11 +40,10 @@ export class SlowPath {
     })
     this.done = new Promise(resolve => {
       this.parser.on('error', (error: Error & { code?: string }) => {
-        this.stop = {
-          kind: error.code === 'CSV_MAX_RECORD_SIZE' ? 'limit' : 'syntax',
-          line: this.line,
-          message: explainCsvError(error, maxLineBytes)
-        }
+        this.stop =
+          error.code === 'CSV_MAX_RECORD_SIZE'
+            ? longLine(this.line, maxLineBytes)
+            : { kind: 'syntax', line: this.line, message: explainCsvError(error) }
         resolve()
       })
       this.parser.on('end', () => resolve())
@@ -106,7 +105,7 @@ function countLineBreaks(raw: string): number {
   return count
 }
 
-function explainCsvError(error: Error & { code?: string }, maxLineBytes: number): string {
+function explainCsvError(error: Error & { code?: string }): string {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted field starting on this line is never closed (unterminated quote); the rest of the file was not read. Close the quote or remove it.'
@@ -114,8 +113,6 @@ function explainCsvError(error: Error & { code?: string }, maxLineBytes: number)
       return 'a quote appears inside an unquoted field. Quote the whole field and double the inner quote ("a ""b"" c").'
     case 'CSV_INVALID_CLOSING_QUOTE':
       return 'a closing quote is followed by other characters instead of a comma or line end. Double quotes inside quoted fields ("").'
-    case 'CSV_MAX_RECORD_SIZE':
-      return `a record is longer than ${maxLineBytes} bytes (resource-limit max-line-bytes); the rest of the file was not read.`
     default:
       return `the CSV cannot be parsed (${error.message.split('\n')[0]}).`
   }

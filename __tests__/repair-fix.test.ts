@@ -132,6 +132,31 @@ describe('fix keeps every byte it does not repair', () => {
     )
   })
 
+  it('repairs a JSON Lines object of several segments once, and deletes a repeated one whole', async () => {
+    const segment = (label: string, start: number) =>
+      `{"displayName": "${label}", "startTime": "${start}s", "endTime": "${start + 1}s"}`
+    const line = (uri: string, labels: string[]) =>
+      `{"videoGcsUri": "${uri}", "timeSegmentAnnotations": [${labels.map(segment).join(', ')}], "dataItemResourceLabels": {"aiplatform.googleapis.com/ml_use": "training"}}`
+    const text =
+      [
+        line('gs://b/a.mp4', ['run', 'run', 'jump']),
+        line('gs://b/b.mp4', ['Run', 'jump']),
+        line('gs://b/c.mp4', ['run']),
+        line('gs://b/c.mp4', ['run']),
+        line('gs://b/d.mp4', ['jump'])
+      ].join('\n') + '\n'
+    const root = await makeRepo({ 'v.jsonl': text })
+    await fix(root, '--write')
+    expect(await readFile(join(root, 'v.jsonl'), 'utf8')).toBe(
+      [
+        line('gs://b/a.mp4', ['run', 'run', 'jump']),
+        line('gs://b/b.mp4', ['run', 'jump']),
+        line('gs://b/c.mp4', ['run']),
+        line('gs://b/d.mp4', ['jump'])
+      ].join('\n') + '\n'
+    )
+  })
+
   it('repairs a columns manifest by its header', async () => {
     const text =
       'label,youtube_id,time_start,time_end,split\n"air drumming",abc,0,10,train\n"Air drumming",abd,0,10,train\n"air drumming",abe, 0 ,10,val\n'

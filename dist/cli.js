@@ -44951,7 +44951,7 @@ function planFixes(data, findings, spec) {
     const edits = data.files.map(file => ({ path: file.path, edits: [], append: [] }));
     const repairs = [];
     const seen = new Map();
-    for (const rows of byLine.values()) {
+    for (const rows of byLine) {
         const first = rows[0];
         const file = data.files[first.file];
         const text = texts[first.file];
@@ -45012,15 +45012,20 @@ function labelTargets(rows) {
         targets.set(label, best.get(canonicalLabel(label)).trim());
     return targets;
 }
+/**
+ * The rows of each line, in order: the rows come in reading order (files in order, lines rising),
+ * so a line's rows (a JSON Lines object's segments) are consecutive. Grouped by walking them rather
+ * than by a key per row: a Map of 1.6 M "file:line" keys was a fifth of fix's time.
+ */
 function rowsByLine(rows) {
-    const byLine = new Map();
+    const byLine = [];
+    let current = null;
     for (const row of rows) {
-        const key = `${row.file}:${row.line}`;
-        const list = byLine.get(key);
-        if (list)
-            list.push(row);
+        const last = current?.[0];
+        if (current && last.file === row.file && last.line === row.line)
+            current.push(row);
         else
-            byLine.set(key, [row]);
+            byLine.push((current = [row]));
     }
     return byLine;
 }

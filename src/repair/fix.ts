@@ -64,7 +64,7 @@ export function planFixes(
   const edits: FileEdits[] = data.files.map(file => ({ path: file.path, edits: [], append: [] }))
   const repairs: Repair[] = []
   const seen = new Map<string, string>()
-  for (const rows of byLine.values()) {
+  for (const rows of byLine) {
     const first = rows[0]!
     const file = data.files[first.file]!
     const text = texts[first.file]!
@@ -124,13 +124,18 @@ export function labelTargets(rows: readonly DatasetRow[]): Map<string, string> {
   return targets
 }
 
-function rowsByLine(rows: readonly DatasetRow[]): Map<string, DatasetRow[]> {
-  const byLine = new Map<string, DatasetRow[]>()
+/**
+ * The rows of each line, in order: the rows come in reading order (files in order, lines rising),
+ * so a line's rows (a JSON Lines object's segments) are consecutive. Grouped by walking them rather
+ * than by a key per row: a Map of 1.6 M "file:line" keys was a fifth of fix's time.
+ */
+function rowsByLine(rows: readonly DatasetRow[]): DatasetRow[][] {
+  const byLine: DatasetRow[][] = []
+  let current: DatasetRow[] | null = null
   for (const row of rows) {
-    const key = `${row.file}:${row.line}`
-    const list = byLine.get(key)
-    if (list) list.push(row)
-    else byLine.set(key, [row])
+    const last = current?.[0]
+    if (current && last!.file === row.file && last!.line === row.line) current.push(row)
+    else byLine.push((current = [row]))
   }
   return byLine
 }

@@ -17665,7 +17665,9 @@ const OTHER_DELIMITERS = [
 /** How a message names numbers written with a decimal comma, which Google's formats do not read. */
 const DECIMAL_COMMA = 'decimal commas (1,5 for 1.5)';
 /** A field that is a number with a decimal comma: `1,5`, `12,25`. */
-const DECIMAL_COMMA_FIELD = /^\s*-?\d+,\d+\s*$/;
+function isDecimalComma(field) {
+    return /^\s*-?\d+,\d+\s*$/.test(field);
+}
 /**
  * The delimiter every line has the same non-zero number of, when commas are not it. A line may
  * hold commas only as decimal commas (the semicolon-separated files of locales that write 1,5):
@@ -17680,7 +17682,7 @@ function guessDelimiter(lines) {
         if (count < 2 || fields.some(f => f.length !== count))
             continue;
         const commas = fields.flat().filter(field => field.includes(','));
-        if (commas.every(field => DECIMAL_COMMA_FIELD.test(field)))
+        if (commas.every(isDecimalComma))
             return { name, decimalComma: commas.length > 0 };
     }
     return null;
@@ -17727,8 +17729,9 @@ const LAYOUTS = {
 };
 function wordFieldCount(p) {
     // Two fields: a row of another delimiter with one decimal comma (`...;0;1,5`) splits once.
-    const delimiter = p.found <= 2 ? otherDelimiter(p.text, p.found) : null;
-    const decimals = delimiter !== null && DECIMAL_COMMA_IN_ROW.test(p.text);
+    const other = p.found <= 2 ? otherDelimiterOf(p.text, p.found) : null;
+    const delimiter = other?.name ?? null;
+    const decimals = other !== null && p.text.split(other.char).some(isDecimalComma);
     const advice = !delimiter
         ? 'Check for unquoted commas or missing fields.'
         : decimals
@@ -17737,19 +17740,20 @@ function wordFieldCount(p) {
     const expected = LAYOUTS[p.layout](p.expected);
     return notARow(p, `expected ${expected}, found ${plural(p.found, 'field')}. ${advice}`);
 }
-/** A number with a decimal comma between two other delimiters or at an end of the row. */
-const DECIMAL_COMMA_IN_ROW = /(?:^|[;\t|])\s*-?\d+,\d+\s*(?:$|[;\t|])/;
 /**
  * The delimiter a row seems to use instead of commas (the one it holds most of, at least `least`
  * times), named for a message, or null. Runs only for a row-shape finding.
  */
 function otherDelimiter(text, least = 1) {
+    return otherDelimiterOf(text, least)?.name ?? null;
+}
+function otherDelimiterOf(text, least) {
     let best = null;
     let bestCount = least - 1;
     for (const [char, name] of OTHER_DELIMITERS) {
         const count = text.split(char).length - 1;
         if (count > bestCount) {
-            best = name;
+            best = { char, name };
             bestCount = count;
         }
     }
@@ -36386,10 +36390,11 @@ function startFirstPass(fields) {
  * reads the rest of the dataset from a point in this file, which this reading may stop at.
  */
 async function readDataFile(pass, file, split = null) {
-    if (pass.labelsLimited) {
-        const max = pass.settings['resource-limit'].options['max-distinct-labels'];
+    // Past max-distinct-labels (said where reading stopped), no more of the dataset is read.
+    const maxLabels = pass.settings['resource-limit'].options['max-distinct-labels'];
+    if (pass.accumulator.labels.length > maxLabels) {
         pass.sink.add('resource-limit', {
-            message: `${file.path} was not read: the dataset already has more than ${formatCount(max)} distinct labels (max-distinct-labels).`,
+            message: `${file.path} was not read: the dataset already has more than ${formatCount(maxLabels)} distinct labels (max-distinct-labels).`,
             file: file.path,
             line: null,
             fingerprint: `resource-limit:labels:${file.path}`
@@ -36485,7 +36490,6 @@ async function readRows(pass, file, reader, size, split) {
             reader.record(fields, line);
             if (labels.length > maxLabels) {
                 rowsLimited = true;
-                pass.labelsLimited = true;
                 pass.sink.add('resource-limit', {
                     message: `more than ${formatCount(maxLabels)} distinct labels (max-distinct-labels); the rest of the dataset was not read. Check that the label column holds the class, or raise the limit.`,
                     file: file.path,
@@ -41610,6 +41614,32 @@ function load_firstLine(text) {
     return text.split('\n')[0].trim();
 }
 
+;// CONCATENATED MODULE: ./src/cli-config.ts
+/**
+ * The configuration file of a CLI run (`check`, `fix`, `resplit` alike): `--config` relative to the
+ * working folder, else `.github/dataset-gate.yml` at the repository root when it exists.
+ */
+
+
+
+
+const DEFAULT_CONFIG = '.github/dataset-gate.yml';
+/** The configuration file's absolute path, or null when there is none (the defaults apply). */
+function configFile(path, root) {
+    if (path !== undefined)
+        return (0,external_node_path_namespaceObject.resolve)(path);
+    const atRoot = (0,external_node_path_namespaceObject.join)(root, DEFAULT_CONFIG);
+    return (0,external_node_fs_namespaceObject.existsSync)(atRoot) ? atRoot : null;
+}
+function loadConfig(path, root) {
+    const file = configFile(path, root);
+    if (file === null)
+        return defaultConfig();
+    // Messages name the file as the user would type it from here.
+    const shown = path ?? ((0,external_node_path_namespaceObject.relative)(process.cwd(), file) || DEFAULT_CONFIG);
+    return parseConfig(readConfigFile(file, shown), shown);
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/read/git-source.ts
@@ -45803,8 +45833,6 @@ async function resplitDataset(source, plan, config, request) {
 
 
 
-
-
 class RepairUsageError extends Error {
 }
 const REPAIR_USAGE = `Usage: dataset-gate fix [PATH ...] [--config FILE] [--write] [--format text|json]
@@ -46081,16 +46109,6 @@ async function writeFiles(root, files) {
 function cli_repair_count(n, noun) {
     return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
-const DEFAULT_CONFIG = '.github/dataset-gate.yml';
-/** As `check` reads it: `--config` relative to the working folder, else the root's default file. */
-function loadConfig(path, root) {
-    const atRoot = (0,external_node_path_namespaceObject.join)(root, DEFAULT_CONFIG);
-    const file = path ?? ((0,external_node_fs_namespaceObject.existsSync)(atRoot) ? atRoot : null);
-    if (file === null)
-        return defaultConfig();
-    const shown = path ?? ((0,external_node_path_namespaceObject.relative)(process.cwd(), atRoot) || DEFAULT_CONFIG);
-    return parseConfig(readConfigFile(file, shown), shown);
-}
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
@@ -46099,7 +46117,6 @@ function loadConfig(path, root) {
  * configuration or I/O error (one line on stderr; the stack trace only with --debug).
  */
 // First: run as the program, it sets the heap up and may start a thread before the rest loads.
-
 
 
 
@@ -46224,7 +46241,7 @@ async function cli_check(options, paths) {
     const located = locatePaths(paths, process.cwd());
     if (options.output !== undefined)
         refuseInputAsOutput(options.output, namedInputs(options, located));
-    const config = cli_loadConfig(options.config, located.root);
+    const config = loadConfig(options.config, located.root);
     const base = await openBase(options.base, located);
     if (base === undefined && (options.failOn ?? config.failOn) === 'new') {
         writeError(`dataset-gate: fail-on is new (${config.source ?? 'configuration'}) but there is no --base, so every error fails the gate\n`);
@@ -46268,12 +46285,12 @@ async function cli_check(options, paths) {
 }
 /** The files named on the command line and the configuration file, for the --output check. */
 function namedInputs(options, located) {
-    const config = options.config ?? (0,external_node_path_namespaceObject.join)(located.root, cli_DEFAULT_CONFIG);
     const named = located.paths.map(path => ({
         path: (0,external_node_path_namespaceObject.join)(located.root, path),
         role: `${path}, a file named to be checked`
     }));
-    return [...named, { path: (0,external_node_path_namespaceObject.resolve)(config), role: 'the configuration file' }];
+    const config = configFile(options.config, located.root);
+    return config === null ? named : [...named, { path: config, role: 'the configuration file' }];
 }
 /** Every data file the run read, by dataset. */
 function cli_datasetFiles(report, root) {
@@ -46387,17 +46404,6 @@ function parseArguments(argv) {
     catch (error) {
         throw new UsageError(cli_firstLine(error));
     }
-}
-const cli_DEFAULT_CONFIG = '.github/dataset-gate.yml';
-/** `--config` is relative to the working folder; the default is found at the root. */
-function cli_loadConfig(path, root) {
-    const atRoot = (0,external_node_path_namespaceObject.join)(root, cli_DEFAULT_CONFIG);
-    const file = path ?? ((0,external_node_fs_namespaceObject.existsSync)(atRoot) ? atRoot : null);
-    if (file === null)
-        return defaultConfig();
-    // Messages name the file as the user would type it from here.
-    const shown = path ?? ((0,external_node_path_namespaceObject.relative)(process.cwd(), atRoot) || cli_DEFAULT_CONFIG);
-    return parseConfig(readConfigFile(file, shown), shown);
 }
 /** One updating line on stderr for files big enough to take a moment. */
 function terminalProgress() {

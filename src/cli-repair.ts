@@ -5,13 +5,12 @@
  * it ran; resplit 0 when an assignment meets the constraints, 1 when none does; 2 usage,
  * configuration or I/O errors (thrown to cli.ts, which prints them).
  */
-import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runGate } from './gate.js'
-import { parseConfig, readConfigFile } from './config/load.js'
-import { defaultConfig, type GateConfig } from './config/schema.js'
+import type { GateConfig } from './config/schema.js'
+import { loadConfig } from './cli-config.js'
 import { locatePaths } from './cli-paths.js'
 import { SPLITS, type Finding, type Split } from './model.js'
 import { planDatasets } from './read/plan.js'
@@ -358,15 +357,4 @@ async function writeFiles(root: string, files: EditedFile[]): Promise<void> {
 
 function count(n: number, noun: string): string {
   return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`
-}
-
-const DEFAULT_CONFIG = '.github/dataset-gate.yml'
-
-/** As `check` reads it: `--config` relative to the working folder, else the root's default file. */
-function loadConfig(path: string | undefined, root: string): GateConfig {
-  const atRoot = join(root, DEFAULT_CONFIG)
-  const file = path ?? (existsSync(atRoot) ? atRoot : null)
-  if (file === null) return defaultConfig()
-  const shown = path ?? (relative(process.cwd(), atRoot) || DEFAULT_CONFIG)
-  return parseConfig(readConfigFile(file, shown), shown)
 }

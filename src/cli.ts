@@ -5,14 +5,14 @@
  */
 // First: run as the program, it sets the heap up and may start a thread before the rest loads.
 import { earlyThreads, invokedAsProgram } from './cli-early.js'
-import { existsSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { runGate } from './gate.js'
 import { threadReading } from './gate/part-thread.js'
 import { FAIL_ON_LEVELS, type FailOn, type GateReport } from './model.js'
-import { ConfigError, parseConfig, readConfigFile } from './config/load.js'
-import { defaultConfig, type GateConfig } from './config/schema.js'
+import { ConfigError } from './config/load.js'
+import type { GateConfig } from './config/schema.js'
+import { configFile, loadConfig } from './cli-config.js'
 import { closeStorage, openStorage, type StorageRun } from './storage/run.js'
 import { WorkingTreeSource } from './read/source.js'
 import { GitRevisionSource } from './read/git-source.js'
@@ -211,12 +211,12 @@ async function check(options: CheckOptions, paths: string[]): Promise<number> {
 
 /** The files named on the command line and the configuration file, for the --output check. */
 function namedInputs(options: CheckOptions, located: LocatedPaths): ReadFile[] {
-  const config = options.config ?? join(located.root, DEFAULT_CONFIG)
   const named = located.paths.map(path => ({
     path: join(located.root, path),
     role: `${path}, a file named to be checked`
   }))
-  return [...named, { path: resolve(config), role: 'the configuration file' }]
+  const config = configFile(options.config, located.root)
+  return config === null ? named : [...named, { path: config, role: 'the configuration file' }]
 }
 
 /** Every data file the run read, by dataset. */
@@ -343,18 +343,6 @@ function parseArguments(argv: string[]) {
   } catch (error) {
     throw new UsageError(firstLine(error))
   }
-}
-
-const DEFAULT_CONFIG = '.github/dataset-gate.yml'
-
-/** `--config` is relative to the working folder; the default is found at the root. */
-function loadConfig(path: string | undefined, root: string): GateConfig {
-  const atRoot = join(root, DEFAULT_CONFIG)
-  const file = path ?? (existsSync(atRoot) ? atRoot : null)
-  if (file === null) return defaultConfig()
-  // Messages name the file as the user would type it from here.
-  const shown = path ?? (relative(process.cwd(), atRoot) || DEFAULT_CONFIG)
-  return parseConfig(readConfigFile(file, shown), shown)
 }
 
 /** One updating line on stderr for files big enough to take a moment. */

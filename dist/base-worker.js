@@ -9596,7 +9596,9 @@ const OTHER_DELIMITERS = [
 /** How a message names numbers written with a decimal comma, which Google's formats do not read. */
 const DECIMAL_COMMA = 'decimal commas (1,5 for 1.5)';
 /** A field that is a number with a decimal comma: `1,5`, `12,25`. */
-const DECIMAL_COMMA_FIELD = /^\s*-?\d+,\d+\s*$/;
+function isDecimalComma(field) {
+    return /^\s*-?\d+,\d+\s*$/.test(field);
+}
 /**
  * The delimiter every line has the same non-zero number of, when commas are not it. A line may
  * hold commas only as decimal commas (the semicolon-separated files of locales that write 1,5):
@@ -9611,7 +9613,7 @@ function guessDelimiter(lines) {
         if (count < 2 || fields.some(f => f.length !== count))
             continue;
         const commas = fields.flat().filter(field => field.includes(','));
-        if (commas.every(field => DECIMAL_COMMA_FIELD.test(field)))
+        if (commas.every(isDecimalComma))
             return { name, decimalComma: commas.length > 0 };
     }
     return null;
@@ -9658,8 +9660,9 @@ const LAYOUTS = {
 };
 function wordFieldCount(p) {
     // Two fields: a row of another delimiter with one decimal comma (`...;0;1,5`) splits once.
-    const delimiter = p.found <= 2 ? otherDelimiter(p.text, p.found) : null;
-    const decimals = delimiter !== null && DECIMAL_COMMA_IN_ROW.test(p.text);
+    const other = p.found <= 2 ? otherDelimiterOf(p.text, p.found) : null;
+    const delimiter = other?.name ?? null;
+    const decimals = other !== null && p.text.split(other.char).some(isDecimalComma);
     const advice = !delimiter
         ? 'Check for unquoted commas or missing fields.'
         : decimals
@@ -9668,19 +9671,20 @@ function wordFieldCount(p) {
     const expected = LAYOUTS[p.layout](p.expected);
     return notARow(p, `expected ${expected}, found ${plural(p.found, 'field')}. ${advice}`);
 }
-/** A number with a decimal comma between two other delimiters or at an end of the row. */
-const DECIMAL_COMMA_IN_ROW = /(?:^|[;\t|])\s*-?\d+,\d+\s*(?:$|[;\t|])/;
 /**
  * The delimiter a row seems to use instead of commas (the one it holds most of, at least `least`
  * times), named for a message, or null. Runs only for a row-shape finding.
  */
 function otherDelimiter(text, least = 1) {
+    return otherDelimiterOf(text, least)?.name ?? null;
+}
+function otherDelimiterOf(text, least) {
     let best = null;
     let bestCount = least - 1;
     for (const [char, name] of OTHER_DELIMITERS) {
         const count = text.split(char).length - 1;
         if (count > bestCount) {
-            best = name;
+            best = { char, name };
             bestCount = count;
         }
     }
@@ -27086,10 +27090,11 @@ function startFirstPass(fields) {
  * reads the rest of the dataset from a point in this file, which this reading may stop at.
  */
 async function readDataFile(pass, file, split = null) {
-    if (pass.labelsLimited) {
-        const max = pass.settings['resource-limit'].options['max-distinct-labels'];
+    // Past max-distinct-labels (said where reading stopped), no more of the dataset is read.
+    const maxLabels = pass.settings['resource-limit'].options['max-distinct-labels'];
+    if (pass.accumulator.labels.length > maxLabels) {
         pass.sink.add('resource-limit', {
-            message: `${file.path} was not read: the dataset already has more than ${formatCount(max)} distinct labels (max-distinct-labels).`,
+            message: `${file.path} was not read: the dataset already has more than ${formatCount(maxLabels)} distinct labels (max-distinct-labels).`,
             file: file.path,
             line: null,
             fingerprint: `resource-limit:labels:${file.path}`
@@ -27185,7 +27190,6 @@ async function readRows(pass, file, reader, size, split) {
             reader.record(fields, line);
             if (labels.length > maxLabels) {
                 rowsLimited = true;
-                pass.labelsLimited = true;
                 pass.sink.add('resource-limit', {
                     message: `more than ${formatCount(maxLabels)} distinct labels (max-distinct-labels); the rest of the dataset was not read. Check that the label column holds the class, or raise the limit.`,
                     file: file.path,

@@ -27,8 +27,6 @@ export interface FirstPass {
   progress: GateRequest['progress']
   /** Cleared when a file was not read to its end (the multi-label pass then reads everything). */
   complete: boolean
-  /** The dataset passed max-distinct-labels: no more of it is read. */
-  labelsLimited?: boolean
   /** What is left of the dataset's max-dataset-bytes and max-dataset-rows. */
   budget: { bytes: number; rows: number }
   /** Reads the rest of a large dataset in another thread; null: in one piece. */
@@ -60,10 +58,11 @@ export async function readDataFile(
   file: PlannedFile,
   split: DatasetSplit | null = null
 ): Promise<FileSummary | null> {
-  if (pass.labelsLimited) {
-    const max = pass.settings['resource-limit'].options['max-distinct-labels']
+  // Past max-distinct-labels (said where reading stopped), no more of the dataset is read.
+  const maxLabels = pass.settings['resource-limit'].options['max-distinct-labels']
+  if (pass.accumulator.labels.length > maxLabels) {
     pass.sink.add('resource-limit', {
-      message: `${file.path} was not read: the dataset already has more than ${formatCount(max)} distinct labels (max-distinct-labels).`,
+      message: `${file.path} was not read: the dataset already has more than ${formatCount(maxLabels)} distinct labels (max-distinct-labels).`,
       file: file.path,
       line: null,
       fingerprint: `resource-limit:labels:${file.path}`
@@ -172,7 +171,6 @@ async function readRows(
       reader.record(fields, line)
       if (labels.length > maxLabels) {
         rowsLimited = true
-        pass.labelsLimited = true
         pass.sink.add('resource-limit', {
           message: `more than ${formatCount(maxLabels)} distinct labels (max-distinct-labels); the rest of the dataset was not read. Check that the label column holds the class, or raise the limit.`,
           file: file.path,

@@ -8,7 +8,7 @@ import { clip, plural } from '../display.js'
 import type { ProblemOf, RowLayout } from '../read/problems.js'
 import { textHash } from '../analyze/compact.js'
 import type { FindingInput } from './findings.js'
-import { DECIMAL_COMMA, OTHER_DELIMITERS } from '../read/sniff.js'
+import { DECIMAL_COMMA, OTHER_DELIMITERS, isDecimalComma } from '../read/sniff.js'
 
 /**
  * A finding at a problem's place: its file and line, and its split and class (label) when it has
@@ -59,8 +59,9 @@ const LAYOUTS: Record<RowLayout, (expected: number) => string> = {
 
 export function wordFieldCount(p: ProblemOf<'row.field-count'>): FindingInput {
   // Two fields: a row of another delimiter with one decimal comma (`...;0;1,5`) splits once.
-  const delimiter = p.found <= 2 ? otherDelimiter(p.text, p.found) : null
-  const decimals = delimiter !== null && DECIMAL_COMMA_IN_ROW.test(p.text)
+  const other = p.found <= 2 ? otherDelimiterOf(p.text, p.found) : null
+  const delimiter = other?.name ?? null
+  const decimals = other !== null && p.text.split(other.char).some(isDecimalComma)
   const advice = !delimiter
     ? 'Check for unquoted commas or missing fields.'
     : decimals
@@ -70,20 +71,21 @@ export function wordFieldCount(p: ProblemOf<'row.field-count'>): FindingInput {
   return notARow(p, `expected ${expected}, found ${plural(p.found, 'field')}. ${advice}`)
 }
 
-/** A number with a decimal comma between two other delimiters or at an end of the row. */
-const DECIMAL_COMMA_IN_ROW = /(?:^|[;\t|])\s*-?\d+,\d+\s*(?:$|[;\t|])/
-
 /**
  * The delimiter a row seems to use instead of commas (the one it holds most of, at least `least`
  * times), named for a message, or null. Runs only for a row-shape finding.
  */
 export function otherDelimiter(text: string, least = 1): string | null {
-  let best: string | null = null
+  return otherDelimiterOf(text, least)?.name ?? null
+}
+
+function otherDelimiterOf(text: string, least: number): { char: string; name: string } | null {
+  let best: { char: string; name: string } | null = null
   let bestCount = least - 1
   for (const [char, name] of OTHER_DELIMITERS) {
     const count = text.split(char).length - 1
     if (count > bestCount) {
-      best = name
+      best = { char, name }
       bestCount = count
     }
   }

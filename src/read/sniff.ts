@@ -86,7 +86,9 @@ export const OTHER_DELIMITERS: [char: string, name: string][] = [
 export const DECIMAL_COMMA = 'decimal commas (1,5 for 1.5)'
 
 /** A field that is a number with a decimal comma: `1,5`, `12,25`. */
-const DECIMAL_COMMA_FIELD = /^\s*-?\d+,\d+\s*$/
+export function isDecimalComma(field: string): boolean {
+  return /^\s*-?\d+,\d+\s*$/.test(field)
+}
 
 /** Another delimiter a row is written with, and whether its numbers have decimal commas. */
 export interface OtherDelimiter {
@@ -106,8 +108,7 @@ function guessDelimiter(lines: string[]): OtherDelimiter | null {
     const count = fields[0]!.length
     if (count < 2 || fields.some(f => f.length !== count)) continue
     const commas = fields.flat().filter(field => field.includes(','))
-    if (commas.every(field => DECIMAL_COMMA_FIELD.test(field)))
-      return { name, decimalComma: commas.length > 0 }
+    if (commas.every(isDecimalComma)) return { name, decimalComma: commas.length > 0 }
   }
   return null
 }

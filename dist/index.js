@@ -81843,51 +81843,238 @@ async function ourMarkers(api, target, key) {
     return markers;
 }
 
+;// CONCATENATED MODULE: ./src/repair/text-edits.ts
+/**
+ * Line edits of one file that keep every byte they do not touch: the BOM, each line's own ending
+ * (LF, CRLF or none on the last line), quoting, order, and bytes that are not valid UTF-8. A file
+ * is its bytes; its lines are found as they are needed, in order (`LineCursor`), so a repair of a
+ * large file holds no string per line. An edit replaces a line's text (its ending kept), deletes a
+ * line (with its ending) or appends lines at the end.
+ */
+const text_edits_LF = 10;
+const text_edits_CR = 13;
+/** A file's bytes, read as lines split at LF (a CR before the LF belongs to the ending). */
+class FileText {
+    bytes;
+    /** Where line 1 starts: after a UTF-8 byte order mark, when the file has one. */
+    textStart;
+    counted = null;
+    constructor(bytes) {
+        this.bytes = bytes;
+        const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        this.textStart = bom ? 3 : 0;
+    }
+    /** A cursor at the start of the file. */
+    cursor() {
+        return new LineCursor(this);
+    }
+    /** How many lines the file has (a last line without an ending counts; an empty file has 0). */
+    get lineCount() {
+        return this.count().lines;
+    }
+    /** The ending most lines use (LF for a file without any). */
+    commonEnding() {
+        const { crlf, lf } = this.count();
+        return crlf > lf ? '\r\n' : '\n';
+    }
+    /** Whether the last line ends without a line break. */
+    lastLineOpen() {
+        const { bytes } = this;
+        return bytes.length > this.textStart && bytes[bytes.length - 1] !== text_edits_LF;
+    }
+    count() {
+        if (this.counted)
+            return this.counted;
+        const { bytes } = this;
+        let lines = 0;
+        let crlf = 0;
+        for (let lf = bytes.indexOf(text_edits_LF, this.textStart); lf !== -1; lf = bytes.indexOf(text_edits_LF, lf + 1)) {
+            lines++;
+            if (lf > this.textStart && bytes[lf - 1] === text_edits_CR)
+                crlf++;
+        }
+        if (this.lastLineOpen())
+            lines++;
+        this.counted = { lines, crlf, lf: lines - crlf - (this.lastLineOpen() ? 1 : 0) };
+        return this.counted;
+    }
+}
+/**
+ * Reads a file's lines forward: `text(n)` for the same or a later line than the last asked. Lines
+ * are decoded one at a time, so only the lines asked for become strings.
+ */
+class LineCursor {
+    line = 1;
+    start;
+    bytes;
+    constructor(file) {
+        this.bytes = file.bytes;
+        this.start = file.textStart;
+    }
+    /** Line `line`'s text without its ending (1-based), or undefined past the last line. */
+    text(line) {
+        const end = this.seek(line);
+        if (end === -1)
+            return undefined;
+        const { bytes, start } = this;
+        const textEnd = end > start && end < bytes.length && bytes[end - 1] === text_edits_CR ? end - 1 : end;
+        return bytes.toString('utf8', start, textEnd);
+    }
+    /** Moves to `line`; returns where its line break is (the file's length when it has none), or -1. */
+    seek(line) {
+        if (line < this.line)
+            throw new Error(`LineCursor: line ${line} after line ${this.line}`);
+        const { bytes } = this;
+        while (this.line < line && this.start < bytes.length) {
+            const lf = bytes.indexOf(text_edits_LF, this.start);
+            this.start = lf === -1 ? bytes.length : lf + 1;
+            this.line++;
+        }
+        if (this.line < line || this.start >= bytes.length)
+            return -1;
+        const lf = bytes.indexOf(text_edits_LF, this.start);
+        return lf === -1 ? bytes.length : lf;
+    }
+}
+/**
+ * The file after its edits; a line edited twice keeps the last replacement (a removal wins). A
+ * replacement equal to the line, and an edit of a line the file does not have, change nothing.
+ */
+function applyEdits(before, edits) {
+    const wanted = new Map();
+    for (const edit of edits.edits) {
+        if ('remove' in edit)
+            wanted.set(edit.line, null);
+        else if (wanted.get(edit.line) !== null)
+            wanted.set(edit.line, edit.replace);
+    }
+    const lines = [];
+    const texts = [];
+    const cursor = before.cursor();
+    for (const line of [...wanted.keys()].sort((a, b) => a - b)) {
+        const old = cursor.text(line);
+        const text = wanted.get(line);
+        if (old === undefined || old === text)
+            continue;
+        lines.push(line);
+        texts.push(text);
+    }
+    const eol = edits.append.length > 0 ? before.commonEnding() : '\n';
+    return { path: edits.path, before, lines, texts, append: edits.append, eol };
+}
+function changed(file) {
+    return file.lines.length > 0 || file.append.length > 0;
+}
+/**
+ * The edited file's bytes: the stretches between edited lines copied as they are, each replaced
+ * line written with its own ending, removed lines left out, appended lines at the end.
+ */
+function editedBytes(file) {
+    const { bytes } = file.before;
+    const parts = [];
+    let copied = 0; // bytes before this offset are written (or skipped)
+    let line = 1;
+    let start = file.before.textStart; // where `line` starts
+    for (let i = 0; i < file.lines.length; i++) {
+        const target = file.lines[i];
+        while (line < target) {
+            start = bytes.indexOf(text_edits_LF, start) + 1;
+            line++;
+        }
+        const lf = bytes.indexOf(text_edits_LF, start);
+        const next = lf === -1 ? bytes.length : lf + 1;
+        parts.push(bytes.subarray(copied, start));
+        const text = file.texts[i];
+        if (text !== null) {
+            const textEnd = lf > start && bytes[lf - 1] === text_edits_CR ? lf - 1 : lf === -1 ? bytes.length : lf;
+            parts.push(Buffer.from(text, 'utf8'), bytes.subarray(textEnd, next));
+        }
+        copied = next;
+        start = next;
+        line++;
+    }
+    parts.push(bytes.subarray(copied));
+    if (file.append.length > 0) {
+        // A last line without a break gets one before the appended lines (unless it was removed).
+        const lastKept = keptLastLine(file);
+        if (lastKept !== 0 && lastKept === file.before.lineCount && file.before.lastLineOpen())
+            parts.push(Buffer.from(file.eol));
+        parts.push(Buffer.from(file.append.map(text => text + file.eol).join(''), 'utf8'));
+    }
+    return Buffer.concat(parts);
+}
+/** The last line the edit keeps (0 when it removes them all). */
+function keptLastLine(file) {
+    let line = file.before.lineCount;
+    for (let i = file.lines.length - 1; i >= 0 && line > 0; i--) {
+        if (file.lines[i] > line)
+            continue;
+        if (file.lines[i] < line)
+            break;
+        if (file.texts[i] === null)
+            line--;
+        else
+            break;
+    }
+    return line;
+}
+
 ;// CONCATENATED MODULE: ./src/repair/dataset-rows.ts
 /**
- * The rows of one planned dataset, as a repair needs them: where each row is (file, line), what it
- * says (split, video, label, times) and each file's bytes, so edits can keep every byte they do not
- * repair. Read with the gate's own readers (read/), so a repair sees exactly the rows the gate saw.
+ * The rows of one planned dataset, as a repair needs them: each file's bytes (so edits keep every
+ * byte they do not repair) and its rows, read with the gate's own readers (read/), so a repair
+ * sees exactly the rows the gate saw. Rows are not kept as objects: a repair reads them again, in
+ * order, as often as it needs (`forEachRow`, from the bytes in memory), or keeps the few columns it
+ * needs (`RowTable`, for resplit).
  */
 
 
 
 
 
-/** Reads every data file of `plan` (files that cannot be read are left out; the gate reports them). */
-async function readDatasetRows(source, plan) {
-    const kind = plan.spec?.videoKey ?? 'uri';
-    const result = { files: [], rows: [] };
+
+class DatasetRows {
+    files;
+    plan;
+    constructor(files, plan) {
+        this.files = files;
+        this.plan = plan;
+    }
+    /** Reads every row, in order (files in order, lines rising). */
+    async forEachRow(visit) {
+        for (let index = 0; index < this.files.length; index++)
+            await readFile(this.files[index], this.plan, index, visit);
+    }
+}
+/**
+ * Reads every data file of `plan` into memory (files that cannot be read are left out; the gate
+ * reports them), visiting the rows on the way when `visit` is given.
+ */
+async function loadDataset(source, plan, visit = () => { }) {
+    const files = [];
     for (const planned of plan.files) {
         const info = await source.stat(planned.path);
         if (!('size' in info))
             continue;
-        const bytes = await readAll(source, planned.path);
-        const fileIndex = result.files.length;
-        const file = { path: planned.path, split: planned.split, format: null, bytes };
-        result.files.push(file);
-        const sink = {
-            addRow(_file, line, split, uri, label, start, end) {
-                result.rows.push({
-                    file: fileIndex,
-                    line,
-                    split: SPLITS[split],
-                    uri,
-                    video: normalizeVideoKey(uri, kind),
-                    label,
-                    start,
-                    end
-                });
-            }
+        const text = new FileText(await readAll(source, planned.path));
+        const file = {
+            path: planned.path,
+            split: planned.split,
+            format: null,
+            text,
+            planned
         };
-        file.format = await readInto(planned, plan, bytes, sink, fileIndex);
+        file.format = await readFile(file, plan, files.length, visit);
+        files.push(file);
     }
-    return result;
+    return new DatasetRows(files, plan);
 }
-async function readInto(planned, plan, bytes, sink, fileIndex) {
-    const reader = createFileReader(planned, plan.spec, fileIndex, sink, ignoreRowProblems);
-    await readRecords(once(bytes), reader, {
-        mode: recordMode(planned.format),
+async function readFile(file, plan, fileIndex, visit) {
+    const sink = { addRow: visit };
+    const reader = createFileReader(file.planned, plan.spec, fileIndex, sink, ignoreRowProblems);
+    await readRecords(once(file.text.bytes), reader, {
+        mode: recordMode(file.planned.format),
+        // The gate has read these files whole within its limits (see repair/run.ts).
         maxLineBytes: Number.MAX_SAFE_INTEGER
     });
     return reader.fatal ? null : reader.format;
@@ -81900,6 +82087,74 @@ async function readAll(source, path) {
     for await (const chunk of source.open(path))
         chunks.push(chunk);
     return Buffer.concat(chunks);
+}
+/** Ids of distinct strings, in the order they first come. */
+class Interned {
+    values = [];
+    ids = new Map();
+    id(value) {
+        let id = this.ids.get(value);
+        if (id === undefined) {
+            id = this.values.length;
+            // A copy, so the id map does not keep the reader's chunk alive through a sliced string.
+            this.values.push((value = detach(value)));
+            this.ids.set(value, id);
+        }
+        return id;
+    }
+}
+/**
+ * The rows in columns, by row index: file, line, split code, video (normalized key), the video
+ * field as written, and label (-1 for a whole-video unlabeled row). About 21 bytes a row.
+ */
+class RowTable {
+    videoKey;
+    length = 0;
+    file = new Int32Array(1024);
+    line = new Float64Array(1024);
+    split = new Uint8Array(1024);
+    video = new Int32Array(1024);
+    uri = new Int32Array(1024);
+    label = new Int32Array(1024);
+    videos = new Interned();
+    uris = new Interned();
+    labels = new Interned();
+    /** The video of each distinct spelling (by `uris` id): a spelling is normalized once. */
+    videoOfUri = [];
+    constructor(videoKey) {
+        this.videoKey = videoKey;
+    }
+    add = (file, line, split, uri, label) => {
+        if (this.length === this.file.length)
+            this.grow();
+        const row = this.length++;
+        this.file[row] = file;
+        this.line[row] = line;
+        this.split[row] = split;
+        const uriId = this.uris.id(uri);
+        let video = this.videoOfUri[uriId];
+        if (video === undefined) {
+            video = this.videos.id(normalizeVideoKey(uri, this.videoKey));
+            this.videoOfUri[uriId] = video;
+        }
+        this.uri[row] = uriId;
+        this.video[row] = video;
+        this.label[row] = label === '' ? -1 : this.labels.id(label);
+    };
+    grow() {
+        const size = this.file.length * 2;
+        const grown = (column, make) => {
+            const next = make(size);
+            next.set(column);
+            return next;
+        };
+        this.file = grown(this.file, n => new Int32Array(n));
+        this.line = grown(this.line, n => new Float64Array(n));
+        this.split = grown(this.split, n => new Uint8Array(n));
+        this.video = grown(this.video, n => new Int32Array(n));
+        this.uri = grown(this.uri, n => new Int32Array(n));
+        this.label = grown(this.label, n => new Int32Array(n));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/repair/csv-line.ts
@@ -82011,11 +82266,70 @@ function fix_jsonl_decode(raw) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/repair/repeats.ts
+/**
+ * Finds the rows that may repeat an earlier one, from a 32-bit hash of each row's identity: 4
+ * bytes a row for the hashes, 8 for an open-addressing table of their first rows and 1 for a flag,
+ * where a Map of the identities themselves took about 150 bytes a row. A flagged row shares its
+ * hash with another; whether it repeats one is then decided by comparing the identities of the
+ * flagged rows only (fix.ts), so two rows that merely share a hash are never called repeats.
+ */
+
+const repeats_EMPTY = -1;
+class RepeatFinder {
+    hashes;
+    slots;
+    mask;
+    flags;
+    count = 0;
+    /** Whether any two rows share a hash. */
+    found = false;
+    /** `capacity`: the most rows that will be added. */
+    constructor(capacity) {
+        let size = 16;
+        while (size < capacity * 2)
+            size *= 2;
+        this.hashes = new Uint32Array(Math.max(capacity, 1));
+        this.flags = new Uint8Array(Math.max(capacity, 1));
+        this.slots = new Int32Array(size).fill(repeats_EMPTY);
+        this.mask = size - 1;
+    }
+    /** Adds the next row (ordinals count from 0 in the order rows are added). */
+    add(identity) {
+        const hash = stringHash32(identity);
+        const ordinal = this.count++;
+        this.hashes[ordinal] = hash;
+        const { slots, mask, hashes } = this;
+        for (let slot = repeats_spread(hash) & mask;; slot = (slot + 1) & mask) {
+            const other = slots[slot];
+            if (other === repeats_EMPTY) {
+                slots[slot] = ordinal;
+                return;
+            }
+            if (hashes[other] === hash) {
+                this.flags[other] = 1;
+                this.flags[ordinal] = 1;
+                this.found = true;
+                return;
+            }
+        }
+    }
+    flagged(ordinal) {
+        return this.flags[ordinal] === 1;
+    }
+}
+/** Mixes the FNV hash's bits so that its low bits, the slot, depend on every character. */
+function repeats_spread(hash) {
+    let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+    h ^= h >>> 13;
+    return h;
+}
+
 ;// CONCATENATED MODULE: ./src/repair/row-fields.ts
 
 
 /** Field indexes of a row with `count` fields in `file`; null when the format has no CSV fields. */
-function fieldIndexes(file, text, count, columns) {
+function fieldIndexes(file, count, columns) {
     switch (file.format) {
         case 'automl-rows':
             return { video: 0, label: 1, start: 2, end: 3 };
@@ -82024,7 +82338,7 @@ function fieldIndexes(file, text, count, columns) {
                 ? { split: 0, video: 1, label: 2, start: 3, end: 4 }
                 : { video: 0, label: 1, start: 2, end: 3 };
         case 'columns':
-            return columnIndexes(text, columns);
+            return columnIndexes(file.text, columns);
         default:
             return null;
     }
@@ -82033,7 +82347,7 @@ const headers = new WeakMap();
 function columnIndexes(text, columns) {
     if (headers.has(text))
         return headers.get(text);
-    const first = text.lines.find(line => line.trim().length > 0);
+    const first = firstNonBlankLine(text);
     const spans = first === undefined ? null : fieldSpans(first);
     let result = null;
     if (first !== undefined && spans !== null) {
@@ -82052,90 +82366,13 @@ function columnIndexes(text, columns) {
     headers.set(text, result);
     return result;
 }
-
-;// CONCATENATED MODULE: ./src/repair/text-edits.ts
-/**
- * Line edits of one file that keep every byte they do not touch: the BOM, each line's own ending
- * (LF, CRLF or none on the last line), quoting and order. A file is its lines; an edit replaces a
- * line's text (its ending kept), deletes a line (with its ending) or appends lines at the end.
- */
-function splitLines(bytes) {
-    let text = bytes.toString('utf8');
-    let bom = '';
-    if (text.charCodeAt(0) === 0xfeff) {
-        bom = '\ufeff';
-        text = text.slice(1);
+function firstNonBlankLine(text) {
+    const cursor = text.cursor();
+    for (let line = 1;; line++) {
+        const value = cursor.text(line);
+        if (value === undefined || value.trim().length > 0)
+            return value;
     }
-    const lines = [];
-    const endings = [];
-    let at = 0;
-    while (at < text.length) {
-        const lf = text.indexOf('\n', at);
-        if (lf === -1) {
-            lines.push(text.slice(at));
-            endings.push('');
-            break;
-        }
-        const cr = lf > at && text.charCodeAt(lf - 1) === 13;
-        lines.push(text.slice(at, cr ? lf - 1 : lf));
-        endings.push(cr ? '\r\n' : '\n');
-        at = lf + 1;
-    }
-    return { bom, lines, endings };
-}
-/** The file after its edits; a line edited twice keeps the last replacement (a removal wins). */
-function applyEdits(before, edits) {
-    const replaced = new Map();
-    const removed = new Set();
-    for (const edit of edits.edits) {
-        if ('remove' in edit)
-            removed.add(edit.line);
-        else
-            replaced.set(edit.line, edit.replace);
-    }
-    const after = { bom: before.bom, lines: [], endings: [] };
-    const origin = [];
-    before.lines.forEach((text, i) => {
-        const line = i + 1;
-        if (removed.has(line))
-            return;
-        after.lines.push(replaced.get(line) ?? text);
-        after.endings.push(before.endings[i]);
-        origin.push(line);
-    });
-    if (edits.append.length > 0) {
-        const eol = commonEnding(before);
-        const last = after.lines.length - 1;
-        if (last >= 0 && after.endings[last] === '')
-            after.endings[last] = eol;
-        for (const text of edits.append) {
-            after.lines.push(text);
-            after.endings.push(eol);
-            origin.push(null);
-        }
-    }
-    return { path: edits.path, before, after, origin };
-}
-/** The ending most lines use (LF for a file without any). */
-function commonEnding(file) {
-    let crlf = 0;
-    let lf = 0;
-    for (const ending of file.endings) {
-        if (ending === '\r\n')
-            crlf++;
-        else if (ending === '\n')
-            lf++;
-    }
-    return crlf > lf ? '\r\n' : '\n';
-}
-function joinLines(file) {
-    let text = file.bom;
-    for (let i = 0; i < file.lines.length; i++)
-        text += file.lines[i] + file.endings[i];
-    return text;
-}
-function changed(file) {
-    return joinLines(file.before) !== joinLines(file.after);
 }
 
 ;// CONCATENATED MODULE: ./src/repair/fix.ts
@@ -82154,6 +82391,7 @@ function changed(file) {
 
 
 
+
 /** Rules whose findings are repaired here when their problem is one of the mechanical ones. */
 const REPAIRED = new Set(['duplicate-row', 'label-variant']);
 const ROLE_RULE = {
@@ -82163,145 +82401,185 @@ const ROLE_RULE = {
     start: 'segment-invalid',
     end: 'segment-invalid'
 };
-function planFixes(data, findings, spec) {
-    const texts = data.files.map(file => splitLines(file.bytes));
-    const labels = labelTargets(data.rows);
-    const byLine = rowsByLine(data.rows);
+/**
+ * The fixes of a dataset, in two readings of its rows (three when rows repeat): the labels' counts
+ * first (a label's target is its class's most used spelling), then each line fixed in order, its
+ * repeats found by a hash of the row after its fix (`RepeatFinder`) and confirmed on a last reading.
+ * Nothing per row is kept beyond that hash.
+ */
+async function planFixes(data, labelCounts, rowCount, findings, spec) {
+    const labels = labelTargets(labelCounts);
     const edits = data.files.map(file => ({ path: file.path, edits: [], append: [] }));
     const repairs = [];
-    const seen = new Map();
-    for (const rows of byLine) {
-        const first = rows[0];
-        const file = data.files[first.file];
-        const text = texts[first.file];
-        const before = text.lines[first.line - 1];
-        if (before === undefined)
-            continue;
-        const fixed = file.format === 'vertex-jsonl'
-            ? fixJsonLine(before, labels)
-            : fixCsvLine(before, file, text, labels, spec);
-        const at = { file: file.path, line: first.line, before };
+    const repeats = new RepeatFinder(rowCount);
+    await forEachLine(data, (fileIndex, line, before, rows) => {
+        const fixed = fixLine(data.files[fileIndex], before, labels, spec);
+        if (fixed === null)
+            return;
+        const file = data.files[fileIndex];
         for (const change of fixed.changes)
-            repairs.push({ ...at, rule: change.rule, what: change.what, after: fixed.line });
-        const repeat = rows.length === 1 ? repeatOf(first, fixed.values, seen, file.path) : null;
-        if (repeat !== null) {
-            edits[first.file].edits.push({ line: first.line, remove: true });
+            repairs.push({ file: file.path, line, before: before, ...change, after: fixed.line });
+        if (rows.length === 1)
+            repeats.add(fix_identityOf(rows[0], fixed.values));
+        if (fixed.line !== before)
+            edits[fileIndex].edits.push({ line, replace: fixed.line });
+    });
+    if (repeats.found) {
+        // Rows whose hash came twice: their identities compared in full, in row order.
+        const firsts = new Map();
+        const removed = edits.map(() => new Set());
+        let ordinal = 0;
+        await forEachLine(data, (fileIndex, line, before, rows) => {
+            if (before === undefined || rows.length !== 1 || !repeats.flagged(ordinal++))
+                return;
+            const fixed = fixLine(data.files[fileIndex], before, labels, spec);
+            const path = data.files[fileIndex].path;
+            const identity = fix_identityOf(rows[0], fixed.values);
+            const first = firsts.get(identity);
+            if (first === undefined) {
+                firsts.set(identity, `${path}:${line}`);
+                return;
+            }
+            removed[fileIndex].add(line);
             repairs.push({
-                ...at,
-                rule: first.label === '' ? 'unlabeled-video' : 'duplicate-row',
-                what: `delete: repeats ${repeat}`,
+                file: path,
+                line,
+                before,
+                rule: rows[0].label === '' ? 'unlabeled-video' : 'duplicate-row',
+                what: `delete: repeats ${first}`,
                 after: null
             });
-        }
-        else if (fixed.line !== before) {
-            edits[first.file].edits.push({ line: first.line, replace: fixed.line });
-        }
+        });
+        edits.forEach((fileEdits, i) => {
+            fileEdits.edits = fileEdits.edits.filter(edit => !removed[i].has(edit.line));
+            for (const line of removed[i])
+                fileEdits.edits.push({ line, remove: true });
+        });
     }
-    const files = edits.map((e, i) => applyEdits(texts[i], e)).filter(changed);
+    const files = edits.map((e, i) => applyEdits(data.files[i].text, e)).filter(changed);
     return {
         repairs: repairs.sort(compareRepairs),
         files,
         needsPerson: leftForPerson(findings, repairs)
     };
 }
+/**
+ * Visits each line's rows in order (a JSON Lines object's segments are one line's rows): the
+ * readers give rows in reading order, so a line's rows come together.
+ */
+async function forEachLine(data, visit) {
+    const cursors = data.files.map(file => file.text.cursor());
+    let file = -1;
+    let line = -1;
+    let rows = [];
+    const flush = () => {
+        if (rows.length > 0)
+            visit(file, line, cursors[file].text(line), rows);
+    };
+    await data.forEachRow((rowFile, rowLine, split, uri, label, start, end) => {
+        if (rowFile !== file || rowLine !== line) {
+            flush();
+            file = rowFile;
+            line = rowLine;
+            rows = [];
+        }
+        rows.push({ split, uri, label, start, end });
+    });
+    flush();
+}
+/** One line's text after its mechanical repairs, or null when the file has no such line. */
+function fixLine(file, before, labels, spec) {
+    if (before === undefined)
+        return null;
+    return file.format === 'vertex-jsonl'
+        ? fixJsonLine(before, labels)
+        : fixCsvLine(before, file, labels, spec);
+}
 function compareRepairs(a, b) {
     return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule);
 }
 /** Each label to its spelling after the fix: the class's most used spelling, trimmed. */
-function labelTargets(rows) {
-    const counts = new Map();
-    const order = [];
-    for (const row of rows) {
-        if (row.label === '')
-            continue;
-        const n = counts.get(row.label);
-        if (n === undefined)
-            order.push(row.label);
-        counts.set(row.label, (n ?? 0) + 1);
-    }
+function labelTargets(counts) {
     const best = new Map();
-    for (const label of order) {
+    for (const [label, count] of counts) {
         const canonical = canonicalLabel(label);
         const current = best.get(canonical);
-        if (current === undefined || counts.get(label) > counts.get(current))
+        if (current === undefined || count > counts.get(current))
             best.set(canonical, label);
     }
     const targets = new Map();
-    for (const label of order)
+    for (const label of counts.keys())
         targets.set(label, best.get(canonicalLabel(label)).trim());
     return targets;
 }
-/**
- * The rows of each line, in order: the rows come in reading order (files in order, lines rising),
- * so a line's rows (a JSON Lines object's segments) are consecutive. Grouped by walking them rather
- * than by a key per row: a Map of 1.6 M "file:line" keys was a fifth of fix's time.
- */
-function rowsByLine(rows) {
-    const byLine = [];
-    let current = null;
-    for (const row of rows) {
-        const last = current?.[0];
-        if (current && last.file === row.file && last.line === row.line)
-            current.push(row);
-        else
-            byLine.push((current = [row]));
-    }
-    return byLine;
-}
-function fixCsvLine(line, file, text, labels, spec) {
+function fixCsvLine(line, file, labels, spec) {
     const spans = fieldSpans(line);
-    const indexes = spans && fieldIndexes(file, text, spans.length, spec?.columns);
+    const indexes = spans && fieldIndexes(file, spans.length, spec?.columns);
     if (!spans || !indexes)
         return { line, changes: [], values: null };
-    const values = new Map();
+    let values = null;
     const changes = [];
     const after = { split: '', video: '', label: '', start: '', end: '' };
-    for (const role of ['split', 'video', 'label', 'start', 'end']) {
+    for (const role of ROLES) {
         const index = indexes[role];
         if (index === undefined || index >= spans.length)
             continue;
         const value = fieldValue(line, spans[index]);
         const fixed = fixValue(role, value, labels, spec, file.format);
-        after[role] = fixed.value;
-        if (fixed.value === value)
+        after[role] = fixed;
+        if (fixed === value)
             continue;
-        values.set(index, fixed.value);
+        (values ??= new Map()).set(index, fixed);
         changes.push({
-            rule: fixed.rule ?? ROLE_RULE[role],
-            what: `${role} ${JSON.stringify(value)} -> ${JSON.stringify(fixed.value)}`
+            rule: role === 'label' && fixed !== value.trim() ? 'label-variant' : ROLE_RULE[role],
+            what: `${role} ${JSON.stringify(value)} -> ${JSON.stringify(fixed)}`
         });
     }
-    const rewritten = values.size > 0 ? rewriteFields(line, values) : line;
+    const rewritten = values ? rewriteFields(line, values) : line;
     return { line: rewritten ?? line, changes: rewritten === null ? [] : changes, values: after };
 }
+const ROLES = ['split', 'video', 'label', 'start', 'end'];
 function fixValue(role, value, labels, spec, format) {
     const trimmed = value.trim();
     if (role === 'split' && format === 'vertex-csv')
-        return { value: documentedMlUse(trimmed) };
-    if (role === 'label' && trimmed !== '') {
-        const target = labels.get(value) ?? trimmed;
-        return target !== trimmed ? { value: target, rule: 'label-variant' } : { value: target };
-    }
+        return documentedMlUse(trimmed);
+    if (role === 'label' && trimmed !== '')
+        return labels.get(value) ?? trimmed;
     if (role === 'video' && (spec?.videoKey ?? 'uri') === 'uri')
-        return { value: fixScheme(trimmed) };
-    return { value: trimmed };
+        return fixScheme(trimmed);
+    return trimmed;
 }
 /**
  * An ML_USE spelling Vertex AI does not document whose intent is plain and has one documented
  * form (`TRAIN` -> `training`, `eval` -> `test`); `validation` and its spellings are a person's call.
  */
 function documentedMlUse(value) {
+    let result = mlUseSpellings.get(value);
+    if (result !== undefined)
+        return result;
     const read = parseVertexSplit(value);
-    if (read?.spelling !== 'undocumented')
-        return value;
-    return read.split === 'TRAIN' ? 'training' : read.split === 'TEST' ? 'test' : value;
+    result =
+        read?.spelling !== 'undocumented'
+            ? value
+            : read.split === 'TRAIN'
+                ? 'training'
+                : read.split === 'TEST'
+                    ? 'test'
+                    : value;
+    // A file has a handful of spellings; a cap keeps one with a different value per row bounded.
+    if (mlUseSpellings.size < 1000)
+        mlUseSpellings.set(value, result);
+    return result;
 }
+const mlUseSpellings = new Map();
 /** `GS://`, `Gs://`: the scheme in the wrong case. */
 function fixScheme(uri) {
-    return /^gs:\/\//i.test(uri) && !uri.startsWith('gs://') ? 'gs://' + uri.slice(5) : uri;
+    if (uri.startsWith('gs://'))
+        return uri;
+    return /^gs:\/\//i.test(uri) ? 'gs://' + uri.slice(5) : uri;
 }
-/** Where the row it repeats is (the first with its split, video, label and times), else null. */
-function repeatOf(row, values, seen, path) {
+/** What makes a row a repeat of another after the fix: split, video key, label and times. */
+function fix_identityOf(row, values) {
     const v = values ?? {
         split: '',
         video: row.uri,
@@ -82309,22 +82587,33 @@ function repeatOf(row, values, seen, path) {
         start: row.start,
         end: row.end
     };
-    const time = (t) => {
-        const parsed = parseSeconds(t.trim());
-        return parsed.ok ? String(parsed.value) : t.trim().toLowerCase();
-    };
-    const identity = [
-        row.split,
-        normalizeVideoKey(fixScheme(v.video.trim() || row.uri.trim()), 'uri'),
-        v.label || row.label.trim(),
-        time(v.start || row.start),
-        time(v.end || row.end)
-    ].join('\u0000');
-    const first = seen.get(identity);
-    if (first !== undefined)
-        return first;
-    seen.set(identity, `${path}:${row.line}`);
-    return null;
+    const video = normalizeVideoKey(fixScheme(v.video.trim() || row.uri.trim()), 'uri');
+    const label = v.label || row.label.trim();
+    const times = fix_time(v.start || row.start) + '\u0000' + fix_time(v.end || row.end);
+    return SPLITS[row.split] + '\u0000' + video + '\u0000' + label + '\u0000' + times;
+}
+/** A time as the identity has it: the number's shortest spelling when it is one, else the text. */
+function fix_time(text) {
+    const trimmed = text.trim();
+    const parsed = parseSeconds(trimmed);
+    if (!parsed.ok)
+        return trimmed.toLowerCase();
+    return isShortestSpelling(trimmed, parsed.decimals, parsed.value) ? trimmed : String(parsed.value);
+}
+/**
+ * Whether String(value) would give `text` back (a shortcut: number-to-text conversions were a
+ * tenth of fix's time): up to 15 digits read exactly, so the text is the shortest spelling when
+ * it has no leading zero before its point, no trailing zero after it, and its value is at least
+ * 1e-6 (below that String writes an exponent).
+ */
+function isShortestSpelling(text, decimals, value) {
+    if (text.length > 15)
+        return false;
+    if (text.charCodeAt(0) === 48 && text.length > 1 && text.charCodeAt(1) !== 46)
+        return false;
+    if (decimals === 0)
+        return true;
+    return text.charCodeAt(text.length - 1) !== 48 && value >= 1e-6;
 }
 /** Row findings on lines no repair touched, and of rules a repair does not answer. */
 function leftForPerson(findings, repairs) {
@@ -82358,14 +82647,14 @@ function leftForPerson(findings, repairs) {
 
 /** `rowSplit`: each row's split code, -1 for a removed row. */
 function measureAssignment(rows, built, rowSplit, options) {
-    const videoSplits = new Map();
-    rows.forEach((row, i) => {
+    const videoSplits = new Uint8Array(rows.videos.values.length);
+    for (let i = 0; i < rows.length; i++) {
         const s = rowSplit[i];
         if (s >= 0)
-            videoSplits.set(row.video, (videoSplits.get(row.video) ?? 0) | (1 << s));
-    });
+            videoSplits[rows.video[i]] |= 1 << s;
+    }
     let leakedVideos = 0;
-    for (const mask of videoSplits.values())
+    for (const mask of videoSplits)
         if ((mask & (mask - 1)) !== 0)
             leakedVideos++;
     let leakedGroups = 0;
@@ -82381,15 +82670,15 @@ function measureAssignment(rows, built, rowSplit, options) {
     }
     const classes = built.classNames.length;
     const counts = SPLITS.map(() => new Array(classes).fill(0));
-    const classIndex = new Map(built.classNames.map((name, i) => [name, i]));
     let total = 0;
-    rows.forEach((row, i) => {
+    for (let i = 0; i < rows.length; i++) {
         const s = rowSplit[i];
-        if (s < 0 || row.label === '')
-            return;
-        counts[s][classIndex.get(row.label)]++;
+        const label = rows.label[i];
+        if (s < 0 || label === -1)
+            continue;
+        counts[s][label]++;
         total++;
-    });
+    }
     const sizes = counts.map(c => c.reduce((sum, n) => sum + n, 0));
     const splitShares = {};
     SPLITS.forEach((split, s) => {
@@ -82441,46 +82730,42 @@ function splitCode(split) {
 }
 function buildUnits(rows, groupPattern) {
     const pattern = groupPattern !== undefined ? RE2JS.compile(groupPattern) : null;
-    const groupCache = new Map();
+    const groupOfVideo = pattern ? rows.videos.values.map(video => groupOf(pattern, video)) : null;
     const byKey = new Map();
-    const classIds = new Map();
-    const classNames = [];
-    const rowSplit = new Uint8Array(rows.length);
-    rows.forEach((row, i) => {
-        rowSplit[i] = splitCode(row.split);
-        let group = null;
-        if (pattern) {
-            if (!groupCache.has(row.video))
-                groupCache.set(row.video, groupOf(pattern, row.video));
-            group = groupCache.get(row.video);
+    // Each video's unit, found once per video rather than by a key built per row.
+    const unitOfVideo = [];
+    const rowSplit = rows.split.slice(0, rows.length);
+    for (let i = 0; i < rows.length; i++) {
+        const video = rows.video[i];
+        let unit = unitOfVideo[video];
+        if (!unit) {
+            const group = groupOfVideo ? groupOfVideo[video] : null;
+            const key = group !== null ? `g\u0000${group}` : `v\u0000${rows.videos.values[video]}`;
+            let found = byKey.get(key);
+            if (!found) {
+                found = { key: key.slice(2), kind: group !== null ? 'group' : 'video', rows: [] };
+                byKey.set(key, found);
+            }
+            unit = unitOfVideo[video] = found;
         }
-        const key = group !== null ? `g\u0000${group}` : `v\u0000${row.video}`;
-        let unit = byKey.get(key);
-        if (!unit)
-            byKey.set(key, (unit = { kind: group !== null ? 'group' : 'video', rows: [] }));
         unit.rows.push(i);
-        if (row.label !== '' && !classIds.has(row.label)) {
-            classIds.set(row.label, classNames.length);
-            classNames.push(row.label);
-        }
-    });
+    }
     const units = [];
-    for (const [key, unit] of byKey) {
+    for (const unit of byKey.values()) {
         const original = new Int32Array(SPLIT_COUNT);
         const originalSegments = new Int32Array(SPLIT_COUNT);
         const perClass = new Map();
         for (const i of unit.rows) {
             original[rowSplit[i]]++;
-            const label = rows[i].label;
-            if (label === '')
+            const id = rows.label[i];
+            if (id === -1)
                 continue;
             originalSegments[rowSplit[i]]++;
-            const id = classIds.get(label);
             perClass.set(id, (perClass.get(id) ?? 0) + 1);
         }
         const ids = [...perClass.keys()].sort((a, b) => a - b);
         units.push({
-            key: key.slice(2),
+            key: unit.key,
             kind: unit.kind,
             rows: unit.rows,
             original,
@@ -82490,7 +82775,7 @@ function buildUnits(rows, groupPattern) {
             originalSegments
         });
     }
-    return { units, classNames, rowSplit };
+    return { units, classNames: rows.labels.values, rowSplit };
 }
 
 ;// CONCATENATED MODULE: ./src/repair/split-state.ts
@@ -82866,51 +83151,54 @@ const VERTEX_SPELLING = {
 const ML_USE = /("aiplatform\.googleapis\.com\/ml_use"\s*:\s*)"(?:[^"\\]|\\.)*"/;
 class ResplitWriteError extends Error {
 }
-function writeAssignment(data, rowSplit, spec) {
-    const texts = data.files.map(file => splitLines(file.bytes));
-    const edits = data.files.map(file => ({ path: file.path, edits: [], append: [] }));
+function writeAssignment(files, rows, rowSplit, spec) {
+    const cursors = files.map(file => file.text.cursor());
+    const edits = files.map(file => ({ path: file.path, edits: [], append: [] }));
     const spellings = new Map();
-    const done = new Set();
-    data.rows.forEach((row, i) => {
+    // Rows come in reading order: a line's rows (a JSON Lines object's segments) are consecutive.
+    let lastFile = -1;
+    let lastLine = -1;
+    for (let i = 0; i < rows.length; i++) {
         const to = rowSplit[i];
-        const key = `${row.file}:${row.line}`;
-        if (to === SPLITS.indexOf(row.split) || done.has(key))
-            return;
-        done.add(key);
-        const file = data.files[row.file];
-        const text = texts[row.file];
-        const line = text.lines[row.line - 1];
+        const fileIndex = rows.file[i];
+        const lineNumber = rows.line[i];
+        if (to === rows.split[i] || (fileIndex === lastFile && lineNumber === lastLine))
+            continue;
+        lastFile = fileIndex;
+        lastLine = lineNumber;
+        const file = files[fileIndex];
+        const line = cursors[fileIndex].text(lineNumber);
         if (to === -1) {
-            edits[row.file].edits.push({ line: row.line, remove: true });
-            return;
+            edits[fileIndex].edits.push({ line: lineNumber, remove: true });
+            continue;
         }
         const split = SPLITS[to];
         if (file.split !== null) {
-            const target = data.files.findIndex(f => f.split === split);
+            const target = files.findIndex(f => f.split === split);
             if (target === -1)
-                throw new ResplitWriteError(`the dataset has no file for ${split} rows (add one to the index) to move ${row.uri} into`);
-            edits[row.file].edits.push({ line: row.line, remove: true });
+                throw new ResplitWriteError(`the dataset has no file for ${split} rows (add one to the index) to move ${rows.uris.values[rows.uri[i]]} into`);
+            edits[fileIndex].edits.push({ line: lineNumber, remove: true });
             edits[target].append.push(line);
-            return;
+            continue;
         }
-        const rewritten = rewriteSplit(line, file, text, split, spec, spellings);
+        const rewritten = rewriteSplit(line, file, split, spec, spellings);
         if (rewritten === null)
-            throw new ResplitWriteError(`${file.path}:${row.line}: the row's split cannot be rewritten in place`);
-        edits[row.file].edits.push({ line: row.line, replace: rewritten });
-    });
-    return edits.map((e, i) => applyEdits(texts[i], e)).filter(changed);
+            throw new ResplitWriteError(`${file.path}:${lineNumber}: the row's split cannot be rewritten in place`);
+        edits[fileIndex].edits.push({ line: lineNumber, replace: rewritten });
+    }
+    return edits.map((e, i) => applyEdits(files[i].text, e)).filter(changed);
 }
-function rewriteSplit(line, file, text, split, spec, spellings) {
+function rewriteSplit(line, file, split, spec, spellings) {
     if (file.format === 'vertex-jsonl') {
         if (!ML_USE.test(line))
             return null;
-        return line.replace(ML_USE, (_whole, key) => key + JSON.stringify(spelling(file, text, split, spec, spellings)));
+        return line.replace(ML_USE, (_whole, key) => key + JSON.stringify(spelling(file, split, spec, spellings)));
     }
     const spans = fieldSpans(line);
     if (spans === null)
         return null;
-    const indexes = fieldIndexes(file, text, spans.length, spec?.columns);
-    const value = spelling(file, text, split, spec, spellings);
+    const indexes = fieldIndexes(file, spans.length, spec?.columns);
+    const value = spelling(file, split, spec, spellings);
     if (indexes?.split === undefined) {
         // A Vertex CSV row without ML_USE: the column is added in front.
         return file.format === 'vertex-csv' && spans.length === 4 ? `${value},${line}` : null;
@@ -82918,7 +83206,7 @@ function rewriteSplit(line, file, text, split, spec, spellings) {
     return rewriteFields(line, new Map([[indexes.split, value]]));
 }
 /** How the file already writes `split`, else the format's documented spelling. */
-function spelling(file, text, split, spec, cache) {
+function spelling(file, split, spec, cache) {
     const key = `${file.path}\u0000${split}`;
     const cached = cache.get(key);
     if (cached !== undefined)
@@ -82926,12 +83214,12 @@ function spelling(file, text, split, spec, cache) {
     let found;
     if (file.format === 'columns') {
         const values = spec?.splitValues ?? DEFAULT_SPLIT_VALUES;
-        const indexes = fieldIndexes(file, text, 0, spec?.columns);
-        found = usedSpelling(text, indexes?.split, v => values[v] ?? values[v.trim().toLowerCase()], split);
+        const indexes = fieldIndexes(file, 0, spec?.columns);
+        found = usedSpelling(file.text, indexes?.split, v => values[v] ?? values[v.trim().toLowerCase()], split);
         found ??= Object.keys(values).find(v => values[v] === split);
     }
     else if (file.format === 'vertex-csv') {
-        found = usedSpelling(text, 0, v => vertexSplit(v), split);
+        found = usedSpelling(file.text, 0, v => vertexSplit(v), split);
     }
     const result = found ?? VERTEX_SPELLING[split];
     cache.set(key, result);
@@ -82950,7 +83238,11 @@ function vertexSplit(value) {
 function usedSpelling(text, index, splitOf, split) {
     if (index === undefined)
         return undefined;
-    for (const line of text.lines.slice(0, 10_000)) {
+    const cursor = text.cursor();
+    for (let n = 1; n <= 10_000; n++) {
+        const line = cursor.text(n);
+        if (line === undefined)
+            break;
         const spans = fieldSpans(line);
         if (!spans || index >= spans.length)
             continue;
@@ -82971,9 +83263,21 @@ function usedSpelling(text, index, splitOf, split) {
 
 
 
+
 async function fixDataset(source, plan, findings) {
-    const data = await readDatasetRows(source, plan);
-    return planFixes(data, findings, plan.spec);
+    const labelCounts = new Map();
+    let rows = 0;
+    const data = await loadDataset(source, plan, (_file, _line, _split, _uri, label) => {
+        rows++;
+        if (label === '')
+            return;
+        const count = labelCounts.get(label);
+        if (count === undefined)
+            labelCounts.set(detach(label), 1);
+        else
+            labelCounts.set(label, count + 1);
+    });
+    return planFixes(data, labelCounts, rows, findings, plan.spec);
 }
 async function resplitDataset(source, plan, config, request) {
     const settings = resolveRuleSettings(config, plan.spec ?? undefined);
@@ -82982,8 +83286,9 @@ async function resplitDataset(source, plan, config, request) {
         ...new Set([...request.keep, ...(frozen.severity !== 'off' ? frozen.options.splits : [])])
     ];
     const distribution = settings['split-distribution'];
-    const data = await readDatasetRows(source, plan);
-    const result = planResplit(data.rows, {
+    const rows = new RowTable(plan.spec?.videoKey ?? 'uri');
+    const data = await loadDataset(source, plan, rows.add);
+    const result = planResplit(rows, {
         groupPattern: plan.spec?.groupPattern,
         shares: request.shares,
         keep: kept,
@@ -82996,7 +83301,7 @@ async function resplitDataset(source, plan, config, request) {
         const segments = removed.reduce((sum, move) => sum + move.segments, 0);
         result.unmet = `no unit in two splits while ${kept.join(', ')} stays as it is: ${segments} segment${segments === 1 ? '' : 's'} of ${removed.length} unit${removed.length === 1 ? '' : 's'} leaking into it must be removed from the other splits; rerun with --allow-drop`;
     }
-    const files = result.moves.length > 0 ? writeAssignment(data, result.rowSplit, plan.spec) : [];
+    const files = result.moves.length > 0 ? writeAssignment(data.files, rows, result.rowSplit, plan.spec) : [];
     return { ...result, kept, files };
 }
 

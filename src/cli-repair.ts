@@ -18,7 +18,7 @@ import { WorkingTreeSource } from './read/source.js'
 import { unifiedDiff } from './repair/diff.js'
 import type { FixPlan } from './repair/fix.js'
 import { fixDataset, resplitDataset, type ResplitResult } from './repair/run.js'
-import { joinLines, type EditedFile } from './repair/text-edits.js'
+import { editedBytes, type EditedFile } from './repair/text-edits.js'
 import type { DatasetPlan } from './read/dataset-plan.js'
 import {
   escapeJsonForRunnerLog,
@@ -352,7 +352,7 @@ function toStderr(text: string): void {
 }
 
 async function writeFiles(root: string, files: EditedFile[]): Promise<void> {
-  for (const file of files) await writeFile(join(root, file.path), joinLines(file.after))
+  for (const file of files) await writeFile(join(root, file.path), editedBytes(file))
 }
 
 function count(n: number, noun: string): string {

@@ -7,21 +7,15 @@
  */
 import { canonicalLabel } from '../analyze/labels.js'
 import type { DatasetSpec } from '../config/schema.js'
-import { compareText, type Finding, type FormatId, type RuleId } from '../model.js'
+import { compareText, SPLITS, type Finding, type FormatId, type RuleId } from '../model.js'
 import { normalizeVideoKey, parseSeconds } from '../read/fields.js'
 import { parseVertexSplit } from '../read/splits.js'
 import { fieldSpans, fieldValue, rewriteFields } from './csv-line.js'
-import type { DatasetRow, DatasetRows } from './dataset-rows.js'
+import type { DatasetFile, DatasetRows } from './dataset-rows.js'
 import { fixJsonLine } from './fix-jsonl.js'
+import { RepeatFinder } from './repeats.js'
 import { fieldIndexes, type FieldRole, type FixedLine } from './row-fields.js'
-import {
-  applyEdits,
-  changed,
-  splitLines,
-  type EditedFile,
-  type FileEdits,
-  type FileText
-} from './text-edits.js'
+import { applyEdits, changed, type EditedFile, type FileEdits } from './text-edits.js'
 
 export interface Repair {
   rule: RuleId
@@ -53,44 +47,72 @@ const ROLE_RULE: Record<FieldRole, RuleId> = {
   end: 'segment-invalid'
 }
 
-export function planFixes(
+/** A row of a line being fixed, as the reader gave it. */
+interface LineRow {
+  split: number
+  uri: string
+  label: string
+  start: string
+  end: string
+}
+
+/**
+ * The fixes of a dataset, in two readings of its rows (three when rows repeat): the labels' counts
+ * first (a label's target is its class's most used spelling), then each line fixed in order, its
+ * repeats found by a hash of the row after its fix (`RepeatFinder`) and confirmed on a last reading.
+ * Nothing per row is kept beyond that hash.
+ */
+export async function planFixes(
   data: DatasetRows,
+  labelCounts: Map<string, number>,
+  rowCount: number,
   findings: readonly Finding[],
   spec: DatasetSpec | null
-): FixPlan {
-  const texts = data.files.map(file => splitLines(file.bytes))
-  const labels = labelTargets(data.rows)
-  const byLine = rowsByLine(data.rows)
+): Promise<FixPlan> {
+  const labels = labelTargets(labelCounts)
   const edits: FileEdits[] = data.files.map(file => ({ path: file.path, edits: [], append: [] }))
   const repairs: Repair[] = []
-  const seen = new Map<string, string>()
-  for (const rows of byLine) {
-    const first = rows[0]!
-    const file = data.files[first.file]!
-    const text = texts[first.file]!
-    const before = text.lines[first.line - 1]
-    if (before === undefined) continue
-    const fixed =
-      file.format === 'vertex-jsonl'
-        ? fixJsonLine(before, labels)
-        : fixCsvLine(before, file, text, labels, spec)
-    const at = { file: file.path, line: first.line, before }
+  const repeats = new RepeatFinder(rowCount)
+  await forEachLine(data, (fileIndex, line, before, rows) => {
+    const fixed = fixLine(data.files[fileIndex]!, before, labels, spec)
+    if (fixed === null) return
+    const file = data.files[fileIndex]!
     for (const change of fixed.changes)
-      repairs.push({ ...at, rule: change.rule, what: change.what, after: fixed.line })
-    const repeat = rows.length === 1 ? repeatOf(first, fixed.values, seen, file.path) : null
-    if (repeat !== null) {
-      edits[first.file]!.edits.push({ line: first.line, remove: true })
+      repairs.push({ file: file.path, line, before: before!, ...change, after: fixed.line })
+    if (rows.length === 1) repeats.add(identityOf(rows[0]!, fixed.values))
+    if (fixed.line !== before) edits[fileIndex]!.edits.push({ line, replace: fixed.line })
+  })
+  if (repeats.found) {
+    // Rows whose hash came twice: their identities compared in full, in row order.
+    const firsts = new Map<string, string>()
+    const removed = edits.map(() => new Set<number>())
+    let ordinal = 0
+    await forEachLine(data, (fileIndex, line, before, rows) => {
+      if (before === undefined || rows.length !== 1 || !repeats.flagged(ordinal++)) return
+      const fixed = fixLine(data.files[fileIndex]!, before, labels, spec)!
+      const path = data.files[fileIndex]!.path
+      const identity = identityOf(rows[0]!, fixed.values)
+      const first = firsts.get(identity)
+      if (first === undefined) {
+        firsts.set(identity, `${path}:${line}`)
+        return
+      }
+      removed[fileIndex]!.add(line)
       repairs.push({
-        ...at,
-        rule: first.label === '' ? 'unlabeled-video' : 'duplicate-row',
-        what: `delete: repeats ${repeat}`,
+        file: path,
+        line,
+        before,
+        rule: rows[0]!.label === '' ? 'unlabeled-video' : 'duplicate-row',
+        what: `delete: repeats ${first}`,
         after: null
       })
-    } else if (fixed.line !== before) {
-      edits[first.file]!.edits.push({ line: first.line, replace: fixed.line })
-    }
+    })
+    edits.forEach((fileEdits, i) => {
+      fileEdits.edits = fileEdits.edits.filter(edit => !removed[i]!.has(edit.line))
+      for (const line of removed[i]!) fileEdits.edits.push({ line, remove: true })
+    })
   }
-  const files = edits.map((e, i) => applyEdits(texts[i]!, e)).filter(changed)
+  const files = edits.map((e, i) => applyEdits(data.files[i]!.text, e)).filter(changed)
   return {
     repairs: repairs.sort(compareRepairs),
     files,
@@ -98,77 +120,93 @@ export function planFixes(
   }
 }
 
+/**
+ * Visits each line's rows in order (a JSON Lines object's segments are one line's rows): the
+ * readers give rows in reading order, so a line's rows come together.
+ */
+async function forEachLine(
+  data: DatasetRows,
+  visit: (file: number, line: number, text: string | undefined, rows: LineRow[]) => void
+): Promise<void> {
+  const cursors = data.files.map(file => file.text.cursor())
+  let file = -1
+  let line = -1
+  let rows: LineRow[] = []
+  const flush = () => {
+    if (rows.length > 0) visit(file, line, cursors[file]!.text(line), rows)
+  }
+  await data.forEachRow((rowFile, rowLine, split, uri, label, start, end) => {
+    if (rowFile !== file || rowLine !== line) {
+      flush()
+      file = rowFile
+      line = rowLine
+      rows = []
+    }
+    rows.push({ split, uri, label, start, end })
+  })
+  flush()
+}
+
+/** One line's text after its mechanical repairs, or null when the file has no such line. */
+function fixLine(
+  file: DatasetFile,
+  before: string | undefined,
+  labels: Map<string, string>,
+  spec: DatasetSpec | null
+): FixedLine | null {
+  if (before === undefined) return null
+  return file.format === 'vertex-jsonl'
+    ? fixJsonLine(before, labels)
+    : fixCsvLine(before, file, labels, spec)
+}
+
 function compareRepairs(a: Repair, b: Repair): number {
   return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule)
 }
 
 /** Each label to its spelling after the fix: the class's most used spelling, trimmed. */
-export function labelTargets(rows: readonly DatasetRow[]): Map<string, string> {
-  const counts = new Map<string, number>()
-  const order: string[] = []
-  for (const row of rows) {
-    if (row.label === '') continue
-    const n = counts.get(row.label)
-    if (n === undefined) order.push(row.label)
-    counts.set(row.label, (n ?? 0) + 1)
-  }
+function labelTargets(counts: Map<string, number>): Map<string, string> {
   const best = new Map<string, string>()
-  for (const label of order) {
+  for (const [label, count] of counts) {
     const canonical = canonicalLabel(label)
     const current = best.get(canonical)
-    if (current === undefined || counts.get(label)! > counts.get(current)!)
-      best.set(canonical, label)
+    if (current === undefined || count > counts.get(current)!) best.set(canonical, label)
   }
   const targets = new Map<string, string>()
-  for (const label of order) targets.set(label, best.get(canonicalLabel(label))!.trim())
+  for (const label of counts.keys()) targets.set(label, best.get(canonicalLabel(label))!.trim())
   return targets
-}
-
-/**
- * The rows of each line, in order: the rows come in reading order (files in order, lines rising),
- * so a line's rows (a JSON Lines object's segments) are consecutive. Grouped by walking them rather
- * than by a key per row: a Map of 1.6 M "file:line" keys was a fifth of fix's time.
- */
-function rowsByLine(rows: readonly DatasetRow[]): DatasetRow[][] {
-  const byLine: DatasetRow[][] = []
-  let current: DatasetRow[] | null = null
-  for (const row of rows) {
-    const last = current?.[0]
-    if (current && last!.file === row.file && last!.line === row.line) current.push(row)
-    else byLine.push((current = [row]))
-  }
-  return byLine
 }
 
 function fixCsvLine(
   line: string,
-  file: DatasetRows['files'][number],
-  text: FileText,
+  file: DatasetFile,
   labels: Map<string, string>,
   spec: DatasetSpec | null
 ): FixedLine {
   const spans = fieldSpans(line)
-  const indexes = spans && fieldIndexes(file, text, spans.length, spec?.columns)
+  const indexes = spans && fieldIndexes(file, spans.length, spec?.columns)
   if (!spans || !indexes) return { line, changes: [], values: null }
-  const values = new Map<number, string>()
+  let values: Map<number, string> | null = null
   const changes: FixedLine['changes'] = []
   const after: Record<FieldRole, string> = { split: '', video: '', label: '', start: '', end: '' }
-  for (const role of ['split', 'video', 'label', 'start', 'end'] as const) {
+  for (const role of ROLES) {
     const index = indexes[role]
     if (index === undefined || index >= spans.length) continue
     const value = fieldValue(line, spans[index]!)
     const fixed = fixValue(role, value, labels, spec, file.format)
-    after[role] = fixed.value
-    if (fixed.value === value) continue
-    values.set(index, fixed.value)
+    after[role] = fixed
+    if (fixed === value) continue
+    ;(values ??= new Map()).set(index, fixed)
     changes.push({
-      rule: fixed.rule ?? ROLE_RULE[role],
-      what: `${role} ${JSON.stringify(value)} -> ${JSON.stringify(fixed.value)}`
+      rule: role === 'label' && fixed !== value.trim() ? 'label-variant' : ROLE_RULE[role],
+      what: `${role} ${JSON.stringify(value)} -> ${JSON.stringify(fixed)}`
     })
   }
-  const rewritten = values.size > 0 ? rewriteFields(line, values) : line
+  const rewritten = values ? rewriteFields(line, values) : line
   return { line: rewritten ?? line, changes: rewritten === null ? [] : changes, values: after }
 }
+
+const ROLES = ['split', 'video', 'label', 'start', 'end'] as const
 
 function fixValue(
   role: FieldRole,
@@ -176,15 +214,12 @@ function fixValue(
   labels: Map<string, string>,
   spec: DatasetSpec | null,
   format: FormatId | null
-): { value: string; rule?: RuleId } {
+): string {
   const trimmed = value.trim()
-  if (role === 'split' && format === 'vertex-csv') return { value: documentedMlUse(trimmed) }
-  if (role === 'label' && trimmed !== '') {
-    const target = labels.get(value) ?? trimmed
-    return target !== trimmed ? { value: target, rule: 'label-variant' } : { value: target }
-  }
-  if (role === 'video' && (spec?.videoKey ?? 'uri') === 'uri') return { value: fixScheme(trimmed) }
-  return { value: trimmed }
+  if (role === 'split' && format === 'vertex-csv') return documentedMlUse(trimmed)
+  if (role === 'label' && trimmed !== '') return labels.get(value) ?? trimmed
+  if (role === 'video' && (spec?.videoKey ?? 'uri') === 'uri') return fixScheme(trimmed)
+  return trimmed
 }
 
 /**
@@ -192,23 +227,32 @@ function fixValue(
  * form (`TRAIN` -> `training`, `eval` -> `test`); `validation` and its spellings are a person's call.
  */
 function documentedMlUse(value: string): string {
+  let result = mlUseSpellings.get(value)
+  if (result !== undefined) return result
   const read = parseVertexSplit(value)
-  if (read?.spelling !== 'undocumented') return value
-  return read.split === 'TRAIN' ? 'training' : read.split === 'TEST' ? 'test' : value
+  result =
+    read?.spelling !== 'undocumented'
+      ? value
+      : read.split === 'TRAIN'
+        ? 'training'
+        : read.split === 'TEST'
+          ? 'test'
+          : value
+  // A file has a handful of spellings; a cap keeps one with a different value per row bounded.
+  if (mlUseSpellings.size < 1000) mlUseSpellings.set(value, result)
+  return result
 }
+
+const mlUseSpellings = new Map<string, string>()
 
 /** `GS://`, `Gs://`: the scheme in the wrong case. */
 export function fixScheme(uri: string): string {
-  return /^gs:\/\//i.test(uri) && !uri.startsWith('gs://') ? 'gs://' + uri.slice(5) : uri
+  if (uri.startsWith('gs://')) return uri
+  return /^gs:\/\//i.test(uri) ? 'gs://' + uri.slice(5) : uri
 }
 
-/** Where the row it repeats is (the first with its split, video, label and times), else null. */
-function repeatOf(
-  row: DatasetRow,
-  values: FixedLine['values'],
-  seen: Map<string, string>,
-  path: string
-): string | null {
+/** What makes a row a repeat of another after the fix: split, video key, label and times. */
+function identityOf(row: LineRow, values: FixedLine['values']): string {
   const v = values ?? {
     split: '',
     video: row.uri,
@@ -216,21 +260,31 @@ function repeatOf(
     start: row.start,
     end: row.end
   }
-  const time = (t: string) => {
-    const parsed = parseSeconds(t.trim())
-    return parsed.ok ? String(parsed.value) : t.trim().toLowerCase()
-  }
-  const identity = [
-    row.split,
-    normalizeVideoKey(fixScheme(v.video.trim() || row.uri.trim()), 'uri'),
-    v.label || row.label.trim(),
-    time(v.start || row.start),
-    time(v.end || row.end)
-  ].join('\u0000')
-  const first = seen.get(identity)
-  if (first !== undefined) return first
-  seen.set(identity, `${path}:${row.line}`)
-  return null
+  const video = normalizeVideoKey(fixScheme(v.video.trim() || row.uri.trim()), 'uri')
+  const label = v.label || row.label.trim()
+  const times = time(v.start || row.start) + '\u0000' + time(v.end || row.end)
+  return SPLITS[row.split] + '\u0000' + video + '\u0000' + label + '\u0000' + times
+}
+
+/** A time as the identity has it: the number's shortest spelling when it is one, else the text. */
+function time(text: string): string {
+  const trimmed = text.trim()
+  const parsed = parseSeconds(trimmed)
+  if (!parsed.ok) return trimmed.toLowerCase()
+  return isShortestSpelling(trimmed, parsed.decimals, parsed.value) ? trimmed : String(parsed.value)
+}
+
+/**
+ * Whether String(value) would give `text` back (a shortcut: number-to-text conversions were a
+ * tenth of fix's time): up to 15 digits read exactly, so the text is the shortest spelling when
+ * it has no leading zero before its point, no trailing zero after it, and its value is at least
+ * 1e-6 (below that String writes an exponent).
+ */
+function isShortestSpelling(text: string, decimals: number, value: number): boolean {
+  if (text.length > 15) return false
+  if (text.charCodeAt(0) === 48 && text.length > 1 && text.charCodeAt(1) !== 46) return false
+  if (decimals === 0) return true
+  return text.charCodeAt(text.length - 1) !== 48 && value >= 1e-6
 }
 
 /** Row findings on lines no repair touched, and of rules a repair does not answer. */

@@ -8,12 +8,11 @@ import type { DatasetSpec } from '../config/schema.js'
 import { SPLITS, type Split } from '../model.js'
 import { DEFAULT_SPLIT_VALUES } from '../read/splits.js'
 import { fieldSpans, fieldValue, rewriteFields } from './csv-line.js'
-import type { DatasetRows } from './dataset-rows.js'
+import type { DatasetFile, RowTable } from './dataset-rows.js'
 import { fieldIndexes } from './row-fields.js'
 import {
   applyEdits,
   changed,
-  splitLines,
   type EditedFile,
   type FileEdits,
   type FileText
@@ -31,51 +30,54 @@ const ML_USE = /("aiplatform\.googleapis\.com\/ml_use"\s*:\s*)"(?:[^"\\]|\\.)*"/
 export class ResplitWriteError extends Error {}
 
 export function writeAssignment(
-  data: DatasetRows,
+  files: readonly DatasetFile[],
+  rows: RowTable,
   rowSplit: Int8Array,
   spec: DatasetSpec | null
 ): EditedFile[] {
-  const texts = data.files.map(file => splitLines(file.bytes))
-  const edits: FileEdits[] = data.files.map(file => ({ path: file.path, edits: [], append: [] }))
+  const cursors = files.map(file => file.text.cursor())
+  const edits: FileEdits[] = files.map(file => ({ path: file.path, edits: [], append: [] }))
   const spellings = new Map<string, string>()
-  const done = new Set<string>()
-  data.rows.forEach((row, i) => {
+  // Rows come in reading order: a line's rows (a JSON Lines object's segments) are consecutive.
+  let lastFile = -1
+  let lastLine = -1
+  for (let i = 0; i < rows.length; i++) {
     const to = rowSplit[i]!
-    const key = `${row.file}:${row.line}`
-    if (to === SPLITS.indexOf(row.split) || done.has(key)) return
-    done.add(key)
-    const file = data.files[row.file]!
-    const text = texts[row.file]!
-    const line = text.lines[row.line - 1]!
+    const fileIndex = rows.file[i]!
+    const lineNumber = rows.line[i]!
+    if (to === rows.split[i] || (fileIndex === lastFile && lineNumber === lastLine)) continue
+    lastFile = fileIndex
+    lastLine = lineNumber
+    const file = files[fileIndex]!
+    const line = cursors[fileIndex]!.text(lineNumber)!
     if (to === -1) {
-      edits[row.file]!.edits.push({ line: row.line, remove: true })
-      return
+      edits[fileIndex]!.edits.push({ line: lineNumber, remove: true })
+      continue
     }
     const split = SPLITS[to]!
     if (file.split !== null) {
-      const target = data.files.findIndex(f => f.split === split)
+      const target = files.findIndex(f => f.split === split)
       if (target === -1)
         throw new ResplitWriteError(
-          `the dataset has no file for ${split} rows (add one to the index) to move ${row.uri} into`
+          `the dataset has no file for ${split} rows (add one to the index) to move ${rows.uris.values[rows.uri[i]!]!} into`
         )
-      edits[row.file]!.edits.push({ line: row.line, remove: true })
+      edits[fileIndex]!.edits.push({ line: lineNumber, remove: true })
       edits[target]!.append.push(line)
-      return
+      continue
     }
-    const rewritten = rewriteSplit(line, file, text, split, spec, spellings)
+    const rewritten = rewriteSplit(line, file, split, spec, spellings)
     if (rewritten === null)
       throw new ResplitWriteError(
-        `${file.path}:${row.line}: the row's split cannot be rewritten in place`
+        `${file.path}:${lineNumber}: the row's split cannot be rewritten in place`
       )
-    edits[row.file]!.edits.push({ line: row.line, replace: rewritten })
-  })
-  return edits.map((e, i) => applyEdits(texts[i]!, e)).filter(changed)
+    edits[fileIndex]!.edits.push({ line: lineNumber, replace: rewritten })
+  }
+  return edits.map((e, i) => applyEdits(files[i]!.text, e)).filter(changed)
 }
 
 function rewriteSplit(
   line: string,
-  file: DatasetRows['files'][number],
-  text: FileText,
+  file: DatasetFile,
   split: Split,
   spec: DatasetSpec | null,
   spellings: Map<string, string>
@@ -84,13 +86,13 @@ function rewriteSplit(
     if (!ML_USE.test(line)) return null
     return line.replace(
       ML_USE,
-      (_whole, key: string) => key + JSON.stringify(spelling(file, text, split, spec, spellings))
+      (_whole, key: string) => key + JSON.stringify(spelling(file, split, spec, spellings))
     )
   }
   const spans = fieldSpans(line)
   if (spans === null) return null
-  const indexes = fieldIndexes(file, text, spans.length, spec?.columns)
-  const value = spelling(file, text, split, spec, spellings)
+  const indexes = fieldIndexes(file, spans.length, spec?.columns)
+  const value = spelling(file, split, spec, spellings)
   if (indexes?.split === undefined) {
     // A Vertex CSV row without ML_USE: the column is added in front.
     return file.format === 'vertex-csv' && spans.length === 4 ? `${value},${line}` : null
@@ -100,8 +102,7 @@ function rewriteSplit(
 
 /** How the file already writes `split`, else the format's documented spelling. */
 function spelling(
-  file: DatasetRows['files'][number],
-  text: FileText,
+  file: DatasetFile,
   split: Split,
   spec: DatasetSpec | null,
   cache: Map<string, string>
@@ -112,16 +113,16 @@ function spelling(
   let found: string | undefined
   if (file.format === 'columns') {
     const values = spec?.splitValues ?? DEFAULT_SPLIT_VALUES
-    const indexes = fieldIndexes(file, text, 0, spec?.columns)
+    const indexes = fieldIndexes(file, 0, spec?.columns)
     found = usedSpelling(
-      text,
+      file.text,
       indexes?.split,
       v => values[v] ?? values[v.trim().toLowerCase()],
       split
     )
     found ??= Object.keys(values).find(v => values[v] === split)
   } else if (file.format === 'vertex-csv') {
-    found = usedSpelling(text, 0, v => vertexSplit(v), split)
+    found = usedSpelling(file.text, 0, v => vertexSplit(v), split)
   }
   const result = found ?? VERTEX_SPELLING[split]
   cache.set(key, result)
@@ -146,7 +147,10 @@ function usedSpelling(
   split: Split
 ): string | undefined {
   if (index === undefined) return undefined
-  for (const line of text.lines.slice(0, 10_000)) {
+  const cursor = text.cursor()
+  for (let n = 1; n <= 10_000; n++) {
+    const line = cursor.text(n)
+    if (line === undefined) break
     const spans = fieldSpans(line)
     if (!spans || index >= spans.length) continue
     const value = fieldValue(line, spans[index]!)

@@ -6,7 +6,7 @@
 import { compareText, SPLITS, type Split } from '../model.js'
 import { jsDistance } from '../analyze/stats/divergence.js'
 import { jsPermutationFloor } from '../analyze/stats/permutation-floor.js'
-import type { DatasetRow } from './dataset-rows.js'
+import type { RowTable } from './dataset-rows.js'
 import type { Units } from './units.js'
 
 export interface AssignmentMetrics {
@@ -18,18 +18,18 @@ export interface AssignmentMetrics {
 
 /** `rowSplit`: each row's split code, -1 for a removed row. */
 export function measureAssignment(
-  rows: readonly DatasetRow[],
+  rows: RowTable,
   built: Units,
   rowSplit: ArrayLike<number>,
   options: { noiseQuantile: number }
 ): AssignmentMetrics {
-  const videoSplits = new Map<string, number>()
-  rows.forEach((row, i) => {
+  const videoSplits = new Uint8Array(rows.videos.values.length)
+  for (let i = 0; i < rows.length; i++) {
     const s = rowSplit[i]!
-    if (s >= 0) videoSplits.set(row.video, (videoSplits.get(row.video) ?? 0) | (1 << s))
-  })
+    if (s >= 0) videoSplits[rows.video[i]!]! |= 1 << s
+  }
   let leakedVideos = 0
-  for (const mask of videoSplits.values()) if ((mask & (mask - 1)) !== 0) leakedVideos++
+  for (const mask of videoSplits) if ((mask & (mask - 1)) !== 0) leakedVideos++
   let leakedGroups = 0
   for (const unit of built.units) {
     if (unit.kind !== 'group') continue
@@ -39,14 +39,14 @@ export function measureAssignment(
   }
   const classes = built.classNames.length
   const counts = SPLITS.map(() => new Array<number>(classes).fill(0))
-  const classIndex = new Map(built.classNames.map((name, i) => [name, i]))
   let total = 0
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
     const s = rowSplit[i]!
-    if (s < 0 || row.label === '') return
-    counts[s]![classIndex.get(row.label)!]!++
+    const label = rows.label[i]!
+    if (s < 0 || label === -1) continue
+    counts[s]![label]!++
     total++
-  })
+  }
   const sizes = counts.map(c => c.reduce((sum, n) => sum + n, 0))
   const splitShares: Partial<Record<Split, number>> = {}
   SPLITS.forEach((split, s) => {

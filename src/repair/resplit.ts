@@ -12,7 +12,7 @@
  */
 import { SPLITS, type Split } from '../model.js'
 import { mulberry32 } from '../analyze/stats/sampling.js'
-import type { DatasetRow } from './dataset-rows.js'
+import type { RowTable } from './dataset-rows.js'
 import { measureAssignment, type AssignmentMetrics } from './resplit-metrics.js'
 import { COMPARED, SplitState, type Goal } from './split-state.js'
 import { SPLIT_COUNT, buildUnits, splitCode, type Unit, type Units } from './units.js'
@@ -49,7 +49,7 @@ export interface ResplitPlan {
 
 const SHARE_TOLERANCE = 0.01
 
-export function planResplit(rows: readonly DatasetRow[], options: ResplitOptions): ResplitPlan {
+export function planResplit(rows: RowTable, options: ResplitOptions): ResplitPlan {
   const built = buildUnits(rows, options.groupPattern)
   const kept = options.keep.map(splitCode)
   const before = measureAssignment(rows, built, built.rowSplit, options)

@@ -15,7 +15,6 @@ export type FieldIndexes = Partial<Record<FieldRole, number>>
 /** Field indexes of a row with `count` fields in `file`; null when the format has no CSV fields. */
 export function fieldIndexes(
   file: DatasetFile,
-  text: FileText,
   count: number,
   columns: ColumnMap | undefined
 ): FieldIndexes | null {
@@ -27,7 +26,7 @@ export function fieldIndexes(
         ? { split: 0, video: 1, label: 2, start: 3, end: 4 }
         : { video: 0, label: 1, start: 2, end: 3 }
     case 'columns':
-      return columnIndexes(text, columns)
+      return columnIndexes(file.text, columns)
     default:
       return null
   }
@@ -37,7 +36,7 @@ const headers = new WeakMap<FileText, FieldIndexes | null>()
 
 function columnIndexes(text: FileText, columns: ColumnMap | undefined): FieldIndexes | null {
   if (headers.has(text)) return headers.get(text)!
-  const first = text.lines.find(line => line.trim().length > 0)
+  const first = firstNonBlankLine(text)
   const spans = first === undefined ? null : fieldSpans(first)
   let result: FieldIndexes | null = null
   if (first !== undefined && spans !== null) {
@@ -55,6 +54,14 @@ function columnIndexes(text: FileText, columns: ColumnMap | undefined): FieldInd
   }
   headers.set(text, result)
   return result
+}
+
+function firstNonBlankLine(text: FileText): string | undefined {
+  const cursor = text.cursor()
+  for (let line = 1; ; line++) {
+    const value = cursor.text(line)
+    if (value === undefined || value.trim().length > 0) return value
+  }
 }
 
 /** A line after its mechanical repairs. */

@@ -6,7 +6,8 @@ import { resolveRuleSettings, type GateConfig } from '../config/schema.js'
 import type { Finding, Split } from '../model.js'
 import type { DatasetPlan } from '../read/dataset-plan.js'
 import type { FileSource } from '../read/source.js'
-import { readDatasetRows } from './dataset-rows.js'
+import { detach } from '../analyze/compact.js'
+import { loadDataset, RowTable } from './dataset-rows.js'
 import { planFixes, type FixPlan } from './fix.js'
 import { planResplit, type ResplitPlan } from './resplit.js'
 import { writeAssignment } from './resplit-edits.js'
@@ -17,8 +18,16 @@ export async function fixDataset(
   plan: DatasetPlan,
   findings: readonly Finding[]
 ): Promise<FixPlan> {
-  const data = await readDatasetRows(source, plan)
-  return planFixes(data, findings, plan.spec)
+  const labelCounts = new Map<string, number>()
+  let rows = 0
+  const data = await loadDataset(source, plan, (_file, _line, _split, _uri, label) => {
+    rows++
+    if (label === '') return
+    const count = labelCounts.get(label)
+    if (count === undefined) labelCounts.set(detach(label), 1)
+    else labelCounts.set(label, count + 1)
+  })
+  return planFixes(data, labelCounts, rows, findings, plan.spec)
 }
 
 export interface ResplitRequest {
@@ -47,8 +56,9 @@ export async function resplitDataset(
     ...new Set([...request.keep, ...(frozen.severity !== 'off' ? frozen.options.splits : [])])
   ]
   const distribution = settings['split-distribution']
-  const data = await readDatasetRows(source, plan)
-  const result = planResplit(data.rows, {
+  const rows = new RowTable(plan.spec?.videoKey ?? 'uri')
+  const data = await loadDataset(source, plan, rows.add)
+  const result = planResplit(rows, {
     groupPattern: plan.spec?.groupPattern,
     shares: request.shares,
     keep: kept,
@@ -62,6 +72,7 @@ export async function resplitDataset(
     const segments = removed.reduce((sum, move) => sum + move.segments, 0)
     result.unmet = `no unit in two splits while ${kept.join(', ')} stays as it is: ${segments} segment${segments === 1 ? '' : 's'} of ${removed.length} unit${removed.length === 1 ? '' : 's'} leaking into it must be removed from the other splits; rerun with --allow-drop`
   }
-  const files = result.moves.length > 0 ? writeAssignment(data, result.rowSplit, plan.spec) : []
+  const files =
+    result.moves.length > 0 ? writeAssignment(data.files, rows, result.rowSplit, plan.spec) : []
   return { ...result, kept, files }
 }

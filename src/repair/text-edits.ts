@@ -1,41 +1,98 @@
 /**
  * Line edits of one file that keep every byte they do not touch: the BOM, each line's own ending
- * (LF, CRLF or none on the last line), quoting and order. A file is its lines; an edit replaces a
- * line's text (its ending kept), deletes a line (with its ending) or appends lines at the end.
+ * (LF, CRLF or none on the last line), quoting, order, and bytes that are not valid UTF-8. A file
+ * is its bytes; its lines are found as they are needed, in order (`LineCursor`), so a repair of a
+ * large file holds no string per line. An edit replaces a line's text (its ending kept), deletes a
+ * line (with its ending) or appends lines at the end.
  */
 
-export interface FileText {
-  /** U+FEFF when the file starts with a byte order mark, else empty. */
-  bom: string
-  /** Each line's text without its ending; index 0 is line 1. */
-  lines: string[]
-  /** Each line's ending: '\n', '\r\n' or '' (the last line without one). */
-  endings: string[]
+const LF = 10
+const CR = 13
+
+/** A file's bytes, read as lines split at LF (a CR before the LF belongs to the ending). */
+export class FileText {
+  /** Where line 1 starts: after a UTF-8 byte order mark, when the file has one. */
+  readonly textStart: number
+  private counted: { lines: number; crlf: number; lf: number } | null = null
+
+  constructor(readonly bytes: Buffer) {
+    const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+    this.textStart = bom ? 3 : 0
+  }
+
+  /** A cursor at the start of the file. */
+  cursor(): LineCursor {
+    return new LineCursor(this)
+  }
+
+  /** How many lines the file has (a last line without an ending counts; an empty file has 0). */
+  get lineCount(): number {
+    return this.count().lines
+  }
+
+  /** The ending most lines use (LF for a file without any). */
+  commonEnding(): string {
+    const { crlf, lf } = this.count()
+    return crlf > lf ? '\r\n' : '\n'
+  }
+
+  /** Whether the last line ends without a line break. */
+  lastLineOpen(): boolean {
+    const { bytes } = this
+    return bytes.length > this.textStart && bytes[bytes.length - 1] !== LF
+  }
+
+  private count(): { lines: number; crlf: number; lf: number } {
+    if (this.counted) return this.counted
+    const { bytes } = this
+    let lines = 0
+    let crlf = 0
+    for (let lf = bytes.indexOf(LF, this.textStart); lf !== -1; lf = bytes.indexOf(LF, lf + 1)) {
+      lines++
+      if (lf > this.textStart && bytes[lf - 1] === CR) crlf++
+    }
+    if (this.lastLineOpen()) lines++
+    this.counted = { lines, crlf, lf: lines - crlf - (this.lastLineOpen() ? 1 : 0) }
+    return this.counted
+  }
 }
 
-export function splitLines(bytes: Buffer): FileText {
-  let text = bytes.toString('utf8')
-  let bom = ''
-  if (text.charCodeAt(0) === 0xfeff) {
-    bom = '\ufeff'
-    text = text.slice(1)
+/**
+ * Reads a file's lines forward: `text(n)` for the same or a later line than the last asked. Lines
+ * are decoded one at a time, so only the lines asked for become strings.
+ */
+export class LineCursor {
+  private line = 1
+  private start: number
+  private bytes: Buffer
+
+  constructor(file: FileText) {
+    this.bytes = file.bytes
+    this.start = file.textStart
   }
-  const lines: string[] = []
-  const endings: string[] = []
-  let at = 0
-  while (at < text.length) {
-    const lf = text.indexOf('\n', at)
-    if (lf === -1) {
-      lines.push(text.slice(at))
-      endings.push('')
-      break
+
+  /** Line `line`'s text without its ending (1-based), or undefined past the last line. */
+  text(line: number): string | undefined {
+    const end = this.seek(line)
+    if (end === -1) return undefined
+    const { bytes, start } = this
+    const textEnd = end > start && end < bytes.length && bytes[end - 1] === CR ? end - 1 : end
+    return bytes.toString('utf8', start, textEnd)
+  }
+
+  /** Moves to `line`; returns where its line break is (the file's length when it has none), or -1. */
+  private seek(line: number): number {
+    if (line < this.line) throw new Error(`LineCursor: line ${line} after line ${this.line}`)
+    const { bytes } = this
+    while (this.line < line && this.start < bytes.length) {
+      const lf = bytes.indexOf(LF, this.start)
+      this.start = lf === -1 ? bytes.length : lf + 1
+      this.line++
     }
-    const cr = lf > at && text.charCodeAt(lf - 1) === 13
-    lines.push(text.slice(at, cr ? lf - 1 : lf))
-    endings.push(cr ? '\r\n' : '\n')
-    at = lf + 1
+    if (this.line < line || this.start >= bytes.length) return -1
+    const lf = bytes.indexOf(LF, this.start)
+    return lf === -1 ? bytes.length : lf
   }
-  return { bom, lines, endings }
 }
 
 /** What happens to one line (1-based) of a file. */
@@ -48,61 +105,93 @@ export interface FileEdits {
   append: string[]
 }
 
+/** A file and what an edit changes in it; the edited text is made when written (`editedBytes`). */
 export interface EditedFile {
   path: string
   before: FileText
-  after: FileText
-  /** Old line number (1-based) of each line of `after`, null for an appended line. */
-  origin: (number | null)[]
+  /** The changed lines, ascending, each with its new text or null when the line goes. */
+  lines: number[]
+  texts: (string | null)[]
+  /** Lines added at the end, and the ending they get (the file's usual one). */
+  append: string[]
+  eol: string
 }
 
-/** The file after its edits; a line edited twice keeps the last replacement (a removal wins). */
+/**
+ * The file after its edits; a line edited twice keeps the last replacement (a removal wins). A
+ * replacement equal to the line, and an edit of a line the file does not have, change nothing.
+ */
 export function applyEdits(before: FileText, edits: FileEdits): EditedFile {
-  const replaced = new Map<number, string>()
-  const removed = new Set<number>()
+  const wanted = new Map<number, string | null>()
   for (const edit of edits.edits) {
-    if ('remove' in edit) removed.add(edit.line)
-    else replaced.set(edit.line, edit.replace)
+    if ('remove' in edit) wanted.set(edit.line, null)
+    else if (wanted.get(edit.line) !== null) wanted.set(edit.line, edit.replace)
   }
-  const after: FileText = { bom: before.bom, lines: [], endings: [] }
-  const origin: (number | null)[] = []
-  before.lines.forEach((text, i) => {
-    const line = i + 1
-    if (removed.has(line)) return
-    after.lines.push(replaced.get(line) ?? text)
-    after.endings.push(before.endings[i]!)
-    origin.push(line)
-  })
-  if (edits.append.length > 0) {
-    const eol = commonEnding(before)
-    const last = after.lines.length - 1
-    if (last >= 0 && after.endings[last] === '') after.endings[last] = eol
-    for (const text of edits.append) {
-      after.lines.push(text)
-      after.endings.push(eol)
-      origin.push(null)
-    }
+  const lines: number[] = []
+  const texts: (string | null)[] = []
+  const cursor = before.cursor()
+  for (const line of [...wanted.keys()].sort((a, b) => a - b)) {
+    const old = cursor.text(line)
+    const text = wanted.get(line)!
+    if (old === undefined || old === text) continue
+    lines.push(line)
+    texts.push(text)
   }
-  return { path: edits.path, before, after, origin }
-}
-
-/** The ending most lines use (LF for a file without any). */
-export function commonEnding(file: FileText): string {
-  let crlf = 0
-  let lf = 0
-  for (const ending of file.endings) {
-    if (ending === '\r\n') crlf++
-    else if (ending === '\n') lf++
-  }
-  return crlf > lf ? '\r\n' : '\n'
-}
-
-export function joinLines(file: FileText): string {
-  let text = file.bom
-  for (let i = 0; i < file.lines.length; i++) text += file.lines[i]! + file.endings[i]!
-  return text
+  const eol = edits.append.length > 0 ? before.commonEnding() : '\n'
+  return { path: edits.path, before, lines, texts, append: edits.append, eol }
 }
 
 export function changed(file: EditedFile): boolean {
-  return joinLines(file.before) !== joinLines(file.after)
+  return file.lines.length > 0 || file.append.length > 0
+}
+
+/**
+ * The edited file's bytes: the stretches between edited lines copied as they are, each replaced
+ * line written with its own ending, removed lines left out, appended lines at the end.
+ */
+export function editedBytes(file: EditedFile): Buffer {
+  const { bytes } = file.before
+  const parts: Buffer[] = []
+  let copied = 0 // bytes before this offset are written (or skipped)
+  let line = 1
+  let start = file.before.textStart // where `line` starts
+  for (let i = 0; i < file.lines.length; i++) {
+    const target = file.lines[i]!
+    while (line < target) {
+      start = bytes.indexOf(LF, start) + 1
+      line++
+    }
+    const lf = bytes.indexOf(LF, start)
+    const next = lf === -1 ? bytes.length : lf + 1
+    parts.push(bytes.subarray(copied, start))
+    const text = file.texts[i]!
+    if (text !== null) {
+      const textEnd = lf > start && bytes[lf - 1] === CR ? lf - 1 : lf === -1 ? bytes.length : lf
+      parts.push(Buffer.from(text, 'utf8'), bytes.subarray(textEnd, next))
+    }
+    copied = next
+    start = next
+    line++
+  }
+  parts.push(bytes.subarray(copied))
+  if (file.append.length > 0) {
+    // A last line without a break gets one before the appended lines (unless it was removed).
+    const lastKept = keptLastLine(file)
+    if (lastKept !== 0 && lastKept === file.before.lineCount && file.before.lastLineOpen())
+      parts.push(Buffer.from(file.eol))
+    parts.push(Buffer.from(file.append.map(text => text + file.eol).join(''), 'utf8'))
+  }
+  return Buffer.concat(parts)
+}
+
+/** The last line the edit keeps (0 when it removes them all). */
+export function keptLastLine(file: EditedFile): number {
+  let line = file.before.lineCount
+  for (let i = file.lines.length - 1; i >= 0 && line > 0; i--) {
+    if (file.lines[i]! > line) continue
+    if (file.lines[i]! < line) break
+    if (file.texts[i] === null) line--
+    else break
+  }
+  return line
 }

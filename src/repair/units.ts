@@ -4,7 +4,7 @@
  */
 import { RE2JS } from 're2js'
 import { SPLITS, type Split } from '../model.js'
-import type { DatasetRow } from './dataset-rows.js'
+import type { RowTable } from './dataset-rows.js'
 import { groupOf } from '../analyze/group-of.js'
 
 export const SPLIT_COUNT = SPLITS.length
@@ -34,45 +34,43 @@ export function splitCode(split: Split): number {
   return SPLITS.indexOf(split)
 }
 
-export function buildUnits(rows: readonly DatasetRow[], groupPattern: string | undefined): Units {
+export function buildUnits(rows: RowTable, groupPattern: string | undefined): Units {
   const pattern = groupPattern !== undefined ? RE2JS.compile(groupPattern) : null
-  const groupCache = new Map<string, string | null>()
-  const byKey = new Map<string, { kind: Unit['kind']; rows: number[] }>()
-  const classIds = new Map<string, number>()
-  const classNames: string[] = []
-  const rowSplit = new Uint8Array(rows.length)
-  rows.forEach((row, i) => {
-    rowSplit[i] = splitCode(row.split)
-    let group: string | null = null
-    if (pattern) {
-      if (!groupCache.has(row.video)) groupCache.set(row.video, groupOf(pattern, row.video))
-      group = groupCache.get(row.video)!
+  const groupOfVideo = pattern ? rows.videos.values.map(video => groupOf(pattern, video)) : null
+  const byKey = new Map<string, { key: string; kind: Unit['kind']; rows: number[] }>()
+  // Each video's unit, found once per video rather than by a key built per row.
+  const unitOfVideo: { rows: number[] }[] = []
+  const rowSplit = rows.split.slice(0, rows.length)
+  for (let i = 0; i < rows.length; i++) {
+    const video = rows.video[i]!
+    let unit = unitOfVideo[video]
+    if (!unit) {
+      const group = groupOfVideo ? groupOfVideo[video]! : null
+      const key = group !== null ? `g\u0000${group}` : `v\u0000${rows.videos.values[video]!}`
+      let found = byKey.get(key)
+      if (!found) {
+        found = { key: key.slice(2), kind: group !== null ? 'group' : 'video', rows: [] }
+        byKey.set(key, found)
+      }
+      unit = unitOfVideo[video] = found
     }
-    const key = group !== null ? `g\u0000${group}` : `v\u0000${row.video}`
-    let unit = byKey.get(key)
-    if (!unit) byKey.set(key, (unit = { kind: group !== null ? 'group' : 'video', rows: [] }))
     unit.rows.push(i)
-    if (row.label !== '' && !classIds.has(row.label)) {
-      classIds.set(row.label, classNames.length)
-      classNames.push(row.label)
-    }
-  })
+  }
   const units: Unit[] = []
-  for (const [key, unit] of byKey) {
+  for (const unit of byKey.values()) {
     const original = new Int32Array(SPLIT_COUNT)
     const originalSegments = new Int32Array(SPLIT_COUNT)
     const perClass = new Map<number, number>()
     for (const i of unit.rows) {
       original[rowSplit[i]!]!++
-      const label = rows[i]!.label
-      if (label === '') continue
+      const id = rows.label[i]!
+      if (id === -1) continue
       originalSegments[rowSplit[i]!]!++
-      const id = classIds.get(label)!
       perClass.set(id, (perClass.get(id) ?? 0) + 1)
     }
     const ids = [...perClass.keys()].sort((a, b) => a - b)
     units.push({
-      key: key.slice(2),
+      key: unit.key,
       kind: unit.kind,
       rows: unit.rows,
       original,
@@ -82,5 +80,5 @@ export function buildUnits(rows: readonly DatasetRow[], groupPattern: string | u
       originalSegments
     })
   }
-  return { units, classNames, rowSplit }
+  return { units, classNames: rows.labels.values, rowSplit }
 }

@@ -9,7 +9,16 @@ import { join } from 'node:path'
 import { fixCommand } from '../src/cli-repair.js'
 import { main } from '../src/cli.js'
 import { identityOf } from '../src/model.js'
-import { PROJECT_ROOT, cleanRepos, findingsOf, gate, makeRepo } from './helpers/datasets.js'
+import {
+  PROJECT_ROOT,
+  cleanRepos,
+  configFrom,
+  findingsOf,
+  gate,
+  makeRepo
+} from './helpers/datasets.js'
+import { WorkingTreeSource } from '../src/read/source.js'
+import { suggestRepairs } from '../src/repair/suggest.js'
 
 afterAll(cleanRepos)
 
@@ -250,5 +259,76 @@ describe('the fix command', () => {
     }
     expect(errors.join('')).toContain('--format must be text or json')
     expect(errors.join('')).toContain('--test-share must be a fraction')
+  })
+})
+
+describe('repairs leave a dataset the gate did not read whole', () => {
+  // Past a resource limit the rows after it were never read: the first copy of a repeat, the rows
+  // of a unit in another split could be there, and the file may be too large to load.
+  const limits = 'rules:\n  resource-limit: { max-rows: 3 }\n'
+  const config = limits
+  const long = [
+    'training,gs://b/a.mp4,cat ,0,1',
+    'training,gs://b/a.mp4,cat,0,1',
+    'test,gs://b/b.mp4,dog,0,1',
+    'training,gs://b/b.mp4,dog,0,1',
+    'test,gs://b/c.mp4,cat,0,1'
+  ].join('\n')
+
+  it('fix lists it as not read, changes nothing in it, and still repairs the other datasets', async () => {
+    const root = await makeRepo({
+      '.github/dataset-gate.yml': config,
+      'big/v.csv': long + '\n',
+      'small/v.csv': 'training,gs://b/a.mp4,cat ,0,1\n'
+    })
+    const run = await fix(root, 'big/v.csv', 'small/v.csv', '--write', '--format', 'json')
+    const json = JSON.parse(run.out) as FixJson & { notRead: { name: string; reason: string }[] }
+    expect(json.datasets.map(d => [d.name, d.repairs.length])).toEqual([['small/v.csv', 1]])
+    expect(json.notRead).toEqual([
+      {
+        name: 'big/v.csv',
+        reason: expect.stringMatching(/^the gate did not read it whole \(.*max-rows.*\)$/)
+      }
+    ])
+    expect(await readFile(join(root, 'big/v.csv'), 'utf8')).toBe(long + '\n')
+    expect(await readFile(join(root, 'small/v.csv'), 'utf8')).toBe(
+      'training,gs://b/a.mp4,cat,0,1\n'
+    )
+    const text = await fix(root, 'big/v.csv', 'small/v.csv')
+    expect(text.out).toContain(
+      'big/v.csv: not read, nothing repaired: the gate did not read it whole'
+    )
+  })
+
+  it('the action offers no suggestion for it, and still offers them for the others', async () => {
+    const root = await makeRepo({
+      'big/v.csv': long + '\n',
+      'small/v.csv': 'training,gs://b/a.mp4,cat ,0,1\n'
+    })
+    const config = configFrom(limits)
+    const paths = ['big/v.csv', 'small/v.csv']
+    const report = await gate(root, { config: limits, paths })
+    const offered = await suggestRepairs(new WorkingTreeSource(root), config, report, paths)
+    expect(offered.datasets.map(d => d.dataset)).toEqual(['small/v.csv'])
+    expect(offered.lines.map(l => l.path)).toEqual(['small/v.csv'])
+  })
+
+  it('resplit refuses it with exit status 2 and writes nothing', async () => {
+    const root = await makeRepo({ '.github/dataset-gate.yml': config, 'v.csv': long + '\n' })
+    const errors: string[] = []
+    const write = process.stderr.write
+    process.stderr.write = ((text: string) => (
+      errors.push(text),
+      true
+    )) as typeof process.stderr.write
+    try {
+      expect(await inRepo(root, () => main(['resplit', 'v.csv', '--write']))).toBe(2)
+    } finally {
+      process.stderr.write = write
+    }
+    expect(errors.join('')).toMatch(
+      /resplit leaves v\.csv as it is: the gate did not read it whole/
+    )
+    expect(await readFile(join(root, 'v.csv'), 'utf8')).toBe(long + '\n')
   })
 })

@@ -17,7 +17,7 @@ import { planDatasets } from './read/plan.js'
 import { WorkingTreeSource } from './read/source.js'
 import { unifiedDiff } from './repair/diff.js'
 import type { FixPlan } from './repair/fix.js'
-import { fixDataset, resplitDataset, type ResplitResult } from './repair/run.js'
+import { fixDataset, notReadWhole, resplitDataset, type ResplitResult } from './repair/run.js'
 import { editedBytes, type EditedFile } from './repair/text-edits.js'
 import type { DatasetPlan } from './read/dataset-plan.js'
 import {
@@ -119,13 +119,15 @@ export async function fixCommand(
   const report = await runGate({ source, config: uncapped, paths })
   const plan = await planDatasets(source, config, paths, 'head')
   const results: { name: string; fix: FixPlan }[] = []
+  const notRead = notReadOf(plan.datasets)
   for (const dataset of usable(plan.datasets)) {
     const findings = report.datasets.find(d => d.name === dataset.name)?.findings ?? []
-    results.push({ name: dataset.name, fix: await fixDataset(source, dataset, findings) })
+    const partly = notReadWhole(findings)
+    if (partly !== null) notRead.push({ name: dataset.name, reason: partly })
+    else results.push({ name: dataset.name, fix: await fixDataset(source, dataset, findings) })
   }
   const files = results.flatMap(r => r.fix.files)
   if (context.values.write) await writeFiles(context.root, files)
-  const notRead = notReadOf(plan.datasets)
   out(
     context.format === 'json'
       ? fixJson(results, notRead, context.values.write === true)
@@ -240,6 +242,15 @@ export async function resplitCommand(
         : `resplit works on one dataset; these paths name ${datasets.length} (${datasets.map(d => d.name).join(', ')}): name one with PATH`
     )
   const dataset = datasets[0]!
+  // The gate's reading says whether the dataset is within the resource limits.
+  const report = await runGate({
+    source: context.source,
+    config: context.config,
+    paths: context.paths
+  })
+  const partly = notReadWhole(report.datasets.find(d => d.name === dataset.name)?.findings ?? [])
+  if (partly !== null)
+    throw new RepairUsageError(`resplit leaves ${dataset.name} as it is: ${partly}`)
   const result = await resplitDataset(context.source, dataset, context.config, request)
   const write = context.values.write === true && result.unmet === null
   if (write) await writeFiles(context.root, result.files)

@@ -13,6 +13,17 @@ import { planResplit, type ResplitPlan } from './resplit.js'
 import { writeAssignment } from './resplit-edits.js'
 import type { EditedFile } from './text-edits.js'
 
+/**
+ * Why a repair leaves a dataset alone, from the gate's findings on it: a resource limit stopped the
+ * gate's reading, so the rows past it were never judged (a repeat's first copy, a unit's rows in
+ * another split could be there) and a repair would load a file the limits keep out of memory.
+ * Null when the gate read the dataset whole.
+ */
+export function notReadWhole(findings: readonly Finding[]): string | null {
+  const stop = findings.find(f => f.rule === 'resource-limit')
+  return stop ? `the gate did not read it whole (${stop.message})` : null
+}
+
 export async function fixDataset(
   source: FileSource,
   plan: DatasetPlan,

@@ -9,7 +9,7 @@ import type { GateReport, RuleId } from '../model.js'
 import type { DatasetPlan } from '../read/dataset-plan.js'
 import { planDatasets } from '../read/plan.js'
 import type { FileSource } from '../read/source.js'
-import { fixDataset, resplitDataset, type ResplitResult } from './run.js'
+import { fixDataset, notReadWhole, resplitDataset, type ResplitResult } from './run.js'
 import type { Repair } from './fix.js'
 
 /** One line's repair: its text after every repair of the line, or null when the line goes. */
@@ -56,6 +56,7 @@ export async function suggestRepairs(
   for (const dataset of plan.datasets) {
     const reported = report.datasets.find(d => d.name === dataset.name)
     if (!reported || dataset.refused || dataset.files.length === 0) continue
+    if (notReadWhole(reported.findings) !== null) continue
     const path = dataset.index ?? dataset.files[0]!.path
     const fix = await fixDataset(source, dataset, reported.findings)
     const rows =

@@ -13097,6 +13097,238 @@ function canonicalLabel(label) {
         .replace(/[\s_-]+/g, '_');
 }
 
+;// CONCATENATED MODULE: ./src/analyze/duplicate-groups.ts
+/**
+ * Duplicate rows as typed columns: the rows the second pass reads again, grouped by their exact
+ * identity (split, video, label, start, end), and the groups the gate reports. A string and an
+ * object per row (the identity as text, its place) cost ~150 bytes a row, which a file repeated
+ * whole (`cat a.csv a.csv`) paid for every row; here a row costs 33 bytes and a group 8.
+ */
+
+/** No groups. */
+const NO_GROUPS = Object.freeze({
+    count: 0,
+    starts: new Uint32Array(1),
+    files: new Int32Array(0),
+    lines: new Float64Array(0)
+});
+const duplicate_groups_EMPTY = -1;
+/**
+ * Rows added in reading order, grouped by identity as they come: a group per distinct identity,
+ * numbered in the order of its first row, through an open-addressing table of group ids keyed by
+ * a hash of the identity (rows with one hash are compared field by field, so only equal rows
+ * share a group).
+ */
+class IdentityGroups {
+    count = 0;
+    file;
+    line;
+    split;
+    video;
+    label;
+    start;
+    end;
+    /** Each row's group. */
+    group;
+    /** Each group's first row and size. */
+    firstRow = new Int32Array(64);
+    size = new Int32Array(64);
+    groups = 0;
+    slots;
+    scratch = new Float64Array(1);
+    words = new Uint32Array(this.scratch.buffer);
+    /** `expected`: how many rows will probably be added (the columns grow past it if need be). */
+    constructor(expected) {
+        const rows = Math.max(64, expected);
+        this.file = new Int32Array(rows);
+        this.line = new Float64Array(rows);
+        this.split = new Uint8Array(rows);
+        this.video = new Int32Array(rows);
+        this.label = new Int32Array(rows);
+        this.start = new Float64Array(rows);
+        this.end = new Float64Array(rows);
+        this.group = new Int32Array(rows);
+        let slots = 256;
+        while (slots < rows * 2)
+            slots *= 2;
+        this.slots = new Int32Array(slots).fill(duplicate_groups_EMPTY);
+    }
+    add(file, line, split, video, label, start, end) {
+        if (this.count === this.file.length)
+            this.growRows();
+        const row = this.count++;
+        this.file[row] = file;
+        this.line[row] = line;
+        this.split[row] = split;
+        this.video[row] = video;
+        this.label[row] = label;
+        this.start[row] = start;
+        this.end[row] = end;
+        const mask = this.slots.length - 1;
+        for (let slot = this.hash(row) & mask;; slot = (slot + 1) & mask) {
+            const group = this.slots[slot];
+            if (group === duplicate_groups_EMPTY) {
+                this.slots[slot] = this.newGroup(row);
+                break;
+            }
+            if (this.same(row, this.firstRow[group])) {
+                this.group[row] = group;
+                this.size[group]++;
+                break;
+            }
+        }
+    }
+    /**
+     * The groups of more than one row, in the order of their first rows, each row in the order added,
+     * without the rows `excluded` names; `extra` (groups kept from elsewhere, in the order of their
+     * first rows) merged in, an extra group first where two begin on one line.
+     */
+    duplicates(names, extra, excluded) {
+        const skip = new Uint8Array(this.count);
+        const size = this.size.slice(0, this.groups);
+        if (excluded)
+            for (let row = 0; row < this.count; row++)
+                if (excluded(this.file[row], this.line[row])) {
+                    skip[row] = 1;
+                    size[this.group[row]]--;
+                }
+        const kept = new Int32Array(this.groups).fill(duplicate_groups_EMPTY); // a group's index in the result
+        let groups = 0;
+        let rows = 0;
+        for (let g = 0; g < this.groups; g++) {
+            if (size[g] < 2)
+                continue;
+            kept[g] = groups++;
+            rows += size[g];
+        }
+        const starts = new Uint32Array(groups + 1);
+        for (let g = 0; g < this.groups; g++)
+            if (kept[g] !== duplicate_groups_EMPTY)
+                starts[kept[g] + 1] = size[g];
+        for (let g = 0; g < groups; g++)
+            starts[g + 1] += starts[g];
+        const at = starts.slice(0, groups);
+        const files = new Int32Array(rows);
+        const lines = new Float64Array(rows);
+        const firstOf = new Int32Array(groups);
+        for (let row = 0; row < this.count; row++) {
+            const g = kept[this.group[row]];
+            if (g === duplicate_groups_EMPTY || skip[row] === 1)
+                continue;
+            if (at[g] === starts[g])
+                firstOf[g] = row;
+            files[at[g]] = this.file[row];
+            lines[at[g]++] = this.line[row];
+        }
+        const identity = (g) => {
+            const row = firstOf[g];
+            const named = [
+                String(this.split[row]),
+                names.videoKeys[this.video[row]],
+                names.labels[this.label[row]],
+                String(this.start[row]),
+                String(this.end[row])
+            ];
+            return hashIdentity(named.join('\u0000')).toString(36);
+        };
+        const confirmed = { count: groups, starts, files, lines, identity };
+        return extra ? mergeGroups(extra, confirmed) : confirmed;
+    }
+    newGroup(row) {
+        if (this.groups === this.firstRow.length) {
+            this.firstRow = grown(this.firstRow);
+            this.size = grown(this.size);
+        }
+        const group = this.groups++;
+        this.firstRow[group] = row;
+        this.size[group] = 1;
+        this.group[row] = group;
+        if (this.groups * 2 > this.slots.length)
+            this.growSlots();
+        return group;
+    }
+    same(a, b) {
+        return (this.video[a] === this.video[b] &&
+            this.label[a] === this.label[b] &&
+            this.start[a] === this.start[b] &&
+            this.end[a] === this.end[b] &&
+            this.split[a] === this.split[b]);
+    }
+    hash(row) {
+        let h = Math.imul(this.video[row] ^ 0x9e3779b9, 0x85ebca6b) ^ this.split[row];
+        h = Math.imul(h ^ this.label[row], 0xc2b2ae35);
+        h = this.mixNumber(h, this.start[row]);
+        h = this.mixNumber(h, this.end[row]);
+        h ^= h >>> 16;
+        return Math.imul(h, 0x85ebca6b) ^ (h >>> 13);
+    }
+    mixNumber(h, value) {
+        this.scratch[0] = value;
+        h = Math.imul(h ^ this.words[0], 0xcc9e2d51);
+        h = (h << 15) | (h >>> 17);
+        return Math.imul(h ^ this.words[1], 0x1b873593);
+    }
+    growRows() {
+        this.file = grown(this.file);
+        this.line = grown(this.line);
+        this.split = grown(this.split);
+        this.video = grown(this.video);
+        this.label = grown(this.label);
+        this.start = grown(this.start);
+        this.end = grown(this.end);
+        this.group = grown(this.group);
+    }
+    growSlots() {
+        this.slots = new Int32Array(this.slots.length * 2).fill(duplicate_groups_EMPTY);
+        const mask = this.slots.length - 1;
+        for (let g = 0; g < this.groups; g++) {
+            let slot = this.hash(this.firstRow[g]) & mask;
+            while (this.slots[slot] !== duplicate_groups_EMPTY)
+                slot = (slot + 1) & mask;
+            this.slots[slot] = g;
+        }
+    }
+}
+function grown(column) {
+    const next = new column.constructor(column.length * 2);
+    next.set(column);
+    return next;
+}
+/** Two lists of groups as one, in the order of their first rows (`a`'s first on a tie). */
+function mergeGroups(a, b) {
+    const count = a.count + b.count;
+    const starts = new Uint32Array(count + 1);
+    const files = new Int32Array(a.files.length + b.files.length);
+    const lines = new Float64Array(files.length);
+    const from = [];
+    let i = 0;
+    let j = 0;
+    const before = (x, g, y, h) => {
+        const p = x.starts[g];
+        const q = y.starts[h];
+        return x.files[p] < y.files[q] || (x.files[p] === y.files[q] && x.lines[p] <= y.lines[q]);
+    };
+    while (i < a.count || j < b.count) {
+        const takeA = j >= b.count || (i < a.count && before(a, i, b, j));
+        const list = takeA ? a : b;
+        const group = takeA ? i++ : j++;
+        const n = from.length;
+        const s = list.starts[group];
+        const e = list.starts[group + 1];
+        files.set(list.files.subarray(s, e), starts[n]);
+        lines.set(list.lines.subarray(s, e), starts[n]);
+        starts[n + 1] = starts[n] + e - s;
+        from.push({ list, group });
+    }
+    return {
+        count,
+        starts,
+        files,
+        lines,
+        identity: g => from[g].list.identity(from[g].group)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/row-fingerprints.ts
 /**
  * Per labeled row with valid times: a 32-bit hash of its (split, video, label, start, end), a
@@ -13106,6 +13338,7 @@ function canonicalLabel(label) {
  * Rows sharing hash and tag are duplicate candidates, confirmed by the engine on a second read
  * (see `duplicateCandidates`); the tags let that read pick the rows of given videos.
  */
+
 
 /**
  * Appends to `buffer` at `n` the values of `block` whose top 3 bits are `part`; returns the new
@@ -13135,9 +13368,9 @@ function pushRepeated(sorted, repeated) {
     }
 }
 /**
- * Appends to `rows` the ordinals (the block's first is `first`) of `block`'s values that are in
- * ascending `repeated`; `maybe` flags the low 16 bits of those values, ruling most rows out
- * without a search.
+ * Appends to `rows` the ordinal (the block's first is `first`) of each of `block`'s values that is
+ * in ascending `repeated`, and that value's index there; `maybe` flags the low 16 bits of those
+ * values, ruling most rows out without a search.
  */
 function rowsOfBlock(block, first, maybe, repeated, rows) {
     for (let k = 0; k < block.length; k++) {
@@ -13154,7 +13387,7 @@ function rowsOfBlock(block, first, maybe, repeated, rows) {
                 hi = mid;
         }
         if (repeated[lo] === value)
-            rows.push(first + k);
+            rows.push(first + k, lo);
     }
 }
 /** How many of `block`'s video tags are flagged in `wanted`. */
@@ -13230,32 +13463,78 @@ class RowFingerprints {
      * Groups of rows sharing hash and video tag: every set of rows with the same (split, video,
      * label, start, end) is inside one, and a group of different rows turns up about once in 15 runs
      * at 6.4 million rows, so the engine reads the candidates' lines again to confirm them. Members
-     * and groups are in row order.
+     * and groups are in row order. Typed columns throughout: in a file repeated whole every row is
+     * a candidate.
      */
     duplicateCandidates() {
         if (this.lines.length < 2)
-            return [];
+            return NO_GROUPS;
         const repeated = this.repeatedHashes();
         if (repeated.length === 0)
-            return [];
-        const hash = this.rowHash;
+            return NO_GROUPS;
+        const { ordinals, hashIndexes } = this.rowsWithHashes(repeated);
+        // The candidates by hash (a counting sort, so each hash's rows stay in row order), then each
+        // hash's rows split by video tag; a group is a run of two or more rows with one tag.
+        const byHash = new Uint32Array(repeated.length + 1);
+        for (let i = 0; i < hashIndexes.length; i++)
+            byHash[hashIndexes[i] + 1]++;
+        for (let h = 0; h < repeated.length; h++)
+            byHash[h + 1] += byHash[h];
+        const order = new Uint32Array(ordinals.length); // candidate indexes, grouped by hash
+        const next = byHash.slice(0, repeated.length);
+        for (let i = 0; i < hashIndexes.length; i++)
+            order[next[hashIndexes[i]]++] = i;
+        const groupOf = new Int32Array(ordinals.length).fill(-1);
+        const groupStart = [];
+        const groupEnd = [];
         const tag = this.rowTag;
-        const candidates = this.rowsWithHashes(repeated);
-        candidates.sort((a, b) => hash.get(a) - hash.get(b) || tag.get(a) - tag.get(b) || a - b);
-        const groups = [];
-        for (let i = 0; i < candidates.length;) {
-            const a = candidates[i];
-            let j = i + 1;
-            while (j < candidates.length &&
-                hash.get(candidates[j]) === hash.get(a) &&
-                tag.get(candidates[j]) === tag.get(a))
-                j++;
-            if (j - i > 1)
-                groups.push(candidates.slice(i, j));
-            i = j;
+        for (let h = 0; h < repeated.length; h++) {
+            const from = byHash[h];
+            const to = byHash[h + 1];
+            let uniform = true;
+            for (let k = from + 1; k < to && uniform; k++)
+                uniform = tag.get(ordinals[order[k]]) === tag.get(ordinals[order[from]]);
+            if (!uniform) {
+                const bucket = Array.from(order.subarray(from, to));
+                bucket.sort((a, b) => tag.get(ordinals[a]) - tag.get(ordinals[b]) || a - b);
+                order.set(bucket, from);
+            }
+            for (let k = from; k < to;) {
+                const t = tag.get(ordinals[order[k]]);
+                let end = k + 1;
+                while (end < to && tag.get(ordinals[order[end]]) === t)
+                    end++;
+                if (end - k > 1) {
+                    for (let m = k; m < end; m++)
+                        groupOf[order[m]] = groupStart.length;
+                    groupStart.push(k);
+                    groupEnd.push(end);
+                }
+                k = end;
+            }
         }
-        groups.sort((x, y) => x[0] - y[0]);
-        return groups.map(group => group.map(ordinal => ({ file: this.fileOf(ordinal), line: this.lines.get(ordinal) })));
+        // The groups in the order of their first rows: walking the candidates in row order meets
+        // each group's first row before its others.
+        const count = groupStart.length;
+        let members = 0;
+        for (let g = 0; g < count; g++)
+            members += groupEnd[g] - groupStart[g];
+        const starts = new Uint32Array(count + 1);
+        const files = new Int32Array(members);
+        const lines = new Float64Array(members);
+        let placed = 0;
+        for (let i = 0, n = 0; i < ordinals.length; i++) {
+            const g = groupOf[i];
+            if (g === -1 || order[groupStart[g]] !== i)
+                continue;
+            for (let m = groupStart[g]; m < groupEnd[g]; m++) {
+                const ordinal = ordinals[order[m]];
+                files[placed] = this.fileOf(ordinal);
+                lines[placed++] = this.lines.get(ordinal);
+            }
+            starts[++n] = placed;
+        }
+        return { count, starts, files, lines };
     }
     /**
      * The hashes that occur more than once, ascending. Radix-sorting the hashes, an eighth at a time
@@ -13279,19 +13558,26 @@ class RowFingerprints {
         }
         return repeated;
     }
-    /** Ordinals of the rows whose hash is one of `repeated` (ascending). */
+    /** The rows whose hash is one of `repeated`: their ordinals (ascending) and hashes' indexes. */
     rowsWithHashes(repeated) {
         // A flag per low 16 bits of the repeated hashes rules most rows out without a search.
         const maybe = new Uint8Array(1 << 16);
         for (const value of repeated)
             maybe[value & 0xffff] = 1;
-        const candidates = [];
+        const found = [];
         let ordinal = 0;
         for (const block of this.rowHash.blocks()) {
-            rowsOfBlock(block, ordinal, maybe, repeated, candidates);
+            rowsOfBlock(block, ordinal, maybe, repeated, found);
             ordinal += block.length;
         }
-        return candidates;
+        const count = found.length / 2;
+        const ordinals = new Uint32Array(count);
+        const hashIndexes = new Uint32Array(count);
+        for (let i = 0; i < count; i++) {
+            ordinals[i] = found[2 * i];
+            hashIndexes[i] = found[2 * i + 1];
+        }
+        return { ordinals, hashIndexes };
     }
     /**
      * Per file (by index), the ascending lines of the rows whose video tag is one of `videoHashes`'
@@ -13688,6 +13974,7 @@ function firstBit(mask) {
 
 
 
+
 /** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
 const LABEL_LIMIT = 1 << 20;
 const PAIR_STRIDE = LABEL_LIMIT;
@@ -13909,7 +14196,7 @@ class DatasetAccumulator {
      * (see RowFingerprints.duplicateCandidates); empty when the duplicate-row rule is off.
      */
     duplicateCandidates() {
-        return this.fingerprints?.duplicateCandidates() ?? [];
+        return this.fingerprints?.duplicateCandidates() ?? NO_GROUPS;
     }
     /**
      * Per file (by index), the ascending lines of the fingerprinted rows whose video tag is the tag of
@@ -38095,9 +38382,9 @@ async function secondPass(source, plan, accumulator, needs) {
     const split = needs.multiVideos && splitMeasured(needs.multiVideos, runs, needs.completeFirstPass);
     const multi = split ? split.scattered : null;
     const wantMulti = multi !== null && multi.size > 0;
-    if (!wantMulti && needs.candidates.length === 0) {
+    if (!wantMulti && needs.candidates.count === 0) {
         accumulator.releaseRows();
-        return { duplicates: [], multi: split ? split.measured : null };
+        return { duplicates: null, multi: split ? split.measured : null };
     }
     const collector = new SecondPassCollector(accumulator, needs.candidates, wantMulti ? multi : null);
     collector.runs = runs;
@@ -38139,19 +38426,35 @@ class SecondPassCollector {
     segments = new Map();
     /** The first pass's segment counts per video (null when it did not measure). */
     runs = null;
-    /** Exact row identity (numeric ids) -> the candidate rows that have it. */
-    rowsByIdentity = new Map();
-    /** Per first-pass file: the candidate lines. */
+    /** The rows on candidate lines, grouped by their exact identity. */
+    identities;
+    /** Per first-pass file: the candidate lines, ascending, each once. */
     candidateLines;
     /** The accumulator's index of the file being read, -1 when the first pass did not read it. */
-    readFile = -1;
+    file = -1;
+    /** Where the rows being read stand in the file's candidate lines (rows come in line order). */
+    nextCandidate = 0;
     constructor(accumulator, candidates, multi) {
         this.accumulator = accumulator;
         this.multi = multi;
-        this.candidateLines = accumulator.files.map(() => new Set());
-        for (const group of candidates)
-            for (const row of group)
-                this.candidateLines[row.file].add(row.line);
+        this.candidateLines = candidateLinesByFile(candidates, accumulator.files.length);
+        this.identities = new IdentityGroups(candidates.files.length);
+    }
+    get readFile() {
+        return this.file;
+    }
+    /** The first-pass file the next rows are from (-1 when the first pass did not read it). */
+    set readFile(file) {
+        this.file = file;
+        this.nextCandidate = 0;
+    }
+    isCandidate(line) {
+        if (this.file === -1)
+            return false;
+        const lines = this.candidateLines[this.file];
+        while (this.nextCandidate < lines.length && lines[this.nextCandidate] < line)
+            this.nextCandidate++;
+        return this.nextCandidate < lines.length && lines[this.nextCandidate] === line;
     }
     get wantsMulti() {
         return this.multi !== null;
@@ -38178,7 +38481,7 @@ class SecondPassCollector {
         if (video === undefined)
             return;
         const inMulti = this.multi !== null && this.multi.has(video);
-        const candidate = this.readFile !== -1 && this.candidateLines[this.readFile].has(line);
+        const candidate = this.isCandidate(line);
         if (!inMulti && !candidate)
             return;
         const labelId = this.accumulator.labelId(label);
@@ -38188,14 +38491,8 @@ class SecondPassCollector {
             return;
         if (inMulti)
             this.addSegment(video, labelId, s.value, e.value);
-        if (candidate) {
-            const identity = `${split}:${video}:${labelId}:${s.value}:${e.value}`;
-            const rows = this.rowsByIdentity.get(identity);
-            if (rows)
-                rows.push({ file: this.readFile, line });
-            else
-                this.rowsByIdentity.set(identity, [{ file: this.readFile, line }]);
-        }
+        if (candidate)
+            this.identities.add(this.file, line, split, video, labelId, s.value, e.value);
     }
 }
 /**
@@ -38212,7 +38509,7 @@ async function rereadFiles(source, plan, collector, multiLines, checkpoints) {
         if (next < firstPassFiles.length && firstPassFiles[next] === file.path)
             collector.readFile = next++;
         const own = collector.readFile !== -1 ? candidateLines[collector.readFile] : null;
-        if (!collector.wantsMulti && (own === null || own.size === 0))
+        if (!collector.wantsMulti && (own === null || own.length === 0))
             continue;
         const info = await source.stat(file.path);
         if (!('size' in info) || info.size === 0)
@@ -38220,8 +38517,7 @@ async function rereadFiles(source, plan, collector, multiLines, checkpoints) {
         // Lines to read: all of them for the multi-label facts after an incomplete first pass.
         let lines = null;
         if (own !== null && (!collector.wantsMulti || multiLines)) {
-            const sorted = Uint32Array.from(own).sort();
-            lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]) : sorted;
+            lines = multiLines ? mergeLines(own, multiLines[collector.readFile]) : own;
         }
         const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems);
         const marks = checkpoints.get(file.path);
@@ -38277,33 +38573,60 @@ async function readStretches(source, file, reader, lines, stretches) {
  * again keep their first-pass grouping (same hash and video tag).
  */
 function confirmDuplicates(accumulator, candidates, collector, confirmed) {
-    // The numeric identity made of names, hashed: the same on the base and the head.
-    const stableIdentity = (identity) => {
-        const [split, video, label, start, end] = identity.split(':');
-        const named = [
-            split,
-            accumulator.videoKeys[Number(video)],
-            accumulator.labels[Number(label)],
-            start,
-            end
-        ];
-        return hashIdentity(named.join('\u0000')).toString(36);
-    };
-    const duplicates = [];
+    const kept = [];
+    for (let g = 0; g < candidates.count; g++) {
+        for (let m = candidates.starts[g]; m < candidates.starts[g + 1]; m++) {
+            if (confirmed.has(candidates.files[m]))
+                continue;
+            kept.push(g);
+            break;
+        }
+    }
+    const unconfirmed = kept.length > 0 ? pickGroups(candidates, kept, accumulator.files) : null;
     const trusted = new Set();
-    for (const group of candidates) {
-        if (group.every(row => confirmed.has(row.file)))
-            continue;
-        duplicates.push({ rows: group, identity: `unconfirmed:${accumulator.files[group[0].file]}` });
-        for (const row of group)
-            trusted.add(`${row.file}:${row.line}`);
+    if (unconfirmed)
+        for (let m = 0; m < unconfirmed.files.length; m++)
+            trusted.add(`${unconfirmed.files[m]}:${unconfirmed.lines[m]}`);
+    return collector.identities.duplicates({ videoKeys: accumulator.videoKeys, labels: accumulator.labels }, unconfirmed, trusted.size > 0 ? (file, line) => trusted.has(`${file}:${line}`) : null);
+}
+/** The groups `kept` of `groups` (ascending), named by their first row's file. */
+function pickGroups(groups, kept, files) {
+    const starts = new Uint32Array(kept.length + 1);
+    const members = kept.reduce((n, g) => n + groups.starts[g + 1] - groups.starts[g], 0);
+    const picked = { files: new Int32Array(members), lines: new Float64Array(members) };
+    kept.forEach((g, i) => {
+        const from = groups.starts[g];
+        const to = groups.starts[g + 1];
+        picked.files.set(groups.files.subarray(from, to), starts[i]);
+        picked.lines.set(groups.lines.subarray(from, to), starts[i]);
+        starts[i + 1] = starts[i] + to - from;
+    });
+    return {
+        count: kept.length,
+        starts,
+        ...picked,
+        identity: g => `unconfirmed:${files[picked.files[starts[g]]]}`
+    };
+}
+/** Per file, the lines of the candidates in it, ascending, each once. */
+function candidateLinesByFile(candidates, files) {
+    const counts = new Uint32Array(files);
+    for (let m = 0; m < candidates.files.length; m++)
+        counts[candidates.files[m]]++;
+    const lines = Array.from(counts, n => new Uint32Array(n));
+    const at = new Uint32Array(files);
+    for (let m = 0; m < candidates.files.length; m++) {
+        const file = candidates.files[m];
+        lines[file][at[file]++] = candidates.lines[m];
     }
-    for (const [identity, rows] of collector.rowsByIdentity) {
-        const left = trusted.size > 0 ? rows.filter(r => !trusted.has(`${r.file}:${r.line}`)) : rows;
-        if (left.length > 1)
-            duplicates.push({ rows: left, identity: stableIdentity(identity) });
-    }
-    return duplicates.sort((x, y) => x.rows[0].file - y.rows[0].file || x.rows[0].line - y.rows[0].line);
+    return lines.map(list => {
+        list.sort();
+        let n = 0;
+        for (let i = 0; i < list.length; i++)
+            if (n === 0 || list[i] !== list[n - 1])
+                list[n++] = list[i];
+        return list.subarray(0, n);
+    });
 }
 /** The facts of the videos read again, added to those the first pass measured. */
 function measureMultiLabel(segments, measured) {
@@ -38647,16 +38970,19 @@ function checkConfounders(tally, settings, sink, notes) {
 
 /** Each group's rows after its first (groups and rows in file order) repeat the first. */
 function reportDuplicates(accumulator, groups, sink) {
+    if (groups === null)
+        return;
     const files = accumulator.files;
-    for (const group of groups) {
-        const first = `${files[group.rows[0].file]}:${group.rows[0].line}`;
-        for (const [i, repeat] of group.rows.slice(1).entries()) {
+    for (let g = 0; g < groups.count; g++) {
+        const first = groups.starts[g];
+        for (let row = first + 1; row < groups.starts[g + 1]; row++) {
+            const file = files[groups.files[row]];
             sink.addBuilt('duplicate-row', undefined, () => ({
-                message: `this row repeats ${first} (same split, video, label, start and end). Delete one of them.`,
-                file: files[repeat.file],
-                line: repeat.line,
+                message: `this row repeats ${files[groups.files[first]]}:${groups.lines[first]} (same split, video, label, start and end). Delete one of them.`,
+                file,
+                line: groups.lines[row],
                 // The row's content and which repeat it is; never a line number, which shifts.
-                fingerprint: `duplicate-row:${files[repeat.file]}:${group.identity}:${i + 1}`
+                fingerprint: `duplicate-row:${file}:${groups.identity(g)}:${row - first}`
             }));
         }
     }
@@ -38976,6 +39302,7 @@ async function readMetadata(source, path, videoKey, limits) {
 
 
 
+
 async function analyzeDataset(source, plan, config, options) {
     const settings = resolveRuleSettings(config, plan.spec ?? undefined);
     const sink = new FindingSink(settings, config.maxFindingsPerRule, {
@@ -39014,7 +39341,7 @@ async function analyzeDataset(source, plan, config, options) {
     const floors = startNoiseFloors(options.parallel ?? null, accumulator, settings, bytesRead);
     try {
         const second = await secondPass(source, plan, accumulator, {
-            candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
+            candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : NO_GROUPS,
             multiVideos: settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
             completeFirstPass: pass.complete,
             checkpoints: pass.checkpoints
@@ -46126,6 +46453,16 @@ function usedSpelling(text, index, splitOf, split) {
 
 
 
+/**
+ * Why a repair leaves a dataset alone, from the gate's findings on it: a resource limit stopped the
+ * gate's reading, so the rows past it were never judged (a repeat's first copy, a unit's rows in
+ * another split could be there) and a repair would load a file the limits keep out of memory.
+ * Null when the gate read the dataset whole.
+ */
+function notReadWhole(findings) {
+    const stop = findings.find(f => f.rule === 'resource-limit');
+    return stop ? `the gate did not read it whole (${stop.message})` : null;
+}
 async function fixDataset(source, plan, findings) {
     const labelCounts = new Map();
     let rows = 0;
@@ -46261,14 +46598,18 @@ async function fixCommand(argv, out = toStdout) {
     const report = await runGate({ source, config: uncapped, paths });
     const plan = await planDatasets(source, config, paths, 'head');
     const results = [];
+    const notRead = notReadOf(plan.datasets);
     for (const dataset of usable(plan.datasets)) {
         const findings = report.datasets.find(d => d.name === dataset.name)?.findings ?? [];
-        results.push({ name: dataset.name, fix: await fixDataset(source, dataset, findings) });
+        const partly = notReadWhole(findings);
+        if (partly !== null)
+            notRead.push({ name: dataset.name, reason: partly });
+        else
+            results.push({ name: dataset.name, fix: await fixDataset(source, dataset, findings) });
     }
     const files = results.flatMap(r => r.fix.files);
     if (context.values.write)
         await writeFiles(context.root, files);
-    const notRead = notReadOf(plan.datasets);
     out(context.format === 'json'
         ? fixJson(results, notRead, context.values.write === true)
         : fixText(results, notRead, context.values.write === true));
@@ -46356,6 +46697,15 @@ async function resplitCommand(argv, out = toStdout, err = toStderr) {
             ? `resplit found no dataset to re-split${refusalOf(plan.datasets)}`
             : `resplit works on one dataset; these paths name ${datasets.length} (${datasets.map(d => d.name).join(', ')}): name one with PATH`);
     const dataset = datasets[0];
+    // The gate's reading says whether the dataset is within the resource limits.
+    const report = await runGate({
+        source: context.source,
+        config: context.config,
+        paths: context.paths
+    });
+    const partly = notReadWhole(report.datasets.find(d => d.name === dataset.name)?.findings ?? []);
+    if (partly !== null)
+        throw new RepairUsageError(`resplit leaves ${dataset.name} as it is: ${partly}`);
     const result = await resplitDataset(context.source, dataset, context.config, request);
     const write = context.values.write === true && result.unmet === null;
     if (write)

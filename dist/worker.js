@@ -2505,7 +2505,7 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 809:
+/***/ 773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2629,7 +2629,7 @@ function identityOf(finding) {
     ].join('\u0000');
 }
 /** A 53-bit hash (cyrb53): a million left-out findings collide with odds of about 1 in 10^4. */
-function hashIdentity(text) {
+function model_hashIdentity(text) {
     let h1 = 0xdeadbeef;
     let h2 = 0x41c6ce57;
     for (let i = 0; i < text.length; i++) {
@@ -2811,7 +2811,7 @@ class FindingSink {
         if (listed >= this.maxPerRule) {
             this.countLeftOut(rule, severity);
             if (this.omittedIdentities) {
-                this.omittedIdentities.hashes.push(hashIdentity(identityOf({ rule, ...input })));
+                this.omittedIdentities.hashes.push(model_hashIdentity(identityOf({ rule, ...input })));
                 this.omittedIdentities.rules.push(rule);
                 this.omittedIdentities.severities.push(severity);
             }
@@ -2852,7 +2852,7 @@ class FindingSink {
                 continue;
             }
             this.countLeftOut(finding.rule, finding.severity);
-            this.omittedIdentities?.hashes.push(hashIdentity(identityOf(finding)));
+            this.omittedIdentities?.hashes.push(model_hashIdentity(identityOf(finding)));
             this.omittedIdentities?.rules.push(finding.rule);
             this.omittedIdentities?.severities.push(finding.severity);
         }
@@ -16161,6 +16161,238 @@ function canonicalLabel(label) {
         .replace(/[\s_-]+/g, '_');
 }
 
+;// CONCATENATED MODULE: ./src/analyze/duplicate-groups.ts
+/**
+ * Duplicate rows as typed columns: the rows the second pass reads again, grouped by their exact
+ * identity (split, video, label, start, end), and the groups the gate reports. A string and an
+ * object per row (the identity as text, its place) cost ~150 bytes a row, which a file repeated
+ * whole (`cat a.csv a.csv`) paid for every row; here a row costs 33 bytes and a group 8.
+ */
+
+/** No groups. */
+const NO_GROUPS = Object.freeze({
+    count: 0,
+    starts: new Uint32Array(1),
+    files: new Int32Array(0),
+    lines: new Float64Array(0)
+});
+const duplicate_groups_EMPTY = (/* unused pure expression or super */ null && (-1));
+/**
+ * Rows added in reading order, grouped by identity as they come: a group per distinct identity,
+ * numbered in the order of its first row, through an open-addressing table of group ids keyed by
+ * a hash of the identity (rows with one hash are compared field by field, so only equal rows
+ * share a group).
+ */
+class IdentityGroups {
+    count = 0;
+    file;
+    line;
+    split;
+    video;
+    label;
+    start;
+    end;
+    /** Each row's group. */
+    group;
+    /** Each group's first row and size. */
+    firstRow = new Int32Array(64);
+    size = new Int32Array(64);
+    groups = 0;
+    slots;
+    scratch = new Float64Array(1);
+    words = new Uint32Array(this.scratch.buffer);
+    /** `expected`: how many rows will probably be added (the columns grow past it if need be). */
+    constructor(expected) {
+        const rows = Math.max(64, expected);
+        this.file = new Int32Array(rows);
+        this.line = new Float64Array(rows);
+        this.split = new Uint8Array(rows);
+        this.video = new Int32Array(rows);
+        this.label = new Int32Array(rows);
+        this.start = new Float64Array(rows);
+        this.end = new Float64Array(rows);
+        this.group = new Int32Array(rows);
+        let slots = 256;
+        while (slots < rows * 2)
+            slots *= 2;
+        this.slots = new Int32Array(slots).fill(duplicate_groups_EMPTY);
+    }
+    add(file, line, split, video, label, start, end) {
+        if (this.count === this.file.length)
+            this.growRows();
+        const row = this.count++;
+        this.file[row] = file;
+        this.line[row] = line;
+        this.split[row] = split;
+        this.video[row] = video;
+        this.label[row] = label;
+        this.start[row] = start;
+        this.end[row] = end;
+        const mask = this.slots.length - 1;
+        for (let slot = this.hash(row) & mask;; slot = (slot + 1) & mask) {
+            const group = this.slots[slot];
+            if (group === duplicate_groups_EMPTY) {
+                this.slots[slot] = this.newGroup(row);
+                break;
+            }
+            if (this.same(row, this.firstRow[group])) {
+                this.group[row] = group;
+                this.size[group]++;
+                break;
+            }
+        }
+    }
+    /**
+     * The groups of more than one row, in the order of their first rows, each row in the order added,
+     * without the rows `excluded` names; `extra` (groups kept from elsewhere, in the order of their
+     * first rows) merged in, an extra group first where two begin on one line.
+     */
+    duplicates(names, extra, excluded) {
+        const skip = new Uint8Array(this.count);
+        const size = this.size.slice(0, this.groups);
+        if (excluded)
+            for (let row = 0; row < this.count; row++)
+                if (excluded(this.file[row], this.line[row])) {
+                    skip[row] = 1;
+                    size[this.group[row]]--;
+                }
+        const kept = new Int32Array(this.groups).fill(duplicate_groups_EMPTY); // a group's index in the result
+        let groups = 0;
+        let rows = 0;
+        for (let g = 0; g < this.groups; g++) {
+            if (size[g] < 2)
+                continue;
+            kept[g] = groups++;
+            rows += size[g];
+        }
+        const starts = new Uint32Array(groups + 1);
+        for (let g = 0; g < this.groups; g++)
+            if (kept[g] !== duplicate_groups_EMPTY)
+                starts[kept[g] + 1] = size[g];
+        for (let g = 0; g < groups; g++)
+            starts[g + 1] += starts[g];
+        const at = starts.slice(0, groups);
+        const files = new Int32Array(rows);
+        const lines = new Float64Array(rows);
+        const firstOf = new Int32Array(groups);
+        for (let row = 0; row < this.count; row++) {
+            const g = kept[this.group[row]];
+            if (g === duplicate_groups_EMPTY || skip[row] === 1)
+                continue;
+            if (at[g] === starts[g])
+                firstOf[g] = row;
+            files[at[g]] = this.file[row];
+            lines[at[g]++] = this.line[row];
+        }
+        const identity = (g) => {
+            const row = firstOf[g];
+            const named = [
+                String(this.split[row]),
+                names.videoKeys[this.video[row]],
+                names.labels[this.label[row]],
+                String(this.start[row]),
+                String(this.end[row])
+            ];
+            return hashIdentity(named.join('\u0000')).toString(36);
+        };
+        const confirmed = { count: groups, starts, files, lines, identity };
+        return extra ? mergeGroups(extra, confirmed) : confirmed;
+    }
+    newGroup(row) {
+        if (this.groups === this.firstRow.length) {
+            this.firstRow = grown(this.firstRow);
+            this.size = grown(this.size);
+        }
+        const group = this.groups++;
+        this.firstRow[group] = row;
+        this.size[group] = 1;
+        this.group[row] = group;
+        if (this.groups * 2 > this.slots.length)
+            this.growSlots();
+        return group;
+    }
+    same(a, b) {
+        return (this.video[a] === this.video[b] &&
+            this.label[a] === this.label[b] &&
+            this.start[a] === this.start[b] &&
+            this.end[a] === this.end[b] &&
+            this.split[a] === this.split[b]);
+    }
+    hash(row) {
+        let h = Math.imul(this.video[row] ^ 0x9e3779b9, 0x85ebca6b) ^ this.split[row];
+        h = Math.imul(h ^ this.label[row], 0xc2b2ae35);
+        h = this.mixNumber(h, this.start[row]);
+        h = this.mixNumber(h, this.end[row]);
+        h ^= h >>> 16;
+        return Math.imul(h, 0x85ebca6b) ^ (h >>> 13);
+    }
+    mixNumber(h, value) {
+        this.scratch[0] = value;
+        h = Math.imul(h ^ this.words[0], 0xcc9e2d51);
+        h = (h << 15) | (h >>> 17);
+        return Math.imul(h ^ this.words[1], 0x1b873593);
+    }
+    growRows() {
+        this.file = grown(this.file);
+        this.line = grown(this.line);
+        this.split = grown(this.split);
+        this.video = grown(this.video);
+        this.label = grown(this.label);
+        this.start = grown(this.start);
+        this.end = grown(this.end);
+        this.group = grown(this.group);
+    }
+    growSlots() {
+        this.slots = new Int32Array(this.slots.length * 2).fill(duplicate_groups_EMPTY);
+        const mask = this.slots.length - 1;
+        for (let g = 0; g < this.groups; g++) {
+            let slot = this.hash(this.firstRow[g]) & mask;
+            while (this.slots[slot] !== duplicate_groups_EMPTY)
+                slot = (slot + 1) & mask;
+            this.slots[slot] = g;
+        }
+    }
+}
+function grown(column) {
+    const next = new column.constructor(column.length * 2);
+    next.set(column);
+    return next;
+}
+/** Two lists of groups as one, in the order of their first rows (`a`'s first on a tie). */
+function mergeGroups(a, b) {
+    const count = a.count + b.count;
+    const starts = new Uint32Array(count + 1);
+    const files = new Int32Array(a.files.length + b.files.length);
+    const lines = new Float64Array(files.length);
+    const from = [];
+    let i = 0;
+    let j = 0;
+    const before = (x, g, y, h) => {
+        const p = x.starts[g];
+        const q = y.starts[h];
+        return x.files[p] < y.files[q] || (x.files[p] === y.files[q] && x.lines[p] <= y.lines[q]);
+    };
+    while (i < a.count || j < b.count) {
+        const takeA = j >= b.count || (i < a.count && before(a, i, b, j));
+        const list = takeA ? a : b;
+        const group = takeA ? i++ : j++;
+        const n = from.length;
+        const s = list.starts[group];
+        const e = list.starts[group + 1];
+        files.set(list.files.subarray(s, e), starts[n]);
+        lines.set(list.lines.subarray(s, e), starts[n]);
+        starts[n + 1] = starts[n] + e - s;
+        from.push({ list, group });
+    }
+    return {
+        count,
+        starts,
+        files,
+        lines,
+        identity: g => from[g].list.identity(from[g].group)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/row-fingerprints.ts
 /**
  * Per labeled row with valid times: a 32-bit hash of its (split, video, label, start, end), a
@@ -16170,6 +16402,7 @@ function canonicalLabel(label) {
  * Rows sharing hash and tag are duplicate candidates, confirmed by the engine on a second read
  * (see `duplicateCandidates`); the tags let that read pick the rows of given videos.
  */
+
 
 /**
  * Appends to `buffer` at `n` the values of `block` whose top 3 bits are `part`; returns the new
@@ -16199,9 +16432,9 @@ function pushRepeated(sorted, repeated) {
     }
 }
 /**
- * Appends to `rows` the ordinals (the block's first is `first`) of `block`'s values that are in
- * ascending `repeated`; `maybe` flags the low 16 bits of those values, ruling most rows out
- * without a search.
+ * Appends to `rows` the ordinal (the block's first is `first`) of each of `block`'s values that is
+ * in ascending `repeated`, and that value's index there; `maybe` flags the low 16 bits of those
+ * values, ruling most rows out without a search.
  */
 function rowsOfBlock(block, first, maybe, repeated, rows) {
     for (let k = 0; k < block.length; k++) {
@@ -16218,7 +16451,7 @@ function rowsOfBlock(block, first, maybe, repeated, rows) {
                 hi = mid;
         }
         if (repeated[lo] === value)
-            rows.push(first + k);
+            rows.push(first + k, lo);
     }
 }
 /** How many of `block`'s video tags are flagged in `wanted`. */
@@ -16294,32 +16527,78 @@ class RowFingerprints {
      * Groups of rows sharing hash and video tag: every set of rows with the same (split, video,
      * label, start, end) is inside one, and a group of different rows turns up about once in 15 runs
      * at 6.4 million rows, so the engine reads the candidates' lines again to confirm them. Members
-     * and groups are in row order.
+     * and groups are in row order. Typed columns throughout: in a file repeated whole every row is
+     * a candidate.
      */
     duplicateCandidates() {
         if (this.lines.length < 2)
-            return [];
+            return NO_GROUPS;
         const repeated = this.repeatedHashes();
         if (repeated.length === 0)
-            return [];
-        const hash = this.rowHash;
+            return NO_GROUPS;
+        const { ordinals, hashIndexes } = this.rowsWithHashes(repeated);
+        // The candidates by hash (a counting sort, so each hash's rows stay in row order), then each
+        // hash's rows split by video tag; a group is a run of two or more rows with one tag.
+        const byHash = new Uint32Array(repeated.length + 1);
+        for (let i = 0; i < hashIndexes.length; i++)
+            byHash[hashIndexes[i] + 1]++;
+        for (let h = 0; h < repeated.length; h++)
+            byHash[h + 1] += byHash[h];
+        const order = new Uint32Array(ordinals.length); // candidate indexes, grouped by hash
+        const next = byHash.slice(0, repeated.length);
+        for (let i = 0; i < hashIndexes.length; i++)
+            order[next[hashIndexes[i]]++] = i;
+        const groupOf = new Int32Array(ordinals.length).fill(-1);
+        const groupStart = [];
+        const groupEnd = [];
         const tag = this.rowTag;
-        const candidates = this.rowsWithHashes(repeated);
-        candidates.sort((a, b) => hash.get(a) - hash.get(b) || tag.get(a) - tag.get(b) || a - b);
-        const groups = [];
-        for (let i = 0; i < candidates.length;) {
-            const a = candidates[i];
-            let j = i + 1;
-            while (j < candidates.length &&
-                hash.get(candidates[j]) === hash.get(a) &&
-                tag.get(candidates[j]) === tag.get(a))
-                j++;
-            if (j - i > 1)
-                groups.push(candidates.slice(i, j));
-            i = j;
+        for (let h = 0; h < repeated.length; h++) {
+            const from = byHash[h];
+            const to = byHash[h + 1];
+            let uniform = true;
+            for (let k = from + 1; k < to && uniform; k++)
+                uniform = tag.get(ordinals[order[k]]) === tag.get(ordinals[order[from]]);
+            if (!uniform) {
+                const bucket = Array.from(order.subarray(from, to));
+                bucket.sort((a, b) => tag.get(ordinals[a]) - tag.get(ordinals[b]) || a - b);
+                order.set(bucket, from);
+            }
+            for (let k = from; k < to;) {
+                const t = tag.get(ordinals[order[k]]);
+                let end = k + 1;
+                while (end < to && tag.get(ordinals[order[end]]) === t)
+                    end++;
+                if (end - k > 1) {
+                    for (let m = k; m < end; m++)
+                        groupOf[order[m]] = groupStart.length;
+                    groupStart.push(k);
+                    groupEnd.push(end);
+                }
+                k = end;
+            }
         }
-        groups.sort((x, y) => x[0] - y[0]);
-        return groups.map(group => group.map(ordinal => ({ file: this.fileOf(ordinal), line: this.lines.get(ordinal) })));
+        // The groups in the order of their first rows: walking the candidates in row order meets
+        // each group's first row before its others.
+        const count = groupStart.length;
+        let members = 0;
+        for (let g = 0; g < count; g++)
+            members += groupEnd[g] - groupStart[g];
+        const starts = new Uint32Array(count + 1);
+        const files = new Int32Array(members);
+        const lines = new Float64Array(members);
+        let placed = 0;
+        for (let i = 0, n = 0; i < ordinals.length; i++) {
+            const g = groupOf[i];
+            if (g === -1 || order[groupStart[g]] !== i)
+                continue;
+            for (let m = groupStart[g]; m < groupEnd[g]; m++) {
+                const ordinal = ordinals[order[m]];
+                files[placed] = this.fileOf(ordinal);
+                lines[placed++] = this.lines.get(ordinal);
+            }
+            starts[++n] = placed;
+        }
+        return { count, starts, files, lines };
     }
     /**
      * The hashes that occur more than once, ascending. Radix-sorting the hashes, an eighth at a time
@@ -16343,19 +16622,26 @@ class RowFingerprints {
         }
         return repeated;
     }
-    /** Ordinals of the rows whose hash is one of `repeated` (ascending). */
+    /** The rows whose hash is one of `repeated`: their ordinals (ascending) and hashes' indexes. */
     rowsWithHashes(repeated) {
         // A flag per low 16 bits of the repeated hashes rules most rows out without a search.
         const maybe = new Uint8Array(1 << 16);
         for (const value of repeated)
             maybe[value & 0xffff] = 1;
-        const candidates = [];
+        const found = [];
         let ordinal = 0;
         for (const block of this.rowHash.blocks()) {
-            rowsOfBlock(block, ordinal, maybe, repeated, candidates);
+            rowsOfBlock(block, ordinal, maybe, repeated, found);
             ordinal += block.length;
         }
-        return candidates;
+        const count = found.length / 2;
+        const ordinals = new Uint32Array(count);
+        const hashIndexes = new Uint32Array(count);
+        for (let i = 0; i < count; i++) {
+            ordinals[i] = found[2 * i];
+            hashIndexes[i] = found[2 * i + 1];
+        }
+        return { ordinals, hashIndexes };
     }
     /**
      * Per file (by index), the ascending lines of the rows whose video tag is one of `videoHashes`'
@@ -16752,6 +17038,7 @@ function firstBit(mask) {
 
 
 
+
 /** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
 const LABEL_LIMIT = 1 << 20;
 const PAIR_STRIDE = LABEL_LIMIT;
@@ -16973,7 +17260,7 @@ class DatasetAccumulator {
      * (see RowFingerprints.duplicateCandidates); empty when the duplicate-row rule is off.
      */
     duplicateCandidates() {
-        return this.fingerprints?.duplicateCandidates() ?? [];
+        return this.fingerprints?.duplicateCandidates() ?? NO_GROUPS;
     }
     /**
      * Per file (by index), the ascending lines of the fingerprinted rows whose video tag is the tag of
@@ -17528,7 +17815,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_events__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _gate_dataset_part_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(809);
+/* harmony import */ var _gate_dataset_part_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(773);
 /* harmony import */ var _young_generation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(263);
 /**
  * The worker thread that reads the rest of a large dataset (dist/worker.js; see

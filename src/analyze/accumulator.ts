@@ -15,6 +15,7 @@ import type { AccumulatorPart, UnlabeledRow } from './accumulator-part.js'
 import { SegmentRuns } from './intervals.js'
 import { SegmentTimes } from './segment-times.js'
 import { LabelRegistry } from './labels.js'
+import { NO_GROUPS, type RowGroups } from './duplicate-groups.js'
 import { RowFingerprints, type Location } from './row-fingerprints.js'
 import type { LabelProfile, ValueRules } from './value-rules.js'
 import { VideoRegistry, type GroupCoverage, type LeakRecord } from './videos.js'
@@ -301,8 +302,8 @@ export class DatasetAccumulator {
    * Groups of rows with the same (split, video, label, start, end), possibly with a few others
    * (see RowFingerprints.duplicateCandidates); empty when the duplicate-row rule is off.
    */
-  duplicateCandidates(): Location[][] {
-    return this.fingerprints?.duplicateCandidates() ?? []
+  duplicateCandidates(): RowGroups {
+    return this.fingerprints?.duplicateCandidates() ?? NO_GROUPS
   }
 
   /**

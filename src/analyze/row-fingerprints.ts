@@ -15,6 +15,8 @@ import {
   rowFingerprint
 } from './compact.js'
 
+import { NO_GROUPS, type RowGroups } from './duplicate-groups.js'
+
 /** A row of a file, by the file's index in the accumulator. */
 export interface Location {
   file: number
@@ -58,9 +60,9 @@ function pushRepeated(sorted: Uint32Array, repeated: number[]): void {
 }
 
 /**
- * Appends to `rows` the ordinals (the block's first is `first`) of `block`'s values that are in
- * ascending `repeated`; `maybe` flags the low 16 bits of those values, ruling most rows out
- * without a search.
+ * Appends to `rows` the ordinal (the block's first is `first`) of each of `block`'s values that is
+ * in ascending `repeated`, and that value's index there; `maybe` flags the low 16 bits of those
+ * values, ruling most rows out without a search.
  */
 function rowsOfBlock(
   block: Uint32Array,
@@ -79,7 +81,7 @@ function rowsOfBlock(
       if (repeated[mid]! < value) lo = mid + 1
       else hi = mid
     }
-    if (repeated[lo] === value) rows.push(first + k)
+    if (repeated[lo] === value) rows.push(first + k, lo)
   }
 }
 
@@ -174,33 +176,69 @@ export class RowFingerprints {
    * Groups of rows sharing hash and video tag: every set of rows with the same (split, video,
    * label, start, end) is inside one, and a group of different rows turns up about once in 15 runs
    * at 6.4 million rows, so the engine reads the candidates' lines again to confirm them. Members
-   * and groups are in row order.
+   * and groups are in row order. Typed columns throughout: in a file repeated whole every row is
+   * a candidate.
    */
-  duplicateCandidates(): Location[][] {
-    if (this.lines.length < 2) return []
+  duplicateCandidates(): RowGroups {
+    if (this.lines.length < 2) return NO_GROUPS
     const repeated = this.repeatedHashes()
-    if (repeated.length === 0) return []
-    const hash = this.rowHash
+    if (repeated.length === 0) return NO_GROUPS
+    const { ordinals, hashIndexes } = this.rowsWithHashes(repeated)
+    // The candidates by hash (a counting sort, so each hash's rows stay in row order), then each
+    // hash's rows split by video tag; a group is a run of two or more rows with one tag.
+    const byHash = new Uint32Array(repeated.length + 1)
+    for (let i = 0; i < hashIndexes.length; i++) byHash[hashIndexes[i]! + 1]!++
+    for (let h = 0; h < repeated.length; h++) byHash[h + 1]! += byHash[h]!
+    const order = new Uint32Array(ordinals.length) // candidate indexes, grouped by hash
+    const next = byHash.slice(0, repeated.length)
+    for (let i = 0; i < hashIndexes.length; i++) order[next[hashIndexes[i]!]!++] = i
+    const groupOf = new Int32Array(ordinals.length).fill(-1)
+    const groupStart: number[] = []
+    const groupEnd: number[] = []
     const tag = this.rowTag
-    const candidates = this.rowsWithHashes(repeated)
-    candidates.sort((a, b) => hash.get(a) - hash.get(b) || tag.get(a) - tag.get(b) || a - b)
-    const groups: number[][] = []
-    for (let i = 0; i < candidates.length;) {
-      const a = candidates[i]!
-      let j = i + 1
-      while (
-        j < candidates.length &&
-        hash.get(candidates[j]!) === hash.get(a) &&
-        tag.get(candidates[j]!) === tag.get(a)
-      )
-        j++
-      if (j - i > 1) groups.push(candidates.slice(i, j))
-      i = j
+    for (let h = 0; h < repeated.length; h++) {
+      const from = byHash[h]!
+      const to = byHash[h + 1]!
+      let uniform = true
+      for (let k = from + 1; k < to && uniform; k++)
+        uniform = tag.get(ordinals[order[k]!]!) === tag.get(ordinals[order[from]!]!)
+      if (!uniform) {
+        const bucket = Array.from(order.subarray(from, to))
+        bucket.sort((a, b) => tag.get(ordinals[a]!) - tag.get(ordinals[b]!) || a - b)
+        order.set(bucket, from)
+      }
+      for (let k = from; k < to;) {
+        const t = tag.get(ordinals[order[k]!]!)
+        let end = k + 1
+        while (end < to && tag.get(ordinals[order[end]!]!) === t) end++
+        if (end - k > 1) {
+          for (let m = k; m < end; m++) groupOf[order[m]!] = groupStart.length
+          groupStart.push(k)
+          groupEnd.push(end)
+        }
+        k = end
+      }
     }
-    groups.sort((x, y) => x[0]! - y[0]!)
-    return groups.map(group =>
-      group.map(ordinal => ({ file: this.fileOf(ordinal), line: this.lines.get(ordinal) }))
-    )
+    // The groups in the order of their first rows: walking the candidates in row order meets
+    // each group's first row before its others.
+    const count = groupStart.length
+    let members = 0
+    for (let g = 0; g < count; g++) members += groupEnd[g]! - groupStart[g]!
+    const starts = new Uint32Array(count + 1)
+    const files = new Int32Array(members)
+    const lines = new Float64Array(members)
+    let placed = 0
+    for (let i = 0, n = 0; i < ordinals.length; i++) {
+      const g = groupOf[i]!
+      if (g === -1 || order[groupStart[g]!] !== i) continue
+      for (let m = groupStart[g]!; m < groupEnd[g]!; m++) {
+        const ordinal = ordinals[order[m]!]!
+        files[placed] = this.fileOf(ordinal)
+        lines[placed++] = this.lines.get(ordinal)
+      }
+      starts[++n] = placed
+    }
+    return { count, starts, files, lines }
   }
 
   /**
@@ -224,18 +262,25 @@ export class RowFingerprints {
     return repeated
   }
 
-  /** Ordinals of the rows whose hash is one of `repeated` (ascending). */
-  private rowsWithHashes(repeated: number[]): number[] {
+  /** The rows whose hash is one of `repeated`: their ordinals (ascending) and hashes' indexes. */
+  private rowsWithHashes(repeated: number[]): { ordinals: Uint32Array; hashIndexes: Uint32Array } {
     // A flag per low 16 bits of the repeated hashes rules most rows out without a search.
     const maybe = new Uint8Array(1 << 16)
     for (const value of repeated) maybe[value & 0xffff] = 1
-    const candidates: number[] = []
+    const found: number[] = []
     let ordinal = 0
     for (const block of this.rowHash.blocks()) {
-      rowsOfBlock(block, ordinal, maybe, repeated, candidates)
+      rowsOfBlock(block, ordinal, maybe, repeated, found)
       ordinal += block.length
     }
-    return candidates
+    const count = found.length / 2
+    const ordinals = new Uint32Array(count)
+    const hashIndexes = new Uint32Array(count)
+    for (let i = 0; i < count; i++) {
+      ordinals[i] = found[2 * i]!
+      hashIndexes[i] = found[2 * i + 1]!
+    }
+    return { ordinals, hashIndexes }
   }
 
   /**

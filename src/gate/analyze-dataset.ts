@@ -18,6 +18,7 @@ import { multiLabelVideos, secondPass } from './second-pass.js'
 import { judgeDataset, type DatasetJudgement } from '../judge/dataset-rules.js'
 import { FindingSink } from '../judge/findings.js'
 import { reportDuplicates, reportRowLevelAggregates } from '../judge/row-aggregates.js'
+import { NO_GROUPS } from '../analyze/duplicate-groups.js'
 import {
   compareFindings,
   countFindings,
@@ -102,7 +103,7 @@ export async function analyzeDataset(
   const floors = startNoiseFloors(options.parallel ?? null, accumulator, settings, bytesRead)
   try {
     const second = await secondPass(source, plan, accumulator, {
-      candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : [],
+      candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : NO_GROUPS,
       multiVideos:
         settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
       completeFirstPass: pass.complete,

@@ -2,8 +2,13 @@
  * What needs the rows again after the first pass (confirmed duplicates, segment-level multi-label
  * facts), in one more read of the files that need it.
  */
-import { DatasetAccumulator, type Location } from '../analyze/accumulator.js'
+import { DatasetAccumulator } from '../analyze/accumulator.js'
 import { VideoFlags } from '../analyze/compact.js'
+import {
+  IdentityGroups,
+  type DuplicateGroups,
+  type RowGroups
+} from '../analyze/duplicate-groups.js'
 import {
   grownSegments,
   measureSegments,
@@ -14,8 +19,6 @@ import {
 } from '../analyze/intervals.js'
 import { isInf, parseSeconds } from '../read/fields.js'
 import { ignoreRowProblems } from '../read/problems.js'
-import { hashIdentity } from '../model.js'
-import type { DuplicateGroup } from '../judge/row-aggregates.js'
 import { createFileReader, recordMode, type RowSink } from '../read/formats.js'
 import { mergeLines, onlyLines, stretchesOf, type Stretch } from '../read/line-filter.js'
 import type { DatasetPlan, PlannedFile } from '../read/dataset-plan.js'
@@ -35,7 +38,7 @@ export function multiLabelVideos(accumulator: DatasetAccumulator): VideoFlags {
 
 interface SecondPassNeeds {
   /** Duplicate candidates from the first pass (rows sharing hash and video tag). */
-  candidates: Location[][]
+  candidates: RowGroups
   /** Multi-label videos, or null when the multi-label rule is off. */
   multiVideos: VideoFlags | null
   completeFirstPass: boolean
@@ -61,14 +64,14 @@ export async function secondPass(
   plan: DatasetPlan,
   accumulator: DatasetAccumulator,
   needs: SecondPassNeeds
-): Promise<{ duplicates: DuplicateGroup[]; multi: MultiLabelMeasure | null }> {
+): Promise<{ duplicates: DuplicateGroups | null; multi: MultiLabelMeasure | null }> {
   const runs = needs.multiVideos === null ? null : accumulator.segmentRuns()
   const split = needs.multiVideos && splitMeasured(needs.multiVideos, runs, needs.completeFirstPass)
   const multi = split ? split.scattered : null
   const wantMulti = multi !== null && multi.size > 0
-  if (!wantMulti && needs.candidates.length === 0) {
+  if (!wantMulti && needs.candidates.count === 0) {
     accumulator.releaseRows()
-    return { duplicates: [], multi: split ? split.measured : null }
+    return { duplicates: null, multi: split ? split.measured : null }
   }
   const collector = new SecondPassCollector(accumulator, needs.candidates, wantMulti ? multi : null)
   collector.runs = runs
@@ -112,21 +115,40 @@ class SecondPassCollector implements RowSink {
   readonly segments = new Map<number, SegmentColumns>()
   /** The first pass's segment counts per video (null when it did not measure). */
   runs: SegmentRuns | null = null
-  /** Exact row identity (numeric ids) -> the candidate rows that have it. */
-  readonly rowsByIdentity = new Map<string, Location[]>()
-  /** Per first-pass file: the candidate lines. */
-  readonly candidateLines: Set<number>[]
+  /** The rows on candidate lines, grouped by their exact identity. */
+  readonly identities: IdentityGroups
+  /** Per first-pass file: the candidate lines, ascending, each once. */
+  readonly candidateLines: Uint32Array[]
   /** The accumulator's index of the file being read, -1 when the first pass did not read it. */
-  readFile = -1
+  private file = -1
+  /** Where the rows being read stand in the file's candidate lines (rows come in line order). */
+  private nextCandidate = 0
 
   constructor(
     readonly accumulator: DatasetAccumulator,
-    candidates: Location[][],
+    candidates: RowGroups,
     private multi: VideoFlags | null
   ) {
-    this.candidateLines = accumulator.files.map(() => new Set<number>())
-    for (const group of candidates)
-      for (const row of group) this.candidateLines[row.file]!.add(row.line)
+    this.candidateLines = candidateLinesByFile(candidates, accumulator.files.length)
+    this.identities = new IdentityGroups(candidates.files.length)
+  }
+
+  get readFile(): number {
+    return this.file
+  }
+
+  /** The first-pass file the next rows are from (-1 when the first pass did not read it). */
+  set readFile(file: number) {
+    this.file = file
+    this.nextCandidate = 0
+  }
+
+  private isCandidate(line: number): boolean {
+    if (this.file === -1) return false
+    const lines = this.candidateLines[this.file]!
+    while (this.nextCandidate < lines.length && lines[this.nextCandidate]! < line)
+      this.nextCandidate++
+    return this.nextCandidate < lines.length && lines[this.nextCandidate] === line
   }
 
   get wantsMulti(): boolean {
@@ -161,19 +183,14 @@ class SecondPassCollector implements RowSink {
     const video = this.accumulator.videoId(uri)
     if (video === undefined) return
     const inMulti = this.multi !== null && this.multi.has(video)
-    const candidate = this.readFile !== -1 && this.candidateLines[this.readFile]!.has(line)
+    const candidate = this.isCandidate(line)
     if (!inMulti && !candidate) return
     const labelId = this.accumulator.labelId(label)
     const s = parseSeconds(start)
     const e = isInf(end) ? { ok: true as const, value: Infinity } : parseSeconds(end)
     if (labelId === undefined || !s.ok || !e.ok || s.value >= e.value) return
     if (inMulti) this.addSegment(video, labelId, s.value, e.value)
-    if (candidate) {
-      const identity = `${split}:${video}:${labelId}:${s.value}:${e.value}`
-      const rows = this.rowsByIdentity.get(identity)
-      if (rows) rows.push({ file: this.readFile, line })
-      else this.rowsByIdentity.set(identity, [{ file: this.readFile, line }])
-    }
+    if (candidate) this.identities.add(this.file, line, split, video, labelId, s.value, e.value)
   }
 }
 
@@ -197,14 +214,13 @@ async function rereadFiles(
     if (next < firstPassFiles.length && firstPassFiles[next] === file.path)
       collector.readFile = next++
     const own = collector.readFile !== -1 ? candidateLines[collector.readFile]! : null
-    if (!collector.wantsMulti && (own === null || own.size === 0)) continue
+    if (!collector.wantsMulti && (own === null || own.length === 0)) continue
     const info = await source.stat(file.path)
     if (!('size' in info) || info.size === 0) continue
     // Lines to read: all of them for the multi-label facts after an incomplete first pass.
     let lines: Uint32Array | null = null
     if (own !== null && (!collector.wantsMulti || multiLines)) {
-      const sorted = Uint32Array.from(own).sort()
-      lines = multiLines ? mergeLines(sorted, multiLines[collector.readFile]!) : sorted
+      lines = multiLines ? mergeLines(own, multiLines[collector.readFile]!) : own
     }
     const reader = createFileReader(file, plan.spec, index, collector, ignoreRowProblems)
     const marks = checkpoints.get(file.path)
@@ -268,36 +284,67 @@ async function readStretches(
  */
 function confirmDuplicates(
   accumulator: DatasetAccumulator,
-  candidates: Location[][],
+  candidates: RowGroups,
   collector: SecondPassCollector,
   confirmed: Set<number>
-): DuplicateGroup[] {
-  // The numeric identity made of names, hashed: the same on the base and the head.
-  const stableIdentity = (identity: string): string => {
-    const [split, video, label, start, end] = identity.split(':')
-    const named = [
-      split,
-      accumulator.videoKeys[Number(video)],
-      accumulator.labels[Number(label)],
-      start,
-      end
-    ]
-    return hashIdentity(named.join('\u0000')).toString(36)
+): DuplicateGroups {
+  const kept: number[] = []
+  for (let g = 0; g < candidates.count; g++) {
+    for (let m = candidates.starts[g]!; m < candidates.starts[g + 1]!; m++) {
+      if (confirmed.has(candidates.files[m]!)) continue
+      kept.push(g)
+      break
+    }
   }
-  const duplicates: DuplicateGroup[] = []
+  const unconfirmed = kept.length > 0 ? pickGroups(candidates, kept, accumulator.files) : null
   const trusted = new Set<string>()
-  for (const group of candidates) {
-    if (group.every(row => confirmed.has(row.file))) continue
-    duplicates.push({ rows: group, identity: `unconfirmed:${accumulator.files[group[0]!.file]}` })
-    for (const row of group) trusted.add(`${row.file}:${row.line}`)
-  }
-  for (const [identity, rows] of collector.rowsByIdentity) {
-    const left = trusted.size > 0 ? rows.filter(r => !trusted.has(`${r.file}:${r.line}`)) : rows
-    if (left.length > 1) duplicates.push({ rows: left, identity: stableIdentity(identity) })
-  }
-  return duplicates.sort(
-    (x, y) => x.rows[0]!.file - y.rows[0]!.file || x.rows[0]!.line - y.rows[0]!.line
+  if (unconfirmed)
+    for (let m = 0; m < unconfirmed.files.length; m++)
+      trusted.add(`${unconfirmed.files[m]}:${unconfirmed.lines[m]}`)
+  return collector.identities.duplicates(
+    { videoKeys: accumulator.videoKeys, labels: accumulator.labels },
+    unconfirmed,
+    trusted.size > 0 ? (file, line) => trusted.has(`${file}:${line}`) : null
   )
+}
+
+/** The groups `kept` of `groups` (ascending), named by their first row's file. */
+function pickGroups(groups: RowGroups, kept: number[], files: readonly string[]): DuplicateGroups {
+  const starts = new Uint32Array(kept.length + 1)
+  const members = kept.reduce((n, g) => n + groups.starts[g + 1]! - groups.starts[g]!, 0)
+  const picked = { files: new Int32Array(members), lines: new Float64Array(members) }
+  kept.forEach((g, i) => {
+    const from = groups.starts[g]!
+    const to = groups.starts[g + 1]!
+    picked.files.set(groups.files.subarray(from, to), starts[i])
+    picked.lines.set(groups.lines.subarray(from, to), starts[i])
+    starts[i + 1] = starts[i]! + to - from
+  })
+  return {
+    count: kept.length,
+    starts,
+    ...picked,
+    identity: g => `unconfirmed:${files[picked.files[starts[g]!]!]}`
+  }
+}
+
+/** Per file, the lines of the candidates in it, ascending, each once. */
+function candidateLinesByFile(candidates: RowGroups, files: number): Uint32Array[] {
+  const counts = new Uint32Array(files)
+  for (let m = 0; m < candidates.files.length; m++) counts[candidates.files[m]!]!++
+  const lines = Array.from(counts, n => new Uint32Array(n))
+  const at = new Uint32Array(files)
+  for (let m = 0; m < candidates.files.length; m++) {
+    const file = candidates.files[m]!
+    lines[file]![at[file]!++] = candidates.lines[m]!
+  }
+  return lines.map(list => {
+    list.sort()
+    let n = 0
+    for (let i = 0; i < list.length; i++)
+      if (n === 0 || list[i] !== list[n - 1]) list[n++] = list[i]!
+    return list.subarray(0, n)
+  })
 }
 
 /** The facts of the videos read again, added to those the first pass measured. */

@@ -2,34 +2,30 @@
  * Row findings that need the whole dataset first: confirmed duplicate rows, label variants and
  * unlabeled videos.
  */
-import { DatasetAccumulator, type Location } from '../analyze/accumulator.js'
+import { DatasetAccumulator } from '../analyze/accumulator.js'
+import type { DuplicateGroups } from '../analyze/duplicate-groups.js'
 import { plural, visible } from '../display.js'
 import { FindingSink } from './findings.js'
 import { SPLITS } from '../model.js'
 
-/** Rows with one (split, video, label, start, end), in file order. */
-export interface DuplicateGroup {
-  rows: Location[]
-  /** What the rows are, independent of where they are: the findings' fingerprint. */
-  identity: string
-}
-
 /** Each group's rows after its first (groups and rows in file order) repeat the first. */
 export function reportDuplicates(
   accumulator: DatasetAccumulator,
-  groups: DuplicateGroup[],
+  groups: DuplicateGroups | null,
   sink: FindingSink
 ): void {
+  if (groups === null) return
   const files = accumulator.files
-  for (const group of groups) {
-    const first = `${files[group.rows[0]!.file]}:${group.rows[0]!.line}`
-    for (const [i, repeat] of group.rows.slice(1).entries()) {
+  for (let g = 0; g < groups.count; g++) {
+    const first = groups.starts[g]!
+    for (let row = first + 1; row < groups.starts[g + 1]!; row++) {
+      const file = files[groups.files[row]!]
       sink.addBuilt('duplicate-row', undefined, () => ({
-        message: `this row repeats ${first} (same split, video, label, start and end). Delete one of them.`,
-        file: files[repeat.file],
-        line: repeat.line,
+        message: `this row repeats ${files[groups.files[first]!]}:${groups.lines[first]} (same split, video, label, start and end). Delete one of them.`,
+        file,
+        line: groups.lines[row]!,
         // The row's content and which repeat it is; never a line number, which shifts.
-        fingerprint: `duplicate-row:${files[repeat.file]}:${group.identity}:${i + 1}`
+        fingerprint: `duplicate-row:${file}:${groups.identity(g)}:${row - first}`
       }))
     }
   }

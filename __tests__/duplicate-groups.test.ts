@@ -63,7 +63,7 @@ describe('IdentityGroups', () => {
       count: 2,
       starts: Uint32Array.from([0, 2, 4]),
       files: Int32Array.from([0, 0, 2, 2]),
-      lines: Float64Array.from([2, 9, 1, 2]),
+      lines: Uint32Array.from([2, 9, 1, 2]),
       identity: g => `kept:${g}`
     }
     const groups = grouped(rows).duplicates(names, extra, null)

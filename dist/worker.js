@@ -16166,7 +16166,8 @@ function canonicalLabel(label) {
  * Duplicate rows as typed columns: the rows the second pass reads again, grouped by their exact
  * identity (split, video, label, start, end), and the groups the gate reports. A string and an
  * object per row (the identity as text, its place) cost ~150 bytes a row, which a file repeated
- * whole (`cat a.csv a.csv`) paid for every row; here a row costs 33 bytes and a group 8.
+ * whole (`cat a.csv a.csv`) paid for every row; here a row costs 8 bytes and a group
+ * 33, plus a table slot or two.
  */
 
 /** No groups. */
@@ -16174,136 +16175,167 @@ const NO_GROUPS = Object.freeze({
     count: 0,
     starts: new Uint32Array(1),
     files: new Int32Array(0),
-    lines: new Float64Array(0)
+    lines: new Uint32Array(0)
 });
 const duplicate_groups_EMPTY = (/* unused pure expression or super */ null && (-1));
 /**
  * Rows added in reading order, grouped by identity as they come: a group per distinct identity,
  * numbered in the order of its first row, through an open-addressing table of group ids keyed by
- * a hash of the identity (rows with one hash are compared field by field, so only equal rows
- * share a group).
+ * a hash of the identity (a row whose slot meets a group is compared with it field by field, so
+ * only equal rows share a group). A row keeps its line and group (8 bytes; its file is known from
+ * where each file's rows begin), a group its identity, first row and size (33 bytes).
  */
 class IdentityGroups {
     count = 0;
-    file;
     line;
+    /** Each row's group. */
+    group;
+    /** The first row of each file's rows, and that file: rows come a file at a time. */
+    fileStarts = [];
+    fileOfRun = [];
+    // Each group's identity, first row and size.
+    groups = 0;
     split;
     video;
     label;
     start;
     end;
-    /** Each row's group. */
-    group;
-    /** Each group's first row and size. */
-    firstRow = new Int32Array(64);
-    size = new Int32Array(64);
-    groups = 0;
+    firstRow;
+    size;
     slots;
     scratch = new Float64Array(1);
     words = new Uint32Array(this.scratch.buffer);
     /** `expected`: how many rows will probably be added (the columns grow past it if need be). */
     constructor(expected) {
         const rows = Math.max(64, expected);
-        this.file = new Int32Array(rows);
-        this.line = new Float64Array(rows);
-        this.split = new Uint8Array(rows);
-        this.video = new Int32Array(rows);
-        this.label = new Int32Array(rows);
-        this.start = new Float64Array(rows);
-        this.end = new Float64Array(rows);
+        this.line = new Uint32Array(rows);
         this.group = new Int32Array(rows);
+        // Repeats come at least in pairs: half as many groups as rows is the usual most.
+        const groups = Math.max(64, rows >> 1);
+        this.split = new Uint8Array(groups);
+        this.video = new Int32Array(groups);
+        this.label = new Int32Array(groups);
+        this.start = new Float64Array(groups);
+        this.end = new Float64Array(groups);
+        this.firstRow = new Int32Array(groups);
+        this.size = new Int32Array(groups);
         let slots = 256;
-        while (slots < rows * 2)
+        while (slots < groups * 2)
             slots *= 2;
         this.slots = new Int32Array(slots).fill(duplicate_groups_EMPTY);
     }
     add(file, line, split, video, label, start, end) {
-        if (this.count === this.file.length)
-            this.growRows();
+        if (this.count === this.line.length) {
+            this.line = grown(this.line);
+            this.group = grown(this.group);
+        }
         const row = this.count++;
-        this.file[row] = file;
+        const runs = this.fileOfRun.length;
+        if (runs === 0 || this.fileOfRun[runs - 1] !== file) {
+            this.fileStarts.push(row);
+            this.fileOfRun.push(file);
+        }
         this.line[row] = line;
-        this.split[row] = split;
-        this.video[row] = video;
-        this.label[row] = label;
-        this.start[row] = start;
-        this.end[row] = end;
         const mask = this.slots.length - 1;
-        for (let slot = this.hash(row) & mask;; slot = (slot + 1) & mask) {
+        for (let slot = this.hash(split, video, label, start, end) & mask;; slot = (slot + 1) & mask) {
             const group = this.slots[slot];
             if (group === duplicate_groups_EMPTY) {
-                this.slots[slot] = this.newGroup(row);
-                break;
+                this.slots[slot] = this.newGroup(row, split, video, label, start, end);
+                return;
             }
-            if (this.same(row, this.firstRow[group])) {
+            if (this.video[group] === video &&
+                this.label[group] === label &&
+                this.start[group] === start &&
+                this.end[group] === end &&
+                this.split[group] === split) {
                 this.group[row] = group;
                 this.size[group]++;
-                break;
+                return;
             }
         }
     }
     /**
      * The groups of more than one row, in the order of their first rows, each row in the order added,
      * without the rows `excluded` names; `extra` (groups kept from elsewhere, in the order of their
-     * first rows) merged in, an extra group first where two begin on one line.
+     * first rows) merged in, an extra group first where two begin on one line. Called once, after
+     * the last row: the rows' columns are let go of.
      */
     duplicates(names, extra, excluded) {
-        const skip = new Uint8Array(this.count);
+        const fileOf = this.fileOfRows();
+        const skip = excluded ? new Uint8Array(this.count) : null;
         const size = this.size.slice(0, this.groups);
-        if (excluded)
+        if (skip)
             for (let row = 0; row < this.count; row++)
-                if (excluded(this.file[row], this.line[row])) {
+                if (excluded(fileOf[row], this.line[row])) {
                     skip[row] = 1;
                     size[this.group[row]]--;
                 }
         const kept = new Int32Array(this.groups).fill(duplicate_groups_EMPTY); // a group's index in the result
+        const keptGroup = new Int32Array(this.groups); // the other way
         let groups = 0;
         let rows = 0;
         for (let g = 0; g < this.groups; g++) {
             if (size[g] < 2)
                 continue;
-            kept[g] = groups++;
+            kept[g] = groups;
+            keptGroup[groups++] = g;
             rows += size[g];
         }
         const starts = new Uint32Array(groups + 1);
-        for (let g = 0; g < this.groups; g++)
-            if (kept[g] !== duplicate_groups_EMPTY)
-                starts[kept[g] + 1] = size[g];
         for (let g = 0; g < groups; g++)
-            starts[g + 1] += starts[g];
+            starts[g + 1] = starts[g] + size[keptGroup[g]];
         const at = starts.slice(0, groups);
         const files = new Int32Array(rows);
-        const lines = new Float64Array(rows);
-        const firstOf = new Int32Array(groups);
+        const lines = new Uint32Array(rows);
         for (let row = 0; row < this.count; row++) {
             const g = kept[this.group[row]];
-            if (g === duplicate_groups_EMPTY || skip[row] === 1)
+            if (g === duplicate_groups_EMPTY || skip?.[row] === 1)
                 continue;
-            if (at[g] === starts[g])
-                firstOf[g] = row;
-            files[at[g]] = this.file[row];
+            files[at[g]] = fileOf[row];
             lines[at[g]++] = this.line[row];
         }
         const identity = (g) => {
-            const row = firstOf[g];
+            const group = keptGroup[g];
             const named = [
-                String(this.split[row]),
-                names.videoKeys[this.video[row]],
-                names.labels[this.label[row]],
-                String(this.start[row]),
-                String(this.end[row])
+                String(this.split[group]),
+                names.videoKeys[this.video[group]],
+                names.labels[this.label[group]],
+                String(this.start[group]),
+                String(this.end[group])
             ];
             return hashIdentity(named.join('\u0000')).toString(36);
         };
+        this.line = new Uint32Array(0);
+        this.group = new Int32Array(0);
+        this.slots = new Int32Array(0);
         const confirmed = { count: groups, starts, files, lines, identity };
         return extra ? mergeGroups(extra, confirmed) : confirmed;
     }
-    newGroup(row) {
+    /** Each row's file, from the runs. */
+    fileOfRows() {
+        const files = new Int32Array(this.count);
+        for (let run = 0; run < this.fileStarts.length; run++) {
+            const end = run + 1 < this.fileStarts.length ? this.fileStarts[run + 1] : this.count;
+            files.fill(this.fileOfRun[run], this.fileStarts[run], end);
+        }
+        return files;
+    }
+    newGroup(row, split, video, label, start, end) {
         if (this.groups === this.firstRow.length) {
+            this.split = grown(this.split);
+            this.video = grown(this.video);
+            this.label = grown(this.label);
+            this.start = grown(this.start);
+            this.end = grown(this.end);
             this.firstRow = grown(this.firstRow);
             this.size = grown(this.size);
         }
         const group = this.groups++;
+        this.split[group] = split;
+        this.video[group] = video;
+        this.label[group] = label;
+        this.start[group] = start;
+        this.end[group] = end;
         this.firstRow[group] = row;
         this.size[group] = 1;
         this.group[row] = group;
@@ -16311,18 +16343,11 @@ class IdentityGroups {
             this.growSlots();
         return group;
     }
-    same(a, b) {
-        return (this.video[a] === this.video[b] &&
-            this.label[a] === this.label[b] &&
-            this.start[a] === this.start[b] &&
-            this.end[a] === this.end[b] &&
-            this.split[a] === this.split[b]);
-    }
-    hash(row) {
-        let h = Math.imul(this.video[row] ^ 0x9e3779b9, 0x85ebca6b) ^ this.split[row];
-        h = Math.imul(h ^ this.label[row], 0xc2b2ae35);
-        h = this.mixNumber(h, this.start[row]);
-        h = this.mixNumber(h, this.end[row]);
+    hash(split, video, label, start, end) {
+        let h = Math.imul(video ^ 0x9e3779b9, 0x85ebca6b) ^ split;
+        h = Math.imul(h ^ label, 0xc2b2ae35);
+        h = this.mixNumber(h, start);
+        h = this.mixNumber(h, end);
         h ^= h >>> 16;
         return Math.imul(h, 0x85ebca6b) ^ (h >>> 13);
     }
@@ -16332,21 +16357,12 @@ class IdentityGroups {
         h = (h << 15) | (h >>> 17);
         return Math.imul(h ^ this.words[1], 0x1b873593);
     }
-    growRows() {
-        this.file = grown(this.file);
-        this.line = grown(this.line);
-        this.split = grown(this.split);
-        this.video = grown(this.video);
-        this.label = grown(this.label);
-        this.start = grown(this.start);
-        this.end = grown(this.end);
-        this.group = grown(this.group);
-    }
     growSlots() {
         this.slots = new Int32Array(this.slots.length * 2).fill(duplicate_groups_EMPTY);
         const mask = this.slots.length - 1;
         for (let g = 0; g < this.groups; g++) {
-            let slot = this.hash(this.firstRow[g]) & mask;
+            const hash = this.hash(this.split[g], this.video[g], this.label[g], this.start[g], this.end[g]);
+            let slot = hash & mask;
             while (this.slots[slot] !== duplicate_groups_EMPTY)
                 slot = (slot + 1) & mask;
             this.slots[slot] = g;
@@ -16363,7 +16379,7 @@ function mergeGroups(a, b) {
     const count = a.count + b.count;
     const starts = new Uint32Array(count + 1);
     const files = new Int32Array(a.files.length + b.files.length);
-    const lines = new Float64Array(files.length);
+    const lines = new Uint32Array(files.length);
     const from = [];
     let i = 0;
     let j = 0;
@@ -16423,26 +16439,52 @@ function countParts(block, parts) {
     for (let k = 0; k < block.length; k++)
         parts[block[k] >>> 29]++;
 }
-/** Appends to `repeated` each value that occurs more than once in ascending `sorted`, once. */
-function pushRepeated(sorted, repeated) {
-    for (let k = 1; k < sorted.length; k++) {
-        const value = sorted[k];
-        if (value === sorted[k - 1] && value !== repeated[repeated.length - 1])
-            repeated.push(value);
+/** Each value that occurs more than once in ascending `sorted`, once, ascending. */
+function repeatedIn(sorted) {
+    let n = 0;
+    for (let k = 1; k < sorted.length; k++)
+        if (sorted[k] === sorted[k - 1] && (k === 1 || sorted[k - 1] !== sorted[k - 2]))
+            n++;
+    const repeated = new Uint32Array(n);
+    n = 0;
+    for (let k = 1; k < sorted.length; k++)
+        if (sorted[k] === sorted[k - 1] && (k === 1 || sorted[k - 1] !== sorted[k - 2]))
+            repeated[n++] = sorted[k];
+    return repeated;
+}
+/** Typed columns of the candidate rows: ordinals and their hashes' indexes, grown on demand. */
+class CandidateColumns {
+    n = 0;
+    ordinals = new Uint32Array(1024);
+    hashIndexes = new Uint32Array(1024);
+    push(ordinal, hashIndex) {
+        if (this.n === this.ordinals.length) {
+            const ordinals = new Uint32Array(this.n * 2);
+            ordinals.set(this.ordinals);
+            this.ordinals = ordinals;
+            const hashIndexes = new Uint32Array(this.n * 2);
+            hashIndexes.set(this.hashIndexes);
+            this.hashIndexes = hashIndexes;
+        }
+        this.ordinals[this.n] = ordinal;
+        this.hashIndexes[this.n++] = hashIndex;
     }
 }
 /**
- * Appends to `rows` the ordinal (the block's first is `first`) of each of `block`'s values that is
- * in ascending `repeated`, and that value's index there; `maybe` flags the low 16 bits of those
- * values, ruling most rows out without a search.
+ * Adds to `rows` the ordinal (the block's first is `first`) of each of `block`'s values that is in
+ * ascending `repeated`, with that value's index there; `maybe` flags the low 16 bits of those
+ * values, ruling most rows out without a search, and `bucket[b]` is where the values with top 16
+ * bits b begin in `repeated` (a search of a few entries instead of all: in a file repeated whole
+ * every row is searched for among millions).
  */
-function rowsOfBlock(block, first, maybe, repeated, rows) {
+function rowsOfBlock(block, first, maybe, repeated, bucket, rows) {
     for (let k = 0; k < block.length; k++) {
         const value = block[k];
         if (maybe[value & 0xffff] === 0)
             continue;
-        let lo = 0;
-        let hi = repeated.length - 1;
+        const top = value >>> 16;
+        let lo = bucket[top];
+        let hi = bucket[top + 1];
         while (lo < hi) {
             const mid = (lo + hi) >> 1;
             if (repeated[mid] < value)
@@ -16450,9 +16492,18 @@ function rowsOfBlock(block, first, maybe, repeated, rows) {
             else
                 hi = mid;
         }
-        if (repeated[lo] === value)
+        if (lo < repeated.length && repeated[lo] === value)
             rows.push(first + k, lo);
     }
+}
+/** Where the values with each top 16 bits begin in ascending `values` (one more entry: the end). */
+function bucketsOf(values) {
+    const bucket = new Uint32Array((1 << 16) + 1);
+    for (let i = 0; i < values.length; i++)
+        bucket[(values[i] >>> 16) + 1]++;
+    for (let b = 0; b < 1 << 16; b++)
+        bucket[b + 1] += bucket[b];
+    return bucket;
 }
 /** How many of `block`'s video tags are flagged in `wanted`. */
 function countTagged(block, wanted) {
@@ -16549,8 +16600,10 @@ class RowFingerprints {
         for (let i = 0; i < hashIndexes.length; i++)
             order[next[hashIndexes[i]]++] = i;
         const groupOf = new Int32Array(ordinals.length).fill(-1);
-        const groupStart = [];
-        const groupEnd = [];
+        // At most one group per two candidates.
+        const groupStart = new Uint32Array((ordinals.length >> 1) + 1);
+        const groupEnd = new Uint32Array(groupStart.length);
+        let count = 0;
         const tag = this.rowTag;
         for (let h = 0; h < repeated.length; h++) {
             const from = byHash[h];
@@ -16570,22 +16623,21 @@ class RowFingerprints {
                     end++;
                 if (end - k > 1) {
                     for (let m = k; m < end; m++)
-                        groupOf[order[m]] = groupStart.length;
-                    groupStart.push(k);
-                    groupEnd.push(end);
+                        groupOf[order[m]] = count;
+                    groupStart[count] = k;
+                    groupEnd[count++] = end;
                 }
                 k = end;
             }
         }
         // The groups in the order of their first rows: walking the candidates in row order meets
         // each group's first row before its others.
-        const count = groupStart.length;
         let members = 0;
         for (let g = 0; g < count; g++)
             members += groupEnd[g] - groupStart[g];
         const starts = new Uint32Array(count + 1);
         const files = new Int32Array(members);
-        const lines = new Float64Array(members);
+        const lines = new Uint32Array(members);
         let placed = 0;
         for (let i = 0, n = 0; i < ordinals.length; i++) {
             const g = groupOf[i];
@@ -16618,9 +16670,15 @@ class RowFingerprints {
                 n = keepPart(block, part, buffer, n);
             const sorted = buffer.subarray(0, n);
             radixSortUint32(sorted, scratch);
-            pushRepeated(sorted, repeated);
+            repeated.push(repeatedIn(sorted));
         }
-        return repeated;
+        const all = new Uint32Array(repeated.reduce((n, part) => n + part.length, 0));
+        let at = 0;
+        for (const part of repeated) {
+            all.set(part, at);
+            at += part.length;
+        }
+        return all;
     }
     /** The rows whose hash is one of `repeated`: their ordinals (ascending) and hashes' indexes. */
     rowsWithHashes(repeated) {
@@ -16628,20 +16686,17 @@ class RowFingerprints {
         const maybe = new Uint8Array(1 << 16);
         for (const value of repeated)
             maybe[value & 0xffff] = 1;
-        const found = [];
+        const found = new CandidateColumns();
+        const bucket = bucketsOf(repeated);
         let ordinal = 0;
         for (const block of this.rowHash.blocks()) {
-            rowsOfBlock(block, ordinal, maybe, repeated, found);
+            rowsOfBlock(block, ordinal, maybe, repeated, bucket, found);
             ordinal += block.length;
         }
-        const count = found.length / 2;
-        const ordinals = new Uint32Array(count);
-        const hashIndexes = new Uint32Array(count);
-        for (let i = 0; i < count; i++) {
-            ordinals[i] = found[2 * i];
-            hashIndexes[i] = found[2 * i + 1];
-        }
-        return { ordinals, hashIndexes };
+        return {
+            ordinals: found.ordinals.subarray(0, found.n),
+            hashIndexes: found.hashIndexes.subarray(0, found.n)
+        };
     }
     /**
      * Per file (by index), the ascending lines of the rows whose video tag is one of `videoHashes`'

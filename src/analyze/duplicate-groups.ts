@@ -2,7 +2,8 @@
  * Duplicate rows as typed columns: the rows the second pass reads again, grouped by their exact
  * identity (split, video, label, start, end), and the groups the gate reports. A string and an
  * object per row (the identity as text, its place) cost ~150 bytes a row, which a file repeated
- * whole (`cat a.csv a.csv`) paid for every row; here a row costs 33 bytes and a group 8.
+ * whole (`cat a.csv a.csv`) paid for every row; here a row costs 8 bytes and a group
+ * 33, plus a table slot or two.
  */
 import { hashIdentity } from '../model.js'
 
@@ -13,7 +14,7 @@ export interface RowGroups {
   starts: Uint32Array
   /** Each row's file (the accumulator's index) and line. */
   files: Int32Array
-  lines: Float64Array
+  lines: Uint32Array
 }
 
 /** No groups. */
@@ -21,7 +22,7 @@ export const NO_GROUPS: RowGroups = Object.freeze({
   count: 0,
   starts: new Uint32Array(1),
   files: new Int32Array(0),
-  lines: new Float64Array(0)
+  lines: new Uint32Array(0)
 })
 
 /** Rows with one (split, video, label, start, end). */
@@ -41,24 +42,27 @@ export interface IdentityNames {
 /**
  * Rows added in reading order, grouped by identity as they come: a group per distinct identity,
  * numbered in the order of its first row, through an open-addressing table of group ids keyed by
- * a hash of the identity (rows with one hash are compared field by field, so only equal rows
- * share a group).
+ * a hash of the identity (a row whose slot meets a group is compared with it field by field, so
+ * only equal rows share a group). A row keeps its line and group (8 bytes; its file is known from
+ * where each file's rows begin), a group its identity, first row and size (33 bytes).
  */
 export class IdentityGroups {
   private count = 0
-  private file: Int32Array
-  private line: Float64Array
+  private line: Uint32Array
+  /** Each row's group. */
+  private group: Int32Array
+  /** The first row of each file's rows, and that file: rows come a file at a time. */
+  private fileStarts: number[] = []
+  private fileOfRun: number[] = []
+  // Each group's identity, first row and size.
+  private groups = 0
   private split: Uint8Array
   private video: Int32Array
   private label: Int32Array
   private start: Float64Array
   private end: Float64Array
-  /** Each row's group. */
-  private group: Int32Array
-  /** Each group's first row and size. */
-  private firstRow = new Int32Array(64)
-  private size = new Int32Array(64)
-  private groups = 0
+  private firstRow: Int32Array
+  private size: Int32Array
   private slots: Int32Array
   private scratch = new Float64Array(1)
   private words = new Uint32Array(this.scratch.buffer)
@@ -66,16 +70,19 @@ export class IdentityGroups {
   /** `expected`: how many rows will probably be added (the columns grow past it if need be). */
   constructor(expected: number) {
     const rows = Math.max(64, expected)
-    this.file = new Int32Array(rows)
-    this.line = new Float64Array(rows)
-    this.split = new Uint8Array(rows)
-    this.video = new Int32Array(rows)
-    this.label = new Int32Array(rows)
-    this.start = new Float64Array(rows)
-    this.end = new Float64Array(rows)
+    this.line = new Uint32Array(rows)
     this.group = new Int32Array(rows)
+    // Repeats come at least in pairs: half as many groups as rows is the usual most.
+    const groups = Math.max(64, rows >> 1)
+    this.split = new Uint8Array(groups)
+    this.video = new Int32Array(groups)
+    this.label = new Int32Array(groups)
+    this.start = new Float64Array(groups)
+    this.end = new Float64Array(groups)
+    this.firstRow = new Int32Array(groups)
+    this.size = new Int32Array(groups)
     let slots = 256
-    while (slots < rows * 2) slots *= 2
+    while (slots < groups * 2) slots *= 2
     this.slots = new Int32Array(slots).fill(EMPTY)
   }
 
@@ -88,26 +95,34 @@ export class IdentityGroups {
     start: number,
     end: number
   ): void {
-    if (this.count === this.file.length) this.growRows()
+    if (this.count === this.line.length) {
+      this.line = grown(this.line)
+      this.group = grown(this.group)
+    }
     const row = this.count++
-    this.file[row] = file
+    const runs = this.fileOfRun.length
+    if (runs === 0 || this.fileOfRun[runs - 1] !== file) {
+      this.fileStarts.push(row)
+      this.fileOfRun.push(file)
+    }
     this.line[row] = line
-    this.split[row] = split
-    this.video[row] = video
-    this.label[row] = label
-    this.start[row] = start
-    this.end[row] = end
     const mask = this.slots.length - 1
-    for (let slot = this.hash(row) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = this.hash(split, video, label, start, end) & mask; ; slot = (slot + 1) & mask) {
       const group = this.slots[slot]!
       if (group === EMPTY) {
-        this.slots[slot] = this.newGroup(row)
-        break
+        this.slots[slot] = this.newGroup(row, split, video, label, start, end)
+        return
       }
-      if (this.same(row, this.firstRow[group]!)) {
+      if (
+        this.video[group] === video &&
+        this.label[group] === label &&
+        this.start[group] === start &&
+        this.end[group] === end &&
+        this.split[group] === split
+      ) {
         this.group[row] = group
         this.size[group]!++
-        break
+        return
       }
     }
   }
@@ -115,64 +130,95 @@ export class IdentityGroups {
   /**
    * The groups of more than one row, in the order of their first rows, each row in the order added,
    * without the rows `excluded` names; `extra` (groups kept from elsewhere, in the order of their
-   * first rows) merged in, an extra group first where two begin on one line.
+   * first rows) merged in, an extra group first where two begin on one line. Called once, after
+   * the last row: the rows' columns are let go of.
    */
   duplicates(
     names: IdentityNames,
     extra: DuplicateGroups | null,
     excluded: ((file: number, line: number) => boolean) | null
   ): DuplicateGroups {
-    const skip = new Uint8Array(this.count)
+    const fileOf = this.fileOfRows()
+    const skip = excluded ? new Uint8Array(this.count) : null
     const size = this.size.slice(0, this.groups)
-    if (excluded)
+    if (skip)
       for (let row = 0; row < this.count; row++)
-        if (excluded(this.file[row]!, this.line[row]!)) {
+        if (excluded!(fileOf[row]!, this.line[row]!)) {
           skip[row] = 1
           size[this.group[row]!]!--
         }
     const kept = new Int32Array(this.groups).fill(EMPTY) // a group's index in the result
+    const keptGroup = new Int32Array(this.groups) // the other way
     let groups = 0
     let rows = 0
     for (let g = 0; g < this.groups; g++) {
       if (size[g]! < 2) continue
-      kept[g] = groups++
+      kept[g] = groups
+      keptGroup[groups++] = g
       rows += size[g]!
     }
     const starts = new Uint32Array(groups + 1)
-    for (let g = 0; g < this.groups; g++) if (kept[g] !== EMPTY) starts[kept[g]! + 1] = size[g]!
-    for (let g = 0; g < groups; g++) starts[g + 1]! += starts[g]!
+    for (let g = 0; g < groups; g++) starts[g + 1] = starts[g]! + size[keptGroup[g]!]!
     const at = starts.slice(0, groups)
     const files = new Int32Array(rows)
-    const lines = new Float64Array(rows)
-    const firstOf = new Int32Array(groups)
+    const lines = new Uint32Array(rows)
     for (let row = 0; row < this.count; row++) {
       const g = kept[this.group[row]!]!
-      if (g === EMPTY || skip[row] === 1) continue
-      if (at[g] === starts[g]) firstOf[g] = row
-      files[at[g]!] = this.file[row]!
+      if (g === EMPTY || skip?.[row] === 1) continue
+      files[at[g]!] = fileOf[row]!
       lines[at[g]!++] = this.line[row]!
     }
     const identity = (g: number): string => {
-      const row = firstOf[g]!
+      const group = keptGroup[g]!
       const named = [
-        String(this.split[row]),
-        names.videoKeys[this.video[row]!],
-        names.labels[this.label[row]!],
-        String(this.start[row]),
-        String(this.end[row])
+        String(this.split[group]),
+        names.videoKeys[this.video[group]!],
+        names.labels[this.label[group]!],
+        String(this.start[group]),
+        String(this.end[group])
       ]
       return hashIdentity(named.join('\u0000')).toString(36)
     }
+    this.line = new Uint32Array(0)
+    this.group = new Int32Array(0)
+    this.slots = new Int32Array(0)
     const confirmed = { count: groups, starts, files, lines, identity }
     return extra ? mergeGroups(extra, confirmed) : confirmed
   }
 
-  private newGroup(row: number): number {
+  /** Each row's file, from the runs. */
+  private fileOfRows(): Int32Array {
+    const files = new Int32Array(this.count)
+    for (let run = 0; run < this.fileStarts.length; run++) {
+      const end = run + 1 < this.fileStarts.length ? this.fileStarts[run + 1]! : this.count
+      files.fill(this.fileOfRun[run]!, this.fileStarts[run]!, end)
+    }
+    return files
+  }
+
+  private newGroup(
+    row: number,
+    split: number,
+    video: number,
+    label: number,
+    start: number,
+    end: number
+  ): number {
     if (this.groups === this.firstRow.length) {
+      this.split = grown(this.split)
+      this.video = grown(this.video)
+      this.label = grown(this.label)
+      this.start = grown(this.start)
+      this.end = grown(this.end)
       this.firstRow = grown(this.firstRow)
       this.size = grown(this.size)
     }
     const group = this.groups++
+    this.split[group] = split
+    this.video[group] = video
+    this.label[group] = label
+    this.start[group] = start
+    this.end[group] = end
     this.firstRow[group] = row
     this.size[group] = 1
     this.group[row] = group
@@ -180,21 +226,11 @@ export class IdentityGroups {
     return group
   }
 
-  private same(a: number, b: number): boolean {
-    return (
-      this.video[a] === this.video[b] &&
-      this.label[a] === this.label[b] &&
-      this.start[a] === this.start[b] &&
-      this.end[a] === this.end[b] &&
-      this.split[a] === this.split[b]
-    )
-  }
-
-  private hash(row: number): number {
-    let h = Math.imul(this.video[row]! ^ 0x9e3779b9, 0x85ebca6b) ^ this.split[row]!
-    h = Math.imul(h ^ this.label[row]!, 0xc2b2ae35)
-    h = this.mixNumber(h, this.start[row]!)
-    h = this.mixNumber(h, this.end[row]!)
+  private hash(split: number, video: number, label: number, start: number, end: number): number {
+    let h = Math.imul(video ^ 0x9e3779b9, 0x85ebca6b) ^ split
+    h = Math.imul(h ^ label, 0xc2b2ae35)
+    h = this.mixNumber(h, start)
+    h = this.mixNumber(h, end)
     h ^= h >>> 16
     return Math.imul(h, 0x85ebca6b) ^ (h >>> 13)
   }
@@ -206,29 +242,25 @@ export class IdentityGroups {
     return Math.imul(h ^ this.words[1]!, 0x1b873593)
   }
 
-  private growRows(): void {
-    this.file = grown(this.file)
-    this.line = grown(this.line)
-    this.split = grown(this.split)
-    this.video = grown(this.video)
-    this.label = grown(this.label)
-    this.start = grown(this.start)
-    this.end = grown(this.end)
-    this.group = grown(this.group)
-  }
-
   private growSlots(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY)
     const mask = this.slots.length - 1
     for (let g = 0; g < this.groups; g++) {
-      let slot = this.hash(this.firstRow[g]!) & mask
+      const hash = this.hash(
+        this.split[g]!,
+        this.video[g]!,
+        this.label[g]!,
+        this.start[g]!,
+        this.end[g]!
+      )
+      let slot = hash & mask
       while (this.slots[slot] !== EMPTY) slot = (slot + 1) & mask
       this.slots[slot] = g
     }
   }
 }
 
-function grown<T extends Int32Array | Float64Array | Uint8Array>(column: T): T {
+function grown<T extends Int32Array | Uint32Array | Float64Array | Uint8Array>(column: T): T {
   const next = new (column.constructor as new (n: number) => T)(column.length * 2)
   next.set(column)
   return next
@@ -239,7 +271,7 @@ function mergeGroups(a: DuplicateGroups, b: DuplicateGroups): DuplicateGroups {
   const count = a.count + b.count
   const starts = new Uint32Array(count + 1)
   const files = new Int32Array(a.files.length + b.files.length)
-  const lines = new Float64Array(files.length)
+  const lines = new Uint32Array(files.length)
   const from: { list: DuplicateGroups; group: number }[] = []
   let i = 0
   let j = 0

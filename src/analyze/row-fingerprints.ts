@@ -51,38 +51,74 @@ function countParts(block: Uint32Array, parts: Float64Array): void {
   for (let k = 0; k < block.length; k++) parts[block[k]! >>> 29]!++
 }
 
-/** Appends to `repeated` each value that occurs more than once in ascending `sorted`, once. */
-function pushRepeated(sorted: Uint32Array, repeated: number[]): void {
-  for (let k = 1; k < sorted.length; k++) {
-    const value = sorted[k]!
-    if (value === sorted[k - 1] && value !== repeated[repeated.length - 1]) repeated.push(value)
+/** Each value that occurs more than once in ascending `sorted`, once, ascending. */
+function repeatedIn(sorted: Uint32Array): Uint32Array {
+  let n = 0
+  for (let k = 1; k < sorted.length; k++)
+    if (sorted[k] === sorted[k - 1] && (k === 1 || sorted[k - 1] !== sorted[k - 2])) n++
+  const repeated = new Uint32Array(n)
+  n = 0
+  for (let k = 1; k < sorted.length; k++)
+    if (sorted[k] === sorted[k - 1] && (k === 1 || sorted[k - 1] !== sorted[k - 2]))
+      repeated[n++] = sorted[k]!
+  return repeated
+}
+
+/** Typed columns of the candidate rows: ordinals and their hashes' indexes, grown on demand. */
+class CandidateColumns {
+  n = 0
+  ordinals = new Uint32Array(1024)
+  hashIndexes = new Uint32Array(1024)
+  push(ordinal: number, hashIndex: number): void {
+    if (this.n === this.ordinals.length) {
+      const ordinals = new Uint32Array(this.n * 2)
+      ordinals.set(this.ordinals)
+      this.ordinals = ordinals
+      const hashIndexes = new Uint32Array(this.n * 2)
+      hashIndexes.set(this.hashIndexes)
+      this.hashIndexes = hashIndexes
+    }
+    this.ordinals[this.n] = ordinal
+    this.hashIndexes[this.n++] = hashIndex
   }
 }
 
 /**
- * Appends to `rows` the ordinal (the block's first is `first`) of each of `block`'s values that is
- * in ascending `repeated`, and that value's index there; `maybe` flags the low 16 bits of those
- * values, ruling most rows out without a search.
+ * Adds to `rows` the ordinal (the block's first is `first`) of each of `block`'s values that is in
+ * ascending `repeated`, with that value's index there; `maybe` flags the low 16 bits of those
+ * values, ruling most rows out without a search, and `bucket[b]` is where the values with top 16
+ * bits b begin in `repeated` (a search of a few entries instead of all: in a file repeated whole
+ * every row is searched for among millions).
  */
 function rowsOfBlock(
   block: Uint32Array,
   first: number,
   maybe: Uint8Array,
-  repeated: number[],
-  rows: number[]
+  repeated: Uint32Array,
+  bucket: Uint32Array,
+  rows: CandidateColumns
 ): void {
   for (let k = 0; k < block.length; k++) {
     const value = block[k]!
     if (maybe[value & 0xffff] === 0) continue
-    let lo = 0
-    let hi = repeated.length - 1
+    const top = value >>> 16
+    let lo = bucket[top]!
+    let hi = bucket[top + 1]!
     while (lo < hi) {
       const mid = (lo + hi) >> 1
       if (repeated[mid]! < value) lo = mid + 1
       else hi = mid
     }
-    if (repeated[lo] === value) rows.push(first + k, lo)
+    if (lo < repeated.length && repeated[lo] === value) rows.push(first + k, lo)
   }
+}
+
+/** Where the values with each top 16 bits begin in ascending `values` (one more entry: the end). */
+function bucketsOf(values: Uint32Array): Uint32Array {
+  const bucket = new Uint32Array((1 << 16) + 1)
+  for (let i = 0; i < values.length; i++) bucket[(values[i]! >>> 16) + 1]!++
+  for (let b = 0; b < 1 << 16; b++) bucket[b + 1]! += bucket[b]!
+  return bucket
 }
 
 /** How many of `block`'s video tags are flagged in `wanted`. */
@@ -193,8 +229,10 @@ export class RowFingerprints {
     const next = byHash.slice(0, repeated.length)
     for (let i = 0; i < hashIndexes.length; i++) order[next[hashIndexes[i]!]!++] = i
     const groupOf = new Int32Array(ordinals.length).fill(-1)
-    const groupStart: number[] = []
-    const groupEnd: number[] = []
+    // At most one group per two candidates.
+    const groupStart = new Uint32Array((ordinals.length >> 1) + 1)
+    const groupEnd = new Uint32Array(groupStart.length)
+    let count = 0
     const tag = this.rowTag
     for (let h = 0; h < repeated.length; h++) {
       const from = byHash[h]!
@@ -212,21 +250,20 @@ export class RowFingerprints {
         let end = k + 1
         while (end < to && tag.get(ordinals[order[end]!]!) === t) end++
         if (end - k > 1) {
-          for (let m = k; m < end; m++) groupOf[order[m]!] = groupStart.length
-          groupStart.push(k)
-          groupEnd.push(end)
+          for (let m = k; m < end; m++) groupOf[order[m]!] = count
+          groupStart[count] = k
+          groupEnd[count++] = end
         }
         k = end
       }
     }
     // The groups in the order of their first rows: walking the candidates in row order meets
     // each group's first row before its others.
-    const count = groupStart.length
     let members = 0
     for (let g = 0; g < count; g++) members += groupEnd[g]! - groupStart[g]!
     const starts = new Uint32Array(count + 1)
     const files = new Int32Array(members)
-    const lines = new Float64Array(members)
+    const lines = new Uint32Array(members)
     let placed = 0
     for (let i = 0, n = 0; i < ordinals.length; i++) {
       const g = groupOf[i]!
@@ -245,42 +282,48 @@ export class RowFingerprints {
    * The hashes that occur more than once, ascending. Radix-sorting the hashes, an eighth at a time
    * (by their top 3 bits), finds them with copies of 1 byte per row.
    */
-  private repeatedHashes(): number[] {
+  private repeatedHashes(): Uint32Array {
     const blocks = this.rowHash.blocks()
     const parts = new Float64Array(8)
     for (const block of blocks) countParts(block, parts)
     const buffer = new Uint32Array(Math.max(...parts) + 1)
     const scratch = new Uint32Array(buffer.length)
-    const repeated: number[] = []
+    const repeated: Uint32Array[] = []
     for (let part = 0; part < 8; part++) {
       let n = 0
       for (const block of blocks) n = keepPart(block, part, buffer, n)
       const sorted = buffer.subarray(0, n)
       radixSortUint32(sorted, scratch)
-      pushRepeated(sorted, repeated)
+      repeated.push(repeatedIn(sorted))
     }
-    return repeated
+    const all = new Uint32Array(repeated.reduce((n, part) => n + part.length, 0))
+    let at = 0
+    for (const part of repeated) {
+      all.set(part, at)
+      at += part.length
+    }
+    return all
   }
 
   /** The rows whose hash is one of `repeated`: their ordinals (ascending) and hashes' indexes. */
-  private rowsWithHashes(repeated: number[]): { ordinals: Uint32Array; hashIndexes: Uint32Array } {
+  private rowsWithHashes(repeated: Uint32Array): {
+    ordinals: Uint32Array
+    hashIndexes: Uint32Array
+  } {
     // A flag per low 16 bits of the repeated hashes rules most rows out without a search.
     const maybe = new Uint8Array(1 << 16)
     for (const value of repeated) maybe[value & 0xffff] = 1
-    const found: number[] = []
+    const found = new CandidateColumns()
+    const bucket = bucketsOf(repeated)
     let ordinal = 0
     for (const block of this.rowHash.blocks()) {
-      rowsOfBlock(block, ordinal, maybe, repeated, found)
+      rowsOfBlock(block, ordinal, maybe, repeated, bucket, found)
       ordinal += block.length
     }
-    const count = found.length / 2
-    const ordinals = new Uint32Array(count)
-    const hashIndexes = new Uint32Array(count)
-    for (let i = 0; i < count; i++) {
-      ordinals[i] = found[2 * i]!
-      hashIndexes[i] = found[2 * i + 1]!
+    return {
+      ordinals: found.ordinals.subarray(0, found.n),
+      hashIndexes: found.hashIndexes.subarray(0, found.n)
     }
-    return { ordinals, hashIndexes }
   }
 
   /**

@@ -18,7 +18,6 @@ import { multiLabelVideos, secondPass } from './second-pass.js'
 import { judgeDataset, type DatasetJudgement } from '../judge/dataset-rules.js'
 import { FindingSink } from '../judge/findings.js'
 import { reportDuplicates, reportRowLevelAggregates } from '../judge/row-aggregates.js'
-import { NO_GROUPS } from '../analyze/duplicate-groups.js'
 import {
   compareFindings,
   countFindings,
@@ -103,7 +102,7 @@ export async function analyzeDataset(
   const floors = startNoiseFloors(options.parallel ?? null, accumulator, settings, bytesRead)
   try {
     const second = await secondPass(source, plan, accumulator, {
-      candidates: sink.enabled('duplicate-row') ? accumulator.duplicateCandidates() : NO_GROUPS,
+      candidates: () => accumulator.duplicateCandidates(), // empty when duplicate-row is off
       multiVideos:
         settings['multi-label'].severity !== 'off' ? multiLabelVideos(accumulator) : null,
       completeFirstPass: pass.complete,

@@ -37,8 +37,11 @@ export function multiLabelVideos(accumulator: DatasetAccumulator): VideoFlags {
 }
 
 interface SecondPassNeeds {
-  /** Duplicate candidates from the first pass (rows sharing hash and video tag). */
-  candidates: RowGroups
+  /**
+   * Duplicate candidates from the first pass (rows sharing hash and video tag), made when asked:
+   * then only the second pass holds them and can let go of them before it groups the rows read.
+   */
+  candidates: () => RowGroups
   /** Multi-label videos, or null when the multi-label rule is off. */
   multiVideos: VideoFlags | null
   completeFirstPass: boolean
@@ -69,17 +72,40 @@ export async function secondPass(
   const split = needs.multiVideos && splitMeasured(needs.multiVideos, runs, needs.completeFirstPass)
   const multi = split ? split.scattered : null
   const wantMulti = multi !== null && multi.size > 0
-  if (!wantMulti && needs.candidates.count === 0) {
+  const scattered = wantMulti ? { videos: multi, runs } : null
+  const read = await readAgain(source, plan, accumulator, needs, scattered)
+  if (read === null) return { duplicates: null, multi: split ? split.measured : null }
+  const { collector, unconfirmed } = read
+  // The candidates and their lines are let go of before the rows read are grouped: in a file
+  // repeated whole they are tens of megabytes.
+  collector.release()
+  const duplicates = confirmDuplicates(accumulator, unconfirmed, collector)
+  return { duplicates, multi: split ? measureMultiLabel(collector.segments, split.measured) : null }
+}
+
+/**
+ * The rows the second pass needs, read again: null when none is needed. Returns the collector and
+ * the candidate groups the reading could not confirm.
+ */
+async function readAgain(
+  source: FileSource,
+  plan: DatasetPlan,
+  accumulator: DatasetAccumulator,
+  needs: SecondPassNeeds,
+  scattered: { videos: VideoFlags; runs: SegmentRuns | null } | null
+): Promise<{ collector: SecondPassCollector; unconfirmed: DuplicateGroups | null } | null> {
+  const candidates = needs.candidates()
+  if (scattered === null && candidates.count === 0) {
     accumulator.releaseRows()
-    return { duplicates: null, multi: split ? split.measured : null }
+    return null
   }
-  const collector = new SecondPassCollector(accumulator, needs.candidates, wantMulti ? multi : null)
-  collector.runs = runs
-  const multiLines = wantMulti && needs.completeFirstPass ? accumulator.linesOfVideos(multi) : null
+  const collector = new SecondPassCollector(accumulator, candidates, scattered?.videos ?? null)
+  collector.runs = scattered?.runs ?? null
+  const multiLines =
+    scattered && needs.completeFirstPass ? accumulator.linesOfVideos(scattered.videos) : null
   accumulator.releaseRows() // candidates and lines are taken: the row columns are not needed any more
   const confirmed = await rereadFiles(source, plan, collector, multiLines, needs.checkpoints)
-  const duplicates = confirmDuplicates(accumulator, needs.candidates, collector, confirmed)
-  return { duplicates, multi: split ? measureMultiLabel(collector.segments, split.measured) : null }
+  return { collector, unconfirmed: unconfirmedGroups(candidates, confirmed, accumulator.files) }
 }
 
 /**
@@ -118,7 +144,7 @@ class SecondPassCollector implements RowSink {
   /** The rows on candidate lines, grouped by their exact identity. */
   readonly identities: IdentityGroups
   /** Per first-pass file: the candidate lines, ascending, each once. */
-  readonly candidateLines: Uint32Array[]
+  candidateLines: Uint32Array[]
   /** The accumulator's index of the file being read, -1 when the first pass did not read it. */
   private file = -1
   /** Where the rows being read stand in the file's candidate lines (rows come in line order). */
@@ -131,6 +157,11 @@ class SecondPassCollector implements RowSink {
   ) {
     this.candidateLines = candidateLinesByFile(candidates, accumulator.files.length)
     this.identities = new IdentityGroups(candidates.files.length)
+  }
+
+  /** Lets go of the candidate lines once the rows are read. */
+  release(): void {
+    this.candidateLines = []
   }
 
   get readFile(): number {
@@ -278,16 +309,12 @@ async function readStretches(
   }
 }
 
-/**
- * Confirmed duplicates: rows with one exact identity. Candidates in a file that could not be read
- * again keep their first-pass grouping (same hash and video tag).
- */
-function confirmDuplicates(
-  accumulator: DatasetAccumulator,
+/** The candidate groups with a row in a file that could not be read again, or null. */
+function unconfirmedGroups(
   candidates: RowGroups,
-  collector: SecondPassCollector,
-  confirmed: Set<number>
-): DuplicateGroups {
+  confirmed: Set<number>,
+  files: readonly string[]
+): DuplicateGroups | null {
   const kept: number[] = []
   for (let g = 0; g < candidates.count; g++) {
     for (let m = candidates.starts[g]!; m < candidates.starts[g + 1]!; m++) {
@@ -296,7 +323,18 @@ function confirmDuplicates(
       break
     }
   }
-  const unconfirmed = kept.length > 0 ? pickGroups(candidates, kept, accumulator.files) : null
+  return kept.length > 0 ? pickGroups(candidates, kept, files) : null
+}
+
+/**
+ * Confirmed duplicates: rows with one exact identity. Candidates in a file that could not be read
+ * again keep their first-pass grouping (same hash and video tag): `unconfirmed`.
+ */
+function confirmDuplicates(
+  accumulator: DatasetAccumulator,
+  unconfirmed: DuplicateGroups | null,
+  collector: SecondPassCollector
+): DuplicateGroups {
   const trusted = new Set<string>()
   if (unconfirmed)
     for (let m = 0; m < unconfirmed.files.length; m++)
@@ -312,7 +350,7 @@ function confirmDuplicates(
 function pickGroups(groups: RowGroups, kept: number[], files: readonly string[]): DuplicateGroups {
   const starts = new Uint32Array(kept.length + 1)
   const members = kept.reduce((n, g) => n + groups.starts[g + 1]! - groups.starts[g]!, 0)
-  const picked = { files: new Int32Array(members), lines: new Float64Array(members) }
+  const picked = { files: new Int32Array(members), lines: new Uint32Array(members) }
   kept.forEach((g, i) => {
     const from = groups.starts[g]!
     const to = groups.starts[g + 1]!

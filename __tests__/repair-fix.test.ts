@@ -32,6 +32,19 @@ async function inRepo<T>(root: string, action: () => Promise<T>): Promise<T> {
   }
 }
 
+/** What `action` writes to stderr, kept from the terminal. */
+async function stderrOf(action: () => Promise<void>): Promise<string[]> {
+  const errors: string[] = []
+  const write = process.stderr.write
+  process.stderr.write = ((text: string) => (errors.push(text), true)) as typeof write
+  try {
+    await action()
+  } finally {
+    process.stderr.write = write
+  }
+  return errors
+}
+
 async function fix(root: string, ...args: string[]): Promise<{ code: number; out: string }> {
   let out = ''
   const code = await inRepo(root, () => fixCommand(args, text => (out += text)))
@@ -244,19 +257,11 @@ describe('the fix command', () => {
 
   it('answers usage errors with exit status 2', async () => {
     const root = await makeRepo({ 'v.csv': 'training,gs://b/a.mp4,cat,0,1\n' })
-    const errors: string[] = []
-    const write = process.stderr.write
-    process.stderr.write = ((text: string) => (
-      errors.push(text),
-      true
-    )) as typeof process.stderr.write
-    try {
+    const errors = await stderrOf(async () => {
       expect(await inRepo(root, () => main(['fix', '--format', 'sarif']))).toBe(2)
       expect(await inRepo(root, () => main(['resplit', '--test-share', '2']))).toBe(2)
       expect(await inRepo(root, () => main(['fix', '--bogus']))).toBe(2)
-    } finally {
-      process.stderr.write = write
-    }
+    })
     expect(errors.join('')).toContain('--format must be text or json')
     expect(errors.join('')).toContain('--test-share must be a fraction')
   })
@@ -315,17 +320,9 @@ describe('repairs leave a dataset the gate did not read whole', () => {
 
   it('resplit refuses it with exit status 2 and writes nothing', async () => {
     const root = await makeRepo({ '.github/dataset-gate.yml': config, 'v.csv': long + '\n' })
-    const errors: string[] = []
-    const write = process.stderr.write
-    process.stderr.write = ((text: string) => (
-      errors.push(text),
-      true
-    )) as typeof process.stderr.write
-    try {
+    const errors = await stderrOf(async () => {
       expect(await inRepo(root, () => main(['resplit', 'v.csv', '--write']))).toBe(2)
-    } finally {
-      process.stderr.write = write
-    }
+    })
     expect(errors.join('')).toMatch(
       /resplit leaves v\.csv as it is: the gate did not read it whole/
     )

@@ -16,19 +16,11 @@ import { readRecords } from '../read/text.js'
 import { FileText } from './text-edits.js'
 
 /**
- * One row as the reader gives it: the file's index, the 1-based line its record starts on, the
- * split code (an index of SPLITS), the video field as written, the label (empty for a whole-video
- * unlabeled row, `URI,,,`) and the times as written.
+ * One row as the reader gives it (the readers' own row callback): the file's index, the 1-based
+ * line its record starts on, the split code (an index of SPLITS), the video field as written, the
+ * label (empty for a whole-video unlabeled row, `URI,,,`) and the times as written.
  */
-export type RowVisitor = (
-  file: number,
-  line: number,
-  split: number,
-  uri: string,
-  label: string,
-  start: string,
-  end: string
-) => void
+export type RowVisitor = RowSink['addRow']
 
 export interface DatasetFile {
   path: string

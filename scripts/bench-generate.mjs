@@ -18,12 +18,16 @@
 // - 0.05% of rows leak: they repeat a segment of their video in another split (leaked videos);
 // - 0.1% of rows have an inverted segment (END before START: a segment-invalid error);
 // - integer and one-decimal times, as AVA's keyframe timestamps.
-// Usage: node scripts/bench-generate.mjs ROWS OUT.csv [SEED] [--shape current|ava]
-import { closeSync, openSync, writeSync } from 'node:fs'
+//
+// With `--shape repeated` (generateRepeated) the file is a current-shape file of half the rows
+// written twice, as when a manifest is appended to itself: every row of the second half is a
+// duplicate-row finding, the case where findings are as many as rows.
+// Usage: node scripts/bench-generate.mjs ROWS OUT.csv [SEED] [--shape current|ava|repeated]
+import { appendFileSync, closeSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 
 export const GENERATOR_VERSION = 2
-export const SHAPES = ['current', 'ava']
+export const SHAPES = ['current', 'ava', 'repeated']
 export const CLASSES = 400
 export const ROWS_PER_VIDEO = 1_600_000 / 60_000
 const ZIPF = 0.72
@@ -210,6 +214,13 @@ export function generateAva(rows, path, seed = 20261125) {
   return { rows, videos, classes: AVA_CLASSES, seed, generator: GENERATOR_VERSION, shape: 'ava' }
 }
 
+/** A current-shape file of rows / 2 rows, written twice. */
+export function generateRepeated(rows, path, seed = 20261125) {
+  const half = generate(rows / 2, path, seed)
+  appendFileSync(path, readFileSync(path))
+  return { ...half, rows, shape: 'repeated' }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const argv = process.argv.slice(2)
   const shapeAt = argv.indexOf('--shape')
@@ -217,11 +228,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [rows, out, seed] = argv
   if (!rows || !out || !SHAPES.includes(shape)) {
     process.stderr.write(
-      'usage: node scripts/bench-generate.mjs ROWS OUT.csv [SEED] [--shape current|ava]\n'
+      'usage: node scripts/bench-generate.mjs ROWS OUT.csv [SEED] [--shape current|ava|repeated]\n'
     )
     process.exit(2)
   }
-  const make = shape === 'ava' ? generateAva : generate
+  const make = { current: generate, ava: generateAva, repeated: generateRepeated }[shape]
   const info = make(Number(rows), out, seed ? Number(seed) : undefined)
   process.stdout.write(JSON.stringify(info) + '\n')
 }

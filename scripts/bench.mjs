@@ -1,12 +1,14 @@
 // The performance benchmark (`npm run bench`).
 //
-// Generates seeded Vertex AI CSVs (scripts/bench-generate.mjs) in two shapes, at 1/16, 1 and 4 times
+// Generates seeded Vertex AI CSVs (scripts/bench-generate.mjs) in three shapes, at 1/16, 1 and 4 times
 // 1.6 million rows, into bench-data/:
 //   current     400 skewed classes, ~60,000 videos per 1.6 M rows, rows of 64 videos interleaved,
 //               one label per segment, almost no findings
 //   ava         AVA-like: rows grouped by video, 20-30 overlapping multi-label segments per video,
 //               10% ML_USE validation rows (a warning each), 0.05% leaking rows, 0.1% inverted
 //               segments: about 160,000 findings per 1.6 M rows
+//   repeated    a current-shape file of half the rows written twice: a duplicate-row finding per
+//               row of the second half
 // then, for each shape and size, runs in alternation, each as a fresh child process under the same
 // conditions:
 //   gate        the bundled CLI: check FILE --format json --output /dev/null --fail-on never
@@ -15,6 +17,7 @@
 //   csv-parse   a bare csv-parse streaming pass that only counts records (scripts/bench-csv-parse.mjs)
 //   pandas      read_csv + groupby counts (scripts/bench-pandas.py), when a python3 has pandas
 //               (env BENCH_PYTHON, else python3, else /usr/bin/python3: Debian's python3-pandas)
+//   fix, resplit  the repair commands as dry runs (JSON), at 1.6 M rows of current and ava only
 // Wall time is measured here; peak RSS (and CPU time) come from the OS: /usr/bin/time, else
 // wait4() through python3, else polling /proc (which can miss a short peak).
 // It also times the cold start of `node dist/cli.js check examples/automl` and reports the bundle
@@ -22,12 +25,12 @@
 // README (`--readme` writes it between the README's benchmark markers).
 //
 // Usage: node scripts/bench.mjs [--quick] [--runs N] [--runs-large N] [--sizes 100k,1600k,6400k]
-//                               [--shapes current,ava] [--dist DIR] [--readme]
+//                               [--shapes current,ava,repeated] [--dist DIR] [--readme]
 //   --quick       sizes 100k and 1600k, one run each, three cold starts
 //   --runs N      runs per tool for sizes up to 1.6 M rows (default 5; env BENCH_RUNS)
 //   --runs-large  runs per tool above 1.6 M rows (default 3; env BENCH_RUNS_LARGE)
 //   --sizes       which sizes (env BENCH_SIZES)
-//   --shapes      which shapes (env BENCH_SHAPES; default both)
+//   --shapes      which shapes (env BENCH_SHAPES; default all three)
 //   --dist DIR    use an existing build (e.g. dist) instead of building into bench-data/dist
 //   --readme      also write the Markdown between the README's benchmark markers
 // Env BENCH_METER=wait4|proc forces a fallback way of measuring peak RSS.
@@ -367,13 +370,44 @@ if (info.pandas) {
   })
 }
 
+/**
+ * The repair commands, dry runs with a JSON answer, at 1.6 M rows only: what `fix` and `resplit`
+ * cost next to the gate on the same file (the action works out both on pull requests).
+ */
+function repairTool(id, label) {
+  return {
+    id,
+    label,
+    only: '1600k',
+    // A repeated file's fix would list a repair per row of its second half.
+    shapes: ['current', 'ava'],
+    command: file => [process.execPath, [cli, id, file, '--format', 'json'], { cwd: DATA }],
+    check: (result, dataset, out) => {
+      let answer = null
+      try {
+        answer = JSON.parse(readFileSync(out, 'utf8'))
+      } catch {
+        // reported below
+      }
+      // resplit exits 1 when no assignment meets every constraint: still a full run.
+      const ran = result.exit === 0 || (id === 'resplit' && result.exit === 1)
+      return ran && answer ? null : `exit ${result.exit}: ${result.stderr.trim()}`
+    }
+  }
+}
+tools.push(repairTool('fix', 'dataset-gate fix (dry run)'))
+tools.push(repairTool('resplit', 'dataset-gate resplit (dry run)'))
+
 const results = []
 for (const { shape, size: name, dataset } of cases) {
   const runs = dataset.rows > 1_600_000 ? runsLarge : runsSmall
-  const samples = Object.fromEntries(tools.map(t => [t.id, []]))
+  const active = tools.filter(
+    tool => (!tool.only || tool.only === name) && (!tool.shapes || tool.shapes.includes(shape))
+  )
+  const samples = Object.fromEntries(active.map(t => [t.id, []]))
   for (let run = 0; run < runs; run++) {
     // Alternate, and rotate who goes first, so drifting machine load hits every tool alike.
-    const order = tools.map((_, i) => tools[(i + run) % tools.length])
+    const order = active.map((_, i) => active[(i + run) % active.length])
     for (const tool of order) {
       const [command, commandArgs, options] = tool.command(fileName(shape, name))
       const out = join(DATA, `out-${tool.id}-${shape}-${name}.txt`)
@@ -386,7 +420,7 @@ for (const { shape, size: name, dataset } of cases) {
       )
     }
   }
-  for (const tool of tools) {
+  for (const tool of active) {
     const list = samples[tool.id]
     results.push({
       shape,
@@ -441,7 +475,9 @@ row, and a row's video spelling is compared with the previous row's, then with a
 recent videos, before any lookup. A finding past the per-rule cap is only counted: its words are
 never built (with a base to compare, its hashed identity is kept). Per-row state is 6 bytes in
 typed arrays (a 32-bit row hash and a 16-bit video tag, line numbers stored as runs); rows whose
-hashes collide are re-read and compared field by field, so \`duplicate-row\` is exact. The main
+hashes collide are re-read and compared field by field, so \`duplicate-row\` is exact. Those rows
+are grouped in typed columns too (a row's line and group, a group's identity), which is what a
+file repeated whole costs: in the **repeated** rows every row is such a candidate. The main
 thread's young generation is kept at V8's first size (Node grows it to 32 or 64 MB while a large
 file is read, for garbage that dies long before a few megabytes fill). The
 segment-level multi-label facts of a video are measured as its rows go by, in one sorted pass over
@@ -554,13 +590,17 @@ lines.push(
   'interleaved, one label per segment, almost no findings) and **ava** (shaped like AVA: rows grouped',
   'by video, 20 to 30 overlapping segments per video with 2 to 5 labels, 10% ML_USE `validation`',
   'rows that Vertex AI rejects as a warning each, 0.05% leaking rows, 0.1% inverted segments: about',
-  '160,000 findings per 1.6 million rows), at 1/16, 1 and 4 times 1.6 million rows. For each file it',
+  '160,000 findings per 1.6 million rows) and **repeated** (a current-shape file of half the rows',
+  'written twice, as a manifest appended to itself: a duplicate-row finding per row of its second',
+  'half), at 1/16, 1 and 4 times 1.6 million rows. For each file it',
   'runs, alternating and each in a fresh process: the bundled CLI with every rule at its defaults',
   'and a JSON report (`dist/cli.js check FILE --format json --output /dev/null --fail-on never`),',
   'and the same with `DATASET_GATE_THREADS=1` (the main thread only);',
   'the baseline, a bare `csv-parse` streaming pass that only counts records',
-  '(`scripts/bench-csv-parse.mjs`); and pandas (`read_csv` + `groupby`, `scripts/bench-pandas.py`)',
-  'when a Python has it (the table says so when none has). Results go to `bench-data/results.json`;',
+  '(`scripts/bench-csv-parse.mjs`); pandas (`read_csv` + `groupby`, `scripts/bench-pandas.py`)',
+  'when a Python has it (the table says so when none has); and, at 1.6 million rows, the repair',
+  'commands as dry runs with a JSON answer (`fix FILE --format json`, `resplit FILE --format json`).',
+  'Results go to `bench-data/results.json`;',
   '`--quick` runs a smaller set and `--readme` rewrites this section.',
   ''
 )
@@ -589,6 +629,32 @@ for (const [shape, s] of Object.entries(scaling))
   lines.push(
     `Scaling 1.6 M to 6.4 M rows (4x), ${shape}: gate time ${s.gateTime}x (CPU ${s.gateCpu}x, csv-parse ${s.csvParseTime}x), gate peak RSS ${s.gateRss}x.`
   )
+for (const size of sizeNames) {
+  const repeated = find('repeated', size, 'gate')
+  const current = find('current', size, 'gate')
+  if (!repeated || !current) continue
+  lines.push(
+    `Findings as many as rows (repeated vs current, ${(SIZES[size] / 1e6).toFixed(1)} M rows, ` +
+      `${repeated.rows / 2} duplicate-row findings against a few): gate time ` +
+      `${round(repeated.wallSeconds / current.wallSeconds, 2)}x, peak RSS ` +
+      `${round(repeated.peakRssMb / current.peakRssMb, 2)}x.`
+  )
+}
+for (const shape of shapeNames) {
+  const gate = find(shape, '1600k', 'gate')
+  const repairs = ['fix', 'resplit'].map(id => find(shape, '1600k', id)).filter(Boolean)
+  if (!gate || repairs.length === 0) continue
+  lines.push(
+    `Repairs, ${shape}, 1.6 M rows: ` +
+      repairs
+        .map(
+          r =>
+            `\`${r.tool}\` ${round(r.wallSeconds / gate.wallSeconds, 1)}x the gate's time and ${r.peakRssMb.toFixed(0)} MB`
+        )
+        .join(', ') +
+      ` (the gate: ${gate.wallSeconds.toFixed(2)} s, ${gate.peakRssMb.toFixed(0)} MB).`
+  )
+}
 lines.push(
   `Cold start (\`node dist/cli.js check examples/automl\`, median of ${coldRuns}): ${coldStart.wallSeconds.toFixed(2)} s, ${coldStart.peakRssMb.toFixed(0)} MB ` +
     `(\`node -e 0\` alone: ${coldStart.bareNodeSeconds.toFixed(2)} s). ` +

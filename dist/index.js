@@ -62363,12 +62363,16 @@ const NO_GROUPS = Object.freeze({
     lines: new Uint32Array(0)
 });
 const duplicate_groups_EMPTY = -1;
+/** Numbers per group identity in IdentityGroups. */
+const IDENTITY = 4;
 /**
  * Rows added in reading order, grouped by identity as they come: a group per distinct identity,
  * numbered in the order of its first row, through an open-addressing table of group ids keyed by
  * a hash of the identity (a row whose slot meets a group is compared with it field by field, so
  * only equal rows share a group). A row keeps its line and group (8 bytes; its file is known from
- * where each file's rows begin), a group its identity, first row and size (33 bytes).
+ * where each file's rows begin), a group its identity and size (36 bytes). A group's identity is
+ * four adjacent numbers, so comparing a row with it reads one place in memory, not five arrays:
+ * in a file repeated whole that comparison is made for every row.
  */
 class IdentityGroups {
     count = 0;
@@ -62378,14 +62382,9 @@ class IdentityGroups {
     /** The first row of each file's rows, and that file: rows come a file at a time. */
     fileStarts = [];
     fileOfRun = [];
-    // Each group's identity, first row and size.
     groups = 0;
-    split;
-    video;
-    label;
-    start;
-    end;
-    firstRow;
+    /** Each group's identity: video * 4 + split, label, start, end (IDENTITY numbers a group). */
+    identities;
     size;
     slots;
     scratch = new Float64Array(1);
@@ -62397,12 +62396,7 @@ class IdentityGroups {
         this.group = new Int32Array(rows);
         // Repeats come at least in pairs: half as many groups as rows is the usual most.
         const groups = Math.max(64, rows >> 1);
-        this.split = new Uint8Array(groups);
-        this.video = new Int32Array(groups);
-        this.label = new Int32Array(groups);
-        this.start = new Float64Array(groups);
-        this.end = new Float64Array(groups);
-        this.firstRow = new Int32Array(groups);
+        this.identities = new Float64Array(groups * IDENTITY);
         this.size = new Int32Array(groups);
         let slots = 256;
         while (slots < groups * 2)
@@ -62421,18 +62415,20 @@ class IdentityGroups {
             this.fileOfRun.push(file);
         }
         this.line[row] = line;
+        const kind = video * 4 + split;
+        const ids = this.identities;
         const mask = this.slots.length - 1;
-        for (let slot = this.hash(split, video, label, start, end) & mask;; slot = (slot + 1) & mask) {
+        for (let slot = this.hash(kind, label, start, end) & mask;; slot = (slot + 1) & mask) {
             const group = this.slots[slot];
             if (group === duplicate_groups_EMPTY) {
-                this.slots[slot] = this.newGroup(row, split, video, label, start, end);
+                this.slots[slot] = this.newGroup(row, kind, label, start, end);
                 return;
             }
-            if (this.video[group] === video &&
-                this.label[group] === label &&
-                this.start[group] === start &&
-                this.end[group] === end &&
-                this.split[group] === split) {
+            const at = group * IDENTITY;
+            if (ids[at] === kind &&
+                ids[at + 1] === label &&
+                ids[at + 2] === start &&
+                ids[at + 3] === end) {
                 this.group[row] = group;
                 this.size[group]++;
                 return;
@@ -62480,13 +62476,14 @@ class IdentityGroups {
             lines[at[g]++] = this.line[row];
         }
         const identity = (g) => {
-            const group = keptGroup[g];
+            const at = keptGroup[g] * IDENTITY;
+            const kind = this.identities[at];
             const named = [
-                String(this.split[group]),
-                names.videoKeys[this.video[group]],
-                names.labels[this.label[group]],
-                String(this.start[group]),
-                String(this.end[group])
+                String(kind % 4),
+                names.videoKeys[Math.floor(kind / 4)],
+                names.labels[this.identities[at + 1]],
+                String(this.identities[at + 2]),
+                String(this.identities[at + 3])
             ];
             return hashIdentity(named.join('\u0000')).toString(36);
         };
@@ -62505,31 +62502,26 @@ class IdentityGroups {
         }
         return files;
     }
-    newGroup(row, split, video, label, start, end) {
-        if (this.groups === this.firstRow.length) {
-            this.split = grown(this.split);
-            this.video = grown(this.video);
-            this.label = grown(this.label);
-            this.start = grown(this.start);
-            this.end = grown(this.end);
-            this.firstRow = grown(this.firstRow);
+    newGroup(row, kind, label, start, end) {
+        if (this.groups === this.size.length) {
+            this.identities = grown(this.identities);
             this.size = grown(this.size);
         }
         const group = this.groups++;
-        this.split[group] = split;
-        this.video[group] = video;
-        this.label[group] = label;
-        this.start[group] = start;
-        this.end[group] = end;
-        this.firstRow[group] = row;
+        const at = group * IDENTITY;
+        this.identities[at] = kind;
+        this.identities[at + 1] = label;
+        this.identities[at + 2] = start;
+        this.identities[at + 3] = end;
         this.size[group] = 1;
         this.group[row] = group;
         if (this.groups * 2 > this.slots.length)
             this.growSlots();
         return group;
     }
-    hash(split, video, label, start, end) {
-        let h = Math.imul(video ^ 0x9e3779b9, 0x85ebca6b) ^ split;
+    /** `kind`: video * 4 + split. */
+    hash(kind, label, start, end) {
+        let h = Math.imul(this.mixNumber(0x9e3779b9, kind), 0x85ebca6b);
         h = Math.imul(h ^ label, 0xc2b2ae35);
         h = this.mixNumber(h, start);
         h = this.mixNumber(h, end);
@@ -62545,9 +62537,10 @@ class IdentityGroups {
     growSlots() {
         this.slots = new Int32Array(this.slots.length * 2).fill(duplicate_groups_EMPTY);
         const mask = this.slots.length - 1;
+        const ids = this.identities;
         for (let g = 0; g < this.groups; g++) {
-            const hash = this.hash(this.split[g], this.video[g], this.label[g], this.start[g], this.end[g]);
-            let slot = hash & mask;
+            const at = g * IDENTITY;
+            let slot = this.hash(ids[at], ids[at + 1], ids[at + 2], ids[at + 3]) & mask;
             while (this.slots[slot] !== duplicate_groups_EMPTY)
                 slot = (slot + 1) & mask;
             this.slots[slot] = g;
@@ -62789,22 +62782,26 @@ class RowFingerprints {
         const groupStart = new Uint32Array((ordinals.length >> 1) + 1);
         const groupEnd = new Uint32Array(groupStart.length);
         let count = 0;
-        const tag = this.rowTag;
+        // Each candidate's video tag, read in row order (the tag blocks in sequence) rather than
+        // through `order` (a jump per candidate, in a file repeated whole millions of them).
+        const tag = new Uint16Array(ordinals.length);
+        for (let i = 0; i < ordinals.length; i++)
+            tag[i] = this.rowTag.get(ordinals[i]);
         for (let h = 0; h < repeated.length; h++) {
             const from = byHash[h];
             const to = byHash[h + 1];
             let uniform = true;
             for (let k = from + 1; k < to && uniform; k++)
-                uniform = tag.get(ordinals[order[k]]) === tag.get(ordinals[order[from]]);
+                uniform = tag[order[k]] === tag[order[from]];
             if (!uniform) {
                 const bucket = Array.from(order.subarray(from, to));
-                bucket.sort((a, b) => tag.get(ordinals[a]) - tag.get(ordinals[b]) || a - b);
+                bucket.sort((a, b) => tag[a] - tag[b] || a - b);
                 order.set(bucket, from);
             }
             for (let k = from; k < to;) {
-                const t = tag.get(ordinals[order[k]]);
+                const t = tag[order[k]];
                 let end = k + 1;
-                while (end < to && tag.get(ordinals[order[end]]) === t)
+                while (end < to && tag[order[end]] === t)
                     end++;
                 if (end - k > 1) {
                     for (let m = k; m < end; m++)

@@ -233,22 +233,24 @@ export class RowFingerprints {
     const groupStart = new Uint32Array((ordinals.length >> 1) + 1)
     const groupEnd = new Uint32Array(groupStart.length)
     let count = 0
-    const tag = this.rowTag
+    // Each candidate's video tag, read in row order (the tag blocks in sequence) rather than
+    // through `order` (a jump per candidate, in a file repeated whole millions of them).
+    const tag = new Uint16Array(ordinals.length)
+    for (let i = 0; i < ordinals.length; i++) tag[i] = this.rowTag.get(ordinals[i]!)
     for (let h = 0; h < repeated.length; h++) {
       const from = byHash[h]!
       const to = byHash[h + 1]!
       let uniform = true
-      for (let k = from + 1; k < to && uniform; k++)
-        uniform = tag.get(ordinals[order[k]!]!) === tag.get(ordinals[order[from]!]!)
+      for (let k = from + 1; k < to && uniform; k++) uniform = tag[order[k]!] === tag[order[from]!]
       if (!uniform) {
         const bucket = Array.from(order.subarray(from, to))
-        bucket.sort((a, b) => tag.get(ordinals[a]!) - tag.get(ordinals[b]!) || a - b)
+        bucket.sort((a, b) => tag[a]! - tag[b]! || a - b)
         order.set(bucket, from)
       }
       for (let k = from; k < to;) {
-        const t = tag.get(ordinals[order[k]!]!)
+        const t = tag[order[k]!]
         let end = k + 1
-        while (end < to && tag.get(ordinals[order[end]!]!) === t) end++
+        while (end < to && tag[order[end]!] === t) end++
         if (end - k > 1) {
           for (let m = k; m < end; m++) groupOf[order[m]!] = count
           groupStart[count] = k

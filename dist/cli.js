@@ -45118,6 +45118,7 @@ function editedBytes(file) {
     for (let i = 0; i < file.lines.length; i++) {
         const target = file.lines[i];
         while (line < target) {
+            // applyEdits kept only lines the file has, so every line before `target` has a break.
             start = bytes.indexOf(text_edits_LF, start) + 1;
             line++;
         }

@@ -4,7 +4,7 @@
  * read (a diff of a large file with a few repairs costs the repairs, not the file).
  */
 import { showInvisible } from '../display.js'
-import { keptLastLine, type EditedFile } from './text-edits.js'
+import { keptLastLine, type EditedFile, type LineCursor } from './text-edits.js'
 
 type Op = { kind: ' ' | '-' | '+'; text: string; old: number; new: number }
 
@@ -45,7 +45,7 @@ function opsBetween(
   first: number,
   from: number,
   to: number,
-  cursor: ReturnType<EditedFile['before']['cursor']>
+  cursor: LineCursor
 ): Op[] {
   const ops: Op[] = []
   // Where the walk stands just after the change before `from` (or at the start).

@@ -158,6 +158,7 @@ export function editedBytes(file: EditedFile): Buffer {
   for (let i = 0; i < file.lines.length; i++) {
     const target = file.lines[i]!
     while (line < target) {
+      // applyEdits kept only lines the file has, so every line before `target` has a break.
       start = bytes.indexOf(LF, start) + 1
       line++
     }

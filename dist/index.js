@@ -82513,7 +82513,7 @@ class RowTable {
     videoKey;
     length = 0;
     file = new Int32Array(1024);
-    line = new Float64Array(1024);
+    line = new Uint32Array(1024);
     split = new Uint8Array(1024);
     video = new Int32Array(1024);
     uri = new Int32Array(1024);
@@ -82551,7 +82551,7 @@ class RowTable {
             return next;
         };
         this.file = grown(this.file, n => new Int32Array(n));
-        this.line = grown(this.line, n => new Float64Array(n));
+        this.line = grown(this.line, n => new Uint32Array(n));
         this.split = grown(this.split, n => new Uint8Array(n));
         this.video = grown(this.video, n => new Int32Array(n));
         this.uri = grown(this.uri, n => new Int32Array(n));

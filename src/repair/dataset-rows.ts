@@ -121,7 +121,7 @@ export class Interned {
 export class RowTable {
   length = 0
   file = new Int32Array(1024)
-  line = new Float64Array(1024)
+  line = new Uint32Array(1024)
   split = new Uint8Array(1024)
   video = new Int32Array(1024)
   uri = new Int32Array(1024)
@@ -153,7 +153,7 @@ export class RowTable {
 
   private grow(): void {
     const size = this.file.length * 2
-    const grown = <T extends Int32Array | Float64Array | Uint8Array>(
+    const grown = <T extends Int32Array | Uint32Array | Uint8Array>(
       column: T,
       make: (n: number) => T
     ): T => {
@@ -162,7 +162,7 @@ export class RowTable {
       return next
     }
     this.file = grown(this.file, n => new Int32Array(n))
-    this.line = grown(this.line, n => new Float64Array(n))
+    this.line = grown(this.line, n => new Uint32Array(n))
     this.split = grown(this.split, n => new Uint8Array(n))
     this.video = grown(this.video, n => new Int32Array(n))
     this.uri = grown(this.uri, n => new Int32Array(n))

@@ -16166,8 +16166,8 @@ function canonicalLabel(label) {
  * Duplicate rows as typed columns: the rows the second pass reads again, grouped by their exact
  * identity (split, video, label, start, end), and the groups the gate reports. A string and an
  * object per row (the identity as text, its place) cost ~150 bytes a row, which a file repeated
- * whole (`cat a.csv a.csv`) paid for every row; here a row costs 8 bytes and a group
- * 33, plus a table slot or two.
+ * whole (`cat a.csv a.csv`) paid for every row; here a row costs 8 bytes and a group 36, plus a
+ * table slot or two.
  */
 
 /** No groups. */

@@ -4018,6 +4018,18 @@ function lastAtMost(sorted, value) {
     }
     return low;
 }
+/**
+ * A typed column with room for `index` (twice as long, or doubled until it has), holding
+ * `column`'s values first.
+ */
+function grown(column, index = column.length) {
+    let size = Math.max(column.length, 1);
+    while (size <= index)
+        size *= 2;
+    const next = new column.constructor(size);
+    next.set(column);
+    return next;
+}
 /** A Float64 array indexed by a dense id that grows on write. */
 class DenseFloat64 {
     fill;
@@ -4031,14 +4043,10 @@ class DenseFloat64 {
     ensure(index) {
         if (index < this.data.length)
             return;
-        let size = this.data.length;
-        while (size <= index)
-            size *= 2;
-        const next = new Float64Array(size);
-        next.set(this.data);
+        const filled = this.data.length;
+        this.data = grown(this.data, index);
         if (this.fill !== 0)
-            next.fill(this.fill, this.data.length);
-        this.data = next;
+            this.data.fill(this.fill, filled);
     }
 }
 /**
@@ -4078,14 +4086,8 @@ class DenseUint8 {
         this.data = new Uint8Array(capacity);
     }
     ensure(index) {
-        if (index < this.data.length)
-            return;
-        let size = this.data.length;
-        while (size <= index)
-            size *= 2;
-        const next = new Uint8Array(size);
-        next.set(this.data);
-        this.data = next;
+        if (index >= this.data.length)
+            this.data = grown(this.data, index);
     }
 }
 class DenseInt32 {
@@ -4098,12 +4100,9 @@ class DenseInt32 {
     ensure(index) {
         if (index < this.data.length)
             return;
-        let size = this.data.length;
-        while (size <= index)
-            size *= 2;
-        const next = new Int32Array(size).fill(this.fill);
-        next.set(this.data);
-        this.data = next;
+        const filled = this.data.length;
+        this.data = grown(this.data, index);
+        this.data.fill(this.fill, filled);
     }
 }
 const EMPTY = -1;
@@ -5037,6 +5036,7 @@ function canonicalLabel(label) {
  * table slot or two.
  */
 
+
 /** No groups. */
 const NO_GROUPS = Object.freeze({
     count: 0,
@@ -5069,8 +5069,7 @@ class IdentityGroups {
     identities;
     size;
     slots;
-    scratch = new Float64Array(1);
-    words = new Uint32Array(this.scratch.buffer);
+    hashes = new Uint32Array(2);
     /** `expected`: how many rows will probably be added (the columns grow past it if need be). */
     constructor(expected) {
         const rows = Math.max(64, expected);
@@ -5201,20 +5200,10 @@ class IdentityGroups {
             this.growSlots();
         return group;
     }
-    /** `kind`: video * 4 + split. */
+    /** `kind`: video * 4 + split. The hash a row's duplicate fingerprint has, of the ids. */
     hash(kind, label, start, end) {
-        let h = Math.imul(this.mixNumber(0x9e3779b9, kind), 0x85ebca6b);
-        h = Math.imul(h ^ label, 0xc2b2ae35);
-        h = this.mixNumber(h, start);
-        h = this.mixNumber(h, end);
-        h ^= h >>> 16;
-        return Math.imul(h, 0x85ebca6b) ^ (h >>> 13);
-    }
-    mixNumber(h, value) {
-        this.scratch[0] = value;
-        h = Math.imul(h ^ this.words[0], 0xcc9e2d51);
-        h = (h << 15) | (h >>> 17);
-        return Math.imul(h ^ this.words[1], 0x1b873593);
+        rowFingerprint(kind % 4, Math.floor(kind / 4), label, start, end, this.hashes);
+        return this.hashes[0];
     }
     growSlots() {
         this.slots = new Int32Array(this.slots.length * 2).fill(duplicate_groups_EMPTY);
@@ -5228,11 +5217,6 @@ class IdentityGroups {
             this.slots[slot] = g;
         }
     }
-}
-function grown(column) {
-    const next = new column.constructor(column.length * 2);
-    next.set(column);
-    return next;
 }
 /** Two lists of groups as one, in the order of their first rows (`a`'s first on a tie). */
 function mergeGroups(a, b) {
@@ -5299,18 +5283,16 @@ function countParts(block, parts) {
     for (let k = 0; k < block.length; k++)
         parts[block[k] >>> 29]++;
 }
-/** Each value that occurs more than once in ascending `sorted`, once, ascending. */
-function repeatedIn(sorted) {
+/**
+ * Each value that occurs more than once in ascending `sorted`, once, ascending (gathered in
+ * `scratch`, at least as long as `sorted`).
+ */
+function repeatedIn(sorted, scratch) {
     let n = 0;
     for (let k = 1; k < sorted.length; k++)
         if (sorted[k] === sorted[k - 1] && (k === 1 || sorted[k - 1] !== sorted[k - 2]))
-            n++;
-    const repeated = new Uint32Array(n);
-    n = 0;
-    for (let k = 1; k < sorted.length; k++)
-        if (sorted[k] === sorted[k - 1] && (k === 1 || sorted[k - 1] !== sorted[k - 2]))
-            repeated[n++] = sorted[k];
-    return repeated;
+            scratch[n++] = sorted[k];
+    return scratch.slice(0, n);
 }
 /** Typed columns of the candidate rows: ordinals and their hashes' indexes, grown on demand. */
 class CandidateColumns {
@@ -5319,12 +5301,8 @@ class CandidateColumns {
     hashIndexes = new Uint32Array(1024);
     push(ordinal, hashIndex) {
         if (this.n === this.ordinals.length) {
-            const ordinals = new Uint32Array(this.n * 2);
-            ordinals.set(this.ordinals);
-            this.ordinals = ordinals;
-            const hashIndexes = new Uint32Array(this.n * 2);
-            hashIndexes.set(this.hashIndexes);
-            this.hashIndexes = hashIndexes;
+            this.ordinals = grown(this.ordinals);
+            this.hashIndexes = grown(this.hashIndexes);
         }
         this.ordinals[this.n] = ordinal;
         this.hashIndexes[this.n++] = hashIndex;
@@ -5534,7 +5512,7 @@ class RowFingerprints {
                 n = keepPart(block, part, buffer, n);
             const sorted = buffer.subarray(0, n);
             radixSortUint32(sorted, scratch);
-            repeated.push(repeatedIn(sorted));
+            repeated.push(repeatedIn(sorted, scratch));
         }
         const all = new Uint32Array(repeated.reduce((n, part) => n + part.length, 0));
         let at = 0;
@@ -5631,7 +5609,7 @@ class KeyIds {
         const signed = hash | 0;
         const { slots, mask, keys } = this;
         const hashes = this.hashes.data;
-        for (let slot = spread(signed) & mask;; slot = (slot + 1) & mask) {
+        for (let slot = spreadHash(signed) & mask;; slot = (slot + 1) & mask) {
             const id = slots[slot];
             if (id === key_ids_EMPTY)
                 return -1;
@@ -5647,7 +5625,7 @@ class KeyIds {
     }
     place(id) {
         const { slots, mask } = this;
-        let slot = spread(this.hashes.data[id]) & mask;
+        let slot = spreadHash(this.hashes.data[id]) & mask;
         while (slots[slot] !== key_ids_EMPTY)
             slot = (slot + 1) & mask;
         slots[slot] = id;
@@ -5661,8 +5639,11 @@ class KeyIds {
                 this.place(id);
     }
 }
-/** Mixes the FNV hash's bits so that its low bits, the slot, depend on every character. */
-function spread(hash) {
+/**
+ * Mixes a 32-bit hash's bits so that its low bits, an open-addressing table's slot, depend on all
+ * of them (FNV's low bits depend little on a key's last characters).
+ */
+function spreadHash(hash) {
     let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
     h ^= h >>> 13;
     return h;

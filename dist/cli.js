@@ -12087,6 +12087,18 @@ function lastAtMost(sorted, value) {
     }
     return low;
 }
+/**
+ * A typed column with room for `index` (twice as long, or doubled until it has), holding
+ * `column`'s values first.
+ */
+function grown(column, index = column.length) {
+    let size = Math.max(column.length, 1);
+    while (size <= index)
+        size *= 2;
+    const next = new column.constructor(size);
+    next.set(column);
+    return next;
+}
 /** A Float64 array indexed by a dense id that grows on write. */
 class DenseFloat64 {
     fill;
@@ -12100,14 +12112,10 @@ class DenseFloat64 {
     ensure(index) {
         if (index < this.data.length)
             return;
-        let size = this.data.length;
-        while (size <= index)
-            size *= 2;
-        const next = new Float64Array(size);
-        next.set(this.data);
+        const filled = this.data.length;
+        this.data = grown(this.data, index);
         if (this.fill !== 0)
-            next.fill(this.fill, this.data.length);
-        this.data = next;
+            this.data.fill(this.fill, filled);
     }
 }
 /**
@@ -12147,14 +12155,8 @@ class DenseUint8 {
         this.data = new Uint8Array(capacity);
     }
     ensure(index) {
-        if (index < this.data.length)
-            return;
-        let size = this.data.length;
-        while (size <= index)
-            size *= 2;
-        const next = new Uint8Array(size);
-        next.set(this.data);
-        this.data = next;
+        if (index >= this.data.length)
+            this.data = grown(this.data, index);
     }
 }
 class DenseInt32 {
@@ -12167,12 +12169,9 @@ class DenseInt32 {
     ensure(index) {
         if (index < this.data.length)
             return;
-        let size = this.data.length;
-        while (size <= index)
-            size *= 2;
-        const next = new Int32Array(size).fill(this.fill);
-        next.set(this.data);
-        this.data = next;
+        const filled = this.data.length;
+        this.data = grown(this.data, index);
+        this.data.fill(this.fill, filled);
     }
 }
 const EMPTY = -1;
@@ -13106,6 +13105,7 @@ function canonicalLabel(label) {
  * table slot or two.
  */
 
+
 /** No groups. */
 const NO_GROUPS = Object.freeze({
     count: 0,
@@ -13138,8 +13138,7 @@ class IdentityGroups {
     identities;
     size;
     slots;
-    scratch = new Float64Array(1);
-    words = new Uint32Array(this.scratch.buffer);
+    hashes = new Uint32Array(2);
     /** `expected`: how many rows will probably be added (the columns grow past it if need be). */
     constructor(expected) {
         const rows = Math.max(64, expected);
@@ -13270,20 +13269,10 @@ class IdentityGroups {
             this.growSlots();
         return group;
     }
-    /** `kind`: video * 4 + split. */
+    /** `kind`: video * 4 + split. The hash a row's duplicate fingerprint has, of the ids. */
     hash(kind, label, start, end) {
-        let h = Math.imul(this.mixNumber(0x9e3779b9, kind), 0x85ebca6b);
-        h = Math.imul(h ^ label, 0xc2b2ae35);
-        h = this.mixNumber(h, start);
-        h = this.mixNumber(h, end);
-        h ^= h >>> 16;
-        return Math.imul(h, 0x85ebca6b) ^ (h >>> 13);
-    }
-    mixNumber(h, value) {
-        this.scratch[0] = value;
-        h = Math.imul(h ^ this.words[0], 0xcc9e2d51);
-        h = (h << 15) | (h >>> 17);
-        return Math.imul(h ^ this.words[1], 0x1b873593);
+        rowFingerprint(kind % 4, Math.floor(kind / 4), label, start, end, this.hashes);
+        return this.hashes[0];
     }
     growSlots() {
         this.slots = new Int32Array(this.slots.length * 2).fill(duplicate_groups_EMPTY);
@@ -13297,11 +13286,6 @@ class IdentityGroups {
             this.slots[slot] = g;
         }
     }
-}
-function grown(column) {
-    const next = new column.constructor(column.length * 2);
-    next.set(column);
-    return next;
 }
 /** Two lists of groups as one, in the order of their first rows (`a`'s first on a tie). */
 function mergeGroups(a, b) {
@@ -13368,18 +13352,16 @@ function countParts(block, parts) {
     for (let k = 0; k < block.length; k++)
         parts[block[k] >>> 29]++;
 }
-/** Each value that occurs more than once in ascending `sorted`, once, ascending. */
-function repeatedIn(sorted) {
+/**
+ * Each value that occurs more than once in ascending `sorted`, once, ascending (gathered in
+ * `scratch`, at least as long as `sorted`).
+ */
+function repeatedIn(sorted, scratch) {
     let n = 0;
     for (let k = 1; k < sorted.length; k++)
         if (sorted[k] === sorted[k - 1] && (k === 1 || sorted[k - 1] !== sorted[k - 2]))
-            n++;
-    const repeated = new Uint32Array(n);
-    n = 0;
-    for (let k = 1; k < sorted.length; k++)
-        if (sorted[k] === sorted[k - 1] && (k === 1 || sorted[k - 1] !== sorted[k - 2]))
-            repeated[n++] = sorted[k];
-    return repeated;
+            scratch[n++] = sorted[k];
+    return scratch.slice(0, n);
 }
 /** Typed columns of the candidate rows: ordinals and their hashes' indexes, grown on demand. */
 class CandidateColumns {
@@ -13388,12 +13370,8 @@ class CandidateColumns {
     hashIndexes = new Uint32Array(1024);
     push(ordinal, hashIndex) {
         if (this.n === this.ordinals.length) {
-            const ordinals = new Uint32Array(this.n * 2);
-            ordinals.set(this.ordinals);
-            this.ordinals = ordinals;
-            const hashIndexes = new Uint32Array(this.n * 2);
-            hashIndexes.set(this.hashIndexes);
-            this.hashIndexes = hashIndexes;
+            this.ordinals = grown(this.ordinals);
+            this.hashIndexes = grown(this.hashIndexes);
         }
         this.ordinals[this.n] = ordinal;
         this.hashIndexes[this.n++] = hashIndex;
@@ -13603,7 +13581,7 @@ class RowFingerprints {
                 n = keepPart(block, part, buffer, n);
             const sorted = buffer.subarray(0, n);
             radixSortUint32(sorted, scratch);
-            repeated.push(repeatedIn(sorted));
+            repeated.push(repeatedIn(sorted, scratch));
         }
         const all = new Uint32Array(repeated.reduce((n, part) => n + part.length, 0));
         let at = 0;
@@ -13700,7 +13678,7 @@ class KeyIds {
         const signed = hash | 0;
         const { slots, mask, keys } = this;
         const hashes = this.hashes.data;
-        for (let slot = spread(signed) & mask;; slot = (slot + 1) & mask) {
+        for (let slot = spreadHash(signed) & mask;; slot = (slot + 1) & mask) {
             const id = slots[slot];
             if (id === key_ids_EMPTY)
                 return -1;
@@ -13716,7 +13694,7 @@ class KeyIds {
     }
     place(id) {
         const { slots, mask } = this;
-        let slot = spread(this.hashes.data[id]) & mask;
+        let slot = spreadHash(this.hashes.data[id]) & mask;
         while (slots[slot] !== key_ids_EMPTY)
             slot = (slot + 1) & mask;
         slots[slot] = id;
@@ -13730,8 +13708,11 @@ class KeyIds {
                 this.place(id);
     }
 }
-/** Mixes the FNV hash's bits so that its low bits, the slot, depend on every character. */
-function spread(hash) {
+/**
+ * Mixes a 32-bit hash's bits so that its low bits, an open-addressing table's slot, depend on all
+ * of them (FNV's low bits depend little on a key's last characters).
+ */
+function spreadHash(hash) {
     let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
     h ^= h >>> 13;
     return h;
@@ -43078,7 +43059,7 @@ function roundAxisMax(value) {
     }
     return 1;
 }
-function chart_spread(shares) {
+function spread(shares) {
     return Math.max(...shares) - Math.min(...shares);
 }
 function absentFrom(splits, shares) {
@@ -43104,7 +43085,7 @@ function chooseClasses(all, splits, below, max) {
     const rare = all
         .filter(row => below.has(row.name))
         .sort((a, b) => rarity(below.get(a.name), below.get(b.name)) || byName(a, b));
-    const shifted = [...all].sort((a, b) => chart_spread(b.shares) - chart_spread(a.shares) || byName(a, b));
+    const shifted = [...all].sort((a, b) => spread(b.shares) - spread(a.shares) || byName(a, b));
     const chosen = new Set();
     const order = [
         ...missing.slice(0, MISSING_QUOTA),
@@ -43156,8 +43137,8 @@ function classChart(dataset, max = CHART_CLASSES) {
     for (const row of classes)
         largest = Math.max(largest, ...row.shares);
     const largestDifferences = [...classes]
-        .filter(row => chart_spread(row.shares) > 0)
-        .sort((a, b) => chart_spread(b.shares) - chart_spread(a.shares) || compareText(a.name, b.name))
+        .filter(row => spread(row.shares) > 0)
+        .sort((a, b) => spread(b.shares) - spread(a.shares) || compareText(a.name, b.name))
         .slice(0, 3);
     const rare = classes
         .filter(row => below.has(row.name))
@@ -45053,15 +45034,14 @@ class LineCursor {
     }
     /** Line `line`'s text without its ending (1-based), or undefined past the last line. */
     text(line) {
-        const end = this.seek(line);
-        if (end === -1)
-            return undefined;
-        const { bytes, start } = this;
-        const textEnd = end > start && end < bytes.length && bytes[end - 1] === text_edits_CR ? end - 1 : end;
-        return bytes.toString('utf8', start, textEnd);
+        const span = this.span(line);
+        return span ? this.bytes.toString('utf8', span.start, span.textEnd) : undefined;
     }
-    /** Moves to `line`; returns where its line break is (the file's length when it has none), or -1. */
-    seek(line) {
+    /**
+     * Where line `line` is in the bytes: its start, where its text ends (before a CR LF or LF) and
+     * where the next line starts; null past the last line.
+     */
+    span(line) {
         if (line < this.line)
             throw new Error(`LineCursor: line ${line} after line ${this.line}`);
         const { bytes } = this;
@@ -45071,9 +45051,12 @@ class LineCursor {
             this.line++;
         }
         if (this.line < line || this.start >= bytes.length)
-            return -1;
-        const lf = bytes.indexOf(text_edits_LF, this.start);
-        return lf === -1 ? bytes.length : lf;
+            return null;
+        const { start } = this;
+        const lf = bytes.indexOf(text_edits_LF, start);
+        if (lf === -1)
+            return { start, textEnd: bytes.length, next: bytes.length };
+        return { start, textEnd: lf > start && bytes[lf - 1] === text_edits_CR ? lf - 1 : lf, next: lf + 1 };
     }
 }
 /**
@@ -45111,51 +45094,43 @@ function changed(file) {
  */
 function editedBytes(file) {
     const { bytes } = file.before;
+    const cursor = file.before.cursor();
     const parts = [];
     let copied = 0; // bytes before this offset are written (or skipped)
-    let line = 1;
-    let start = file.before.textStart; // where `line` starts
-    for (let i = 0; i < file.lines.length; i++) {
-        const target = file.lines[i];
-        while (line < target) {
-            // applyEdits kept only lines the file has, so every line before `target` has a break.
-            start = bytes.indexOf(text_edits_LF, start) + 1;
-            line++;
-        }
-        const lf = bytes.indexOf(text_edits_LF, start);
-        const next = lf === -1 ? bytes.length : lf + 1;
+    file.lines.forEach((line, i) => {
+        // applyEdits kept only lines the file has.
+        const { start, textEnd, next } = cursor.span(line);
         parts.push(bytes.subarray(copied, start));
         const text = file.texts[i];
-        if (text !== null) {
-            const textEnd = lf > start && bytes[lf - 1] === text_edits_CR ? lf - 1 : lf === -1 ? bytes.length : lf;
+        if (text !== null)
             parts.push(Buffer.from(text, 'utf8'), bytes.subarray(textEnd, next));
-        }
         copied = next;
-        start = next;
-        line++;
-    }
+    });
     parts.push(bytes.subarray(copied));
-    if (file.append.length > 0) {
-        // A last line without a break gets one before the appended lines (unless it was removed).
-        const lastKept = keptLastLine(file);
-        if (lastKept !== 0 && lastKept === file.before.lineCount && file.before.lastLineOpen())
-            parts.push(Buffer.from(file.eol));
+    if (endingAdded(file))
+        parts.push(Buffer.from(file.eol));
+    if (file.append.length > 0)
         parts.push(Buffer.from(file.append.map(text => text + file.eol).join(''), 'utf8'));
-    }
     return Buffer.concat(parts);
+}
+/**
+ * Whether the edit gives the file's last line a line break: it has none, it stays, and lines are
+ * appended after it.
+ */
+function endingAdded(file) {
+    if (file.append.length === 0 || !file.before.lastLineOpen())
+        return false;
+    const last = file.before.lineCount;
+    return keptLastLine(file) === last && last > 0;
 }
 /** The last line the edit keeps (0 when it removes them all). */
 function keptLastLine(file) {
     let line = file.before.lineCount;
-    for (let i = file.lines.length - 1; i >= 0 && line > 0; i--) {
-        if (file.lines[i] > line)
-            continue;
-        if (file.lines[i] < line)
+    // The edited lines are ascending: removals at the end take the last lines one by one.
+    for (let i = file.lines.length - 1; i >= 0 && file.lines[i] === line; i--) {
+        if (file.texts[i] !== null)
             break;
-        if (file.texts[i] === null)
-            line--;
-        else
-            break;
+        line--;
     }
     return line;
 }
@@ -45192,15 +45167,8 @@ function unifiedDiff(file, context = 3) {
 function opsBetween(changes, first, from, to, cursor) {
     const ops = [];
     // Where the walk stands just after the change before `from` (or at the start).
-    let old = 1;
-    let added = 1;
-    let at = 0;
-    if (first > 0) {
-        const { index, op } = changes[first - 1];
-        old = op.kind === '+' ? op.old : op.old + 1;
-        added = op.kind === '-' ? op.new : op.new + 1;
-        at = index + 1;
-    }
+    let { old, added } = first > 0 ? after(changes[first - 1].op) : { old: 1, added: 1 };
+    const at = first > 0 ? changes[first - 1].index + 1 : 0;
     old += from - at;
     added += from - at;
     let next = first;
@@ -45208,8 +45176,7 @@ function opsBetween(changes, first, from, to, cursor) {
         const change = changes[next];
         if (change && change.index === index) {
             ops.push(change.op);
-            old = change.op.kind === '+' ? change.op.old : change.op.old + 1;
-            added = change.op.kind === '-' ? change.op.new : change.op.new + 1;
+            ({ old, added } = after(change.op));
             next++;
         }
         else {
@@ -45218,12 +45185,17 @@ function opsBetween(changes, first, from, to, cursor) {
     }
     return ops;
 }
+/** The old and new line numbers of the op that follows `op` in the walk. */
+function after(op) {
+    return {
+        old: op.kind === '+' ? op.old : op.old + 1,
+        added: op.kind === '-' ? op.new : op.new + 1
+    };
+}
 /** The file's changes in walk order, and how many ops the whole walk has. */
 function changesOf(file) {
     const lineCount = file.before.lineCount;
     const lastKept = keptLastLine(file);
-    // With lines appended, a last line without a break gets one: shown as changed.
-    const endingChanges = file.append.length > 0 && lastKept === lineCount && lastKept > 0 && file.before.lastLineOpen();
     const cursor = file.before.cursor();
     const changes = [];
     const trailing = [];
@@ -45251,8 +45223,11 @@ function changesOf(file) {
             added--;
         }
     }
-    if (endingChanges && !file.lines.includes(lineCount)) {
-        replace(lineCount, cursor.text(lineCount), cursor.text(lineCount));
+    // With lines appended, a last line without a break gets one: shown as changed (unless its text
+    // changed too, and it already is).
+    if (endingAdded(file) && file.lines[file.lines.length - 1] !== lineCount) {
+        const old = cursor.text(lineCount);
+        replace(lineCount, old, old);
     }
     // Appended lines follow the last kept line's ops; then the removed lines after it.
     let index = lastKept + extra;
@@ -45406,18 +45381,12 @@ class RowTable {
         this.label[row] = label === '' ? -1 : this.labels.id(label);
     };
     grow() {
-        const size = this.file.length * 2;
-        const grown = (column, make) => {
-            const next = make(size);
-            next.set(column);
-            return next;
-        };
-        this.file = grown(this.file, n => new Int32Array(n));
-        this.line = grown(this.line, n => new Uint32Array(n));
-        this.split = grown(this.split, n => new Uint8Array(n));
-        this.video = grown(this.video, n => new Int32Array(n));
-        this.uri = grown(this.uri, n => new Int32Array(n));
-        this.label = grown(this.label, n => new Int32Array(n));
+        this.file = grown(this.file);
+        this.line = grown(this.line);
+        this.split = grown(this.split);
+        this.video = grown(this.video);
+        this.uri = grown(this.uri);
+        this.label = grown(this.label);
     }
 }
 
@@ -45539,6 +45508,7 @@ function fix_jsonl_decode(raw) {
  * flagged rows only (fix.ts), so two rows that merely share a hash are never called repeats.
  */
 
+
 const repeats_EMPTY = -1;
 class RepeatFinder {
     hashes;
@@ -45564,7 +45534,7 @@ class RepeatFinder {
         const ordinal = this.count++;
         this.hashes[ordinal] = hash;
         const { slots, mask, hashes } = this;
-        for (let slot = repeats_spread(hash) & mask;; slot = (slot + 1) & mask) {
+        for (let slot = spreadHash(hash) & mask;; slot = (slot + 1) & mask) {
             const other = slots[slot];
             if (other === repeats_EMPTY) {
                 slots[slot] = ordinal;
@@ -45581,12 +45551,6 @@ class RepeatFinder {
     flagged(ordinal) {
         return this.flags[ordinal] === 1;
     }
-}
-/** Mixes the FNV hash's bits so that its low bits, the slot, depend on every character. */
-function repeats_spread(hash) {
-    let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-    h ^= h >>> 13;
-    return h;
 }
 
 ;// CONCATENATED MODULE: ./src/repair/row-fields.ts
@@ -45656,6 +45620,7 @@ function firstNonBlankLine(text) {
 
 
 
+
 /** Rules whose findings are repaired here when their problem is one of the mechanical ones. */
 const REPAIRED = new Set(['duplicate-row', 'label-variant']);
 const ROLE_RULE = {
@@ -45671,11 +45636,11 @@ const ROLE_RULE = {
  * repeats found by a hash of the row after its fix (`RepeatFinder`) and confirmed on a last reading.
  * Nothing per row is kept beyond that hash.
  */
-async function planFixes(data, labelCounts, rowCount, findings, spec) {
-    const labels = labelTargets(labelCounts);
+async function planFixes(data, counted, findings, spec) {
+    const labels = labelTargets(counted);
     const edits = data.files.map(file => ({ path: file.path, edits: [], append: [] }));
     const repairs = [];
-    const repeats = new RepeatFinder(rowCount);
+    const repeats = new RepeatFinder(counted.rows);
     await forEachLine(data, (fileIndex, line, before, rows) => {
         const fixed = fixLine(data.files[fileIndex], before, labels, spec);
         if (fixed === null)
@@ -45762,18 +45727,31 @@ function fixLine(file, before, labels, spec) {
 function compareRepairs(a, b) {
     return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule);
 }
+/** The rows and each label spelling's rows, counted as the dataset is loaded (`visit`). */
+class LabelCounts {
+    rows = 0;
+    spellings = new Interned();
+    counts = [];
+    visit = (_file, _line, _split, _uri, label) => {
+        this.rows++;
+        if (label === '')
+            return;
+        const id = this.spellings.id(label);
+        this.counts[id] = (this.counts[id] ?? 0) + 1;
+    };
+}
 /** Each label to its spelling after the fix: the class's most used spelling, trimmed. */
-function labelTargets(counts) {
-    const best = new Map();
-    for (const [label, count] of counts) {
+function labelTargets({ spellings, counts }) {
+    const best = new Map(); // canonical form -> id of its most used spelling
+    spellings.values.forEach((label, id) => {
         const canonical = canonicalLabel(label);
         const current = best.get(canonical);
-        if (current === undefined || count > counts.get(current))
-            best.set(canonical, label);
-    }
+        if (current === undefined || counts[id] > counts[current])
+            best.set(canonical, id);
+    });
     const targets = new Map();
-    for (const label of counts.keys())
-        targets.set(label, best.get(canonicalLabel(label)).trim());
+    for (const label of spellings.values)
+        targets.set(label, spellings.values[best.get(canonicalLabel(label))].trim());
     return targets;
 }
 function fixCsvLine(line, file, labels, spec) {
@@ -46527,7 +46505,6 @@ function usedSpelling(text, index, splitOf, split) {
 
 
 
-
 /**
  * Why a repair leaves a dataset alone, from the gate's findings on it: a resource limit stopped the
  * gate's reading, so the rows past it were never judged (a repeat's first copy, a unit's rows in
@@ -46539,19 +46516,9 @@ function notReadWhole(findings) {
     return stop ? `the gate did not read it whole (${stop.message})` : null;
 }
 async function fixDataset(source, plan, findings) {
-    const labelCounts = new Map();
-    let rows = 0;
-    const data = await loadDataset(source, plan, (_file, _line, _split, _uri, label) => {
-        rows++;
-        if (label === '')
-            return;
-        const count = labelCounts.get(label);
-        if (count === undefined)
-            labelCounts.set(detach(label), 1);
-        else
-            labelCounts.set(label, count + 1);
-    });
-    return planFixes(data, labelCounts, rows, findings, plan.spec);
+    const counted = new LabelCounts();
+    const data = await loadDataset(source, plan, counted.visit);
+    return planFixes(data, counted, findings, plan.spec);
 }
 async function resplitDataset(source, plan, config, request) {
     const settings = resolveRuleSettings(config, plan.spec ?? undefined);

@@ -3134,6 +3134,18 @@ function lastAtMost(sorted, value) {
     }
     return low;
 }
+/**
+ * A typed column with room for `index` (twice as long, or doubled until it has), holding
+ * `column`'s values first.
+ */
+function compact_grown(column, index = column.length) {
+    let size = Math.max(column.length, 1);
+    while (size <= index)
+        size *= 2;
+    const next = new column.constructor(size);
+    next.set(column);
+    return next;
+}
 /** A Float64 array indexed by a dense id that grows on write. */
 class DenseFloat64 {
     fill;
@@ -3147,14 +3159,10 @@ class DenseFloat64 {
     ensure(index) {
         if (index < this.data.length)
             return;
-        let size = this.data.length;
-        while (size <= index)
-            size *= 2;
-        const next = new Float64Array(size);
-        next.set(this.data);
+        const filled = this.data.length;
+        this.data = compact_grown(this.data, index);
         if (this.fill !== 0)
-            next.fill(this.fill, this.data.length);
-        this.data = next;
+            this.data.fill(this.fill, filled);
     }
 }
 /**
@@ -3194,14 +3202,8 @@ class DenseUint8 {
         this.data = new Uint8Array(capacity);
     }
     ensure(index) {
-        if (index < this.data.length)
-            return;
-        let size = this.data.length;
-        while (size <= index)
-            size *= 2;
-        const next = new Uint8Array(size);
-        next.set(this.data);
-        this.data = next;
+        if (index >= this.data.length)
+            this.data = compact_grown(this.data, index);
     }
 }
 class DenseInt32 {
@@ -3214,12 +3216,9 @@ class DenseInt32 {
     ensure(index) {
         if (index < this.data.length)
             return;
-        let size = this.data.length;
-        while (size <= index)
-            size *= 2;
-        const next = new Int32Array(size).fill(this.fill);
-        next.set(this.data);
-        this.data = next;
+        const filled = this.data.length;
+        this.data = compact_grown(this.data, index);
+        this.data.fill(this.fill, filled);
     }
 }
 const EMPTY = -1;
@@ -3295,7 +3294,7 @@ class IntKeyMap {
 const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
 /** Two independent 32-bit hashes of a row's identity (the accumulator keeps the first). */
-function rowFingerprint(split, video, label, start, end, out) {
+function compact_rowFingerprint(split, video, label, start, end, out) {
     let a = 0x2545f491 ^ split;
     let b = 0x9e3779b9 ^ Math.imul(split, 0x27d4eb2d);
     a = mix(a, video);
@@ -16170,6 +16169,7 @@ function canonicalLabel(label) {
  * table slot or two.
  */
 
+
 /** No groups. */
 const NO_GROUPS = Object.freeze({
     count: 0,
@@ -16202,8 +16202,7 @@ class IdentityGroups {
     identities;
     size;
     slots;
-    scratch = new Float64Array(1);
-    words = new Uint32Array(this.scratch.buffer);
+    hashes = new Uint32Array(2);
     /** `expected`: how many rows will probably be added (the columns grow past it if need be). */
     constructor(expected) {
         const rows = Math.max(64, expected);
@@ -16334,20 +16333,10 @@ class IdentityGroups {
             this.growSlots();
         return group;
     }
-    /** `kind`: video * 4 + split. */
+    /** `kind`: video * 4 + split. The hash a row's duplicate fingerprint has, of the ids. */
     hash(kind, label, start, end) {
-        let h = Math.imul(this.mixNumber(0x9e3779b9, kind), 0x85ebca6b);
-        h = Math.imul(h ^ label, 0xc2b2ae35);
-        h = this.mixNumber(h, start);
-        h = this.mixNumber(h, end);
-        h ^= h >>> 16;
-        return Math.imul(h, 0x85ebca6b) ^ (h >>> 13);
-    }
-    mixNumber(h, value) {
-        this.scratch[0] = value;
-        h = Math.imul(h ^ this.words[0], 0xcc9e2d51);
-        h = (h << 15) | (h >>> 17);
-        return Math.imul(h ^ this.words[1], 0x1b873593);
+        rowFingerprint(kind % 4, Math.floor(kind / 4), label, start, end, this.hashes);
+        return this.hashes[0];
     }
     growSlots() {
         this.slots = new Int32Array(this.slots.length * 2).fill(duplicate_groups_EMPTY);
@@ -16361,11 +16350,6 @@ class IdentityGroups {
             this.slots[slot] = g;
         }
     }
-}
-function grown(column) {
-    const next = new column.constructor(column.length * 2);
-    next.set(column);
-    return next;
 }
 /** Two lists of groups as one, in the order of their first rows (`a`'s first on a tie). */
 function mergeGroups(a, b) {
@@ -16432,18 +16416,16 @@ function countParts(block, parts) {
     for (let k = 0; k < block.length; k++)
         parts[block[k] >>> 29]++;
 }
-/** Each value that occurs more than once in ascending `sorted`, once, ascending. */
-function repeatedIn(sorted) {
+/**
+ * Each value that occurs more than once in ascending `sorted`, once, ascending (gathered in
+ * `scratch`, at least as long as `sorted`).
+ */
+function repeatedIn(sorted, scratch) {
     let n = 0;
     for (let k = 1; k < sorted.length; k++)
         if (sorted[k] === sorted[k - 1] && (k === 1 || sorted[k - 1] !== sorted[k - 2]))
-            n++;
-    const repeated = new Uint32Array(n);
-    n = 0;
-    for (let k = 1; k < sorted.length; k++)
-        if (sorted[k] === sorted[k - 1] && (k === 1 || sorted[k - 1] !== sorted[k - 2]))
-            repeated[n++] = sorted[k];
-    return repeated;
+            scratch[n++] = sorted[k];
+    return scratch.slice(0, n);
 }
 /** Typed columns of the candidate rows: ordinals and their hashes' indexes, grown on demand. */
 class CandidateColumns {
@@ -16452,12 +16434,8 @@ class CandidateColumns {
     hashIndexes = new Uint32Array(1024);
     push(ordinal, hashIndex) {
         if (this.n === this.ordinals.length) {
-            const ordinals = new Uint32Array(this.n * 2);
-            ordinals.set(this.ordinals);
-            this.ordinals = ordinals;
-            const hashIndexes = new Uint32Array(this.n * 2);
-            hashIndexes.set(this.hashIndexes);
-            this.hashIndexes = hashIndexes;
+            this.ordinals = compact_grown(this.ordinals);
+            this.hashIndexes = compact_grown(this.hashIndexes);
         }
         this.ordinals[this.n] = ordinal;
         this.hashIndexes[this.n++] = hashIndex;
@@ -16538,7 +16516,7 @@ class RowFingerprints {
     }
     /** `videoHash` and `labelHash`: the hashes of the video key and the label text. */
     add(split, videoHash, labelHash, start, end, line) {
-        rowFingerprint(split, videoHash, labelHash, start, end, this.scratch);
+        compact_rowFingerprint(split, videoHash, labelHash, start, end, this.scratch);
         this.rowHash.push(this.scratch[0]);
         this.rowTag.push(videoHash & 0xffff);
         this.lines.push(line);
@@ -16667,7 +16645,7 @@ class RowFingerprints {
                 n = keepPart(block, part, buffer, n);
             const sorted = buffer.subarray(0, n);
             radixSortUint32(sorted, scratch);
-            repeated.push(repeatedIn(sorted));
+            repeated.push(repeatedIn(sorted, scratch));
         }
         const all = new Uint32Array(repeated.reduce((n, part) => n + part.length, 0));
         let at = 0;
@@ -16764,7 +16742,7 @@ class KeyIds {
         const signed = hash | 0;
         const { slots, mask, keys } = this;
         const hashes = this.hashes.data;
-        for (let slot = spread(signed) & mask;; slot = (slot + 1) & mask) {
+        for (let slot = spreadHash(signed) & mask;; slot = (slot + 1) & mask) {
             const id = slots[slot];
             if (id === key_ids_EMPTY)
                 return -1;
@@ -16780,7 +16758,7 @@ class KeyIds {
     }
     place(id) {
         const { slots, mask } = this;
-        let slot = spread(this.hashes.data[id]) & mask;
+        let slot = spreadHash(this.hashes.data[id]) & mask;
         while (slots[slot] !== key_ids_EMPTY)
             slot = (slot + 1) & mask;
         slots[slot] = id;
@@ -16794,8 +16772,11 @@ class KeyIds {
                 this.place(id);
     }
 }
-/** Mixes the FNV hash's bits so that its low bits, the slot, depend on every character. */
-function spread(hash) {
+/**
+ * Mixes a 32-bit hash's bits so that its low bits, an open-addressing table's slot, depend on all
+ * of them (FNV's low bits depend little on a key's last characters).
+ */
+function spreadHash(hash) {
     let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
     h ^= h >>> 13;
     return h;

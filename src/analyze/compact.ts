@@ -219,6 +219,21 @@ export function lastAtMost(sorted: readonly number[], value: number): number {
   return low
 }
 
+/**
+ * A typed column with room for `index` (twice as long, or doubled until it has), holding
+ * `column`'s values first.
+ */
+export function grown<T extends Int32Array | Uint32Array | Float64Array | Uint8Array>(
+  column: T,
+  index = column.length
+): T {
+  let size = Math.max(column.length, 1)
+  while (size <= index) size *= 2
+  const next = new (column.constructor as new (length: number) => T)(size)
+  next.set(column)
+  return next
+}
+
 /** A Float64 array indexed by a dense id that grows on write. */
 export class DenseFloat64 {
   data: Float64Array
@@ -231,12 +246,9 @@ export class DenseFloat64 {
   }
   ensure(index: number): void {
     if (index < this.data.length) return
-    let size = this.data.length
-    while (size <= index) size *= 2
-    const next = new Float64Array(size)
-    next.set(this.data)
-    if (this.fill !== 0) next.fill(this.fill, this.data.length)
-    this.data = next
+    const filled = this.data.length
+    this.data = grown(this.data, index)
+    if (this.fill !== 0) this.data.fill(this.fill, filled)
   }
 }
 
@@ -273,12 +285,7 @@ export class DenseUint8 {
     this.data = new Uint8Array(capacity)
   }
   ensure(index: number): void {
-    if (index < this.data.length) return
-    let size = this.data.length
-    while (size <= index) size *= 2
-    const next = new Uint8Array(size)
-    next.set(this.data)
-    this.data = next
+    if (index >= this.data.length) this.data = grown(this.data, index)
   }
 }
 
@@ -292,11 +299,9 @@ export class DenseInt32 {
   }
   ensure(index: number): void {
     if (index < this.data.length) return
-    let size = this.data.length
-    while (size <= index) size *= 2
-    const next = new Int32Array(size).fill(this.fill)
-    next.set(this.data)
-    this.data = next
+    const filled = this.data.length
+    this.data = grown(this.data, index)
+    this.data.fill(this.fill, filled)
   }
 }
 

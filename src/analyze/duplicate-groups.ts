@@ -6,6 +6,7 @@
  * table slot or two.
  */
 import { hashIdentity } from '../model.js'
+import { grown, rowFingerprint } from './compact.js'
 
 /** Groups of rows, each in file order; the groups in the order of their first rows. */
 export interface RowGroups {
@@ -63,8 +64,7 @@ export class IdentityGroups {
   private identities: Float64Array
   private size: Int32Array
   private slots: Int32Array
-  private scratch = new Float64Array(1)
-  private words = new Uint32Array(this.scratch.buffer)
+  private hashes = new Uint32Array(2)
 
   /** `expected`: how many rows will probably be added (the columns grow past it if need be). */
   constructor(expected: number) {
@@ -210,21 +210,10 @@ export class IdentityGroups {
     return group
   }
 
-  /** `kind`: video * 4 + split. */
+  /** `kind`: video * 4 + split. The hash a row's duplicate fingerprint has, of the ids. */
   private hash(kind: number, label: number, start: number, end: number): number {
-    let h = Math.imul(this.mixNumber(0x9e3779b9, kind), 0x85ebca6b)
-    h = Math.imul(h ^ label, 0xc2b2ae35)
-    h = this.mixNumber(h, start)
-    h = this.mixNumber(h, end)
-    h ^= h >>> 16
-    return Math.imul(h, 0x85ebca6b) ^ (h >>> 13)
-  }
-
-  private mixNumber(h: number, value: number): number {
-    this.scratch[0] = value
-    h = Math.imul(h ^ this.words[0]!, 0xcc9e2d51)
-    h = (h << 15) | (h >>> 17)
-    return Math.imul(h ^ this.words[1]!, 0x1b873593)
+    rowFingerprint(kind % 4, Math.floor(kind / 4), label, start, end, this.hashes)
+    return this.hashes[0]!
   }
 
   private growSlots(): void {
@@ -238,12 +227,6 @@ export class IdentityGroups {
       this.slots[slot] = g
     }
   }
-}
-
-function grown<T extends Int32Array | Uint32Array | Float64Array | Uint8Array>(column: T): T {
-  const next = new (column.constructor as new (n: number) => T)(column.length * 2)
-  next.set(column)
-  return next
 }
 
 /** Two lists of groups as one, in the order of their first rows (`a`'s first on a tie). */

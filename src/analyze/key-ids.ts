@@ -25,7 +25,7 @@ export class KeyIds {
     const signed = hash | 0
     const { slots, mask, keys } = this
     const hashes = this.hashes.data
-    for (let slot = spread(signed) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = spreadHash(signed) & mask; ; slot = (slot + 1) & mask) {
       const id = slots[slot]!
       if (id === EMPTY) return -1
       if (hashes[id] === signed && keys[id] === key) return id
@@ -40,7 +40,7 @@ export class KeyIds {
 
   private place(id: number): void {
     const { slots, mask } = this
-    let slot = spread(this.hashes.data[id]!) & mask
+    let slot = spreadHash(this.hashes.data[id]!) & mask
     while (slots[slot] !== EMPTY) slot = (slot + 1) & mask
     slots[slot] = id
   }
@@ -53,8 +53,11 @@ export class KeyIds {
   }
 }
 
-/** Mixes the FNV hash's bits so that its low bits, the slot, depend on every character. */
-function spread(hash: number): number {
+/**
+ * Mixes a 32-bit hash's bits so that its low bits, an open-addressing table's slot, depend on all
+ * of them (FNV's low bits depend little on a key's last characters).
+ */
+export function spreadHash(hash: number): number {
   let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b)
   h ^= h >>> 13
   return h

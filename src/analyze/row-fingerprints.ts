@@ -7,6 +7,7 @@
  * (see `duplicateCandidates`); the tags let that read pick the rows of given videos.
  */
 import {
+  grown,
   BlockUint16,
   BlockUint32,
   LineIndex,
@@ -51,17 +52,16 @@ function countParts(block: Uint32Array, parts: Float64Array): void {
   for (let k = 0; k < block.length; k++) parts[block[k]! >>> 29]!++
 }
 
-/** Each value that occurs more than once in ascending `sorted`, once, ascending. */
-function repeatedIn(sorted: Uint32Array): Uint32Array {
+/**
+ * Each value that occurs more than once in ascending `sorted`, once, ascending (gathered in
+ * `scratch`, at least as long as `sorted`).
+ */
+function repeatedIn(sorted: Uint32Array, scratch: Uint32Array): Uint32Array {
   let n = 0
   for (let k = 1; k < sorted.length; k++)
-    if (sorted[k] === sorted[k - 1] && (k === 1 || sorted[k - 1] !== sorted[k - 2])) n++
-  const repeated = new Uint32Array(n)
-  n = 0
-  for (let k = 1; k < sorted.length; k++)
     if (sorted[k] === sorted[k - 1] && (k === 1 || sorted[k - 1] !== sorted[k - 2]))
-      repeated[n++] = sorted[k]!
-  return repeated
+      scratch[n++] = sorted[k]!
+  return scratch.slice(0, n)
 }
 
 /** Typed columns of the candidate rows: ordinals and their hashes' indexes, grown on demand. */
@@ -71,12 +71,8 @@ class CandidateColumns {
   hashIndexes = new Uint32Array(1024)
   push(ordinal: number, hashIndex: number): void {
     if (this.n === this.ordinals.length) {
-      const ordinals = new Uint32Array(this.n * 2)
-      ordinals.set(this.ordinals)
-      this.ordinals = ordinals
-      const hashIndexes = new Uint32Array(this.n * 2)
-      hashIndexes.set(this.hashIndexes)
-      this.hashIndexes = hashIndexes
+      this.ordinals = grown(this.ordinals)
+      this.hashIndexes = grown(this.hashIndexes)
     }
     this.ordinals[this.n] = ordinal
     this.hashIndexes[this.n++] = hashIndex
@@ -296,7 +292,7 @@ export class RowFingerprints {
       for (const block of blocks) n = keepPart(block, part, buffer, n)
       const sorted = buffer.subarray(0, n)
       radixSortUint32(sorted, scratch)
-      repeated.push(repeatedIn(sorted))
+      repeated.push(repeatedIn(sorted, scratch))
     }
     const all = new Uint32Array(repeated.reduce((n, part) => n + part.length, 0))
     let at = 0

@@ -5,7 +5,7 @@
  * order, as often as it needs (`forEachRow`, from the bytes in memory), or keeps the few columns it
  * needs (`RowTable`, for resplit).
  */
-import { detach } from '../analyze/compact.js'
+import { detach, grown } from '../analyze/compact.js'
 import type { FormatId, Split } from '../model.js'
 import { createFileReader, recordMode, type RowSink } from '../read/formats.js'
 import type { DatasetPlan, PlannedFile } from '../read/dataset-plan.js'
@@ -152,20 +152,11 @@ export class RowTable {
   }
 
   private grow(): void {
-    const size = this.file.length * 2
-    const grown = <T extends Int32Array | Uint32Array | Uint8Array>(
-      column: T,
-      make: (n: number) => T
-    ): T => {
-      const next = make(size)
-      next.set(column)
-      return next
-    }
-    this.file = grown(this.file, n => new Int32Array(n))
-    this.line = grown(this.line, n => new Uint32Array(n))
-    this.split = grown(this.split, n => new Uint8Array(n))
-    this.video = grown(this.video, n => new Int32Array(n))
-    this.uri = grown(this.uri, n => new Int32Array(n))
-    this.label = grown(this.label, n => new Int32Array(n))
+    this.file = grown(this.file)
+    this.line = grown(this.line)
+    this.split = grown(this.split)
+    this.video = grown(this.video)
+    this.uri = grown(this.uri)
+    this.label = grown(this.label)
   }
 }

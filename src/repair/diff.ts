@@ -4,7 +4,7 @@
  * read (a diff of a large file with a few repairs costs the repairs, not the file).
  */
 import { showInvisible } from '../display.js'
-import { keptLastLine, type EditedFile, type LineCursor } from './text-edits.js'
+import { endingAdded, keptLastLine, type EditedFile, type LineCursor } from './text-edits.js'
 
 type Op = { kind: ' ' | '-' | '+'; text: string; old: number; new: number }
 
@@ -49,15 +49,8 @@ function opsBetween(
 ): Op[] {
   const ops: Op[] = []
   // Where the walk stands just after the change before `from` (or at the start).
-  let old = 1
-  let added = 1
-  let at = 0
-  if (first > 0) {
-    const { index, op } = changes[first - 1]!
-    old = op.kind === '+' ? op.old : op.old + 1
-    added = op.kind === '-' ? op.new : op.new + 1
-    at = index + 1
-  }
+  let { old, added } = first > 0 ? after(changes[first - 1]!.op) : { old: 1, added: 1 }
+  const at = first > 0 ? changes[first - 1]!.index + 1 : 0
   old += from - at
   added += from - at
   let next = first
@@ -65,8 +58,7 @@ function opsBetween(
     const change = changes[next]
     if (change && change.index === index) {
       ops.push(change.op)
-      old = change.op.kind === '+' ? change.op.old : change.op.old + 1
-      added = change.op.kind === '-' ? change.op.new : change.op.new + 1
+      ;({ old, added } = after(change.op))
       next++
     } else {
       ops.push({ kind: ' ', text: cursor.text(old)!, old: old++, new: added++ })
@@ -75,13 +67,18 @@ function opsBetween(
   return ops
 }
 
+/** The old and new line numbers of the op that follows `op` in the walk. */
+function after(op: Op): { old: number; added: number } {
+  return {
+    old: op.kind === '+' ? op.old : op.old + 1,
+    added: op.kind === '-' ? op.new : op.new + 1
+  }
+}
+
 /** The file's changes in walk order, and how many ops the whole walk has. */
 function changesOf(file: EditedFile): { changes: Change[]; length: number } {
   const lineCount = file.before.lineCount
   const lastKept = keptLastLine(file)
-  // With lines appended, a last line without a break gets one: shown as changed.
-  const endingChanges =
-    file.append.length > 0 && lastKept === lineCount && lastKept > 0 && file.before.lastLineOpen()
   const cursor = file.before.cursor()
   const changes: Change[] = []
   const trailing: { line: number; text: string }[] = []
@@ -107,8 +104,11 @@ function changesOf(file: EditedFile): { changes: Change[]; length: number } {
       added--
     }
   }
-  if (endingChanges && !file.lines.includes(lineCount)) {
-    replace(lineCount, cursor.text(lineCount)!, cursor.text(lineCount)!)
+  // With lines appended, a last line without a break gets one: shown as changed (unless its text
+  // changed too, and it already is).
+  if (endingAdded(file) && file.lines[file.lines.length - 1] !== lineCount) {
+    const old = cursor.text(lineCount)!
+    replace(lineCount, old, old)
   }
   // Appended lines follow the last kept line's ops; then the removed lines after it.
   let index = lastKept + extra

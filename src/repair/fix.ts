@@ -11,7 +11,7 @@ import { compareText, SPLITS, type Finding, type FormatId, type RuleId } from '.
 import { normalizeVideoKey, parseSeconds } from '../read/fields.js'
 import { parseVertexSplit } from '../read/splits.js'
 import { fieldSpans, fieldValue, rewriteFields } from './csv-line.js'
-import type { DatasetFile, DatasetRows } from './dataset-rows.js'
+import { Interned, type DatasetFile, type DatasetRows, type RowVisitor } from './dataset-rows.js'
 import { fixJsonLine } from './fix-jsonl.js'
 import { RepeatFinder } from './repeats.js'
 import { fieldIndexes, type FieldRole, type FixedLine } from './row-fields.js'
@@ -64,15 +64,14 @@ interface LineRow {
  */
 export async function planFixes(
   data: DatasetRows,
-  labelCounts: Map<string, number>,
-  rowCount: number,
+  counted: LabelCounts,
   findings: readonly Finding[],
   spec: DatasetSpec | null
 ): Promise<FixPlan> {
-  const labels = labelTargets(labelCounts)
+  const labels = labelTargets(counted)
   const edits: FileEdits[] = data.files.map(file => ({ path: file.path, edits: [], append: [] }))
   const repairs: Repair[] = []
-  const repeats = new RepeatFinder(rowCount)
+  const repeats = new RepeatFinder(counted.rows)
   await forEachLine(data, (fileIndex, line, before, rows) => {
     const fixed = fixLine(data.files[fileIndex]!, before, labels, spec)
     if (fixed === null) return
@@ -164,16 +163,30 @@ function compareRepairs(a: Repair, b: Repair): number {
   return compareText(a.file, b.file) || a.line - b.line || compareText(a.rule, b.rule)
 }
 
+/** The rows and each label spelling's rows, counted as the dataset is loaded (`visit`). */
+export class LabelCounts {
+  rows = 0
+  readonly spellings = new Interned()
+  readonly counts: number[] = []
+  readonly visit: RowVisitor = (_file, _line, _split, _uri, label) => {
+    this.rows++
+    if (label === '') return
+    const id = this.spellings.id(label)
+    this.counts[id] = (this.counts[id] ?? 0) + 1
+  }
+}
+
 /** Each label to its spelling after the fix: the class's most used spelling, trimmed. */
-function labelTargets(counts: Map<string, number>): Map<string, string> {
-  const best = new Map<string, string>()
-  for (const [label, count] of counts) {
+function labelTargets({ spellings, counts }: LabelCounts): Map<string, string> {
+  const best = new Map<string, number>() // canonical form -> id of its most used spelling
+  spellings.values.forEach((label, id) => {
     const canonical = canonicalLabel(label)
     const current = best.get(canonical)
-    if (current === undefined || count > counts.get(current)!) best.set(canonical, label)
-  }
+    if (current === undefined || counts[id]! > counts[current]!) best.set(canonical, id)
+  })
   const targets = new Map<string, string>()
-  for (const label of counts.keys()) targets.set(label, best.get(canonicalLabel(label))!.trim())
+  for (const label of spellings.values)
+    targets.set(label, spellings.values[best.get(canonicalLabel(label))!]!.trim())
   return targets
 }
 

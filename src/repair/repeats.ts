@@ -6,6 +6,7 @@
  * flagged rows only (fix.ts), so two rows that merely share a hash are never called repeats.
  */
 import { stringHash32 } from '../analyze/compact.js'
+import { spreadHash } from '../analyze/key-ids.js'
 
 const EMPTY = -1
 
@@ -34,7 +35,7 @@ export class RepeatFinder {
     const ordinal = this.count++
     this.hashes[ordinal] = hash
     const { slots, mask, hashes } = this
-    for (let slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = spreadHash(hash) & mask; ; slot = (slot + 1) & mask) {
       const other = slots[slot]!
       if (other === EMPTY) {
         slots[slot] = ordinal
@@ -52,11 +53,4 @@ export class RepeatFinder {
   flagged(ordinal: number): boolean {
     return this.flags[ordinal] === 1
   }
-}
-
-/** Mixes the FNV hash's bits so that its low bits, the slot, depend on every character. */
-function spread(hash: number): number {
-  let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b)
-  h ^= h >>> 13
-  return h
 }

@@ -6,9 +6,8 @@ import { resolveRuleSettings, type GateConfig } from '../config/schema.js'
 import type { Finding, Split } from '../model.js'
 import type { DatasetPlan } from '../read/dataset-plan.js'
 import type { FileSource } from '../read/source.js'
-import { detach } from '../analyze/compact.js'
 import { loadDataset, RowTable } from './dataset-rows.js'
-import { planFixes, type FixPlan } from './fix.js'
+import { LabelCounts, planFixes, type FixPlan } from './fix.js'
 import { planResplit, type ResplitPlan } from './resplit.js'
 import { writeAssignment } from './resplit-edits.js'
 import type { EditedFile } from './text-edits.js'
@@ -29,16 +28,9 @@ export async function fixDataset(
   plan: DatasetPlan,
   findings: readonly Finding[]
 ): Promise<FixPlan> {
-  const labelCounts = new Map<string, number>()
-  let rows = 0
-  const data = await loadDataset(source, plan, (_file, _line, _split, _uri, label) => {
-    rows++
-    if (label === '') return
-    const count = labelCounts.get(label)
-    if (count === undefined) labelCounts.set(detach(label), 1)
-    else labelCounts.set(label, count + 1)
-  })
-  return planFixes(data, labelCounts, rows, findings, plan.spec)
+  const counted = new LabelCounts()
+  const data = await loadDataset(source, plan, counted.visit)
+  return planFixes(data, counted, findings, plan.spec)
 }
 
 export interface ResplitRequest {

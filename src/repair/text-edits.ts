@@ -73,15 +73,15 @@ export class LineCursor {
 
   /** Line `line`'s text without its ending (1-based), or undefined past the last line. */
   text(line: number): string | undefined {
-    const end = this.seek(line)
-    if (end === -1) return undefined
-    const { bytes, start } = this
-    const textEnd = end > start && end < bytes.length && bytes[end - 1] === CR ? end - 1 : end
-    return bytes.toString('utf8', start, textEnd)
+    const span = this.span(line)
+    return span ? this.bytes.toString('utf8', span.start, span.textEnd) : undefined
   }
 
-  /** Moves to `line`; returns where its line break is (the file's length when it has none), or -1. */
-  private seek(line: number): number {
+  /**
+   * Where line `line` is in the bytes: its start, where its text ends (before a CR LF or LF) and
+   * where the next line starts; null past the last line.
+   */
+  span(line: number): { start: number; textEnd: number; next: number } | null {
     if (line < this.line) throw new Error(`LineCursor: line ${line} after line ${this.line}`)
     const { bytes } = this
     while (this.line < line && this.start < bytes.length) {
@@ -89,9 +89,11 @@ export class LineCursor {
       this.start = lf === -1 ? bytes.length : lf + 1
       this.line++
     }
-    if (this.line < line || this.start >= bytes.length) return -1
-    const lf = bytes.indexOf(LF, this.start)
-    return lf === -1 ? bytes.length : lf
+    if (this.line < line || this.start >= bytes.length) return null
+    const { start } = this
+    const lf = bytes.indexOf(LF, start)
+    if (lf === -1) return { start, textEnd: bytes.length, next: bytes.length }
+    return { start, textEnd: lf > start && bytes[lf - 1] === CR ? lf - 1 : lf, next: lf + 1 }
   }
 }
 
@@ -151,48 +153,41 @@ export function changed(file: EditedFile): boolean {
  */
 export function editedBytes(file: EditedFile): Buffer {
   const { bytes } = file.before
+  const cursor = file.before.cursor()
   const parts: Buffer[] = []
   let copied = 0 // bytes before this offset are written (or skipped)
-  let line = 1
-  let start = file.before.textStart // where `line` starts
-  for (let i = 0; i < file.lines.length; i++) {
-    const target = file.lines[i]!
-    while (line < target) {
-      // applyEdits kept only lines the file has, so every line before `target` has a break.
-      start = bytes.indexOf(LF, start) + 1
-      line++
-    }
-    const lf = bytes.indexOf(LF, start)
-    const next = lf === -1 ? bytes.length : lf + 1
+  file.lines.forEach((line, i) => {
+    // applyEdits kept only lines the file has.
+    const { start, textEnd, next } = cursor.span(line)!
     parts.push(bytes.subarray(copied, start))
     const text = file.texts[i]!
-    if (text !== null) {
-      const textEnd = lf > start && bytes[lf - 1] === CR ? lf - 1 : lf === -1 ? bytes.length : lf
-      parts.push(Buffer.from(text, 'utf8'), bytes.subarray(textEnd, next))
-    }
+    if (text !== null) parts.push(Buffer.from(text, 'utf8'), bytes.subarray(textEnd, next))
     copied = next
-    start = next
-    line++
-  }
+  })
   parts.push(bytes.subarray(copied))
-  if (file.append.length > 0) {
-    // A last line without a break gets one before the appended lines (unless it was removed).
-    const lastKept = keptLastLine(file)
-    if (lastKept !== 0 && lastKept === file.before.lineCount && file.before.lastLineOpen())
-      parts.push(Buffer.from(file.eol))
+  if (endingAdded(file)) parts.push(Buffer.from(file.eol))
+  if (file.append.length > 0)
     parts.push(Buffer.from(file.append.map(text => text + file.eol).join(''), 'utf8'))
-  }
   return Buffer.concat(parts)
+}
+
+/**
+ * Whether the edit gives the file's last line a line break: it has none, it stays, and lines are
+ * appended after it.
+ */
+export function endingAdded(file: EditedFile): boolean {
+  if (file.append.length === 0 || !file.before.lastLineOpen()) return false
+  const last = file.before.lineCount
+  return keptLastLine(file) === last && last > 0
 }
 
 /** The last line the edit keeps (0 when it removes them all). */
 export function keptLastLine(file: EditedFile): number {
   let line = file.before.lineCount
-  for (let i = file.lines.length - 1; i >= 0 && line > 0; i--) {
-    if (file.lines[i]! > line) continue
-    if (file.lines[i]! < line) break
-    if (file.texts[i] === null) line--
-    else break
+  // The edited lines are ascending: removals at the end take the last lines one by one.
+  for (let i = file.lines.length - 1; i >= 0 && file.lines[i] === line; i--) {
+    if (file.texts[i] !== null) break
+    line--
   }
   return line
 }

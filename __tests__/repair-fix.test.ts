@@ -326,6 +326,8 @@ describe('repairs leave a dataset the gate did not read whole', () => {
     expect(errors.join('')).toMatch(
       /resplit leaves v\.csv as it is: the gate did not read it whole/
     )
+    // A refusal, not a usage error: no pointer to --help.
+    expect(errors.join('')).not.toMatch(/--help|--debug/)
     expect(await readFile(join(root, 'v.csv'), 'utf8')).toBe(long + '\n')
   })
 })

@@ -46552,7 +46552,8 @@ async function resplitDataset(source, plan, config, request) {
  * `dataset-gate resplit` (whole units moved between splits). They pick datasets as `check` does,
  * print a diff and a summary (or JSON), and edit files only with --write. Exit status: fix 0 when
  * it ran; resplit 0 when an assignment meets the constraints, 1 when none does; 2 usage,
- * configuration or I/O errors (thrown to cli.ts, which prints them).
+ * configuration or I/O errors, or a dataset the gate did not read whole (thrown to cli.ts, which
+ * prints them).
  */
 
 
@@ -46569,6 +46570,9 @@ async function resplitDataset(source, plan, config, request) {
 
 
 class RepairUsageError extends Error {
+}
+/** A dataset a repair leaves alone, with the reason (no usage hint: the call was right). */
+class RepairRefusedError extends Error {
 }
 const REPAIR_USAGE = `Usage: dataset-gate fix [PATH ...] [--config FILE] [--write] [--format text|json]
        dataset-gate resplit [PATH] [--config FILE] [--test-share F] [--validation-share F]
@@ -46747,7 +46751,7 @@ async function resplitCommand(argv, out = toStdout, err = toStderr) {
     });
     const partly = notReadWhole(report.datasets.find(d => d.name === dataset.name)?.findings ?? []);
     if (partly !== null)
-        throw new RepairUsageError(`resplit leaves ${dataset.name} as it is: ${partly}`);
+        throw new RepairRefusedError(`resplit leaves ${dataset.name} as it is: ${partly}`);
     const result = await resplitDataset(context.source, dataset, context.config, request);
     const write = context.values.write === true && result.unmet === null;
     if (write)
@@ -47082,6 +47086,7 @@ async function openBase(ref, located) {
 function reportError(error, debug) {
     if (error instanceof UsageError ||
         error instanceof RepairUsageError ||
+        error instanceof RepairRefusedError ||
         error instanceof ConfigError ||
         error instanceof PathError ||
         error instanceof OutputError) {

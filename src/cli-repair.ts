@@ -3,7 +3,8 @@
  * `dataset-gate resplit` (whole units moved between splits). They pick datasets as `check` does,
  * print a diff and a summary (or JSON), and edit files only with --write. Exit status: fix 0 when
  * it ran; resplit 0 when an assignment meets the constraints, 1 when none does; 2 usage,
- * configuration or I/O errors (thrown to cli.ts, which prints them).
+ * configuration or I/O errors, or a dataset the gate did not read whole (thrown to cli.ts, which
+ * prints them).
  */
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -28,6 +29,9 @@ import {
 import { formatCount, showInvisible } from './display.js'
 
 export class RepairUsageError extends Error {}
+
+/** A dataset a repair leaves alone, with the reason (no usage hint: the call was right). */
+export class RepairRefusedError extends Error {}
 
 export const REPAIR_USAGE = `Usage: dataset-gate fix [PATH ...] [--config FILE] [--write] [--format text|json]
        dataset-gate resplit [PATH] [--config FILE] [--test-share F] [--validation-share F]
@@ -250,7 +254,7 @@ export async function resplitCommand(
   })
   const partly = notReadWhole(report.datasets.find(d => d.name === dataset.name)?.findings ?? [])
   if (partly !== null)
-    throw new RepairUsageError(`resplit leaves ${dataset.name} as it is: ${partly}`)
+    throw new RepairRefusedError(`resplit leaves ${dataset.name} as it is: ${partly}`)
   const result = await resplitDataset(context.source, dataset, context.config, request)
   const write = context.values.write === true && result.unmet === null
   if (write) await writeFiles(context.root, result.files)

@@ -33,7 +33,7 @@ import {
   guardForRunnerLog,
   stdoutReachesRunnerLog
 } from './report/runner-log.js'
-import { RepairUsageError, fixCommand, resplitCommand } from './cli-repair.js'
+import { RepairRefusedError, RepairUsageError, fixCommand, resplitCommand } from './cli-repair.js'
 import { formatCount } from './display.js'
 
 /** Options followed by their value: the command is the first other word. */
@@ -271,6 +271,7 @@ function reportError(error: unknown, debug: boolean): number {
   if (
     error instanceof UsageError ||
     error instanceof RepairUsageError ||
+    error instanceof RepairRefusedError ||
     error instanceof ConfigError ||
     error instanceof PathError ||
     error instanceof OutputError

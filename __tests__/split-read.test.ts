@@ -227,7 +227,8 @@ describe('a file read in two halves', () => {
       first: { file: plan, startByte, maxRows: 1e9 },
       files: [],
       budget: { bytes: 1e12, rows: 1e9 },
-      maxLineBytes: 1 << 20
+      maxLineBytes: 1 << 20,
+      spillFile: null
     })
     const total = bytes.toString().split('\n').length - 1
     expect(part!.first!.read.lines).toBe(total - linesBefore)

@@ -226,6 +226,61 @@ suite('a dataset read with a worker thread', () => {
     }
   })
 
+  // Linux only: the writes are told apart by the file each descriptor names in /proc/self/fd.
+  const onLinux = process.platform === 'linux' ? it : it.skip
+  onLinux(
+    "spills both threads' duplicate-search rows to files it leaves none of, with the report kept in memory gives",
+    async () => {
+      const root = temporary('gate-split-spill-')
+      mkdirSync(join(root, 'data'))
+      // 700,000 rows: each thread reads more than the 262,144 rows a column keeps in memory.
+      generate(700_000, join(root, 'data', 'rows.csv'), 18)
+      const marker = join(root, 'spill-writes')
+      const counting = (thread: string) =>
+        [
+          "import fs from 'node:fs'",
+          'const write = fs.writeSync',
+          'fs.writeSync = function (fd, ...rest) {',
+          '  const written = write.call(this, fd, ...rest)',
+          "  let name = ''",
+          "  try { name = fs.readlinkSync('/proc/self/fd/' + fd) } catch {}",
+          `  if (name.includes('.spill')) fs.appendFileSync(${JSON.stringify(marker)}, '${thread} ' + written + '\\n')`,
+          '  return written',
+          '}'
+        ].join('\n')
+      const bundle = bundleWithWorker(
+        counting('worker'),
+        'worker.js',
+        bundleWithWorker(counting('main'), 'cli.js')
+      )
+      const spillFolder = temporary('gate-spill-folder-')
+      const bytesBy = (): Record<string, number> => {
+        const bytes: Record<string, number> = {}
+        for (const line of readFileSync(marker, 'utf8').trim().split('\n')) {
+          const [thread, count] = line.split(' ')
+          bytes[thread!] = (bytes[thread!] ?? 0) + Number(count)
+        }
+        rmSync(marker)
+        return bytes
+      }
+      const threaded = await check(bundle, root, { TMPDIR: spillFolder })
+      const written = bytesBy()
+      // At least a block of 65,536 rows at 6 bytes a row from each thread.
+      expect(written.main).toBeGreaterThanOrEqual(6 * 65_536)
+      expect(written.worker).toBeGreaterThanOrEqual(6 * 65_536)
+      expect(readdirSync(spillFolder)).toEqual([])
+      const single = await check(bundle, root, { TMPDIR: spillFolder, DATASET_GATE_THREADS: '1' })
+      expect(bytesBy().worker).toBeUndefined()
+      // No temporary folder to write in: every row in memory, and the same report.
+      const inMemory = await check(bundle, root, { TMPDIR: join(root, 'no-such-folder') })
+      expect(existsSync(marker)).toBe(false)
+      expect(threaded).toBe(inMemory)
+      expect(single).toBe(inMemory)
+      const report = JSON.parse(threaded) as { datasets: { findings: { rule: string }[] }[] }
+      expect(report.datasets[0]!.findings.some(f => f.rule === 'duplicate-row')).toBe(true)
+    }
+  )
+
   it('reads on by itself when the worker fails', async () => {
     const root = temporary('gate-split-data-')
     mkdirSync(join(root, 'data'))

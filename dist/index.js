@@ -61189,130 +61189,6 @@ function firstLine(text) {
  * sets cost tens of bytes per entry; these keep numbers in typed arrays so memory grows by a few
  * bytes per row (see the benchmark in the README).
  */
-const BLOCK_SHIFT = 16;
-const BLOCK_SIZE = 1 << BLOCK_SHIFT;
-const BLOCK_MASK = BLOCK_SIZE - 1;
-/**
- * An append-only integer column kept in fixed blocks of 64 Ki values: growing never copies and
- * never holds more than one partly filled block, so a column costs its element size per row at any
- * size (a doubling array costs up to twice that, and three times while it copies).
- */
-class BlockColumn {
-    Type;
-    blockList = [];
-    current;
-    used = 0;
-    length = 0;
-    constructor(Type) {
-        this.Type = Type;
-        this.current = new Type(0);
-    }
-    makeBlock(size) {
-        return new this.Type(size);
-    }
-    /** A block-sized view of `block`'s buffer from its start (null when the buffer is smaller). */
-    fullView(block) {
-        const room = (block.buffer.byteLength - block.byteOffset) / this.Type.BYTES_PER_ELEMENT;
-        return room >= BLOCK_SIZE ? new this.Type(block.buffer, block.byteOffset, BLOCK_SIZE) : null;
-    }
-    push(value) {
-        if (this.used === this.current.length) {
-            this.current = this.makeBlock(BLOCK_SIZE);
-            this.blockList.push(this.current);
-            this.used = 0;
-        }
-        this.current[this.used++] = value;
-        this.length++;
-    }
-    get(index) {
-        return this.blockList[index >>> BLOCK_SHIFT][index & BLOCK_MASK];
-    }
-    /** Appends every value of `blocks`, in order (another column's `blocks()`), copied in bulk. */
-    append(blocks) {
-        for (const block of blocks) {
-            for (let from = 0; from < block.length;) {
-                if (this.used === this.current.length) {
-                    this.current = this.makeBlock(BLOCK_SIZE);
-                    this.blockList.push(this.current);
-                    this.used = 0;
-                }
-                const count = Math.min(block.length - from, this.current.length - this.used);
-                this.current.set(block.subarray(from, from + count), this.used);
-                this.used += count;
-                this.length += count;
-                from += count;
-            }
-        }
-    }
-    /**
-     * Appends the values of `blocks` (another column's `blocks()`, which the caller gives up) in
-     * their own storage: the values first fill this column's last block, the rest are moved down
-     * within the given blocks to line up with this column's blocks, so a worker's column joins this
-     * one without a second copy of it in memory (`append` would hold both until a collection).
-     * Blocks of another shape (a full block before the last, a smaller buffer) are copied.
-     */
-    adopt(blocks) {
-        const last = blocks.length - 1;
-        const fullLast = last >= 0 ? this.fullView(blocks[last]) : null;
-        if (fullLast === null || blocks.some((block, b) => b < last && block.length !== BLOCK_SIZE)) {
-            this.append(blocks);
-            return;
-        }
-        const total = last * BLOCK_SIZE + blocks[last].length;
-        const gap = Math.min(this.current.length - this.used, total);
-        // The first `gap` values fill this column's last block.
-        for (let taken = 0; taken < gap;) {
-            const block = blocks[taken >>> BLOCK_SHIFT];
-            const from = taken & BLOCK_MASK;
-            const count = Math.min(gap - taken, block.length - from);
-            this.current.set(block.subarray(from, from + count), this.used);
-            this.used += count;
-            taken += count;
-        }
-        this.length += gap;
-        const rest = total - gap;
-        if (rest === 0)
-            return;
-        // Value `gap + k` moves to position k: block k >> SHIFT is overwritten only after the values
-        // it held at or above position k were moved, and each move reads later positions.
-        const owned = blocks.map((block, b) => (b === last ? fullLast : block));
-        for (let k = 0; gap > 0 && k < rest;) {
-            const to = owned[k >>> BLOCK_SHIFT];
-            const at = k & BLOCK_MASK;
-            const source = k + gap;
-            const from = owned[source >>> BLOCK_SHIFT];
-            const fromAt = source & BLOCK_MASK;
-            const count = Math.min(BLOCK_SIZE - at, BLOCK_SIZE - fromAt, rest - k);
-            if (from === to)
-                to.copyWithin(at, fromAt, fromAt + count);
-            else
-                to.set(from.subarray(fromAt, fromAt + count), at);
-            k += count;
-        }
-        const kept = Math.ceil(rest / BLOCK_SIZE);
-        for (let b = 0; b < kept; b++)
-            this.blockList.push(owned[b]);
-        this.current = owned[kept - 1];
-        this.used = rest - (kept - 1) * BLOCK_SIZE;
-        this.length += rest;
-    }
-    /** The values as views of the blocks, in order (the last one trimmed to the values pushed). */
-    blocks() {
-        return this.blockList.map((block, b) => b === this.blockList.length - 1 ? block.subarray(0, this.used) : block);
-    }
-}
-/** 4 bytes per row. */
-class BlockUint32 extends BlockColumn {
-    constructor() {
-        super(Uint32Array);
-    }
-}
-/** 2 bytes per row. */
-class BlockUint16 extends BlockColumn {
-    constructor() {
-        super(Uint16Array);
-    }
-}
 /**
  * Sorts `values` ascending in place: an LSD radix sort in two passes of 16 bits, through `scratch`
  * (at least as long). Many times faster than TypedArray#sort on millions of values.
@@ -62571,15 +62447,182 @@ function mergeGroups(a, b) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/analyze/spill-column.ts
+/**
+ * Append-only integer columns that keep their first values in memory and write later blocks to a
+ * spill file. The duplicate search keeps 6 bytes a row until the first pass ends (row-fingerprints
+ * .ts); in memory that was the part of the gate's memory that grew with the rows: 38 MB at 6.4
+ * million rows. Written out, a column costs a few blocks of memory at any size, and reading it
+ * back (a few sequential passes over the file, mostly from the page cache) costs a few
+ * milliseconds a million rows.
+ *
+ * analyze/ only writes and reads blocks; the file itself is the shell's (`SpillFiles`,
+ * gate/spill-files.ts). A column with no spill, or whose spill cannot write, keeps every block in
+ * memory, as before: the same values either way.
+ */
+const BLOCK_SIZE = 1 << 16;
+/** Blocks a column keeps in memory before it spills: 256 Ki values, 1 MiB of a 32-bit column. */
+const RESIDENT_BLOCKS = 4;
+/**
+ * One spill file shared by columns, appended to, and the files opened here for parts read by
+ * other threads (whose blocks become these columns'): all closed by `close`.
+ */
+class Spill {
+    files;
+    fd = null;
+    end = 0;
+    failed = false;
+    adopted = [];
+    constructor(files) {
+        this.files = files;
+    }
+    /** Writes `block`'s values; where they are, or null (not written: the caller keeps them). */
+    write(block) {
+        if (this.failed)
+            return null;
+        this.fd ??= this.files.open();
+        const bytes = new Uint8Array(block.buffer, block.byteOffset, block.byteLength);
+        if (this.fd === null || !this.files.write(this.fd, bytes, this.end)) {
+            this.failed = true; // a full disk or no temporary folder: memory from here on
+            return null;
+        }
+        const written = { fd: this.fd, position: this.end, length: block.length };
+        this.end += bytes.byteLength;
+        return written;
+    }
+    read(block, into) {
+        this.files.read(block.fd, new Uint8Array(into.buffer, into.byteOffset, into.byteLength), block.position);
+    }
+    /**
+     * A file for a part read by another thread to spill into (`spillingInto`), closed with this
+     * spill's: a file a worker thread opens itself is closed when the thread ends, before the part
+     * is read here.
+     */
+    fileForPart() {
+        const fd = this.files.open();
+        if (fd !== null)
+            this.adopted.push(fd);
+        return fd;
+    }
+    close() {
+        for (const fd of [...this.adopted, ...(this.fd === null ? [] : [this.fd])])
+            this.files.close(fd);
+        this.adopted = [];
+        this.fd = null;
+    }
+}
+function isSpilled(piece) {
+    return piece.fd !== undefined;
+}
+class SpillColumn {
+    Type;
+    spill;
+    residentLimit;
+    pieces = [];
+    current;
+    used = 0;
+    /** Values kept in memory (in `pieces`; the current block not counted). */
+    resident = 0;
+    scratch = null;
+    length = 0;
+    constructor(Type, spill, residentLimit = RESIDENT_BLOCKS * BLOCK_SIZE) {
+        this.Type = Type;
+        this.spill = spill;
+        this.residentLimit = residentLimit;
+        this.current = new Type(0);
+    }
+    push(value) {
+        if (this.used === this.current.length)
+            this.nextBlock();
+        this.current[this.used++] = value;
+        this.length++;
+    }
+    /** Stores the current block as a piece and starts another (the same buffer when it spilled). */
+    nextBlock() {
+        const spilled = this.used > 0 && this.store(this.current);
+        if (!spilled)
+            this.current = new this.Type(BLOCK_SIZE);
+        this.used = 0;
+    }
+    /** Adds a full block as a piece; true when it was spilled (its buffer free to reuse). */
+    store(block) {
+        if (this.spill !== null && this.resident >= this.residentLimit) {
+            const spilled = this.spill.write(block);
+            if (spilled) {
+                this.pieces.push(spilled);
+                return true;
+            }
+        }
+        this.pieces.push(block);
+        this.resident += block.length;
+        return false;
+    }
+    /** Ends the current block where it is: what comes next (a part, more values) follows it. */
+    seal() {
+        if (this.used > 0)
+            this.store(this.current.subarray(0, this.used));
+        this.current = new this.Type(0);
+        this.used = 0;
+    }
+    /**
+     * Calls `visit` with the values in order, a block at a time, and the index of each block's first
+     * value. A spilled block is read into one reused buffer: `visit` must not keep it.
+     */
+    forEachBlock(visit) {
+        let first = 0;
+        for (const piece of this.pieces) {
+            if (isSpilled(piece)) {
+                this.scratch ??= new this.Type(BLOCK_SIZE);
+                const into = this.scratch.subarray(0, piece.length);
+                this.spill.read(piece, into);
+                visit(into, first);
+            }
+            else
+                visit(piece, first);
+            first += piece.length;
+        }
+        if (this.used > 0)
+            visit(this.current.subarray(0, this.used), first);
+    }
+    /** The values as pieces, for another thread's column to `absorb`; this column is not used after. */
+    exportPart() {
+        this.seal();
+        return { pieces: this.pieces };
+    }
+    /** Appends a part's values after these (its pieces become this column's). */
+    absorb(part) {
+        this.seal();
+        for (const piece of part.pieces) {
+            if (isSpilled(piece) && this.spill === null)
+                throw new Error('a spilled part cannot join a column without a spill');
+            this.pieces.push(piece);
+            this.length += piece.length;
+            if (!isSpilled(piece))
+                this.resident += piece.length;
+        }
+    }
+}
+/** `files` writing into `fd` (a `fileForPart`), which the thread given it does not close. */
+function spillingInto(fd, files) {
+    return { open: () => fd, write: files.write, read: files.read, close: () => { } };
+}
+/** The typed arrays of a part's pieces held in memory: what a worker moves to the main thread. */
+function residentPieces(part) {
+    return part.pieces.filter(piece => !isSpilled(piece));
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/row-fingerprints.ts
 /**
  * Per labeled row with valid times: a 32-bit hash of its (split, video, label, start, end), a
  * 16-bit tag of its video (the low 16 bits of its key's hash) and its line (stored as runs): 6 bytes
- * a row. Videos and labels enter by the hashes of their texts, not by their ids, so the rows of a
- * part of the dataset read in parallel (`exportPart`) hash as they would in one reading.
+ * a row, past the first quarter million rows in a spill file rather than in memory
+ * (spill-column.ts). Videos and labels enter by the hashes of their texts, not by their ids, so
+ * the rows of a part of the dataset read in parallel (`exportPart`) hash as they would in one
+ * reading.
  * Rows sharing hash and tag are duplicate candidates, confirmed by the engine on a second read
  * (see `duplicateCandidates`); the tags let that read pick the rows of given videos.
  */
+
 
 
 /**
@@ -62692,10 +62735,17 @@ function shiftFingerprintPartLines(part, file, by) {
 class RowFingerprints {
     /** Row ordinal at which each file starts. */
     fileStarts = [];
-    rowHash = new BlockUint32();
-    rowTag = new BlockUint16();
+    spill;
+    rowHash;
+    rowTag;
     lines = new LineIndex();
     scratch = new Uint32Array(2);
+    /** `spillFiles`: where rows past the first few blocks go (null: all kept in memory). */
+    constructor(spillFiles, residentLimit) {
+        this.spill = spillFiles ? new Spill(spillFiles) : null;
+        this.rowHash = new SpillColumn(Uint32Array, this.spill, residentLimit);
+        this.rowTag = new SpillColumn(Uint16Array, this.spill, residentLimit);
+    }
     beginFile() {
         this.fileStarts.push(this.lines.length);
     }
@@ -62708,8 +62758,8 @@ class RowFingerprints {
     }
     exportPart() {
         return {
-            hashes: this.rowHash.blocks(),
-            tags: this.rowTag.blocks(),
+            hashes: this.rowHash.exportPart(),
+            tags: this.rowTag.exportPart(),
             lines: this.lines.runs(),
             fileStarts: this.fileStarts
         };
@@ -62717,15 +62767,20 @@ class RowFingerprints {
     /**
      * Appends a part's rows after these: its rows up to its file `files` continue the file begun
      * last here, the rest are in its files from index `files` on, which begin here. The part's
-     * blocks become this column's storage (the part is not to be used afterwards).
+     * blocks become these columns' (the part is not to be used afterwards); the blocks it spilled
+     * are in a file opened here (`spillFileForPart`).
      */
     absorb(part, files) {
         const base = this.lines.length;
         for (let file = files; file < part.fileStarts.length; file++)
             this.fileStarts.push(base + part.fileStarts[file]);
-        this.rowHash.adopt(part.hashes);
-        this.rowTag.adopt(part.tags);
+        this.rowHash.absorb(part.hashes);
+        this.rowTag.absorb(part.tags);
         this.lines.append(part.lines);
+    }
+    /** A spill file for a part another thread reads (null: the part keeps its rows in memory). */
+    spillFileForPart() {
+        return this.spill?.fileForPart() ?? null;
     }
     fileOf(ordinal) {
         return lastAtMost(this.fileStarts, ordinal);
@@ -62763,8 +62818,11 @@ class RowFingerprints {
         // Each candidate's video tag, read in row order (the tag blocks in sequence) rather than
         // through `order` (a jump per candidate, in a file repeated whole millions of them).
         const tag = new Uint16Array(ordinals.length);
-        for (let i = 0; i < ordinals.length; i++)
-            tag[i] = this.rowTag.get(ordinals[i]);
+        let i = 0; // the ordinals ascend: each block holds the next run of them
+        this.rowTag.forEachBlock((block, first) => {
+            for (const end = first + block.length; i < ordinals.length && ordinals[i] < end; i++)
+                tag[i] = block[ordinals[i] - first];
+        });
         for (let h = 0; h < repeated.length; h++) {
             const from = byHash[h];
             const to = byHash[h + 1];
@@ -62817,17 +62875,17 @@ class RowFingerprints {
      * (by their top 3 bits), finds them with copies of 1 byte per row.
      */
     repeatedHashes() {
-        const blocks = this.rowHash.blocks();
+        const hashes = this.rowHash;
         const parts = new Float64Array(8);
-        for (const block of blocks)
-            countParts(block, parts);
+        hashes.forEachBlock(block => countParts(block, parts));
         const buffer = new Uint32Array(Math.max(...parts) + 1);
         const scratch = new Uint32Array(buffer.length);
         const repeated = [];
         for (let part = 0; part < 8; part++) {
             let n = 0;
-            for (const block of blocks)
+            hashes.forEachBlock(block => {
                 n = keepPart(block, part, buffer, n);
+            });
             const sorted = buffer.subarray(0, n);
             radixSortUint32(sorted, scratch);
             repeated.push(repeatedIn(sorted, scratch));
@@ -62848,11 +62906,7 @@ class RowFingerprints {
             maybe[value & 0xffff] = 1;
         const found = new CandidateColumns();
         const bucket = bucketsOf(repeated);
-        let ordinal = 0;
-        for (const block of this.rowHash.blocks()) {
-            rowsOfBlock(block, ordinal, maybe, repeated, bucket, found);
-            ordinal += block.length;
-        }
+        this.rowHash.forEachBlock((block, first) => rowsOfBlock(block, first, maybe, repeated, bucket, found));
         return {
             ordinals: found.ordinals.subarray(0, found.n),
             hashIndexes: found.hashIndexes.subarray(0, found.n)
@@ -62868,14 +62922,15 @@ class RowFingerprints {
             wanted[hash & 0xffff] = 1;
         // The tag blocks and the line runs are walked in order, the files' lines as views of one
         // array: looking each row up (its block, then a search of the runs) took ~20 ms at 1.6 M rows.
-        const blocks = this.rowTag.blocks();
-        const lines = new Uint32Array(blocks.reduce((n, block) => n + countTagged(block, wanted), 0));
+        let count = 0;
+        this.rowTag.forEachBlock(block => {
+            count += countTagged(block, wanted);
+        });
+        const lines = new Uint32Array(count);
         let n = 0;
-        let first = 0;
-        for (const block of blocks) {
+        this.rowTag.forEachBlock((block, first) => {
             n = taggedRows(block, first, wanted, lines, n);
-            first += block.length;
-        }
+        });
         const { starts, offsets } = this.lines.runs();
         const result = [];
         for (let file = 0, i = 0, run = 0; file < files; file++) {
@@ -62891,10 +62946,14 @@ class RowFingerprints {
         }
         return result;
     }
-    /** Frees the columns; `duplicateCandidates` and `linesOfVideos` return nothing afterwards. */
+    /**
+     * Frees the columns and closes the spill files; `duplicateCandidates` and `linesOfVideos` return
+     * nothing afterwards.
+     */
     release() {
-        this.rowHash = new BlockUint32();
-        this.rowTag = new BlockUint16();
+        this.spill?.close();
+        this.rowHash = new SpillColumn(Uint32Array, null);
+        this.rowTag = new SpillColumn(Uint16Array, null);
         this.lines = new LineIndex();
         this.fileStarts = this.fileStarts.map(() => 0);
     }
@@ -63316,7 +63375,9 @@ class DatasetAccumulator {
         this.labels = this.labelRegistry.labels;
         this.labelFirst = this.labelRegistry.first;
         this.labelProblems = this.labelRegistry.problems;
-        this.fingerprints = problems.enabled('duplicate-row') ? new RowFingerprints() : null;
+        this.fingerprints = problems.enabled('duplicate-row')
+            ? new RowFingerprints(options.spillFiles ?? null)
+            : null;
         this.runs = problems.enabled('multi-label') ? new SegmentRuns(options.part === true) : null;
         // Shares `options`: a video key kind changed by `columnsDetected` applies to new videos.
         this.videos = new VideoRegistry(options, options.part === true);
@@ -63501,6 +63562,10 @@ class DatasetAccumulator {
     /** Where a video first appears: the index of its file in `files`, and the line. */
     firstPlaceOf(video) {
         return this.videos.firstPlace(video);
+    }
+    /** A spill file for the duplicate search's rows of a part another thread reads, or null. */
+    spillFileForPart() {
+        return this.fingerprints?.spillFileForPart() ?? null;
     }
     /**
      * Frees the per-row columns once `duplicateCandidates` and `linesOfVideos` have used them, so a
@@ -67651,11 +67716,94 @@ const WORDING = {
     'segment.start-beyond-duration': ['segment-invalid', wordBeyondDuration]
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/gate/spill-files.ts
+/**
+ * The duplicate search's spill files (analyze/spill-column.ts): temporary files in the system's
+ * temporary folder (`os.tmpdir()`: TMPDIR, else /tmp), created new with only the owner's
+ * permissions and removed from the folder as soon as they are open, so nothing is left behind
+ * when the process ends, however it ends. Their descriptors belong to the process: a worker
+ * thread's file is read and closed by the main thread that absorbs its part.
+ *
+ * Any failure to create or write one is not an error: the column keeps its values in memory.
+ */
+
+
+
+
+/**
+ * Files that could not be removed while open (a Windows file system that refuses it): removed
+ * when closed, if the thread that made them closes them.
+ */
+const removeOnClose = new Map();
+const temporarySpillFiles = {
+    open() {
+        const name = `dataset-gate-${process.pid}-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.spill`;
+        const path = (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), name);
+        let fd;
+        try {
+            fd = (0,external_node_fs_namespaceObject.openSync)(path, 'wx+', 0o600); // never an existing file or a link planted there
+        }
+        catch {
+            return null;
+        }
+        try {
+            (0,external_node_fs_namespaceObject.unlinkSync)(path);
+        }
+        catch {
+            removeOnClose.set(fd, path);
+        }
+        return fd;
+    },
+    write(fd, bytes, position) {
+        try {
+            for (let done = 0; done < bytes.byteLength;) {
+                done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.byteLength - done, position + done);
+            }
+            return true;
+        }
+        catch {
+            return false;
+        }
+    },
+    read(fd, into, position) {
+        for (let done = 0; done < into.byteLength;) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, into, done, into.byteLength - done, position + done);
+            if (read === 0)
+                throw new Error('a spill file ended before the bytes written to it');
+            done += read;
+        }
+    },
+    close(fd) {
+        try {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+        catch {
+            // already closed: nothing to free
+        }
+        const path = removeOnClose.get(fd);
+        if (path === undefined)
+            return;
+        removeOnClose.delete(fd);
+        try {
+            (0,external_node_fs_namespaceObject.unlinkSync)(path);
+        }
+        catch {
+            // removed by someone else
+        }
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/gate/dataset-accumulator.ts
 /**
  * The accumulator of one dataset, set up from its configuration: the same in the main thread and
  * in a worker that reads part of a file, so both check rows alike.
  */
+
+
 
 
 
@@ -67681,7 +67829,12 @@ function createAccumulator(spec, settings, sink, context) {
         frozenSplits: context.frozen && settings['frozen-split'].severity !== 'off'
             ? settings['frozen-split'].options.splits
             : [],
-        part: context.part ?? false
+        part: context.part ?? false,
+        spillFiles: context.part
+            ? context.spillFile != null
+                ? spillingInto(context.spillFile, temporarySpillFiles)
+                : null
+            : temporarySpillFiles
     });
 }
 
@@ -67890,8 +68043,6 @@ function sortedClasses(classes) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 ;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
@@ -70532,24 +70683,8 @@ async function splitDataset(pass, files) {
     if (at === null)
         return null;
     const { index, startByte } = at;
-    const begun = (end) => files.slice(0, end).filter((_, i) => plan[i].begun);
-    // max-dataset-bytes left for the part's whole files: after the file it starts inside of.
-    const bytesLeft = plan[index].bytesBefore - (startByte > 0 ? plan[index].size : 0);
-    const request = {
-        ...partSettings,
-        root,
-        filePaths: [...pass.accumulator.files, ...begun(index).map(f => f.path)],
-        first: null,
-        files: files.slice(startByte > 0 ? index + 1 : index),
-        budget: { bytes: bytesLeft, rows: pass.budget.rows },
-        maxLineBytes: pass.settings['resource-limit'].options['max-line-bytes']
-    };
-    if (startByte > 0) {
-        // An upper bound (the file's own limit is known once the files before it are read): the
-        // taking checks the rows against it.
-        const maxRows = Math.min(pass.settings['resource-limit'].options['max-rows'], pass.budget.rows);
-        request.first = { file: files[index], startByte, maxRows };
-    }
+    const request = partRequest(pass, files, plan, at, { ...partSettings, root });
+    const bytesLeft = request.budget.bytes;
     const worker = parallel.read(request);
     let taken = null;
     const expectedFiles = [...request.filePaths, ...(request.first ? [request.first.file.path] : [])];
@@ -70603,6 +70738,33 @@ async function splitDataset(pass, files) {
             if (taken === null)
                 worker.cancel();
         }
+    };
+}
+/** What the worker is asked to read: the files from split point `at` on. */
+function partRequest(pass, files, plan, at, settings) {
+    const { index, startByte } = at;
+    const begun = files.slice(0, index).filter((_, i) => plan[i].begun);
+    const limits = pass.settings['resource-limit'].options;
+    return {
+        ...settings,
+        filePaths: [...pass.accumulator.files, ...begun.map(f => f.path)],
+        // An upper bound on its rows (the file's own limit is known once the files before it are
+        // read): the taking checks the rows against it.
+        first: startByte > 0
+            ? {
+                file: files[index],
+                startByte,
+                maxRows: Math.min(limits['max-rows'], pass.budget.rows)
+            }
+            : null,
+        files: files.slice(startByte > 0 ? index + 1 : index),
+        budget: {
+            // max-dataset-bytes left for the part's whole files: after the file it starts inside of.
+            bytes: plan[index].bytesBefore - (startByte > 0 ? plan[index].size : 0),
+            rows: pass.budget.rows
+        },
+        maxLineBytes: limits['max-line-bytes'],
+        spillFile: pass.accumulator.spillFileForPart()
     };
 }
 /** Whether the part of the file continues the main thread's reading of it exactly. */
@@ -74523,8 +74685,6 @@ function withMessage(error, message) {
     });
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/publish/report-file.ts
 /**
  * The JSON report file. The `report-file` input names a path in the workspace, and the workspace

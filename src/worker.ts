@@ -4,6 +4,7 @@
  */
 import { once } from 'node:events'
 import { parentPort } from 'node:worker_threads'
+import { residentPieces } from './analyze/spill-column.js'
 import { readDatasetPart } from './gate/dataset-part.js'
 import type { DatasetPartRequest, DatasetPartResult } from './gate/part-types.js'
 import { keepYoungGenerationSmallInWorker } from './young-generation.js'
@@ -14,8 +15,11 @@ function buffersOf(part: DatasetPartResult): ArrayBuffer[] {
     if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer)
   }
   const { accumulator } = part
-  for (const block of accumulator.fingerprints?.hashes ?? []) add(block)
-  for (const block of accumulator.fingerprints?.tags ?? []) add(block)
+  const { fingerprints } = accumulator
+  if (fingerprints) {
+    for (const block of residentPieces(fingerprints.hashes)) add(block)
+    for (const block of residentPieces(fingerprints.tags)) add(block)
+  }
   add(accumulator.segments)
   add(accumulator.seconds)
   add(accumulator.secondsUnknown)

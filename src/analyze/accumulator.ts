@@ -17,6 +17,7 @@ import { SegmentTimes } from './segment-times.js'
 import { LabelRegistry } from './labels.js'
 import { NO_GROUPS, type RowGroups } from './duplicate-groups.js'
 import { RowFingerprints, type Location } from './row-fingerprints.js'
+import type { SpillFiles } from './spill-column.js'
 import type { LabelProfile, ValueRules } from './value-rules.js'
 import { VideoRegistry, type GroupCoverage, type LeakRecord } from './videos.js'
 
@@ -40,6 +41,8 @@ export interface AccumulatorOptions {
   frozenSplits: Split[]
   /** A worker's accumulator: keeps what `exportPart` needs to be absorbed in order. */
   part?: boolean
+  /** Where the duplicate search's row columns spill past their first blocks (none: memory). */
+  spillFiles?: SpillFiles | null
 }
 
 export class DatasetAccumulator {
@@ -111,7 +114,9 @@ export class DatasetAccumulator {
     this.labels = this.labelRegistry.labels
     this.labelFirst = this.labelRegistry.first
     this.labelProblems = this.labelRegistry.problems
-    this.fingerprints = problems.enabled('duplicate-row') ? new RowFingerprints() : null
+    this.fingerprints = problems.enabled('duplicate-row')
+      ? new RowFingerprints(options.spillFiles ?? null)
+      : null
     this.runs = problems.enabled('multi-label') ? new SegmentRuns(options.part === true) : null
     // Shares `options`: a video key kind changed by `columnsDetected` applies to new videos.
     this.videos = new VideoRegistry(options, options.part === true)
@@ -329,6 +334,11 @@ export class DatasetAccumulator {
   /** Where a video first appears: the index of its file in `files`, and the line. */
   firstPlaceOf(video: number): { file: number; line: number } {
     return this.videos.firstPlace(video)
+  }
+
+  /** A spill file for the duplicate search's rows of a part another thread reads, or null. */
+  spillFileForPart(): number | null {
+    return this.fingerprints?.spillFileForPart() ?? null
   }
 
   /**

@@ -1,20 +1,15 @@
 /**
  * Per labeled row with valid times: a 32-bit hash of its (split, video, label, start, end), a
  * 16-bit tag of its video (the low 16 bits of its key's hash) and its line (stored as runs): 6 bytes
- * a row. Videos and labels enter by the hashes of their texts, not by their ids, so the rows of a
- * part of the dataset read in parallel (`exportPart`) hash as they would in one reading.
+ * a row, past the first quarter million rows in a spill file rather than in memory
+ * (spill-column.ts). Videos and labels enter by the hashes of their texts, not by their ids, so
+ * the rows of a part of the dataset read in parallel (`exportPart`) hash as they would in one
+ * reading.
  * Rows sharing hash and tag are duplicate candidates, confirmed by the engine on a second read
  * (see `duplicateCandidates`); the tags let that read pick the rows of given videos.
  */
-import {
-  grown,
-  BlockUint16,
-  BlockUint32,
-  LineIndex,
-  lastAtMost,
-  radixSortUint32,
-  rowFingerprint
-} from './compact.js'
+import { grown, LineIndex, lastAtMost, radixSortUint32, rowFingerprint } from './compact.js'
+import { Spill, SpillColumn, type ColumnPart, type SpillFiles } from './spill-column.js'
 
 import { NO_GROUPS, type RowGroups } from './duplicate-groups.js'
 
@@ -26,8 +21,8 @@ export interface Location {
 
 /** The rows of a part, in order, and the row at which each of its files starts. */
 export interface FingerprintPart {
-  hashes: Uint32Array[]
-  tags: Uint16Array[]
+  hashes: ColumnPart<Uint32Array>
+  tags: ColumnPart<Uint16Array>
   lines: ReturnType<LineIndex['runs']>
   fileStarts: number[]
 }
@@ -153,10 +148,18 @@ export function shiftFingerprintPartLines(part: FingerprintPart, file: number, b
 export class RowFingerprints {
   /** Row ordinal at which each file starts. */
   private fileStarts: number[] = []
-  private rowHash = new BlockUint32()
-  private rowTag = new BlockUint16()
+  private spill: Spill | null
+  private rowHash: SpillColumn<Uint32Array>
+  private rowTag: SpillColumn<Uint16Array>
   private lines = new LineIndex()
   private scratch = new Uint32Array(2)
+
+  /** `spillFiles`: where rows past the first few blocks go (null: all kept in memory). */
+  constructor(spillFiles: SpillFiles | null, residentLimit?: number) {
+    this.spill = spillFiles ? new Spill(spillFiles) : null
+    this.rowHash = new SpillColumn(Uint32Array, this.spill, residentLimit)
+    this.rowTag = new SpillColumn(Uint16Array, this.spill, residentLimit)
+  }
 
   beginFile(): void {
     this.fileStarts.push(this.lines.length)
@@ -179,8 +182,8 @@ export class RowFingerprints {
 
   exportPart(): FingerprintPart {
     return {
-      hashes: this.rowHash.blocks(),
-      tags: this.rowTag.blocks(),
+      hashes: this.rowHash.exportPart(),
+      tags: this.rowTag.exportPart(),
       lines: this.lines.runs(),
       fileStarts: this.fileStarts
     }
@@ -189,15 +192,21 @@ export class RowFingerprints {
   /**
    * Appends a part's rows after these: its rows up to its file `files` continue the file begun
    * last here, the rest are in its files from index `files` on, which begin here. The part's
-   * blocks become this column's storage (the part is not to be used afterwards).
+   * blocks become these columns' (the part is not to be used afterwards); the blocks it spilled
+   * are in a file opened here (`spillFileForPart`).
    */
   absorb(part: FingerprintPart, files: number): void {
     const base = this.lines.length
     for (let file = files; file < part.fileStarts.length; file++)
       this.fileStarts.push(base + part.fileStarts[file]!)
-    this.rowHash.adopt(part.hashes)
-    this.rowTag.adopt(part.tags)
+    this.rowHash.absorb(part.hashes)
+    this.rowTag.absorb(part.tags)
     this.lines.append(part.lines)
+  }
+
+  /** A spill file for a part another thread reads (null: the part keeps its rows in memory). */
+  spillFileForPart(): number | null {
+    return this.spill?.fileForPart() ?? null
   }
 
   fileOf(ordinal: number): number {
@@ -232,7 +241,11 @@ export class RowFingerprints {
     // Each candidate's video tag, read in row order (the tag blocks in sequence) rather than
     // through `order` (a jump per candidate, in a file repeated whole millions of them).
     const tag = new Uint16Array(ordinals.length)
-    for (let i = 0; i < ordinals.length; i++) tag[i] = this.rowTag.get(ordinals[i]!)
+    let i = 0 // the ordinals ascend: each block holds the next run of them
+    this.rowTag.forEachBlock((block, first) => {
+      for (const end = first + block.length; i < ordinals.length && ordinals[i]! < end; i++)
+        tag[i] = block[ordinals[i]! - first]!
+    })
     for (let h = 0; h < repeated.length; h++) {
       const from = byHash[h]!
       const to = byHash[h + 1]!
@@ -281,15 +294,17 @@ export class RowFingerprints {
    * (by their top 3 bits), finds them with copies of 1 byte per row.
    */
   private repeatedHashes(): Uint32Array {
-    const blocks = this.rowHash.blocks()
+    const hashes = this.rowHash
     const parts = new Float64Array(8)
-    for (const block of blocks) countParts(block, parts)
+    hashes.forEachBlock(block => countParts(block, parts))
     const buffer = new Uint32Array(Math.max(...parts) + 1)
     const scratch = new Uint32Array(buffer.length)
     const repeated: Uint32Array[] = []
     for (let part = 0; part < 8; part++) {
       let n = 0
-      for (const block of blocks) n = keepPart(block, part, buffer, n)
+      hashes.forEachBlock(block => {
+        n = keepPart(block, part, buffer, n)
+      })
       const sorted = buffer.subarray(0, n)
       radixSortUint32(sorted, scratch)
       repeated.push(repeatedIn(sorted, scratch))
@@ -313,11 +328,9 @@ export class RowFingerprints {
     for (const value of repeated) maybe[value & 0xffff] = 1
     const found = new CandidateColumns()
     const bucket = bucketsOf(repeated)
-    let ordinal = 0
-    for (const block of this.rowHash.blocks()) {
-      rowsOfBlock(block, ordinal, maybe, repeated, bucket, found)
-      ordinal += block.length
-    }
+    this.rowHash.forEachBlock((block, first) =>
+      rowsOfBlock(block, first, maybe, repeated, bucket, found)
+    )
     return {
       ordinals: found.ordinals.subarray(0, found.n),
       hashIndexes: found.hashIndexes.subarray(0, found.n)
@@ -333,14 +346,15 @@ export class RowFingerprints {
     for (const hash of videoHashes) wanted[hash & 0xffff] = 1
     // The tag blocks and the line runs are walked in order, the files' lines as views of one
     // array: looking each row up (its block, then a search of the runs) took ~20 ms at 1.6 M rows.
-    const blocks = this.rowTag.blocks()
-    const lines = new Uint32Array(blocks.reduce((n, block) => n + countTagged(block, wanted), 0))
+    let count = 0
+    this.rowTag.forEachBlock(block => {
+      count += countTagged(block, wanted)
+    })
+    const lines = new Uint32Array(count)
     let n = 0
-    let first = 0
-    for (const block of blocks) {
+    this.rowTag.forEachBlock((block, first) => {
       n = taggedRows(block, first, wanted, lines, n)
-      first += block.length
-    }
+    })
     const { starts, offsets } = this.lines.runs()
     const result: Uint32Array[] = []
     for (let file = 0, i = 0, run = 0; file < files; file++) {
@@ -356,10 +370,14 @@ export class RowFingerprints {
     return result
   }
 
-  /** Frees the columns; `duplicateCandidates` and `linesOfVideos` return nothing afterwards. */
+  /**
+   * Frees the columns and closes the spill files; `duplicateCandidates` and `linesOfVideos` return
+   * nothing afterwards.
+   */
   release(): void {
-    this.rowHash = new BlockUint32()
-    this.rowTag = new BlockUint16()
+    this.spill?.close()
+    this.rowHash = new SpillColumn(Uint32Array, null)
+    this.rowTag = new SpillColumn(Uint16Array, null)
     this.lines = new LineIndex()
     this.fileStarts = this.fileStarts.map(() => 0)
   }

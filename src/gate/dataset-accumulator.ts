@@ -10,6 +10,8 @@ import { RowProblemReporter } from '../judge/row-problems.js'
 import { valueRules } from '../judge/value-checks.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import { RE2JS } from 're2js'
+import { spillingInto } from '../analyze/spill-column.js'
+import { temporarySpillFiles } from './spill-files.js'
 
 export function createAccumulator(
   spec: DatasetSpec | null,
@@ -21,6 +23,8 @@ export function createAccumulator(
     frozen: boolean
     /** A worker's accumulator, for a part of a file (see AccumulatorOptions.part). */
     part?: boolean
+    /** A part's spill file, opened by the main thread (`spillFileForPart`); null: none. */
+    spillFile?: number | null
   }
 ): DatasetAccumulator {
   const labelOptions = settings['label-invalid'].options
@@ -45,6 +49,11 @@ export function createAccumulator(
       context.frozen && settings['frozen-split'].severity !== 'off'
         ? settings['frozen-split'].options.splits
         : [],
-    part: context.part ?? false
+    part: context.part ?? false,
+    spillFiles: context.part
+      ? context.spillFile != null
+        ? spillingInto(context.spillFile, temporarySpillFiles)
+        : null
+      : temporarySpillFiles
   })
 }

@@ -41,7 +41,8 @@ export async function readDatasetPart(
     durations: request.durations,
     groupPattern,
     frozen: request.snapshot,
-    part: true
+    part: true,
+    spillFile: request.spillFile
   })
   for (const path of request.filePaths) accumulator.beginFile(path)
   let first: FirstFilePart | null = null

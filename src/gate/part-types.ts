@@ -44,6 +44,11 @@ export interface DatasetPartRequest extends PartSettings {
   /** What is left of max-dataset-bytes and max-dataset-rows for `files`. */
   budget: { bytes: number; rows: number }
   maxLineBytes: number
+  /**
+   * A file for the part's duplicate-search rows past its first blocks, opened by the main thread
+   * and closed by it (a file the worker opened would close when the worker ends); null: memory.
+   */
+  spillFile: number | null
 }
 
 /**

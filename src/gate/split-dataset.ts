@@ -18,7 +18,12 @@ import { shiftFindingPartLines } from '../judge/findings.js'
 import type { FileSummary } from '../model.js'
 import type { PlannedFile } from '../read/dataset-plan.js'
 import type { RowReader } from '../read/formats.js'
-import type { DatasetPartRequest, DatasetPartResult, DatasetSplit } from './part-types.js'
+import type {
+  DatasetPartRequest,
+  DatasetPartResult,
+  DatasetSplit,
+  PartSettings
+} from './part-types.js'
 import type { FirstPass } from './read-data-file.js'
 
 /**
@@ -44,24 +49,8 @@ export async function splitDataset(
   const at = await splitPointOf(pass, files, plan, total * SPLIT_SHARE)
   if (at === null) return null
   const { index, startByte } = at
-  const begun = (end: number) => files.slice(0, end).filter((_, i) => plan[i]!.begun)
-  // max-dataset-bytes left for the part's whole files: after the file it starts inside of.
-  const bytesLeft = plan[index]!.bytesBefore - (startByte > 0 ? plan[index]!.size : 0)
-  const request: DatasetPartRequest = {
-    ...partSettings,
-    root,
-    filePaths: [...pass.accumulator.files, ...begun(index).map(f => f.path)],
-    first: null,
-    files: files.slice(startByte > 0 ? index + 1 : index),
-    budget: { bytes: bytesLeft, rows: pass.budget.rows },
-    maxLineBytes: pass.settings['resource-limit'].options['max-line-bytes']
-  }
-  if (startByte > 0) {
-    // An upper bound (the file's own limit is known once the files before it are read): the
-    // taking checks the rows against it.
-    const maxRows = Math.min(pass.settings['resource-limit'].options['max-rows'], pass.budget.rows)
-    request.first = { file: files[index]!, startByte, maxRows }
-  }
+  const request = partRequest(pass, files, plan, at, { ...partSettings, root })
+  const bytesLeft = request.budget.bytes
   const worker = parallel.read(request)
   let taken: DatasetPartResult | null = null
   const expectedFiles = [...request.filePaths, ...(request.first ? [request.first.file.path] : [])]
@@ -109,6 +98,41 @@ export async function splitDataset(
     done: () => {
       if (taken === null) worker.cancel()
     }
+  }
+}
+
+/** What the worker is asked to read: the files from split point `at` on. */
+function partRequest(
+  pass: FirstPass,
+  files: PlannedFile[],
+  plan: ForeseenFile[],
+  at: { index: number; startByte: number },
+  settings: PartSettings & { root: string }
+): DatasetPartRequest {
+  const { index, startByte } = at
+  const begun = files.slice(0, index).filter((_, i) => plan[i]!.begun)
+  const limits = pass.settings['resource-limit'].options
+  return {
+    ...settings,
+    filePaths: [...pass.accumulator.files, ...begun.map(f => f.path)],
+    // An upper bound on its rows (the file's own limit is known once the files before it are
+    // read): the taking checks the rows against it.
+    first:
+      startByte > 0
+        ? {
+            file: files[index]!,
+            startByte,
+            maxRows: Math.min(limits['max-rows'], pass.budget.rows)
+          }
+        : null,
+    files: files.slice(startByte > 0 ? index + 1 : index),
+    budget: {
+      // max-dataset-bytes left for the part's whole files: after the file it starts inside of.
+      bytes: plan[index]!.bytesBefore - (startByte > 0 ? plan[index]!.size : 0),
+      rows: pass.budget.rows
+    },
+    maxLineBytes: limits['max-line-bytes'],
+    spillFile: pass.accumulator.spillFileForPart()
   }
 }
 

@@ -61287,6 +61287,29 @@ function grown(column, index = column.length) {
     next.set(column);
     return next;
 }
+/**
+ * A list of 32-bit values pushed four at a time (places: id, split, file, line), in one typed array
+ * that doubles: a JS number array of them cost twice the memory, and a worker's copy of it went
+ * through the structured clone value by value where a typed array is moved whole.
+ */
+class QuadList {
+    data = new Uint32Array(64);
+    length = 0;
+    push(a, b, c, d) {
+        if (this.length + 4 > this.data.length)
+            this.data = grown(this.data, this.length + 3);
+        const { data } = this;
+        data[this.length] = a;
+        data[this.length + 1] = b;
+        data[this.length + 2] = c;
+        data[this.length + 3] = d;
+        this.length += 4;
+    }
+    /** The values, in a typed array of their own. */
+    values() {
+        return this.data.slice(0, this.length);
+    }
+}
 /** A Float64 array indexed by a dense id that grows on write. */
 class DenseFloat64 {
     fill;
@@ -61411,6 +61434,14 @@ class IntKeyMap {
         this.values[index] = before | bits;
         return before;
     }
+    /** ORs `bits` into the key's value if the key is present; whether it was. */
+    orIfPresent(key, bits) {
+        const index = this.slot(key);
+        if (this.keys[index] === EMPTY)
+            return false;
+        this.values[index] |= bits;
+        return true;
+    }
     forEach(visit) {
         const keys = this.keys;
         for (let i = 0; i < keys.length; i++)
@@ -61489,6 +61520,74 @@ function stringHash32(text) {
         h = Math.imul(h, 0x01000193);
     }
     return h >>> 0;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/pair-masks.ts
+/**
+ * Which splits each video carries each label in: (video, label) pair key -> mask of splits.
+ *
+ * The pairs this thread reads go into an open-addressing table (IntKeyMap). A part read by another
+ * thread brings its pairs as two compact columns; the ones this table already has are OR-ed in,
+ * the rest stay in the part's columns instead of going into the table. Putting them in made the
+ * table double while the old one was still held: the largest allocation of a dataset read in two
+ * threads (9.4 MB old and 18.9 MB new at 6.4 M AVA-style rows, 900,000 pairs). A pair added after
+ * a part folds the part's pairs into the table first, so a key is never in both.
+ */
+
+class PairMasks {
+    table = new IntKeyMap(4096);
+    partKeys = [];
+    partMasks = [];
+    inParts = 0;
+    get size() {
+        return this.table.size + this.inParts;
+    }
+    /** ORs `bits` into the pair's mask; returns the mask before (0 when the pair is new). */
+    or(key, bits) {
+        if (this.inParts > 0)
+            this.fold();
+        return this.table.or(key, bits);
+    }
+    /**
+     * Adds a part's pairs, keyed in this thread's ids, each key once. The arrays become this map's:
+     * the caller gives them up (the pairs not in the table are moved to their front).
+     */
+    absorb(keys, masks) {
+        if (this.inParts > 0)
+            this.fold();
+        let kept = 0;
+        for (let pair = 0; pair < keys.length; pair++) {
+            if (this.table.orIfPresent(keys[pair], masks[pair]))
+                continue;
+            keys[kept] = keys[pair];
+            masks[kept++] = masks[pair];
+        }
+        if (kept === 0)
+            return;
+        this.partKeys.push(keys.subarray(0, kept));
+        this.partMasks.push(masks.subarray(0, kept));
+        this.inParts += kept;
+    }
+    /** Every pair and its mask, each once (in no order a result may depend on). */
+    forEach(visit) {
+        this.table.forEach(visit);
+        this.partKeys.forEach((keys, part) => {
+            const masks = this.partMasks[part];
+            for (let pair = 0; pair < keys.length; pair++)
+                visit(keys[pair], masks[pair]);
+        });
+    }
+    fold() {
+        const keys = this.partKeys;
+        const masks = this.partMasks;
+        this.partKeys = [];
+        this.partMasks = [];
+        this.inParts = 0;
+        keys.forEach((part, p) => {
+            for (let pair = 0; pair < part.length; pair++)
+                this.table.or(part[pair], masks[p][pair]);
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/intervals.ts
@@ -63026,11 +63125,55 @@ function spreadHash(hash) {
     return h;
 }
 
+;// CONCATENATED MODULE: ./src/analyze/packed-strings.ts
+/**
+ * A list of strings as one block of UTF-8 bytes and the offset where each ends: what a worker's
+ * part sends for its video keys. The structured clone copies strings one by one into the message
+ * while the worker still holds them (at 6.4 M AVA-style rows, 128,000 keys: 8.6 MB of strings and
+ * a 4 MB message beside them); packed, the worker can let its strings go before it posts, and the
+ * two arrays are moved to the main thread, not copied.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * The strings packed, or null when one is not well-formed UTF-16 (a lone surrogate would not come
+ * back from UTF-8 as itself): such a list is sent as it is.
+ */
+function packStrings(list) {
+    let size = 0;
+    for (const text of list) {
+        const bytes = Buffer.byteLength(text, 'utf8');
+        if (bytes !== text.length && LONE_SURROGATE.test(text))
+            return null;
+        size += bytes;
+    }
+    const bytes = Buffer.allocUnsafeSlow(size); // not from Node's shared pool: moved whole
+    const ends = new Uint32Array(list.length);
+    let at = 0;
+    list.forEach((text, i) => {
+        at += bytes.write(text, at, 'utf8');
+        ends[i] = at;
+    });
+    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, size), ends };
+}
+/** The strings back, each a string of its own (not a slice of a larger one). */
+function unpackStrings(packed) {
+    const bytes = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.byteLength);
+    const list = new Array(packed.ends.length);
+    let start = 0;
+    for (let i = 0; i < packed.ends.length; i++) {
+        const end = packed.ends[i];
+        list[i] = bytes.toString('utf8', start, end);
+        start = end;
+    }
+    return list;
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/videos.ts
 /**
  * The videos of a dataset and the groups (source video, camera, subject...) they belong to: an id
  * per video key, the splits each video and group appear in, and where one crosses splits (leaks).
  */
+
 
 
 
@@ -63087,8 +63230,8 @@ class VideoRegistry {
         this.options = options;
         this.byKey = new KeyIds(this.keys, this.hashes);
         if (trackFirsts) {
-            this.splitFirsts = [];
-            this.groupSplitFirsts = [];
+            this.splitFirsts = new QuadList();
+            this.groupSplitFirsts = new QuadList();
         }
     }
     /** Where a video first appears: the accumulator's file index and the line. */
@@ -63231,14 +63374,14 @@ class VideoRegistry {
     exportPart() {
         const count = this.keys.length;
         return {
-            keys: this.keys,
+            keys: packStrings(this.keys) ?? this.keys,
             firstFile: this.firstFile.data.slice(0, count),
             firstLine: this.firstLine.data.slice(0, count),
             spelledAsKey: this.spelledAsKey.data.slice(0, count),
             raw: [...this.byRaw],
-            splitFirsts: this.splitFirsts ?? [],
+            splitFirsts: this.splitFirsts?.values() ?? new Uint32Array(0),
             groupKeys: this.groupKeys,
-            groupSplitFirsts: this.groupSplitFirsts ?? []
+            groupSplitFirsts: this.groupSplitFirsts?.values() ?? new Uint32Array(0)
         };
     }
     /**
@@ -63247,8 +63390,9 @@ class VideoRegistry {
      * Returns the id here of each of the part's videos.
      */
     absorb(part) {
-        const ids = new Int32Array(part.keys.length);
-        part.keys.forEach((key, local) => {
+        const keys = Array.isArray(part.keys) ? part.keys : unpackStrings(part.keys);
+        const ids = new Int32Array(keys.length);
+        keys.forEach((key, local) => {
             const hash = stringHash32(key);
             let video = this.byKey.find(key, hash);
             if (video === -1)
@@ -63316,6 +63460,7 @@ function firstBit(mask) {
 
 
 
+
 /** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
 const LABEL_LIMIT = 1 << 20;
 const PAIR_STRIDE = LABEL_LIMIT;
@@ -63349,7 +63494,7 @@ class DatasetAccumulator {
     seconds = new DenseFloat64();
     secondsUnknown = new DenseUint8();
     /** (video, label) -> mask of splits where the video carries the label. */
-    pairs = new IntKeyMap(4096);
+    pairs = new PairMasks();
     lastPair = new DenseFloat64(256, -1);
     /** Null when the duplicate-row rule is off: rows are then not fingerprinted. */
     fingerprints;
@@ -63639,13 +63784,19 @@ class DatasetAccumulator {
             this.seconds.data[here] += part.seconds[cell];
             this.secondsUnknown.data[here] |= part.secondsUnknown[cell];
         }
-        for (let pair = 0; pair < part.pairKeys.length; pair++) {
-            const key = part.pairKeys[pair];
+        // The part's pair keys, in this accumulator's ids, in place: the part gives its arrays up.
+        const { pairKeys, pairMasks } = part;
+        let pairs = 0;
+        for (let pair = 0; pair < pairKeys.length; pair++) {
+            const key = pairKeys[pair];
             const label = labelIds[DatasetAccumulator.pairLabel(key)];
             const video = videoIds[DatasetAccumulator.pairVideo(key)];
-            if (label < LABEL_LIMIT)
-                this.pairs.or(video * PAIR_STRIDE + label, part.pairMasks[pair]);
+            if (label >= LABEL_LIMIT)
+                continue;
+            pairKeys[pairs] = video * PAIR_STRIDE + label;
+            pairMasks[pairs++] = pairMasks[pair];
         }
+        this.pairs.absorb(pairKeys.subarray(0, pairs), pairMasks.subarray(0, pairs));
         if (part.fingerprints)
             this.fingerprints?.absorb(part.fingerprints, shared);
         if (part.runs)

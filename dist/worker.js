@@ -2680,7 +2680,7 @@ function residentPieces(part) {
 
 /***/ }),
 
-/***/ 699:
+/***/ 564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3197,6 +3197,29 @@ function compact_grown(column, index = column.length) {
     next.set(column);
     return next;
 }
+/**
+ * A list of 32-bit values pushed four at a time (places: id, split, file, line), in one typed array
+ * that doubles: a JS number array of them cost twice the memory, and a worker's copy of it went
+ * through the structured clone value by value where a typed array is moved whole.
+ */
+class QuadList {
+    data = new Uint32Array(64);
+    length = 0;
+    push(a, b, c, d) {
+        if (this.length + 4 > this.data.length)
+            this.data = compact_grown(this.data, this.length + 3);
+        const { data } = this;
+        data[this.length] = a;
+        data[this.length + 1] = b;
+        data[this.length + 2] = c;
+        data[this.length + 3] = d;
+        this.length += 4;
+    }
+    /** The values, in a typed array of their own. */
+    values() {
+        return this.data.slice(0, this.length);
+    }
+}
 /** A Float64 array indexed by a dense id that grows on write. */
 class DenseFloat64 {
     fill;
@@ -3320,6 +3343,14 @@ class IntKeyMap {
         const before = this.values[index];
         this.values[index] = before | bits;
         return before;
+    }
+    /** ORs `bits` into the key's value if the key is present; whether it was. */
+    orIfPresent(key, bits) {
+        const index = this.slot(key);
+        if (this.keys[index] === EMPTY)
+            return false;
+        this.values[index] |= bits;
+        return true;
     }
     forEach(visit) {
         const keys = this.keys;
@@ -7533,8 +7564,8 @@ const WORDING = {
     'segment.start-beyond-duration': ['segment-invalid', wordBeyondDuration]
 };
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(161);
 ;// CONCATENATED MODULE: ./src/read/file-chunks.ts
@@ -7647,7 +7678,7 @@ async function* readingAhead(file, buffers, start, end) {
 async function* readInTurn(fd, buffer, start, end) {
     for (let position = start; position < end;) {
         await new Promise(resolve => setImmediate(resolve));
-        const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, Math.min(buffer.length, end - position), position);
+        const bytesRead = (0,external_node_fs_.readSync)(fd, buffer, 0, Math.min(buffer.length, end - position), position);
         if (bytesRead === 0)
             return;
         position += bytesRead;
@@ -7665,8 +7696,8 @@ async function* reusedChunks(path, range = {}, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 ;// CONCATENATED MODULE: external "path"
@@ -8599,9 +8630,9 @@ function normalizeRepoPath(path) {
     if (path.length === 0 || path.includes('\0'))
         return null;
     const unified = path.replace(/\\/g, '/');
-    if ((0,external_node_path_namespaceObject.isAbsolute)(unified) || /^[A-Za-z]:\//.test(unified))
+    if ((0,external_node_path_.isAbsolute)(unified) || /^[A-Za-z]:\//.test(unified))
         return null;
-    const normalized = (0,external_node_path_namespaceObject.normalize)(unified).split(external_node_path_namespaceObject.sep).join('/');
+    const normalized = (0,external_node_path_.normalize)(unified).split(external_node_path_.sep).join('/');
     if (normalized === '..' || normalized.startsWith('../'))
         return null;
     return normalized.replace(/^\.\//, '');
@@ -8620,7 +8651,7 @@ class WorkingTreeSource {
             return { problem: 'the path leaves the repository; only files inside it are read' };
         if (clean.split('/').includes('.git'))
             return { problem: "inside git's own .git folder, which is not part of the data" };
-        const full = (0,external_node_path_namespaceObject.join)(this.root, clean);
+        const full = (0,external_node_path_.join)(this.root, clean);
         let entry;
         try {
             entry = await (0,promises_namespaceObject.lstat)(full);
@@ -8638,8 +8669,8 @@ class WorkingTreeSource {
         try {
             const real = await (0,promises_namespaceObject.realpath)(full);
             const rootReal = await this.rootReal;
-            const inside = (0,external_node_path_namespaceObject.relative)(rootReal, real);
-            if (inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
+            const inside = (0,external_node_path_.relative)(rootReal, real);
+            if (inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
                 return {
                     problem: `${isLink ? 'a symbolic link' : 'the path'} leads outside the repository; only files inside it are read`
                 };
@@ -8647,7 +8678,7 @@ class WorkingTreeSource {
             // A file is read by its own path only. A link inside the repository could lead into .git,
             // or let one file be read many times over (`l -> .`: l/rows.csv, l/l/rows.csv, ...), and a
             // git revision never follows links: both sides of a comparison see the same files.
-            const own = inside.split(external_node_path_namespaceObject.sep).join('/') || '.';
+            const own = inside.split(external_node_path_.sep).join('/') || '.';
             if (isLink)
                 return {
                     problem: `a symbolic link to ${own}; links are not followed (a file is read only by its own path)`
@@ -8674,7 +8705,7 @@ class WorkingTreeSource {
     }
     async *open(path) {
         // 1 MiB chunks: large enough that per-chunk overhead vanishes, small enough to stay flat in memory.
-        yield* (0,external_node_fs_namespaceObject.createReadStream)(this.readablePath(path), {
+        yield* (0,external_node_fs_.createReadStream)(this.readablePath(path), {
             highWaterMark: 1 << 20
         });
     }
@@ -8696,7 +8727,7 @@ class WorkingTreeSource {
     }
     localPath(path) {
         const clean = normalizeRepoPath(path);
-        return clean === null ? null : (0,external_node_path_namespaceObject.join)(this.root, clean);
+        return clean === null ? null : (0,external_node_path_.join)(this.root, clean);
     }
     async list(globs, exclude) {
         const patterns = repositoryGlobs(globs);
@@ -8710,12 +8741,12 @@ class WorkingTreeSource {
             followSymbolicLinks: false,
             expandDirectories: false
         });
-        return files.map(f => f.split(external_node_path_namespaceObject.sep).join('/')).sort();
+        return files.map(f => f.split(external_node_path_.sep).join('/')).sort();
     }
     async listLinks(globs, exclude) {
         const excluded = picomatch_default()([...ALWAYS_EXCLUDED, ...exclude], { dot: true });
         const links = new Set();
-        const isLink = async (path) => (await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(this.root, path)).catch(() => null))?.isSymbolicLink() === true;
+        const isLink = async (path) => (await (0,promises_namespaceObject.lstat)((0,external_node_path_.join)(this.root, path)).catch(() => null))?.isSymbolicLink() === true;
         // The patterns by the folder they are fixed to: one walk per folder, whatever its patterns.
         const byBase = new Map();
         for (const pattern of repositoryGlobs(globs)) {
@@ -8742,7 +8773,7 @@ class WorkingTreeSource {
                 .withPathSeparator('/')
                 .exclude(name => name.startsWith('.') || name === 'node_modules')
                 .filter((path, isFolder) => !isFolder && included(prefix + path))
-                .crawl((0,external_node_path_namespaceObject.join)(this.root, base))
+                .crawl((0,external_node_path_.join)(this.root, base))
                 .withPromise();
             for (const path of matched)
                 if (!excluded(prefix + path) && (await isLink(prefix + path)))
@@ -8755,8 +8786,8 @@ class WorkingTreeSource {
         const clean = normalizeRepoPath(path);
         if (clean === null)
             return false;
-        const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.join)(this.root, clean)).catch(() => null);
-        if (real === null || real !== (0,external_node_path_namespaceObject.join)(await this.rootReal, clean))
+        const real = await (0,promises_namespaceObject.realpath)((0,external_node_path_.join)(this.root, clean)).catch(() => null);
+        if (real === null || real !== (0,external_node_path_.join)(await this.rootReal, clean))
             return false;
         return (await (0,promises_namespaceObject.stat)(real)).isDirectory();
     }
@@ -15582,6 +15613,74 @@ function re(stringsOrFlags, ...values) {
 }
 
 
+;// CONCATENATED MODULE: ./src/analyze/pair-masks.ts
+/**
+ * Which splits each video carries each label in: (video, label) pair key -> mask of splits.
+ *
+ * The pairs this thread reads go into an open-addressing table (IntKeyMap). A part read by another
+ * thread brings its pairs as two compact columns; the ones this table already has are OR-ed in,
+ * the rest stay in the part's columns instead of going into the table. Putting them in made the
+ * table double while the old one was still held: the largest allocation of a dataset read in two
+ * threads (9.4 MB old and 18.9 MB new at 6.4 M AVA-style rows, 900,000 pairs). A pair added after
+ * a part folds the part's pairs into the table first, so a key is never in both.
+ */
+
+class PairMasks {
+    table = new IntKeyMap(4096);
+    partKeys = [];
+    partMasks = [];
+    inParts = 0;
+    get size() {
+        return this.table.size + this.inParts;
+    }
+    /** ORs `bits` into the pair's mask; returns the mask before (0 when the pair is new). */
+    or(key, bits) {
+        if (this.inParts > 0)
+            this.fold();
+        return this.table.or(key, bits);
+    }
+    /**
+     * Adds a part's pairs, keyed in this thread's ids, each key once. The arrays become this map's:
+     * the caller gives them up (the pairs not in the table are moved to their front).
+     */
+    absorb(keys, masks) {
+        if (this.inParts > 0)
+            this.fold();
+        let kept = 0;
+        for (let pair = 0; pair < keys.length; pair++) {
+            if (this.table.orIfPresent(keys[pair], masks[pair]))
+                continue;
+            keys[kept] = keys[pair];
+            masks[kept++] = masks[pair];
+        }
+        if (kept === 0)
+            return;
+        this.partKeys.push(keys.subarray(0, kept));
+        this.partMasks.push(masks.subarray(0, kept));
+        this.inParts += kept;
+    }
+    /** Every pair and its mask, each once (in no order a result may depend on). */
+    forEach(visit) {
+        this.table.forEach(visit);
+        this.partKeys.forEach((keys, part) => {
+            const masks = this.partMasks[part];
+            for (let pair = 0; pair < keys.length; pair++)
+                visit(keys[pair], masks[pair]);
+        });
+    }
+    fold() {
+        const keys = this.partKeys;
+        const masks = this.partMasks;
+        this.partKeys = [];
+        this.partMasks = [];
+        this.inParts = 0;
+        keys.forEach((part, p) => {
+            for (let pair = 0; pair < part.length; pair++)
+                this.table.or(part[pair], masks[p][pair]);
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/intervals.ts
 /**
  * Interval facts of multi-label videos: segments whose exact span carries another label, and
@@ -16854,11 +16953,55 @@ function spreadHash(hash) {
     return h;
 }
 
+;// CONCATENATED MODULE: ./src/analyze/packed-strings.ts
+/**
+ * A list of strings as one block of UTF-8 bytes and the offset where each ends: what a worker's
+ * part sends for its video keys. The structured clone copies strings one by one into the message
+ * while the worker still holds them (at 6.4 M AVA-style rows, 128,000 keys: 8.6 MB of strings and
+ * a 4 MB message beside them); packed, the worker can let its strings go before it posts, and the
+ * two arrays are moved to the main thread, not copied.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * The strings packed, or null when one is not well-formed UTF-16 (a lone surrogate would not come
+ * back from UTF-8 as itself): such a list is sent as it is.
+ */
+function packStrings(list) {
+    let size = 0;
+    for (const text of list) {
+        const bytes = Buffer.byteLength(text, 'utf8');
+        if (bytes !== text.length && LONE_SURROGATE.test(text))
+            return null;
+        size += bytes;
+    }
+    const bytes = Buffer.allocUnsafeSlow(size); // not from Node's shared pool: moved whole
+    const ends = new Uint32Array(list.length);
+    let at = 0;
+    list.forEach((text, i) => {
+        at += bytes.write(text, at, 'utf8');
+        ends[i] = at;
+    });
+    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, size), ends };
+}
+/** The strings back, each a string of its own (not a slice of a larger one). */
+function unpackStrings(packed) {
+    const bytes = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.byteLength);
+    const list = new Array(packed.ends.length);
+    let start = 0;
+    for (let i = 0; i < packed.ends.length; i++) {
+        const end = packed.ends[i];
+        list[i] = bytes.toString('utf8', start, end);
+        start = end;
+    }
+    return list;
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/videos.ts
 /**
  * The videos of a dataset and the groups (source video, camera, subject...) they belong to: an id
  * per video key, the splits each video and group appear in, and where one crosses splits (leaks).
  */
+
 
 
 
@@ -16915,8 +17058,8 @@ class VideoRegistry {
         this.options = options;
         this.byKey = new KeyIds(this.keys, this.hashes);
         if (trackFirsts) {
-            this.splitFirsts = [];
-            this.groupSplitFirsts = [];
+            this.splitFirsts = new QuadList();
+            this.groupSplitFirsts = new QuadList();
         }
     }
     /** Where a video first appears: the accumulator's file index and the line. */
@@ -17059,14 +17202,14 @@ class VideoRegistry {
     exportPart() {
         const count = this.keys.length;
         return {
-            keys: this.keys,
+            keys: packStrings(this.keys) ?? this.keys,
             firstFile: this.firstFile.data.slice(0, count),
             firstLine: this.firstLine.data.slice(0, count),
             spelledAsKey: this.spelledAsKey.data.slice(0, count),
             raw: [...this.byRaw],
-            splitFirsts: this.splitFirsts ?? [],
+            splitFirsts: this.splitFirsts?.values() ?? new Uint32Array(0),
             groupKeys: this.groupKeys,
-            groupSplitFirsts: this.groupSplitFirsts ?? []
+            groupSplitFirsts: this.groupSplitFirsts?.values() ?? new Uint32Array(0)
         };
     }
     /**
@@ -17075,8 +17218,9 @@ class VideoRegistry {
      * Returns the id here of each of the part's videos.
      */
     absorb(part) {
-        const ids = new Int32Array(part.keys.length);
-        part.keys.forEach((key, local) => {
+        const keys = Array.isArray(part.keys) ? part.keys : unpackStrings(part.keys);
+        const ids = new Int32Array(keys.length);
+        keys.forEach((key, local) => {
             const hash = stringHash32(key);
             let video = this.byKey.find(key, hash);
             if (video === -1)
@@ -17144,6 +17288,7 @@ function firstBit(mask) {
 
 
 
+
 /** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
 const LABEL_LIMIT = 1 << 20;
 const PAIR_STRIDE = LABEL_LIMIT;
@@ -17177,7 +17322,7 @@ class DatasetAccumulator {
     seconds = new DenseFloat64();
     secondsUnknown = new DenseUint8();
     /** (video, label) -> mask of splits where the video carries the label. */
-    pairs = new IntKeyMap(4096);
+    pairs = new PairMasks();
     lastPair = new DenseFloat64(256, -1);
     /** Null when the duplicate-row rule is off: rows are then not fingerprinted. */
     fingerprints;
@@ -17467,13 +17612,19 @@ class DatasetAccumulator {
             this.seconds.data[here] += part.seconds[cell];
             this.secondsUnknown.data[here] |= part.secondsUnknown[cell];
         }
-        for (let pair = 0; pair < part.pairKeys.length; pair++) {
-            const key = part.pairKeys[pair];
+        // The part's pair keys, in this accumulator's ids, in place: the part gives its arrays up.
+        const { pairKeys, pairMasks } = part;
+        let pairs = 0;
+        for (let pair = 0; pair < pairKeys.length; pair++) {
+            const key = pairKeys[pair];
             const label = labelIds[DatasetAccumulator.pairLabel(key)];
             const video = videoIds[DatasetAccumulator.pairVideo(key)];
-            if (label < LABEL_LIMIT)
-                this.pairs.or(video * PAIR_STRIDE + label, part.pairMasks[pair]);
+            if (label >= LABEL_LIMIT)
+                continue;
+            pairKeys[pairs] = video * PAIR_STRIDE + label;
+            pairMasks[pairs++] = pairMasks[pair];
         }
+        this.pairs.absorb(pairKeys.subarray(0, pairs), pairMasks.subarray(0, pairs));
         if (part.fingerprints)
             this.fingerprints?.absorb(part.fingerprints, shared);
         if (part.runs)
@@ -17537,16 +17688,16 @@ const removeOnClose = new Map();
 const temporarySpillFiles = {
     open() {
         const name = `dataset-gate-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')}.spill`;
-        const path = (0,external_node_path_namespaceObject.join)((0,external_node_os_.tmpdir)(), name);
+        const path = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), name);
         let fd;
         try {
-            fd = (0,external_node_fs_namespaceObject.openSync)(path, 'wx+', 0o600); // never an existing file or a link planted there
+            fd = (0,external_node_fs_.openSync)(path, 'wx+', 0o600); // never an existing file or a link planted there
         }
         catch {
             return null;
         }
         try {
-            (0,external_node_fs_namespaceObject.unlinkSync)(path);
+            (0,external_node_fs_.unlinkSync)(path);
         }
         catch {
             removeOnClose.set(fd, path);
@@ -17556,7 +17707,7 @@ const temporarySpillFiles = {
     write(fd, bytes, position) {
         try {
             for (let done = 0; done < bytes.byteLength;) {
-                done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.byteLength - done, position + done);
+                done += (0,external_node_fs_.writeSync)(fd, bytes, done, bytes.byteLength - done, position + done);
             }
             return true;
         }
@@ -17566,7 +17717,7 @@ const temporarySpillFiles = {
     },
     read(fd, into, position) {
         for (let done = 0; done < into.byteLength;) {
-            const read = (0,external_node_fs_namespaceObject.readSync)(fd, into, done, into.byteLength - done, position + done);
+            const read = (0,external_node_fs_.readSync)(fd, into, done, into.byteLength - done, position + done);
             if (read === 0)
                 throw new Error('a spill file ended before the bytes written to it');
             done += read;
@@ -17574,7 +17725,7 @@ const temporarySpillFiles = {
     },
     close(fd) {
         try {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_.closeSync)(fd);
         }
         catch {
             // already closed: nothing to free
@@ -17584,7 +17735,7 @@ const temporarySpillFiles = {
             return;
         removeOnClose.delete(fd);
         try {
-            (0,external_node_fs_namespaceObject.unlinkSync)(path);
+            (0,external_node_fs_.unlinkSync)(path);
         }
         catch {
             // removed by someone else
@@ -18005,6 +18156,220 @@ async function* oneChunk(buffer) {
 
 /***/ }),
 
+/***/ 196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  iO: () => (/* binding */ collectGarbage)
+});
+
+// UNUSED EXPORTS: splitBytes, startEarly, threadReading
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __nccwpck_require__(877);
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(919);
+// EXTERNAL MODULE: ./src/young-generation.ts
+var young_generation = __nccwpck_require__(678);
+;// CONCATENATED MODULE: ./src/gate/part-thread.ts
+/**
+ * The worker threads that read the rest of a large dataset (dataset-part.ts, dist/worker.js), the
+ * base side of a comparison (base-part.ts, dist/base-worker.js) and compute a large dataset's
+ * noise floors (noise-floors.ts, dist/floor-worker.js), for the shells to put in
+ * GateRequest.parallel. The workers are bundles beside the running one; run from sources (tests,
+ * tsx) there are none, and everything is read in the main thread.
+ */
+
+
+
+
+
+
+
+
+/** This module's folder: in the bundle, dist/, where the workers are. */
+const HERE = (0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+/** The bundled workers' file names, beside dist/index.js and dist/cli.js. */
+const WORKER_FILES = { part: 'worker.js', base: 'base-worker.js', floors: 'floor-worker.js' };
+/** Below this size a second thread costs about what it saves (its start, reading the head twice). */
+const DEFAULT_SPLIT_BYTES = (/* unused pure expression or super */ null && (16 << 20));
+/**
+ * From this size on, the main thread collects its heap once after the first pass. Measured on the
+ * benchmark's files (alternating fresh processes): at 403 MB (AVA-shaped) the peak fell from
+ * 211-220 to 195-203 MB and at 405 MB (interleaved) from 193-203 to 175 MB, for ~1% more time; at
+ * 101 MB the peak did not move and the collection cost 1-2% of the time.
+ */
+const COLLECT_AFTER_BYTES = (/* unused pure expression or super */ null && (256 << 20));
+/**
+ * The workers' young generations. A reader's garbage is short-lived field text: measured on the
+ * benchmark's files, 2, 4, 8 and 16 MB read as fast and 4 MB kept the least. The floors are
+ * arithmetic over a few typed arrays: 1 MB computes them as fast and keeps 5 to 10 MB less at the
+ * peak of a 6.4 M-row dataset, where they run beside the duplicate search.
+ */
+const READER_YOUNG_MB = 4;
+const FLOORS_YOUNG_MB = 1;
+/**
+ * Parallel reading when it can help: a second core, the bundled workers beside this module, and
+ * not turned off. Env: DATASET_GATE_THREADS=1 reads everything in the main thread;
+ * DATASET_GATE_SPLIT_BYTES sets the smallest dataset that is split (default 16 MiB). `early`: the
+ * threads the shell started before it loaded the rest (`startEarly`), used first.
+ */
+function threadReading(env, folder = HERE, early = null) {
+    const files = workerFiles(env, folder);
+    if (files === null)
+        return null;
+    const minBytes = splitBytes(env);
+    const reader = early?.reader ?? new Spare(files.part, READER_YOUNG_MB);
+    const floors = new Spare(files.floors, FLOORS_YOUNG_MB);
+    return {
+        minBytes,
+        read: request => part_thread_assign(reader.take(), request),
+        analyzeBase: job => part_thread_assign(launch(files.base, READER_YOUNG_MB), job),
+        noiseFloors: jobs => part_thread_assign(floors.take(), jobs),
+        // Not from the size on which the main thread collects after the first pass: the thread's heap
+        // would add to the peak that collection lowers (measured at 6.4 M rows: 7-9 MB more).
+        prepareNoiseFloors: bytes => {
+            if (bytes < COLLECT_AFTER_BYTES)
+                floors.start();
+        },
+        stopIdle: () => {
+            reader.stop();
+            floors.stop();
+        },
+        collectGarbage: { afterBytes: COLLECT_AFTER_BYTES, collect: collectGarbage }
+    };
+}
+/** The smallest dataset read in two parts: DATASET_GATE_SPLIT_BYTES, else 16 MiB. */
+function splitBytes(env) {
+    const configured = Number(env.DATASET_GATE_SPLIT_BYTES);
+    return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_SPLIT_BYTES;
+}
+/**
+ * Starts the thread that reads the rest of a large dataset at once, for `threadReading` to use:
+ * a thread takes 50-80 ms to start (its bundle compiled and run) when the main thread is busy, so
+ * started before the shell loads its own modules it is ready when the first pass begins. Null
+ * where threads are not used.
+ */
+function startEarly(env, folder = HERE) {
+    const files = workerFiles(env, folder);
+    if (files === null)
+        return null;
+    const reader = new Spare(files.part, READER_YOUNG_MB);
+    reader.start();
+    return { reader };
+}
+/** The workers' files, or null when threads are not to be used (see `threadReading`). */
+function workerFiles(env, folder) {
+    if (env.DATASET_GATE_THREADS === '1' || availableParallelism() < 2)
+        return null;
+    const files = {
+        part: join(folder, WORKER_FILES.part),
+        base: join(folder, WORKER_FILES.base),
+        floors: join(folder, WORKER_FILES.floors)
+    };
+    return Object.values(files).every(file => existsSync(file)) ? files : null;
+}
+let gc;
+/**
+ * A full collection of this thread's heap (nothing when V8 will not run one). Node shows V8's `gc`
+ * only to a program started with --expose-gc; set at run time, the flag gives it to the next new
+ * context, which is all this needs (the flag is cleared again at once).
+ */
+function collectGarbage() {
+    const own = globalThis.gc; // started with --expose-gc
+    if (gc === undefined && typeof own === 'function')
+        gc = own;
+    if (gc === undefined) {
+        try {
+            (0,external_node_v8_.setFlagsFromString)('--expose-gc');
+            const found = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+            gc = typeof found === 'function' ? found : null;
+        }
+        catch {
+            gc = null;
+        }
+        finally {
+            (0,external_node_v8_.setFlagsFromString)('--no-expose-gc');
+        }
+    }
+    gc?.();
+}
+/** A worker thread on `file`; it waits for its job, its first message (see the worker entries). */
+function launch(file, youngMb) {
+    // A small young generation (see READER_YOUNG_MB): Node's default, tens of megabytes, would add
+    // as much to the peak memory for no speed.
+    const worker = new Worker(file, {
+        argv: workerArgv(),
+        resourceLimits: { maxYoungGenerationSizeMb: youngMb }
+    });
+    worker.on('error', () => { }); // it then exits: `assign` and `Spare` see the exit
+    return worker;
+}
+/**
+ * Gives a started worker its job. Any failure of it (it threw, ran out of memory, was stopped,
+ * had exited) gives null: the main thread then does the work itself.
+ */
+function part_thread_assign(worker, job) {
+    const result = new Promise(resolve => {
+        worker.once('message', (value) => {
+            resolve(value);
+            void worker.terminate();
+        });
+        worker.once('exit', () => resolve(null));
+    });
+    worker.postMessage(job);
+    return { result, cancel: () => void worker.terminate() };
+}
+/**
+ * A worker of one kind started ahead of its job (`start`), handed out by `take` (a new one when
+ * none was started or it has exited). While it waits it does not keep the process alive.
+ */
+class Spare {
+    file;
+    youngMb;
+    worker = null;
+    constructor(file, youngMb) {
+        this.file = file;
+        this.youngMb = youngMb;
+    }
+    start() {
+        if (this.worker !== null)
+            return;
+        const worker = launch(this.file, this.youngMb);
+        worker.unref();
+        worker.once('exit', () => {
+            if (this.worker === worker)
+                this.worker = null;
+        });
+        this.worker = worker;
+    }
+    take() {
+        const worker = this.worker ?? launch(this.file, this.youngMb);
+        this.worker = null;
+        worker.ref();
+        return worker;
+    }
+    stop() {
+        void this.worker?.terminate();
+        this.worker = null;
+    }
+}
+
+
+/***/ }),
+
 /***/ 101:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -18013,13 +18378,15 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_events__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _analyze_spill_column_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(629);
-/* harmony import */ var _gate_dataset_part_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(699);
-/* harmony import */ var _young_generation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(263);
+/* harmony import */ var _analyze_spill_column_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(629);
+/* harmony import */ var _gate_dataset_part_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(564);
+/* harmony import */ var _gate_part_thread_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(196);
+/* harmony import */ var _young_generation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(678);
 /**
  * The worker thread that reads the rest of a large dataset (dist/worker.js; see
  * gate/dataset-part.ts) and posts it back, its typed arrays moved rather than copied.
  */
+
 
 
 
@@ -18034,9 +18401,9 @@ function buffersOf(part) {
     const { accumulator } = part;
     const { fingerprints } = accumulator;
     if (fingerprints) {
-        for (const block of (0,_analyze_spill_column_js__WEBPACK_IMPORTED_MODULE_4__/* .residentPieces */ .Ot)(fingerprints.hashes))
+        for (const block of (0,_analyze_spill_column_js__WEBPACK_IMPORTED_MODULE_5__/* .residentPieces */ .Ot)(fingerprints.hashes))
             add(block);
-        for (const block of (0,_analyze_spill_column_js__WEBPACK_IMPORTED_MODULE_4__/* .residentPieces */ .Ot)(fingerprints.tags))
+        for (const block of (0,_analyze_spill_column_js__WEBPACK_IMPORTED_MODULE_5__/* .residentPieces */ .Ot)(fingerprints.tags))
             add(block);
     }
     add(accumulator.segments);
@@ -18045,14 +18412,29 @@ function buffersOf(part) {
     add(accumulator.videos.firstFile);
     add(accumulator.videos.firstLine);
     add(accumulator.videos.spelledAsKey);
+    const { keys } = accumulator.videos;
+    if (!Array.isArray(keys)) {
+        add(keys.bytes);
+        add(keys.ends);
+    }
+    add(accumulator.videos.splitFirsts);
+    add(accumulator.videos.groupSplitFirsts);
     add(accumulator.pairKeys);
     add(accumulator.pairMasks);
+    if (accumulator.runs) {
+        const { runs, counts, shared, overlaps } = accumulator.runs;
+        for (const array of [runs, counts, shared, overlaps])
+            add(array);
+    }
     return [...buffers];
 }
-(0,_young_generation_js__WEBPACK_IMPORTED_MODULE_3__/* .keepYoungGenerationSmallInWorker */ .yS)();
+(0,_young_generation_js__WEBPACK_IMPORTED_MODULE_4__/* .keepYoungGenerationSmallInWorker */ .yS)();
 // The request is the first message: the thread may be started before it is known (part-thread.ts).
 const [request] = (await (0,node_events__WEBPACK_IMPORTED_MODULE_0__.once)(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort, 'message'));
 const part = await (0,_gate_dataset_part_js__WEBPACK_IMPORTED_MODULE_2__/* .readDatasetPart */ .y)(request);
+// The part is exported: the accumulator's tables (pairs, key ids, registries) are garbage. Freed
+// now, they are not held beside the copy of the part the message is written into.
+(0,_gate_part_thread_js__WEBPACK_IMPORTED_MODULE_3__/* .collectGarbage */ .iO)();
 node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.parentPort.postMessage(part, part ? buffersOf(part) : []);
 
 __webpack_async_result__();
@@ -18060,22 +18442,17 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 263:
+/***/ 678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  yS: () => (/* binding */ keepYoungGenerationSmallInWorker)
-});
-
-// UNUSED EXPORTS: WORKER_KEEP_ARG, keepYoungGenerationSmall, scavengeAloneOnFewCores, setUpHeap, workerArgv
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/young-generation.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   yS: () => (/* binding */ keepYoungGenerationSmallInWorker)
+/* harmony export */ });
+/* unused harmony exports WORKER_KEEP_ARG, setUpHeap, keepYoungGenerationSmall, workerArgv, scavengeAloneOnFewCores */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(877);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * How the process's V8 heap is set up for the gate: the main thread's young generation kept at
  * V8's starting size, and, on two cores or fewer, scavenges run by the collecting thread alone
@@ -18118,7 +18495,7 @@ function workerArgv() {
     return kept ? [WORKER_KEEP_ARG] : [];
 }
 /** A worker's first step: its heap's start has just set the process's factor back to 2. */
-function keepYoungGenerationSmallInWorker(argv = process.argv, setFlags = external_node_v8_namespaceObject.setFlagsFromString) {
+function keepYoungGenerationSmallInWorker(argv = process.argv, setFlags = node_v8__WEBPACK_IMPORTED_MODULE_1__.setFlagsFromString) {
     if (argv.includes(WORKER_KEEP_ARG))
         setFlags(GROWTH_FLAG);
 }
@@ -18155,10 +18532,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 

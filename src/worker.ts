@@ -6,6 +6,7 @@ import { once } from 'node:events'
 import { parentPort } from 'node:worker_threads'
 import { residentPieces } from './analyze/spill-column.js'
 import { readDatasetPart } from './gate/dataset-part.js'
+import { collectGarbage } from './gate/part-thread.js'
 import type { DatasetPartRequest, DatasetPartResult } from './gate/part-types.js'
 import { keepYoungGenerationSmallInWorker } from './young-generation.js'
 
@@ -26,8 +27,19 @@ function buffersOf(part: DatasetPartResult): ArrayBuffer[] {
   add(accumulator.videos.firstFile)
   add(accumulator.videos.firstLine)
   add(accumulator.videos.spelledAsKey)
+  const { keys } = accumulator.videos
+  if (!Array.isArray(keys)) {
+    add(keys.bytes)
+    add(keys.ends)
+  }
+  add(accumulator.videos.splitFirsts)
+  add(accumulator.videos.groupSplitFirsts)
   add(accumulator.pairKeys)
   add(accumulator.pairMasks)
+  if (accumulator.runs) {
+    const { runs, counts, shared, overlaps } = accumulator.runs
+    for (const array of [runs, counts, shared, overlaps]) add(array)
+  }
   return [...buffers]
 }
 
@@ -35,4 +47,7 @@ keepYoungGenerationSmallInWorker()
 // The request is the first message: the thread may be started before it is known (part-thread.ts).
 const [request] = (await once(parentPort!, 'message')) as [DatasetPartRequest]
 const part = await readDatasetPart(request)
+// The part is exported: the accumulator's tables (pairs, key ids, registries) are garbage. Freed
+// now, they are not held beside the copy of the part the message is written into.
+collectGarbage()
 parentPort!.postMessage(part, part ? buffersOf(part) : [])

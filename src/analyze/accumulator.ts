@@ -10,7 +10,8 @@
  */
 import { SPLITS, type FormatId, type Split } from '../model.js'
 import type { RowProblemSink } from '../read/problems.js'
-import { DenseFloat64, DenseUint8, IntKeyMap, detach } from './compact.js'
+import { DenseFloat64, DenseUint8, detach } from './compact.js'
+import { PairMasks } from './pair-masks.js'
 import type { AccumulatorPart, UnlabeledRow } from './accumulator-part.js'
 import { SegmentRuns } from './intervals.js'
 import { SegmentTimes } from './segment-times.js'
@@ -76,7 +77,7 @@ export class DatasetAccumulator {
   readonly seconds = new DenseFloat64()
   readonly secondsUnknown = new DenseUint8()
   /** (video, label) -> mask of splits where the video carries the label. */
-  readonly pairs = new IntKeyMap(4096)
+  readonly pairs = new PairMasks()
   private lastPair = new DenseFloat64(256, -1)
 
   /** Null when the duplicate-row rule is off: rows are then not fingerprinted. */
@@ -413,12 +414,18 @@ export class DatasetAccumulator {
       this.seconds.data[here]! += part.seconds[cell]!
       this.secondsUnknown.data[here]! |= part.secondsUnknown[cell]!
     }
-    for (let pair = 0; pair < part.pairKeys.length; pair++) {
-      const key = part.pairKeys[pair]!
+    // The part's pair keys, in this accumulator's ids, in place: the part gives its arrays up.
+    const { pairKeys, pairMasks } = part
+    let pairs = 0
+    for (let pair = 0; pair < pairKeys.length; pair++) {
+      const key = pairKeys[pair]!
       const label = labelIds[DatasetAccumulator.pairLabel(key)]!
       const video = videoIds[DatasetAccumulator.pairVideo(key)]!
-      if (label < LABEL_LIMIT) this.pairs.or(video * PAIR_STRIDE + label, part.pairMasks[pair]!)
+      if (label >= LABEL_LIMIT) continue
+      pairKeys[pairs] = video * PAIR_STRIDE + label
+      pairMasks[pairs++] = pairMasks[pair]!
     }
+    this.pairs.absorb(pairKeys.subarray(0, pairs), pairMasks.subarray(0, pairs))
     if (part.fingerprints) this.fingerprints?.absorb(part.fingerprints, shared)
     if (part.runs) this.runs?.absorb(part.runs, videoIds, labelIds)
     for (const row of part.unlabeled) this.unlabeled.push({ ...row, video: videoIds[row.video]! })

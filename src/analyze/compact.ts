@@ -103,6 +103,29 @@ export function grown<T extends Int32Array | Uint32Array | Float64Array | Uint8A
   return next
 }
 
+/**
+ * A list of 32-bit values pushed four at a time (places: id, split, file, line), in one typed array
+ * that doubles: a JS number array of them cost twice the memory, and a worker's copy of it went
+ * through the structured clone value by value where a typed array is moved whole.
+ */
+export class QuadList {
+  private data = new Uint32Array(64)
+  length = 0
+  push(a: number, b: number, c: number, d: number): void {
+    if (this.length + 4 > this.data.length) this.data = grown(this.data, this.length + 3)
+    const { data } = this
+    data[this.length] = a
+    data[this.length + 1] = b
+    data[this.length + 2] = c
+    data[this.length + 3] = d
+    this.length += 4
+  }
+  /** The values, in a typed array of their own. */
+  values(): Uint32Array {
+    return this.data.slice(0, this.length)
+  }
+}
+
 /** A Float64 array indexed by a dense id that grows on write. */
 export class DenseFloat64 {
   data: Float64Array
@@ -224,6 +247,14 @@ export class IntKeyMap {
     const before = this.values[index]!
     this.values[index] = before | bits
     return before
+  }
+
+  /** ORs `bits` into the key's value if the key is present; whether it was. */
+  orIfPresent(key: number, bits: number): boolean {
+    const index = this.slot(key)
+    if (this.keys[index] === EMPTY) return false
+    this.values[index]! |= bits
+    return true
   }
 
   forEach(visit: (key: number, value: number) => void): void {

@@ -4,8 +4,9 @@
  */
 import { SPLITS, type Split } from '../model.js'
 import { normalizeVideoKey } from '../read/fields.js'
-import { DenseFloat64, DenseInt32, DenseUint8, stringHash32 } from './compact.js'
+import { DenseFloat64, DenseInt32, DenseUint8, QuadList, stringHash32 } from './compact.js'
 import { KeyIds } from './key-ids.js'
+import { packStrings, unpackStrings, type PackedStrings } from './packed-strings.js'
 
 export interface LeakRecord {
   key: string
@@ -26,14 +27,15 @@ export interface GroupCoverage {
  * a split, in row order, as (id, split, file, line) quadruples.
  */
 export interface VideoPart {
-  keys: string[]
+  /** Packed unless a key is not well-formed UTF-16 (see packStrings). */
+  keys: PackedStrings | string[]
   firstFile: Int32Array
   firstLine: Int32Array
   spelledAsKey: Uint8Array
   raw: [string, number][]
-  splitFirsts: number[]
+  splitFirsts: Uint32Array
   groupKeys: string[]
-  groupSplitFirsts: number[]
+  groupSplitFirsts: Uint32Array
 }
 
 export interface VideoOptions {
@@ -93,8 +95,8 @@ export class VideoRegistry {
   private ungrouped = 0
   private ungroupedExample: string | null = null
   /** Kept only in a worker (`exportPart`): the first row of each video and group in each split. */
-  private splitFirsts: number[] | null = null
-  private groupSplitFirsts: number[] | null = null
+  private splitFirsts: QuadList | null = null
+  private groupSplitFirsts: QuadList | null = null
 
   constructor(
     private options: VideoOptions,
@@ -102,8 +104,8 @@ export class VideoRegistry {
   ) {
     this.byKey = new KeyIds(this.keys, this.hashes)
     if (trackFirsts) {
-      this.splitFirsts = []
-      this.groupSplitFirsts = []
+      this.splitFirsts = new QuadList()
+      this.groupSplitFirsts = new QuadList()
     }
   }
 
@@ -250,14 +252,14 @@ export class VideoRegistry {
   exportPart(): VideoPart {
     const count = this.keys.length
     return {
-      keys: this.keys,
+      keys: packStrings(this.keys) ?? this.keys,
       firstFile: this.firstFile.data.slice(0, count),
       firstLine: this.firstLine.data.slice(0, count),
       spelledAsKey: this.spelledAsKey.data.slice(0, count),
       raw: [...this.byRaw],
-      splitFirsts: this.splitFirsts ?? [],
+      splitFirsts: this.splitFirsts?.values() ?? new Uint32Array(0),
       groupKeys: this.groupKeys,
-      groupSplitFirsts: this.groupSplitFirsts ?? []
+      groupSplitFirsts: this.groupSplitFirsts?.values() ?? new Uint32Array(0)
     }
   }
 
@@ -267,8 +269,9 @@ export class VideoRegistry {
    * Returns the id here of each of the part's videos.
    */
   absorb(part: VideoPart): Int32Array {
-    const ids = new Int32Array(part.keys.length)
-    part.keys.forEach((key, local) => {
+    const keys = Array.isArray(part.keys) ? part.keys : unpackStrings(part.keys)
+    const ids = new Int32Array(keys.length)
+    keys.forEach((key, local) => {
       const hash = stringHash32(key)
       let video = this.byKey.find(key, hash)
       if (video === -1) video = this.add(key, hash, part.firstFile[local]!, part.firstLine[local]!)
@@ -302,7 +305,7 @@ export function shiftVideoPartLines(part: VideoPart, file: number, by: number): 
 }
 
 /** Shifts the lines of `file` in a flat list of (id, split, file, line) places. */
-function shiftPlaces(places: number[], file: number, by: number): void {
+function shiftPlaces(places: Uint32Array, file: number, by: number): void {
   for (let i = 0; i < places.length; i += 4) if (places[i + 2] === file) places[i + 3]! += by
 }
 

@@ -73,6 +73,18 @@ describe('PairMasks', () => {
     expect(entries(pairs)).toEqual(expected.sort((a, b) => a[0] - b[0]))
   })
 
+  it("takes another map's slots, empty ones skipped, as that map's pairs", () => {
+    const worker = new PairMasks()
+    for (let key = 0; key < 5000; key++) worker.or(2 ** 30 + key * 7, 1 << (key % 4))
+    const expected = entries(worker)
+    const slots = worker.exportSlots()
+    expect(slots.keys.length).toBeGreaterThan(5000) // a table's slots, some of them empty
+    const main = new PairMasks()
+    main.absorb(slots.keys, slots.masks)
+    expect(main.size).toBe(5000)
+    expect(entries(main)).toEqual(expected)
+  })
+
   it("folds a part's new pairs into the table when a pair is added after it", () => {
     const pairs = new PairMasks()
     pairs.or(1, 1)

@@ -11993,9 +11993,9 @@ class QuadList {
         data[this.length + 3] = d;
         this.length += 4;
     }
-    /** The values, in a typed array of their own. */
+    /** The values: a view of the list's storage, which is not to be used afterwards. */
     values() {
-        return this.data.slice(0, this.length);
+        return this.data.subarray(0, this.length);
     }
 }
 /** A Float64 array indexed by a dense id that grows on write. */
@@ -12130,6 +12130,13 @@ class IntKeyMap {
         this.values[index] |= bits;
         return true;
     }
+    /**
+     * The table's own slots (a negative key marks an empty one), for a worker to move to the main
+     * thread without a copy; the map is not to be used afterwards.
+     */
+    slots() {
+        return { keys: this.keys, values: this.values };
+    }
     forEach(visit) {
         const keys = this.keys;
         for (let i = 0; i < keys.length; i++)
@@ -12237,23 +12244,36 @@ class PairMasks {
         return this.table.or(key, bits);
     }
     /**
-     * Adds a part's pairs, keyed in this thread's ids, each key once. The arrays become this map's:
-     * the caller gives them up (the pairs not in the table are moved to their front).
+     * The pairs for another thread's `absorb`, as slots: a negative key marks an empty one. A map
+     * that has absorbed no part gives its table's own arrays, moved rather than copied (the worker's
+     * export is at its peak memory); the map is not to be used afterwards.
+     */
+    exportSlots() {
+        if (this.inParts > 0)
+            this.fold();
+        const { keys, values } = this.table.slots();
+        return { keys, masks: values };
+    }
+    /**
+     * Adds a part's pairs, keyed in this thread's ids, each key once; slots with a negative key are
+     * empty. The arrays are the caller's to give up: they are written over.
      */
     absorb(keys, masks) {
         if (this.inParts > 0)
             this.fold();
         let kept = 0;
         for (let pair = 0; pair < keys.length; pair++) {
-            if (this.table.orIfPresent(keys[pair], masks[pair]))
+            const key = keys[pair];
+            if (key < 0 || this.table.orIfPresent(key, masks[pair]))
                 continue;
-            keys[kept] = keys[pair];
+            keys[kept] = key;
             masks[kept++] = masks[pair];
         }
         if (kept === 0)
             return;
-        this.partKeys.push(keys.subarray(0, kept));
-        this.partMasks.push(masks.subarray(0, kept));
+        // Copies of the pairs kept: the given arrays may be a table's slots, mostly empty.
+        this.partKeys.push(keys.slice(0, kept));
+        this.partMasks.push(masks.slice(0, kept));
         this.inParts += kept;
     }
     /** Every pair and its mask, each once (in no order a result may depend on). */
@@ -14126,9 +14146,10 @@ class VideoRegistry {
         const count = this.keys.length;
         return {
             keys: packStrings(this.keys) ?? this.keys,
-            firstFile: this.firstFile.data.slice(0, count),
-            firstLine: this.firstLine.data.slice(0, count),
-            spelledAsKey: this.spelledAsKey.data.slice(0, count),
+            // Views, not copies: the part is exported last, when a copy would add to the peak memory.
+            firstFile: this.firstFile.data.subarray(0, count),
+            firstLine: this.firstLine.data.subarray(0, count),
+            spelledAsKey: this.spelledAsKey.data.subarray(0, count),
             raw: [...this.byRaw],
             splitFirsts: this.splitFirsts?.values() ?? new Uint32Array(0),
             groupKeys: this.groupKeys,
@@ -14478,13 +14499,7 @@ class DatasetAccumulator {
     /** What this (a worker's) accumulator read, to be absorbed by the main thread's. */
     exportPart() {
         this.runs?.end();
-        const pairKeys = new Float64Array(this.pairs.size);
-        const pairMasks = new Uint8Array(this.pairs.size);
-        let pair = 0;
-        this.pairs.forEach((key, mask) => {
-            pairKeys[pair] = key;
-            pairMasks[pair++] = mask;
-        });
+        const pairs = this.pairs.exportSlots();
         const cells = this.labels.length * 4;
         return {
             files: this.files,
@@ -14495,8 +14510,8 @@ class DatasetAccumulator {
             segments: this.segments.data.slice(0, cells),
             seconds: this.seconds.data.slice(0, cells),
             secondsUnknown: this.secondsUnknown.data.slice(0, cells),
-            pairKeys,
-            pairMasks,
+            pairKeys: pairs.keys,
+            pairMasks: pairs.masks,
             fingerprints: this.fingerprints?.exportPart() ?? null,
             runs: this.runs?.exportPart() ?? null,
             unlabeled: this.unlabeled,
@@ -14540,6 +14555,8 @@ class DatasetAccumulator {
         let pairs = 0;
         for (let pair = 0; pair < pairKeys.length; pair++) {
             const key = pairKeys[pair];
+            if (key < 0)
+                continue; // an empty slot
             const label = labelIds[DatasetAccumulator.pairLabel(key)];
             const video = videoIds[DatasetAccumulator.pairVideo(key)];
             if (label >= LABEL_LIMIT)

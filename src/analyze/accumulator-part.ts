@@ -31,7 +31,7 @@ export interface AccumulatorPart {
   segments: Float64Array
   seconds: Float64Array
   secondsUnknown: Uint8Array
-  /** The (video, label) pairs' keys and split masks. */
+  /** The (video, label) pairs' keys and split masks, as a table's slots (negative key: empty). */
   pairKeys: Float64Array
   pairMasks: Uint8Array
   fingerprints: FingerprintPart | null

@@ -359,13 +359,7 @@ export class DatasetAccumulator {
   /** What this (a worker's) accumulator read, to be absorbed by the main thread's. */
   exportPart(): AccumulatorPart {
     this.runs?.end()
-    const pairKeys = new Float64Array(this.pairs.size)
-    const pairMasks = new Uint8Array(this.pairs.size)
-    let pair = 0
-    this.pairs.forEach((key, mask) => {
-      pairKeys[pair] = key
-      pairMasks[pair++] = mask
-    })
+    const pairs = this.pairs.exportSlots()
     const cells = this.labels.length * 4
     return {
       files: this.files,
@@ -376,8 +370,8 @@ export class DatasetAccumulator {
       segments: this.segments.data.slice(0, cells),
       seconds: this.seconds.data.slice(0, cells),
       secondsUnknown: this.secondsUnknown.data.slice(0, cells),
-      pairKeys,
-      pairMasks,
+      pairKeys: pairs.keys,
+      pairMasks: pairs.masks,
       fingerprints: this.fingerprints?.exportPart() ?? null,
       runs: this.runs?.exportPart() ?? null,
       unlabeled: this.unlabeled,
@@ -419,6 +413,7 @@ export class DatasetAccumulator {
     let pairs = 0
     for (let pair = 0; pair < pairKeys.length; pair++) {
       const key = pairKeys[pair]!
+      if (key < 0) continue // an empty slot
       const label = labelIds[DatasetAccumulator.pairLabel(key)]!
       const video = videoIds[DatasetAccumulator.pairVideo(key)]!
       if (label >= LABEL_LIMIT) continue

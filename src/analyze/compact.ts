@@ -120,9 +120,9 @@ export class QuadList {
     data[this.length + 3] = d
     this.length += 4
   }
-  /** The values, in a typed array of their own. */
+  /** The values: a view of the list's storage, which is not to be used afterwards. */
   values(): Uint32Array {
-    return this.data.slice(0, this.length)
+    return this.data.subarray(0, this.length)
   }
 }
 
@@ -255,6 +255,14 @@ export class IntKeyMap {
     if (this.keys[index] === EMPTY) return false
     this.values[index]! |= bits
     return true
+  }
+
+  /**
+   * The table's own slots (a negative key marks an empty one), for a worker to move to the main
+   * thread without a copy; the map is not to be used afterwards.
+   */
+  slots(): { keys: Float64Array; values: Uint8Array } {
+    return { keys: this.keys, values: this.values }
   }
 
   forEach(visit: (key: number, value: number) => void): void {

@@ -27,20 +27,33 @@ export class PairMasks {
   }
 
   /**
-   * Adds a part's pairs, keyed in this thread's ids, each key once. The arrays become this map's:
-   * the caller gives them up (the pairs not in the table are moved to their front).
+   * The pairs for another thread's `absorb`, as slots: a negative key marks an empty one. A map
+   * that has absorbed no part gives its table's own arrays, moved rather than copied (the worker's
+   * export is at its peak memory); the map is not to be used afterwards.
+   */
+  exportSlots(): { keys: Float64Array; masks: Uint8Array } {
+    if (this.inParts > 0) this.fold()
+    const { keys, values } = this.table.slots()
+    return { keys, masks: values }
+  }
+
+  /**
+   * Adds a part's pairs, keyed in this thread's ids, each key once; slots with a negative key are
+   * empty. The arrays are the caller's to give up: they are written over.
    */
   absorb(keys: Float64Array, masks: Uint8Array): void {
     if (this.inParts > 0) this.fold()
     let kept = 0
     for (let pair = 0; pair < keys.length; pair++) {
-      if (this.table.orIfPresent(keys[pair]!, masks[pair]!)) continue
-      keys[kept] = keys[pair]!
+      const key = keys[pair]!
+      if (key < 0 || this.table.orIfPresent(key, masks[pair]!)) continue
+      keys[kept] = key
       masks[kept++] = masks[pair]!
     }
     if (kept === 0) return
-    this.partKeys.push(keys.subarray(0, kept))
-    this.partMasks.push(masks.subarray(0, kept))
+    // Copies of the pairs kept: the given arrays may be a table's slots, mostly empty.
+    this.partKeys.push(keys.slice(0, kept))
+    this.partMasks.push(masks.slice(0, kept))
     this.inParts += kept
   }
 

@@ -253,9 +253,10 @@ export class VideoRegistry {
     const count = this.keys.length
     return {
       keys: packStrings(this.keys) ?? this.keys,
-      firstFile: this.firstFile.data.slice(0, count),
-      firstLine: this.firstLine.data.slice(0, count),
-      spelledAsKey: this.spelledAsKey.data.slice(0, count),
+      // Views, not copies: the part is exported last, when a copy would add to the peak memory.
+      firstFile: this.firstFile.data.subarray(0, count),
+      firstLine: this.firstLine.data.subarray(0, count),
+      spelledAsKey: this.spelledAsKey.data.subarray(0, count),
       raw: [...this.byRaw],
       splitFirsts: this.splitFirsts?.values() ?? new Uint32Array(0),
       groupKeys: this.groupKeys,

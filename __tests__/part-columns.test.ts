@@ -1,11 +1,12 @@
 /**
  * What a worker's part carries in compact form: its video keys packed as UTF-8 (every string back
  * as itself, or not packed at all when it could not come back), its first places per split in a
- * typed list, and its (video, label) pairs joined to this thread's without growing the table.
+ * typed list, and its (video, label) pairs kept in short lists per video (a table for videos with
+ * many labels) and joined to this thread's in its ids.
  */
 import { describe, expect, it } from '@jest/globals'
 import { QuadList } from '../src/analyze/compact.js'
-import { PairMasks } from '../src/analyze/pair-masks.js'
+import { LABEL_LIMIT, PAIR_STRIDE, PairMasks } from '../src/analyze/pair-masks.js'
 import { packStrings, unpackStrings } from '../src/analyze/packed-strings.js'
 
 describe('packStrings', () => {
@@ -53,51 +54,81 @@ describe('QuadList', () => {
 })
 
 describe('PairMasks', () => {
-  const entries = (pairs: PairMasks): [number, number][] => {
-    const all: [number, number][] = []
-    pairs.forEach((key, mask) => all.push([key, mask]))
-    return all.sort((a, b) => a[0] - b[0])
+  /** A reference: the masks by "video label" in a Map. */
+  function reference() {
+    const masks = new Map<string, number>()
+    return {
+      or(video: number, label: number, bits: number): number {
+        const key = `${video} ${label}`
+        const before = masks.get(key) ?? 0
+        masks.set(key, before | bits)
+        return before
+      },
+      entries: (): string[] => [...masks].map(([key, mask]) => `${key} ${mask}`).sort()
+    }
   }
 
-  it("ORs a part's pairs into the ones here and keeps the new ones once", () => {
+  const entries = (pairs: PairMasks): string[] => {
+    const all: string[] = []
+    pairs.forEach((key, mask) => {
+      const video = Math.floor(key / PAIR_STRIDE)
+      all.push(`${video} ${key - video * PAIR_STRIDE} ${mask}`)
+    })
+    return all.sort()
+  }
+
+  /** Random rows: most videos with a few labels, some with dozens (their pairs go to the table). */
+  function rows(seed: number, count: number, videos: number) {
+    let state = seed
+    const random = (n: number): number => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+      return Math.floor((state / 2 ** 32) * n)
+    }
+    return Array.from({ length: count }, () => {
+      const video = random(videos)
+      const labels = video % 50 === 0 ? 40 : 1 + (video % 6)
+      return { video, label: (video * 7 + random(labels)) % 500, bits: 1 << random(4) }
+    })
+  }
+
+  it('keeps the mask of every pair, in lists that grow and in the table', () => {
     const pairs = new PairMasks()
-    for (let key = 0; key < 3000; key++) pairs.or(key * 3, 1)
-    // The part: every other key here (a mask bit more), and keys new here.
-    const keys = Float64Array.from({ length: 3000 }, (_, i) => (i % 2 === 0 ? i * 3 : 2 ** 40 + i))
-    const masks = Uint8Array.from({ length: 3000 }, (_, i) => (i % 2 === 0 ? 4 : 2))
-    pairs.absorb(keys, masks)
-    expect(pairs.size).toBe(3000 + 1500)
-    const expected: [number, number][] = []
-    for (let key = 0; key < 3000; key++) expected.push([key * 3, key % 2 === 0 ? 5 : 1])
-    for (let i = 1; i < 3000; i += 2) expected.push([2 ** 40 + i, 2])
-    expect(entries(pairs)).toEqual(expected.sort((a, b) => a[0] - b[0]))
+    const expected = reference()
+    for (const row of rows(3, 200_000, 30_000)) {
+      pairs.ensure(row.video)
+      expect(pairs.or(row.video, row.label, row.bits)).toBe(
+        expected.or(row.video, row.label, row.bits)
+      )
+    }
+    expect(entries(pairs)).toEqual(expected.entries())
+    expect(pairs.size).toBe(expected.entries().length)
   })
 
-  it("takes another map's slots, empty ones skipped, as that map's pairs", () => {
-    const worker = new PairMasks()
-    for (let key = 0; key < 5000; key++) worker.or(2 ** 30 + key * 7, 1 << (key % 4))
-    const expected = entries(worker)
-    const slots = worker.exportSlots()
-    expect(slots.keys.length).toBeGreaterThan(5000) // a table's slots, some of them empty
+  it("absorbs another map's pairs in its ids, skipping labels past the limit, and goes on", () => {
+    const list = rows(5, 60_000, 4000)
     const main = new PairMasks()
-    main.absorb(slots.keys, slots.masks)
-    expect(main.size).toBe(5000)
-    expect(entries(main)).toEqual(expected)
-  })
-
-  it("folds a part's new pairs into the table when a pair is added after it", () => {
-    const pairs = new PairMasks()
-    pairs.or(1, 1)
-    pairs.absorb(Float64Array.of(7, 9), Uint8Array.of(2, 8))
-    // A row after the part: its pair is one of the part's, so it must not be added twice.
-    expect(pairs.or(7, 1)).toBe(2)
-    expect(pairs.or(11, 4)).toBe(0)
-    expect(pairs.size).toBe(4)
-    expect(entries(pairs)).toEqual([
-      [1, 1],
-      [7, 3],
-      [9, 8],
-      [11, 4]
-    ])
+    const expected = reference()
+    for (const row of list.slice(0, 30_000)) {
+      main.ensure(row.video)
+      main.or(row.video, row.label, row.bits)
+      expected.or(row.video, row.label, row.bits)
+    }
+    // The part's videos and labels are numbered its own way: here, video v is 3999 - v.
+    const part = new PairMasks()
+    const videoIds = Int32Array.from({ length: 4000 }, (_, v) => 3999 - v)
+    const labelIds = Array.from({ length: 500 }, (_, l) => (l === 13 ? LABEL_LIMIT : l))
+    for (const row of list.slice(30_000)) {
+      part.ensure(row.video)
+      part.or(row.video, row.label, row.bits)
+      if (row.label !== 13) expected.or(3999 - row.video, row.label, row.bits)
+    }
+    main.ensure(3999)
+    main.absorb(structuredClone(part.exportPart()), videoIds, labelIds)
+    expect(entries(main)).toEqual(expected.entries())
+    // Rows after the part find its pairs.
+    for (const row of list.slice(0, 5000)) {
+      expect(main.or(row.video, row.label, 8)).toBe(expected.or(row.video, row.label, 8))
+    }
+    expect(entries(main)).toEqual(expected.entries())
   })
 })

@@ -61434,14 +61434,6 @@ class IntKeyMap {
         this.values[index] = before | bits;
         return before;
     }
-    /** ORs `bits` into the key's value if the key is present; whether it was. */
-    orIfPresent(key, bits) {
-        const index = this.slot(key);
-        if (this.keys[index] === EMPTY)
-            return false;
-        this.values[index] |= bits;
-        return true;
-    }
     /**
      * The table's own slots (a negative key marks an empty one), for a worker to move to the main
      * thread without a copy; the map is not to be used afterwards.
@@ -61531,82 +61523,168 @@ function stringHash32(text) {
 
 ;// CONCATENATED MODULE: ./src/analyze/pair-masks.ts
 /**
- * Which splits each video carries each label in: (video, label) pair key -> mask of splits.
+ * Which splits each video carries each label in: a mask of splits per (video, label) pair.
  *
- * The pairs this thread reads go into an open-addressing table (IntKeyMap). A part read by another
- * thread brings its pairs as two compact columns; the ones this table already has are OR-ed in,
- * the rest stay in the part's columns instead of going into the table. Putting them in made the
- * table double while the old one was still held: the largest allocation of a dataset read in two
- * threads (9.4 MB old and 18.9 MB new at 6.4 M AVA-style rows, 900,000 pairs). A pair added after
- * a part folds the part's pairs into the table first, so a key is never in both.
+ * A video's pairs are a short list in a shared pool of 32-bit entries (label * 16 + mask), its
+ * room doubled as it fills (1, 2, 4, 8, 16 entries; a list's old room is reused by the next list
+ * of that size); a video with more than 16 labels moves its pairs to an open-addressing table.
+ * An open-addressing table of every pair cost 21 bytes a pair where this costs 5 to 9, and it
+ * doubled while the old table was still held: at 6.4 M AVA-style rows (900,000 pairs, 3.5 labels
+ * a video) the two threads' tables were 19 MB of the peak memory. Looking a pair up scans the
+ * video's list, which is short, and most rows skip it (DatasetAccumulator's `lastPair`).
  */
 
+/** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
+const LABEL_LIMIT = 1 << 20;
+/** A pair's key, where one number names it: video * PAIR_STRIDE + label. */
+const PAIR_STRIDE = LABEL_LIMIT;
+const LIST_MAX = 16;
+/** `counts` of a video whose pairs are in the table. */
+const IN_TABLE = 255;
+const BLOCK_SHIFT = 16;
+const BLOCK_SIZE = 1 << BLOCK_SHIFT;
+/** log2 of a list's room (1, 2, 4, 8 or 16 entries). */
+function roomClass(room) {
+    return 31 - Math.clz32(room);
+}
 class PairMasks {
-    table = new IntKeyMap(4096);
-    partKeys = [];
-    partMasks = [];
-    inParts = 0;
-    get size() {
-        return this.table.size + this.inParts;
+    /** Per video: where its list starts in the pool, and how many pairs it has. */
+    starts = new DenseInt32(256, -1);
+    counts = new DenseUint8();
+    blocks = [];
+    /** Next free entry of the last block. */
+    end = BLOCK_SIZE;
+    /** Rooms given back, by size class: reused before the pool grows. */
+    free = [[], [], [], [], []];
+    table = null;
+    size = 0;
+    /** Makes room for videos up to `video`. */
+    ensure(video) {
+        this.starts.ensure(video);
+        this.counts.ensure(video);
     }
     /** ORs `bits` into the pair's mask; returns the mask before (0 when the pair is new). */
-    or(key, bits) {
-        if (this.inParts > 0)
-            this.fold();
+    or(video, label, bits) {
+        const n = this.counts.data[video];
+        if (n === IN_TABLE)
+            return this.orInTable(video * PAIR_STRIDE + label, bits);
+        const at = this.starts.data[video];
+        if (n > 0) {
+            const block = this.blocks[at >>> BLOCK_SHIFT];
+            const from = at & (BLOCK_SIZE - 1);
+            for (let i = from; i < from + n; i++) {
+                const entry = block[i];
+                if (entry >>> 4 === label) {
+                    block[i] = entry | bits;
+                    return entry & 15;
+                }
+            }
+        }
+        this.size++;
+        if (n === LIST_MAX) {
+            this.moveToTable(video, at, n);
+            this.orInTable(video * PAIR_STRIDE + label, bits);
+            return 0;
+        }
+        // A full list (its room is a power of two, filled) moves to one twice as large.
+        const start = n === 0 || (n & (n - 1)) === 0 ? this.move(video, at, n) : at;
+        const index = start + n;
+        this.blocks[index >>> BLOCK_SHIFT][index & (BLOCK_SIZE - 1)] = label * 16 + bits;
+        this.counts.data[video] = n + 1;
+        return 0;
+    }
+    orInTable(key, bits) {
+        this.table ??= new IntKeyMap(1024);
         return this.table.or(key, bits);
     }
-    /**
-     * The pairs for another thread's `absorb`, as slots: a negative key marks an empty one. A map
-     * that has absorbed no part gives its table's own arrays, moved rather than copied (the worker's
-     * export is at its peak memory); the map is not to be used afterwards.
-     */
-    exportSlots() {
-        if (this.inParts > 0)
-            this.fold();
-        const { keys, values } = this.table.slots();
-        return { keys, masks: values };
-    }
-    /**
-     * Adds a part's pairs, keyed in this thread's ids, each key once; slots with a negative key are
-     * empty. The arrays are the caller's to give up: they are written over.
-     */
-    absorb(keys, masks) {
-        if (this.inParts > 0)
-            this.fold();
-        let kept = 0;
-        for (let pair = 0; pair < keys.length; pair++) {
-            const key = keys[pair];
-            if (key < 0 || this.table.orIfPresent(key, masks[pair]))
-                continue;
-            keys[kept] = key;
-            masks[kept++] = masks[pair];
+    /** Moves a video's list of `n` (its room) to a room of 2n (1 when empty); returns its start. */
+    move(video, at, n) {
+        const start = this.room(n === 0 ? 1 : 2 * n);
+        if (n > 0) {
+            const from = this.blocks[at >>> BLOCK_SHIFT];
+            const offset = at & (BLOCK_SIZE - 1);
+            this.blocks[start >>> BLOCK_SHIFT].set(from.subarray(offset, offset + n), start & (BLOCK_SIZE - 1));
+            this.free[roomClass(n)].push(at);
         }
-        if (kept === 0)
-            return;
-        // Copies of the pairs kept: the given arrays may be a table's slots, mostly empty.
-        this.partKeys.push(keys.slice(0, kept));
-        this.partMasks.push(masks.slice(0, kept));
-        this.inParts += kept;
+        this.starts.data[video] = start;
+        return start;
     }
-    /** Every pair and its mask, each once (in no order a result may depend on). */
+    /** A room of `size` entries within one block. */
+    room(size) {
+        const reused = this.free[roomClass(size)].pop();
+        if (reused !== undefined)
+            return reused;
+        if (this.end + size > BLOCK_SIZE) {
+            this.blocks.push(new Uint32Array(BLOCK_SIZE));
+            this.end = 0;
+        }
+        const start = (this.blocks.length - 1) * BLOCK_SIZE + this.end;
+        this.end += size;
+        return start;
+    }
+    moveToTable(video, at, n) {
+        const block = this.blocks[at >>> BLOCK_SHIFT];
+        const from = at & (BLOCK_SIZE - 1);
+        for (let i = from; i < from + n; i++)
+            this.orInTable(video * PAIR_STRIDE + (block[i] >>> 4), block[i] & 15);
+        this.free[roomClass(n)].push(at);
+        this.counts.data[video] = IN_TABLE;
+    }
+    /** Every pair, as its key (video * PAIR_STRIDE + label), and its mask, each once. */
     forEach(visit) {
-        this.table.forEach(visit);
-        this.partKeys.forEach((keys, part) => {
-            const masks = this.partMasks[part];
-            for (let pair = 0; pair < keys.length; pair++)
-                visit(keys[pair], masks[pair]);
-        });
+        const counts = this.counts.data;
+        const starts = this.starts.data;
+        for (let video = 0; video < counts.length; video++) {
+            const n = counts[video];
+            if (n === 0 || n === IN_TABLE)
+                continue;
+            const at = starts[video];
+            const block = this.blocks[at >>> BLOCK_SHIFT];
+            const from = at & (BLOCK_SIZE - 1);
+            for (let i = from; i < from + n; i++)
+                visit(video * PAIR_STRIDE + (block[i] >>> 4), block[i] & 15);
+        }
+        this.table?.forEach(visit);
     }
-    fold() {
-        const keys = this.partKeys;
-        const masks = this.partMasks;
-        this.partKeys = [];
-        this.partMasks = [];
-        this.inParts = 0;
-        keys.forEach((part, p) => {
-            for (let pair = 0; pair < part.length; pair++)
-                this.table.or(part[pair], masks[p][pair]);
-        });
+    /** The pairs for another thread's `absorb`, in this map's own storage (not to be used after). */
+    exportPart() {
+        const table = this.table?.slots() ?? { keys: new Float64Array(0), values: new Uint8Array(0) };
+        return {
+            starts: this.starts.data,
+            counts: this.counts.data,
+            blocks: this.blocks,
+            tableKeys: table.keys,
+            tableMasks: table.values
+        };
+    }
+    /**
+     * Adds a part's pairs, its videos and labels renamed to this map's ids by `videoIds` and
+     * `labelIds` (labels from LABEL_LIMIT on are not tracked).
+     */
+    absorb(part, videoIds, labelIds) {
+        const add = (local, localLabel, mask) => {
+            const label = labelIds[localLabel];
+            if (label < LABEL_LIMIT)
+                this.or(videoIds[local], label, mask);
+        };
+        for (let local = 0; local < videoIds.length; local++) {
+            const n = part.counts[local] ?? 0;
+            if (n === 0 || n === IN_TABLE)
+                continue;
+            const at = part.starts[local];
+            const block = part.blocks[at >>> BLOCK_SHIFT];
+            const from = at & (BLOCK_SIZE - 1);
+            for (let i = from; i < from + n; i++)
+                add(local, block[i] >>> 4, block[i] & 15);
+        }
+        const { tableKeys, tableMasks } = part;
+        for (let slot = 0; slot < tableKeys.length; slot++) {
+            const key = tableKeys[slot];
+            if (key < 0)
+                continue; // an empty slot
+            const local = Math.floor(key / PAIR_STRIDE);
+            add(local, key - local * PAIR_STRIDE, tableMasks[slot]);
+        }
     }
 }
 
@@ -62579,7 +62657,7 @@ function mergeGroups(a, b) {
  * gate/spill-files.ts). A column with no spill, or whose spill cannot write, keeps every block in
  * memory, as before: the same values either way.
  */
-const BLOCK_SIZE = 1 << 16;
+const spill_column_BLOCK_SIZE = 1 << 16;
 /** Blocks a column keeps in memory before it spills: 256 Ki values, 1 MiB of a 32-bit column. */
 const RESIDENT_BLOCKS = 4;
 /**
@@ -62644,7 +62722,7 @@ class SpillColumn {
     resident = 0;
     scratch = null;
     length = 0;
-    constructor(Type, spill, residentLimit = RESIDENT_BLOCKS * BLOCK_SIZE) {
+    constructor(Type, spill, residentLimit = RESIDENT_BLOCKS * spill_column_BLOCK_SIZE) {
         this.Type = Type;
         this.spill = spill;
         this.residentLimit = residentLimit;
@@ -62660,7 +62738,7 @@ class SpillColumn {
     nextBlock() {
         const spilled = this.used > 0 && this.store(this.current);
         if (!spilled)
-            this.current = new this.Type(BLOCK_SIZE);
+            this.current = new this.Type(spill_column_BLOCK_SIZE);
         this.used = 0;
     }
     /** Adds a full block as a piece; true when it was spilled (its buffer free to reuse). */
@@ -62691,7 +62769,7 @@ class SpillColumn {
         let first = 0;
         for (const piece of this.pieces) {
             if (isSpilled(piece)) {
-                this.scratch ??= new this.Type(BLOCK_SIZE);
+                this.scratch ??= new this.Type(spill_column_BLOCK_SIZE);
                 const into = this.scratch.subarray(0, piece.length);
                 this.spill.read(piece, into);
                 visit(into, first);
@@ -63482,9 +63560,6 @@ function firstBit(mask) {
 
 
 
-/** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
-const LABEL_LIMIT = 1 << 20;
-const PAIR_STRIDE = LABEL_LIMIT;
 class DatasetAccumulator {
     problems;
     options;
@@ -63516,7 +63591,8 @@ class DatasetAccumulator {
     secondsUnknown = new DenseUint8();
     /** (video, label) -> mask of splits where the video carries the label. */
     pairs = new PairMasks();
-    lastPair = new DenseFloat64(256, -1);
+    /** Per video, its previous row's label * 4 + split (-1: none yet). */
+    lastPair = new DenseInt32(256, -1);
     /** Null when the duplicate-row rule is off: rows are then not fingerprinted. */
     fingerprints;
     /** Null when the multi-label rule is off: its segment facts are then not measured. */
@@ -63652,11 +63728,10 @@ class DatasetAccumulator {
         this.segments.ensure(cell);
         this.segments.data[cell]++;
         if (labelId < LABEL_LIMIT) {
-            const pairKey = video * PAIR_STRIDE + labelId;
-            const pairCode = pairKey * 4 + split;
+            const pairCode = labelId * 4 + split;
             if (this.lastPair.data[video] !== pairCode) {
                 this.lastPair.data[video] = pairCode;
-                this.pairs.or(pairKey, 1 << split);
+                this.pairs.or(video, labelId, 1 << split);
             }
         }
         const micros = this.times.check(file, line, split, video, label, labelId, start, end);
@@ -63678,7 +63753,7 @@ class DatasetAccumulator {
         const pairCode = this.lastPair.data[video];
         if (pairCode < 0)
             return -1;
-        const previous = Math.floor(pairCode / 4) - video * PAIR_STRIDE;
+        const previous = pairCode >> 2;
         return this.labels[previous] === label ? previous : -1;
     }
     registerVideo(raw, file, line) {
@@ -63692,6 +63767,7 @@ class DatasetAccumulator {
         }
         const video = this.videos.register(uri, file, line);
         this.lastPair.ensure(video);
+        this.pairs.ensure(video);
         return video;
     }
     labelId(label) {
@@ -63748,7 +63824,6 @@ class DatasetAccumulator {
     /** What this (a worker's) accumulator read, to be absorbed by the main thread's. */
     exportPart() {
         this.runs?.end();
-        const pairs = this.pairs.exportSlots();
         const cells = this.labels.length * 4;
         return {
             files: this.files,
@@ -63759,8 +63834,7 @@ class DatasetAccumulator {
             segments: this.segments.data.slice(0, cells),
             seconds: this.seconds.data.slice(0, cells),
             secondsUnknown: this.secondsUnknown.data.slice(0, cells),
-            pairKeys: pairs.keys,
-            pairMasks: pairs.masks,
+            pairs: this.pairs.exportPart(),
             fingerprints: this.fingerprints?.exportPart() ?? null,
             runs: this.runs?.exportPart() ?? null,
             unlabeled: this.unlabeled,
@@ -63782,8 +63856,10 @@ class DatasetAccumulator {
             this.formats.push(part.formats[file]);
         }
         const videoIds = this.videos.absorb(part.videos);
-        if (this.videoKeys.length > 0)
+        if (this.videoKeys.length > 0) {
             this.lastPair.ensure(this.videoKeys.length - 1);
+            this.pairs.ensure(this.videoKeys.length - 1);
+        }
         const labelIds = this.labelRegistry.absorb(part.labels);
         for (const [raw, problem] of part.uriProblems)
             if (!this.uriProblems.has(raw))
@@ -63799,21 +63875,7 @@ class DatasetAccumulator {
             this.seconds.data[here] += part.seconds[cell];
             this.secondsUnknown.data[here] |= part.secondsUnknown[cell];
         }
-        // The part's pair keys, in this accumulator's ids, in place: the part gives its arrays up.
-        const { pairKeys, pairMasks } = part;
-        let pairs = 0;
-        for (let pair = 0; pair < pairKeys.length; pair++) {
-            const key = pairKeys[pair];
-            if (key < 0)
-                continue; // an empty slot
-            const label = labelIds[DatasetAccumulator.pairLabel(key)];
-            const video = videoIds[DatasetAccumulator.pairVideo(key)];
-            if (label >= LABEL_LIMIT)
-                continue;
-            pairKeys[pairs] = video * PAIR_STRIDE + label;
-            pairMasks[pairs++] = pairMasks[pair];
-        }
-        this.pairs.absorb(pairKeys.subarray(0, pairs), pairMasks.subarray(0, pairs));
+        this.pairs.absorb(part.pairs, videoIds, labelIds);
         if (part.fingerprints)
             this.fingerprints?.absorb(part.fingerprints, shared);
         if (part.runs)

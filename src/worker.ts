@@ -34,8 +34,9 @@ function buffersOf(part: DatasetPartResult): ArrayBuffer[] {
   }
   add(accumulator.videos.splitFirsts)
   add(accumulator.videos.groupSplitFirsts)
-  add(accumulator.pairKeys)
-  add(accumulator.pairMasks)
+  const { pairs } = accumulator
+  for (const array of [pairs.starts, pairs.counts, ...pairs.blocks, pairs.tableKeys]) add(array)
+  add(pairs.tableMasks)
   if (accumulator.runs) {
     const { runs, counts, shared, overlaps } = accumulator.runs
     for (const array of [runs, counts, shared, overlaps]) add(array)

@@ -5,6 +5,7 @@
 import type { FormatId, Split } from '../model.js'
 import type { RunsPart } from './intervals.js'
 import type { LabelPart } from './labels.js'
+import type { PairsPart } from './pair-masks.js'
 import { shiftFingerprintPartLines, type FingerprintPart } from './row-fingerprints.js'
 import { shiftVideoPartLines, type VideoPart } from './videos.js'
 
@@ -31,9 +32,8 @@ export interface AccumulatorPart {
   segments: Float64Array
   seconds: Float64Array
   secondsUnknown: Uint8Array
-  /** The (video, label) pairs' keys and split masks, as a table's slots (negative key: empty). */
-  pairKeys: Float64Array
-  pairMasks: Uint8Array
+  /** The (video, label) pairs and their split masks. */
+  pairs: PairsPart
   fingerprints: FingerprintPart | null
   runs: RunsPart | null
   unlabeled: UnlabeledRow[]

@@ -10,8 +10,8 @@
  */
 import { SPLITS, type FormatId, type Split } from '../model.js'
 import type { RowProblemSink } from '../read/problems.js'
-import { DenseFloat64, DenseUint8, detach } from './compact.js'
-import { PairMasks } from './pair-masks.js'
+import { DenseFloat64, DenseInt32, DenseUint8, detach } from './compact.js'
+import { LABEL_LIMIT, PAIR_STRIDE, PairMasks } from './pair-masks.js'
 import type { AccumulatorPart, UnlabeledRow } from './accumulator-part.js'
 import { SegmentRuns } from './intervals.js'
 import { SegmentTimes } from './segment-times.js'
@@ -23,10 +23,6 @@ import type { LabelProfile, ValueRules } from './value-rules.js'
 import { VideoRegistry, type GroupCoverage, type LeakRecord } from './videos.js'
 
 export type { AccumulatorPart, GroupCoverage, LabelProfile, LeakRecord, Location, ValueRules }
-
-/** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
-const LABEL_LIMIT = 1 << 20
-const PAIR_STRIDE = LABEL_LIMIT
 
 export interface AccumulatorOptions {
   videoKey: 'uri' | 'id'
@@ -78,7 +74,8 @@ export class DatasetAccumulator {
   readonly secondsUnknown = new DenseUint8()
   /** (video, label) -> mask of splits where the video carries the label. */
   readonly pairs = new PairMasks()
-  private lastPair = new DenseFloat64(256, -1)
+  /** Per video, its previous row's label * 4 + split (-1: none yet). */
+  private lastPair = new DenseInt32(256, -1)
 
   /** Null when the duplicate-row rule is off: rows are then not fingerprinted. */
   private fingerprints: RowFingerprints | null
@@ -254,11 +251,10 @@ export class DatasetAccumulator {
     this.segments.data[cell]!++
 
     if (labelId < LABEL_LIMIT) {
-      const pairKey = video * PAIR_STRIDE + labelId
-      const pairCode = pairKey * 4 + split
+      const pairCode = labelId * 4 + split
       if (this.lastPair.data[video] !== pairCode) {
         this.lastPair.data[video] = pairCode
-        this.pairs.or(pairKey, 1 << split)
+        this.pairs.or(video, labelId, 1 << split)
       }
     }
 
@@ -279,7 +275,7 @@ export class DatasetAccumulator {
   private sameLabelAsBefore(video: number, label: string): number {
     const pairCode = this.lastPair.data[video]!
     if (pairCode < 0) return -1
-    const previous = Math.floor(pairCode / 4) - video * PAIR_STRIDE
+    const previous = pairCode >> 2
     return this.labels[previous] === label ? previous : -1
   }
 
@@ -293,6 +289,7 @@ export class DatasetAccumulator {
     }
     const video = this.videos.register(uri, file, line)
     this.lastPair.ensure(video)
+    this.pairs.ensure(video)
     return video
   }
 
@@ -359,7 +356,6 @@ export class DatasetAccumulator {
   /** What this (a worker's) accumulator read, to be absorbed by the main thread's. */
   exportPart(): AccumulatorPart {
     this.runs?.end()
-    const pairs = this.pairs.exportSlots()
     const cells = this.labels.length * 4
     return {
       files: this.files,
@@ -370,8 +366,7 @@ export class DatasetAccumulator {
       segments: this.segments.data.slice(0, cells),
       seconds: this.seconds.data.slice(0, cells),
       secondsUnknown: this.secondsUnknown.data.slice(0, cells),
-      pairKeys: pairs.keys,
-      pairMasks: pairs.masks,
+      pairs: this.pairs.exportPart(),
       fingerprints: this.fingerprints?.exportPart() ?? null,
       runs: this.runs?.exportPart() ?? null,
       unlabeled: this.unlabeled,
@@ -394,7 +389,10 @@ export class DatasetAccumulator {
       this.formats.push(part.formats[file]!)
     }
     const videoIds = this.videos.absorb(part.videos)
-    if (this.videoKeys.length > 0) this.lastPair.ensure(this.videoKeys.length - 1)
+    if (this.videoKeys.length > 0) {
+      this.lastPair.ensure(this.videoKeys.length - 1)
+      this.pairs.ensure(this.videoKeys.length - 1)
+    }
     const labelIds = this.labelRegistry.absorb(part.labels)
     for (const [raw, problem] of part.uriProblems)
       if (!this.uriProblems.has(raw)) this.uriProblems.set(raw, problem)
@@ -408,19 +406,7 @@ export class DatasetAccumulator {
       this.seconds.data[here]! += part.seconds[cell]!
       this.secondsUnknown.data[here]! |= part.secondsUnknown[cell]!
     }
-    // The part's pair keys, in this accumulator's ids, in place: the part gives its arrays up.
-    const { pairKeys, pairMasks } = part
-    let pairs = 0
-    for (let pair = 0; pair < pairKeys.length; pair++) {
-      const key = pairKeys[pair]!
-      if (key < 0) continue // an empty slot
-      const label = labelIds[DatasetAccumulator.pairLabel(key)]!
-      const video = videoIds[DatasetAccumulator.pairVideo(key)]!
-      if (label >= LABEL_LIMIT) continue
-      pairKeys[pairs] = video * PAIR_STRIDE + label
-      pairMasks[pairs++] = pairMasks[pair]!
-    }
-    this.pairs.absorb(pairKeys.subarray(0, pairs), pairMasks.subarray(0, pairs))
+    this.pairs.absorb(part.pairs, videoIds, labelIds)
     if (part.fingerprints) this.fingerprints?.absorb(part.fingerprints, shared)
     if (part.runs) this.runs?.absorb(part.runs, videoIds, labelIds)
     for (const row of part.unlabeled) this.unlabeled.push({ ...row, video: videoIds[row.video]! })

@@ -249,14 +249,6 @@ export class IntKeyMap {
     return before
   }
 
-  /** ORs `bits` into the key's value if the key is present; whether it was. */
-  orIfPresent(key: number, bits: number): boolean {
-    const index = this.slot(key)
-    if (this.keys[index] === EMPTY) return false
-    this.values[index]! |= bits
-    return true
-  }
-
   /**
    * The table's own slots (a negative key marks an empty one), for a worker to move to the main
    * thread without a copy; the map is not to be used afterwards.

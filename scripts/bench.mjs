@@ -474,7 +474,9 @@ quoted line break). URI, label, split-value and key checks run once per distinct
 row, and a row's video spelling is compared with the previous row's, then with a small cache of
 recent videos, before any lookup. A finding past the per-rule cap is only counted: its words are
 never built (with a base to compare, its hashed identity is kept). Per-row state is 6 bytes in
-typed arrays (a 32-bit row hash and a 16-bit video tag, line numbers stored as runs); rows whose
+typed arrays (a 32-bit row hash and a 16-bit video tag, line numbers stored as runs), and past the
+first 262,144 rows of each thread it is written to a temporary file rather than kept in memory,
+then read back in order for the duplicate search; rows whose
 hashes collide are re-read and compared field by field, so \`duplicate-row\` is exact. Those rows
 are grouped in typed columns too (a row's line and group, a group's identity), which is what a
 file repeated whole costs: in the **repeated** rows every row is such a candidate. The main
@@ -490,7 +492,8 @@ starting at record boundaries the first pass noted about every 16 KiB (a stretch
 threads: the main thread reads up to a line break at 52% of its bytes while a worker, started by
 the CLI before it loads the rest of itself, reads the rest (counting lines from its start), and
 takes the worker's counts, findings and row hashes in order where its own reading reaches that
-point (its row hashes stay in the worker's own blocks, moved into line rather than copied),
+point (the worker's typed arrays, its packed video keys and its spilled row hashes are moved,
+not copied, and it frees its own tables before it posts them),
 so the report is the one reading gives, byte for byte; from 256 MiB on, the main thread then
 collects its heap once, freeing the copy of the worker's part before the second pass allocates;
 the split distances' noise floors are computed in a worker (started at that point below 256 MiB)

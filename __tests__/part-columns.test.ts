@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { QuadList } from '../src/analyze/compact.js'
-import { LABEL_LIMIT, PAIR_STRIDE, PairMasks } from '../src/analyze/pair-masks.js'
+import { LABEL_LIMIT, PairMasks } from '../src/analyze/pair-masks.js'
 import { packStrings, unpackStrings } from '../src/analyze/packed-strings.js'
 
 describe('packStrings', () => {
@@ -70,10 +70,7 @@ describe('PairMasks', () => {
 
   const entries = (pairs: PairMasks): string[] => {
     const all: string[] = []
-    pairs.forEach((key, mask) => {
-      const video = Math.floor(key / PAIR_STRIDE)
-      all.push(`${video} ${key - video * PAIR_STRIDE} ${mask}`)
-    })
+    pairs.forEach((video, label, mask) => all.push(`${video} ${label} ${mask}`))
     return all.sort()
   }
 

@@ -4155,7 +4155,7 @@ function stringHash32(text) {
 
 /** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
 const LABEL_LIMIT = 1 << 20;
-/** A pair's key, where one number names it: video * PAIR_STRIDE + label. */
+/** A pair's key in the table of videos with many labels: video * PAIR_STRIDE + label. */
 const PAIR_STRIDE = LABEL_LIMIT;
 const LIST_MAX = 16;
 /** `counts` of a video whose pairs are in the table. */
@@ -4165,6 +4165,27 @@ const BLOCK_SIZE = 1 << BLOCK_SHIFT;
 /** log2 of a list's room (1, 2, 4, 8 or 16 entries). */
 function roomClass(room) {
     return 31 - Math.clz32(room);
+}
+/** Visits the pairs of a map's (or a part's) lists and of its table of videos with many labels. */
+function visitPairs(pairs, videos, visit) {
+    const { starts, counts, blocks, tableKeys, tableMasks } = pairs;
+    for (let video = 0; video < videos; video++) {
+        const n = counts[video] ?? 0;
+        if (n === 0 || n === IN_TABLE)
+            continue;
+        const at = starts[video];
+        const block = blocks[at >>> BLOCK_SHIFT];
+        const from = at & (BLOCK_SIZE - 1);
+        for (let i = from; i < from + n; i++)
+            visit(video, block[i] >>> 4, block[i] & 15);
+    }
+    for (let slot = 0; slot < tableKeys.length; slot++) {
+        const key = tableKeys[slot];
+        if (key < 0)
+            continue; // an empty slot
+        const video = Math.floor(key / PAIR_STRIDE);
+        visit(video, key - video * PAIR_STRIDE, tableMasks[slot]);
+    }
 }
 class PairMasks {
     /** Per video: where its list starts in the pool, and how many pairs it has. */
@@ -4249,24 +4270,18 @@ class PairMasks {
         this.free[roomClass(n)].push(at);
         this.counts.data[video] = IN_TABLE;
     }
-    /** Every pair, as its key (video * PAIR_STRIDE + label), and its mask, each once. */
+    /** Every pair and its mask, each once. */
     forEach(visit) {
-        const counts = this.counts.data;
-        const starts = this.starts.data;
-        for (let video = 0; video < counts.length; video++) {
-            const n = counts[video];
-            if (n === 0 || n === IN_TABLE)
-                continue;
-            const at = starts[video];
-            const block = this.blocks[at >>> BLOCK_SHIFT];
-            const from = at & (BLOCK_SIZE - 1);
-            for (let i = from; i < from + n; i++)
-                visit(video * PAIR_STRIDE + (block[i] >>> 4), block[i] & 15);
-        }
-        this.table?.forEach(visit);
+        visitPairs(this.storage(), this.counts.data.length, visit);
     }
-    /** The pairs for another thread's `absorb`, in this map's own storage (not to be used after). */
+    /**
+     * The pairs for another thread's `absorb`, in this map's own storage (moved, not copied: the
+     * map is not to be used after it has been moved).
+     */
     exportPart() {
+        return this.storage();
+    }
+    storage() {
         const table = this.table?.slots() ?? { keys: new Float64Array(0), values: new Uint8Array(0) };
         return {
             starts: this.starts.data,
@@ -4281,29 +4296,11 @@ class PairMasks {
      * `labelIds` (labels from LABEL_LIMIT on are not tracked).
      */
     absorb(part, videoIds, labelIds) {
-        const add = (local, localLabel, mask) => {
+        visitPairs(part, videoIds.length, (local, localLabel, mask) => {
             const label = labelIds[localLabel];
             if (label < LABEL_LIMIT)
                 this.or(videoIds[local], label, mask);
-        };
-        for (let local = 0; local < videoIds.length; local++) {
-            const n = part.counts[local] ?? 0;
-            if (n === 0 || n === IN_TABLE)
-                continue;
-            const at = part.starts[local];
-            const block = part.blocks[at >>> BLOCK_SHIFT];
-            const from = at & (BLOCK_SIZE - 1);
-            for (let i = from; i < from + n; i++)
-                add(local, block[i] >>> 4, block[i] & 15);
-        }
-        const { tableKeys, tableMasks } = part;
-        for (let slot = 0; slot < tableKeys.length; slot++) {
-            const key = tableKeys[slot];
-            if (key < 0)
-                continue; // an empty slot
-            const local = Math.floor(key / PAIR_STRIDE);
-            add(local, key - local * PAIR_STRIDE, tableMasks[slot]);
-        }
+        });
     }
 }
 
@@ -6572,12 +6569,6 @@ class DatasetAccumulator {
         }
         this.rows += part.rows;
         this.labeledRows += part.labeledRows;
-    }
-    static pairVideo(key) {
-        return Math.floor(key / PAIR_STRIDE);
-    }
-    static pairLabel(key) {
-        return key - Math.floor(key / PAIR_STRIDE) * PAIR_STRIDE;
     }
 }
 
@@ -17554,20 +17545,18 @@ function createAccumulator(spec, settings, sink, context) {
             ? settings['frozen-split'].options.splits
             : [],
         part: context.part ?? false,
-        spillFiles: context.part
-            ? context.spillFile != null
-                ? spillingInto(context.spillFile, temporarySpillFiles)
-                : null
-            : temporarySpillFiles
+        spillFiles: context.part ? partSpill(context.spillFile ?? null) : temporarySpillFiles
     });
+}
+/**
+ * A worker's spill: into the file the main thread opened for it, never one of its own (Node closes
+ * a worker's files when it ends, before the main thread reads them); none given, memory.
+ */
+function partSpill(fd) {
+    return fd === null ? null : spillingInto(fd, temporarySpillFiles);
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/snapshot.ts
-/**
- * What a comparison with the base needs of one side: each video's splits and labels, and the rows
- * of frozen splits.
- */
-
 function buildSnapshot(name, report, accumulator) {
     const videos = new Map();
     for (let video = 0; video < accumulator.videoKeys.length; video++) {
@@ -17576,9 +17565,9 @@ function buildSnapshot(name, report, accumulator) {
             labels: []
         });
     }
-    accumulator.pairs.forEach(key => {
-        const entry = videos.get(accumulator.videoKeys[DatasetAccumulator.pairVideo(key)]);
-        entry.labels.push(accumulator.labels[DatasetAccumulator.pairLabel(key)]);
+    accumulator.pairs.forEach((video, label) => {
+        const entry = videos.get(accumulator.videoKeys[video]);
+        entry.labels.push(accumulator.labels[label]);
     });
     for (const entry of videos.values())
         entry.labels.sort();
@@ -17593,11 +17582,6 @@ function buildSnapshot(name, report, accumulator) {
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/tally.ts
-/**
- * The accumulator's per-row state reduced to what the dataset rules judge: counts per split and
- * class, leaks, multi-label facts and the metadata contingency tables.
- */
-
 
 function buildTally(accumulator, groupPatternConfigured, multi, metadata) {
     const classTotals = new Map();
@@ -17638,12 +17622,11 @@ function countPairs(accumulator, classTotals) {
     const classVideos = new Float64Array(labels.length * 4);
     // A counter per video, not a Map entry: this runs while all per-row state is still held.
     const labelsPerVideo = new Uint32Array(accumulator.videoKeys.length);
-    accumulator.pairs.forEach((key, mask) => {
-        const label = DatasetAccumulator.pairLabel(key);
+    accumulator.pairs.forEach((video, label, mask) => {
         for (let split = 0; split < 4; split++)
             if (mask & (1 << split))
                 classVideos[label * 4 + split]++;
-        labelsPerVideo[DatasetAccumulator.pairVideo(key)]++;
+        labelsPerVideo[video]++;
         const totals = classTotals.get(labels[label]);
         if (totals)
             totals.videos++;
@@ -17728,13 +17711,12 @@ function metadataTable(accumulator, metadata) {
     const labels = accumulator.labels;
     const table = new Map(metadata.attributes.map(a => [a, new Map()]));
     const counted = new Set();
-    accumulator.pairs.forEach(key => {
-        const video = DatasetAccumulator.pairVideo(key);
+    accumulator.pairs.forEach((video, labelId) => {
         const values = metadata.byVideo.get(accumulator.videoKeys[video]);
         if (!values)
             return;
         counted.add(video);
-        const label = labels[DatasetAccumulator.pairLabel(key)];
+        const label = labels[labelId];
         metadata.attributes.forEach((attribute, i) => {
             const value = values[i] ?? '';
             if (value === '')
@@ -29464,11 +29446,6 @@ function onlyLines(reader, lines) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/second-pass.ts
-/**
- * What needs the rows again after the first pass (confirmed duplicates, segment-level multi-label
- * facts), in one more read of the files that need it.
- */
-
 
 
 
@@ -29482,7 +29459,7 @@ function onlyLines(reader, lines) {
 function multiLabelVideos(accumulator) {
     const videos = accumulator.videoKeys.length;
     const labelCounts = new Uint32Array(videos);
-    accumulator.pairs.forEach(key => labelCounts[DatasetAccumulator.pairVideo(key)]++);
+    accumulator.pairs.forEach(video => labelCounts[video]++);
     const multi = new VideoFlags(videos);
     for (let video = 0; video < videos; video++)
         if (labelCounts[video] > 1)
@@ -30109,11 +30086,6 @@ function checkConfounders(tally, settings, sink, notes) {
 }
 
 ;// CONCATENATED MODULE: ./src/judge/row-aggregates.ts
-/**
- * Row findings that need the whole dataset first: confirmed duplicate rows, label variants and
- * unlabeled videos.
- */
-
 
 
 /** Each group's rows after its first (groups and rows in file order) repeat the first. */
@@ -30160,7 +30132,7 @@ function reportRowLevelAggregates(accumulator, sink) {
         for (const row of accumulator.unlabeled)
             perVideo.set(row.video, (perVideo.get(row.video) ?? 0) + 1);
         const labeledVideos = new Set();
-        accumulator.pairs.forEach(key => labeledVideos.add(DatasetAccumulator.pairVideo(key)));
+        accumulator.pairs.forEach(video => labeledVideos.add(video));
         for (const row of accumulator.unlabeled) {
             const alsoLabeled = labeledVideos.has(row.video);
             const repeated = perVideo.get(row.video) > 1;

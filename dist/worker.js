@@ -15627,7 +15627,7 @@ function re(stringsOrFlags, ...values) {
 
 /** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
 const LABEL_LIMIT = 1 << 20;
-/** A pair's key, where one number names it: video * PAIR_STRIDE + label. */
+/** A pair's key in the table of videos with many labels: video * PAIR_STRIDE + label. */
 const PAIR_STRIDE = LABEL_LIMIT;
 const LIST_MAX = 16;
 /** `counts` of a video whose pairs are in the table. */
@@ -15637,6 +15637,27 @@ const BLOCK_SIZE = 1 << BLOCK_SHIFT;
 /** log2 of a list's room (1, 2, 4, 8 or 16 entries). */
 function roomClass(room) {
     return 31 - Math.clz32(room);
+}
+/** Visits the pairs of a map's (or a part's) lists and of its table of videos with many labels. */
+function visitPairs(pairs, videos, visit) {
+    const { starts, counts, blocks, tableKeys, tableMasks } = pairs;
+    for (let video = 0; video < videos; video++) {
+        const n = counts[video] ?? 0;
+        if (n === 0 || n === IN_TABLE)
+            continue;
+        const at = starts[video];
+        const block = blocks[at >>> BLOCK_SHIFT];
+        const from = at & (BLOCK_SIZE - 1);
+        for (let i = from; i < from + n; i++)
+            visit(video, block[i] >>> 4, block[i] & 15);
+    }
+    for (let slot = 0; slot < tableKeys.length; slot++) {
+        const key = tableKeys[slot];
+        if (key < 0)
+            continue; // an empty slot
+        const video = Math.floor(key / PAIR_STRIDE);
+        visit(video, key - video * PAIR_STRIDE, tableMasks[slot]);
+    }
 }
 class PairMasks {
     /** Per video: where its list starts in the pool, and how many pairs it has. */
@@ -15721,24 +15742,18 @@ class PairMasks {
         this.free[roomClass(n)].push(at);
         this.counts.data[video] = IN_TABLE;
     }
-    /** Every pair, as its key (video * PAIR_STRIDE + label), and its mask, each once. */
+    /** Every pair and its mask, each once. */
     forEach(visit) {
-        const counts = this.counts.data;
-        const starts = this.starts.data;
-        for (let video = 0; video < counts.length; video++) {
-            const n = counts[video];
-            if (n === 0 || n === IN_TABLE)
-                continue;
-            const at = starts[video];
-            const block = this.blocks[at >>> BLOCK_SHIFT];
-            const from = at & (BLOCK_SIZE - 1);
-            for (let i = from; i < from + n; i++)
-                visit(video * PAIR_STRIDE + (block[i] >>> 4), block[i] & 15);
-        }
-        this.table?.forEach(visit);
+        visitPairs(this.storage(), this.counts.data.length, visit);
     }
-    /** The pairs for another thread's `absorb`, in this map's own storage (not to be used after). */
+    /**
+     * The pairs for another thread's `absorb`, in this map's own storage (moved, not copied: the
+     * map is not to be used after it has been moved).
+     */
     exportPart() {
+        return this.storage();
+    }
+    storage() {
         const table = this.table?.slots() ?? { keys: new Float64Array(0), values: new Uint8Array(0) };
         return {
             starts: this.starts.data,
@@ -15753,29 +15768,11 @@ class PairMasks {
      * `labelIds` (labels from LABEL_LIMIT on are not tracked).
      */
     absorb(part, videoIds, labelIds) {
-        const add = (local, localLabel, mask) => {
+        visitPairs(part, videoIds.length, (local, localLabel, mask) => {
             const label = labelIds[localLabel];
             if (label < LABEL_LIMIT)
                 this.or(videoIds[local], label, mask);
-        };
-        for (let local = 0; local < videoIds.length; local++) {
-            const n = part.counts[local] ?? 0;
-            if (n === 0 || n === IN_TABLE)
-                continue;
-            const at = part.starts[local];
-            const block = part.blocks[at >>> BLOCK_SHIFT];
-            const from = at & (BLOCK_SIZE - 1);
-            for (let i = from; i < from + n; i++)
-                add(local, block[i] >>> 4, block[i] & 15);
-        }
-        const { tableKeys, tableMasks } = part;
-        for (let slot = 0; slot < tableKeys.length; slot++) {
-            const key = tableKeys[slot];
-            if (key < 0)
-                continue; // an empty slot
-            const local = Math.floor(key / PAIR_STRIDE);
-            add(local, key - local * PAIR_STRIDE, tableMasks[slot]);
-        }
+        });
     }
 }
 
@@ -17719,12 +17716,6 @@ class DatasetAccumulator {
         this.rows += part.rows;
         this.labeledRows += part.labeledRows;
     }
-    static pairVideo(key) {
-        return Math.floor(key / PAIR_STRIDE);
-    }
-    static pairLabel(key) {
-        return key - Math.floor(key / PAIR_STRIDE) * PAIR_STRIDE;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/group-of.ts
@@ -17855,12 +17846,15 @@ function createAccumulator(spec, settings, sink, context) {
             ? settings['frozen-split'].options.splits
             : [],
         part: context.part ?? false,
-        spillFiles: context.part
-            ? context.spillFile != null
-                ? (0,spill_column/* spillingInto */.TL)(context.spillFile, temporarySpillFiles)
-                : null
-            : temporarySpillFiles
+        spillFiles: context.part ? partSpill(context.spillFile ?? null) : temporarySpillFiles
     });
+}
+/**
+ * A worker's spill: into the file the main thread opened for it, never one of its own (Node closes
+ * a worker's files when it ends, before the main thread reads them); none given, memory.
+ */
+function partSpill(fd) {
+    return fd === null ? null : (0,spill_column/* spillingInto */.TL)(fd, temporarySpillFiles);
 }
 
 ;// CONCATENATED MODULE: ./src/gate/read-data-file.ts
@@ -18471,43 +18465,31 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+/** The buffers of the part's typed arrays, each once: moved to the main thread, not copied. */
 function buffersOf(part) {
-    const buffers = new Set();
-    const add = (array) => {
-        if (array.buffer instanceof ArrayBuffer)
-            buffers.add(array.buffer);
-    };
-    const { accumulator } = part;
-    const { fingerprints } = accumulator;
-    if (fingerprints) {
-        for (const block of (0,_analyze_spill_column_js__WEBPACK_IMPORTED_MODULE_5__/* .residentPieces */ .Ot)(fingerprints.hashes))
-            add(block);
-        for (const block of (0,_analyze_spill_column_js__WEBPACK_IMPORTED_MODULE_5__/* .residentPieces */ .Ot)(fingerprints.tags))
-            add(block);
-    }
-    add(accumulator.segments);
-    add(accumulator.seconds);
-    add(accumulator.secondsUnknown);
-    add(accumulator.videos.firstFile);
-    add(accumulator.videos.firstLine);
-    add(accumulator.videos.spelledAsKey);
-    const { keys } = accumulator.videos;
-    if (!Array.isArray(keys)) {
-        add(keys.bytes);
-        add(keys.ends);
-    }
-    add(accumulator.videos.splitFirsts);
-    add(accumulator.videos.groupSplitFirsts);
-    const { pairs } = accumulator;
-    for (const array of [pairs.starts, pairs.counts, ...pairs.blocks, pairs.tableKeys])
-        add(array);
-    add(pairs.tableMasks);
-    if (accumulator.runs) {
-        const { runs, counts, shared, overlaps } = accumulator.runs;
-        for (const array of [runs, counts, shared, overlaps])
-            add(array);
-    }
-    return [...buffers];
+    const { fingerprints, videos, pairs, runs, segments, seconds, secondsUnknown } = part.accumulator;
+    const { keys } = videos;
+    const arrays = [
+        ...(fingerprints ? (0,_analyze_spill_column_js__WEBPACK_IMPORTED_MODULE_5__/* .residentPieces */ .Ot)(fingerprints.hashes) : []),
+        ...(fingerprints ? (0,_analyze_spill_column_js__WEBPACK_IMPORTED_MODULE_5__/* .residentPieces */ .Ot)(fingerprints.tags) : []),
+        segments,
+        seconds,
+        secondsUnknown,
+        videos.firstFile,
+        videos.firstLine,
+        videos.spelledAsKey,
+        ...(Array.isArray(keys) ? [] : [keys.bytes, keys.ends]),
+        videos.splitFirsts,
+        videos.groupSplitFirsts,
+        pairs.starts,
+        pairs.counts,
+        ...pairs.blocks,
+        pairs.tableKeys,
+        pairs.tableMasks,
+        ...(runs ? [runs.runs, runs.counts, runs.shared, runs.overlaps] : [])
+    ];
+    const buffers = arrays.map(array => array.buffer);
+    return [...new Set(buffers.filter(buffer => buffer instanceof ArrayBuffer))];
 }
 (0,_young_generation_js__WEBPACK_IMPORTED_MODULE_4__/* .keepYoungGenerationSmallInWorker */ .yS)();
 // The request is the first message: the thread may be started before it is known (part-thread.ts).

@@ -10,38 +10,31 @@ import { collectGarbage } from './gate/part-thread.js'
 import type { DatasetPartRequest, DatasetPartResult } from './gate/part-types.js'
 import { keepYoungGenerationSmallInWorker } from './young-generation.js'
 
+/** The buffers of the part's typed arrays, each once: moved to the main thread, not copied. */
 function buffersOf(part: DatasetPartResult): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>()
-  const add = (array: ArrayBufferView): void => {
-    if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer)
-  }
-  const { accumulator } = part
-  const { fingerprints } = accumulator
-  if (fingerprints) {
-    for (const block of residentPieces(fingerprints.hashes)) add(block)
-    for (const block of residentPieces(fingerprints.tags)) add(block)
-  }
-  add(accumulator.segments)
-  add(accumulator.seconds)
-  add(accumulator.secondsUnknown)
-  add(accumulator.videos.firstFile)
-  add(accumulator.videos.firstLine)
-  add(accumulator.videos.spelledAsKey)
-  const { keys } = accumulator.videos
-  if (!Array.isArray(keys)) {
-    add(keys.bytes)
-    add(keys.ends)
-  }
-  add(accumulator.videos.splitFirsts)
-  add(accumulator.videos.groupSplitFirsts)
-  const { pairs } = accumulator
-  for (const array of [pairs.starts, pairs.counts, ...pairs.blocks, pairs.tableKeys]) add(array)
-  add(pairs.tableMasks)
-  if (accumulator.runs) {
-    const { runs, counts, shared, overlaps } = accumulator.runs
-    for (const array of [runs, counts, shared, overlaps]) add(array)
-  }
-  return [...buffers]
+  const { fingerprints, videos, pairs, runs, segments, seconds, secondsUnknown } = part.accumulator
+  const { keys } = videos
+  const arrays: ArrayBufferView[] = [
+    ...(fingerprints ? residentPieces(fingerprints.hashes) : []),
+    ...(fingerprints ? residentPieces(fingerprints.tags) : []),
+    segments,
+    seconds,
+    secondsUnknown,
+    videos.firstFile,
+    videos.firstLine,
+    videos.spelledAsKey,
+    ...(Array.isArray(keys) ? [] : [keys.bytes, keys.ends]),
+    videos.splitFirsts,
+    videos.groupSplitFirsts,
+    pairs.starts,
+    pairs.counts,
+    ...pairs.blocks,
+    pairs.tableKeys,
+    pairs.tableMasks,
+    ...(runs ? [runs.runs, runs.counts, runs.shared, runs.overlaps] : [])
+  ]
+  const buffers = arrays.map(array => array.buffer)
+  return [...new Set(buffers.filter(buffer => buffer instanceof ArrayBuffer))]
 }
 
 keepYoungGenerationSmallInWorker()

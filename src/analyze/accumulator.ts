@@ -11,7 +11,7 @@
 import { SPLITS, type FormatId, type Split } from '../model.js'
 import type { RowProblemSink } from '../read/problems.js'
 import { DenseFloat64, DenseInt32, DenseUint8, detach } from './compact.js'
-import { LABEL_LIMIT, PAIR_STRIDE, PairMasks } from './pair-masks.js'
+import { LABEL_LIMIT, PairMasks } from './pair-masks.js'
 import type { AccumulatorPart, UnlabeledRow } from './accumulator-part.js'
 import { SegmentRuns } from './intervals.js'
 import { SegmentTimes } from './segment-times.js'
@@ -416,13 +416,5 @@ export class DatasetAccumulator {
     }
     this.rows += part.rows
     this.labeledRows += part.labeledRows
-  }
-
-  static pairVideo(key: number): number {
-    return Math.floor(key / PAIR_STRIDE)
-  }
-
-  static pairLabel(key: number): number {
-    return key - Math.floor(key / PAIR_STRIDE) * PAIR_STRIDE
   }
 }

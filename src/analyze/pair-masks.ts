@@ -13,8 +13,8 @@ import { DenseInt32, DenseUint8, IntKeyMap } from './compact.js'
 
 /** Labels beyond this many are not tracked per video (max-classes has long fired by then). */
 export const LABEL_LIMIT = 1 << 20
-/** A pair's key, where one number names it: video * PAIR_STRIDE + label. */
-export const PAIR_STRIDE = LABEL_LIMIT
+/** A pair's key in the table of videos with many labels: video * PAIR_STRIDE + label. */
+const PAIR_STRIDE = LABEL_LIMIT
 
 const LIST_MAX = 16
 /** `counts` of a video whose pairs are in the table. */
@@ -34,6 +34,27 @@ export interface PairsPart {
 /** log2 of a list's room (1, 2, 4, 8 or 16 entries). */
 function roomClass(room: number): number {
   return 31 - Math.clz32(room)
+}
+
+type PairVisitor = (video: number, label: number, mask: number) => void
+
+/** Visits the pairs of a map's (or a part's) lists and of its table of videos with many labels. */
+function visitPairs(pairs: PairsPart, videos: number, visit: PairVisitor): void {
+  const { starts, counts, blocks, tableKeys, tableMasks } = pairs
+  for (let video = 0; video < videos; video++) {
+    const n = counts[video] ?? 0
+    if (n === 0 || n === IN_TABLE) continue
+    const at = starts[video]!
+    const block = blocks[at >>> BLOCK_SHIFT]!
+    const from = at & (BLOCK_SIZE - 1)
+    for (let i = from; i < from + n; i++) visit(video, block[i]! >>> 4, block[i]! & 15)
+  }
+  for (let slot = 0; slot < tableKeys.length; slot++) {
+    const key = tableKeys[slot]!
+    if (key < 0) continue // an empty slot
+    const video = Math.floor(key / PAIR_STRIDE)
+    visit(video, key - video * PAIR_STRIDE, tableMasks[slot]!)
+  }
 }
 
 export class PairMasks {
@@ -127,24 +148,20 @@ export class PairMasks {
     this.counts.data[video] = IN_TABLE
   }
 
-  /** Every pair, as its key (video * PAIR_STRIDE + label), and its mask, each once. */
-  forEach(visit: (key: number, mask: number) => void): void {
-    const counts = this.counts.data
-    const starts = this.starts.data
-    for (let video = 0; video < counts.length; video++) {
-      const n = counts[video]!
-      if (n === 0 || n === IN_TABLE) continue
-      const at = starts[video]!
-      const block = this.blocks[at >>> BLOCK_SHIFT]!
-      const from = at & (BLOCK_SIZE - 1)
-      for (let i = from; i < from + n; i++)
-        visit(video * PAIR_STRIDE + (block[i]! >>> 4), block[i]! & 15)
-    }
-    this.table?.forEach(visit)
+  /** Every pair and its mask, each once. */
+  forEach(visit: PairVisitor): void {
+    visitPairs(this.storage(), this.counts.data.length, visit)
   }
 
-  /** The pairs for another thread's `absorb`, in this map's own storage (not to be used after). */
+  /**
+   * The pairs for another thread's `absorb`, in this map's own storage (moved, not copied: the
+   * map is not to be used after it has been moved).
+   */
   exportPart(): PairsPart {
+    return this.storage()
+  }
+
+  private storage(): PairsPart {
     const table = this.table?.slots() ?? { keys: new Float64Array(0), values: new Uint8Array(0) }
     return {
       starts: this.starts.data,
@@ -160,24 +177,9 @@ export class PairMasks {
    * `labelIds` (labels from LABEL_LIMIT on are not tracked).
    */
   absorb(part: PairsPart, videoIds: Int32Array, labelIds: ArrayLike<number>): void {
-    const add = (local: number, localLabel: number, mask: number): void => {
+    visitPairs(part, videoIds.length, (local, localLabel, mask) => {
       const label = labelIds[localLabel]!
       if (label < LABEL_LIMIT) this.or(videoIds[local]!, label, mask)
-    }
-    for (let local = 0; local < videoIds.length; local++) {
-      const n = part.counts[local] ?? 0
-      if (n === 0 || n === IN_TABLE) continue
-      const at = part.starts[local]!
-      const block = part.blocks[at >>> BLOCK_SHIFT]!
-      const from = at & (BLOCK_SIZE - 1)
-      for (let i = from; i < from + n; i++) add(local, block[i]! >>> 4, block[i]! & 15)
-    }
-    const { tableKeys, tableMasks } = part
-    for (let slot = 0; slot < tableKeys.length; slot++) {
-      const key = tableKeys[slot]!
-      if (key < 0) continue // an empty slot
-      const local = Math.floor(key / PAIR_STRIDE)
-      add(local, key - local * PAIR_STRIDE, tableMasks[slot]!)
-    }
+    })
   }
 }

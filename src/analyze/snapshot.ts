@@ -17,9 +17,9 @@ export function buildSnapshot(
       labels: []
     })
   }
-  accumulator.pairs.forEach(key => {
-    const entry = videos.get(accumulator.videoKeys[DatasetAccumulator.pairVideo(key)]!)!
-    entry.labels.push(accumulator.labels[DatasetAccumulator.pairLabel(key)]!)
+  accumulator.pairs.forEach((video, label) => {
+    const entry = videos.get(accumulator.videoKeys[video]!)!
+    entry.labels.push(accumulator.labels[label]!)
   })
   for (const entry of videos.values()) entry.labels.sort()
   const frozenRows: DatasetSnapshot['frozenRows'] = new Map()

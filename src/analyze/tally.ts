@@ -84,11 +84,10 @@ function countPairs(
   const classVideos = new Float64Array(labels.length * 4)
   // A counter per video, not a Map entry: this runs while all per-row state is still held.
   const labelsPerVideo = new Uint32Array(accumulator.videoKeys.length)
-  accumulator.pairs.forEach((key, mask) => {
-    const label = DatasetAccumulator.pairLabel(key)
+  accumulator.pairs.forEach((video, label, mask) => {
     for (let split = 0; split < 4; split++)
       if (mask & (1 << split)) classVideos[label * 4 + split]!++
-    labelsPerVideo[DatasetAccumulator.pairVideo(key)]!++
+    labelsPerVideo[video]!++
     const totals = classTotals.get(labels[label]!)
     if (totals) totals.videos++
     else classTotals.set(labels[label]!, { segments: 0, videos: 1 })
@@ -177,12 +176,11 @@ function metadataTable(
     metadata.attributes.map(a => [a, new Map()])
   )
   const counted = new Set<number>()
-  accumulator.pairs.forEach(key => {
-    const video = DatasetAccumulator.pairVideo(key)
+  accumulator.pairs.forEach((video, labelId) => {
     const values = metadata.byVideo.get(accumulator.videoKeys[video]!)
     if (!values) return
     counted.add(video)
-    const label = labels[DatasetAccumulator.pairLabel(key)]!
+    const label = labels[labelId]!
     metadata.attributes.forEach((attribute, i) => {
       const value = values[i] ?? ''
       if (value === '') return

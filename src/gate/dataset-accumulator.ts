@@ -10,7 +10,7 @@ import { RowProblemReporter } from '../judge/row-problems.js'
 import { valueRules } from '../judge/value-checks.js'
 import type { RuleSettings } from '../rules/catalogue.js'
 import { RE2JS } from 're2js'
-import { spillingInto } from '../analyze/spill-column.js'
+import { spillingInto, type SpillFiles } from '../analyze/spill-column.js'
 import { temporarySpillFiles } from './spill-files.js'
 
 export function createAccumulator(
@@ -50,10 +50,14 @@ export function createAccumulator(
         ? settings['frozen-split'].options.splits
         : [],
     part: context.part ?? false,
-    spillFiles: context.part
-      ? context.spillFile != null
-        ? spillingInto(context.spillFile, temporarySpillFiles)
-        : null
-      : temporarySpillFiles
+    spillFiles: context.part ? partSpill(context.spillFile ?? null) : temporarySpillFiles
   })
+}
+
+/**
+ * A worker's spill: into the file the main thread opened for it, never one of its own (Node closes
+ * a worker's files when it ends, before the main thread reads them); none given, memory.
+ */
+function partSpill(fd: number | null): SpillFiles | null {
+  return fd === null ? null : spillingInto(fd, temporarySpillFiles)
 }

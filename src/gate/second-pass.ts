@@ -30,7 +30,7 @@ import { readRecords, type Checkpoints } from '../read/text.js'
 export function multiLabelVideos(accumulator: DatasetAccumulator): VideoFlags {
   const videos = accumulator.videoKeys.length
   const labelCounts = new Uint32Array(videos)
-  accumulator.pairs.forEach(key => labelCounts[DatasetAccumulator.pairVideo(key)]!++)
+  accumulator.pairs.forEach(video => labelCounts[video]!++)
   const multi = new VideoFlags(videos)
   for (let video = 0; video < videos; video++) if (labelCounts[video]! > 1) multi.add(video)
   return multi

@@ -57,7 +57,7 @@ export function reportRowLevelAggregates(accumulator: DatasetAccumulator, sink: 
     for (const row of accumulator.unlabeled)
       perVideo.set(row.video, (perVideo.get(row.video) ?? 0) + 1)
     const labeledVideos = new Set<number>()
-    accumulator.pairs.forEach(key => labeledVideos.add(DatasetAccumulator.pairVideo(key)))
+    accumulator.pairs.forEach(video => labeledVideos.add(video))
     for (const row of accumulator.unlabeled) {
       const alsoLabeled = labeledVideos.has(row.video)
       const repeated = perVideo.get(row.video)! > 1

@@ -84,14 +84,18 @@ describe('counts', () => {
     // An end-of-video segment without a durations file has an unknown length.
     expect(accumulator.secondsUnknown.data[cat + TEST]).toBe(1)
     expect(accumulator.unlabeled).toEqual([{ video: 2, file: 0, line: 4, split: TEST }])
-    expect(accumulator.videoKeys).toEqual(['gs://b/1.mp4', 'gs://b/2.mp4', 'gs://b/3.mp4'])
+    expect(accumulator.videoKeys.toArray()).toEqual([
+      'gs://b/1.mp4',
+      'gs://b/2.mp4',
+      'gs://b/3.mp4'
+    ])
   })
 
   it('one video in two splits is a leak, with both places', () => {
     const { accumulator, add } = setup()
     add(TRAIN, 'gs://b/1.mp4', 'dog')
     add(TEST, ' gs://b//1.mp4', 'dog')
-    expect(accumulator.videoKeys).toEqual(['gs://b/1.mp4'])
+    expect(accumulator.videoKeys.toArray()).toEqual(['gs://b/1.mp4'])
     expect([...accumulator.videoLeaks.values()]).toEqual([
       {
         key: 'gs://b/1.mp4',
@@ -224,7 +228,7 @@ describe('column-mapped manifests', () => {
     add(VALIDATION, '--07WQ2iBlw', 'big dog')
     expect(checked.labels).toEqual(['relaxed:big dog'])
     expect(problems).toEqual([])
-    expect(accumulator.videoKeys).toEqual(['--07WQ2iBlw'])
+    expect(accumulator.videoKeys.toArray()).toEqual(['--07WQ2iBlw'])
   })
 })
 

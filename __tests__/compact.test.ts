@@ -5,6 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { VideoFlags, stringHash32 } from '../src/analyze/compact.js'
 import { KeyIds } from '../src/analyze/key-ids.js'
+import { TextColumn } from '../src/analyze/text-column.js'
 import { RowFingerprints } from '../src/analyze/row-fingerprints.js'
 import { temporarySpillFiles } from '../src/gate/spill-files.js'
 
@@ -18,7 +19,7 @@ const storages = [
 
 describe('KeyIds', () => {
   it('finds every key after growing, tells apart keys with one hash, and misses absent ones', () => {
-    const keys: string[] = []
+    const keys = new TextColumn()
     const hashes = { data: new Int32Array(5000) }
     const table = new KeyIds(keys, hashes)
     const add = (key: string, hash = stringHash32(key)) => {
@@ -41,6 +42,12 @@ describe('KeyIds', () => {
     const high = add('high-bit', 0xfffffff0)
     expect(table.find('high-bit', 0xfffffff0)).toBe(high)
     expect(table.find('high-bit', 0xfffffff0 | 0)).toBe(high)
+    // An entry of another column (a part's keys) is found by its bytes and hash.
+    const other = new TextColumn()
+    for (const key of ['same-hash-b', 'same-hash-c', 'gs://b/v/clip_42.mp4']) other.push(key)
+    expect(table.findEntry(other, 0, 12345)).toBe(b)
+    expect(table.findEntry(other, 1, 12345)).toBe(-1)
+    expect(table.findEntry(other, 2, stringHash32('gs://b/v/clip_42.mp4'))).toBe(42)
   })
 })
 

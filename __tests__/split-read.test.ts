@@ -178,6 +178,36 @@ describe('a file read in two halves', () => {
     expect(d.metrics.leakedGroups).toBeGreaterThan(0)
   })
 
+  it('keeps video keys in any script across the split: Latin-1, CJK, emoji, long keys', async () => {
+    const names = [
+      'vid\u00e9o_\u00e9t\u00e9',
+      '\u52d5\u753b',
+      'take_\u{1F3AC}',
+      'x'.repeat(70_000),
+      'plain'
+    ]
+    const lines: string[] = []
+    for (let i = 0; i < 600; i++) {
+      // The second half moves some of the first half's videos to TEST (leaks named by their keys)
+      // and brings 30 new ones, whose keys the part hands over, in both splits.
+      const video = i < 300 || i % 7 === 0 ? i % 50 : 50 + (i % 30)
+      const split = i >= 300 && Math.floor(i / 30) % 2 === 0 ? 'TEST' : 'TRAINING'
+      const name = names[video % names.length]!
+      lines.push(`${split},gs://bkt/${name}_${video}.mp4,class_${i % 4},0,${1 + (i % 3)}`)
+    }
+    const root = await makeRepo({ 'data/rows.csv': lines.join('\n') + '\n' })
+    const outcome = await both(root)
+    expectSame(outcome, { parts: 1, taken: 1 })
+    const report = JSON.parse(outcome.report) as GateReport
+    const leaks = report.datasets[0]!.findings.filter(f => f.rule === 'video-leakage')
+    expect(leaks.some(f => f.message.includes('\u52d5\u753b_'))).toBe(true)
+    expect(leaks.some(f => f.message.includes('take_\u{1F3AC}_'))).toBe(true)
+    expect(report.datasets[0]!.metrics.totalVideos).toBe(80)
+    expect(report.datasets[0]!.findings.some(f => f.message.includes('take_\u{1F3AC}_77'))).toBe(
+      true
+    )
+  })
+
   it('numbers the lines after the split point as one reading does (the part counts from its start)', async () => {
     // After the split point: a label's first spelling variant, unlabeled videos and rows added to
     // the frozen TEST split; their findings name lines the part counted.

@@ -12989,7 +12989,7 @@ class SegmentTimes {
             line: this.rowLine,
             split: SPLITS[this.rowSplit],
             format: this.places.formats[this.rowFile],
-            video: this.places.videoKeys[this.rowVideo],
+            video: this.places.videoKeys.at(this.rowVideo),
             label: this.rowLabel,
             start: this.rowStart,
             end: this.rowEnd
@@ -13300,7 +13300,7 @@ class IdentityGroups {
             const kind = this.identities[at];
             const named = [
                 String(kind % 4),
-                names.videoKeys[Math.floor(kind / 4)],
+                names.videoKeys.at(Math.floor(kind / 4)),
                 names.labels[this.identities[at + 1]],
                 String(this.identities[at + 2]),
                 String(this.identities[at + 3])
@@ -13909,8 +13909,8 @@ class RowFingerprints {
  * Ids of distinct keys, found by the keys' 32-bit hashes (`stringHash32`) in an open-addressing
  * table of 4 bytes a slot: a `Map<string, number>` costs about 28 bytes an entry (7 MB for the
  * 256,000 videos of the benchmark's 6.4 M-row AVA-style file, where this table takes 2 MB). The
- * owner keeps each id's key and hash; a slot holds the id, and a probe compares the hash, then the
- * key itself, so two keys with one hash are still told apart.
+ * owner keeps each id's key (in a TextColumn) and hash; a slot holds the id, and a probe compares
+ * the hash, then the key itself, so two keys with one hash are still told apart.
  */
 
 const key_ids_EMPTY = -1;
@@ -13935,7 +13935,20 @@ class KeyIds {
             const id = slots[slot];
             if (id === key_ids_EMPTY)
                 return -1;
-            if (hashes[id] === signed && keys[id] === key)
+            if (hashes[id] === signed && keys.equals(id, key))
+                return id;
+        }
+    }
+    /** The id of entry `index` of `other` (another part's keys; `hash`: its stringHash32), or -1. */
+    findEntry(other, index, hash) {
+        const signed = hash | 0;
+        const { slots, mask, keys } = this;
+        const hashes = this.hashes.data;
+        for (let slot = spreadHash(signed) & mask;; slot = (slot + 1) & mask) {
+            const id = slots[slot];
+            if (id === key_ids_EMPTY)
+                return -1;
+            if (hashes[id] === signed && keys.same(id, other, index))
                 return id;
         }
     }
@@ -13971,47 +13984,180 @@ function spreadHash(hash) {
     return h;
 }
 
-;// CONCATENATED MODULE: ./src/analyze/packed-strings.ts
+;// CONCATENATED MODULE: ./src/analyze/text-column.ts
 /**
- * A list of strings as one block of UTF-8 bytes and the offset where each ends: what a worker's
- * part sends for its video keys. The structured clone copies strings one by one into the message
- * while the worker still holds them (at 6.4 M AVA-style rows, 128,000 keys: 8.6 MB of strings and
- * a 4 MB message beside them); packed, the worker can let its strings go before it posts, and the
- * two arrays are moved to the main thread, not copied.
+ * A list of strings kept as bytes in blocks of 64 KiB and where each ends: a dataset's video keys.
+ * A key held as a JS string costs about 60 bytes besides its characters (its header, rounding, the
+ * array's slot) and is one more object for the collector to trace; here it costs its characters
+ * and 4 bytes. At 6.4 M AVA-style rows (256,000 keys of ~33 characters) that is 9 MB rather than
+ * 17 MB in the main thread, and a worker's part moves its arrays to the main thread instead of
+ * packing its strings into a copy while it still holds them. Blocks, not one array doubled as it
+ * fills: a doubled array is a copy held beside the old one until it is collected, and joining a
+ * part to the main thread's keys would double 8 MB into 16.
+ *
+ * A string whose code units are all below 256 (every ASCII key) takes a byte a code unit (Latin-1);
+ * any other takes two (UTF-16LE), so every string, a lone surrogate included, comes back as itself.
+ * The top bit of an entry's end says which.
+ *
+ * Offsets are in a space where block b holds [b * BLOCK_SIZE, (b + 1) * BLOCK_SIZE). An entry that
+ * does not fit in the rest of the current block starts at the next block, so none straddles two,
+ * and one longer than a block has a larger array of its own, spanning as many blocks of the space
+ * (the blocks after its first are empty); an empty entry takes no room. An entry's start is
+ * therefore its predecessor's end when both lie in one block or it is empty, else the start of the
+ * block after the predecessor's end (`startOf`).
  */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/**
- * The strings packed, or null when one is not well-formed UTF-16 (a lone surrogate would not come
- * back from UTF-8 as itself): such a list is sent as it is.
- */
-function packStrings(list) {
-    let size = 0;
-    for (const text of list) {
-        const bytes = Buffer.byteLength(text, 'utf8');
-        if (bytes !== text.length && LONE_SURROGATE.test(text))
-            return null;
-        size += bytes;
+const text_column_BLOCK_SHIFT = 16;
+const text_column_BLOCK_SIZE = 1 << text_column_BLOCK_SHIFT;
+const WIDE = 0x80000000;
+const OFFSET = 0x7fffffff;
+class TextColumn {
+    blocks;
+    ends;
+    count;
+    /** Where the next entry starts, if it fits in the block. */
+    used;
+    constructor(part) {
+        this.blocks = part?.blocks ?? [];
+        this.ends = part?.ends ?? new Uint32Array(256);
+        this.count = part?.ends.length ?? 0;
+        this.used = this.count === 0 ? 0 : this.ends[this.count - 1] & OFFSET;
     }
-    const bytes = Buffer.allocUnsafeSlow(size); // not from Node's shared pool: moved whole
-    const ends = new Uint32Array(list.length);
-    let at = 0;
-    list.forEach((text, i) => {
-        at += bytes.write(text, at, 'utf8');
-        ends[i] = at;
-    });
-    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, size), ends };
+    get length() {
+        return this.count;
+    }
+    push(text) {
+        let wide = false;
+        for (let i = 0; i < text.length && !wide; i++)
+            wide = text.charCodeAt(i) > 0xff;
+        const start = this.place(wide ? text.length * 2 : text.length);
+        const bytes = this.blocks[start >>> text_column_BLOCK_SHIFT];
+        let at = start & (text_column_BLOCK_SIZE - 1);
+        if (wide) {
+            for (let i = 0; i < text.length; i++) {
+                const unit = text.charCodeAt(i);
+                bytes[at++] = unit & 0xff;
+                bytes[at++] = unit >>> 8;
+            }
+        }
+        else
+            for (let i = 0; i < text.length; i++)
+                bytes[at++] = text.charCodeAt(i);
+        this.close(start + (wide ? text.length * 2 : text.length), wide);
+    }
+    /** Appends entry `index` of `other` (a part's keys), byte for byte. */
+    pushFrom(other, index) {
+        const bytes = other.bytesOf(index);
+        const start = this.place(bytes.length);
+        if (bytes.length > 0)
+            this.blocks[start >>> text_column_BLOCK_SHIFT].set(bytes, start & (text_column_BLOCK_SIZE - 1));
+        this.close(start + bytes.length, (other.ends[index] & WIDE) !== 0);
+    }
+    at(index) {
+        if (!(index >= 0 && index < this.count))
+            return undefined;
+        const bytes = this.bytesOf(index);
+        // Node's Buffer decodes both encodings natively, and a view of the bytes copies nothing.
+        const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+        return view.toString(this.ends[index] & WIDE ? 'utf16le' : 'latin1');
+    }
+    /** Every entry as a string, in order. */
+    toArray() {
+        return Array.from({ length: this.count }, (_, index) => this.at(index));
+    }
+    /** Whether entry `index` is `text`, compared without building a string. */
+    equals(index, text) {
+        const start = this.startOf(index);
+        const end = this.ends[index] & OFFSET;
+        if (end === start)
+            return text.length === 0;
+        const bytes = this.blocks[start >>> text_column_BLOCK_SHIFT];
+        const from = start & (text_column_BLOCK_SIZE - 1);
+        if (this.ends[index] & WIDE) {
+            if (end - start !== text.length * 2)
+                return false;
+            for (let i = 0, at = from; i < text.length; i++, at += 2)
+                if ((bytes[at] | (bytes[at + 1] << 8)) !== text.charCodeAt(i))
+                    return false;
+            return true;
+        }
+        if (end - start !== text.length)
+            return false;
+        // From the end: keys of one dataset share their beginnings (the bucket, the folder).
+        for (let i = text.length - 1; i >= 0; i--)
+            if (bytes[from + i] !== text.charCodeAt(i))
+                return false;
+        return true;
+    }
+    /** Whether entry `index` is entry `otherIndex` of `other`. */
+    same(index, other, otherIndex) {
+        // The same string is stored the same way in both: by whether a code unit passes 0xff.
+        if ((this.ends[index] & WIDE) !== (other.ends[otherIndex] & WIDE))
+            return false;
+        const bytes = this.bytesOf(index);
+        const otherBytes = other.bytesOf(otherIndex);
+        if (bytes.length !== otherBytes.length)
+            return false;
+        for (let k = bytes.length - 1; k >= 0; k--)
+            if (bytes[k] !== otherBytes[k])
+                return false;
+        return true;
+    }
+    /**
+     * The blocks as they are and the ends as a view, not copies: a part exports them last, when a
+     * copy would add to the peak memory. The column is not to be added to afterwards.
+     */
+    exportPart() {
+        return { blocks: this.blocks, ends: this.ends.subarray(0, this.count) };
+    }
+    bytesOf(index) {
+        const start = this.startOf(index);
+        const from = start & (text_column_BLOCK_SIZE - 1);
+        const size = (this.ends[index] & OFFSET) - start;
+        if (size === 0)
+            return new Uint8Array(0);
+        return this.blocks[start >>> text_column_BLOCK_SHIFT].subarray(from, from + size);
+    }
+    startOf(index) {
+        const end = this.ends[index] & OFFSET;
+        const before = index === 0 ? 0 : this.ends[index - 1] & OFFSET;
+        if (before >>> text_column_BLOCK_SHIFT === (end - 1) >>> text_column_BLOCK_SHIFT || before === end)
+            return before;
+        return blockAfter(before);
+    }
+    /** Where an entry of `size` bytes starts: in the current block if it fits, else a new one. */
+    place(size) {
+        if (size === 0)
+            return this.used; // in no block: an empty entry reads no bytes
+        // The block `used` is in takes the entry when it is a block of its own (not a later part of a
+        // long entry's array, nor one not made yet) with room for it.
+        const fits = this.blocks[this.used >>> text_column_BLOCK_SHIFT]?.length === text_column_BLOCK_SIZE &&
+            (this.used & (text_column_BLOCK_SIZE - 1)) + size <= text_column_BLOCK_SIZE;
+        const start = fits ? this.used : blockAfter(this.used);
+        const spans = Math.max(1, Math.ceil(size / text_column_BLOCK_SIZE));
+        if (start + spans * text_column_BLOCK_SIZE > OFFSET) {
+            throw new RangeError('more than 2 GiB of distinct video keys: split the dataset into smaller ones');
+        }
+        if (!fits) {
+            // The next block of the space (`used` is in the last one there is, or at its end).
+            this.blocks.push(new Uint8Array(spans * text_column_BLOCK_SIZE));
+            for (let b = 1; b < spans; b++)
+                this.blocks.push(new Uint8Array(0));
+        }
+        return start;
+    }
+    close(end, wide) {
+        if (this.count === this.ends.length) {
+            const next = new Uint32Array(Math.max(this.ends.length * 2, 256));
+            next.set(this.ends);
+            this.ends = next;
+        }
+        this.ends[this.count++] = end | (wide ? WIDE : 0);
+        this.used = end;
+    }
 }
-/** The strings back, each a string of its own (not a slice of a larger one). */
-function unpackStrings(packed) {
-    const bytes = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.byteLength);
-    const list = new Array(packed.ends.length);
-    let start = 0;
-    for (let i = 0; i < packed.ends.length; i++) {
-        const end = packed.ends[i];
-        list[i] = bytes.toString('utf8', start, end);
-        start = end;
-    }
-    return list;
+/** The start of the block after the one `offset` is in (`offset` itself when it starts one). */
+function blockAfter(offset) {
+    return Math.ceil(offset / text_column_BLOCK_SIZE) * text_column_BLOCK_SIZE;
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/videos.ts
@@ -14024,7 +14170,12 @@ function unpackStrings(packed) {
 
 
 
-const RECENT_SLOTS = 256;
+/**
+ * Slots of the cache of recent videos. With 64 videos' rows interleaved (the benchmark's file),
+ * 256 slots missed 11% of rows, 7 points of them videos pushing each other out, and each miss
+ * compares the key in full; 1,024 miss only a video's first row (3.8%). A slot costs a key's copy.
+ */
+const RECENT_SLOTS = 1024;
 /**
  * A slot for a video spelling from its length and the characters before its last four (where
  * `.../clip_01234.mp4` differs from its neighbours) without reading the whole text.
@@ -14048,11 +14199,11 @@ class VideoRegistry {
     /**
      * The videos found lately, by a cheap hash of their spelling (`recentSlot`): rows of a few dozen
      * videos interleaved find theirs here without hashing the whole text for `byKey`. The keys kept
-     * are the registry's own (detached) strings, so the cache pins no chunk of the file.
+     * are decoded from the registry's keys, so the cache pins no chunk of the file.
      */
     recentKey = new Array(RECENT_SLOTS).fill(null);
     recentVideo = new Int32Array(RECENT_SLOTS);
-    keys = [];
+    keys = new TextColumn();
     splits = new DenseUint8();
     firstFile = new DenseInt32();
     firstLine = new DenseInt32();
@@ -14093,26 +14244,36 @@ class VideoRegistry {
         // A spelling other than its key is not cached: the cache keeps only the registry's keys.
         if (video === -1 || this.spelledAsKey.data[video] !== 1)
             return this.byRaw.get(raw) ?? -1;
-        this.recentKey[slot] = this.keys[video];
-        this.recentVideo[slot] = video;
+        this.remember(slot, this.keys.at(video), video);
         return video;
     }
-    /** The video of a new spelling (detached from its chunk), registering the video if it is new. */
+    remember(slot, key, video) {
+        this.recentKey[slot] = key;
+        this.recentVideo[slot] = video;
+    }
+    /**
+     * The video of a new spelling (detached from its chunk), registering the video if it is new. A
+     * spelling that is its key goes in the cache: the video's next rows find it there.
+     */
     register(uri, file, line) {
         const key = normalizeVideoKey(uri, this.options.videoKey);
         const hash = stringHash32(key);
         let video = this.byKey.find(key, hash);
-        if (video === -1)
-            video = this.add(key, hash, file, line);
-        if (key === uri)
+        if (video === -1) {
+            this.keys.push(key);
+            video = this.add(hash, file, line, key);
+        }
+        if (key === uri) {
             this.spelledAsKey.data[video] = 1;
+            this.remember(recentSlot(key), key, video);
+        }
         else
             this.byRaw.set(uri, video);
         return video;
     }
-    add(key, hash, file, line) {
-        const video = this.keys.length;
-        this.keys.push(key);
+    /** Registers the video whose key was pushed last; `key`: its text, when the caller has it. */
+    add(hash, file, line, key) {
+        const video = this.keys.length - 1;
         this.splits.ensure(video);
         this.firstFile.ensure(video);
         this.firstLine.ensure(video);
@@ -14123,6 +14284,9 @@ class VideoRegistry {
         this.firstFile.data[video] = file;
         this.firstLine.data[video] = line;
         const { durations, groupOf } = this.options;
+        if (!durations && !groupOf)
+            return video;
+        key ??= this.keys.at(video);
         if (durations) {
             this.durationOf.ensure(video);
             const duration = durations.get(key);
@@ -14194,7 +14358,7 @@ class VideoRegistry {
                     file: this.firstFile.data[video],
                     line: this.firstLine.data[video]
                 };
-                leak = { key: this.keys[video], places: [first] };
+                leak = { key: this.keys.at(video), places: [first] };
                 this.leaks.set(video, leak);
             }
             leak.places.push({ split: SPLITS[split], file, line });
@@ -14220,8 +14384,9 @@ class VideoRegistry {
     exportPart() {
         const count = this.keys.length;
         return {
-            keys: packStrings(this.keys) ?? this.keys,
             // Views, not copies: the part is exported last, when a copy would add to the peak memory.
+            keys: this.keys.exportPart(),
+            hashes: this.hashes.data.subarray(0, count),
             firstFile: this.firstFile.data.subarray(0, count),
             firstLine: this.firstLine.data.subarray(0, count),
             spelledAsKey: this.spelledAsKey.data.subarray(0, count),
@@ -14237,17 +14402,19 @@ class VideoRegistry {
      * Returns the id here of each of the part's videos.
      */
     absorb(part) {
-        const keys = Array.isArray(part.keys) ? part.keys : unpackStrings(part.keys);
+        const keys = new TextColumn(part.keys);
         const ids = new Int32Array(keys.length);
-        keys.forEach((key, local) => {
-            const hash = stringHash32(key);
-            let video = this.byKey.find(key, hash);
-            if (video === -1)
-                video = this.add(key, hash, part.firstFile[local], part.firstLine[local]);
+        for (let local = 0; local < keys.length; local++) {
+            const hash = part.hashes[local];
+            let video = this.byKey.findEntry(keys, local, hash);
+            if (video === -1) {
+                this.keys.pushFrom(keys, local);
+                video = this.add(hash, part.firstFile[local], part.firstLine[local]);
+            }
             if (part.spelledAsKey[local] === 1)
                 this.spelledAsKey.data[video] = 1;
             ids[local] = video;
-        });
+        }
         for (const [raw, local] of part.raw)
             if (!this.byRaw.has(raw))
                 this.byRaw.set(raw, ids[local]);
@@ -14491,7 +14658,7 @@ class DatasetAccumulator {
             this.seconds.data[cell] += micros;
         const frozen = this.frozenRows.size > 0 ? this.frozenRows.get(SPLITS[split]) : undefined;
         if (frozen) {
-            const rowKey = `${this.videoKeys[video]}\u0000${label}\u0000${start}\u0000${end}`;
+            const rowKey = `${this.videoKeys.at(video)}\u0000${label}\u0000${start}\u0000${end}`;
             if (!frozen.has(rowKey))
                 frozen.set(rowKey, { file, line });
         }
@@ -25628,14 +25795,15 @@ function partSpill(fd) {
 ;// CONCATENATED MODULE: ./src/analyze/snapshot.ts
 function buildSnapshot(name, report, accumulator) {
     const videos = new Map();
-    for (let video = 0; video < accumulator.videoKeys.length; video++) {
-        videos.set(accumulator.videoKeys[video], {
+    const keys = accumulator.videoKeys.toArray();
+    for (let video = 0; video < keys.length; video++) {
+        videos.set(keys[video], {
             splits: accumulator.videoSplits.data[video],
             labels: []
         });
     }
     accumulator.pairs.forEach((video, label) => {
-        const entry = videos.get(accumulator.videoKeys[video]);
+        const entry = videos.get(keys[video]);
         entry.labels.push(accumulator.labels[label]);
     });
     for (const entry of videos.values())
@@ -25781,7 +25949,7 @@ function metadataTable(accumulator, metadata) {
     const table = new Map(metadata.attributes.map(a => [a, new Map()]));
     const counted = new Set();
     accumulator.pairs.forEach((video, labelId) => {
-        const values = metadata.byVideo.get(accumulator.videoKeys[video]);
+        const values = metadata.byVideo.get(accumulator.videoKeys.at(video));
         if (!values)
             return;
         counted.add(video);
@@ -39446,7 +39614,7 @@ function reportRowLevelAggregates(accumulator, sink) {
                         : 'the whole video is unlabeled (URI,,,); it is imported without labels and does not train any class.',
                 file: files[row.file],
                 line: row.line,
-                fingerprint: `unlabeled-video:${accumulator.videoKeys[row.video]}:${row.split}`
+                fingerprint: `unlabeled-video:${accumulator.videoKeys.at(row.video)}:${row.split}`
             });
         }
     }
@@ -41763,9 +41931,10 @@ async function collectVideos(source, plan, settings) {
     });
     for (const file of plan.files)
         await readDataFile(pass, file);
+    const keys = accumulator.videoKeys.toArray();
     return {
-        keys: accumulator.videoKeys,
-        first: accumulator.videoKeys.map((_, video) => {
+        keys,
+        first: keys.map((_, video) => {
             const place = accumulator.firstPlaceOf(video);
             return { file: accumulator.files[place.file], line: place.line };
         }),

@@ -15,6 +15,7 @@ import { LABEL_LIMIT, PairMasks } from './pair-masks.js'
 import type { AccumulatorPart, UnlabeledRow } from './accumulator-part.js'
 import { SegmentRuns } from './intervals.js'
 import { SegmentTimes } from './segment-times.js'
+import type { TextColumn } from './text-column.js'
 import { LabelRegistry } from './labels.js'
 import { NO_GROUPS, type RowGroups } from './duplicate-groups.js'
 import { RowFingerprints, type Location } from './row-fingerprints.js'
@@ -48,7 +49,7 @@ export class DatasetAccumulator {
   private formats: FormatId[] = []
 
   private videos: VideoRegistry
-  readonly videoKeys: string[]
+  readonly videoKeys: TextColumn
   readonly videoSplits: DenseUint8
   readonly videoLeaks: Map<number, LeakRecord>
   // groups (source video, camera, subject...)
@@ -266,7 +267,7 @@ export class DatasetAccumulator {
 
     const frozen = this.frozenRows.size > 0 ? this.frozenRows.get(SPLITS[split]!) : undefined
     if (frozen) {
-      const rowKey = `${this.videoKeys[video]}\u0000${label}\u0000${start}\u0000${end}`
+      const rowKey = `${this.videoKeys.at(video)}\u0000${label}\u0000${start}\u0000${end}`
       if (!frozen.has(rowKey)) frozen.set(rowKey, { file, line })
     }
   }

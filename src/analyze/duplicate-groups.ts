@@ -7,6 +7,7 @@
  */
 import { hashIdentity } from '../model.js'
 import { grown, rowFingerprint } from './compact.js'
+import type { TextList } from './text-column.js'
 
 /** Groups of rows, each in file order; the groups in the order of their first rows. */
 export interface RowGroups {
@@ -38,7 +39,7 @@ const IDENTITY = 4
 
 /** Names of the ids an identity holds, to make its text (`identity`). */
 export interface IdentityNames {
-  videoKeys: readonly string[]
+  videoKeys: TextList
   labels: readonly string[]
 }
 
@@ -169,7 +170,7 @@ export class IdentityGroups {
       const kind = this.identities[at]!
       const named = [
         String(kind % 4),
-        names.videoKeys[Math.floor(kind / 4)],
+        names.videoKeys.at(Math.floor(kind / 4)),
         names.labels[this.identities[at + 1]!],
         String(this.identities[at + 2]),
         String(this.identities[at + 3])

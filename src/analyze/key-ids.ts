@@ -2,10 +2,11 @@
  * Ids of distinct keys, found by the keys' 32-bit hashes (`stringHash32`) in an open-addressing
  * table of 4 bytes a slot: a `Map<string, number>` costs about 28 bytes an entry (7 MB for the
  * 256,000 videos of the benchmark's 6.4 M-row AVA-style file, where this table takes 2 MB). The
- * owner keeps each id's key and hash; a slot holds the id, and a probe compares the hash, then the
- * key itself, so two keys with one hash are still told apart.
+ * owner keeps each id's key (in a TextColumn) and hash; a slot holds the id, and a probe compares
+ * the hash, then the key itself, so two keys with one hash are still told apart.
  */
 import { stringHash32 } from './compact.js'
+import type { TextColumn } from './text-column.js'
 
 const EMPTY = -1
 
@@ -15,7 +16,7 @@ export class KeyIds {
   private count = 0
 
   constructor(
-    private keys: readonly string[],
+    private keys: TextColumn,
     /** Each id's `stringHash32`, as a signed 32-bit value (an Int32Array's). */
     private hashes: { readonly data: Int32Array }
   ) {}
@@ -28,7 +29,19 @@ export class KeyIds {
     for (let slot = spreadHash(signed) & mask; ; slot = (slot + 1) & mask) {
       const id = slots[slot]!
       if (id === EMPTY) return -1
-      if (hashes[id] === signed && keys[id] === key) return id
+      if (hashes[id] === signed && keys.equals(id, key)) return id
+    }
+  }
+
+  /** The id of entry `index` of `other` (another part's keys; `hash`: its stringHash32), or -1. */
+  findEntry(other: TextColumn, index: number, hash: number): number {
+    const signed = hash | 0
+    const { slots, mask, keys } = this
+    const hashes = this.hashes.data
+    for (let slot = spreadHash(signed) & mask; ; slot = (slot + 1) & mask) {
+      const id = slots[slot]!
+      if (id === EMPTY) return -1
+      if (hashes[id] === signed && keys.same(id, other, index)) return id
     }
   }
 

@@ -10,6 +10,7 @@ import type { SegmentRuns } from './intervals.js'
 import type { RowFingerprints } from './row-fingerprints.js'
 import type { ValueRules } from './value-rules.js'
 import type { VideoRegistry } from './videos.js'
+import type { TextList } from './text-column.js'
 
 /** Segment problems that carry nothing but the segment. */
 type PlainSegmentCode =
@@ -23,7 +24,7 @@ type PlainSegmentCode =
 export interface SegmentPlaces {
   files: readonly string[]
   formats: readonly FormatId[]
-  videoKeys: readonly string[]
+  videoKeys: TextList
 }
 
 export class SegmentTimes {
@@ -114,7 +115,7 @@ export class SegmentTimes {
       line: this.rowLine,
       split: SPLITS[this.rowSplit]!,
       format: this.places.formats[this.rowFile]!,
-      video: this.places.videoKeys[this.rowVideo]!,
+      video: this.places.videoKeys.at(this.rowVideo)!,
       label: this.rowLabel,
       start: this.rowStart,
       end: this.rowEnd

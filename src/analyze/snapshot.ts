@@ -11,14 +11,15 @@ export function buildSnapshot(
   accumulator: DatasetAccumulator
 ): DatasetSnapshot {
   const videos = new Map<string, { splits: number; labels: string[] }>()
-  for (let video = 0; video < accumulator.videoKeys.length; video++) {
-    videos.set(accumulator.videoKeys[video]!, {
+  const keys = accumulator.videoKeys.toArray()
+  for (let video = 0; video < keys.length; video++) {
+    videos.set(keys[video]!, {
       splits: accumulator.videoSplits.data[video]!,
       labels: []
     })
   }
   accumulator.pairs.forEach((video, label) => {
-    const entry = videos.get(accumulator.videoKeys[video]!)!
+    const entry = videos.get(keys[video]!)!
     entry.labels.push(accumulator.labels[label]!)
   })
   for (const entry of videos.values()) entry.labels.sort()

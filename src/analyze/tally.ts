@@ -177,7 +177,7 @@ function metadataTable(
   )
   const counted = new Set<number>()
   accumulator.pairs.forEach((video, labelId) => {
-    const values = metadata.byVideo.get(accumulator.videoKeys[video]!)
+    const values = metadata.byVideo.get(accumulator.videoKeys.at(video)!)
     if (!values) return
     counted.add(video)
     const label = labels[labelId]!

@@ -6,7 +6,7 @@ import { SPLITS, type Split } from '../model.js'
 import { normalizeVideoKey } from '../read/fields.js'
 import { DenseFloat64, DenseInt32, DenseUint8, QuadList, stringHash32 } from './compact.js'
 import { KeyIds } from './key-ids.js'
-import { packStrings, unpackStrings, type PackedStrings } from './packed-strings.js'
+import { TextColumn, type TextColumnPart } from './text-column.js'
 
 export interface LeakRecord {
   key: string
@@ -27,8 +27,9 @@ export interface GroupCoverage {
  * a split, in row order, as (id, split, file, line) quadruples.
  */
 export interface VideoPart {
-  /** Packed unless a key is not well-formed UTF-16 (see packStrings). */
-  keys: PackedStrings | string[]
+  keys: TextColumnPart
+  /** Each key's stringHash32: the main thread finds the part's videos among its own by them. */
+  hashes: Int32Array
   firstFile: Int32Array
   firstLine: Int32Array
   spelledAsKey: Uint8Array
@@ -45,7 +46,12 @@ export interface VideoOptions {
   durations: Map<string, number> | null
 }
 
-const RECENT_SLOTS = 256
+/**
+ * Slots of the cache of recent videos. With 64 videos' rows interleaved (the benchmark's file),
+ * 256 slots missed 11% of rows, 7 points of them videos pushing each other out, and each miss
+ * compares the key in full; 1,024 miss only a video's first row (3.8%). A slot costs a key's copy.
+ */
+const RECENT_SLOTS = 1024
 
 /**
  * A slot for a video spelling from its length and the characters before its last four (where
@@ -72,11 +78,11 @@ export class VideoRegistry {
   /**
    * The videos found lately, by a cheap hash of their spelling (`recentSlot`): rows of a few dozen
    * videos interleaved find theirs here without hashing the whole text for `byKey`. The keys kept
-   * are the registry's own (detached) strings, so the cache pins no chunk of the file.
+   * are decoded from the registry's keys, so the cache pins no chunk of the file.
    */
   private recentKey: (string | null)[] = new Array<string | null>(RECENT_SLOTS).fill(null)
   private recentVideo = new Int32Array(RECENT_SLOTS)
-  readonly keys: string[] = []
+  readonly keys = new TextColumn()
   readonly splits = new DenseUint8()
   private firstFile = new DenseInt32()
   private firstLine = new DenseInt32()
@@ -121,25 +127,37 @@ export class VideoRegistry {
     const video = this.byKey.find(raw)
     // A spelling other than its key is not cached: the cache keeps only the registry's keys.
     if (video === -1 || this.spelledAsKey.data[video] !== 1) return this.byRaw.get(raw) ?? -1
-    this.recentKey[slot] = this.keys[video]!
-    this.recentVideo[slot] = video
+    this.remember(slot, this.keys.at(video)!, video)
     return video
   }
 
-  /** The video of a new spelling (detached from its chunk), registering the video if it is new. */
+  private remember(slot: number, key: string, video: number): void {
+    this.recentKey[slot] = key
+    this.recentVideo[slot] = video
+  }
+
+  /**
+   * The video of a new spelling (detached from its chunk), registering the video if it is new. A
+   * spelling that is its key goes in the cache: the video's next rows find it there.
+   */
   register(uri: string, file: number, line: number): number {
     const key = normalizeVideoKey(uri, this.options.videoKey)
     const hash = stringHash32(key)
     let video = this.byKey.find(key, hash)
-    if (video === -1) video = this.add(key, hash, file, line)
-    if (key === uri) this.spelledAsKey.data[video] = 1
-    else this.byRaw.set(uri, video)
+    if (video === -1) {
+      this.keys.push(key)
+      video = this.add(hash, file, line, key)
+    }
+    if (key === uri) {
+      this.spelledAsKey.data[video] = 1
+      this.remember(recentSlot(key), key, video)
+    } else this.byRaw.set(uri, video)
     return video
   }
 
-  private add(key: string, hash: number, file: number, line: number): number {
-    const video = this.keys.length
-    this.keys.push(key)
+  /** Registers the video whose key was pushed last; `key`: its text, when the caller has it. */
+  private add(hash: number, file: number, line: number, key?: string): number {
+    const video = this.keys.length - 1
     this.splits.ensure(video)
     this.firstFile.ensure(video)
     this.firstLine.ensure(video)
@@ -150,6 +168,8 @@ export class VideoRegistry {
     this.firstFile.data[video] = file
     this.firstLine.data[video] = line
     const { durations, groupOf } = this.options
+    if (!durations && !groupOf) return video
+    key ??= this.keys.at(video)!
     if (durations) {
       this.durationOf.ensure(video)
       const duration = durations.get(key)
@@ -219,7 +239,7 @@ export class VideoRegistry {
           file: this.firstFile.data[video]!,
           line: this.firstLine.data[video]!
         }
-        leak = { key: this.keys[video]!, places: [first] }
+        leak = { key: this.keys.at(video)!, places: [first] }
         this.leaks.set(video, leak)
       }
       leak.places.push({ split: SPLITS[split]!, file, line })
@@ -252,8 +272,9 @@ export class VideoRegistry {
   exportPart(): VideoPart {
     const count = this.keys.length
     return {
-      keys: packStrings(this.keys) ?? this.keys,
       // Views, not copies: the part is exported last, when a copy would add to the peak memory.
+      keys: this.keys.exportPart(),
+      hashes: this.hashes.data.subarray(0, count),
       firstFile: this.firstFile.data.subarray(0, count),
       firstLine: this.firstLine.data.subarray(0, count),
       spelledAsKey: this.spelledAsKey.data.subarray(0, count),
@@ -270,15 +291,18 @@ export class VideoRegistry {
    * Returns the id here of each of the part's videos.
    */
   absorb(part: VideoPart): Int32Array {
-    const keys = Array.isArray(part.keys) ? part.keys : unpackStrings(part.keys)
+    const keys = new TextColumn(part.keys)
     const ids = new Int32Array(keys.length)
-    keys.forEach((key, local) => {
-      const hash = stringHash32(key)
-      let video = this.byKey.find(key, hash)
-      if (video === -1) video = this.add(key, hash, part.firstFile[local]!, part.firstLine[local]!)
+    for (let local = 0; local < keys.length; local++) {
+      const hash = part.hashes[local]!
+      let video = this.byKey.findEntry(keys, local, hash)
+      if (video === -1) {
+        this.keys.pushFrom(keys, local)
+        video = this.add(hash, part.firstFile[local]!, part.firstLine[local]!)
+      }
       if (part.spelledAsKey[local] === 1) this.spelledAsKey.data[video] = 1
       ids[local] = video
-    })
+    }
     for (const [raw, local] of part.raw) if (!this.byRaw.has(raw)) this.byRaw.set(raw, ids[local]!)
     const firsts = part.splitFirsts
     for (let i = 0; i < firsts.length; i += 4)

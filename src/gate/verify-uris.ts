@@ -64,9 +64,10 @@ export async function collectVideos(
     partSettings: null
   })
   for (const file of plan.files) await readDataFile(pass, file)
+  const keys = accumulator.videoKeys.toArray()
   return {
-    keys: accumulator.videoKeys,
-    first: accumulator.videoKeys.map((_, video) => {
+    keys,
+    first: keys.map((_, video) => {
       const place = accumulator.firstPlaceOf(video)
       return { file: accumulator.files[place.file]!, line: place.line }
     }),

@@ -71,7 +71,7 @@ export function reportRowLevelAggregates(accumulator: DatasetAccumulator, sink: 
             : 'the whole video is unlabeled (URI,,,); it is imported without labels and does not train any class.',
         file: files[row.file],
         line: row.line,
-        fingerprint: `unlabeled-video:${accumulator.videoKeys[row.video]}:${row.split}`
+        fingerprint: `unlabeled-video:${accumulator.videoKeys.at(row.video)}:${row.split}`
       })
     }
   }

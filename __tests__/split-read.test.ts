@@ -454,10 +454,25 @@ describe('noise floors computed in the other thread during the second pass', () 
   it('are the floors the judge asks for, and the report is the one the main thread alone gives', async () => {
     const root = await generated('current', 20_000) // 400 classes: 400,000 draws per floor
     const whole = await run(root)
+    const prepared: { bytes: number; jobsSent: number }[] = []
     const parallel = inThread()
-    const report = await run(root, { parallel })
+    const report = await run(root, {
+      parallel: {
+        ...parallel,
+        read: request => parallel.read(request),
+        noiseFloors: jobs => parallel.noiseFloors(jobs),
+        prepareNoiseFloors: bytes => prepared.push({ bytes, jobsSent: parallel.floorJobs.length })
+      }
+    })
     expect(JSON.stringify(report)).toBe(JSON.stringify(whole))
     expect(parallel.floorJobs).toHaveLength(1)
+    // The floors' thread is asked to start (by the part's posting, then again at the split point)
+    // with the dataset's size, before its jobs are known.
+    const size = (await stat(join(root, 'data', 'rows.csv'))).size
+    expect(prepared).toEqual([
+      { bytes: size, jobsSent: 0 },
+      { bytes: size, jobsSent: 0 }
+    ])
     expect(parallel.floorJobs[0]!.map(floorJobKey)).toHaveLength(distances(whole).length)
 
     // Floors the judge could only have taken from the other thread: each job's own number.

@@ -29340,12 +29340,14 @@ async function splitDataset(pass, files) {
     const request = partRequest(pass, files, plan, at, { ...partSettings, root });
     const bytesLeft = request.budget.bytes;
     const worker = parallel.read(request);
+    // The floors' thread starts where the first of the two readings ends: a core is free from then
+    // on, and the thread takes ~50 ms to start (their inputs are final once the part is taken).
+    void worker.result.then(() => parallel.prepareNoiseFloors?.(total));
     let taken = null;
     const expectedFiles = [...request.filePaths, ...(request.first ? [request.first.file.path] : [])];
     /** Takes the part if it continues the main thread's reading exactly. */
     const take = async (first) => {
-        // The floors' thread starts now, while the part is taken; their inputs are final after it.
-        parallel.prepareNoiseFloors?.(total);
+        parallel.prepareNoiseFloors?.(total); // unless the part was posted first
         const part = await worker.result;
         if (!part || !part.complete || !sameList(pass.accumulator.files, expectedFiles))
             return false;

@@ -17031,7 +17031,10 @@ class KeyIds {
     }
     /** Adds an id whose key is not in the table yet (its hash already in `hashes`). */
     add(id) {
-        if (++this.count * 2 > this.slots.length)
+        // At most three quarters full: a probe is then ~2.5 slots for a key found, ~8 for a new one,
+        // and lookups are few (the recent-video cache answers most rows); half full cost 1 MB more
+        // at 6.4 M AVA-style rows (133,000 videos in the main thread: 2^19 slots, not 2^18).
+        if (++this.count * 4 > this.slots.length * 3)
             this.grow();
         this.place(id);
     }
@@ -17297,14 +17300,16 @@ class VideoRegistry {
     /** Videos the group pattern gave no group (counted once per video, when it is registered). */
     ungrouped = 0;
     ungroupedExample = null;
-    /** Kept only in a worker (`exportPart`): the first row of each video and group in each split. */
-    splitFirsts = null;
+    /** Kept only in a worker (`exportPart`): see VideoPart. */
+    firstSplit = null;
+    laterSplits = null;
     groupSplitFirsts = null;
     constructor(options, trackFirsts = false) {
         this.options = options;
         this.byKey = new KeyIds(this.keys, this.hashes);
         if (trackFirsts) {
-            this.splitFirsts = new QuadList();
+            this.firstSplit = new DenseUint8();
+            this.laterSplits = new QuadList();
             this.groupSplitFirsts = new QuadList();
         }
     }
@@ -17426,8 +17431,13 @@ class VideoRegistry {
         if (before & bit)
             return;
         this.splits.data[video] = before | bit;
-        this.splitFirsts?.push(video, split, file, line);
-        if (before !== 0) {
+        if (before === 0) {
+            this.firstSplit?.ensure(video);
+            if (this.firstSplit)
+                this.firstSplit.data[video] = split;
+        }
+        else {
+            this.laterSplits?.push(video, split, file, line);
             let leak = this.leaks.get(video);
             if (!leak) {
                 const first = {
@@ -17468,7 +17478,8 @@ class VideoRegistry {
             firstLine: this.firstLine.data.subarray(0, count),
             spelledAsKey: this.spelledAsKey.data.subarray(0, count),
             raw: [...this.byRaw],
-            splitFirsts: this.splitFirsts?.values() ?? new Uint32Array(0),
+            firstSplit: this.firstSplit?.data.subarray(0, count) ?? new Uint8Array(0),
+            laterSplits: this.laterSplits?.values() ?? new Uint32Array(0),
             groupKeys: this.groupKeys,
             groupSplitFirsts: this.groupSplitFirsts?.values() ?? new Uint32Array(0)
         };
@@ -17495,9 +17506,22 @@ class VideoRegistry {
         for (const [raw, local] of part.raw)
             if (!this.byRaw.has(raw))
                 this.byRaw.set(raw, ids[local]);
-        const firsts = part.splitFirsts;
-        for (let i = 0; i < firsts.length; i += 4)
-            this.markVideoSplit(ids[firsts[i]], firsts[i + 1], firsts[i + 2], firsts[i + 3]);
+        // Every first row of a part's video in a split, in row order: its first place, and its first
+        // rows in later splits, merged by place (a row is one video's: places never tie).
+        const later = part.laterSplits;
+        let next = 0;
+        for (let local = 0; local <= ids.length; local++) {
+            const file = local < ids.length ? part.firstFile[local] : Infinity;
+            const line = local < ids.length ? part.firstLine[local] : Infinity;
+            for (; next < later.length; next += 4) {
+                const laterFile = later[next + 2];
+                if (laterFile > file || (laterFile === file && later[next + 3] > line))
+                    break;
+                this.markVideoSplit(ids[later[next]], later[next + 1], laterFile, later[next + 3]);
+            }
+            if (local < ids.length)
+                this.markVideoSplit(ids[local], part.firstSplit[local], file, line);
+        }
         const groupFirsts = part.groupSplitFirsts;
         for (let i = 0; i < groupFirsts.length; i += 4) {
             const group = this.groupByKey.get(part.groupKeys[groupFirsts[i]]);
@@ -17516,7 +17540,7 @@ function shiftVideoPartLines(part, file, by) {
     for (let local = 0; local < part.firstFile.length; local++)
         if (part.firstFile[local] === file)
             part.firstLine[local] += by;
-    shiftPlaces(part.splitFirsts, file, by);
+    shiftPlaces(part.laterSplits, file, by);
     shiftPlaces(part.groupSplitFirsts, file, by);
 }
 /** Shifts the lines of `file` in a flat list of (id, split, file, line) places. */
@@ -18648,7 +18672,8 @@ function buffersOf(part) {
         ...keys.blocks,
         keys.ends,
         videos.hashes,
-        videos.splitFirsts,
+        videos.firstSplit,
+        videos.laterSplits,
         videos.groupSplitFirsts,
         pairs.starts,
         pairs.counts,

@@ -23,8 +23,9 @@ export interface GroupCoverage {
 
 /**
  * A registry's videos as plain data (a worker's part of a dataset): the keys in the order they
- * first appear, their first places and raw spellings, and every first row of a video (or group) in
- * a split, in row order, as (id, split, file, line) quadruples.
+ * first appear, their first places, first splits and raw spellings, the first row of a video in
+ * each of its other splits, and every first row of a group in a split, in row order, as
+ * (id, split, file, line) quadruples.
  */
 export interface VideoPart {
   keys: TextColumnPart
@@ -33,8 +34,15 @@ export interface VideoPart {
   firstFile: Int32Array
   firstLine: Int32Array
   spelledAsKey: Uint8Array
+  /** The split of each video's first row (at its first place). */
+  firstSplit: Uint8Array
   raw: [string, number][]
-  splitFirsts: Uint32Array
+  /**
+   * The first row of a video in each split after its first one. With the first places they are
+   * its first rows in every split, in row order when merged by place (`absorb`): most videos are
+   * in one split, and a quadruple per video cost 16 bytes (2 MB at 6.4 M AVA-style rows).
+   */
+  laterSplits: Uint32Array
   groupKeys: string[]
   groupSplitFirsts: Uint32Array
 }
@@ -100,8 +108,9 @@ export class VideoRegistry {
   /** Videos the group pattern gave no group (counted once per video, when it is registered). */
   private ungrouped = 0
   private ungroupedExample: string | null = null
-  /** Kept only in a worker (`exportPart`): the first row of each video and group in each split. */
-  private splitFirsts: QuadList | null = null
+  /** Kept only in a worker (`exportPart`): see VideoPart. */
+  private firstSplit: DenseUint8 | null = null
+  private laterSplits: QuadList | null = null
   private groupSplitFirsts: QuadList | null = null
 
   constructor(
@@ -110,7 +119,8 @@ export class VideoRegistry {
   ) {
     this.byKey = new KeyIds(this.keys, this.hashes)
     if (trackFirsts) {
-      this.splitFirsts = new QuadList()
+      this.firstSplit = new DenseUint8()
+      this.laterSplits = new QuadList()
       this.groupSplitFirsts = new QuadList()
     }
   }
@@ -230,8 +240,11 @@ export class VideoRegistry {
     const before = this.splits.data[video]!
     if (before & bit) return
     this.splits.data[video] = before | bit
-    this.splitFirsts?.push(video, split, file, line)
-    if (before !== 0) {
+    if (before === 0) {
+      this.firstSplit?.ensure(video)
+      if (this.firstSplit) this.firstSplit.data[video] = split
+    } else {
+      this.laterSplits?.push(video, split, file, line)
       let leak = this.leaks.get(video)
       if (!leak) {
         const first = {
@@ -279,7 +292,8 @@ export class VideoRegistry {
       firstLine: this.firstLine.data.subarray(0, count),
       spelledAsKey: this.spelledAsKey.data.subarray(0, count),
       raw: [...this.byRaw],
-      splitFirsts: this.splitFirsts?.values() ?? new Uint32Array(0),
+      firstSplit: this.firstSplit?.data.subarray(0, count) ?? new Uint8Array(0),
+      laterSplits: this.laterSplits?.values() ?? new Uint32Array(0),
       groupKeys: this.groupKeys,
       groupSplitFirsts: this.groupSplitFirsts?.values() ?? new Uint32Array(0)
     }
@@ -304,9 +318,20 @@ export class VideoRegistry {
       ids[local] = video
     }
     for (const [raw, local] of part.raw) if (!this.byRaw.has(raw)) this.byRaw.set(raw, ids[local]!)
-    const firsts = part.splitFirsts
-    for (let i = 0; i < firsts.length; i += 4)
-      this.markVideoSplit(ids[firsts[i]!]!, firsts[i + 1]!, firsts[i + 2]!, firsts[i + 3]!)
+    // Every first row of a part's video in a split, in row order: its first place, and its first
+    // rows in later splits, merged by place (a row is one video's: places never tie).
+    const later = part.laterSplits
+    let next = 0
+    for (let local = 0; local <= ids.length; local++) {
+      const file = local < ids.length ? part.firstFile[local]! : Infinity
+      const line = local < ids.length ? part.firstLine[local]! : Infinity
+      for (; next < later.length; next += 4) {
+        const laterFile = later[next + 2]!
+        if (laterFile > file || (laterFile === file && later[next + 3]! > line)) break
+        this.markVideoSplit(ids[later[next]!]!, later[next + 1]!, laterFile, later[next + 3]!)
+      }
+      if (local < ids.length) this.markVideoSplit(ids[local]!, part.firstSplit[local]!, file, line)
+    }
     const groupFirsts = part.groupSplitFirsts
     for (let i = 0; i < groupFirsts.length; i += 4) {
       const group = this.groupByKey.get(part.groupKeys[groupFirsts[i]!]!)!
@@ -325,7 +350,7 @@ export class VideoRegistry {
 export function shiftVideoPartLines(part: VideoPart, file: number, by: number): void {
   for (let local = 0; local < part.firstFile.length; local++)
     if (part.firstFile[local] === file) part.firstLine[local]! += by
-  shiftPlaces(part.splitFirsts, file, by)
+  shiftPlaces(part.laterSplits, file, by)
   shiftPlaces(part.groupSplitFirsts, file, by)
 }
 

@@ -471,8 +471,9 @@ outside the heap), the next chunk while the current one is parsed where a core i
 (on two cores each chunk is read when it is needed: both cores are already parsing), ASCII chunks skip UTF-8 decoding, and lines are cut into fields straight from
 the chunk (simple quoted fields included; csv-parse takes over for anything harder, such as a
 quoted line break). URI, label, split-value and key checks run once per distinct value, not per
-row, and a row's video spelling is compared with the previous row's, then with a small cache of
-recent videos, before any lookup. A finding past the per-rule cap is only counted: its words are
+row, and a row's video spelling is compared with the previous row's, then with a cache of the
+videos seen last (1,024 slots), before any lookup; video keys are kept as bytes in 64 KiB blocks,
+not as JavaScript strings. A finding past the per-rule cap is only counted: its words are
 never built (with a base to compare, its hashed identity is kept). Per-row state is 6 bytes in
 typed arrays (a 32-bit row hash and a 16-bit video tag, line numbers stored as runs), and past the
 first 262,144 rows of each thread it is written to a temporary file rather than kept in memory,
@@ -492,11 +493,12 @@ starting at record boundaries the first pass noted about every 16 KiB (a stretch
 threads: the main thread reads up to a line break at 52% of its bytes while a worker, started by
 the CLI before it loads the rest of itself, reads the rest (counting lines from its start), and
 takes the worker's counts, findings and row hashes in order where its own reading reaches that
-point (the worker's typed arrays, its packed video keys and its spilled row hashes are moved,
+point (the worker's typed arrays, its video keys' blocks and its spilled row hashes are moved,
 not copied, and it frees its own tables before it posts them),
 so the report is the one reading gives, byte for byte; from 256 MiB on, the main thread then
 collects its heap once, freeing the copy of the worker's part before the second pass allocates;
-the split distances' noise floors are computed in a worker (started at that point below 256 MiB)
+the split distances' noise floors are computed in a worker (started, below 256 MiB, where the
+first of the two readings ends)
 while the main thread reads the second pass. The one-thread
 rows show what the second thread adds: both threads slow each other down on this machine, each
 reading at about 70% of its speed alone, and the worker's own memory is in the peak RSS. Timings

@@ -5851,6 +5851,9 @@ class KeyIds {
     slots = new Int32Array(1024).fill(key_ids_EMPTY);
     mask = 1023;
     count = 0;
+    /** Where the probe for a hash is: the hash and the next slot to look at. */
+    probeHash = 0;
+    probeSlot = 0;
     constructor(keys, 
     /** Each id's `stringHash32`, as a signed 32-bit value (an Int32Array's). */
     hashes) {
@@ -5859,28 +5862,35 @@ class KeyIds {
     }
     /** The id of `key`, or -1. `hash`: its stringHash32, when the caller has it. */
     find(key, hash = stringHash32(key)) {
-        const signed = hash | 0;
-        const { slots, mask, keys } = this;
-        const hashes = this.hashes.data;
-        for (let slot = spreadHash(signed) & mask;; slot = (slot + 1) & mask) {
-            const id = slots[slot];
-            if (id === key_ids_EMPTY)
-                return -1;
-            if (hashes[id] === signed && keys.equals(id, key))
+        for (let id = this.firstWithHash(hash); id !== key_ids_EMPTY; id = this.nextWithHash())
+            if (this.keys.equals(id, key))
                 return id;
-        }
+        return -1;
     }
     /** The id of entry `index` of `other` (another part's keys; `hash`: its stringHash32), or -1. */
     findEntry(other, index, hash) {
-        const signed = hash | 0;
-        const { slots, mask, keys } = this;
+        for (let id = this.firstWithHash(hash); id !== key_ids_EMPTY; id = this.nextWithHash())
+            if (this.keys.same(id, other, index))
+                return id;
+        return -1;
+    }
+    /** The first id in the table with `hash` (signed or not), or -1; `nextWithHash` the others. */
+    firstWithHash(hash) {
+        this.probeHash = hash | 0;
+        this.probeSlot = spreadHash(this.probeHash) & this.mask;
+        return this.nextWithHash();
+    }
+    nextWithHash() {
+        const { slots, mask, probeHash } = this;
         const hashes = this.hashes.data;
-        for (let slot = spreadHash(signed) & mask;; slot = (slot + 1) & mask) {
+        for (let slot = this.probeSlot;; slot = (slot + 1) & mask) {
             const id = slots[slot];
             if (id === key_ids_EMPTY)
-                return -1;
-            if (hashes[id] === signed && keys.same(id, other, index))
+                return key_ids_EMPTY;
+            if (hashes[id] === probeHash) {
+                this.probeSlot = (slot + 1) & mask;
                 return id;
+            }
         }
     }
     /** Adds an id whose key is not in the table yet (its hash already in `hashes`). */

@@ -14,6 +14,9 @@ export class KeyIds {
   private slots = new Int32Array(1024).fill(EMPTY)
   private mask = 1023
   private count = 0
+  /** Where the probe for a hash is: the hash and the next slot to look at. */
+  private probeHash = 0
+  private probeSlot = 0
 
   constructor(
     private keys: TextColumn,
@@ -23,25 +26,35 @@ export class KeyIds {
 
   /** The id of `key`, or -1. `hash`: its stringHash32, when the caller has it. */
   find(key: string, hash: number = stringHash32(key)): number {
-    const signed = hash | 0
-    const { slots, mask, keys } = this
-    const hashes = this.hashes.data
-    for (let slot = spreadHash(signed) & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[slot]!
-      if (id === EMPTY) return -1
-      if (hashes[id] === signed && keys.equals(id, key)) return id
-    }
+    for (let id = this.firstWithHash(hash); id !== EMPTY; id = this.nextWithHash())
+      if (this.keys.equals(id, key)) return id
+    return -1
   }
 
   /** The id of entry `index` of `other` (another part's keys; `hash`: its stringHash32), or -1. */
   findEntry(other: TextColumn, index: number, hash: number): number {
-    const signed = hash | 0
-    const { slots, mask, keys } = this
+    for (let id = this.firstWithHash(hash); id !== EMPTY; id = this.nextWithHash())
+      if (this.keys.same(id, other, index)) return id
+    return -1
+  }
+
+  /** The first id in the table with `hash` (signed or not), or -1; `nextWithHash` the others. */
+  private firstWithHash(hash: number): number {
+    this.probeHash = hash | 0
+    this.probeSlot = spreadHash(this.probeHash) & this.mask
+    return this.nextWithHash()
+  }
+
+  private nextWithHash(): number {
+    const { slots, mask, probeHash } = this
     const hashes = this.hashes.data
-    for (let slot = spreadHash(signed) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = this.probeSlot; ; slot = (slot + 1) & mask) {
       const id = slots[slot]!
-      if (id === EMPTY) return -1
-      if (hashes[id] === signed && keys.same(id, other, index)) return id
+      if (id === EMPTY) return EMPTY
+      if (hashes[id] === probeHash) {
+        this.probeSlot = (slot + 1) & mask
+        return id
+      }
     }
   }
 

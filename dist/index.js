@@ -63268,16 +63268,22 @@ function spreadHash(hash) {
  * therefore its predecessor's end when both lie in one block or it is empty, else the start of the
  * block after the predecessor's end (`startOf`).
  */
+
 const text_column_BLOCK_SHIFT = 16;
 const text_column_BLOCK_SIZE = 1 << text_column_BLOCK_SHIFT;
 const WIDE = 0x80000000;
 const OFFSET = 0x7fffffff;
+const NO_BYTES = new Uint8Array(0);
 class TextColumn {
     blocks;
     ends;
     count;
     /** Where the next entry starts, if it fits in the block. */
     used;
+    /** The last entry `locate` found: its block, where it starts there, its bytes. */
+    spotBytes = NO_BYTES;
+    spotAt = 0;
+    spotSize = 0;
     constructor(part) {
         this.blocks = part?.blocks ?? [];
         this.ends = part?.ends ?? new Uint32Array(256);
@@ -63291,7 +63297,8 @@ class TextColumn {
         let wide = false;
         for (let i = 0; i < text.length && !wide; i++)
             wide = text.charCodeAt(i) > 0xff;
-        const start = this.place(wide ? text.length * 2 : text.length);
+        const size = wide ? text.length * 2 : text.length;
+        const start = this.place(size);
         const bytes = this.blocks[start >>> text_column_BLOCK_SHIFT];
         let at = start & (text_column_BLOCK_SIZE - 1);
         if (wide) {
@@ -63304,31 +63311,28 @@ class TextColumn {
         else
             for (let i = 0; i < text.length; i++)
                 bytes[at++] = text.charCodeAt(i);
-        this.close(start + (wide ? text.length * 2 : text.length), wide);
+        this.close(start + size, wide);
     }
     /** Appends entry `index` of `other` (a part's keys), byte for byte. */
     pushFrom(other, index) {
-        const from = other.startOf(index);
-        const size = (other.ends[index] & OFFSET) - from;
+        other.locate(index);
+        const { spotBytes: source, spotAt: from, spotSize: size } = other;
         const start = this.place(size);
-        if (size > 0) {
-            // Copied byte by byte: a view per key (`subarray`) is an object per key, and joining a part
-            // of 123,000 new keys made 10 MB of them for the collector.
-            const source = other.blocks[from >>> text_column_BLOCK_SHIFT];
-            const target = this.blocks[start >>> text_column_BLOCK_SHIFT];
-            const at = start & (text_column_BLOCK_SIZE - 1);
-            const offset = from & (text_column_BLOCK_SIZE - 1);
-            for (let k = 0; k < size; k++)
-                target[at + k] = source[offset + k];
-        }
+        // Copied byte by byte: a view per key (`subarray`) is an object per key, and joining a part
+        // of 123,000 new keys made 10 MB of them for the collector.
+        const target = this.blocks[start >>> text_column_BLOCK_SHIFT];
+        const at = start & (text_column_BLOCK_SIZE - 1);
+        for (let k = 0; k < size; k++)
+            target[at + k] = source[from + k];
         this.close(start + size, (other.ends[index] & WIDE) !== 0);
     }
     at(index) {
         if (!(index >= 0 && index < this.count))
             return undefined;
-        const bytes = this.bytesOf(index);
+        this.locate(index);
+        const { spotBytes, spotAt, spotSize } = this;
         // Node's Buffer decodes both encodings natively, and a view of the bytes copies nothing.
-        const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+        const view = Buffer.from(spotBytes.buffer, spotBytes.byteOffset + spotAt, spotSize);
         return view.toString(this.ends[index] & WIDE ? 'utf16le' : 'latin1');
     }
     /** Every entry as a string, in order. */
@@ -63337,21 +63341,17 @@ class TextColumn {
     }
     /** Whether entry `index` is `text`, compared without building a string. */
     equals(index, text) {
-        const start = this.startOf(index);
-        const end = this.ends[index] & OFFSET;
-        if (end === start)
-            return text.length === 0;
-        const bytes = this.blocks[start >>> text_column_BLOCK_SHIFT];
-        const from = start & (text_column_BLOCK_SIZE - 1);
+        this.locate(index);
+        const { spotBytes: bytes, spotAt: from, spotSize: size } = this;
         if (this.ends[index] & WIDE) {
-            if (end - start !== text.length * 2)
+            if (size !== text.length * 2)
                 return false;
             for (let i = 0, at = from; i < text.length; i++, at += 2)
                 if ((bytes[at] | (bytes[at + 1] << 8)) !== text.charCodeAt(i))
                     return false;
             return true;
         }
-        if (end - start !== text.length)
+        if (size !== text.length)
             return false;
         // From the end: keys of one dataset share their beginnings (the bucket, the folder).
         for (let i = text.length - 1; i >= 0; i--)
@@ -63364,17 +63364,12 @@ class TextColumn {
         // The same string is stored the same way in both: by whether a code unit passes 0xff.
         if ((this.ends[index] & WIDE) !== (other.ends[otherIndex] & WIDE))
             return false;
-        const start = this.startOf(index);
-        const otherStart = other.startOf(otherIndex);
-        const size = (this.ends[index] & OFFSET) - start;
-        if ((other.ends[otherIndex] & OFFSET) - otherStart !== size)
+        this.locate(index);
+        const { spotBytes: bytes, spotAt: at, spotSize: size } = this;
+        other.locate(otherIndex);
+        const { spotBytes: otherBytes, spotAt: otherAt } = other;
+        if (other.spotSize !== size)
             return false;
-        if (size === 0)
-            return true;
-        const bytes = this.blocks[start >>> text_column_BLOCK_SHIFT];
-        const otherBytes = other.blocks[otherStart >>> text_column_BLOCK_SHIFT];
-        const at = start & (text_column_BLOCK_SIZE - 1);
-        const otherAt = otherStart & (text_column_BLOCK_SIZE - 1);
         for (let k = size - 1; k >= 0; k--)
             if (bytes[at + k] !== otherBytes[otherAt + k])
                 return false;
@@ -63387,13 +63382,17 @@ class TextColumn {
     exportPart() {
         return { blocks: this.blocks, ends: this.ends.subarray(0, this.count) };
     }
-    bytesOf(index) {
+    /**
+     * Sets `spotBytes`, `spotAt` and `spotSize` to entry `index`'s place: fields, not a view or an
+     * object, since keys are compared and copied one by one in the hundreds of thousands.
+     */
+    locate(index) {
         const start = this.startOf(index);
-        const from = start & (text_column_BLOCK_SIZE - 1);
-        const size = (this.ends[index] & OFFSET) - start;
-        if (size === 0)
-            return new Uint8Array(0);
-        return this.blocks[start >>> text_column_BLOCK_SHIFT].subarray(from, from + size);
+        this.spotSize = (this.ends[index] & OFFSET) - start;
+        // An empty entry may lie past the last block, or in a long entry's later blocks: no bytes.
+        const empty = this.spotSize === 0;
+        this.spotBytes = empty ? NO_BYTES : this.blocks[start >>> text_column_BLOCK_SHIFT];
+        this.spotAt = empty ? 0 : start & (text_column_BLOCK_SIZE - 1);
     }
     startOf(index) {
         const end = this.ends[index] & OFFSET;
@@ -63424,11 +63423,8 @@ class TextColumn {
         return start;
     }
     close(end, wide) {
-        if (this.count === this.ends.length) {
-            const next = new Uint32Array(Math.max(this.ends.length * 2, 256));
-            next.set(this.ends);
-            this.ends = next;
-        }
+        if (this.count === this.ends.length)
+            this.ends = grown(this.ends);
         this.ends[this.count++] = end | (wide ? WIDE : 0);
         this.used = end;
     }
@@ -63558,6 +63554,7 @@ class VideoRegistry {
         this.firstFile.ensure(video);
         this.firstLine.ensure(video);
         this.spelledAsKey.ensure(video);
+        this.firstSplit?.ensure(video);
         this.hashes.ensure(video);
         this.hashes.data[video] = hash;
         this.byKey.add(video);
@@ -63630,7 +63627,6 @@ class VideoRegistry {
             return;
         this.splits.data[video] = before | bit;
         if (before === 0) {
-            this.firstSplit?.ensure(video);
             if (this.firstSplit)
                 this.firstSplit.data[video] = split;
         }

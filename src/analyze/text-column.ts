@@ -20,6 +20,8 @@
  * block after the predecessor's end (`startOf`).
  */
 
+import { grown } from './compact.js'
+
 /** A column as plain data: what crosses between threads (its arrays are moved, not copied). */
 export interface TextColumnPart {
   blocks: Uint8Array[]
@@ -36,6 +38,7 @@ const BLOCK_SHIFT = 16
 const BLOCK_SIZE = 1 << BLOCK_SHIFT
 const WIDE = 0x80000000
 const OFFSET = 0x7fffffff
+const NO_BYTES: Uint8Array = new Uint8Array(0)
 
 export class TextColumn implements TextList {
   private blocks: Uint8Array[]
@@ -43,6 +46,10 @@ export class TextColumn implements TextList {
   private count: number
   /** Where the next entry starts, if it fits in the block. */
   private used: number
+  /** The last entry `locate` found: its block, where it starts there, its bytes. */
+  private spotBytes: Uint8Array = NO_BYTES
+  private spotAt = 0
+  private spotSize = 0
 
   constructor(part?: TextColumnPart) {
     this.blocks = part?.blocks ?? []
@@ -58,7 +65,8 @@ export class TextColumn implements TextList {
   push(text: string): void {
     let wide = false
     for (let i = 0; i < text.length && !wide; i++) wide = text.charCodeAt(i) > 0xff
-    const start = this.place(wide ? text.length * 2 : text.length)
+    const size = wide ? text.length * 2 : text.length
+    const start = this.place(size)
     const bytes = this.blocks[start >>> BLOCK_SHIFT]!
     let at = start & (BLOCK_SIZE - 1)
     if (wide) {
@@ -68,31 +76,28 @@ export class TextColumn implements TextList {
         bytes[at++] = unit >>> 8
       }
     } else for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i)
-    this.close(start + (wide ? text.length * 2 : text.length), wide)
+    this.close(start + size, wide)
   }
 
   /** Appends entry `index` of `other` (a part's keys), byte for byte. */
   pushFrom(other: TextColumn, index: number): void {
-    const from = other.startOf(index)
-    const size = (other.ends[index]! & OFFSET) - from
+    other.locate(index)
+    const { spotBytes: source, spotAt: from, spotSize: size } = other
     const start = this.place(size)
-    if (size > 0) {
-      // Copied byte by byte: a view per key (`subarray`) is an object per key, and joining a part
-      // of 123,000 new keys made 10 MB of them for the collector.
-      const source = other.blocks[from >>> BLOCK_SHIFT]!
-      const target = this.blocks[start >>> BLOCK_SHIFT]!
-      const at = start & (BLOCK_SIZE - 1)
-      const offset = from & (BLOCK_SIZE - 1)
-      for (let k = 0; k < size; k++) target[at + k] = source[offset + k]!
-    }
+    // Copied byte by byte: a view per key (`subarray`) is an object per key, and joining a part
+    // of 123,000 new keys made 10 MB of them for the collector.
+    const target = this.blocks[start >>> BLOCK_SHIFT]!
+    const at = start & (BLOCK_SIZE - 1)
+    for (let k = 0; k < size; k++) target[at + k] = source[from + k]!
     this.close(start + size, (other.ends[index]! & WIDE) !== 0)
   }
 
   at(index: number): string | undefined {
     if (!(index >= 0 && index < this.count)) return undefined
-    const bytes = this.bytesOf(index)
+    this.locate(index)
+    const { spotBytes, spotAt, spotSize } = this
     // Node's Buffer decodes both encodings natively, and a view of the bytes copies nothing.
-    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+    const view = Buffer.from(spotBytes.buffer, spotBytes.byteOffset + spotAt, spotSize)
     return view.toString(this.ends[index]! & WIDE ? 'utf16le' : 'latin1')
   }
 
@@ -103,18 +108,15 @@ export class TextColumn implements TextList {
 
   /** Whether entry `index` is `text`, compared without building a string. */
   equals(index: number, text: string): boolean {
-    const start = this.startOf(index)
-    const end = this.ends[index]! & OFFSET
-    if (end === start) return text.length === 0
-    const bytes = this.blocks[start >>> BLOCK_SHIFT]!
-    const from = start & (BLOCK_SIZE - 1)
+    this.locate(index)
+    const { spotBytes: bytes, spotAt: from, spotSize: size } = this
     if (this.ends[index]! & WIDE) {
-      if (end - start !== text.length * 2) return false
+      if (size !== text.length * 2) return false
       for (let i = 0, at = from; i < text.length; i++, at += 2)
         if ((bytes[at]! | (bytes[at + 1]! << 8)) !== text.charCodeAt(i)) return false
       return true
     }
-    if (end - start !== text.length) return false
+    if (size !== text.length) return false
     // From the end: keys of one dataset share their beginnings (the bucket, the folder).
     for (let i = text.length - 1; i >= 0; i--)
       if (bytes[from + i] !== text.charCodeAt(i)) return false
@@ -125,15 +127,11 @@ export class TextColumn implements TextList {
   same(index: number, other: TextColumn, otherIndex: number): boolean {
     // The same string is stored the same way in both: by whether a code unit passes 0xff.
     if ((this.ends[index]! & WIDE) !== (other.ends[otherIndex]! & WIDE)) return false
-    const start = this.startOf(index)
-    const otherStart = other.startOf(otherIndex)
-    const size = (this.ends[index]! & OFFSET) - start
-    if ((other.ends[otherIndex]! & OFFSET) - otherStart !== size) return false
-    if (size === 0) return true
-    const bytes = this.blocks[start >>> BLOCK_SHIFT]!
-    const otherBytes = other.blocks[otherStart >>> BLOCK_SHIFT]!
-    const at = start & (BLOCK_SIZE - 1)
-    const otherAt = otherStart & (BLOCK_SIZE - 1)
+    this.locate(index)
+    const { spotBytes: bytes, spotAt: at, spotSize: size } = this
+    other.locate(otherIndex)
+    const { spotBytes: otherBytes, spotAt: otherAt } = other
+    if (other.spotSize !== size) return false
     for (let k = size - 1; k >= 0; k--) if (bytes[at + k] !== otherBytes[otherAt + k]) return false
     return true
   }
@@ -146,12 +144,17 @@ export class TextColumn implements TextList {
     return { blocks: this.blocks, ends: this.ends.subarray(0, this.count) }
   }
 
-  private bytesOf(index: number): Uint8Array {
+  /**
+   * Sets `spotBytes`, `spotAt` and `spotSize` to entry `index`'s place: fields, not a view or an
+   * object, since keys are compared and copied one by one in the hundreds of thousands.
+   */
+  private locate(index: number): void {
     const start = this.startOf(index)
-    const from = start & (BLOCK_SIZE - 1)
-    const size = (this.ends[index]! & OFFSET) - start
-    if (size === 0) return new Uint8Array(0)
-    return this.blocks[start >>> BLOCK_SHIFT]!.subarray(from, from + size)
+    this.spotSize = (this.ends[index]! & OFFSET) - start
+    // An empty entry may lie past the last block, or in a long entry's later blocks: no bytes.
+    const empty = this.spotSize === 0
+    this.spotBytes = empty ? NO_BYTES : this.blocks[start >>> BLOCK_SHIFT]!
+    this.spotAt = empty ? 0 : start & (BLOCK_SIZE - 1)
   }
 
   private startOf(index: number): number {
@@ -185,11 +188,7 @@ export class TextColumn implements TextList {
   }
 
   private close(end: number, wide: boolean): void {
-    if (this.count === this.ends.length) {
-      const next = new Uint32Array(Math.max(this.ends.length * 2, 256))
-      next.set(this.ends)
-      this.ends = next
-    }
+    if (this.count === this.ends.length) this.ends = grown(this.ends)
     this.ends[this.count++] = end | (wide ? WIDE : 0)
     this.used = end
   }

@@ -172,6 +172,7 @@ export class VideoRegistry {
     this.firstFile.ensure(video)
     this.firstLine.ensure(video)
     this.spelledAsKey.ensure(video)
+    this.firstSplit?.ensure(video)
     this.hashes.ensure(video)
     this.hashes.data[video] = hash
     this.byKey.add(video)
@@ -241,7 +242,6 @@ export class VideoRegistry {
     if (before & bit) return
     this.splits.data[video] = before | bit
     if (before === 0) {
-      this.firstSplit?.ensure(video)
       if (this.firstSplit) this.firstSplit.data[video] = split
     } else {
       this.laterSplits?.push(video, split, file, line)
